@@ -1,0 +1,90 @@
+// Reading and writing payloads (format.h): used by the packer to write and by
+// the runtime to validate and read. Never hands out unchecked bytes: every
+// section returned has passed the trailer, table, size and checksum checks.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runtime/payload/format.h"
+
+namespace jspack::payload {
+
+// Where the packer put the payload, as recorded in the stub's Locator.
+struct Locator {
+  uint64_t payload_offset = 0;
+  uint64_t payload_length = 0;
+  uint64_t file_size = 0;
+  bool packed = false;
+};
+
+// Serializes `locator` (magic, fields, fields_crc32) into kLocatorSize bytes.
+std::string SerializeLocator(const Locator& locator);
+
+// Parses kLocatorSize bytes. Returns false with `error` set when the magic is
+// wrong or fields_crc32 does not match.
+bool ParseLocator(const uint8_t* bytes, size_t size, Locator* out,
+                  std::string* error);
+
+using Manifest = std::map<std::string, std::string>;
+
+// "key=value\n" lines, sorted by key (deterministic output).
+std::string SerializeManifest(const Manifest& manifest);
+// Rejects lines without '=', keys that are empty, and NUL bytes.
+bool ParseManifest(const std::string& text, Manifest* out, std::string* error);
+
+struct SectionInput {
+  SectionKind kind;
+  std::string data;  // raw bytes
+  Compression compression = Compression::kZstd;
+};
+
+struct WriteOptions {
+  int zstd_level = 9;
+};
+
+// Builds the payload bytes (section data, table, trailer) for a payload that
+// will start at file offset `payload_offset`. Deterministic: same input, same
+// bytes.
+bool BuildPayload(const std::vector<SectionInput>& sections,
+                  uint64_t payload_offset, const WriteOptions& options,
+                  std::string* out, std::string* error);
+
+// A validated payload. Section bytes are decompressed on demand.
+class Payload {
+ public:
+  // Validates a payload at the end of `file` (the whole file's bytes; `file`
+  // must outlive this object). With `expected` (from the stub's Locator), the
+  // file size, offset and length must match it exactly; without, the trailer
+  // at the end is authoritative (standalone payload files). On failure
+  // returns false and sets `error` to a short reason such as "file is 1000
+  // bytes but the stub expects 2000: truncated" or "checksum mismatch".
+  bool Open(const uint8_t* file, uint64_t size, const Locator* expected,
+            std::string* error);
+
+  bool Has(SectionKind kind) const;
+  // Decompresses one section and checks its size and crc32.
+  bool Read(SectionKind kind, std::string* out, std::string* error) const;
+  // The parsed manifest section (empty if there is none).
+  const Manifest& manifest() const { return manifest_; }
+
+ private:
+  struct Entry {
+    SectionKind kind;
+    Compression compression;
+    uint64_t offset;
+    uint64_t stored_size;
+    uint64_t raw_size;
+    uint32_t raw_crc32;
+  };
+  const uint8_t* data_ = nullptr;  // first byte of section data
+  std::vector<Entry> entries_;
+  Manifest manifest_;
+};
+
+// True if the last kTrailerSize bytes of `file` end with kTrailerMagic.
+bool HasTrailerMagic(const uint8_t* file, uint64_t size);
+
+}  // namespace jspack::payload
