@@ -560,7 +560,7 @@ def parse_layout(data):
     trailer_at = len(data) - TRAILER_SIZE
     offset, length, version, count, payload_crc, trailer_crc = struct.unpack_from(
         "<QQIIII", data, trailer_at)
-    if zlib.crc32(data[trailer_at:trailer_at + 32]) != trailer_crc:
+    if zlib.crc32(data[trailer_at:trailer_at + 28]) != trailer_crc:  # 5 fields
         raise Failure("trailer crc32 does not match (format changed?)")
     table_at = trailer_at - count * ENTRY_SIZE
     if offset + length != trailer_at or table_at < offset:
@@ -570,10 +570,32 @@ def parse_layout(data):
         kind, comp, off, stored, raw, crc, _ = struct.unpack_from(
             "<IIQQQII", data, table_at + i * ENTRY_SIZE)
         sections.append({"kind": kind, "offset": offset + off, "stored": stored})
-    locator = data.find(LOCATOR_MAGIC, 0, offset)
+    locator = elf_section_offset(data, ".jspack_locator")
     return {"payload": offset, "table": table_at, "trailer": trailer_at,
             "size": len(data), "sections": sections, "version": version,
             "locator": locator}
+
+
+def elf_section_offset(data, wanted):
+    """File offset of a section of a little-endian ELF64 file, or -1. The
+    locator magic string may also appear in the runtime's code, so it is found
+    by section name, as the runtime does."""
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return -1
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+    if not shoff or shoff + shnum * shentsize > len(data) or shstrndx >= shnum:
+        return -1
+    def header(i):
+        name, _type, _flags, _addr, off, size = struct.unpack_from("<IIQQQQ", data, shoff + i * shentsize)
+        return name, off, size
+    _, strtab, _ = header(shstrndx)
+    for i in range(shnum):
+        name, off, size = header(i)
+        end = data.find(b"\0", strtab + name)
+        if data[strtab + name:end].decode("latin-1") == wanted:
+            return off if data[off:off + len(LOCATOR_MAGIC)] == LOCATOR_MAGIC else -1
+    return -1
 
 
 def damage_variants(data, lay):
