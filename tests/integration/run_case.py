@@ -392,7 +392,7 @@ def bad_cases():
     @case
     def missing_entry(tmp, jspack):
         entry = os.path.join(tmp, "src", "nope.js")
-        return [entry, "-o", out(tmp)], [re.escape(entry)], {}
+        return [entry, "-o", out(tmp)], [re.escape(entry), "(?i)not found|no such|does not exist|missing"], {}
 
     @case
     def entry_is_directory(tmp, jspack):
@@ -427,13 +427,21 @@ def bad_cases():
     @case
     def output_is_entry(tmp, jspack):
         entry = app(tmp)
-        return [entry, "-o", entry], [re.escape(entry)], {"keep": [entry]}
+        return ([entry, "-o", entry], [re.escape(entry), "(?i)overwrite|same|entry"],
+                {"keep": [entry]})
 
     @case
     def output_dir_missing(tmp, jspack):
         entry = app(tmp)
         target = os.path.join(tmp, "out", "no", "such", "dir", "app")
-        return [entry, "-o", target], [re.escape(os.path.dirname(target))], {}
+        return ([entry, "-o", target], [re.escape(os.path.dirname(target)), "(?i)not found|no such|does not exist|missing"],
+                {})
+
+    @case
+    def output_is_directory(tmp, jspack):
+        target = os.path.join(tmp, "out", "existing-dir")
+        os.makedirs(target)
+        return [app(tmp), "-o", target], [re.escape(target), "(?i)director"], {}
 
     @case
     def output_dir_readonly(tmp, jspack):
@@ -448,29 +456,42 @@ def bad_cases():
     @case
     def runtime_missing(tmp, jspack):
         rt = os.path.join(tmp, "src", "no-such-runtime")
-        return [app(tmp), "-o", out(tmp), "--runtime", rt], [re.escape(rt)], {}
+        return ([app(tmp), "-o", out(tmp), "--runtime", rt], [re.escape(rt), "(?i)not found|no such|does not exist|missing"],
+                {})
 
     @case
     def runtime_not_jspack(tmp, jspack):
-        return ([app(tmp), "-o", out(tmp), "--runtime", "/bin/true"], [r"/bin/true"],
+        return ([app(tmp), "-o", out(tmp), "--runtime", "/bin/true"], [r"/bin/true", "(?i)runtime"],
                 {"keep": ["/bin/true"]})
 
     @case
     def runtime_text_file(tmp, jspack):
         rt = write(os.path.join(tmp, "src", "runtime.txt"), "this is not a runtime\n", 0o755)
-        return [app(tmp), "-o", out(tmp), "--runtime", rt], [re.escape(rt)], {"keep": [rt]}
+        return ([app(tmp), "-o", out(tmp), "--runtime", rt], [re.escape(rt), "(?i)runtime"],
+                {"keep": [rt]})
 
     @case
     def runtime_packed_app(tmp, jspack):
         packed = os.path.join(tmp, "src", "packed-hello")
         pack(jspack, hello, packed)
         return ([app(tmp), "-o", out(tmp), "--runtime", packed],
-                [re.escape(packed)], {"keep": [packed]})
+                [re.escape(packed), "(?i)runtime|packed"], {"keep": [packed]})
 
     @case
     def esbuild_missing(tmp, jspack):
         eb = os.path.join(tmp, "src", "no-such-esbuild")
-        return [app(tmp), "-o", out(tmp), "--esbuild", eb], [re.escape(eb)], {}
+        return ([app(tmp), "-o", out(tmp), "--esbuild", eb], [re.escape(eb), "(?i)not found|no such|does not exist|missing"],
+                {})
+
+    @case
+    def run_missing_entry(tmp, jspack):
+        entry = os.path.join(tmp, "src", "nope.js")
+        return ["run", entry], [re.escape(entry), "(?i)not found|no such|does not exist|missing"], {}
+
+    @case
+    def run_syntax_error(tmp, jspack):
+        entry = write(os.path.join(tmp, "src", "broken.js"), "let x = ;\n")
+        return ["run", entry], [r"broken\.js:1:\d+"], {}
 
     @case
     def unknown_option(tmp, jspack):
