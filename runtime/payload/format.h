@@ -34,7 +34,7 @@ constexpr char kTrailerMagic[8] = {'J', 'S', 'P', 'A', 'C', 'K', 'P', '1'};
 //   u32 format_version
 //   u32 section_count
 //   u32 payload_crc32    zlib crc32 of the payload_length bytes
-//   u32 trailer_crc32    crc32 of the 32 bytes above
+//   u32 trailer_crc32    crc32 of the 28 bytes above
 //   u8  magic[8]         kTrailerMagic
 constexpr size_t kTrailerSize = 8 + 8 + 4 + 4 + 4 + 4 + 8;
 

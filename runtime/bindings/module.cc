@@ -1,0 +1,38 @@
+// module: compiling the app's bundle as a CommonJS module function.
+#include "runtime/core/binding.h"
+#include "runtime/core/runtime.h"
+
+namespace jspack::bindings::module {
+namespace {
+
+using runtime::OneByteString;
+
+// compileFunction(source, filename, eager) -> function(exports, require,
+// module, __filename, __dirname). With eager, every inner function is
+// compiled now (for snapshots: no parsing or compiling at startup).
+void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::ScriptOrigin origin(isolate, args[1]);
+  v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
+  v8::Local<v8::String> params[] = {
+      OneByteString(isolate, "exports"), OneByteString(isolate, "require"),
+      OneByteString(isolate, "module"), OneByteString(isolate, "__filename"),
+      OneByteString(isolate, "__dirname")};
+  v8::Local<v8::Function> fn;
+  if (v8::ScriptCompiler::CompileFunction(
+          context, &source, 5, params, 0, nullptr,
+          args[2]->IsTrue() ? v8::ScriptCompiler::kEagerCompile
+                            : v8::ScriptCompiler::kNoCompileOptions)
+          .ToLocal(&fn)) {
+    args.GetReturnValue().Set(fn);
+  }
+}
+
+constexpr runtime::Method kMethods[] = {
+    {"compileFunction", CompileFunction},
+};
+
+}  // namespace
+JSPACK_BINDING(module, kMethods)
+}  // namespace jspack::bindings::module

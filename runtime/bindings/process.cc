@@ -1,0 +1,195 @@
+// process: facts about this process and run, behind node:process.
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "runtime/core/binding.h"
+#include "runtime/core/errors.h"
+#include "runtime/core/libnode_info.h"
+#include "runtime/core/runtime.h"
+
+extern char** environ;
+
+namespace jspack::bindings::process {
+namespace {
+
+using runtime::OneByteString;
+using runtime::Runtime;
+using runtime::Utf8String;
+
+v8::Local<v8::String> Str(v8::Isolate* isolate, const std::string& s) {
+  return Utf8String(isolate, s).ToLocalChecked();
+}
+
+// getRunInfo() -> { argv, execPath, pid, ppid } for this run.
+void GetRunInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  const runtime::RunInfo& info = Runtime::From(context)->info();
+  std::vector<v8::Local<v8::Value>> argv;
+  argv.push_back(Str(isolate, info.exec_path));
+  argv.push_back(Str(isolate, info.entry_path));
+  for (const std::string& a : info.app_args) argv.push_back(Str(isolate, a));
+  v8::Local<v8::Object> out = v8::Object::New(isolate);
+  auto set = [&](const char* key, v8::Local<v8::Value> value) {
+    out->CreateDataProperty(context, OneByteString(isolate, key), value)
+        .Check();
+  };
+  set("argv", v8::Array::New(isolate, argv.data(), argv.size()));
+  set("execPath", Str(isolate, info.exec_path));
+  set("pid", v8::Integer::New(isolate, getpid()));
+  set("ppid", v8::Integer::New(isolate, getppid()));
+  args.GetReturnValue().Set(out);
+}
+
+// getStaticInfo() -> { platform, arch, v8, uv }: the same for every run of
+// this binary, so it may be read while building a snapshot.
+void GetStaticInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> out = v8::Object::New(isolate);
+  auto set = [&](const char* key, const std::string& value) {
+    out->CreateDataProperty(context, OneByteString(isolate, key),
+                           Str(isolate, value))
+        .Check();
+  };
+  set("platform", "linux");
+#if defined(__x86_64__)
+  set("arch", "x64");
+#elif defined(__aarch64__)
+  set("arch", "arm64");
+#else
+  set("arch", "unknown");
+#endif
+  set("v8", runtime::V8Version());
+  set("uv", uv_version_string());
+  set("jspack", JSPACK_VERSION);
+  args.GetReturnValue().Set(out);
+}
+
+// cwd() -> string; throws a system error.
+void Cwd(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  char buf[PATH_MAX];
+  size_t size = sizeof(buf);
+  int err = uv_cwd(buf, &size);
+  if (err != 0) return runtime::ThrowSystemError(args.GetIsolate(), err, "uv_cwd");
+  args.GetReturnValue().Set(Str(args.GetIsolate(), std::string(buf, size)));
+}
+
+// chdir(path); throws a system error.
+void Chdir(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::String::Utf8Value path(args.GetIsolate(), args[0]);
+  int err = uv_chdir(*path);
+  if (err != 0) {
+    return runtime::ThrowSystemError(args.GetIsolate(), err, "chdir", *path);
+  }
+}
+
+// reallyExit(code): ends the process now; 'exit' was emitted by JS.
+void ReallyExit(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  int code = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext())
+                 .FromMaybe(1);
+  Runtime::From(args)->Exit(code);
+}
+
+// hrtime() -> [seconds, nanoseconds] of a monotonic clock.
+void Hrtime(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  uint64_t t = uv_hrtime();
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Value> parts[] = {
+      v8::Number::New(isolate, static_cast<double>(t / 1000000000)),
+      v8::Number::New(isolate, static_cast<double>(t % 1000000000))};
+  args.GetReturnValue().Set(v8::Array::New(isolate, parts, 2));
+}
+
+// hrtimeBigInt() -> bigint nanoseconds.
+void HrtimeBigInt(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(
+      v8::BigInt::NewFromUnsigned(args.GetIsolate(), uv_hrtime()));
+}
+
+// uptime() -> seconds since the runtime started.
+void Uptime(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  double ns = static_cast<double>(uv_hrtime() - Runtime::From(args)->start_time_ns());
+  args.GetReturnValue().Set(ns / 1e9);
+}
+
+// memoryUsage() -> [rss, heapTotal, heapUsed, external, arrayBuffers].
+void MemoryUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  v8::HeapStatistics stats;
+  isolate->GetHeapStatistics(&stats);
+  v8::Local<v8::Value> values[] = {
+      v8::Number::New(isolate, static_cast<double>(rss)),
+      v8::Number::New(isolate, static_cast<double>(stats.total_heap_size())),
+      v8::Number::New(isolate, static_cast<double>(stats.used_heap_size())),
+      v8::Number::New(isolate, static_cast<double>(stats.external_memory())),
+      v8::Number::New(isolate, 0)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, values, 5));
+}
+
+// getEnv(name) -> string | undefined.
+void GetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::String::Utf8Value name(args.GetIsolate(), args[0]);
+  const char* value = getenv(*name);
+  if (value != nullptr) args.GetReturnValue().Set(Str(args.GetIsolate(), value));
+}
+
+// setEnv(name, value).
+void SetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::String::Utf8Value name(args.GetIsolate(), args[0]);
+  v8::String::Utf8Value value(args.GetIsolate(), args[1]);
+  setenv(*name, *value, 1);
+}
+
+// unsetEnv(name).
+void UnsetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::String::Utf8Value name(args.GetIsolate(), args[0]);
+  unsetenv(*name);
+}
+
+// envKeys() -> string[] in environ order.
+void EnvKeys(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::vector<v8::Local<v8::Value>> keys;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    const char* eq = strchr(*e, '=');
+    if (eq == nullptr || eq == *e) continue;
+    keys.push_back(Str(isolate, std::string(*e, eq - *e)));
+  }
+  args.GetReturnValue().Set(v8::Array::New(isolate, keys.data(), keys.size()));
+}
+
+// umask([mask]) -> previous mask.
+void Umask(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  mode_t old;
+  if (args[0]->IsUint32()) {
+    old = umask(args[0].As<v8::Uint32>()->Value());
+  } else {
+    old = umask(0);
+    umask(old);
+  }
+  args.GetReturnValue().Set(static_cast<uint32_t>(old));
+}
+
+constexpr runtime::Method kMethods[] = {
+    {"getRunInfo", GetRunInfo},   {"getStaticInfo", GetStaticInfo},
+    {"cwd", Cwd},                 {"chdir", Chdir},
+    {"reallyExit", ReallyExit},   {"hrtime", Hrtime},
+    {"hrtimeBigInt", HrtimeBigInt}, {"uptime", Uptime},
+    {"memoryUsage", MemoryUsage}, {"getEnv", GetEnv},
+    {"setEnv", SetEnv},           {"unsetEnv", UnsetEnv},
+    {"envKeys", EnvKeys},         {"umask", Umask},
+};
+
+}  // namespace
+JSPACK_BINDING(process, kMethods)
+}  // namespace jspack::bindings::process

@@ -1,0 +1,13 @@
+// Every native binding, one V(name) per line, sorted. Order fixes the layout
+// of the external reference array (see binding.h).
+#pragma once
+
+#define JSPACK_BINDING_LIST(V) \
+  V(module)                    \
+  V(process)                   \
+  V(stdio)                     \
+  V(task_queue)                \
+  V(timers)                    \
+  V(types)                     \
+  V(util)                      \
+  V(uv)

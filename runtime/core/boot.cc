@@ -1,0 +1,67 @@
+// Creates the isolate and context from the chosen snapshot and runs the app.
+#include "runtime/core/boot.h"
+
+#include <cstdio>
+#include <memory>
+
+#include "runtime/core/binding.h"
+#include "runtime/core/stdlib.h"
+
+namespace jspack::runtime {
+
+namespace {
+
+void OnFatalError(const char* location, const char* message) {
+  fprintf(stderr, "jspack: fatal error in %s: %s\n", location, message);
+  fflush(stderr);
+  _exit(134);
+}
+
+void OnOutOfMemory(const char* location, bool is_heap_oom) {
+  fprintf(stderr,
+          "jspack: JavaScript heap out of memory (%s). The app needs more "
+          "memory than V8's heap limit allows.\n",
+          location);
+  fflush(stderr);
+  _exit(134);
+}
+
+}  // namespace
+
+int BootAndRun(BootPlan plan) {
+  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = allocator.get();
+  params.external_references = ExternalReferences();
+  v8::StartupData blob{plan.snapshot.data(),
+                       static_cast<int>(plan.snapshot.size())};
+  if (!plan.snapshot.empty()) params.snapshot_blob = &blob;
+  v8::Isolate* isolate = v8::Isolate::New(params);
+  isolate->SetFatalErrorHandler(OnFatalError);
+  isolate->SetOOMErrorHandler(OnOutOfMemory);
+
+  v8::Isolate::Scope isolate_scope(isolate);
+  v8::HandleScope handle_scope(isolate);
+  v8::Local<v8::Context> context = v8::Context::New(isolate);
+  v8::Context::Scope context_scope(context);
+  v8::Local<v8::Object> hooks;
+  if (!plan.snapshot.empty()) {
+    if (!context->GetDataFromSnapshotOnce<v8::Object>(0).ToLocal(&hooks)) {
+      fprintf(stderr, "jspack: internal error: snapshot without stdlib hooks\n");
+      return 70;
+    }
+  } else {
+    isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+    v8::TryCatch try_catch(isolate);
+    if (!EvaluateStdlib(context, /*eager=*/false).ToLocal(&hooks)) {
+      fprintf(stderr, "jspack: internal error: the stdlib failed to load: %s\n",
+              ToUtf8(isolate, try_catch.Exception()).c_str());
+      return 70;
+    }
+  }
+  Runtime runtime(isolate, context, hooks, std::move(plan.info));
+  return runtime.Run(plan.app_in_snapshot ? nullptr : &plan.bundle_source);
+}
+
+}  // namespace jspack::runtime

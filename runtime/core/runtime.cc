@@ -1,0 +1,309 @@
+// The per-process runtime: drives the app through the libuv loop and calls
+// into the stdlib's hooks the way Node's MakeCallback does.
+#include "runtime/core/runtime.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace jspack::runtime {
+
+namespace {
+
+// Property names on the stdlib's hooks object, in Hook order.
+constexpr const char* kHookNames[] = {
+    "runMain",        "processTicksAndRejections",
+    "processTimers",  "processImmediate",
+    "promiseRejectHandler", "fatalException",
+    "emitBeforeExit", "emitExit",
+};
+static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
+              static_cast<size_t>(Hook::kCount));
+
+// Prints an exception that the stdlib could not handle itself (its own
+// handler threw), without running any more JS than ToString.
+void PrintRawException(v8::Isolate* isolate, v8::Local<v8::Value> exception,
+                       const char* what) {
+  v8::TryCatch try_catch(isolate);
+  std::string text = ToUtf8(isolate, exception);
+  if (exception->IsObject()) {
+    v8::Local<v8::Value> stack;
+    if (exception.As<v8::Object>()
+            ->Get(isolate->GetCurrentContext(),
+                  OneByteString(isolate, "stack"))
+            .ToLocal(&stack) &&
+        stack->IsString()) {
+      text = ToUtf8(isolate, stack);
+    }
+  }
+  fprintf(stderr, "%s\n%s\n", what, text.c_str());
+}
+
+}  // namespace
+
+v8::Local<v8::String> OneByteString(v8::Isolate* isolate, const char* s) {
+  return v8::String::NewFromOneByte(isolate,
+                                    reinterpret_cast<const uint8_t*>(s))
+      .ToLocalChecked();
+}
+
+v8::MaybeLocal<v8::String> Utf8String(v8::Isolate* isolate,
+                                      std::string_view s) {
+  return v8::String::NewFromUtf8(isolate, s.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(s.size()));
+}
+
+std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  v8::String::Utf8Value utf8(isolate, value);
+  if (*utf8 == nullptr) return "<exception while converting to string>";
+  return std::string(*utf8, utf8.length());
+}
+
+bool DebugEnabled() {
+  static const bool enabled = [] {
+    const char* v = getenv("JSPACK_DEBUG");
+    return v != nullptr && *v != '\0' && strcmp(v, "0") != 0;
+  }();
+  return enabled;
+}
+
+void DebugLog(const char* format, ...) {
+  if (!DebugEnabled()) return;
+  char buf[1024];
+  va_list ap;
+  va_start(ap, format);
+  vsnprintf(buf, sizeof(buf), format, ap);
+  va_end(ap);
+  fprintf(stderr, "[jspack] %s\n", buf);
+}
+
+Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                 v8::Local<v8::Object> hooks, RunInfo info)
+    : isolate_(isolate),
+      context_(isolate, context),
+      info_(std::move(info)),
+      loop_(uv_default_loop()),
+      start_time_ns_(uv_hrtime()) {
+  context->SetAlignedPointerInEmbedderData(kRuntimeEmbedderIndex, this);
+  for (size_t i = 0; i < hooks_.size(); ++i) {
+    v8::Local<v8::Value> fn =
+        hooks->Get(context, OneByteString(isolate, kHookNames[i]))
+            .ToLocalChecked();
+    if (!fn->IsFunction()) {
+      fprintf(stderr, "jspack: internal error: stdlib hook '%s' is missing\n",
+              kHookNames[i]);
+      abort();
+    }
+    hooks_[i].Reset(isolate, fn.As<v8::Function>());
+  }
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->SetPromiseRejectCallback(OnPromiseReject);
+
+  uv_timer_init(loop_, &timer_);
+  timer_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
+  // The check handle runs immediates once per loop turn; it never keeps the
+  // loop alive by itself: the idle handle does while ref'd immediates wait.
+  uv_check_init(loop_, &immediate_check_);
+  immediate_check_.data = this;
+  uv_check_start(&immediate_check_, OnCheck);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&immediate_check_));
+  uv_idle_init(loop_, &immediate_idle_);
+  immediate_idle_.data = this;
+}
+
+Runtime::~Runtime() {
+  context()->SetAlignedPointerInEmbedderData(kRuntimeEmbedderIndex, nullptr);
+}
+
+Runtime* Runtime::From(v8::Local<v8::Context> context) {
+  return static_cast<Runtime*>(
+      context->GetAlignedPointerFromEmbedderData(kRuntimeEmbedderIndex));
+}
+
+v8::Local<v8::Function> Runtime::hook(Hook h) const {
+  return hooks_[static_cast<size_t>(h)].Get(isolate_);
+}
+
+int Runtime::Run(const std::string* bundle_source) {
+  v8::HandleScope handle_scope(isolate_);
+  v8::Context::Scope context_scope(context());
+
+  v8::Local<v8::Value> source = v8::Undefined(isolate_);
+  if (bundle_source != nullptr) {
+    v8::Local<v8::String> s;
+    if (!Utf8String(isolate_, *bundle_source).ToLocal(&s)) {
+      fprintf(stderr, "jspack: the app's bundle is too large for V8\n");
+      return 1;
+    }
+    source = s;
+  }
+  CallHook(Hook::kRunMain, 1, &source);
+
+  // Like Node: run the loop until it is empty, emit 'beforeExit', and go on
+  // if a listener scheduled more work.
+  for (;;) {
+    uv_run(loop_, UV_RUN_DEFAULT);
+    CallHook(Hook::kEmitBeforeExit, 0, nullptr);
+    if (!uv_loop_alive(loop_)) break;
+  }
+  v8::Local<v8::Value> code;
+  if (!CallHook(Hook::kEmitExit, 0, nullptr, &code)) return 7;
+  return code->Int32Value(context()).FromMaybe(1);
+}
+
+bool Runtime::MakeCallback(v8::Local<v8::Function> fn, int argc,
+                           v8::Local<v8::Value>* argv,
+                           v8::Local<v8::Value>* result) {
+  bool ok;
+  {
+    v8::TryCatch try_catch(isolate_);
+    v8::Local<v8::Value> ret;
+    ok = fn->Call(context(), v8::Undefined(isolate_), argc, argv).ToLocal(&ret);
+    if (ok) {
+      if (result != nullptr) *result = ret;
+    } else {
+      ReportUncaught(try_catch);
+    }
+  }
+  DrainTicks();
+  return ok;
+}
+
+bool Runtime::CallHook(Hook h, int argc, v8::Local<v8::Value>* argv,
+                       v8::Local<v8::Value>* result) {
+  return MakeCallback(hook(h), argc, argv, result);
+}
+
+void Runtime::DrainTicks() {
+  v8::Local<v8::Function> fn = hook(Hook::kProcessTicksAndRejections);
+  for (;;) {
+    v8::TryCatch try_catch(isolate_);
+    if (!fn->Call(context(), v8::Undefined(isolate_), 0, nullptr).IsEmpty()) {
+      return;
+    }
+    // A tick callback threw; the rest of the queue runs after the error was
+    // handled (or the process has exited).
+    ReportUncaught(try_catch);
+  }
+}
+
+void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
+  if (!try_catch.HasCaught()) return;
+  v8::Local<v8::Value> exception = try_catch.Exception();
+  v8::TryCatch inner(isolate_);
+  v8::Local<v8::Value> argv[] = {exception};
+  if (hook(Hook::kFatalException)
+          ->Call(context(), v8::Undefined(isolate_), 1, argv)
+          .IsEmpty()) {
+    // Node exits with 7 when the uncaught-exception handler itself throws.
+    PrintRawException(isolate_, inner.Exception(),
+                      "Error in the uncaught exception handler:");
+    Exit(7);
+  }
+}
+
+void Runtime::Exit(int code) {
+  fflush(stdout);
+  fflush(stderr);
+  _exit(code);
+}
+
+void Runtime::OnPromiseReject(v8::PromiseRejectMessage message) {
+  v8::Local<v8::Promise> promise = message.GetPromise();
+  v8::Isolate* isolate = promise->GetIsolate();
+  int type;
+  v8::Local<v8::Value> reason = v8::Undefined(isolate);
+  switch (message.GetEvent()) {
+    case v8::kPromiseRejectWithNoHandler:
+      type = 0;
+      reason = message.GetValue();
+      break;
+    case v8::kPromiseHandlerAddedAfterReject:
+      type = 1;
+      break;
+    default:
+      return;  // Node's deprecated 'multipleResolves' is not emitted.
+  }
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  Runtime* runtime = From(context);
+  v8::Local<v8::Value> argv[] = {v8::Integer::New(isolate, type), promise,
+                                 reason};
+  // The handler only records the event; it cannot usefully fail, and an
+  // exception must not escape into the promise machinery.
+  v8::TryCatch try_catch(isolate);
+  if (runtime->hook(Hook::kPromiseRejectHandler)
+          ->Call(context, v8::Undefined(isolate), 3, argv)
+          .IsEmpty()) {
+    DebugLog("promise reject handler threw");
+  }
+}
+
+void Runtime::ScheduleTimer(int64_t delay_ms) {
+  uv_timer_start(&timer_, OnTimer, delay_ms < 1 ? 1 : delay_ms, 0);
+}
+
+void Runtime::ToggleTimerRef(bool ref) {
+  if (ref) {
+    uv_ref(reinterpret_cast<uv_handle_t*>(&timer_));
+  } else {
+    uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
+  }
+}
+
+void Runtime::OnTimer(uv_timer_t* handle) {
+  Runtime* self = static_cast<Runtime*>(handle->data);
+  v8::HandleScope handle_scope(self->isolate_);
+  v8::Context::Scope context_scope(self->context());
+  // Like Node: when a timer throws (and the process survives it), the other
+  // due timers still run in this turn. Each call removes the timer that
+  // threw, so this ends.
+  v8::Local<v8::Value> next;
+  for (;;) {
+    uv_update_time(self->loop_);
+    v8::Local<v8::Value> argv[] = {v8::Number::New(
+        self->isolate_, static_cast<double>(uv_now(self->loop_)))};
+    if (self->CallHook(Hook::kProcessTimers, 1, argv, &next)) break;
+  }
+  self->HandleTimerResult(next);
+}
+
+// processTimers returns the next expiry in loop milliseconds: positive if
+// that timer is ref'd, negative if unref'd, 0 if no timer is left.
+void Runtime::HandleTimerResult(v8::Local<v8::Value> next) {
+  double expiry = next->NumberValue(context()).FromMaybe(0);
+  if (expiry == 0) {
+    ToggleTimerRef(false);
+    return;
+  }
+  double delay = std::fabs(expiry) - static_cast<double>(uv_now(loop_));
+  ScheduleTimer(static_cast<int64_t>(delay));
+  ToggleTimerRef(expiry > 0);
+}
+
+void Runtime::SetImmediateInfo(uint32_t count, uint32_t ref_count) {
+  immediate_count_ = count;
+  immediate_ref_count_ = ref_count;
+  bool idle_active = uv_is_active(reinterpret_cast<uv_handle_t*>(
+      &immediate_idle_));
+  if (ref_count > 0 && !idle_active) {
+    // An active idle handle keeps the loop from blocking in poll.
+    uv_idle_start(&immediate_idle_, [](uv_idle_t*) {});
+  } else if (ref_count == 0 && idle_active) {
+    uv_idle_stop(&immediate_idle_);
+  }
+}
+
+void Runtime::OnCheck(uv_check_t* handle) {
+  Runtime* self = static_cast<Runtime*>(handle->data);
+  if (self->immediate_count_ == 0) return;
+  v8::HandleScope handle_scope(self->isolate_);
+  v8::Context::Scope context_scope(self->context());
+  self->CallHook(Hook::kProcessImmediate, 0, nullptr);
+}
+
+}  // namespace jspack::runtime

@@ -1,0 +1,115 @@
+// The per-process runtime: one isolate, one context, the libuv loop, and the
+// hooks the stdlib hands to C++ (run the app, run timers, drain ticks, report
+// uncaught errors).
+#pragma once
+
+#include <uv.h>
+#include <v8.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jspack::runtime {
+
+// Context embedder data slot holding the Runtime*. Set after boot only: it is
+// never in a snapshot.
+constexpr int kRuntimeEmbedderIndex = 2;
+
+// Names of the functions on the object the stdlib bootstrap returns; C++
+// calls into JS only through these. Order matches kHookNames in runtime.cc.
+enum class Hook {
+  kRunMain,
+  kProcessTicksAndRejections,
+  kProcessTimers,
+  kProcessImmediate,
+  kPromiseRejectHandler,
+  kFatalException,
+  kEmitBeforeExit,
+  kEmitExit,
+  kCount
+};
+
+// What this run is about: filled before boot, read by the stdlib after it.
+struct RunInfo {
+  std::string exec_path;               // absolute path of this executable
+  std::string entry_path;              // argv[1] for the app
+  std::vector<std::string> app_args;   // argv[2...]
+  bool debug = false;                  // JSPACK_DEBUG=1
+};
+
+v8::Local<v8::String> OneByteString(v8::Isolate* isolate, const char* s);
+v8::MaybeLocal<v8::String> Utf8String(v8::Isolate* isolate,
+                                      std::string_view s);
+std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value);
+
+// Prints "[jspack] ..." to stderr when JSPACK_DEBUG=1.
+void DebugLog(const char* format, ...) __attribute__((format(printf, 1, 2)));
+bool DebugEnabled();
+
+class Runtime {
+ public:
+  Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
+          v8::Local<v8::Object> hooks, RunInfo info);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  static Runtime* From(v8::Local<v8::Context> context);
+  static Runtime* From(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    return From(args.GetIsolate()->GetCurrentContext());
+  }
+
+  // Runs the app to completion (main, loop, beforeExit, exit) and returns the
+  // process exit code. `bundle_source` is compiled and run when the app is
+  // not in the snapshot (nullptr when it is).
+  int Run(const std::string* bundle_source);
+
+  // Calls `fn` from the event loop the way Node's MakeCallback does: an
+  // exception goes to the stdlib's uncaught-exception handling, and the tick
+  // queue and microtasks are drained afterwards. Returns false if it threw.
+  bool MakeCallback(v8::Local<v8::Function> fn, int argc,
+                    v8::Local<v8::Value>* argv,
+                    v8::Local<v8::Value>* result = nullptr);
+  bool CallHook(Hook hook, int argc, v8::Local<v8::Value>* argv,
+                v8::Local<v8::Value>* result = nullptr);
+
+  // Flushes nothing (stdio writes are synchronous) and ends the process now.
+  [[noreturn]] void Exit(int code);
+
+  v8::Isolate* isolate() const { return isolate_; }
+  v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
+  uv_loop_t* loop() const { return loop_; }
+  const RunInfo& info() const { return info_; }
+  uint64_t start_time_ns() const { return start_time_ns_; }
+
+  // Timers and immediates (driven by bindings/timers.cc).
+  void ScheduleTimer(int64_t delay_ms);
+  void ToggleTimerRef(bool ref);
+  void SetImmediateInfo(uint32_t count, uint32_t ref_count);
+
+ private:
+  static void OnTimer(uv_timer_t* handle);
+  static void OnCheck(uv_check_t* handle);
+  static void OnPromiseReject(v8::PromiseRejectMessage message);
+  void HandleTimerResult(v8::Local<v8::Value> next);
+  void DrainTicks();
+  void ReportUncaught(const v8::TryCatch& try_catch);
+  v8::Local<v8::Function> hook(Hook h) const;
+
+  v8::Isolate* isolate_;
+  v8::Global<v8::Context> context_;
+  std::array<v8::Global<v8::Function>, static_cast<size_t>(Hook::kCount)>
+      hooks_;
+  RunInfo info_;
+  uv_loop_t* loop_;
+  uv_timer_t timer_;
+  uv_check_t immediate_check_;
+  uv_idle_t immediate_idle_;
+  uint32_t immediate_count_ = 0;
+  uint32_t immediate_ref_count_ = 0;
+  uint64_t start_time_ns_;
+};
+
+}  // namespace jspack::runtime

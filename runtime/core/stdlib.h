@@ -1,0 +1,22 @@
+// The stdlib bundle built into the runtime, and how it is evaluated.
+#pragma once
+
+#include <v8.h>
+
+#include <string_view>
+
+namespace jspack::runtime {
+
+// The esbuild bundle of stdlib/ (linked in by stdlib_source.S).
+std::string_view StdlibSource();
+
+// Compiles and runs the stdlib bundle in `context` and returns the hooks
+// object its bootstrap returns. `eager` compiles every function now (snapshot
+// builds keep that bytecode). On failure a JS exception is pending.
+v8::MaybeLocal<v8::Object> EvaluateStdlib(v8::Local<v8::Context> context,
+                                          bool eager);
+
+// internalBinding(name): a core callback (see CoreCallbacks()).
+void InternalBinding(const v8::FunctionCallbackInfo<v8::Value>& args);
+
+}  // namespace jspack::runtime

@@ -1,0 +1,22 @@
+// V8 process setup: one platform for the whole process.
+#include "runtime/core/v8_setup.h"
+
+#include <libplatform/libplatform.h>
+#include <v8.h>
+
+#include <memory>
+
+namespace jspack::runtime {
+
+void InitializeV8(const char* argv0) {
+  static std::unique_ptr<v8::Platform> platform;
+  if (platform) return;
+  v8::V8::InitializeICUDefaultLocation(argv0);
+  // Two worker threads: enough for V8's background compile and GC on the
+  // small machines CLIs run on, and cheap to start.
+  platform = v8::platform::NewDefaultPlatform(2);
+  v8::V8::InitializePlatform(platform.get());
+  v8::V8::Initialize();
+}
+
+}  // namespace jspack::runtime

@@ -1,0 +1,338 @@
+// jspack-runtime: runs the app packed into this file, or (bare runtime) builds
+// snapshots and runs payload files for the jspack CLI.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "runtime/core/boot.h"
+#include "runtime/core/libnode_info.h"
+#include "runtime/core/snapshot.h"
+#include "runtime/core/v8_setup.h"
+#include "runtime/payload/payload.h"
+
+// Patched by the packer in the copy it writes (see format.h). volatile: the
+// compiler must read the bytes the file holds, not the initializer.
+extern "C" {
+__attribute__((section(".jspack_locator"), used))
+volatile unsigned char jspack_locator[jspack::payload::kLocatorSize] = {
+    'J', 'S', 'P', 'A', 'C', 'K', '-', 'L', 'O', 'C', 'A', 'T', 'O', 'R', '-',
+    '1'};
+}
+
+namespace jspack::runtime {
+namespace {
+
+using payload::Payload;
+using payload::SectionKind;
+
+constexpr char kBaseSnapshotName[] = "jspack-base.snapshot";
+
+std::string program;  // basename of argv[0], for messages
+
+std::string SelfExePath() {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n <= 0) return "/proc/self/exe";
+  return std::string(buf, n);
+}
+
+std::string DirName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+// A read-only mapping of a whole file.
+struct MappedFile {
+  const uint8_t* data = nullptr;
+  uint64_t size = 0;
+  bool Map(const std::string& path, std::string* error) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      *error = "cannot open " + path + ": " + strerror(errno);
+      return false;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+      *error = "cannot stat " + path + ": " + strerror(errno);
+      close(fd);
+      return false;
+    }
+    size = static_cast<uint64_t>(st.st_size);
+    if (size > 0) {
+      void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        *error = "cannot map " + path + ": " + strerror(errno);
+        close(fd);
+        return false;
+      }
+      data = static_cast<const uint8_t*>(p);
+    }
+    close(fd);
+    return true;
+  }
+};
+
+[[noreturn]] void Damaged(const std::string& reason) {
+  fprintf(stderr, "%s: payload is damaged (%s); rebuild it with jspack\n",
+          program.c_str(), reason.c_str());
+  exit(1);
+}
+
+void PrintInfo() {
+  printf("jspack_version=%s\nv8_version=%s\nlibnode_build_id=%s\n",
+         JSPACK_VERSION, V8Version().c_str(), LoadedLibnodeBuildId().c_str());
+}
+
+// Reads <dir of this executable>/jspack-base.snapshot if it was made by the
+// loaded libnode. Returns "" when there is none or it does not fit.
+std::string LoadBaseSnapshot(const std::string& exe_dir) {
+  std::string path = exe_dir + "/" + kBaseSnapshotName;
+  if (access(path.c_str(), R_OK) != 0) return "";
+  MappedFile file;
+  std::string error;
+  Payload base;
+  std::string blob;
+  if (!file.Map(path, &error) ||
+      !base.Open(file.data, file.size, nullptr, &error) ||
+      !base.Read(SectionKind::kSnapshot, &blob, &error)) {
+    DebugLog("base snapshot %s not used: %s", path.c_str(), error.c_str());
+    return "";
+  }
+  auto id = base.manifest().find(payload::manifest::kLibnodeBuildId);
+  if (id == base.manifest().end() || id->second != LoadedLibnodeBuildId()) {
+    DebugLog("base snapshot %s not used: made by another libnode",
+             path.c_str());
+    return "";
+  }
+  return blob;
+}
+
+// Chooses the boot path for a validated payload and runs it.
+int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
+  const payload::Manifest& manifest = app.manifest();
+  auto get = [&](const char* key) {
+    auto it = manifest.find(key);
+    return it == manifest.end() ? std::string() : it->second;
+  };
+  if (!get(payload::manifest::kEntryPath).empty()) {
+    info.entry_path = get(payload::manifest::kEntryPath);
+  } else {
+    std::string entry = get(payload::manifest::kEntry);
+    info.entry_path =
+        DirName(info.exec_path) + "/" + (entry.empty() ? "main.js" : entry);
+  }
+  BootPlan plan;
+  std::string error;
+  if (app.Has(SectionKind::kSnapshot) && get(payload::manifest::kSnapshot) ==
+                                             "app") {
+    std::string made_by = get(payload::manifest::kLibnodeBuildId);
+    std::string loaded = LoadedLibnodeBuildId();
+    if (made_by == loaded) {
+      if (!app.Read(SectionKind::kSnapshot, &plan.snapshot, &error)) {
+        Damaged(error);
+      }
+      plan.app_in_snapshot = true;
+      DebugLog("boot: app snapshot (%zu bytes)", plan.snapshot.size());
+    } else {
+      DebugLog(
+          "snapshot not used: libnode build-id differs (snapshot made with "
+          "%s, running with %s); running the bundle source",
+          made_by.c_str(), loaded.c_str());
+    }
+  }
+  if (!plan.app_in_snapshot) {
+    if (!app.Read(SectionKind::kBundle, &plan.bundle_source, &error)) {
+      Damaged(error);
+    }
+    if (allow_base_file) plan.snapshot = LoadBaseSnapshot(DirName(info.exec_path));
+    DebugLog(plan.snapshot.empty() ? "boot: no snapshot + bundle source"
+                                   : "boot: base snapshot + bundle source");
+  }
+  plan.info = std::move(info);
+  return BootAndRun(std::move(plan));
+}
+
+bool WriteFileAtomically(const std::string& path, const std::string& bytes,
+                         std::string* error) {
+  std::string tmp = path + ".tmp-" + std::to_string(getpid());
+  FILE* f = fopen(tmp.c_str(), "wb");
+  if (f == nullptr) {
+    *error = "cannot create " + tmp + ": " + strerror(errno);
+    return false;
+  }
+  bool ok = fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = (fclose(f) == 0) && ok;
+  if (!ok || rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = "cannot write " + path + ": " + strerror(errno);
+    unlink(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool ReadWholeFile(const std::string& path, std::string* out,
+                   std::string* error) {
+  FILE* f = fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    *error = "cannot open " + path + ": " + strerror(errno);
+    return false;
+  }
+  char buf[1 << 16];
+  size_t n;
+  out->clear();
+  while ((n = fread(buf, 1, sizeof(buf), f)) > 0) out->append(buf, n);
+  bool ok = !ferror(f);
+  fclose(f);
+  if (!ok) *error = "cannot read " + path + ": " + strerror(errno);
+  return ok;
+}
+
+// --jspack-build-snapshot --out PATH [--bundle FILE --entry NAME]
+// Without --bundle: the base snapshot, as a standalone payload file.
+// With it: the app snapshot, as a raw V8 blob, plus the info lines on stdout.
+int BuildSnapshotMode(int argc, char** argv) {
+  std::string out, bundle_path, entry;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (i + 1 < argc && arg == "--out") {
+      out = argv[++i];
+    } else if (i + 1 < argc && arg == "--bundle") {
+      bundle_path = argv[++i];
+    } else if (i + 1 < argc && arg == "--entry") {
+      entry = argv[++i];
+    } else {
+      fprintf(stderr, "%s: unknown snapshot option '%s'\n", program.c_str(),
+              arg.c_str());
+      return 2;
+    }
+  }
+  if (out.empty()) {
+    fprintf(stderr, "%s: --jspack-build-snapshot needs --out\n",
+            program.c_str());
+    return 2;
+  }
+  InitializeV8(argv[0]);
+  std::string blob, error;
+  if (bundle_path.empty()) {
+    if (!BuildBaseSnapshot(&blob, &error)) {
+      fprintf(stderr, "%s: cannot build the base snapshot: %s\n",
+              program.c_str(), error.c_str());
+      return 1;
+    }
+    payload::Manifest manifest = {
+        {payload::manifest::kJspackVersion, JSPACK_VERSION},
+        {payload::manifest::kV8Version, V8Version()},
+        {payload::manifest::kLibnodeBuildId, LoadedLibnodeBuildId()},
+        {payload::manifest::kSnapshot, "base"}};
+    std::vector<payload::SectionInput> sections = {
+        {SectionKind::kManifest, payload::SerializeManifest(manifest)},
+        {SectionKind::kSnapshot, std::move(blob)}};
+    std::string bytes;
+    if (!payload::BuildPayload(sections, 0, payload::WriteOptions(), &bytes,
+                               &error) ||
+        !WriteFileAtomically(out, bytes, &error)) {
+      fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
+      return 1;
+    }
+    return 0;
+  }
+  std::string bundle;
+  if (!ReadWholeFile(bundle_path, &bundle, &error)) {
+    fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
+    return 1;
+  }
+  std::string base = LoadBaseSnapshot(DirName(SelfExePath()));
+  DebugLog("app snapshot built on %s", base.empty() ? "the stdlib source"
+                                                    : "the base snapshot");
+  if (!BuildAppSnapshot(base, bundle, entry.empty() ? "main.js" : entry, &blob,
+                        &error)) {
+    fprintf(stderr, "%s: cannot snapshot the app: %s\n", program.c_str(),
+            error.c_str());
+    return 1;
+  }
+  if (!WriteFileAtomically(out, blob, &error)) {
+    fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
+    return 1;
+  }
+  PrintInfo();
+  return 0;
+}
+
+int Main(int argc, char** argv) {
+  // Like Node: a closed pipe is an EPIPE error for the writer, not a signal.
+  signal(SIGPIPE, SIG_IGN);
+  const char* slash = strrchr(argv[0], '/');
+  program = slash != nullptr ? slash + 1 : argv[0];
+  std::string exe = SelfExePath();
+
+  unsigned char locator_bytes[payload::kLocatorSize];
+  for (size_t i = 0; i < payload::kLocatorSize; ++i) {
+    locator_bytes[i] = jspack_locator[i];
+  }
+  bool packed = locator_bytes[16 + 24] != 0 || locator_bytes[16 + 25] != 0 ||
+                locator_bytes[16 + 26] != 0 || locator_bytes[16 + 27] != 0;
+  MappedFile self;
+  std::string error;
+  if (packed) {
+    payload::Locator locator;
+    if (!payload::ParseLocator(locator_bytes, sizeof(locator_bytes), &locator,
+                               &error)) {
+      Damaged(error);
+    }
+    if (!self.Map(exe, &error)) Damaged(error);
+    Payload app;
+    if (!app.Open(self.data, self.size, &locator, &error)) Damaged(error);
+    InitializeV8(argv[0]);
+    RunInfo info;
+    info.exec_path = exe;
+    info.debug = DebugEnabled();
+    for (int i = 1; i < argc; ++i) info.app_args.push_back(argv[i]);
+    return RunPayload(app, std::move(info), /*allow_base_file=*/false);
+  }
+  if (self.Map(exe, &error) && payload::HasTrailerMagic(self.data, self.size)) {
+    Damaged("the stub's locator says it holds no app, but the file ends "
+            "with a payload");
+  }
+
+  std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "--jspack-info") {
+    InitializeV8(argv[0]);
+    PrintInfo();
+    return 0;
+  }
+  if (mode == "--jspack-build-snapshot") return BuildSnapshotMode(argc, argv);
+  if (mode == "--jspack-payload" && argc > 2) {
+    MappedFile file;
+    Payload app;
+    if (!file.Map(argv[2], &error) ||
+        !app.Open(file.data, file.size, nullptr, &error)) {
+      Damaged(error);
+    }
+    InitializeV8(argv[0]);
+    RunInfo info;
+    info.exec_path = exe;
+    info.debug = DebugEnabled();
+    for (int i = 3; i < argc; ++i) info.app_args.push_back(argv[i]);
+    return RunPayload(app, std::move(info), /*allow_base_file=*/true);
+  }
+  fprintf(stderr,
+          "%s: this is the jspack runtime and holds no app. Pack one with "
+          "`jspack app.js -o app`, or run one with `jspack run app.js`.\n",
+          program.c_str());
+  return 1;
+}
+
+}  // namespace
+}  // namespace jspack::runtime
+
+int main(int argc, char** argv) { return jspack::runtime::Main(argc, argv); }

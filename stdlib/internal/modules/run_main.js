@@ -1,0 +1,51 @@
+'use strict';
+// Running the app: its bundle is one CommonJS module. In an app snapshot the
+// bundle was compiled (eagerly, never run) at pack time by prepareApp; at
+// startup runMain fills in this run's process facts and calls it.
+
+const { compileFunction } = internalBinding('module');
+const { makeRequire } = require('./builtins');
+
+let appMain;
+
+// Pack time: compile the bundle, every function eagerly, without running it.
+function prepareApp(source, filename) {
+  appMain = compileFunction(source, filename, true);
+}
+
+function dirname(path) {
+  const slash = path.lastIndexOf('/');
+  if (slash === -1) return '.';
+  if (slash === 0) return '/';
+  return path.slice(0, slash);
+}
+
+class Module {
+  constructor(id, filename) {
+    this.id = id;
+    this.path = dirname(filename);
+    this.exports = {};
+    this.filename = filename;
+    this.loaded = false;
+    this.children = [];
+    this.paths = [];
+  }
+}
+
+// Startup: `source` is the bundle when it is not in the snapshot.
+function runMain(source) {
+  const process = require('../../process');
+  process._setupRun();
+  const filename = process.argv[1];
+  const fn = source === undefined ? appMain :
+    compileFunction(source, filename, false);
+  appMain = undefined;
+  const module = new Module('.', filename);
+  const require = makeRequire(module);
+  process.mainModule = module;
+  fn.call(module.exports, module.exports, require, module, filename,
+          dirname(filename));
+  module.loaded = true;
+}
+
+module.exports = { prepareApp, runMain, Module };

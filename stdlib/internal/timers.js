@@ -1,0 +1,354 @@
+'use strict';
+// Timers and immediates with Node's ordering. All timers share one libuv
+// timer (armed for the earliest expiry); C++ calls processTimers when it
+// fires and processImmediate once per loop turn while immediates wait.
+
+const binding = internalBinding('timers');
+const { runNextTicks } = require('./process/task_queues');
+
+// Node's bound: larger or invalid delays become 1 ms.
+const kTimeoutMax = 2 ** 31 - 1;
+
+const kRefed = Symbol('refed');
+const kHeapIndex = Symbol('heapIndex');
+
+let nextId = 1;
+let nextSeq = 0;
+let timerRefCount = 0;
+// The expiry the libuv timer is armed for (Infinity: not armed).
+let armedExpiry = Infinity;
+
+// A binary min-heap of active timers by (expiry, insertion order).
+const heap = [];
+
+function before(a, b) {
+  return a._expiry < b._expiry ||
+    (a._expiry === b._expiry && a._seq < b._seq);
+}
+
+function heapSwap(i, j) {
+  const a = heap[i];
+  const b = heap[j];
+  heap[i] = b;
+  heap[j] = a;
+  b[kHeapIndex] = i;
+  a[kHeapIndex] = j;
+}
+
+function heapUp(i) {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(heap[i], heap[parent])) break;
+    heapSwap(i, parent);
+    i = parent;
+  }
+}
+
+function heapDown(i) {
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let smallest = i;
+    if (left < heap.length && before(heap[left], heap[smallest])) smallest = left;
+    if (right < heap.length && before(heap[right], heap[smallest])) smallest = right;
+    if (smallest === i) return;
+    heapSwap(i, smallest);
+    i = smallest;
+  }
+}
+
+function heapRemove(timer) {
+  const i = timer[kHeapIndex];
+  if (i === -1) return;
+  const last = heap.length - 1;
+  if (i !== last) heapSwap(i, last);
+  heap.pop();
+  timer[kHeapIndex] = -1;
+  if (i < heap.length) {
+    heapDown(i);
+    heapUp(i);
+  }
+}
+
+function incRefCount() {
+  if (timerRefCount++ === 0) binding.toggleTimerRef(true);
+}
+
+function decRefCount() {
+  if (--timerRefCount === 0) binding.toggleTimerRef(false);
+}
+
+// Puts an active timer into the heap, expiring `after` ms past `start`.
+function insert(timer, after, start = binding.getLibuvNow()) {
+  timer._idleStart = start;
+  timer._expiry = start + after;
+  timer._seq = nextSeq++;
+  timer[kHeapIndex] = heap.length;
+  heap.push(timer);
+  heapUp(heap.length - 1);
+  if (timer._expiry < armedExpiry) {
+    armedExpiry = timer._expiry;
+    binding.scheduleTimer(after);
+  }
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after *= 1;
+    if (!(after >= 1 && after <= kTimeoutMax)) {
+      if (after > kTimeoutMax) {
+        require('../process').emitWarning(
+          `${after} does not fit into a 32-bit signed integer.` +
+          '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this._idleStart = 0;
+    this._expiry = 0;
+    this._seq = 0;
+    this[kRefed] = isRefed;
+    this[kHeapIndex] = -1;
+    this._id = nextId++;
+    if (isRefed) incRefCount();
+    insert(this, after);
+  }
+
+  refresh() {
+    if (this[kHeapIndex] !== -1) {
+      heapRemove(this);
+      insert(this, this._idleTimeout);
+    } else if (!this._destroyed) {
+      // Refreshed from its own callback: it is out of the heap but still
+      // counted as ref'd; processTimers sees it back in the heap.
+      insert(this, this._idleTimeout);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) decRefCount();
+    }
+    return this;
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) incRefCount();
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    unenroll(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    knownTimersById.set(this._id, this);
+    return this._id;
+  }
+}
+
+// Timers whose numeric id was asked for (clearTimeout accepts the number).
+const knownTimersById = new Map();
+
+function unenroll(timer) {
+  if (timer._destroyed) return;
+  timer._destroyed = true;
+  if (timer[kRefed]) decRefCount();
+  heapRemove(timer);
+  knownTimersById.delete(timer._id);
+  timer._idleTimeout = -1;
+}
+
+function clearTimer(timer) {
+  if (timer === null || timer === undefined) return;
+  if (typeof timer === 'object' && timer instanceof Timeout) {
+    unenroll(timer);
+    timer._onTimeout = null;
+  } else if (typeof timer === 'number' || typeof timer === 'string') {
+    const known = knownTimersById.get(+timer);
+    if (known !== undefined) clearTimer(known);
+  }
+}
+
+// Called by C++ when the libuv timer fires. Runs every due timer in order,
+// draining ticks between them; returns the next expiry (positive if a ref'd
+// timer remains, negative if only unref'd ones do, 0 if none).
+function processTimers(now) {
+  armedExpiry = Infinity;
+  let ranOne = false;
+  while (heap.length !== 0) {
+    const timer = heap[0];
+    if (timer._expiry > now) {
+      now = binding.getLibuvNow();
+      if (timer._expiry > now) {
+        armedExpiry = timer._expiry;
+        return timerRefCount > 0 ? timer._expiry : -timer._expiry;
+      }
+    }
+    if (ranOne) runNextTicks();
+    ranOne = true;
+    heapRemove(timer);
+    const start = timer._repeat ? binding.getLibuvNow() : 0;
+    try {
+      const args = timer._timerArgs;
+      if (args === undefined) {
+        timer._onTimeout();
+      } else {
+        timer._onTimeout(...args);
+      }
+    } finally {
+      if (timer[kHeapIndex] !== -1 || timer._destroyed) {
+        // Refreshed or cleared by its own callback: nothing left to do.
+      } else if (timer._repeat && timer._idleTimeout !== -1) {
+        timer._idleTimeout = timer._repeat;
+        insert(timer, timer._idleTimeout, start);
+      } else {
+        timer._destroyed = true;
+        if (timer[kRefed]) decRefCount();
+        knownTimersById.delete(timer._id);
+      }
+    }
+  }
+  return 0;
+}
+
+// Immediates: a FIFO list per loop turn. Ones queued while the list runs wait
+// for the next turn.
+let immediateHead = null;
+let immediateTail = null;
+let immediateCount = 0;
+let immediateRefCount = 0;
+// What is left of a list when one of its callbacks threw.
+let outstanding = null;
+
+function updateImmediateInfo() {
+  binding.immediateInfo(immediateCount, immediateRefCount);
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this._idleNext = null;
+    this._idlePrev = immediateTail;
+    if (immediateTail === null) {
+      immediateHead = this;
+    } else {
+      immediateTail._idleNext = this;
+    }
+    immediateTail = this;
+    immediateCount++;
+    immediateRefCount++;
+    updateImmediateInfo();
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) {
+        immediateRefCount++;
+        updateImmediateInfo();
+      }
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) {
+        immediateRefCount--;
+        updateImmediateInfo();
+      }
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || !(immediate instanceof Immediate) || immediate._destroyed) {
+    return;
+  }
+  immediate._destroyed = true;
+  immediateCount--;
+  if (immediate[kRefed]) immediateRefCount--;
+  updateImmediateInfo();
+  immediate._onImmediate = null;
+  // Unlink it if it is still in the pending list.
+  if (immediate._idlePrev !== null) {
+    immediate._idlePrev._idleNext = immediate._idleNext;
+  } else if (immediateHead === immediate) {
+    immediateHead = immediate._idleNext;
+  }
+  if (immediate._idleNext !== null) {
+    immediate._idleNext._idlePrev = immediate._idlePrev;
+  } else if (immediateTail === immediate) {
+    immediateTail = immediate._idlePrev;
+  }
+  immediate._idleNext = null;
+  immediate._idlePrev = null;
+}
+
+function processImmediate() {
+  let next = outstanding;
+  outstanding = null;
+  if (next === null) {
+    next = immediateHead;
+    immediateHead = immediateTail = null;
+  }
+  let ranOne = false;
+  while (next !== null) {
+    const immediate = next;
+    next = immediate._idleNext;
+    immediate._idleNext = immediate._idlePrev = null;
+    if (immediate._destroyed) continue;
+    if (ranOne) runNextTicks();
+    ranOne = true;
+    immediate._destroyed = true;
+    immediateCount--;
+    if (immediate[kRefed]) immediateRefCount--;
+    updateImmediateInfo();
+    const callback = immediate._onImmediate;
+    const args = immediate._argv;
+    try {
+      if (args === undefined) {
+        callback();
+      } else {
+        callback(...args);
+      }
+    } catch (err) {
+      outstanding = next;
+      throw err;
+    }
+  }
+}
+
+module.exports = {
+  Timeout,
+  Immediate,
+  clearTimer,
+  clearImmediate,
+  processTimers,
+  processImmediate,
+  kTimeoutMax,
+};
