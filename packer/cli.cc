@@ -1,0 +1,149 @@
+// Command-line parsing of `jspack`.
+#include "packer/cli.h"
+
+#include <cstring>
+
+namespace jspack::packer {
+namespace {
+
+constexpr char kHelpFix[] = "Run jspack --help for usage.";
+
+// Matches `--name VALUE` and `--name=VALUE` (and `-o VALUE`, `-oVALUE` for
+// the short form). Advances `*i` past a separate value.
+bool TakeValue(const std::vector<std::string>& args, size_t* i,
+               const char* long_name, const char* short_name,
+               std::string* value, Status* status) {
+  const std::string& arg = args[*i];
+  std::string prefix = std::string(long_name) + "=";
+  if (arg.compare(0, prefix.size(), prefix) == 0) {
+    *value = arg.substr(prefix.size());
+  } else if (short_name != nullptr && arg.size() > 2 &&
+             arg.compare(0, 2, short_name) == 0) {
+    *value = arg.substr(2);
+  } else if (arg == long_name || (short_name != nullptr && arg == short_name)) {
+    if (*i + 1 >= args.size()) {
+      *status = Status::Error("option " + arg + " needs a value", kHelpFix);
+      return true;
+    }
+    *value = args[++*i];
+  } else {
+    return false;
+  }
+  if (value->empty()) {
+    *status = Status::Error("option " + std::string(long_name) +
+                                " needs a non-empty value",
+                            kHelpFix);
+  }
+  return true;
+}
+
+}  // namespace
+
+Status ParseArgs(const std::vector<std::string>& args, Options* out) {
+  Options options;
+  size_t i = 0;
+  bool run = !args.empty() && args[0] == "run";
+  if (run) {
+    options.command = Command::kRun;
+    i = 1;
+  }
+  bool options_done = false;
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    Status status;
+    if (!options_done && arg.size() > 1 && arg[0] == '-') {
+      if (arg == "--") {
+        options_done = true;
+        continue;
+      }
+      if (arg == "-h" || arg == "--help") {
+        options.command = Command::kHelp;
+        *out = options;
+        return Status::Ok();
+      }
+      if (arg == "--version" && !run) {
+        options.command = Command::kVersion;
+        *out = options;
+        return Status::Ok();
+      }
+      if (TakeValue(args, &i, "--runtime", nullptr, &options.runtime,
+                    &status) ||
+          TakeValue(args, &i, "--esbuild", nullptr, &options.esbuild,
+                    &status)) {
+        if (!status.ok()) return status;
+        continue;
+      }
+      if (!run && TakeValue(args, &i, "--output", "-o", &options.output,
+                            &status)) {
+        if (!status.ok()) return status;
+        continue;
+      }
+      if (!run && arg == "--no-snapshot") {
+        options.snapshot = false;
+        continue;
+      }
+      if (run && (arg == "-o" || arg.compare(0, 8, "--output") == 0 ||
+                  arg == "--no-snapshot")) {
+        return Status::Error("option " + arg + " does not apply to jspack run",
+                             "jspack run writes no file; drop the option.");
+      }
+      return Status::Error("unknown option " + arg, kHelpFix);
+    }
+    if (!options.entry.empty()) {
+      return Status::Error("more than one entry file given ('" +
+                               options.entry + "' and '" + arg + "')",
+                           "Pass one entry file; its imports are bundled "
+                           "with it.");
+    }
+    options.entry = arg;
+    if (run) {
+      // Everything after the entry belongs to the app, flags included.
+      options.app_args.assign(args.begin() + i + 1, args.end());
+      break;
+    }
+  }
+  if (options.entry.empty()) {
+    return Status::Error("no entry file given",
+                         run ? "Usage: jspack run [options] <entry> [args...]"
+                             : "Usage: jspack <entry> [-o <out>] [options]");
+  }
+  *out = options;
+  return Status::Ok();
+}
+
+std::string DefaultOutput(const std::string& entry) {
+  std::string base = entry;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  size_t slash = base.rfind('/');
+  if (slash != std::string::npos) base = base.substr(slash + 1);
+  size_t dot = base.rfind('.');
+  // A leading dot is part of the name (".app.js" -> ".app"), not the
+  // extension of an empty name.
+  if (dot != std::string::npos && dot > 0) base = base.substr(0, dot);
+  return base;
+}
+
+std::string UsageText() {
+  return R"(Usage:
+  jspack <entry> [-o <out>] [options]    pack an app into one executable
+  jspack run [options] <entry> [args...] bundle and run an app, no output file
+
+The entry is a .js, .mjs, .cjs, .jsx, .ts, .tsx, .mts or .cts file; its
+imports are bundled with esbuild, Node's built-in modules stay built in.
+
+Options:
+  -o, --output PATH   where to write the executable (default: the entry's
+                      name without extension, in the current directory)
+  --runtime PATH      the jspack-runtime to build on (default: $JSPACK_RUNTIME,
+                      else jspack-runtime next to jspack)
+  --esbuild PATH      the esbuild to bundle with (default: $JSPACK_ESBUILD,
+                      else esbuild next to jspack, else esbuild in PATH)
+  --no-snapshot       do not snapshot the app; it runs from its bundled source
+                      at every start (for apps whose top level cannot be
+                      snapshotted)
+  -h, --help          show this help
+  --version           show the versions of jspack, V8 and esbuild
+)";
+}
+
+}  // namespace jspack::packer

@@ -1,0 +1,39 @@
+// Command-line parsing of `jspack`: turns argv into Options, or a Status that
+// says which argument is wrong.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "packer/status.h"
+
+namespace jspack::packer {
+
+enum class Command {
+  kPack,     // jspack <entry> [-o <out>] [options]
+  kRun,      // jspack run [options] <entry> [app args...]
+  kHelp,     // -h, --help
+  kVersion,  // --version
+};
+
+struct Options {
+  Command command = Command::kPack;
+  std::string entry;
+  std::string output;   // empty: DefaultOutput(entry)
+  std::string runtime;  // empty: $JSPACK_RUNTIME, then next to jspack
+  std::string esbuild;  // empty: $JSPACK_ESBUILD, next to jspack, PATH
+  bool snapshot = true;
+  std::vector<std::string> app_args;  // run only: everything after the entry
+};
+
+// `args` excludes argv[0].
+Status ParseArgs(const std::vector<std::string>& args, Options* out);
+
+// The default output path: the entry's base name without its extension, in
+// the current directory ("src/app.ts" -> "app").
+std::string DefaultOutput(const std::string& entry);
+
+// The text printed by --help.
+std::string UsageText();
+
+}  // namespace jspack::packer

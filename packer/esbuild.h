@@ -1,0 +1,65 @@
+// The esbuild driver: finds the esbuild binary, bundles an entry with it, and
+// turns its error report into one-line messages.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "packer/status.h"
+
+namespace jspack::packer {
+
+// Where to look for esbuild, in order: the --esbuild flag (only there, when
+// given), $JSPACK_ESBUILD, next to the jspack executable, then each PATH
+// directory. Empty strings mean "not set".
+struct EsbuildSearch {
+  std::string flag;
+  std::string env;
+  std::string self_dir;
+  std::string path_env;
+};
+
+// Sets `*path` to the first executable candidate, or fails listing every
+// place that was tried.
+Status FindEsbuild(const EsbuildSearch& search, std::string* path);
+
+// One `✘ [ERROR]` block of esbuild's stderr.
+struct EsbuildError {
+  std::string message;  // "Could not resolve \"left-pad\""
+  std::string file;     // as esbuild printed it; empty if no location
+  int line = 0;
+  int column = 0;
+};
+
+// Parses esbuild's human-readable stderr (--color=false --log-level=error).
+std::vector<EsbuildError> ParseEsbuildErrors(std::string_view stderr_text);
+
+// The user-facing failure for a failed esbuild run: the first error as
+// "<file>:<line>:<col>: <message>" (plus how many more there were) and a fix
+// suited to it. `stderr_text` is used as is when nothing could be parsed.
+Status EsbuildFailure(const std::vector<EsbuildError>& errors,
+                      std::string_view stderr_text);
+
+// Rewrites the "sources" of an esbuild source map written in `map_dir` so
+// they are relative to `base_dir` instead (lexically; absolute paths stay
+// absolute where no relative path exists). The output then does not depend
+// on where the temporary directory was. Returns `map` unchanged if it cannot
+// find a well-formed "sources" array.
+std::string RebaseSourceMap(const std::string& map, const std::string& map_dir,
+                            const std::string& base_dir);
+
+struct BundleOutput {
+  std::string code;        // bundle.js
+  std::string source_map;  // bundle.js.map, sources relative to entry's dir
+};
+
+// Bundles `entry` (an existing file) into `out_dir` with esbuild and reads
+// the results back.
+Status Bundle(const std::string& esbuild, const std::string& entry,
+              const std::string& out_dir, BundleOutput* out);
+
+// `esbuild --version`, trimmed.
+Status EsbuildVersion(const std::string& esbuild, std::string* version);
+
+}  // namespace jspack::packer

@@ -1,0 +1,110 @@
+// Tests of jspack's command-line parsing.
+#include "packer/cli.h"
+
+#include <gtest/gtest.h>
+
+namespace jspack::packer {
+namespace {
+
+Options Parse(std::vector<std::string> args) {
+  Options options;
+  Status status = ParseArgs(args, &options);
+  EXPECT_TRUE(status.ok()) << status.Message();
+  return options;
+}
+
+std::string ParseError(std::vector<std::string> args) {
+  Options options;
+  Status status = ParseArgs(args, &options);
+  EXPECT_FALSE(status.ok());
+  return status.Message();
+}
+
+TEST(Cli, PackWithDefaults) {
+  Options o = Parse({"app.js"});
+  EXPECT_EQ(o.command, Command::kPack);
+  EXPECT_EQ(o.entry, "app.js");
+  EXPECT_EQ(o.output, "");
+  EXPECT_TRUE(o.snapshot);
+}
+
+TEST(Cli, PackOptionsInAnyOrderAndBothSpellings) {
+  Options o = Parse({"-o", "out/app", "src/app.ts", "--runtime=/r",
+                     "--esbuild", "/e", "--no-snapshot"});
+  EXPECT_EQ(o.entry, "src/app.ts");
+  EXPECT_EQ(o.output, "out/app");
+  EXPECT_EQ(o.runtime, "/r");
+  EXPECT_EQ(o.esbuild, "/e");
+  EXPECT_FALSE(o.snapshot);
+  EXPECT_EQ(Parse({"app.js", "--output=x"}).output, "x");
+  EXPECT_EQ(Parse({"app.js", "--output", "y"}).output, "y");
+  EXPECT_EQ(Parse({"app.js", "-oz"}).output, "z");
+}
+
+TEST(Cli, DoubleDashAllowsEntriesStartingWithDash) {
+  EXPECT_EQ(Parse({"--", "-weird.js"}).entry, "-weird.js");
+}
+
+TEST(Cli, HelpAndVersion) {
+  EXPECT_EQ(Parse({"--help"}).command, Command::kHelp);
+  EXPECT_EQ(Parse({"app.js", "-h"}).command, Command::kHelp);
+  EXPECT_EQ(Parse({"--version"}).command, Command::kVersion);
+  EXPECT_EQ(Parse({"run", "--help"}).command, Command::kHelp);
+  EXPECT_NE(UsageText().find("jspack run"), std::string::npos);
+}
+
+TEST(Cli, RunTakesOptionsBeforeEntryAndGivesTheRestToTheApp) {
+  Options o = Parse({"run", "--runtime", "/r", "app.js", "--port", "80",
+                     "-o", "x", "--", "--help"});
+  EXPECT_EQ(o.command, Command::kRun);
+  EXPECT_EQ(o.runtime, "/r");
+  EXPECT_EQ(o.entry, "app.js");
+  EXPECT_EQ(o.app_args, (std::vector<std::string>{"--port", "80", "-o", "x",
+                                                  "--", "--help"}));
+  EXPECT_TRUE(Parse({"run", "app.js"}).app_args.empty());
+}
+
+TEST(Cli, Errors) {
+  EXPECT_EQ(ParseError({}),
+            "no entry file given. Usage: jspack <entry> [-o <out>] "
+            "[options]");
+  EXPECT_EQ(ParseError({"run"}),
+            "no entry file given. Usage: jspack run [options] <entry> "
+            "[args...]");
+  EXPECT_EQ(ParseError({"app.js", "--frobnicate"}),
+            "unknown option --frobnicate. Run jspack --help for usage.");
+  EXPECT_EQ(ParseError({"app.js", "-o"}),
+            "option -o needs a value. Run jspack --help for usage.");
+  EXPECT_EQ(ParseError({"app.js", "--output="}),
+            "option --output needs a non-empty value. Run jspack --help for "
+            "usage.");
+  EXPECT_EQ(ParseError({"a.js", "b.js"}),
+            "more than one entry file given ('a.js' and 'b.js'). Pass one "
+            "entry file; its imports are bundled with it.");
+  EXPECT_EQ(ParseError({"run", "-o", "x", "app.js"}),
+            "option -o does not apply to jspack run. jspack run writes no "
+            "file; drop the option.");
+  EXPECT_EQ(ParseError({"run", "--no-snapshot", "app.js"}),
+            "option --no-snapshot does not apply to jspack run. jspack run "
+            "writes no file; drop the option.");
+}
+
+TEST(Cli, DefaultOutputIsBaseNameWithoutExtension) {
+  EXPECT_EQ(DefaultOutput("app.js"), "app");
+  EXPECT_EQ(DefaultOutput("src/server.ts"), "server");
+  EXPECT_EQ(DefaultOutput("/abs/dir.v2/tool.mjs"), "tool");
+  EXPECT_EQ(DefaultOutput("my.app.cjs"), "my.app");
+  EXPECT_EQ(DefaultOutput(".hidden.js"), ".hidden");
+}
+
+TEST(Status, MessageJoinsCauseAndFix) {
+  EXPECT_EQ(Status::Error("x is missing", "Create it.").Message(),
+            "x is missing. Create it.");
+  EXPECT_EQ(Status::Error("already a sentence.", "Fix.").Message(),
+            "already a sentence. Fix.");
+  EXPECT_EQ(Status::Error("interrupted", "").Message(), "interrupted.");
+  EXPECT_TRUE(Status::Ok().ok());
+}
+
+}  // namespace
+}  // namespace jspack::packer
