@@ -41,9 +41,9 @@ function runMain(source) {
     compileFunction(source, filename, false);
   appMain = undefined;
   const module = new Module('.', filename);
-  const require = makeRequire(module);
+  const appRequire = makeRequire(module);
   process.mainModule = module;
-  fn.call(module.exports, module.exports, require, module, filename,
+  fn.call(module.exports, module.exports, appRequire, module, filename,
           dirname(filename));
   module.loaded = true;
 }
