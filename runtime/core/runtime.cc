@@ -117,6 +117,13 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
 }
 
 Runtime::~Runtime() {
+  // Processes end with _exit; only tests destroy a Runtime, and the loop they
+  // share must not keep pointers to handles that die with it.
+  uv_close(reinterpret_cast<uv_handle_t*>(&timer_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_), nullptr);
+  uv_run(loop_, UV_RUN_NOWAIT);
+  v8::HandleScope handle_scope(isolate_);
   context()->SetAlignedPointerInEmbedderData(kRuntimeEmbedderIndex, nullptr);
 }
 
