@@ -102,6 +102,16 @@ Status BuildSnapshot(const std::string& stub, const std::string& bundle_path,
   }
   if (InterruptSignal() != 0) return Interrupted();
   std::string reason = FirstLine(result.err);
+  // The runtime prefixes its messages with its program name, and says
+  // "cannot snapshot the app: "; our cause already says both.
+  std::string program = BaseName(stub) + ": ";
+  if (reason.compare(0, program.size(), program) == 0) {
+    reason.erase(0, program.size());
+  }
+  const std::string kRedundant = "cannot snapshot the app: ";
+  if (reason.compare(0, kRedundant.size(), kRedundant) == 0) {
+    reason.erase(0, kRedundant.size());
+  }
   constexpr char kFix[] =
       "Fix the app's top-level code, or pack with --no-snapshot to run it "
       "from source at startup.";
