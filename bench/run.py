@@ -212,7 +212,8 @@ def report(results, meta):
         by = {s: r.get("summary") for s, r in systems.items()}
         for system, r in systems.items():
             if "error" in r:
-                lines.append(f"| {app} | {system} | not measured: {r['error'][:200]} |"
+                why = r["error"].replace("|", "\\|").replace("\n", " ")[:200]
+                lines.append(f"| {app} | {system} | not measured: {why} |"
                              + " |" * 12)
                 continue
             s = r["summary"]
@@ -302,7 +303,10 @@ def main():
             outputs[system] = read(out_path)
             if r["status"] != 0 or not outputs[system]:
                 err = read(out_path + ".err").decode("utf-8", "replace").strip()
-                results[app][system] = {"error": f"exit {r['status']}: {err[-200:]}"}
+                lines = err.splitlines()
+                first = next((l for l in lines if "Error" in l or "error" in l),
+                             lines[0] if lines else "no stderr")
+                results[app][system] = {"error": f"exit {r['status']}: {first.strip()[:200]}"}
                 del built[system]
                 log(f"{app}/{system}: not measured: exit {r['status']}: {err[-500:]}")
         reference = outputs.get("node")
@@ -346,7 +350,7 @@ def main():
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "host": f"{platform.machine()}, {os.cpu_count()} cpus, Linux {platform.release()}, "
                 f"load average at end {load[0]:.2f}",
-        "tools": f"jspack {version_of([tools['jspack'], '--version'])}, node "
+        "tools": f"{version_of([tools['jspack'], '--version'])}, node "
                  f"{version_of([tools['node'] or 'node', '--version'])}, bun "
                  f"{version_of([tools['bun'], '--version'])}, esbuild "
                  f"{version_of([tools['esbuild'] or 'esbuild', '--version'])}, typescript {ts_version}",
