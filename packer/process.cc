@@ -58,7 +58,12 @@ bool RunProcess(const std::string& program,
   sigemptyset(&defaults);
   for (int s : kInterruptSignals) sigaddset(&defaults, s);
   posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  // Its own process group, so an interrupt stops the child's children too
+  // (a wrapper script's, say), which would otherwise hold our pipes open.
+  // Its stdio is ours or /dev/null, never the terminal, so leaving the
+  // foreground group costs nothing.
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
 
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(program.c_str()));
@@ -87,7 +92,7 @@ bool RunProcess(const std::string& program,
   char buffer[65536];
   while (fds[0].fd >= 0 || fds[1].fd >= 0) {
     if (g_interrupt != 0 && !killed) {
-      kill(pid, SIGTERM);
+      kill(-pid, SIGTERM);
       killed = true;
     }
     int n = poll(fds, 2, -1);
