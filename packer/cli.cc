@@ -30,9 +30,9 @@ bool TakeValue(const std::vector<std::string>& args, size_t* i,
     return false;
   }
   if (value->empty()) {
-    *status = Status::Error("option " + std::string(long_name) +
-                                " needs a non-empty value",
-                            kHelpFix);
+    *status = Status::Error(
+        "option " + std::string(long_name) + " needs a non-empty value",
+        kHelpFix);
   }
   return true;
 }
@@ -73,8 +73,8 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         if (!status.ok()) return status;
         continue;
       }
-      if (!run && TakeValue(args, &i, "--output", "-o", &options.output,
-                            &status)) {
+      if (!run &&
+          TakeValue(args, &i, "--output", "-o", &options.output, &status)) {
         if (!status.ok()) return status;
         continue;
       }
@@ -90,8 +90,8 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
       return Status::Error("unknown option " + arg, kHelpFix);
     }
     if (!options.entry.empty()) {
-      return Status::Error("more than one entry file given ('" +
-                               options.entry + "' and '" + arg + "')",
+      return Status::Error("more than one entry file given ('" + options.entry +
+                               "' and '" + arg + "')",
                            "Pass one entry file; its imports are bundled "
                            "with it.");
     }

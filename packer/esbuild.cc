@@ -18,7 +18,8 @@ constexpr std::string_view kErrorMarkers[] = {"\xE2\x9C\x98 [ERROR] ",
                                               "X [ERROR] "};
 
 std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' '))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -67,14 +68,13 @@ std::string FixFor(const EsbuildError& error) {
   const std::string& m = error.message;
   const std::string resolve = "Could not resolve \"";
   if (m.compare(0, resolve.size(), resolve) == 0 && m.back() == '"') {
-    std::string specifier = m.substr(resolve.size(),
-                                     m.size() - resolve.size() - 1);
+    std::string specifier =
+        m.substr(resolve.size(), m.size() - resolve.size() - 1);
     if (specifier.empty() || specifier[0] == '.' || specifier[0] == '/') {
       return "Check that the file exists, or fix the import path.";
     }
     std::string package = PackageName(specifier);
-    return "Install it (npm install " + package +
-           ") or fix the import path.";
+    return "Install it (npm install " + package + ") or fix the import path.";
   }
   if (m.find("Top-level await") != std::string::npos) {
     return "Move the await into an async function.";
@@ -98,14 +98,30 @@ bool DecodeJsonString(std::string_view body, std::string* out) {
     }
     if (++i >= body.size()) return false;
     switch (body[i]) {
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      case '/': out->push_back('/'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
+      case '"':
+        out->push_back('"');
+        break;
+      case '\\':
+        out->push_back('\\');
+        break;
+      case '/':
+        out->push_back('/');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
       case 'u': {
         auto hex4 = [&](size_t at, uint32_t* v) {
           if (at + 4 > body.size()) return false;
@@ -200,9 +216,9 @@ Status FindEsbuild(const EsbuildSearch& search, std::string* path) {
       *path = search.flag;
       return Status::Ok();
     }
-    return Status::Error("esbuild not found at " + search.flag +
-                             " (from --esbuild)",
-                         "Pass the path of an esbuild executable.");
+    return Status::Error(
+        "esbuild not found at " + search.flag + " (from --esbuild)",
+        "Pass the path of an esbuild executable.");
   }
   std::vector<std::string> tried;
   std::vector<std::string> candidates;
@@ -224,7 +240,8 @@ Status FindEsbuild(const EsbuildSearch& search, std::string* path) {
     if (colon == std::string_view::npos) break;
     path_env.remove_prefix(colon + 1);
   }
-  for (const std::string& dir : path_dirs) candidates.push_back(dir + "/esbuild");
+  for (const std::string& dir : path_dirs)
+    candidates.push_back(dir + "/esbuild");
   for (const std::string& candidate : candidates) {
     if (IsExecutableFile(candidate)) {
       *path = candidate;
@@ -283,10 +300,10 @@ Status EsbuildFailure(const std::vector<EsbuildError>& errors,
       first.remove_prefix(1);
     }
     first = TrimRight(first.substr(0, first.find('\n')));
-    return Status::Error(
-        first.empty() ? "esbuild failed without saying why"
-                      : "esbuild failed: " + std::string(first),
-        "Check the entry file and the esbuild installation.");
+    return Status::Error(first.empty()
+                             ? "esbuild failed without saying why"
+                             : "esbuild failed: " + std::string(first),
+                         "Check the entry file and the esbuild installation.");
   }
   const EsbuildError& e = errors.front();
   std::string cause;
@@ -309,9 +326,8 @@ std::string RebaseSourceMap(const std::string& map, const std::string& map_dir,
   if (key == std::string::npos) return map;
   size_t i = key + 9;
   auto skip_space = [&] {
-    while (i < map.size() &&
-           (map[i] == ' ' || map[i] == '\n' || map[i] == '\t' ||
-            map[i] == '\r')) {
+    while (i < map.size() && (map[i] == ' ' || map[i] == '\n' ||
+                              map[i] == '\t' || map[i] == '\r')) {
       ++i;
     }
   };
@@ -382,14 +398,14 @@ Status Bundle(const std::string& esbuild, const std::string& entry,
   ProcessResult result;
   std::string spawn_error;
   if (!RunProcess(esbuild, args, entry_dir, &result, &spawn_error)) {
-    return Status::Error("cannot run esbuild at " + esbuild + ": " +
-                             spawn_error,
-                         "Pass a working esbuild with --esbuild.");
+    return Status::Error(
+        "cannot run esbuild at " + esbuild + ": " + spawn_error,
+        "Pass a working esbuild with --esbuild.");
   }
   if (result.term_signal != 0) {
-    return Status::Error("esbuild was killed by signal " +
-                             std::to_string(result.term_signal),
-                         "Run jspack again.");
+    return Status::Error(
+        "esbuild was killed by signal " + std::to_string(result.term_signal),
+        "Run jspack again.");
   }
   if (result.exit_code != 0) {
     std::vector<EsbuildError> errors = ParseEsbuildErrors(result.err);

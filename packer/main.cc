@@ -77,6 +77,4 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace jspack::packer
 
-int main(int argc, char** argv) {
-  return jspack::packer::Main(argc, argv);
-}
+int main(int argc, char** argv) { return jspack::packer::Main(argc, argv); }

@@ -25,8 +25,8 @@
 namespace jspack::packer {
 namespace {
 
-constexpr const char* kEntryExtensions[] = {".js",  ".mjs", ".cjs", ".jsx",
-                                            ".ts",  ".tsx", ".mts", ".cts"};
+constexpr const char* kEntryExtensions[] = {".js", ".mjs", ".cjs", ".jsx",
+                                            ".ts", ".tsx", ".mts", ".cts"};
 
 std::string BaseName(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -57,31 +57,28 @@ std::string FirstLine(const std::string& text) {
   size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string::npos) return "";
   size_t end = text.find('\n', start);
-  std::string line = text.substr(start, end == std::string::npos
-                                            ? std::string::npos
-                                            : end - start);
+  std::string line = text.substr(
+      start, end == std::string::npos ? std::string::npos : end - start);
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
     line.pop_back();
   }
   return line;
 }
 
-Status Interrupted() {
-  return Status::Error("interrupted", "");
-}
+Status Interrupted() { return Status::Error("interrupted", ""); }
 
 // Checks that a runtime reported everything the manifest needs.
 Status RequireKeys(const std::map<std::string, std::string>& info,
                    const std::string& stub, const char* step) {
-  for (const char* key : {payload::manifest::kJspackVersion,
-                          payload::manifest::kV8Version,
-                          payload::manifest::kLibnodeBuildId}) {
+  for (const char* key :
+       {payload::manifest::kJspackVersion, payload::manifest::kV8Version,
+        payload::manifest::kLibnodeBuildId}) {
     auto it = info.find(key);
     if (it == info.end() || it->second.empty()) {
-      return Status::Error("runtime stub " + stub + " did not report " + key +
-                               " (" + step + ")",
-                           "Rebuild jspack-runtime; it does not match this "
-                           "jspack.");
+      return Status::Error(
+          "runtime stub " + stub + " did not report " + key + " (" + step + ")",
+          "Rebuild jspack-runtime; it does not match this "
+          "jspack.");
     }
   }
   return Status::Ok();
@@ -163,9 +160,9 @@ Status ValidateEntry(const std::string& entry) {
                          "Check the path of the entry file.");
   }
   if (S_ISDIR(st.st_mode)) {
-    return Status::Error(entry + " is a directory",
-                         "Pass the app's entry file, e.g. " + entry +
-                             "/index.js.");
+    return Status::Error(
+        entry + " is a directory",
+        "Pass the app's entry file, e.g. " + entry + "/index.js.");
   }
   if (!S_ISREG(st.st_mode)) {
     return Status::Error(entry + " is not a regular file",
@@ -192,12 +189,11 @@ Status ValidateOutput(const std::string& output, const std::string& entry,
   if (stat(output.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       return Status::Error("output " + output + " is a directory",
-                           "Pass a file path with -o, e.g. -o " + output +
-                               "/" + DefaultOutput(entry) + ".");
+                           "Pass a file path with -o, e.g. -o " + output + "/" +
+                               DefaultOutput(entry) + ".");
     }
     if (!S_ISREG(st.st_mode)) {
-      return Status::Error("output " + output + " is not a regular file",
-                           kFix);
+      return Status::Error("output " + output + " is not a regular file", kFix);
     }
     if (SameFile(output, entry)) {
       return Status::Error("output " + output + " is the entry file itself",
@@ -214,8 +210,7 @@ Status ValidateOutput(const std::string& output, const std::string& entry,
                          "Create it, or choose another output path with -o.");
   }
   if (access(dir.c_str(), W_OK | X_OK) != 0) {
-    return Status::Error("output directory " + dir + " is not writable",
-                         kFix);
+    return Status::Error("output directory " + dir + " is not writable", kFix);
   }
   return Status::Ok();
 }
@@ -231,9 +226,10 @@ Status FindRuntime(const std::string& flag, std::string* path,
   } else {
     std::string dir = SelfDir();
     if (dir.empty()) {
-      return Status::Error("cannot find jspack-runtime: /proc/self/exe is "
-                           "unreadable",
-                           "Pass the runtime with --runtime.");
+      return Status::Error(
+          "cannot find jspack-runtime: /proc/self/exe is "
+          "unreadable",
+          "Pass the runtime with --runtime.");
     }
     *path = dir + "/jspack-runtime";
     *origin = "next to jspack";
@@ -250,8 +246,7 @@ Status ResolveEsbuild(const std::string& flag, std::string* path) {
   return FindEsbuild(search, path);
 }
 
-std::map<std::string, std::string> ParseKeyValueLines(
-    const std::string& text) {
+std::map<std::string, std::string> ParseKeyValueLines(const std::string& text) {
   std::map<std::string, std::string> out;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -272,9 +267,9 @@ Status RuntimeInfo(const std::string& stub, const std::string& origin,
   ProcessResult result;
   std::string error;
   if (!RunProcess(stub, {"--jspack-info"}, "", &result, &error)) {
-    return Status::Error("cannot run runtime stub " + stub + " (" + origin +
-                             "): " + error,
-                         "Check that jspack-runtime is executable.");
+    return Status::Error(
+        "cannot run runtime stub " + stub + " (" + origin + "): " + error,
+        "Check that jspack-runtime is executable.");
   }
   if (result.term_signal != 0 || result.exit_code != 0) {
     std::string reason = FirstLine(result.err);
@@ -323,10 +318,10 @@ Status Pack(const Options& options) {
     if (!status.ok()) return status;
     std::string error;
     if (!ReadFile(blob_path, &snapshot, &error)) {
-      return Status::Error("the runtime wrote no snapshot for " + entry_name +
-                               ": " + error,
-                           "Rebuild jspack-runtime; it does not match this "
-                           "jspack.");
+      return Status::Error(
+          "the runtime wrote no snapshot for " + entry_name + ": " + error,
+          "Rebuild jspack-runtime; it does not match this "
+          "jspack.");
     }
   } else {
     status = RuntimeInfo(stub_path, origin, &info);
@@ -335,9 +330,9 @@ Status Pack(const Options& options) {
   temp.Remove();
 
   payload::Manifest manifest;
-  for (const char* key : {payload::manifest::kJspackVersion,
-                          payload::manifest::kV8Version,
-                          payload::manifest::kLibnodeBuildId}) {
+  for (const char* key :
+       {payload::manifest::kJspackVersion, payload::manifest::kV8Version,
+        payload::manifest::kLibnodeBuildId}) {
     manifest[key] = info[key];
   }
   manifest[payload::manifest::kEntry] = entry_name;
@@ -345,8 +340,8 @@ Status Pack(const Options& options) {
   if (options.snapshot) {
     manifest[payload::manifest::kSnapshot] = "app";
   }
-  sections.push_back({payload::SectionKind::kManifest,
-                      payload::SerializeManifest(manifest)});
+  sections.push_back(
+      {payload::SectionKind::kManifest, payload::SerializeManifest(manifest)});
   if (options.snapshot) {
     sections.push_back({payload::SectionKind::kSnapshot, std::move(snapshot)});
   }
@@ -357,8 +352,7 @@ Status Pack(const Options& options) {
   std::string payload_bytes;
   std::string error;
   if (!payload::BuildPayload(sections, stub.bytes.size(),
-                             payload::WriteOptions(), &payload_bytes,
-                             &error)) {
+                             payload::WriteOptions(), &payload_bytes, &error)) {
     return Status::Error("cannot build the payload: " + error,
                          "Report this jspack bug.");
   }

@@ -8,10 +8,10 @@
 namespace jspack::packer {
 
 struct ProcessResult {
-  int exit_code = -1;    // valid when term_signal == 0
-  int term_signal = 0;   // the signal that killed the child, or 0
-  std::string out;       // captured stdout
-  std::string err;       // captured stderr
+  int exit_code = -1;   // valid when term_signal == 0
+  int term_signal = 0;  // the signal that killed the child, or 0
+  std::string out;      // captured stdout
+  std::string err;      // captured stderr
 };
 
 // Spawns `program` with `args` (argv[1..]) via posix_spawn, stdin from

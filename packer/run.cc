@@ -94,15 +94,13 @@ Status Run(const Options& options) {
   // No MFD_CLOEXEC: the runtime we exec opens it by /proc/self/fd/N.
   int fd = memfd_create("jspack-run-payload", 0);
   if (fd < 0) {
-    return Status::Error("cannot create an in-memory file: " +
-                             ErrnoText(errno),
+    return Status::Error("cannot create an in-memory file: " + ErrnoText(errno),
                          "This needs Linux 3.17 or later.");
   }
   if (!WriteAll(fd, payload_bytes)) {
     int e = errno;
     close(fd);
-    return Status::Error("cannot write the in-memory payload: " +
-                             ErrnoText(e),
+    return Status::Error("cannot write the in-memory payload: " + ErrnoText(e),
                          "Free some memory and retry.");
   }
   payload_bytes.clear();

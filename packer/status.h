@@ -29,8 +29,8 @@ class [[nodiscard]] Status {
   // "<cause>. <fix>": the text after "jspack: error: ".
   std::string Message() const {
     std::string out = cause_;
-    if (out.empty() || (out.back() != '.' && out.back() != '?' &&
-                        out.back() != '!')) {
+    if (out.empty() ||
+        (out.back() != '.' && out.back() != '?' && out.back() != '!')) {
       out += '.';
     }
     if (!fix_.empty()) out += ' ' + fix_;

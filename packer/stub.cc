@@ -2,8 +2,6 @@
 #include "packer/stub.h"
 
 #include <errno.h>
-#include <sys/stat.h>
-
 #include <llvm/ADT/Triple.h>
 #include <llvm/BinaryFormat/ELF.h>
 #include <llvm/BinaryFormat/Magic.h>
@@ -11,6 +9,7 @@
 #include <llvm/Object/ObjectFile.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Support/MemoryBuffer.h>
+#include <sys/stat.h>
 
 #include <cstring>
 
@@ -53,8 +52,7 @@ Status CheckElf(const llvm::object::ELFObjectFile<ELFT>& object,
   const auto& header = elf.getHeader();
   if (header.e_machine != llvm::ELF::EM_X86_64 || !ELFT::Is64Bits ||
       ELFT::TargetEndianness != llvm::support::little) {
-    std::string arch =
-        llvm::Triple::getArchTypeName(object.getArch()).str();
+    std::string arch = llvm::Triple::getArchTypeName(object.getArch()).str();
     if (arch.empty() || arch == "unknown") {
       arch = "ELF machine " + std::to_string(header.e_machine);
     }
@@ -67,9 +65,9 @@ Status CheckElf(const llvm::object::ELFObjectFile<ELFT>& object,
     // library it asks for a program interpreter.
     auto phdrs = elf.program_headers();
     if (!phdrs) {
-      return Status::Error(name + " is damaged (" +
-                               llvm::toString(phdrs.takeError()) + ")",
-                           kUseBareRuntime);
+      return Status::Error(
+          name + " is damaged (" + llvm::toString(phdrs.takeError()) + ")",
+          kUseBareRuntime);
     }
     for (const auto& phdr : *phdrs) {
       if (phdr.p_type == llvm::ELF::PT_INTERP) executable = true;
@@ -132,8 +130,7 @@ Status InspectStub(const std::string& path, const std::string& origin,
   llvm::StringRef data(bytes.data(), bytes.size());
   llvm::file_magic magic = llvm::identify_magic(data);
   if (magic == llvm::file_magic::unknown) {
-    return Status::Error(name + " is not an executable file",
-                         kUseBareRuntime);
+    return Status::Error(name + " is not an executable file", kUseBareRuntime);
   }
   llvm::Expected<std::unique_ptr<llvm::object::ObjectFile>> object =
       llvm::object::ObjectFile::createObjectFile(
@@ -148,9 +145,9 @@ Status InspectStub(const std::string& path, const std::string& origin,
       return Status::Error(name + " is damaged (" + reason + ")",
                            kUseBareRuntime);
     }
-    return Status::Error(name + " is " + FormatName(magic) +
-                             ", not an ELF executable",
-                         kUseBareRuntime);
+    return Status::Error(
+        name + " is " + FormatName(magic) + ", not an ELF executable",
+        kUseBareRuntime);
   }
   llvm::object::ObjectFile* file = object->get();
   Status status = Status::Error(
@@ -158,34 +155,36 @@ Status InspectStub(const std::string& path, const std::string& origin,
       kUseBareRuntime);
   if (auto* elf = llvm::dyn_cast<llvm::object::ELF64LEObjectFile>(file)) {
     status = CheckElf(*elf, name, bytes, locator_offset);
-  } else if (auto* elf = llvm::dyn_cast<llvm::object::ELF32LEObjectFile>(file)) {
+  } else if (auto* elf =
+                 llvm::dyn_cast<llvm::object::ELF32LEObjectFile>(file)) {
     status = CheckElf(*elf, name, bytes, locator_offset);
-  } else if (auto* elf = llvm::dyn_cast<llvm::object::ELF64BEObjectFile>(file)) {
+  } else if (auto* elf =
+                 llvm::dyn_cast<llvm::object::ELF64BEObjectFile>(file)) {
     status = CheckElf(*elf, name, bytes, locator_offset);
-  } else if (auto* elf = llvm::dyn_cast<llvm::object::ELF32BEObjectFile>(file)) {
+  } else if (auto* elf =
+                 llvm::dyn_cast<llvm::object::ELF32BEObjectFile>(file)) {
     status = CheckElf(*elf, name, bytes, locator_offset);
   }
   if (!status.ok()) return status;
   // A stub whose locator was reset but still ends in a payload is a packed
   // app too; packing it again would nest payloads.
-  if (payload::HasTrailerMagic(
-          reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size())) {
+  if (payload::HasTrailerMagic(reinterpret_cast<const uint8_t*>(bytes.data()),
+                               bytes.size())) {
     return Status::Error(name + " already contains an app",
                          "Use the bare jspack-runtime.");
   }
   return Status::Ok();
 }
 
-Status LoadStub(const std::string& path, const std::string& origin,
-                Stub* out) {
+Status LoadStub(const std::string& path, const std::string& origin, Stub* out) {
   std::string name = Named(path, origin);
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     int e = errno;
-    return Status::Error(name + (e == ENOENT ? " does not exist"
-                                             : ": " + ErrnoText(e)),
-                         "Build jspack-runtime, or pass its path with "
-                         "--runtime or $JSPACK_RUNTIME.");
+    return Status::Error(
+        name + (e == ENOENT ? " does not exist" : ": " + ErrnoText(e)),
+        "Build jspack-runtime, or pass its path with "
+        "--runtime or $JSPACK_RUNTIME.");
   }
   if (!S_ISREG(st.st_mode)) {
     return Status::Error(name + " is not a regular file", kUseBareRuntime);
@@ -194,8 +193,7 @@ Status LoadStub(const std::string& path, const std::string& origin,
   stub.path = path;
   std::string error;
   if (!ReadFile(path, &stub.bytes, &error)) {
-    return Status::Error("cannot read " + name + ": " + error,
-                         kUseBareRuntime);
+    return Status::Error("cannot read " + name + ": " + error, kUseBareRuntime);
   }
   Status status = InspectStub(path, origin, stub.bytes, &stub.locator_offset);
   if (!status.ok()) return status;

@@ -21,8 +21,7 @@ struct Stub {
 // a missing file, a non-object, a non-ELF, a non-executable, another machine
 // than x86-64, a file without a valid .jspack_locator section ("not a jspack
 // runtime"), and one that already carries a payload.
-Status LoadStub(const std::string& path, const std::string& origin,
-                Stub* out);
+Status LoadStub(const std::string& path, const std::string& origin, Stub* out);
 
 // Validates stub bytes already in memory (LoadStub minus the reading).
 Status InspectStub(const std::string& path, const std::string& origin,

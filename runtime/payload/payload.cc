@@ -77,9 +77,7 @@ std::string KindName(uint32_t kind) {
   return "kind " + std::to_string(kind);
 }
 
-std::string SectionName(uint32_t kind) {
-  return KindName(kind) + " section";
-}
+std::string SectionName(uint32_t kind) { return KindName(kind) + " section"; }
 
 std::string KindName(SectionKind kind) {
   return KindName(static_cast<uint32_t>(kind));
@@ -135,9 +133,8 @@ bool ParseLocator(const uint8_t* bytes, size_t size, Locator* out,
     // this packer wrote.
     uint64_t end = locator.payload_offset;
     if (locator.payload_length > std::numeric_limits<uint64_t>::max() - end ||
-        kTrailerSize >
-            std::numeric_limits<uint64_t>::max() - end -
-                locator.payload_length ||
+        kTrailerSize > std::numeric_limits<uint64_t>::max() - end -
+                           locator.payload_length ||
         end + locator.payload_length + kTrailerSize != locator.file_size) {
       return Fail(error, "locator fields are inconsistent");
     }
@@ -158,8 +155,7 @@ std::string SerializeManifest(const Manifest& manifest) {
   return out;
 }
 
-bool ParseManifest(const std::string& text, Manifest* out,
-                   std::string* error) {
+bool ParseManifest(const std::string& text, Manifest* out, std::string* error) {
   if (text.find('\0') != std::string::npos) {
     return Fail(error, "manifest contains a NUL byte");
   }
@@ -226,8 +222,7 @@ bool BuildPayload(const std::vector<SectionInput>& sections,
       // table before allocating), no worker threads: multithreaded zstd
       // output may differ run to run, which would break reproducible builds.
       ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
-      ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel,
-                             options.zstd_level);
+      ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, options.zstd_level);
       ZSTD_CCtx_setParameter(cctx, ZSTD_c_contentSizeFlag, 1);
       ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
       size_t bound = ZSTD_compressBound(section.data.size());
@@ -236,10 +231,10 @@ bool BuildPayload(const std::vector<SectionInput>& sections,
                                 section.data.data(), section.data.size());
       if (ZSTD_isError(n)) {
         ZSTD_freeCCtx(cctx);
-        return Fail(error, "zstd failed on the " +
-                               SectionName(static_cast<uint32_t>(
-                                   section.kind)) +
-                               ": " + ZSTD_getErrorName(n));
+        return Fail(
+            error, "zstd failed on the " +
+                       SectionName(static_cast<uint32_t>(section.kind)) + ": " +
+                       ZSTD_getErrorName(n));
       }
       payload.resize(offset + n);
     } else {
@@ -440,8 +435,8 @@ bool Payload::Read(SectionKind kind, std::string* out,
     raw.resize(entry->raw_size);
     size_t n = ZSTD_decompress(raw.data(), raw.size(), src, entry->stored_size);
     if (ZSTD_isError(n)) {
-      return Fail(error, name + " does not decompress (" +
-                             ZSTD_getErrorName(n) + ")");
+      return Fail(error,
+                  name + " does not decompress (" + ZSTD_getErrorName(n) + ")");
     }
     if (n != entry->raw_size) {
       return Fail(error, name + " decompressed to the wrong size");

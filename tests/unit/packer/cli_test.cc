@@ -29,8 +29,8 @@ TEST(Cli, PackWithDefaults) {
 }
 
 TEST(Cli, PackOptionsInAnyOrderAndBothSpellings) {
-  Options o = Parse({"-o", "out/app", "src/app.ts", "--runtime=/r",
-                     "--esbuild", "/e", "--no-snapshot"});
+  Options o = Parse({"-o", "out/app", "src/app.ts", "--runtime=/r", "--esbuild",
+                     "/e", "--no-snapshot"});
   EXPECT_EQ(o.entry, "src/app.ts");
   EXPECT_EQ(o.output, "out/app");
   EXPECT_EQ(o.runtime, "/r");
@@ -54,8 +54,8 @@ TEST(Cli, HelpAndVersion) {
 }
 
 TEST(Cli, RunTakesOptionsBeforeEntryAndGivesTheRestToTheApp) {
-  Options o = Parse({"run", "--runtime", "/r", "app.js", "--port", "80",
-                     "-o", "x", "--", "--help"});
+  Options o = Parse({"run", "--runtime", "/r", "app.js", "--port", "80", "-o",
+                     "x", "--", "--help"});
   EXPECT_EQ(o.command, Command::kRun);
   EXPECT_EQ(o.runtime, "/r");
   EXPECT_EQ(o.entry, "app.js");

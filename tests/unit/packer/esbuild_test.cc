@@ -219,8 +219,8 @@ TEST(Bundle, BundlesAnAppWithItsImports) {
             "import os from 'node:os';\nexport function greet(n: number) "
             "{ return 'hi ' + n + os.EOL; }\n");
   BundleOutput bundle;
-  Status status = Bundle(JSPACK_TEST_ESBUILD, src / "app.ts", out.path(),
-                         &bundle);
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.ts", out.path(), &bundle);
   ASSERT_TRUE(status.ok()) << status.Message();
   EXPECT_NE(bundle.code.find("require(\"node:os\")"), std::string::npos)
       << "node builtins must stay external";
@@ -237,8 +237,8 @@ TEST(Bundle, OutputDoesNotDependOnTheTempDirectory) {
   WriteText(src / "a=b.js", "console.log('equals in the name');\n");
   BundleOutput first;
   BundleOutput second;
-  ASSERT_TRUE(Bundle(JSPACK_TEST_ESBUILD, src / "a=b.js", out1.path(), &first)
-                  .ok());
+  ASSERT_TRUE(
+      Bundle(JSPACK_TEST_ESBUILD, src / "a=b.js", out1.path(), &first).ok());
   ASSERT_TRUE(
       Bundle(JSPACK_TEST_ESBUILD, src / "a=b.js", out2.path(), &second).ok());
   EXPECT_EQ(first.code, second.code);
@@ -250,15 +250,14 @@ TEST(Bundle, SyntaxErrorIsOneLine) {
   ScratchDir out;
   WriteText(src / "app.js", "let a = 1;\nlet b = ;\n");
   BundleOutput bundle;
-  Status status = Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(),
-                         &bundle);
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(), &bundle);
   ASSERT_FALSE(status.ok());
   // Paths are shown relative to our working directory.
   char cwd[4096];
   ASSERT_NE(getcwd(cwd, sizeof(cwd)), nullptr);
-  std::string shown = std::filesystem::path(src / "app.js")
-                          .lexically_relative(cwd)
-                          .string();
+  std::string shown =
+      std::filesystem::path(src / "app.js").lexically_relative(cwd).string();
   EXPECT_EQ(status.cause(), shown + ":2:8: Unexpected \";\"");
 }
 
@@ -267,8 +266,8 @@ TEST(Bundle, UnresolvedImport) {
   ScratchDir out;
   WriteText(src / "app.js", "const pad = require(\"left-pad\");\n");
   BundleOutput bundle;
-  Status status = Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(),
-                         &bundle);
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(), &bundle);
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.cause().find("app.js:1:20: Could not resolve \"left-pad\""),
             std::string::npos)
@@ -281,8 +280,8 @@ TEST(Bundle, EsbuildThatCannotRun) {
   ScratchDir src;
   WriteText(src / "app.js", "1;\n");
   BundleOutput bundle;
-  Status status = Bundle(src / "no-esbuild", src / "app.js", src.path(),
-                         &bundle);
+  Status status =
+      Bundle(src / "no-esbuild", src / "app.js", src.path(), &bundle);
   EXPECT_EQ(status.cause(), "cannot run esbuild at " + (src / "no-esbuild") +
                                 ": No such file or directory");
 }

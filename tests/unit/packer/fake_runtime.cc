@@ -15,8 +15,9 @@ namespace payload = jspack::payload;
 // A bare runtime's locator: the magic, then zeros. Volatile, so the
 // compiler reads what the packer patched into the file, not the initializer.
 extern "C" {
-__attribute__((section(".jspack_locator"), used))
-volatile unsigned char jspack_locator[payload::kLocatorSize] = {
+__attribute__((
+    section(".jspack_locator"),
+    used)) volatile unsigned char jspack_locator[payload::kLocatorSize] = {
     'J', 'S', 'P', 'A', 'C', 'K', '-', 'L',
     'O', 'C', 'A', 'T', 'O', 'R', '-', '1'};
 }
@@ -34,8 +35,9 @@ bool ReadAll(const char* path, std::string* out) {
 }
 
 void PrintInfo() {
-  printf("jspack_version=0.1.0\nv8_version=0.0.0-fake\n"
-         "libnode_build_id=00112233aabbccdd\n");
+  printf(
+      "jspack_version=0.1.0\nv8_version=0.0.0-fake\n"
+      "libnode_build_id=00112233aabbccdd\n");
 }
 
 int Fail(const std::string& message) {
@@ -86,11 +88,12 @@ int main(int argc, char** argv) {
   }
   if (locator.packed) {
     if (argc > 1 && strcmp(argv[1], "--print-locator") == 0) {
-      printf("packed=1 payload_offset=%llu payload_length=%llu "
-             "file_size=%llu\n",
-             static_cast<unsigned long long>(locator.payload_offset),
-             static_cast<unsigned long long>(locator.payload_length),
-             static_cast<unsigned long long>(locator.file_size));
+      printf(
+          "packed=1 payload_offset=%llu payload_length=%llu "
+          "file_size=%llu\n",
+          static_cast<unsigned long long>(locator.payload_offset),
+          static_cast<unsigned long long>(locator.payload_length),
+          static_cast<unsigned long long>(locator.file_size));
       return 0;
     }
     std::string self;
@@ -110,13 +113,14 @@ int main(int argc, char** argv) {
     std::string bundle;
     if (!ReadAll(argv[3], &bundle)) return Fail("cannot read bundle");
     if (bundle.find("FAIL_SNAPSHOT") != std::string::npos) {
-      fprintf(stderr, "\nError: cannot snapshot: the app opened a socket at "
-                      "top level\n    at app.js:3:1\n");
+      fprintf(stderr,
+              "\nError: cannot snapshot: the app opened a socket at "
+              "top level\n    at app.js:3:1\n");
       return 1;
     }
     // Deterministic, like a real snapshot of the same bundle.
-    std::string blob = "FAKE-SNAPSHOT entry=" + std::string(argv[5]) + "\n" +
-                       bundle;
+    std::string blob =
+        "FAKE-SNAPSHOT entry=" + std::string(argv[5]) + "\n" + bundle;
     FILE* f = fopen(argv[7], "wb");
     if (f == nullptr) return Fail("cannot write snapshot");
     fwrite(blob.data(), 1, blob.size(), f);

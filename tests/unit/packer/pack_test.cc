@@ -47,8 +47,7 @@ class PackTest : public ::testing::Test {
     WriteText(src_ / "app.js",
               "const { greet } = require('./lib');\n"
               "console.log(greet(process.argv.slice(2).join(' ')));\n");
-    WriteText(src_ / "lib.js",
-              "exports.greet = (who) => 'hello ' + who;\n");
+    WriteText(src_ / "lib.js", "exports.greet = (who) => 'hello ' + who;\n");
   }
 
   void TearDown() override {
@@ -156,12 +155,13 @@ TEST_F(PackTest, ReplacesAnExistingOutput) {
 }
 
 TEST_F(PackTest, EntryMissingOrNotAFile) {
-  ExpectPackFails(PackOptions(src_ / "nope.js", out_ / "app"),
-                  src_ / "nope.js" +
-                      " does not exist. Check the path of the entry file.");
+  ExpectPackFails(
+      PackOptions(src_ / "nope.js", out_ / "app"),
+      src_ / "nope.js" + " does not exist. Check the path of the entry file.");
   ExpectPackFails(PackOptions(src_.path(), out_ / "app"),
-                  src_.path() + " is a directory. Pass the app's entry file, "
-                                "e.g. " +
+                  src_.path() +
+                      " is a directory. Pass the app's entry file, "
+                      "e.g. " +
                       src_.path() + "/index.js.");
   WriteText(src_ / "app.py", "print(1)\n");
   ExpectPackFails(PackOptions(src_ / "app.py", out_ / "app"),
@@ -294,8 +294,7 @@ TEST_F(PackTest, SnapshotFailureShowsTheRuntimesMessage) {
 // The jspack executable
 
 TEST_F(PackTest, CliPrintsOneLineAndExitsOne) {
-  ProcessResult result = RunOrDie(JSPACK_TEST_JSPACK, {"nope.js"},
-                                  src_.path());
+  ProcessResult result = RunOrDie(JSPACK_TEST_JSPACK, {"nope.js"}, src_.path());
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err,
@@ -309,11 +308,11 @@ TEST_F(PackTest, CliPrintsOneLineAndExitsOne) {
 }
 
 TEST_F(PackTest, CliPacks) {
-  ProcessResult result = RunOrDie(
-      JSPACK_TEST_JSPACK,
-      {"app.js", "-o", out_ / "app", "--runtime", JSPACK_TEST_FAKE_RUNTIME,
-       "--esbuild", JSPACK_TEST_ESBUILD},
-      src_.path());
+  ProcessResult result =
+      RunOrDie(JSPACK_TEST_JSPACK,
+               {"app.js", "-o", out_ / "app", "--runtime",
+                JSPACK_TEST_FAKE_RUNTIME, "--esbuild", JSPACK_TEST_ESBUILD},
+               src_.path());
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out + result.err, "");
   EXPECT_NE(RunOrDie(out_ / "app", {}).out.find("manifest entry=app.js"),
@@ -321,11 +320,11 @@ TEST_F(PackTest, CliPacks) {
 }
 
 TEST_F(PackTest, CliRunExecsTheRuntimeWithAStandalonePayload) {
-  ProcessResult result = RunOrDie(
-      JSPACK_TEST_JSPACK,
-      {"run", "--runtime", JSPACK_TEST_FAKE_RUNTIME, "--esbuild",
-       JSPACK_TEST_ESBUILD, "app.js", "world", "-o", "--help"},
-      src_.path());
+  ProcessResult result =
+      RunOrDie(JSPACK_TEST_JSPACK,
+               {"run", "--runtime", JSPACK_TEST_FAKE_RUNTIME, "--esbuild",
+                JSPACK_TEST_ESBUILD, "app.js", "world", "-o", "--help"},
+               src_.path());
   EXPECT_EQ(result.exit_code, 0) << result.err;
   char real[PATH_MAX];
   ASSERT_NE(realpath((src_ / "app.js").c_str(), real), nullptr);
@@ -336,8 +335,8 @@ TEST_F(PackTest, CliRunExecsTheRuntimeWithAStandalonePayload) {
         std::string("has_snapshot=0\n"), std::string("arg world\n"),
         std::string("arg -o\n"), std::string("arg --help\n"),
         std::string("exports.greet")}) {
-    EXPECT_NE(result.out.find(line), std::string::npos)
-        << line << " in\n" << result.out;
+    EXPECT_NE(result.out.find(line), std::string::npos) << line << " in\n"
+                                                        << result.out;
   }
   EXPECT_EQ(result.out.find("manifest snapshot="), std::string::npos);
   // The app's exit status is the process's: the fake runtime fails with 2

@@ -18,8 +18,8 @@ using testing::ScratchDir;
 using testing::WriteText;
 
 ProcessResult Exec(const std::string& program,
-                  const std::vector<std::string>& args,
-                  const std::string& cwd = "") {
+                   const std::vector<std::string>& args,
+                   const std::string& cwd = "") {
   ProcessResult result;
   std::string error;
   EXPECT_TRUE(RunProcess(program, args, cwd, &result, &error)) << error;
@@ -79,11 +79,9 @@ TEST(RealRuntime, JspackRunPassesArgumentsAndExitStatus) {
 }
 
 TEST(RealRuntime, VersionNamesV8) {
-  ProcessResult version =
-      Exec(JSPACK_TEST_JSPACK, {"--version"}, "");
+  ProcessResult version = Exec(JSPACK_TEST_JSPACK, {"--version"}, "");
   EXPECT_EQ(version.exit_code, 0);
-  EXPECT_NE(version.out.find("\nV8 10.2."), std::string::npos)
-      << version.out;
+  EXPECT_NE(version.out.find("\nV8 10.2."), std::string::npos) << version.out;
 }
 
 #else

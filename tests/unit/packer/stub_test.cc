@@ -215,12 +215,11 @@ TEST(Stub, PatchedCopyFindsItsPayload) {
   std::string path = WriteExecutable(dir, "app", patched + payload_bytes);
   ProcessResult result;
   ASSERT_TRUE(RunProcess(path, {"--print-locator"}, "", &result, &error));
-  EXPECT_EQ(result.out, "packed=1 payload_offset=" +
-                            std::to_string(locator.payload_offset) +
-                            " payload_length=" +
-                            std::to_string(locator.payload_length) +
-                            " file_size=" + std::to_string(locator.file_size) +
-                            "\n");
+  EXPECT_EQ(
+      result.out,
+      "packed=1 payload_offset=" + std::to_string(locator.payload_offset) +
+          " payload_length=" + std::to_string(locator.payload_length) +
+          " file_size=" + std::to_string(locator.file_size) + "\n");
   ASSERT_TRUE(RunProcess(path, {"x"}, "", &result, &error));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("manifest entry=app.js\n"), std::string::npos);

@@ -75,8 +75,8 @@ std::string Build(const std::vector<SectionInput>& sections,
                   uint64_t payload_offset = 0) {
   std::string out;
   std::string error;
-  EXPECT_TRUE(BuildPayload(sections, payload_offset, WriteOptions(), &out,
-                           &error))
+  EXPECT_TRUE(
+      BuildPayload(sections, payload_offset, WriteOptions(), &out, &error))
       << error;
   return out;
 }
@@ -127,8 +127,7 @@ std::string OpenAndReadAll(const std::string& file, uint64_t size,
 }
 
 uint32_t Crc(const void* p, size_t n) {
-  return static_cast<uint32_t>(
-      crc32_z(0, static_cast<const Bytef*>(p), n));
+  return static_cast<uint32_t>(crc32_z(0, static_cast<const Bytef*>(p), n));
 }
 
 void SetU32(std::string* s, size_t at, uint32_t v) {
@@ -188,8 +187,7 @@ TEST(Payload, RoundTripStandalone) {
   std::string file = Build(sections);
   Payload payload;
   std::string error;
-  ASSERT_TRUE(payload.Open(Bytes(file), file.size(), nullptr, &error))
-      << error;
+  ASSERT_TRUE(payload.Open(Bytes(file), file.size(), nullptr, &error)) << error;
   ExpectSections(payload, sections);
   EXPECT_EQ(payload.manifest().at("entry"), "app.js");
   EXPECT_EQ(payload.manifest().at("snapshot"), "app");
@@ -220,8 +218,7 @@ TEST(Payload, RoundTripEmptySectionsAndNoSections) {
   std::string file = Build(sections);
   Payload payload;
   std::string error;
-  ASSERT_TRUE(payload.Open(Bytes(file), file.size(), nullptr, &error))
-      << error;
+  ASSERT_TRUE(payload.Open(Bytes(file), file.size(), nullptr, &error)) << error;
   ExpectSections(payload, sections);
   EXPECT_TRUE(payload.manifest().empty());
   EXPECT_FALSE(payload.Has(SectionKind::kSnapshot));
@@ -243,8 +240,7 @@ TEST(Payload, RoundTripIncompressibleAndUncompressed) {
   std::string file = Build(sections);
   Payload payload;
   std::string error;
-  ASSERT_TRUE(payload.Open(Bytes(file), file.size(), nullptr, &error))
-      << error;
+  ASSERT_TRUE(payload.Open(Bytes(file), file.size(), nullptr, &error)) << error;
   ExpectSections(payload, sections);
 }
 
@@ -264,9 +260,9 @@ TEST(Payload, CompressesCompressibleSections) {
 TEST(Payload, BuildRejectsDuplicateKindsAndTooManySections) {
   std::string out;
   std::string error;
-  EXPECT_FALSE(BuildPayload(
-      {{SectionKind::kBundle, "a"}, {SectionKind::kBundle, "b"}}, 0,
-      WriteOptions(), &out, &error));
+  EXPECT_FALSE(
+      BuildPayload({{SectionKind::kBundle, "a"}, {SectionKind::kBundle, "b"}},
+                   0, WriteOptions(), &out, &error));
   EXPECT_EQ(error, "two bundle sections");
   std::vector<SectionInput> many;
   for (uint32_t i = 0; i <= kMaxSections; ++i) {
@@ -392,7 +388,8 @@ TEST(Payload, DamagedSectionBytesCaughtOnRead) {
   EXPECT_NE(error.find("bundle section"), std::string::npos) << error;
 
   // An uncompressed section: only its crc32 can tell.
-  std::string plain = Build({{SectionKind::kBundle, "abcdef", Compression::kNone}});
+  std::string plain =
+      Build({{SectionKind::kBundle, "abcdef", Compression::kNone}});
   plain[1] = 'X';
   Reseal(&plain);
   EXPECT_EQ(OpenAndReadAll(plain, plain.size(), nullptr),
@@ -400,8 +397,8 @@ TEST(Payload, DamagedSectionBytesCaughtOnRead) {
 }
 
 TEST(Payload, DamagedManifestFailsOpen) {
-  std::string file = Build(
-      {{SectionKind::kManifest, "entry=app.js\nbroken line\n"}});
+  std::string file =
+      Build({{SectionKind::kManifest, "entry=app.js\nbroken line\n"}});
   EXPECT_EQ(OpenError(file), "manifest line 2 has no '='");
 }
 
@@ -675,8 +672,7 @@ TEST(Locator, Rejections) {
   EXPECT_EQ(error, "locator packed flag is 2");
 
   // Sizes that do not add up (or overflow) to the file size.
-  for (Locator bad : {Locator{1, 2, 3, true},
-                      Locator{~uint64_t{0}, 2, 1, true},
+  for (Locator bad : {Locator{1, 2, 3, true}, Locator{~uint64_t{0}, 2, 1, true},
                       Locator{1, ~uint64_t{0}, 1, true}}) {
     std::string b = SerializeLocator(bad);
     EXPECT_FALSE(ParseLocator(Bytes(b), b.size(), &out, &error));
