@@ -257,10 +257,16 @@ def cmd_sample(opts):
             env["JSPACK_SAMPLE_EXPECT_ARGV1"] = case.entry
         else:
             require_exe(opts.jspack, "jspack")
-            out_dir = os.path.join(tmp, "out")
+            build_dir, out_dir = os.path.join(tmp, "build"), os.path.join(tmp, "out")
+            os.mkdir(build_dir)
             os.mkdir(out_dir)
-            exe = pack(opts.jspack, case.entry, os.path.join(out_dir, "app"),
-                       extra=opts.pack_arg or ())
+            built = pack(opts.jspack, case.entry, os.path.join(build_dir, "app"),
+                         extra=opts.pack_arg or ())
+            # Shipped: the file is moved away from where it was built, and
+            # the build folder is gone.
+            exe = os.path.join(out_dir, "app")
+            os.rename(built, exe)
+            os.rmdir(build_dir)
             cmd = [exe, *case.args]
             env["JSPACK_SAMPLE_EXPECT_ARGV0"] = exe
             env["JSPACK_SAMPLE_EXPECT_ARGV1"] = os.path.join(out_dir, os.path.basename(case.entry))
