@@ -133,16 +133,15 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
   }
   BootPlan plan;
   std::string error;
-  if (app.Has(SectionKind::kSnapshot) && get(payload::manifest::kSnapshot) ==
-                                             "app") {
+  std::string kind = get(payload::manifest::kSnapshot);
+  if (app.Has(SectionKind::kSnapshot) && (kind == "app" || kind == "base")) {
     std::string made_by = get(payload::manifest::kLibnodeBuildId);
     std::string loaded = LoadedLibnodeBuildId();
     if (made_by == loaded) {
       if (!app.Read(SectionKind::kSnapshot, &plan.snapshot, &error)) {
         Damaged(error);
       }
-      plan.app_in_snapshot = true;
-      DebugLog("boot: app snapshot (%zu bytes)", plan.snapshot.size());
+      plan.app_in_snapshot = kind == "app";
     } else {
       DebugLog(
           "snapshot not used: libnode build-id differs (snapshot made with "
@@ -150,13 +149,29 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
           made_by.c_str(), loaded.c_str());
     }
   }
-  if (!plan.app_in_snapshot) {
+  if (plan.app_in_snapshot) {
+    DebugLog("boot: app snapshot (%zu bytes)", plan.snapshot.size());
+  } else {
     if (!app.Read(SectionKind::kBundle, &plan.bundle_source, &error)) {
       Damaged(error);
     }
-    if (allow_base_file) plan.snapshot = LoadBaseSnapshot(DirName(info.exec_path));
+    if (plan.snapshot.empty() && allow_base_file) {
+      plan.snapshot = LoadBaseSnapshot(DirName(info.exec_path));
+    }
     DebugLog(plan.snapshot.empty() ? "boot: no snapshot + bundle source"
                                    : "boot: base snapshot + bundle source");
+  }
+  if (app.Has(SectionKind::kSourceMap)) {
+    // `app` outlives the run: the process ends inside BootAndRun or right
+    // after it returns.
+    info.load_source_map = [&app] {
+      std::string map, read_error;
+      if (!app.Read(SectionKind::kSourceMap, &map, &read_error)) {
+        DebugLog("source map not used: %s", read_error.c_str());
+        return std::string();
+      }
+      return map;
+    };
   }
   plan.info = std::move(info);
   return BootAndRun(std::move(plan));
@@ -221,7 +236,7 @@ int BuildSnapshotMode(int argc, char** argv) {
             program.c_str());
     return 2;
   }
-  InitializeV8(argv[0]);
+  InitializeV8(argv[0], /*building_snapshot=*/true);
   std::string blob, error;
   if (bundle_path.empty()) {
     if (!BuildBaseSnapshot(&blob, &error)) {

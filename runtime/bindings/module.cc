@@ -29,8 +29,21 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
 }
 
+// getSourceMap() -> the app's source map JSON, or undefined.
+void GetSourceMap(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  const runtime::RunInfo& info = runtime::Runtime::From(args)->info();
+  if (!info.load_source_map) return;
+  std::string map = info.load_source_map();
+  v8::Local<v8::String> text;
+  if (!map.empty() &&
+      runtime::Utf8String(args.GetIsolate(), map).ToLocal(&text)) {
+    args.GetReturnValue().Set(text);
+  }
+}
+
 constexpr runtime::Method kMethods[] = {
     {"compileFunction", CompileFunction},
+    {"getSourceMap", GetSourceMap},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@ constexpr const char* kHookNames[] = {
     "processTimers",  "processImmediate",
     "promiseRejectHandler", "fatalException",
     "emitBeforeExit", "emitExit",
+    "prepareStackTrace",
 };
 static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
               static_cast<size_t>(Hook::kCount));
@@ -102,6 +103,7 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
   }
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetPromiseRejectCallback(OnPromiseReject);
+  isolate->SetPrepareStackTraceCallback(PrepareStackTrace);
 
   uv_timer_init(loop_, &timer_);
   timer_.data = this;
@@ -163,20 +165,23 @@ int Runtime::Run(const std::string* bundle_source) {
   return code->Int32Value(context()).FromMaybe(1);
 }
 
+bool Runtime::CallReportingErrors(v8::Local<v8::Function> fn, int argc,
+                                  v8::Local<v8::Value>* argv,
+                                  v8::Local<v8::Value>* result) {
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> ret;
+  if (!fn->Call(context(), v8::Undefined(isolate_), argc, argv).ToLocal(&ret)) {
+    ReportUncaught(try_catch);
+    return false;
+  }
+  if (result != nullptr) *result = ret;
+  return true;
+}
+
 bool Runtime::MakeCallback(v8::Local<v8::Function> fn, int argc,
                            v8::Local<v8::Value>* argv,
                            v8::Local<v8::Value>* result) {
-  bool ok;
-  {
-    v8::TryCatch try_catch(isolate_);
-    v8::Local<v8::Value> ret;
-    ok = fn->Call(context(), v8::Undefined(isolate_), argc, argv).ToLocal(&ret);
-    if (ok) {
-      if (result != nullptr) *result = ret;
-    } else {
-      ReportUncaught(try_catch);
-    }
-  }
+  bool ok = CallReportingErrors(fn, argc, argv, result);
   DrainTicks();
   return ok;
 }
@@ -250,6 +255,17 @@ void Runtime::OnPromiseReject(v8::PromiseRejectMessage message) {
   }
 }
 
+// error.stack is formatted by the stdlib, which maps the app's frames back
+// to its sources through the source map.
+v8::MaybeLocal<v8::Value> Runtime::PrepareStackTrace(
+    v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+    v8::Local<v8::Array> sites) {
+  Runtime* runtime = From(context);
+  v8::Local<v8::Value> argv[] = {error, sites};
+  return runtime->hook(Hook::kPrepareStackTrace)
+      ->Call(context, v8::Undefined(context->GetIsolate()), 2, argv);
+}
+
 void Runtime::ScheduleTimer(int64_t delay_ms) {
   uv_timer_start(&timer_, OnTimer, delay_ms < 1 ? 1 : delay_ms, 0);
 }
@@ -268,15 +284,18 @@ void Runtime::OnTimer(uv_timer_t* handle) {
   v8::Context::Scope context_scope(self->context());
   // Like Node: when a timer throws (and the process survives it), the other
   // due timers still run in this turn. Each call removes the timer that
-  // threw, so this ends.
+  // threw, so this ends. The result is applied before ticks run: a tick may
+  // add timers, and those re-arm the libuv timer themselves.
+  v8::Local<v8::Function> process_timers = self->hook(Hook::kProcessTimers);
   v8::Local<v8::Value> next;
   for (;;) {
     uv_update_time(self->loop_);
     v8::Local<v8::Value> argv[] = {v8::Number::New(
         self->isolate_, static_cast<double>(uv_now(self->loop_)))};
-    if (self->CallHook(Hook::kProcessTimers, 1, argv, &next)) break;
+    if (self->CallReportingErrors(process_timers, 1, argv, &next)) break;
   }
   self->HandleTimerResult(next);
+  self->DrainTicks();
 }
 
 // processTimers returns the next expiry in loop milliseconds: positive if

@@ -7,6 +7,7 @@
 #include <v8.h>
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ enum class Hook {
   kFatalException,
   kEmitBeforeExit,
   kEmitExit,
+  kPrepareStackTrace,
   kCount
 };
 
@@ -37,6 +39,9 @@ struct RunInfo {
   std::string entry_path;              // argv[1] for the app
   std::vector<std::string> app_args;   // argv[2...]
   bool debug = false;                  // JSPACK_DEBUG=1
+  // Reads the app's source map (JSON) when a stack trace first needs it;
+  // empty when there is none.
+  std::function<std::string()> load_source_map;
 };
 
 v8::Local<v8::String> OneByteString(v8::Isolate* isolate, const char* s);
@@ -93,6 +98,14 @@ class Runtime {
   static void OnTimer(uv_timer_t* handle);
   static void OnCheck(uv_check_t* handle);
   static void OnPromiseReject(v8::PromiseRejectMessage message);
+  static v8::MaybeLocal<v8::Value> PrepareStackTrace(
+      v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+      v8::Local<v8::Array> sites);
+  // Calls `fn`; an exception goes to the stdlib's uncaught handling. Does not
+  // drain ticks. Returns false if it threw.
+  bool CallReportingErrors(v8::Local<v8::Function> fn, int argc,
+                           v8::Local<v8::Value>* argv,
+                           v8::Local<v8::Value>* result);
   void HandleTimerResult(v8::Local<v8::Value> next);
   void DrainTicks();
   void ReportUncaught(const v8::TryCatch& try_catch);

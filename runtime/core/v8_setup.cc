@@ -8,9 +8,12 @@
 
 namespace jspack::runtime {
 
-void InitializeV8(const char* argv0) {
+void InitializeV8(const char* argv0, bool building_snapshot) {
   static std::unique_ptr<v8::Platform> platform;
   if (platform) return;
+  if (building_snapshot) {
+    v8::V8::SetFlagsFromString("--hash-seed=20261123 --random-seed=20261123");
+  }
   v8::V8::InitializeICUDefaultLocation(argv0);
   // Two worker threads: enough for V8's background compile and GC on the
   // small machines CLIs run on, and cheap to start.

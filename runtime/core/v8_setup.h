@@ -3,8 +3,10 @@
 
 namespace jspack::runtime {
 
-// Initializes V8 once per process. Snapshot builds and runs use the same
-// flags, so a blob made by one is accepted by the other.
-void InitializeV8(const char* argv0);
+// Initializes V8 once per process. Snapshot builds fix V8's hash and random
+// seeds so the same input gives the same blob; a booting runtime rehashes the
+// snapshot with a fresh seed (V8's --rehash-snapshot), so runs do not share
+// a predictable seed.
+void InitializeV8(const char* argv0, bool building_snapshot = false);
 
 }  // namespace jspack::runtime

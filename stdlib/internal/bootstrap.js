@@ -15,6 +15,7 @@ const {
 } = require('./process/execution');
 const { processTimers, processImmediate } = require('./timers');
 const { prepareApp, runMain } = require('./modules/run_main');
+const { prepareStackTrace } = require('./source_map');
 
 // Every builtin is evaluated now, so the snapshot holds it ready.
 builtins.loadAll();
@@ -46,4 +47,5 @@ module.exports = {
   fatalException,
   emitBeforeExit,
   emitExit,
+  prepareStackTrace,
 };

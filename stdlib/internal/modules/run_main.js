@@ -5,12 +5,14 @@
 
 const { compileFunction } = internalBinding('module');
 const { makeRequire } = require('./builtins');
+const { setAppScriptName } = require('../source_map');
 
 let appMain;
 
 // Pack time: compile the bundle, every function eagerly, without running it.
 function prepareApp(source, filename) {
   appMain = compileFunction(source, filename, true);
+  setAppScriptName(filename);
 }
 
 function dirname(path) {
@@ -37,8 +39,11 @@ function runMain(source) {
   const process = require('../../process');
   process._setupRun();
   const filename = process.argv[1];
-  const fn = source === undefined ? appMain :
-    compileFunction(source, filename, false);
+  let fn = appMain;
+  if (source !== undefined) {
+    fn = compileFunction(source, filename, false);
+    setAppScriptName(filename);
+  }
   appMain = undefined;
   const module = new Module('.', filename);
   const appRequire = makeRequire(module);
