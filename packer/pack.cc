@@ -39,6 +39,23 @@ std::string DirName(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// The base snapshot beside the runtime (jspack-base.snapshot, a standalone
+// payload), if it was made by the libnode with `build_id`; else "".
+std::string ReadBaseSnapshot(const std::string& runtime_dir,
+                             const std::string& build_id) {
+  std::string file, blob, error;
+  payload::Payload base;
+  if (!ReadFile(runtime_dir + "/jspack-base.snapshot", &file, &error) ||
+      !base.Open(reinterpret_cast<const uint8_t*>(file.data()), file.size(),
+                 nullptr, &error) ||
+      !base.Read(payload::SectionKind::kSnapshot, &blob, &error)) {
+    return "";
+  }
+  auto id = base.manifest().find(payload::manifest::kLibnodeBuildId);
+  if (id == base.manifest().end() || id->second != build_id) return "";
+  return blob;
+}
+
 std::string Getenv(const char* name) {
   const char* value = getenv(name);
   return value == nullptr ? "" : value;
@@ -326,6 +343,10 @@ Status Pack(const Options& options) {
   } else {
     status = RuntimeInfo(stub_path, origin, &info);
     if (!status.ok()) return status;
+    // The app is not snapshotted, but the stdlib still boots from the base
+    // snapshot that ships next to the runtime, when it fits this runtime.
+    snapshot = ReadBaseSnapshot(
+        DirName(stub_path), info[payload::manifest::kLibnodeBuildId]);
   }
   temp.Remove();
 
@@ -337,12 +358,12 @@ Status Pack(const Options& options) {
   }
   manifest[payload::manifest::kEntry] = entry_name;
   std::vector<payload::SectionInput> sections;
-  if (options.snapshot) {
-    manifest[payload::manifest::kSnapshot] = "app";
+  if (!snapshot.empty()) {
+    manifest[payload::manifest::kSnapshot] = options.snapshot ? "app" : "base";
   }
   sections.push_back(
       {payload::SectionKind::kManifest, payload::SerializeManifest(manifest)});
-  if (options.snapshot) {
+  if (!snapshot.empty()) {
     sections.push_back({payload::SectionKind::kSnapshot, std::move(snapshot)});
   }
   sections.push_back({payload::SectionKind::kBundle, std::move(bundle.code)});
