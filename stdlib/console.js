@@ -5,7 +5,6 @@ const {
   isStackOverflowError,
   codes: {
     ERR_CONSOLE_WRITABLE_STREAM,
-    ERR_INVALID_ARG_VALUE,
     ERR_INCOMPATIBLE_OPTION_PAIR,
   },
 } = require('./internal/errors');
@@ -13,6 +12,7 @@ const {
   validateArray,
   validateInteger,
   validateObject,
+  validateOneOf,
 } = require('./internal/validators');
 const {
   inspect,
@@ -95,8 +95,7 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
     throw new ERR_CONSOLE_WRITABLE_STREAM('stderr');
   }
 
-  if (typeof colorMode !== 'boolean' && colorMode !== 'auto')
-    throw new ERR_INVALID_ARG_VALUE('colorMode', colorMode);
+  validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
 
   if (groupIndentation !== undefined) {
     validateInteger(groupIndentation, 'groupIndentation',
@@ -114,13 +113,19 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
     optionsMap.set(this, inspectOptions);
   }
 
-  bindMethods(this);
+  // Methods come from the prototype chain so subclasses can override them.
+  for (const key of Object.keys(Console.prototype)) {
+    this[key] = this[key].bind(this);
+    Object.defineProperty(this[key], 'name', {
+      value: key,
+    });
+  }
   this[kBindStreamsEager](stdout, stderr);
   this[kBindProperties](ignoreErrors, colorMode, groupIndentation);
 }
 
 // Every method is bound so that `const { log } = console` works.
-function bindMethods(target) {
+function bindGlobalMethods(target) {
   for (const key of Object.keys(consoleMethods)) {
     target[key] = consoleMethods[key].bind(target);
     Object.defineProperty(target[key], 'name', {
@@ -692,7 +697,7 @@ function createGlobalConsole() {
       configurable: true,
     });
   }
-  bindMethods(globalConsole);
+  bindGlobalMethods(globalConsole);
   const processProxy = {
     get stdout() {
       return typeof process === 'object' && process !== null ? process.stdout : undefined;
