@@ -82,7 +82,7 @@ function diffLines(actual, expected) {
   return out;
 }
 
-function createErrDiff(actual, expected, operator) {
+function createErrDiff(actual, expected, operator, customMessage) {
   const actualInspected = inspectValue(actual);
   const actualLines = actualInspected.split('\n');
   const expectedLines = inspectValue(expected).split('\n');
@@ -102,7 +102,7 @@ function createErrDiff(actual, expected, operator) {
       if ((typeof actual !== 'object' || actual === null) &&
           (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
-        return `${kReadableOperator[operator]}\n\n` +
+        return `${customMessage !== undefined ? customMessage : kReadableOperator[operator]}\n\n` +
             `${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     }
@@ -121,10 +121,11 @@ function createErrDiff(actual, expected, operator) {
       actualLines.length = 50;
       actualLines.push('...');
     }
+    if (customMessage !== undefined) base = customMessage;
     return `${base}\n\n${actualLines.join('\n')}\n`;
   }
 
-  let header = `${kReadableOperator[operator]}\n+ actual - expected`;
+  let header = `${customMessage !== undefined ? customMessage : kReadableOperator[operator]}\n+ actual - expected`;
   const diff = diffLines(actualLines, expectedLines);
   // Long runs of unchanged lines are shortened to their edges.
   const lines = [];
@@ -172,7 +173,12 @@ class AssertionError extends Error {
     if (writable) Error.stackTraceLimit = 0;
 
     if (message != null) {
-      super(String(message));
+      // Node keeps the diff of (deep)strictEqual under a custom message.
+      if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+        super(createErrDiff(actual, expected, operator, String(message)));
+      } else {
+        super(String(message));
+      }
     } else if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
       super(createErrDiff(actual, expected, operator));
     } else if (operator === 'notDeepStrictEqual' ||
