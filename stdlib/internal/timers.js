@@ -184,7 +184,8 @@ function clearTimer(timer) {
   }
 }
 
-// Called by C++ when the libuv timer fires. Runs every due timer in order,
+// Called by C++ when the libuv timer fires, with the loop's time. Runs every
+// due timer in order,
 // draining ticks between them; returns the next expiry (positive if a ref'd
 // timer remains, negative if only unref'd ones do, 0 if none).
 function processTimers(now) {
@@ -192,12 +193,12 @@ function processTimers(now) {
   let ranOne = false;
   while (heap.length !== 0) {
     const timer = heap[0];
+    // One `now` for the whole pass, as in Node: a timer created by a
+    // callback here is never due in this pass, so the loop's other phases
+    // (immediates, I/O) run before it.
     if (timer._expiry > now) {
-      now = binding.getLibuvNow();
-      if (timer._expiry > now) {
-        armedExpiry = timer._expiry;
-        return timerRefCount > 0 ? timer._expiry : -timer._expiry;
-      }
+      armedExpiry = timer._expiry;
+      return timerRefCount > 0 ? timer._expiry : -timer._expiry;
     }
     if (ranOne) runNextTicks();
     ranOne = true;
