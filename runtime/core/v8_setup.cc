@@ -13,6 +13,10 @@ void InitializeV8(const char* argv0, bool building_snapshot) {
   if (platform) return;
   if (building_snapshot) {
     v8::V8::SetFlagsFromString("--hash-seed=20261123 --random-seed=20261123");
+  } else {
+    // The payload reader has already checked the snapshot section's crc32;
+    // V8's own adler32 pass over the blob would repeat that at every start.
+    v8::V8::SetFlagsFromString("--no-verify-snapshot-checksum");
   }
   v8::V8::InitializeICUDefaultLocation(argv0);
   // Two worker threads: enough for V8's background compile and GC on the
