@@ -4,7 +4,10 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <set>
+#include <string>
 
 #include "packer/files.h"
 #include "packer/process.h"
@@ -283,6 +286,10 @@ std::vector<EsbuildError> ParseEsbuildErrors(std::string_view text) {
         break;
       }
     }
+    if (!header && !errors.empty() &&
+        line.find("surround this \"require\" call") != std::string_view::npos) {
+      errors.back().in_require_call = true;
+    }
     if (header || line.empty() || !want_location) continue;
     // The first non-empty line after the header is the location if it has
     // that shape; otherwise this error has none (e.g. a bad flag).
@@ -371,6 +378,16 @@ std::string RebaseSourceMap(const std::string& map, const std::string& map_dir,
   return map.substr(0, array_start) + rebuilt + map.substr(array_end);
 }
 
+std::string UnresolvedSpecifier(const EsbuildError& error) {
+  static constexpr std::string_view kPrefix = "Could not resolve \"";
+  std::string_view message = error.message;
+  if (message.compare(0, kPrefix.size(), kPrefix) != 0 || message.back() != '"') {
+    return "";
+  }
+  return std::string(
+      message.substr(kPrefix.size(), message.size() - kPrefix.size() - 1));
+}
+
 Status Bundle(const std::string& esbuild, const std::string& entry,
               const std::string& out_dir, BundleOutput* out) {
   // esbuild runs in the entry's directory with a relative entry, so the
@@ -395,24 +412,46 @@ Status Bundle(const std::string& esbuild, const std::string& entry,
       "--log-limit=0",
       "--charset=utf8",
   };
-  ProcessResult result;
-  std::string spawn_error;
-  if (!RunProcess(esbuild, args, entry_dir, &result, &spawn_error)) {
-    return Status::Error(
-        "cannot run esbuild at " + esbuild + ": " + spawn_error,
-        "Pass a working esbuild with --esbuild.");
-  }
-  if (result.term_signal != 0) {
-    return Status::Error(
-        "esbuild was killed by signal " + std::to_string(result.term_signal),
-        "Run jspack again.");
-  }
-  if (result.exit_code != 0) {
+  // At most two runs: the second leaves unresolvable require() calls
+  // external; any error then is a real one.
+  for (int attempt = 0;; ++attempt) {
+    ProcessResult result;
+    std::string spawn_error;
+    if (!RunProcess(esbuild, args, entry_dir, &result, &spawn_error)) {
+      return Status::Error(
+          "cannot run esbuild at " + esbuild + ": " + spawn_error,
+          "Pass a working esbuild with --esbuild.");
+    }
+    if (result.term_signal != 0) {
+      return Status::Error(
+          "esbuild was killed by signal " + std::to_string(result.term_signal),
+          "Run jspack again.");
+    }
+    if (result.exit_code == 0) break;
     std::vector<EsbuildError> errors = ParseEsbuildErrors(result.err);
     for (EsbuildError& e : errors) {
       if (!e.file.empty()) e.file = RelativeToCwd(e.file, entry_dir);
     }
-    return EsbuildFailure(errors, result.err);
+    bool only_requires = attempt == 0 && !errors.empty();
+    for (const EsbuildError& e : errors) {
+      if (!e.in_require_call || UnresolvedSpecifier(e).empty()) {
+        only_requires = false;
+      }
+    }
+    if (!only_requires) return EsbuildFailure(errors, result.err);
+    std::set<std::string> externals;
+    for (const EsbuildError& e : errors) {
+      std::string specifier = UnresolvedSpecifier(e);
+      if (externals.insert(specifier).second) {
+        args.push_back("--external:" + specifier);
+      }
+      out->warnings.push_back(
+          e.file + ":" + std::to_string(e.line) + ":" +
+          std::to_string(e.column) + ": require(\"" + specifier +
+          "\") cannot be resolved; it is left for run time, where it throws "
+          "MODULE_NOT_FOUND if it is reached (as in Node). Install it if "
+          "the app needs it.");
+    }
   }
   std::string error;
   if (!ReadFile(real_out + "/bundle.js", &out->code, &error) ||
@@ -422,6 +461,12 @@ Status Bundle(const std::string& esbuild, const std::string& entry,
   }
   out->source_map = RebaseSourceMap(out->source_map, real_out, entry_dir);
   return Status::Ok();
+}
+
+void PrintWarnings(const std::vector<std::string>& warnings) {
+  for (const std::string& w : warnings) {
+    fprintf(stderr, "jspack: warning: %s\n", w.c_str());
+  }
 }
 
 Status EsbuildVersion(const std::string& esbuild, std::string* version) {

@@ -30,6 +30,9 @@ struct EsbuildError {
   std::string file;     // as esbuild printed it; empty if no location
   int line = 0;
   int column = 0;
+  // esbuild's note says the failure is a require() call (it could be caught
+  // at run time), not a static import.
+  bool in_require_call = false;
 };
 
 // Parses esbuild's human-readable stderr (--color=false --log-level=error).
@@ -52,12 +55,25 @@ std::string RebaseSourceMap(const std::string& map, const std::string& map_dir,
 struct BundleOutput {
   std::string code;        // bundle.js
   std::string source_map;  // bundle.js.map, sources relative to entry's dir
+  // One line each, for "jspack: warning: ..." (e.g. require() calls left for
+  // run time).
+  std::vector<std::string> warnings;
 };
 
+// The specifier X of a `Could not resolve "X"` error, or "".
+std::string UnresolvedSpecifier(const EsbuildError& error);
+
 // Bundles `entry` (an existing file) into `out_dir` with esbuild and reads
-// the results back.
+// the results back. As in Node, a require() call that cannot be resolved is
+// not an error until it runs: when every error is such a call, the bundle is
+// made again with those paths left external (require() then throws
+// MODULE_NOT_FOUND at run time if it is reached) and a warning names each.
+// A static import that cannot be resolved stays an error.
 Status Bundle(const std::string& esbuild, const std::string& entry,
               const std::string& out_dir, BundleOutput* out);
+
+// Prints each warning as "jspack: warning: <text>" on stderr.
+void PrintWarnings(const std::vector<std::string>& warnings);
 
 // `esbuild --version`, trimmed.
 Status EsbuildVersion(const std::string& esbuild, std::string* version);

@@ -323,6 +323,7 @@ Status Pack(const Options& options) {
   BundleOutput bundle;
   status = Bundle(esbuild, options.entry, temp.path(), &bundle);
   if (!status.ok()) return status;
+  PrintWarnings(bundle.warnings);
   if (InterruptSignal() != 0) return Interrupted();
 
   std::string entry_name = BaseName(options.entry);

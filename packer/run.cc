@@ -70,6 +70,7 @@ Status Run(const Options& options) {
     if (!status.ok()) return status;
     status = Bundle(esbuild, options.entry, temp.path(), &bundle);
     if (!status.ok()) return status;
+    PrintWarnings(bundle.warnings);
   }  // The temp dir is gone before the app starts.
   if (InterruptSignal() != 0) return Status::Error("interrupted", "");
 

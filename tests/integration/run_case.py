@@ -423,7 +423,7 @@ def bad_cases():
     @case
     def unresolved_import(tmp, jspack):
         entry = write(os.path.join(tmp, "src", "app.js"),
-                      "const pad = require('left-pad-not-installed-xyz');\nconsole.log(pad('a', 3));\n")
+                      "import pad from 'left-pad-not-installed-xyz';\nconsole.log(pad('a', 3));\n")
         return [entry, "-o", out(tmp)], [r"left-pad-not-installed-xyz"], {}
 
     @case

@@ -264,16 +264,44 @@ TEST(Bundle, SyntaxErrorIsOneLine) {
 TEST(Bundle, UnresolvedImport) {
   ScratchDir src;
   ScratchDir out;
-  WriteText(src / "app.js", "const pad = require(\"left-pad\");\n");
+  WriteText(src / "app.js", "import pad from \"left-pad\";\n");
   BundleOutput bundle;
   Status status =
       Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(), &bundle);
   ASSERT_FALSE(status.ok());
-  EXPECT_NE(status.cause().find("app.js:1:20: Could not resolve \"left-pad\""),
+  EXPECT_NE(status.cause().find("app.js:1:16: Could not resolve \"left-pad\""),
             std::string::npos)
       << status.cause();
   EXPECT_EQ(status.fix(),
             "Install it (npm install left-pad) or fix the import path.");
+}
+
+// As in Node, a require() that cannot be resolved fails only if it runs.
+TEST(Bundle, UnresolvedRequireIsLeftForRunTimeWithAWarning) {
+  ScratchDir src;
+  ScratchDir out;
+  WriteText(src / "app.js",
+            "if (process.env.X) require(\"left-pad\");\nconsole.log(1);\n");
+  BundleOutput bundle;
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(), &bundle);
+  ASSERT_TRUE(status.ok()) << status.Message();
+  ASSERT_EQ(bundle.warnings.size(), 1u);
+  EXPECT_NE(bundle.warnings[0].find("app.js:1:27: require(\"left-pad\") cannot "
+                                    "be resolved"),
+            std::string::npos)
+      << bundle.warnings[0];
+  EXPECT_NE(bundle.code.find("require(\"left-pad\")"), std::string::npos);
+}
+
+TEST(Bundle, UnresolvedRequireNextToASyntaxErrorIsStillAnError) {
+  ScratchDir src;
+  ScratchDir out;
+  WriteText(src / "app.js", "require(\"left-pad\");\nlet = ;\n");
+  BundleOutput bundle;
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.js", out.path(), &bundle);
+  EXPECT_FALSE(status.ok());
 }
 
 TEST(Bundle, EsbuildThatCannotRun) {

@@ -190,11 +190,11 @@ TEST_F(PackTest, SyntaxError) {
 
 TEST_F(PackTest, UnresolvedImports) {
   WriteText(src_ / "deps.js",
-            "const pad = require(\"left-pad\");\n"
-            "const x = require('./missing');\n");
+            "import pad from \"left-pad\";\n"
+            "import x from './missing';\n");
   ASSERT_EQ(chdir(src_.path().c_str()), 0);
   ExpectPackFails(PackOptions("deps.js", out_ / "deps"),
-                  "deps.js:1:20: Could not resolve \"left-pad\" (and 1 more "
+                  "deps.js:1:16: Could not resolve \"left-pad\" (and 1 more "
                   "error). Install it (npm install left-pad) or fix the "
                   "import path.");
 }
