@@ -211,6 +211,19 @@ Object.defineProperty(process, 'stderr', {
   },
 });
 
+let stdin;
+Object.defineProperty(process, 'stdin', {
+  configurable: true,
+  enumerable: false,
+  get() {
+    if (stdin === undefined) {
+      const { Stdin } = require('./internal/process/stdin');
+      stdin = new Stdin(0);
+    }
+    return stdin;
+  },
+});
+
 // Fills in the facts of this run. Called once, after boot, before the app.
 process._setupRun = function setupRun() {
   const info = binding.getRunInfo();

@@ -37,6 +37,7 @@ const loaders = new Map([
   ['path/posix', () => require('../../path').posix],
   ['path/win32', () => require('../../path').win32],
   ['process', () => require('../../process')],
+  ['string_decoder', () => require('../../string_decoder')],
   ['timers', () => require('../../timers')],
   ['timers/promises', () => require('../../timers/promises')],
   ['tty', () => require('../../tty')],

@@ -1,0 +1,242 @@
+'use strict';
+// process.stdin: a readable stream over fd 0. Flowing mode ('data' listeners,
+// resume(), pipe-like consumers, async iteration) reads continuously; paused
+// mode buffers what was read for read() and 'readable'. The process stays
+// alive only while stdin is being read, as in Node.
+//
+// Chunks are Uint8Array views; with setEncoding() they are strings, decoded
+// by node:string_decoder across chunk boundaries.
+
+const EventEmitter = require('../../events');
+const { StringDecoder } = require('../../string_decoder');
+const stdio = internalBinding('stdio');
+
+class Stdin extends EventEmitter {
+  constructor(fd) {
+    super();
+    this.fd = fd;
+    this.isTTY = stdio.isatty(fd) ? true : undefined;
+    this.readable = true;
+    this.readableEnded = false;
+    this.destroyed = false;
+    this.readableEncoding = null;
+    this._decoder = null;
+    this._buffer = [];     // chunks read while paused
+    this._flowing = null;  // null: not decided yet (Node's readableFlowing)
+    this._opened = false;
+    this._eof = false;
+    this._endEmitted = false;
+    this._reading = false;
+    this.on('newListener', (event) => {
+      if (event === 'data' && this._flowing !== false) {
+        process.nextTick(() => this.resume());
+      } else if (event === 'readable') {
+        this._flowing = false;
+        process.nextTick(() => this._startReading());
+      }
+    });
+  }
+
+  get readableFlowing() {
+    return this._flowing;
+  }
+
+  setEncoding(encoding) {
+    this._decoder = new StringDecoder(encoding);
+    this.readableEncoding = this._decoder.encoding;
+    return this;
+  }
+
+  resume() {
+    this._flowing = true;
+    this._drainBuffer();
+    if (!this._eof) this._startReading();
+    this.emit('resume');
+    return this;
+  }
+
+  pause() {
+    if (this._flowing !== false) {
+      this._flowing = false;
+      this._stopReading();
+      this.emit('pause');
+    }
+    return this;
+  }
+
+  isPaused() {
+    return this._flowing === false;
+  }
+
+  // Paused mode: returns everything buffered (or null), like Readable.read().
+  read() {
+    if (this._buffer.length === 0) {
+      if (this._eof) this._maybeEnd();
+      else this._startReading();
+      return null;
+    }
+    const chunks = this._buffer;
+    this._buffer = [];
+    if (!this._eof) this._startReading();
+    else process.nextTick(() => this._maybeEnd());
+    if (chunks.length === 1) return chunks[0];
+    if (typeof chunks[0] === 'string') return chunks.join('');
+    let size = 0;
+    for (const c of chunks) size += c.length;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  unref() {
+    this._stopReading();
+    return this;
+  }
+
+  ref() {
+    if (this._flowing) this._startReading();
+    return this;
+  }
+
+  destroy(err) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.readable = false;
+    this._stopReading();
+    process.nextTick(() => {
+      if (err) this.emit('error', err);
+      this.emit('close');
+    });
+    return this;
+  }
+
+  pipe(destination, options) {
+    this.on('data', (chunk) => {
+      if (destination.write(chunk) === false && typeof destination.once ===
+          'function') {
+        this.pause();
+        destination.once('drain', () => this.resume());
+      }
+    });
+    if (!options || options.end !== false) {
+      this.once('end', () => {
+        if (!destination._isStdio && typeof destination.end === 'function') {
+          destination.end();
+        }
+      });
+    }
+    return destination;
+  }
+
+  async *[Symbol.asyncIterator]() {
+    const queue = [];
+    let wake = null;
+    let error = null;
+    let ended = false;
+    const notify = () => {
+      if (wake) {
+        wake();
+        wake = null;
+      }
+    };
+    const onData = (chunk) => { queue.push(chunk); notify(); };
+    const onEnd = () => { ended = true; notify(); };
+    const onError = (err) => { error = err; notify(); };
+    this.on('data', onData);
+    this.once('end', onEnd);
+    this.once('error', onError);
+    try {
+      for (;;) {
+        if (queue.length) {
+          yield queue.shift();
+        } else if (error) {
+          throw error;
+        } else if (ended) {
+          return;
+        } else {
+          await new Promise((resolve) => { wake = resolve; });
+        }
+      }
+    } finally {
+      this.off('data', onData);
+      this.off('end', onEnd);
+      this.off('error', onError);
+    }
+  }
+
+  _startReading() {
+    if (this._reading || this._eof || this.destroyed) return;
+    if (!this._opened) {
+      this._opened = true;
+      stdio.openStdin(this.fd, (chunk) => this._onRead(chunk));
+    }
+    this._reading = true;
+    stdio.readStart();
+  }
+
+  _stopReading() {
+    if (!this._reading) return;
+    this._reading = false;
+    stdio.readStop();
+  }
+
+  _onRead(chunk) {
+    if (chunk === null) {
+      this._eof = true;
+      this._reading = false;
+      if (this._decoder) {
+        const rest = this._decoder.end();
+        if (rest) this._push(rest);
+      }
+      if (this._flowing) {
+        this._maybeEnd();
+      } else if (this.listenerCount('readable') > 0) {
+        this.emit('readable');
+      }
+      return;
+    }
+    if (typeof chunk === 'number') {
+      const { uvException } = require('../errors');
+      this._eof = true;
+      this._reading = false;
+      this.emit('error', uvException({ errno: chunk, syscall: 'read' }));
+      return;
+    }
+    this._push(this._decoder ? this._decoder.write(chunk) : chunk);
+  }
+
+  _push(chunk) {
+    if (chunk.length === 0) return;
+    if (this._flowing) {
+      this.emit('data', chunk);
+    } else {
+      this._buffer.push(chunk);
+      this._stopReading();
+      if (this.listenerCount('readable') > 0) this.emit('readable');
+    }
+  }
+
+  _drainBuffer() {
+    while (this._flowing && this._buffer.length) {
+      this.emit('data', this._buffer.shift());
+    }
+    if (this._eof) this._maybeEnd();
+  }
+
+  _maybeEnd() {
+    if (this._endEmitted || this._buffer.length) return;
+    this._endEmitted = true;
+    this.readable = false;
+    this.readableEnded = true;
+    process.nextTick(() => {
+      this.emit('end');
+      this.emit('close');
+    });
+  }
+}
+
+module.exports = { Stdin };
