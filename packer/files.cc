@@ -12,8 +12,6 @@
 #include <climits>
 
 namespace jspack::packer {
-namespace {
-
 bool WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = write(fd, data.data(), data.size());
@@ -25,6 +23,8 @@ bool WriteAll(int fd, std::string_view data) {
   }
   return true;
 }
+
+namespace {
 
 int RemoveEntry(const char* path, const struct stat*, int, struct FTW*) {
   remove(path);

@@ -17,6 +17,10 @@ std::string SelfDir();
 // Reads a whole file. On failure returns false with errno's text in `error`.
 bool ReadFile(const std::string& path, std::string* out, std::string* error);
 
+// Writes all of `data` to `fd`, retrying short writes and EINTR. False on any
+// other error (errno says which).
+bool WriteAll(int fd, std::string_view data);
+
 // True if `path` is a regular file we may execute.
 bool IsExecutableFile(const std::string& path);
 

@@ -186,42 +186,28 @@ process.emitWarning = function emitWarning(warning, type, code) {
 };
 
 // The standard streams are made on first use: none exists in a snapshot.
-let stdout;
-let stderr;
-Object.defineProperty(process, 'stdout', {
-  configurable: true,
-  enumerable: false,
-  get() {
-    if (stdout === undefined) {
-      const { SyncWriteStream } = require('./internal/process/stdio');
-      stdout = new SyncWriteStream(1);
-    }
-    return stdout;
-  },
+function defineLazyStream(name, create) {
+  let stream;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      if (stream === undefined) stream = create();
+      return stream;
+    },
+  });
+}
+defineLazyStream('stdout', () => {
+  const { SyncWriteStream } = require('./internal/process/stdio');
+  return new SyncWriteStream(1);
 });
-Object.defineProperty(process, 'stderr', {
-  configurable: true,
-  enumerable: false,
-  get() {
-    if (stderr === undefined) {
-      const { SyncWriteStream } = require('./internal/process/stdio');
-      stderr = new SyncWriteStream(2);
-    }
-    return stderr;
-  },
+defineLazyStream('stderr', () => {
+  const { SyncWriteStream } = require('./internal/process/stdio');
+  return new SyncWriteStream(2);
 });
-
-let stdin;
-Object.defineProperty(process, 'stdin', {
-  configurable: true,
-  enumerable: false,
-  get() {
-    if (stdin === undefined) {
-      const { Stdin } = require('./internal/process/stdin');
-      stdin = new Stdin(0);
-    }
-    return stdin;
-  },
+defineLazyStream('stdin', () => {
+  const { Stdin } = require('./internal/process/stdin');
+  return new Stdin(0);
 });
 
 // Fills in the facts of this run. Called once, after boot, before the app.

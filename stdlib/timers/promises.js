@@ -15,7 +15,10 @@ function checkOptions(options) {
   return { signal, ref };
 }
 
-function setTimeout(after, value, options = {}) {
+// Validates options and wraps a one-shot timer (made by `schedule(onFire)`,
+// cancelled by `cancel(handle)`) in a promise for `value` that an
+// AbortSignal rejects. It resolves in the timer's callback, as in Node.
+function settleAfter(options, value, schedule, cancel) {
   let signal;
   let ref;
   try {
@@ -27,41 +30,34 @@ function setTimeout(after, value, options = {}) {
     return Promise.reject(new AbortError(undefined, { cause: signal.reason }));
   }
   return new Promise((resolve, reject) => {
-    const timer = new Timeout(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    }, after, undefined, false, ref);
     function onAbort() {
-      clearTimer(timer);
+      cancel(handle);
       reject(new AbortError(undefined, { cause: signal.reason }));
     }
+    const handle = schedule(() => {
+      if (signal) signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, ref);
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
+function setTimeout(after, value, options = {}) {
+  return settleAfter(
+    options, value,
+    (onFire, ref) => new Timeout(onFire, after, undefined, false, ref),
+    clearTimer);
+}
+
 function setImmediate(value, options = {}) {
-  let signal;
-  let ref;
-  try {
-    ({ signal, ref } = checkOptions(options));
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  if (signal && signal.aborted) {
-    return Promise.reject(new AbortError(undefined, { cause: signal.reason }));
-  }
-  return new Promise((resolve, reject) => {
-    const immediate = new Immediate(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    }, undefined);
-    if (!ref) immediate.unref();
-    function onAbort() {
-      clearImmediate(immediate);
-      reject(new AbortError(undefined, { cause: signal.reason }));
-    }
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return settleAfter(
+    options, value,
+    (onFire, ref) => {
+      const immediate = new Immediate(onFire, undefined);
+      if (!ref) immediate.unref();
+      return immediate;
+    },
+    clearImmediate);
 }
 
 // An async iterator yielding `value` every `after` ms until the loop ends.
