@@ -308,7 +308,7 @@ def main():
                              lines[0] if lines else "no stderr")
                 results[app][system] = {"error": f"exit {r['status']}: {first.strip()[:200]}"}
                 del built[system]
-                log(f"{app}/{system}: not measured: exit {r['status']}: {err[-500:]}")
+                log(f"{app}/{system}: not measured: {results[app][system]['error']}")
         reference = outputs.get("node")
         for system in list(built):
             if reference is not None and outputs[system] != reference:
