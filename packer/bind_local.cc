@@ -196,12 +196,11 @@ Status BindLocal(const std::string& library, const std::string& executable,
       if (sym_index == 0 || sym_index >= symbols->size()) continue;
       const ELFT::Sym& sym = (*symbols)[sym_index];
       unsigned sym_type = sym.getType();
-      bool convertible =
-          sym.st_shndx != llvm::ELF::SHN_UNDEF &&
-          sym.st_shndx != llvm::ELF::SHN_ABS &&
-          sym.st_shndx < llvm::ELF::SHN_LORESERVE &&
-          sym_type != llvm::ELF::STT_GNU_IFUNC &&
-          sym_type != llvm::ELF::STT_TLS;
+      bool convertible = sym.st_shndx != llvm::ELF::SHN_UNDEF &&
+                         sym.st_shndx != llvm::ELF::SHN_ABS &&
+                         sym.st_shndx < llvm::ELF::SHN_LORESERVE &&
+                         sym_type != llvm::ELF::STT_GNU_IFUNC &&
+                         sym_type != llvm::ELF::STT_TLS;
       if (convertible) {
         auto name = sym.getName(*names);
         if (!name) {

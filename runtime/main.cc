@@ -21,10 +21,10 @@
 // Patched by the packer in the copy it writes (see format.h). volatile: the
 // compiler must read the bytes the file holds, not the initializer.
 extern "C" {
-__attribute__((section(".jspack_locator"), used))
-volatile unsigned char jspack_locator[jspack::payload::kLocatorSize] = {
-    'J', 'S', 'P', 'A', 'C', 'K', '-', 'L', 'O', 'C', 'A', 'T', 'O', 'R', '-',
-    '1'};
+__attribute__((section(".jspack_locator"), used)) volatile unsigned char
+    jspack_locator[jspack::payload::kLocatorSize] = {
+        'J', 'S', 'P', 'A', 'C', 'K', '-', 'L',
+        'O', 'C', 'A', 'T', 'O', 'R', '-', '1'};
 }
 
 namespace jspack::runtime {
@@ -267,8 +267,8 @@ int BuildSnapshotMode(int argc, char** argv) {
     return 1;
   }
   std::string base = LoadBaseSnapshot(DirName(SelfExePath()));
-  DebugLog("app snapshot built on %s", base.empty() ? "the stdlib source"
-                                                    : "the base snapshot");
+  DebugLog("app snapshot built on %s",
+           base.empty() ? "the stdlib source" : "the base snapshot");
   if (!BuildAppSnapshot(base, bundle, entry.empty() ? "main.js" : entry, &blob,
                         &error)) {
     fprintf(stderr, "%s: cannot snapshot the app: %s\n", program.c_str(),
@@ -315,8 +315,9 @@ int Main(int argc, char** argv) {
     return RunPayload(app, std::move(info), /*allow_base_file=*/false);
   }
   if (self.Map(exe, &error) && payload::HasTrailerMagic(self.data, self.size)) {
-    Damaged("the stub's locator says it holds no app, but the file ends "
-            "with a payload");
+    Damaged(
+        "the stub's locator says it holds no app, but the file ends "
+        "with a payload");
   }
 
   std::string mode = argc > 1 ? argv[1] : "";

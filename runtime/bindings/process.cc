@@ -56,7 +56,7 @@ void GetStaticInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Object> out = v8::Object::New(isolate);
   auto set = [&](const char* key, const std::string& value) {
     out->CreateDataProperty(context, OneByteString(isolate, key),
-                           Str(isolate, value))
+                            Str(isolate, value))
         .Check();
   };
   set("platform", "linux");
@@ -78,7 +78,8 @@ void Cwd(const v8::FunctionCallbackInfo<v8::Value>& args) {
   char buf[PATH_MAX];
   size_t size = sizeof(buf);
   int err = uv_cwd(buf, &size);
-  if (err != 0) return runtime::ThrowSystemError(args.GetIsolate(), err, "uv_cwd");
+  if (err != 0)
+    return runtime::ThrowSystemError(args.GetIsolate(), err, "uv_cwd");
   args.GetReturnValue().Set(Str(args.GetIsolate(), std::string(buf, size)));
 }
 
@@ -93,8 +94,8 @@ void Chdir(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // reallyExit(code): ends the process now; 'exit' was emitted by JS.
 void ReallyExit(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  int code = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext())
-                 .FromMaybe(1);
+  int code =
+      args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(1);
   Runtime::From(args)->Exit(code);
 }
 
@@ -116,7 +117,8 @@ void HrtimeBigInt(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // uptime() -> seconds since the runtime started.
 void Uptime(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  double ns = static_cast<double>(uv_hrtime() - Runtime::From(args)->start_time_ns());
+  double ns =
+      static_cast<double>(uv_hrtime() - Runtime::From(args)->start_time_ns());
   args.GetReturnValue().Set(ns / 1e9);
 }
 
@@ -140,7 +142,8 @@ void MemoryUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void GetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::String::Utf8Value name(args.GetIsolate(), args[0]);
   const char* value = getenv(*name);
-  if (value != nullptr) args.GetReturnValue().Set(Str(args.GetIsolate(), value));
+  if (value != nullptr)
+    args.GetReturnValue().Set(Str(args.GetIsolate(), value));
 }
 
 // setEnv(name, value).
@@ -181,13 +184,20 @@ void Umask(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 constexpr runtime::Method kMethods[] = {
-    {"getRunInfo", GetRunInfo},   {"getStaticInfo", GetStaticInfo},
-    {"cwd", Cwd},                 {"chdir", Chdir},
-    {"reallyExit", ReallyExit},   {"hrtime", Hrtime},
-    {"hrtimeBigInt", HrtimeBigInt}, {"uptime", Uptime},
-    {"memoryUsage", MemoryUsage}, {"getEnv", GetEnv},
-    {"setEnv", SetEnv},           {"unsetEnv", UnsetEnv},
-    {"envKeys", EnvKeys},         {"umask", Umask},
+    {"getRunInfo", GetRunInfo},
+    {"getStaticInfo", GetStaticInfo},
+    {"cwd", Cwd},
+    {"chdir", Chdir},
+    {"reallyExit", ReallyExit},
+    {"hrtime", Hrtime},
+    {"hrtimeBigInt", HrtimeBigInt},
+    {"uptime", Uptime},
+    {"memoryUsage", MemoryUsage},
+    {"getEnv", GetEnv},
+    {"setEnv", SetEnv},
+    {"unsetEnv", UnsetEnv},
+    {"envKeys", EnvKeys},
+    {"umask", Umask},
 };
 
 }  // namespace

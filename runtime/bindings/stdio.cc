@@ -77,7 +77,8 @@ void WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& args) {
   int fd = args[0].As<v8::Int32>()->Value();
   v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
   std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
-  const char* data = static_cast<const char*>(store->Data()) + view->ByteOffset();
+  const char* data =
+      static_cast<const char*>(store->Data()) + view->ByteOffset();
   int err = WriteAll(fd, data, view->ByteLength());
   if (err != 0) runtime::ThrowSystemError(args.GetIsolate(), err, "write");
 }
@@ -104,12 +105,23 @@ void GuessHandleType(const v8::FunctionCallbackInfo<v8::Value>& args) {
   int fd = args[0].As<v8::Int32>()->Value();
   const char* type = "UNKNOWN";
   switch (uv_guess_handle(fd)) {
-    case UV_TTY: type = "TTY"; break;
-    case UV_FILE: type = "FILE"; break;
-    case UV_NAMED_PIPE: type = "PIPE"; break;
-    case UV_TCP: type = "TCP"; break;
-    case UV_UDP: type = "UDP"; break;
-    default: break;
+    case UV_TTY:
+      type = "TTY";
+      break;
+    case UV_FILE:
+      type = "FILE";
+      break;
+    case UV_NAMED_PIPE:
+      type = "PIPE";
+      break;
+    case UV_TCP:
+      type = "TCP";
+      break;
+    case UV_UDP:
+      type = "UDP";
+      break;
+    default:
+      break;
   }
   args.GetReturnValue().Set(runtime::OneByteString(args.GetIsolate(), type));
 }
@@ -122,9 +134,7 @@ void GuessHandleType(const v8::FunctionCallbackInfo<v8::Value>& args) {
 class StdinWrap {
  public:
   StdinWrap(Runtime* runtime, int fd, v8::Local<v8::Function> on_read)
-      : runtime_(runtime),
-        fd_(fd),
-        on_read_(runtime->isolate(), on_read) {
+      : runtime_(runtime), fd_(fd), on_read_(runtime->isolate(), on_read) {
     uv_handle_type type = uv_guess_handle(fd);
     if (type == UV_TTY) {
       stream_.reset(reinterpret_cast<uv_stream_t*>(new uv_tty_t));
@@ -246,8 +256,9 @@ StdinWrap* stdin_wrap = nullptr;
 // readStart().
 void OpenStdin(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (stdin_wrap != nullptr) return;
-  stdin_wrap = new StdinWrap(Runtime::From(args), args[0].As<v8::Int32>()->Value(),
-                             args[1].As<v8::Function>());
+  stdin_wrap =
+      new StdinWrap(Runtime::From(args), args[0].As<v8::Int32>()->Value(),
+                    args[1].As<v8::Function>());
 }
 
 // readStart(): resume reading stdin.
@@ -261,14 +272,10 @@ void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 constexpr runtime::Method kMethods[] = {
-    {"openStdin", OpenStdin},
-    {"readStart", ReadStart},
-    {"readStop", ReadStop},
-    {"writeString", WriteString},
-    {"writeBuffer", WriteBuffer},
-    {"isatty", IsTty},
-    {"getWindowSize", GetWindowSize},
-    {"guessHandleType", GuessHandleType},
+    {"openStdin", OpenStdin},         {"readStart", ReadStart},
+    {"readStop", ReadStop},           {"writeString", WriteString},
+    {"writeBuffer", WriteBuffer},     {"isatty", IsTty},
+    {"getWindowSize", GetWindowSize}, {"guessHandleType", GuessHandleType},
 };
 
 }  // namespace

@@ -41,8 +41,10 @@ void PreviewEntries(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   bool is_key_value;
   v8::Local<v8::Array> entries;
-  if (!args[0].As<v8::Object>()->PreviewEntries(&is_key_value).ToLocal(
-          &entries)) {
+  if (!args[0]
+           .As<v8::Object>()
+           ->PreviewEntries(&is_key_value)
+           .ToLocal(&entries)) {
     return;
   }
   if (args.Length() < 2 || !args[1]->IsTrue()) {

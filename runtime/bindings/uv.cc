@@ -9,16 +9,16 @@ namespace {
 
 // errname(errno) -> 'ENOENT'.
 void ErrName(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  int err = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext())
-                .FromMaybe(0);
+  int err =
+      args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0);
   args.GetReturnValue().Set(
       runtime::OneByteString(args.GetIsolate(), uv_err_name(err)));
 }
 
 // getErrorMessage(errno) -> 'no such file or directory'.
 void GetErrorMessage(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  int err = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext())
-                .FromMaybe(0);
+  int err =
+      args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0);
   args.GetReturnValue().Set(
       runtime::OneByteString(args.GetIsolate(), uv_strerror(err)));
 }

@@ -56,18 +56,17 @@ v8::MaybeLocal<v8::Function> NewFunction(v8::Local<v8::Context> context,
 
 // Defines jspack::bindings::<name>::Binding(), which the registry finds
 // through binding_list.h. Use inside namespace jspack::bindings::<name>.
-#define JSPACK_BINDING(name, methods)                                     \
-  const ::jspack::runtime::BindingInfo& Binding() {                       \
-    static const ::jspack::runtime::BindingInfo info = {                  \
+#define JSPACK_BINDING(name, methods)                                      \
+  const ::jspack::runtime::BindingInfo& Binding() {                        \
+    static const ::jspack::runtime::BindingInfo info = {                   \
         #name, methods, sizeof(methods) / sizeof(methods[0]), nullptr, 0}; \
-    return info;                                                          \
+    return info;                                                           \
   }
 
-#define JSPACK_BINDING_WITH_CONSTANTS(name, methods, constants)            \
-  const ::jspack::runtime::BindingInfo& Binding() {                       \
-    static const ::jspack::runtime::BindingInfo info = {                  \
-        #name,     methods,                                               \
-        sizeof(methods) / sizeof(methods[0]), constants,                  \
-        sizeof(constants) / sizeof(constants[0])};                        \
-    return info;                                                          \
+#define JSPACK_BINDING_WITH_CONSTANTS(name, methods, constants)          \
+  const ::jspack::runtime::BindingInfo& Binding() {                      \
+    static const ::jspack::runtime::BindingInfo info = {                 \
+        #name, methods, sizeof(methods) / sizeof(methods[0]), constants, \
+        sizeof(constants) / sizeof(constants[0])};                       \
+    return info;                                                         \
   }

@@ -8,8 +8,8 @@
 #include "runtime/core/binding_list.h"
 #include "runtime/core/runtime.h"
 
-#define V(name)                                \
-  namespace jspack::bindings::name {           \
+#define V(name)                                    \
+  namespace jspack::bindings::name {               \
   const ::jspack::runtime::BindingInfo& Binding(); \
   }
 JSPACK_BINDING_LIST(V)

@@ -48,7 +48,8 @@ int BootAndRun(BootPlan plan) {
   v8::Local<v8::Object> hooks;
   if (!plan.snapshot.empty()) {
     if (!context->GetDataFromSnapshotOnce<v8::Object>(0).ToLocal(&hooks)) {
-      fprintf(stderr, "jspack: internal error: snapshot without stdlib hooks\n");
+      fprintf(stderr,
+              "jspack: internal error: snapshot without stdlib hooks\n");
       return 70;
     }
   } else {

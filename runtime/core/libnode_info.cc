@@ -13,8 +13,8 @@ namespace {
 
 int FindLibnode(struct dl_phdr_info* info, size_t, void* data) {
   auto* out = static_cast<std::string*>(data);
-  if (info->dlpi_name == nullptr || strstr(info->dlpi_name, "libnode.so") ==
-                                        nullptr) {
+  if (info->dlpi_name == nullptr ||
+      strstr(info->dlpi_name, "libnode.so") == nullptr) {
     return 0;
   }
   for (int i = 0; i < info->dlpi_phnum; ++i) {

@@ -16,10 +16,14 @@ namespace {
 
 // Property names on the stdlib's hooks object, in Hook order.
 constexpr const char* kHookNames[] = {
-    "runMain",        "processTicksAndRejections",
-    "processTimers",  "processImmediate",
-    "promiseRejectHandler", "fatalException",
-    "emitBeforeExit", "emitExit",
+    "runMain",
+    "processTicksAndRejections",
+    "processTimers",
+    "processImmediate",
+    "promiseRejectHandler",
+    "fatalException",
+    "emitBeforeExit",
+    "emitExit",
     "prepareStackTrace",
 };
 static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
@@ -34,8 +38,7 @@ void PrintRawException(v8::Isolate* isolate, v8::Local<v8::Value> exception,
   if (exception->IsObject()) {
     v8::Local<v8::Value> stack;
     if (exception.As<v8::Object>()
-            ->Get(isolate->GetCurrentContext(),
-                  OneByteString(isolate, "stack"))
+            ->Get(isolate->GetCurrentContext(), OneByteString(isolate, "stack"))
             .ToLocal(&stack) &&
         stack->IsString()) {
       text = ToUtf8(isolate, stack);
@@ -314,8 +317,8 @@ void Runtime::HandleTimerResult(v8::Local<v8::Value> next) {
 void Runtime::SetImmediateInfo(uint32_t count, uint32_t ref_count) {
   immediate_count_ = count;
   immediate_ref_count_ = ref_count;
-  bool idle_active = uv_is_active(reinterpret_cast<uv_handle_t*>(
-      &immediate_idle_));
+  bool idle_active =
+      uv_is_active(reinterpret_cast<uv_handle_t*>(&immediate_idle_));
   if (ref_count > 0 && !idle_active) {
     // An active idle handle keeps the loop from blocking in poll.
     uv_idle_start(&immediate_idle_, [](uv_idle_t*) {});

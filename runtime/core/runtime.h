@@ -35,18 +35,17 @@ enum class Hook {
 
 // What this run is about: filled before boot, read by the stdlib after it.
 struct RunInfo {
-  std::string exec_path;               // absolute path of this executable
-  std::string entry_path;              // argv[1] for the app
-  std::vector<std::string> app_args;   // argv[2...]
-  bool debug = false;                  // JSPACK_DEBUG=1
+  std::string exec_path;              // absolute path of this executable
+  std::string entry_path;             // argv[1] for the app
+  std::vector<std::string> app_args;  // argv[2...]
+  bool debug = false;                 // JSPACK_DEBUG=1
   // Reads the app's source map (JSON) when a stack trace first needs it;
   // empty when there is none.
   std::function<std::string()> load_source_map;
 };
 
 v8::Local<v8::String> OneByteString(v8::Isolate* isolate, const char* s);
-v8::MaybeLocal<v8::String> Utf8String(v8::Isolate* isolate,
-                                      std::string_view s);
+v8::MaybeLocal<v8::String> Utf8String(v8::Isolate* isolate, std::string_view s);
 std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value);
 
 // Prints "[jspack] ..." to stderr when JSPACK_DEBUG=1.

@@ -22,7 +22,8 @@ std::string DescribeException(v8::Isolate* isolate,
   if (!message.IsEmpty()) {
     std::string file =
         ToUtf8(isolate, message->GetScriptOrigin().ResourceName());
-    int line = message->GetLineNumber(isolate->GetCurrentContext()).FromMaybe(0);
+    int line =
+        message->GetLineNumber(isolate->GetCurrentContext()).FromMaybe(0);
     int column = message->GetStartColumn() + 1;
     text = file + ":" + std::to_string(line) + ":" + std::to_string(column) +
            ": " + text;
@@ -53,7 +54,8 @@ bool Build(const std::string* base_blob, const std::string* bundle,
         return false;
       }
     } else if (!EvaluateStdlib(context, /*eager=*/true).ToLocal(&hooks)) {
-      *error = "stdlib failed to load: " + DescribeException(isolate, try_catch);
+      *error =
+          "stdlib failed to load: " + DescribeException(isolate, try_catch);
       return false;
     }
     if (bundle != nullptr) {

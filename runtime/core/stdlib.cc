@@ -39,8 +39,8 @@ void InternalBinding(const v8::FunctionCallbackInfo<v8::Value>& args) {
     }
   }
   std::string message = "No such binding: " + name;
-  isolate->ThrowException(v8::Exception::Error(
-      Utf8String(isolate, message).ToLocalChecked()));
+  isolate->ThrowException(
+      v8::Exception::Error(Utf8String(isolate, message).ToLocalChecked()));
 }
 
 v8::MaybeLocal<v8::Object> EvaluateStdlib(v8::Local<v8::Context> context,

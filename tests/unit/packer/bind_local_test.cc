@@ -22,7 +22,8 @@ std::string RunHost(const std::string& library_dir) {
   std::string out;
   std::array<char, 256> buf;
   size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
+    out.append(buf.data(), n);
   pclose(pipe);
   return out;
 }
@@ -63,18 +64,21 @@ TEST_F(BindLocalTest, RefusesAHostThatDoesNotLoadTheLibraryFirst) {
   Status status = BindLocal(JSPACK_TEST_BIND_LIB, "/bin/true",
                             dir_ + "/libjspack_bind_fixture.so", &stats);
   EXPECT_FALSE(status.ok());
-  EXPECT_NE(status.Message().find("does not load libjspack_bind_fixture.so first"),
-            std::string::npos)
+  EXPECT_NE(
+      status.Message().find("does not load libjspack_bind_fixture.so first"),
+      std::string::npos)
       << status.Message();
   EXPECT_NE(access((dir_ + "/libjspack_bind_fixture.so").c_str(), F_OK), 0);
 }
 
 TEST_F(BindLocalTest, RefusesAFileThatIsNotElf) {
   BindLocalStats stats;
-  Status status = BindLocal(std::string(JSPACK_TEST_DATA_DIR) + "/../CMakeLists.txt",
-                            JSPACK_TEST_BIND_HOST, dir_ + "/out.so", &stats);
+  Status status =
+      BindLocal(std::string(JSPACK_TEST_DATA_DIR) + "/../CMakeLists.txt",
+                JSPACK_TEST_BIND_HOST, dir_ + "/out.so", &stats);
   EXPECT_FALSE(status.ok());
-  EXPECT_NE(status.Message().find("is not an x86-64 ELF file"), std::string::npos)
+  EXPECT_NE(status.Message().find("is not an x86-64 ELF file"),
+            std::string::npos)
       << status.Message();
 }
 

@@ -46,8 +46,8 @@ class LaunchTest : public ::testing::Test {
         << "console.log('ran with', process.argv.slice(2).join(' '));\n";
     int status;
     std::string out = RunCommand(std::string(JSPACK_TEST_JSPACK) + " " + dir_ +
-                              "/app.js -o " + dir_ + "/app",
-                          &status);
+                                     "/app.js -o " + dir_ + "/app",
+                                 &status);
     ASSERT_EQ(status, 0) << out;
   }
   void TearDown() override { RunCommand("rm -rf " + dir_, nullptr_status()); }
@@ -100,10 +100,10 @@ TEST_F(LaunchTest, ForeignLibnodeBuildIdRunsTheBundleSource) {
     (*m)[payload::manifest::kLibnodeBuildId] = "0123456789abcdef";
   });
   int status;
-  std::string out = RunCommand("JSPACK_DEBUG=1 " + std::string(JSPACK_TEST_RUNTIME) +
-                            " --jspack-payload " + dir_ +
-                            "/foreign.payload x y",
-                        &status);
+  std::string out =
+      RunCommand("JSPACK_DEBUG=1 " + std::string(JSPACK_TEST_RUNTIME) +
+                     " --jspack-payload " + dir_ + "/foreign.payload x y",
+                 &status);
   EXPECT_EQ(status, 0) << out;
   EXPECT_NE(out.find("snapshot not used: libnode build-id differs (snapshot "
                      "made with 0123456789abcdef"),
@@ -117,9 +117,10 @@ TEST_F(LaunchTest, ForeignLibnodeBuildIdRunsTheBundleSource) {
 TEST_F(LaunchTest, MatchingBuildIdInAStandalonePayloadUsesTheSnapshot) {
   WriteStandalone(dir_ + "/same.payload", [](payload::Manifest*) {});
   int status;
-  std::string out = RunCommand("JSPACK_DEBUG=1 " + std::string(JSPACK_TEST_RUNTIME) +
-                            " --jspack-payload " + dir_ + "/same.payload z",
-                        &status);
+  std::string out =
+      RunCommand("JSPACK_DEBUG=1 " + std::string(JSPACK_TEST_RUNTIME) +
+                     " --jspack-payload " + dir_ + "/same.payload z",
+                 &status);
   EXPECT_EQ(status, 0) << out;
   EXPECT_NE(out.find("[jspack] boot: app snapshot"), std::string::npos) << out;
   EXPECT_NE(out.find("ran with z"), std::string::npos) << out;

@@ -1,12 +1,11 @@
 // The external reference registry: every native callback JS can reach is
 // registered exactly once, and a snapshot holding every binding works.
-#include "runtime/core/binding.h"
-
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 
+#include "runtime/core/binding.h"
 #include "runtime/core/stdlib.h"
 #include "tests/unit/runtime/js_test.h"
 
@@ -26,8 +25,8 @@ TEST(BindingRegistry, EveryTableCallbackIsRegisteredOnce) {
   EXPECT_EQ(refs.size(), count) << "a callback is registered twice";
   for (const BindingInfo* info : AllBindings()) {
     for (size_t i = 0; i < info->method_count; ++i) {
-      EXPECT_TRUE(refs.count(
-          reinterpret_cast<intptr_t>(info->methods[i].callback)))
+      EXPECT_TRUE(
+          refs.count(reinterpret_cast<intptr_t>(info->methods[i].callback)))
           << info->name << "." << info->methods[i].name;
     }
   }

@@ -32,8 +32,9 @@ class BootedIsolate {
     v8::Local<v8::Context> context = v8::Context::New(isolate_);
     context_.Reset(isolate_, context);
     context->Enter();
-    hooks_.Reset(isolate_,
-                 context->GetDataFromSnapshotOnce<v8::Object>(0).ToLocalChecked());
+    hooks_.Reset(
+        isolate_,
+        context->GetDataFromSnapshotOnce<v8::Object>(0).ToLocalChecked());
   }
   ~BootedIsolate() {
     {
@@ -102,12 +103,11 @@ TEST_F(SnapshotTest, BaseSnapshotHoldsTheStdlib) {
 
 TEST_F(SnapshotTest, AppTopLevelDoesNotRunAtPackTimeButRunsAtBoot) {
   std::string app, error;
-  ASSERT_TRUE(BuildAppSnapshot(
-      *base_,
-      "globalThis.runs = (globalThis.runs || 0) + 1;\n"
-      "globalThis.seenArgv = process.argv.join(' ');\n"
-      "process.exitCode = 3;\n",
-      "app.js", &app, &error))
+  ASSERT_TRUE(BuildAppSnapshot(*base_,
+                               "globalThis.runs = (globalThis.runs || 0) + 1;\n"
+                               "globalThis.seenArgv = process.argv.join(' ');\n"
+                               "process.exitCode = 3;\n",
+                               "app.js", &app, &error))
       << error;
   BootedIsolate booted(app);
   EXPECT_EQ(booted.Eval("String(globalThis.runs)"), "undefined");
@@ -119,8 +119,9 @@ TEST_F(SnapshotTest, AppTopLevelDoesNotRunAtPackTimeButRunsAtBoot) {
 
 TEST_F(SnapshotTest, AppFunctionsAreCompiledInTheSnapshot) {
   std::string app, error;
-  ASSERT_TRUE(BuildAppSnapshot(*base_, "function inner() { return 7; }\n"
-                                       "globalThis.inner = inner;\n",
+  ASSERT_TRUE(BuildAppSnapshot(*base_,
+                               "function inner() { return 7; }\n"
+                               "globalThis.inner = inner;\n",
                                "app.js", &app, &error))
       << error;
   // The eagerly compiled bytecode makes the app snapshot larger than the
@@ -133,15 +134,16 @@ TEST_F(SnapshotTest, AppFunctionsAreCompiledInTheSnapshot) {
 
 TEST_F(SnapshotTest, SyntaxErrorInTheBundleIsReported) {
   std::string app, error;
-  EXPECT_FALSE(BuildAppSnapshot(*base_, "let x = ;", "broken.js", &app, &error));
+  EXPECT_FALSE(
+      BuildAppSnapshot(*base_, "let x = ;", "broken.js", &app, &error));
   EXPECT_NE(error.find("SyntaxError"), std::string::npos) << error;
   EXPECT_NE(error.find("broken.js:1"), std::string::npos) << error;
 }
 
 TEST_F(SnapshotTest, SnapshotFromSourceWorksWithoutBase) {
   std::string app, error;
-  ASSERT_TRUE(BuildAppSnapshot("", "process.exitCode = 5;", "app.js", &app,
-                               &error))
+  ASSERT_TRUE(
+      BuildAppSnapshot("", "process.exitCode = 5;", "app.js", &app, &error))
       << error;
   BootedIsolate booted(app);
   EXPECT_EQ(booted.RunApp(), 5);
