@@ -174,6 +174,7 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
     };
   }
   plan.info = std::move(info);
+  DebugTime("snapshot section read");
   return BootAndRun(std::move(plan));
 }
 
@@ -284,6 +285,7 @@ int BuildSnapshotMode(int argc, char** argv) {
 }
 
 int Main(int argc, char** argv) {
+  DebugTime("main");
   // Like Node: a closed pipe is an EPIPE error for the writer, not a signal.
   signal(SIGPIPE, SIG_IGN);
   const char* slash = strrchr(argv[0], '/');
@@ -307,7 +309,9 @@ int Main(int argc, char** argv) {
     if (!self.Map(exe, &error)) Damaged(error);
     Payload app;
     if (!app.Open(self.data, self.size, &locator, &error)) Damaged(error);
+    DebugTime("payload checked");
     InitializeV8(argv[0]);
+    DebugTime("V8 initialized");
     RunInfo info;
     info.exec_path = exe;
     info.debug = DebugEnabled();

@@ -61,6 +61,7 @@ int BootAndRun(BootPlan plan) {
       return 70;
     }
   }
+  DebugTime("isolate and context ready");
   Runtime runtime(isolate, context, hooks, std::move(plan.info));
   return runtime.Run(plan.app_in_snapshot ? nullptr : &plan.bundle_source);
 }

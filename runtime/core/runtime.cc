@@ -85,6 +85,13 @@ void DebugLog(const char* format, ...) {
   fprintf(stderr, "[jspack] %s\n", buf);
 }
 
+void DebugTime(const char* phase) {
+  if (!DebugEnabled()) return;
+  static const uint64_t start = uv_hrtime();
+  DebugLog("time: %s at %.2f ms", phase,
+           static_cast<double>(uv_hrtime() - start) / 1e6);
+}
+
 Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
                  v8::Local<v8::Object> hooks, RunInfo info)
     : isolate_(isolate),
@@ -155,6 +162,7 @@ int Runtime::Run(const std::string* bundle_source) {
     source = s;
   }
   CallHook(Hook::kRunMain, 1, &source);
+  DebugTime("main module ran");
 
   // Like Node: run the loop until it is empty, emit 'beforeExit', and go on
   // if a listener scheduled more work.
@@ -165,6 +173,7 @@ int Runtime::Run(const std::string* bundle_source) {
   }
   v8::Local<v8::Value> code;
   if (!CallHook(Hook::kEmitExit, 0, nullptr, &code)) return 7;
+  DebugTime("loop done, exit emitted");
   return code->Int32Value(context()).FromMaybe(1);
 }
 
@@ -223,6 +232,7 @@ void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
 }
 
 void Runtime::Exit(int code) {
+  DebugTime("exit");
   fflush(stdout);
   fflush(stderr);
   _exit(code);

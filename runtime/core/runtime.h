@@ -51,6 +51,9 @@ std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value);
 // Prints "[jspack] ..." to stderr when JSPACK_DEBUG=1.
 void DebugLog(const char* format, ...) __attribute__((format(printf, 1, 2)));
 bool DebugEnabled();
+// Under JSPACK_DEBUG=1, prints "[jspack] time: <phase> at <ms> ms" since
+// the first call (made at the top of main).
+void DebugTime(const char* phase);
 
 class Runtime {
  public:
