@@ -388,6 +388,13 @@ std::string UnresolvedSpecifier(const EsbuildError& error) {
       message.substr(kPrefix.size(), message.size() - kPrefix.size() - 1));
 }
 
+bool IsTopLevelAwaitError(const EsbuildError& error) {
+  return error.message.rfind(
+             "Top-level await is currently not supported with the \"cjs\" "
+             "output format",
+             0) == 0;
+}
+
 Status Bundle(const std::string& esbuild, const std::string& entry,
               const std::string& out_dir, BundleOutput* out) {
   // esbuild runs in the entry's directory with a relative entry, so the
@@ -404,6 +411,11 @@ Status Bundle(const std::string& esbuild, const std::string& entry,
       "--bundle",
       "--platform=node",
       "--format=cjs",
+      // import.meta in a CommonJS bundle: the entry's file, as in the
+      // source (esbuild would make it an empty object).
+      "--define:import.meta.url=__jspack_import_meta_url",
+      "--define:import.meta.filename=__filename",
+      "--define:import.meta.dirname=__dirname",
       "--target=node18",
       "--outdir=" + real_out,
       "--sourcemap=external",
@@ -412,8 +424,9 @@ Status Bundle(const std::string& esbuild, const std::string& entry,
       "--log-limit=0",
       "--charset=utf8",
   };
-  // At most two runs: the second leaves unresolvable require() calls
-  // external; any error then is a real one.
+  // Runs again while what failed is something Node would accept: top-level
+  // await (bundle as an ES module instead) and require() calls that cannot
+  // be resolved (left for run time). Each retry fixes one kind, so this ends.
   for (int attempt = 0;; ++attempt) {
     ProcessResult result;
     std::string spawn_error;
@@ -432,13 +445,40 @@ Status Bundle(const std::string& esbuild, const std::string& entry,
     for (EsbuildError& e : errors) {
       if (!e.file.empty()) e.file = RelativeToCwd(e.file, entry_dir);
     }
-    bool only_requires = attempt == 0 && !errors.empty();
+    bool fixable = attempt < 3 && !errors.empty();
+    bool top_level_await = false;
+    bool requires = false;
     for (const EsbuildError& e : errors) {
-      if (!e.in_require_call || UnresolvedSpecifier(e).empty()) {
-        only_requires = false;
+      if (IsTopLevelAwaitError(e)) {
+        top_level_await = true;
+      } else if (e.in_require_call && !UnresolvedSpecifier(e).empty()) {
+        requires = true;
+      } else {
+        fixable = false;
       }
     }
-    if (!only_requires) return EsbuildFailure(errors, result.err);
+    if (top_level_await && out->format == "esm") fixable = false;
+    if (!fixable) return EsbuildFailure(errors, result.err);
+    if (top_level_await) {
+      // As an ES module; bundled CommonJS code still gets a require() for
+      // builtins.
+      out->format = "esm";
+      std::vector<std::string> esm_args;
+      for (const std::string& a : args) {
+        if (a == "--format=cjs") {
+          esm_args.push_back("--format=esm");
+          esm_args.push_back(
+              "--banner:js=import { createRequire as __jspackCreateRequire } "
+              "from \"node:module\"; const require = "
+              "__jspackCreateRequire(import.meta.url);");
+        } else if (a.rfind("--define:import.meta.", 0) != 0) {
+          esm_args.push_back(a);
+        }
+      }
+      args = std::move(esm_args);
+      continue;  // require() errors, if any, come back and are fixed next
+    }
+    if (!requires) return EsbuildFailure(errors, result.err);
     std::set<std::string> externals;
     for (const EsbuildError& e : errors) {
       std::string specifier = UnresolvedSpecifier(e);

@@ -58,7 +58,13 @@ struct BundleOutput {
   // One line each, for "jspack: warning: ..." (e.g. require() calls left for
   // run time).
   std::vector<std::string> warnings;
+  // "cjs", or "esm" when the app uses top-level await (which a CommonJS
+  // bundle cannot hold): it then runs as an ES module, from source.
+  std::string format = "cjs";
 };
+
+// True for esbuild's "top-level await is not supported in cjs" error.
+bool IsTopLevelAwaitError(const EsbuildError& error);
 
 // The specifier X of a `Could not resolve "X"` error, or "".
 std::string UnresolvedSpecifier(const EsbuildError& error);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <string_view>
 #include <vector>
 
@@ -329,7 +330,16 @@ Status Pack(const Options& options) {
   std::string entry_name = BaseName(options.entry);
   std::map<std::string, std::string> info;
   std::string snapshot;
-  if (options.snapshot) {
+  // An ES module (top-level await) cannot be held by a V8 snapshot: it runs
+  // from source on the base snapshot, like --no-snapshot.
+  bool app_snapshot = options.snapshot && bundle.format == "cjs";
+  if (options.snapshot && !app_snapshot) {
+    fprintf(stderr,
+            "jspack: note: %s uses top-level await, so it runs as an ES "
+            "module from source at startup (no app snapshot).\n",
+            entry_name.c_str());
+  }
+  if (app_snapshot) {
     std::string blob_path = temp.path() + "/snapshot.blob";
     status = BuildSnapshot(stub_path, temp.path() + "/bundle.js", entry_name,
                            blob_path, &info);
@@ -358,9 +368,10 @@ Status Pack(const Options& options) {
     manifest[key] = info[key];
   }
   manifest[payload::manifest::kEntry] = entry_name;
+  manifest[payload::manifest::kBundleFormat] = bundle.format;
   std::vector<payload::SectionInput> sections;
   if (!snapshot.empty()) {
-    manifest[payload::manifest::kSnapshot] = options.snapshot ? "app" : "base";
+    manifest[payload::manifest::kSnapshot] = app_snapshot ? "app" : "base";
   }
   sections.push_back(
       {payload::SectionKind::kManifest, payload::SerializeManifest(manifest)});

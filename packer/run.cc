@@ -22,8 +22,10 @@ namespace {
 
 }  // namespace
 
-payload::Manifest RunManifest(const std::string& entry) {
+payload::Manifest RunManifest(const std::string& entry,
+                              const std::string& format) {
   payload::Manifest manifest;
+  manifest[payload::manifest::kBundleFormat] = format;
   manifest[payload::manifest::kJspackVersion] = JspackVersion();
   size_t slash = entry.rfind('/');
   manifest[payload::manifest::kEntry] =
@@ -64,7 +66,8 @@ Status Run(const Options& options) {
 
   std::vector<payload::SectionInput> sections;
   sections.push_back({payload::SectionKind::kManifest,
-                      payload::SerializeManifest(RunManifest(options.entry))});
+                      payload::SerializeManifest(
+                          RunManifest(options.entry, bundle.format))});
   sections.push_back({payload::SectionKind::kBundle, std::move(bundle.code)});
   sections.push_back(
       {payload::SectionKind::kSourceMap, std::move(bundle.source_map)});

@@ -133,6 +133,7 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
   }
   BootPlan plan;
   std::string error;
+  info.bundle_is_module = get(payload::manifest::kBundleFormat) == "esm";
   std::string kind = get(payload::manifest::kSnapshot);
   if (app.Has(SectionKind::kSnapshot) && (kind == "app" || kind == "base")) {
     std::string made_by = get(payload::manifest::kLibnodeBuildId);

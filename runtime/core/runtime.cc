@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "runtime/core/modules.h"
+
 namespace jspack::runtime {
 
 namespace {
@@ -25,6 +27,7 @@ constexpr const char* kHookNames[] = {
     "emitBeforeExit",
     "emitExit",
     "prepareStackTrace",
+    "importBuiltin",
 };
 static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
               static_cast<size_t>(Hook::kCount));
@@ -114,6 +117,8 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetPromiseRejectCallback(OnPromiseReject);
   isolate->SetPrepareStackTraceCallback(PrepareStackTrace);
+  modules_ = std::make_unique<ModuleLoader>(this);
+  ModuleLoader::InstallIsolateHooks(isolate);
 
   uv_timer_init(loop_, &timer_);
   timer_.data = this;
@@ -161,7 +166,9 @@ int Runtime::Run(const std::string* bundle_source) {
     }
     source = s;
   }
-  CallHook(Hook::kRunMain, 1, &source);
+  v8::Local<v8::Value> argv[] = {
+      source, v8::Boolean::New(isolate_, info_.bundle_is_module)};
+  CallHook(Hook::kRunMain, 2, argv);
   DebugTime("main module ran");
 
   // Like Node: run the loop until it is empty, emit 'beforeExit', and go on

@@ -8,11 +8,14 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace jspack::runtime {
+
+class ModuleLoader;
 
 // Context embedder data slot holding the Runtime*. Set after boot only: it is
 // never in a snapshot.
@@ -30,6 +33,7 @@ enum class Hook {
   kEmitBeforeExit,
   kEmitExit,
   kPrepareStackTrace,
+  kImportBuiltin,
   kCount
 };
 
@@ -42,6 +46,8 @@ struct RunInfo {
   // Reads the app's source map (JSON) when a stack trace first needs it;
   // empty when there is none.
   std::function<std::string()> load_source_map;
+  // The bundle is an ES module (top-level await), run from source.
+  bool bundle_is_module = false;
 };
 
 v8::Local<v8::String> OneByteString(v8::Isolate* isolate, const char* s);
@@ -85,6 +91,9 @@ class Runtime {
   // Flushes nothing (stdio writes are synchronous) and ends the process now.
   [[noreturn]] void Exit(int code);
 
+  v8::Local<v8::Function> hook(Hook h) const;
+  ModuleLoader* modules() const { return modules_.get(); }
+
   v8::Isolate* isolate() const { return isolate_; }
   v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
   uv_loop_t* loop() const { return loop_; }
@@ -111,7 +120,6 @@ class Runtime {
   void HandleTimerResult(v8::Local<v8::Value> next);
   void DrainTicks();
   void ReportUncaught(const v8::TryCatch& try_catch);
-  v8::Local<v8::Function> hook(Hook h) const;
 
   v8::Isolate* isolate_;
   v8::Global<v8::Context> context_;
@@ -125,6 +133,7 @@ class Runtime {
   uint32_t immediate_count_ = 0;
   uint32_t immediate_ref_count_ = 0;
   uint64_t start_time_ns_;
+  std::unique_ptr<ModuleLoader> modules_;
 };
 
 }  // namespace jspack::runtime

@@ -4,6 +4,7 @@
 #include <libplatform/libplatform.h>
 #include <v8.h>
 
+#include <cstdlib>
 #include <memory>
 
 namespace jspack::runtime {
@@ -12,11 +13,19 @@ void InitializeV8(const char* argv0, bool building_snapshot) {
   static std::unique_ptr<v8::Platform> platform;
   if (platform) return;
   if (building_snapshot) {
-    v8::V8::SetFlagsFromString("--hash-seed=20261123 --random-seed=20261123");
+    // --no-flush-bytecode: the full GCs CreateBlob runs must not discard the
+    // bytecode of functions that never ran (all of the app's).
+    v8::V8::SetFlagsFromString(
+        "--hash-seed=20261123 --random-seed=20261123 --no-flush-bytecode");
   } else {
     // The payload reader has already checked the snapshot section's crc32;
     // V8's own adler32 pass over the blob would repeat that at every start.
     v8::V8::SetFlagsFromString("--no-verify-snapshot-checksum");
+  }
+  // For investigating the engine (e.g. --log-function-events): V8 flags of
+  // the developer's choosing, applied last.
+  if (const char* flags = getenv("JSPACK_V8_FLAGS")) {
+    v8::V8::SetFlagsFromString(flags);
   }
   v8::V8::InitializeICUDefaultLocation(argv0);
   // Two worker threads: enough for V8's background compile and GC on the

@@ -6,7 +6,8 @@ namespace jspack::runtime {
 // Initializes V8 once per process. Snapshot builds fix V8's hash and random
 // seeds so the same input gives the same blob; a booting runtime rehashes the
 // snapshot with a fresh seed (V8's --rehash-snapshot), so runs do not share
-// a predictable seed.
+// a predictable seed. $JSPACK_V8_FLAGS adds V8 flags of the developer's
+// choosing (e.g. --print-bytecode), for investigating the engine.
 void InitializeV8(const char* argv0, bool building_snapshot = false);
 
 }  // namespace jspack::runtime

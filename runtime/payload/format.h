@@ -80,6 +80,9 @@ constexpr char kEntryPath[] = "entry_path";
 // "app": the snapshot section holds the stdlib plus the compiled app;
 // "base": it holds the stdlib only; absent: no snapshot section.
 constexpr char kSnapshot[] = "snapshot";
+// "esm": the bundle is an ES module (it uses top-level await) and runs from
+// source; absent or "cjs": a CommonJS bundle.
+constexpr char kBundleFormat[] = "bundle_format";
 }  // namespace manifest
 
 // The Locator lives in the runtime stub's kLocatorSectionName ELF section.

@@ -48,4 +48,5 @@ module.exports = {
   emitBeforeExit,
   emitExit,
   prepareStackTrace,
+  importBuiltin: builtins.importBuiltin,
 };

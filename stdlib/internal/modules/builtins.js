@@ -115,12 +115,20 @@ function makeRequire(mainModule) {
   return require;
 }
 
+// The exports an `import` of builtin `id` sees (ES modules and import()).
+function importBuiltin(id) {
+  const exports = loadBuiltin(id);
+  if (exports !== undefined) return exports;
+  throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
+}
+
 function require_errors() {
   return require('../errors').codes;
 }
 
 module.exports = {
   builtinModules: kNodeBuiltins.slice(),
+  importBuiltin,
   isBuiltin,
   loadAll,
   loadBuiltin,

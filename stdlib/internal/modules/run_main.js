@@ -3,7 +3,7 @@
 // bundle was compiled (eagerly, never run) at pack time by prepareApp; at
 // startup runMain fills in this run's process facts and calls it.
 
-const { compileFunction } = internalBinding('module');
+const { compileFunction, runModule } = internalBinding('module');
 const { makeRequire } = require('./builtins');
 const { setAppScriptName } = require('../source_map');
 
@@ -22,6 +22,11 @@ function dirname(path) {
   return path.slice(0, slash);
 }
 
+// file:// URL of an absolute path, percent-encoded as Node's pathToFileURL.
+function fileUrl(path) {
+  return `file://${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}`;
+}
+
 class Module {
   constructor(id, filename) {
     this.id = id;
@@ -34,11 +39,26 @@ class Module {
   }
 }
 
-// Startup: `source` is the bundle when it is not in the snapshot.
-function runMain(source) {
+// The main ES module's evaluation: pending until its top-level await ends.
+let mainModuleSettled = true;
+
+// Startup: `source` is the bundle when it is not in the snapshot; `isModule`
+// says it is an ES module (it uses top-level await).
+function runMain(source, isModule) {
   const process = require('../../process');
   process._setupRun();
   const filename = process.argv[1];
+  if (isModule) {
+    setAppScriptName(filename);
+    mainModuleSettled = false;
+    runModule(source, filename).then(() => {
+      mainModuleSettled = true;
+    }, (err) => {
+      mainModuleSettled = true;
+      require('../process/execution').triggerUncaughtException(err, true);
+    });
+    return;
+  }
   let fn = appMain;
   if (source !== undefined) {
     fn = compileFunction(source, filename, false);
@@ -49,8 +69,13 @@ function runMain(source) {
   const appRequire = makeRequire(module);
   process.mainModule = module;
   fn.call(module.exports, module.exports, appRequire, module, filename,
-          dirname(filename));
+          dirname(filename), fileUrl(filename));
   module.loaded = true;
 }
 
-module.exports = { prepareApp, runMain, Module };
+// Node's exit code 13: the loop emptied while the main module still awaited.
+function unsettledMainModule() {
+  return !mainModuleSettled;
+}
+
+module.exports = { prepareApp, runMain, unsettledMainModule, Module };

@@ -86,6 +86,12 @@ function emitBeforeExit() {
 // The loop is empty: emit 'exit' and return the exit code.
 function emitExit() {
   const proc = process();
+  if (proc.exitCode === undefined &&
+      require('../modules/run_main').unsettledMainModule()) {
+    writeStderr('Warning: Detected unsettled top-level await at ' +
+                `${proc.argv[1]}\n`);
+    proc.exitCode = 13;
+  }
   const code = proc.exitCode === undefined ? 0 : proc.exitCode;
   if (!proc._exiting) {
     proc._exiting = true;

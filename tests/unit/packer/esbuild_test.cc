@@ -304,6 +304,42 @@ TEST(Bundle, UnresolvedRequireNextToASyntaxErrorIsStillAnError) {
   EXPECT_FALSE(status.ok());
 }
 
+TEST(Bundle, TopLevelAwaitMakesAnEsModuleBundle) {
+  ScratchDir src;
+  ScratchDir out;
+  WriteText(src / "app.mjs",
+            "import path from 'node:path';\n"
+            "const x = await Promise.resolve(path.sep);\n"
+            "if (process.env.X) require('left-pad');\n"
+            "console.log(x);\n");
+  BundleOutput bundle;
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.mjs", out.path(), &bundle);
+  ASSERT_TRUE(status.ok()) << status.Message();
+  EXPECT_EQ(bundle.format, "esm");
+  EXPECT_NE(bundle.code.find("await Promise.resolve"), std::string::npos);
+  EXPECT_NE(bundle.code.find("__jspackCreateRequire(import.meta.url)"),
+            std::string::npos);
+  // The unresolvable require() is still left for run time, with a warning.
+  ASSERT_EQ(bundle.warnings.size(), 1u);
+  EXPECT_NE(bundle.warnings[0].find("require(\"left-pad\")"),
+            std::string::npos);
+}
+
+TEST(Bundle, ImportMetaInACommonJsBundleNamesTheEntry) {
+  ScratchDir src;
+  ScratchDir out;
+  WriteText(src / "app.mjs", "console.log(import.meta.url, import.meta.dirname);\n");
+  BundleOutput bundle;
+  Status status =
+      Bundle(JSPACK_TEST_ESBUILD, src / "app.mjs", out.path(), &bundle);
+  ASSERT_TRUE(status.ok()) << status.Message();
+  EXPECT_EQ(bundle.format, "cjs");
+  EXPECT_NE(bundle.code.find("__jspack_import_meta_url, __dirname"),
+            std::string::npos)
+      << bundle.code;
+}
+
 TEST(Bundle, EsbuildThatCannotRun) {
   ScratchDir src;
   WriteText(src / "app.js", "1;\n");
