@@ -26,6 +26,7 @@ ROOT = os.path.dirname(HERE)
 APPS = {
     "hello": os.path.join(ROOT, "samples", "hello", "app.js"),
     "tsc-one-line": os.path.join(HERE, "apps", "tsc-one-line", "app.js"),
+    "prettier-one-line": os.path.join(HERE, "apps", "prettier-one-line", "app.js"),
 }
 SYSTEMS = ["jspack", "node", "bun"]
 
