@@ -57,26 +57,40 @@ def sh(cmd, cwd=None, env=None, check=True):
 # ------------------------------------------------------------------ setup
 
 def setup(work, reinstall):
-    """npm ci of bench/package.json into WORK (never into the repo)."""
-    os.makedirs(work, exist_ok=True)
+    """npm ci of bench/package.json into WORK/deps (never into the repo).
+    Apps are copied under WORK/deps/apps so their requires resolve there,
+    while the built outputs (WORK/build) cannot see WORK/deps/node_modules:
+    a dependency left out of a bundle makes the run fail instead of being
+    loaded from disk unnoticed."""
+    deps = os.path.join(work, "deps")
+    os.makedirs(deps, exist_ok=True)
     for name in ("package.json", "package-lock.json"):
-        src, dst = os.path.join(HERE, name), os.path.join(work, name)
+        src, dst = os.path.join(HERE, name), os.path.join(deps, name)
         if not os.path.exists(dst) or open(src, "rb").read() != open(dst, "rb").read():
             shutil.copyfile(src, dst)
             reinstall = True
-    marker = os.path.join(work, "node_modules", ".package-lock.json")
+    marker = os.path.join(deps, "node_modules", ".package-lock.json")
     if reinstall or not os.path.exists(marker):
-        log(f"installing bench/package.json into {work} (npm ci)")
+        log(f"installing bench/package.json into {deps} (npm ci)")
         env = dict(os.environ)
-        sh(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=work, env=env)
-    for sub in ("home", "run", "apps", "build"):
+        sh(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=deps, env=env)
+    # Nothing the outputs could resolve a left-out dependency from.
+    d = os.path.join(work, "build")
+    while True:
+        if os.path.isdir(os.path.join(d, "node_modules")):
+            raise SystemExit(f"{os.path.join(d, 'node_modules')} is visible from the built "
+                             "outputs; remove it or use another --work")
+        if os.path.dirname(d) == d:
+            break
+        d = os.path.dirname(d)
+    for sub in ("home", "run", os.path.join("deps", "apps"), "build"):
         os.makedirs(os.path.join(work, sub), exist_ok=True)
 
 
 def tool_paths(work, opts):
-    bun = os.path.join(work, "node_modules", "bun", "bin", "bun.exe")
+    bun = os.path.join(work, "deps", "node_modules", "bun", "bin", "bun.exe")
     if not os.path.exists(bun):
-        bun = os.path.join(work, "node_modules", ".bin", "bun")
+        bun = os.path.join(work, "deps", "node_modules", ".bin", "bun")
     esbuild = opts.esbuild
     if not esbuild:
         for cand in (os.path.join(os.path.dirname(opts.jspack), "esbuild"),
@@ -277,9 +291,9 @@ def main():
 
     results = {}
     for app in apps:
-        # A fresh copy under WORK: require('typescript') resolves upward to
-        # WORK/node_modules, for every system alike.
-        app_dir = os.path.join(work, "apps", app)
+        # A fresh copy under WORK/deps: require('typescript') resolves upward
+        # to WORK/deps/node_modules, for every system alike.
+        app_dir = os.path.join(work, "deps", "apps", app)
         os.makedirs(app_dir, exist_ok=True)
         entry = os.path.join(app_dir, "app.js")
         shutil.copyfile(APPS[app], entry)
@@ -340,7 +354,7 @@ def main():
 
     ts_version = "?"
     try:
-        ts_version = json.load(open(os.path.join(work, "node_modules", "typescript", "package.json")))["version"]
+        ts_version = json.load(open(os.path.join(work, "deps", "node_modules", "typescript", "package.json")))["version"]
     except OSError:
         pass
     try:

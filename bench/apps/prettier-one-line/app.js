@@ -4,9 +4,20 @@
 'use strict';
 const prettier = require('prettier/standalone');
 
-const pluginNames = ['babel', 'estree', 'typescript', 'markdown', 'postcss',
-  'html', 'yaml', 'graphql'];
-const plugins = pluginNames.map((name) => require(`prettier/plugins/${name}`));
+// Static require() calls, one per plugin: a computed path
+// (`prettier/plugins/${name}`) is left unbundled by esbuild and bun, and would
+// then be loaded from node_modules at run time (or not at all from a single
+// file), which is not what this app measures.
+const plugins = [
+  require('prettier/plugins/babel'),
+  require('prettier/plugins/estree'),
+  require('prettier/plugins/typescript'),
+  require('prettier/plugins/markdown'),
+  require('prettier/plugins/postcss'),
+  require('prettier/plugins/html'),
+  require('prettier/plugins/yaml'),
+  require('prettier/plugins/graphql'),
+];
 
 prettier.format('let   total:number=[1,2 ,3].reduce((a,b)=>a+b)', {
   parser: 'typescript',
