@@ -16,6 +16,7 @@ const {
   validateObject,
 } = require('./internal/validators');
 const { inspect } = require('./internal/util/inspect');
+const { nextTick } = require('./internal/util/common');
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
@@ -143,14 +144,6 @@ EventEmitter.init = function(opts) {
   }
 };
 
-function nextTick(fn, ...args) {
-  if (typeof process === 'object' && process !== null &&
-      typeof process.nextTick === 'function') {
-    process.nextTick(fn, ...args);
-  } else {
-    queueMicrotask(() => fn(...args));
-  }
-}
 
 function addCatch(that, promise, type, args) {
   if (!that[kCapture]) {

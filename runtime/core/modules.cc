@@ -67,10 +67,9 @@ v8::MaybeLocal<v8::Module> ModuleLoader::Builtin(
            .ToLocal(&exports)) {
     return {};
   }
-  // Like Node: `default` is the CommonJS exports, and each own enumerable
-  // key is a named export.
-  std::vector<v8::Local<v8::String>> names = {
-      OneByteString(isolate, "default")};
+  // Like Node: `default` is the CommonJS exports, and each own key is a
+  // named export.
+  std::vector<v8::Local<v8::String>> names;
   if (exports->IsObject()) {
     v8::Local<v8::Array> keys;
     if (!exports.As<v8::Object>()->GetOwnPropertyNames(context).ToLocal(
@@ -85,14 +84,18 @@ v8::MaybeLocal<v8::Module> ModuleLoader::Builtin(
       }
     }
   }
+  std::vector<v8::Local<v8::String>> all_names = {
+      OneByteString(isolate, "default")};
+  all_names.insert(all_names.end(), names.begin(), names.end());
   v8::Local<v8::String> name;
   if (!Utf8String(isolate, "node:" + bare).ToLocal(&name)) return {};
   v8::Local<v8::Module> module = v8::Module::CreateSyntheticModule(
-      isolate, name, names, EvaluateSynthetic);
+      isolate, name, all_names, EvaluateSynthetic);
   BuiltinModule entry;
   entry.specifier = bare;
   entry.module.Reset(isolate, module);
   entry.exports.Reset(isolate, exports);
+  for (v8::Local<v8::String> n : names) entry.names.emplace_back(isolate, n);
   builtins_.push_back(std::move(entry));
   return module;
 }
@@ -118,23 +121,12 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSynthetic(
             .IsNothing()) {
       return {};
     }
-    if (exports->IsObject()) {
-      v8::Local<v8::Array> keys;
-      if (!exports.As<v8::Object>()->GetOwnPropertyNames(context).ToLocal(
-              &keys)) {
+    for (const v8::Global<v8::String>& name : b.names) {
+      v8::Local<v8::String> key = name.Get(isolate);
+      v8::Local<v8::Value> value;
+      if (!exports.As<v8::Object>()->Get(context, key).ToLocal(&value) ||
+          module->SetSyntheticModuleExport(isolate, key, value).IsNothing()) {
         return {};
-      }
-      for (uint32_t i = 0; i < keys->Length(); ++i) {
-        v8::Local<v8::Value> key;
-        v8::Local<v8::Value> value;
-        if (!keys->Get(context, i).ToLocal(&key)) return {};
-        if (!key->IsString() || ToUtf8(isolate, key) == "default") continue;
-        if (!exports.As<v8::Object>()->Get(context, key).ToLocal(&value) ||
-            module
-                ->SetSyntheticModuleExport(isolate, key.As<v8::String>(), value)
-                .IsNothing()) {
-          return {};
-        }
       }
     }
     break;

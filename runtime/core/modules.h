@@ -48,6 +48,9 @@ class ModuleLoader {
     std::string specifier;  // without "node:"
     v8::Global<v8::Module> module;
     v8::Global<v8::Value> exports;
+    // The named exports (besides "default"): the exports' own keys when the
+    // module was made.
+    std::vector<v8::Global<v8::String>> names;
   };
 
   Runtime* runtime_;
