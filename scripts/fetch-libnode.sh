@@ -16,6 +16,7 @@ if [ -f "$dest/usr/include/node/v8.h" ] && [ -e "$dest/usr/lib/x86_64-linux-gnu/
   exit 0   # already unpacked
 fi
 SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+apt-cache show libnode-dev >/dev/null 2>&1 || $SUDO apt-get update -qq
 if $SUDO apt-get install -s -qq libnode-dev >/dev/null 2>&1; then
   echo "==> installing libnode-dev"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libnode-dev >/dev/null
@@ -26,7 +27,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # _apt cannot write into a private temp dir; this only silences its warning.
 chmod 755 "$tmp"
-(cd "$tmp" && apt-get download -qq libnode108 libnode-dev)
+# A fresh machine may not have apt's package lists yet.
+if ! (cd "$tmp" && apt-get download -qq libnode108 libnode-dev); then
+  $SUDO apt-get update -qq
+  (cd "$tmp" && apt-get download -qq libnode108 libnode-dev)
+fi
 mkdir -p "$dest.new"
 for deb in "$tmp"/*.deb; do dpkg-deb -x "$deb" "$dest.new"; done
 rm -rf "$dest"
