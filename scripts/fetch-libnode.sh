@@ -25,8 +25,10 @@ fi
 echo "==> libnode-dev conflicts with the installed nodejs; unpacking it into $dest"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# _apt cannot write into a private temp dir; this only silences its warning.
+# apt downloads as the _apt user where it exists; let it write here (this
+# only avoids a warning about downloading unsandboxed).
 chmod 755 "$tmp"
+chown _apt "$tmp" 2>/dev/null || true
 # A fresh machine may not have apt's package lists yet.
 if ! (cd "$tmp" && apt-get download -qq libnode108 libnode-dev); then
   $SUDO apt-get update -qq
