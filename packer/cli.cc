@@ -138,9 +138,9 @@ Options:
                       else jspack-runtime next to jspack)
   --esbuild PATH      the esbuild to bundle with (default: $JSPACK_ESBUILD,
                       else esbuild next to jspack, else esbuild in PATH)
-  --no-snapshot       do not snapshot the app; it runs from its bundled source
-                      at every start (for apps whose top level cannot be
-                      snapshotted)
+  --no-snapshot       do not snapshot the app: it is compiled from its bundled
+                      source at every start (the standard library still
+                      starts from its snapshot); for debugging
   -h, --help          show this help
   --version           show the versions of jspack, V8 and esbuild
 )";
