@@ -21,17 +21,9 @@ namespace {
 using testing::Exists;
 using testing::ListDir;
 using testing::ReadText;
+using testing::RunOrDie;
 using testing::ScratchDir;
 using testing::WriteText;
-
-ProcessResult RunOrDie(const std::string& program,
-                       const std::vector<std::string>& args,
-                       const std::string& cwd = "") {
-  ProcessResult result;
-  std::string error;
-  EXPECT_TRUE(RunProcess(program, args, cwd, &result, &error)) << error;
-  return result;
-}
 
 class PackTest : public ::testing::Test {
  protected:

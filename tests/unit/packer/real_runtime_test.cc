@@ -14,17 +14,9 @@ namespace {
 #ifdef JSPACK_TEST_REAL_RUNTIME
 
 using testing::ReadText;
+using testing::RunOrDie;
 using testing::ScratchDir;
 using testing::WriteText;
-
-ProcessResult Exec(const std::string& program,
-                   const std::vector<std::string>& args,
-                   const std::string& cwd = "") {
-  ProcessResult result;
-  std::string error;
-  EXPECT_TRUE(RunProcess(program, args, cwd, &result, &error)) << error;
-  return result;
-}
 
 std::vector<std::string> Tools() {
   return {"--runtime", JSPACK_TEST_REAL_RUNTIME, "--esbuild",
@@ -36,17 +28,17 @@ TEST(RealRuntime, PackedHelloPrintsHello) {
   WriteText(dir / "app.js", "console.log('hello');\n");
   std::vector<std::string> args = {"app.js", "-o", dir / "hello"};
   for (const std::string& a : Tools()) args.push_back(a);
-  ProcessResult pack = Exec(JSPACK_TEST_JSPACK, args, dir.path());
+  ProcessResult pack = RunOrDie(JSPACK_TEST_JSPACK, args, dir.path());
   ASSERT_EQ(pack.exit_code, 0) << pack.err;
-  ProcessResult app = Exec(dir / "hello", {});
+  ProcessResult app = RunOrDie(dir / "hello", {});
   EXPECT_EQ(app.exit_code, 0) << app.err;
   EXPECT_EQ(app.out, "hello\n");
 
   args.push_back("--no-snapshot");
   args[2] = dir / "hello-source";
-  pack = Exec(JSPACK_TEST_JSPACK, args, dir.path());
+  pack = RunOrDie(JSPACK_TEST_JSPACK, args, dir.path());
   ASSERT_EQ(pack.exit_code, 0) << pack.err;
-  app = Exec(dir / "hello-source", {});
+  app = RunOrDie(dir / "hello-source", {});
   EXPECT_EQ(app.out, "hello\n") << app.err;
 }
 
@@ -55,11 +47,11 @@ TEST(RealRuntime, TruncatedAppIsReportedAsDamaged) {
   WriteText(dir / "app.js", "console.log('hello');\n");
   std::vector<std::string> args = {"app.js", "-o", dir / "app"};
   for (const std::string& a : Tools()) args.push_back(a);
-  ASSERT_EQ(Exec(JSPACK_TEST_JSPACK, args, dir.path()).exit_code, 0);
+  ASSERT_EQ(RunOrDie(JSPACK_TEST_JSPACK, args, dir.path()).exit_code, 0);
   std::string bytes = ReadText(dir / "app");
   WriteText(dir / "cut", bytes.substr(0, bytes.size() - 100));
   chmod((dir / "cut").c_str(), 0755);
-  ProcessResult app = Exec(dir / "cut", {});
+  ProcessResult app = RunOrDie(dir / "cut", {});
   EXPECT_NE(app.exit_code, 0);
   EXPECT_NE(app.err.find("payload is damaged"), std::string::npos) << app.err;
   EXPECT_NE(app.err.find("truncated"), std::string::npos) << app.err;
@@ -73,13 +65,13 @@ TEST(RealRuntime, JspackRunPassesArgumentsAndExitStatus) {
   std::vector<std::string> args = {"run"};
   for (const std::string& a : Tools()) args.push_back(a);
   args.insert(args.end(), {"app.js", "a", "--b"});
-  ProcessResult run = Exec(JSPACK_TEST_JSPACK, args, dir.path());
+  ProcessResult run = RunOrDie(JSPACK_TEST_JSPACK, args, dir.path());
   EXPECT_EQ(run.exit_code, 7) << run.err;
   EXPECT_EQ(run.out, "a,--b\n");
 }
 
 TEST(RealRuntime, VersionNamesV8) {
-  ProcessResult version = Exec(JSPACK_TEST_JSPACK, {"--version"}, "");
+  ProcessResult version = RunOrDie(JSPACK_TEST_JSPACK, {"--version"}, "");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("\nV8 10.2."), std::string::npos) << version.out;
 }

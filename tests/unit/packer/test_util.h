@@ -2,6 +2,7 @@
 #pragma once
 
 #include <dirent.h>
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -9,8 +10,10 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "packer/files.h"
+#include "packer/process.h"
 
 namespace jspack::packer::testing {
 
@@ -55,6 +58,17 @@ inline std::set<std::string> ListDir(const std::string& path) {
     closedir(dir);
   }
   return names;
+}
+
+// Runs `program` and returns its result; a failure to start it fails the
+// test.
+inline ProcessResult RunOrDie(const std::string& program,
+                              const std::vector<std::string>& args,
+                              const std::string& cwd = "") {
+  ProcessResult result;
+  std::string error;
+  EXPECT_TRUE(RunProcess(program, args, cwd, &result, &error)) << error;
+  return result;
 }
 
 }  // namespace jspack::packer::testing
