@@ -40,23 +40,6 @@ std::string DirName(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// The base snapshot beside the runtime (jspack-base.snapshot, a standalone
-// payload), if it was made by the libnode with `build_id`; else "".
-std::string ReadBaseSnapshot(const std::string& runtime_dir,
-                             const std::string& build_id) {
-  std::string file, blob, error;
-  payload::Payload base;
-  if (!ReadFile(runtime_dir + "/jspack-base.snapshot", &file, &error) ||
-      !base.Open(reinterpret_cast<const uint8_t*>(file.data()), file.size(),
-                 nullptr, &error) ||
-      !base.Read(payload::SectionKind::kSnapshot, &blob, &error)) {
-    return "";
-  }
-  auto id = base.manifest().find(payload::manifest::kLibnodeBuildId);
-  if (id == base.manifest().end() || id->second != build_id) return "";
-  return blob;
-}
-
 std::string Getenv(const char* name) {
   const char* value = getenv(name);
   return value == nullptr ? "" : value;
@@ -356,8 +339,13 @@ Status Pack(const Options& options) {
     if (!status.ok()) return status;
     // The app is not snapshotted, but the stdlib still boots from the base
     // snapshot that ships next to the runtime, when it fits this runtime.
-    snapshot = ReadBaseSnapshot(
-        DirName(stub_path), info[payload::manifest::kLibnodeBuildId]);
+    std::string unused_reason;
+    if (!payload::ReadBaseSnapshot(
+            DirName(stub_path) + "/" + payload::kBaseSnapshotFileName,
+            info[payload::manifest::kLibnodeBuildId], &snapshot,
+            &unused_reason)) {
+      snapshot.clear();  // boots from the stdlib source instead
+    }
   }
   temp.Remove();
 

@@ -33,8 +33,6 @@ namespace {
 using payload::Payload;
 using payload::SectionKind;
 
-constexpr char kBaseSnapshotName[] = "jspack-base.snapshot";
-
 std::string program;  // basename of argv[0], for messages
 
 std::string SelfExePath() {
@@ -93,25 +91,14 @@ void PrintInfo() {
          JSPACK_VERSION, V8Version().c_str(), LoadedLibnodeBuildId().c_str());
 }
 
-// Reads <dir of this executable>/jspack-base.snapshot if it was made by the
-// loaded libnode. Returns "" when there is none or it does not fit.
+// The base snapshot next to this executable if the loaded libnode made it;
+// "" when there is none or it does not fit.
 std::string LoadBaseSnapshot(const std::string& exe_dir) {
-  std::string path = exe_dir + "/" + kBaseSnapshotName;
+  std::string path = exe_dir + "/" + payload::kBaseSnapshotFileName;
   if (access(path.c_str(), R_OK) != 0) return "";
-  MappedFile file;
-  std::string error;
-  Payload base;
-  std::string blob;
-  if (!file.Map(path, &error) ||
-      !base.Open(file.data, file.size, nullptr, &error) ||
-      !base.Read(SectionKind::kSnapshot, &blob, &error)) {
+  std::string blob, error;
+  if (!payload::ReadBaseSnapshot(path, LoadedLibnodeBuildId(), &blob, &error)) {
     DebugLog("base snapshot %s not used: %s", path.c_str(), error.c_str());
-    return "";
-  }
-  auto id = base.manifest().find(payload::manifest::kLibnodeBuildId);
-  if (id == base.manifest().end() || id->second != LoadedLibnodeBuildId()) {
-    DebugLog("base snapshot %s not used: made by another libnode",
-             path.c_str());
     return "";
   }
   return blob;
@@ -197,23 +184,6 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes,
   return true;
 }
 
-bool ReadWholeFile(const std::string& path, std::string* out,
-                   std::string* error) {
-  FILE* f = fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    *error = "cannot open " + path + ": " + strerror(errno);
-    return false;
-  }
-  char buf[1 << 16];
-  size_t n;
-  out->clear();
-  while ((n = fread(buf, 1, sizeof(buf), f)) > 0) out->append(buf, n);
-  bool ok = !ferror(f);
-  fclose(f);
-  if (!ok) *error = "cannot read " + path + ": " + strerror(errno);
-  return ok;
-}
-
 // --jspack-build-snapshot --out PATH [--bundle FILE --entry NAME]
 // Without --bundle: the base snapshot, as a standalone payload file.
 // With it: the app snapshot, as a raw V8 blob, plus the info lines on stdout.
@@ -264,7 +234,7 @@ int BuildSnapshotMode(int argc, char** argv) {
     return 0;
   }
   std::string bundle;
-  if (!ReadWholeFile(bundle_path, &bundle, &error)) {
+  if (!payload::ReadWholeFile(bundle_path, &bundle, &error)) {
     fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
     return 1;
   }

@@ -65,6 +65,10 @@ enum class Compression : uint32_t {
   kZstd = 1,  // one zstd frame with its content size set
 };
 
+// The base snapshot (the stdlib evaluated) ships next to jspack-runtime in
+// this file, a standalone payload whose manifest says snapshot=base.
+constexpr char kBaseSnapshotFileName[] = "jspack-base.snapshot";
+
 // Manifest keys. Unknown keys are ignored by readers (forward compatible).
 namespace manifest {
 constexpr char kJspackVersion[] = "jspack_version";

@@ -11,6 +11,8 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <set>
@@ -453,6 +455,41 @@ bool HasTrailerMagic(const uint8_t* file, uint64_t size) {
   return file != nullptr && size >= kTrailerSize &&
          std::memcmp(file + size - sizeof(kTrailerMagic), kTrailerMagic,
                      sizeof(kTrailerMagic)) == 0;
+}
+
+bool ReadWholeFile(const std::string& path, std::string* out,
+                   std::string* error) {
+  FILE* f = fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    *error = "cannot open " + path + ": " + strerror(errno);
+    return false;
+  }
+  char buf[1 << 16];
+  size_t n;
+  out->clear();
+  while ((n = fread(buf, 1, sizeof(buf), f)) > 0) out->append(buf, n);
+  bool ok = !ferror(f);
+  fclose(f);
+  if (!ok) *error = "cannot read " + path + ": " + strerror(errno);
+  return ok;
+}
+
+bool ReadBaseSnapshot(const std::string& path, const std::string& build_id,
+                      std::string* blob, std::string* error) {
+  std::string file;
+  Payload base;
+  if (!ReadWholeFile(path, &file, error) ||
+      !base.Open(reinterpret_cast<const uint8_t*>(file.data()), file.size(),
+                 nullptr, error) ||
+      !base.Read(SectionKind::kSnapshot, blob, error)) {
+    return false;
+  }
+  auto id = base.manifest().find(manifest::kLibnodeBuildId);
+  if (id == base.manifest().end() || id->second != build_id) {
+    *error = "made by another libnode";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace jspack::payload

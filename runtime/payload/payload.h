@@ -84,6 +84,18 @@ class Payload {
   Manifest manifest_;
 };
 
+// Reads the whole file at `path` into `out`. On failure sets `error` to
+// "cannot open|read <path>: <reason>".
+bool ReadWholeFile(const std::string& path, std::string* out,
+                   std::string* error);
+
+// Reads the snapshot section of the base snapshot file at `path` (a
+// standalone payload) if the libnode with GNU build-id `build_id` made it.
+// Otherwise returns false and says why in `error` (unreadable, damaged, or
+// made by another libnode).
+bool ReadBaseSnapshot(const std::string& path, const std::string& build_id,
+                      std::string* blob, std::string* error);
+
 // True if the last kTrailerSize bytes of `file` end with kTrailerMagic.
 bool HasTrailerMagic(const uint8_t* file, uint64_t size);
 
