@@ -267,16 +267,16 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < payload::kLocatorSize; ++i) {
     locator_bytes[i] = jspack_locator[i];
   }
-  bool packed = locator_bytes[16 + 24] != 0 || locator_bytes[16 + 25] != 0 ||
-                locator_bytes[16 + 26] != 0 || locator_bytes[16 + 27] != 0;
+  // A bare runtime's locator is the magic and zeros; a packed one carries
+  // the payload's place (format.h).
   MappedFile self;
   std::string error;
-  if (packed) {
-    payload::Locator locator;
-    if (!payload::ParseLocator(locator_bytes, sizeof(locator_bytes), &locator,
-                               &error)) {
-      Damaged(error);
-    }
+  payload::Locator locator;
+  if (!payload::ParseLocator(locator_bytes, sizeof(locator_bytes), &locator,
+                             &error)) {
+    Damaged(error);
+  }
+  if (locator.packed) {
     if (!self.Map(exe, &error)) Damaged(error);
     Payload app;
     if (!app.Open(self.data, self.size, &locator, &error)) Damaged(error);

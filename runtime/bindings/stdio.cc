@@ -48,9 +48,9 @@ void WriteString(const v8::FunctionCallbackInfo<v8::Value>& args) {
   int fd = args[0].As<v8::Int32>()->Value();
   v8::Local<v8::String> s = args[1].As<v8::String>();
   int err;
-  if (s->IsOneByte() && s->ContainsOnlyOneByte() && s->Length() < 4096) {
-    // Fast path for short ASCII-or-Latin1 text still needs UTF-8 encoding of
-    // Latin1 bytes >= 0x80, so only plain ASCII skips WriteUtf8.
+  if (s->IsOneByte() && s->Length() < 4096) {
+    // Short Latin-1 strings are copied out directly; if every byte is ASCII
+    // they are already UTF-8 and need no encoding pass.
     char buf[4096];
     int len = s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(buf), 0, -1,
                               v8::String::NO_NULL_TERMINATION);

@@ -72,20 +72,6 @@ function decodeMappings(mappings) {
   return lines;
 }
 
-function normalizeJoin(dir, relative) {
-  const parts = relative.startsWith('/') ? [] : dir.split('/');
-  for (const part of relative.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length > 1) parts.pop();
-    } else {
-      parts.push(part);
-    }
-  }
-  const joined = parts.join('/');
-  return joined.startsWith('/') ? joined : `/${joined}`;
-}
-
 function load() {
   if (decoded !== undefined) return decoded;
   decoded = null;
@@ -100,11 +86,10 @@ function load() {
     const lines = decodeMappings(map.mappings);
     if (lines === null) return null;
     const process = require('../process');
-    const entry = process.argv[1] || appScriptName;
-    const slash = entry.lastIndexOf('/');
-    const dir = slash > 0 ? entry.slice(0, slash) : '/';
+    const path = require('../path');
+    const dir = path.dirname(process.argv[1] || appScriptName);
     const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
-    const sources = map.sources.map((s) => normalizeJoin(dir, root + s));
+    const sources = map.sources.map((s) => path.resolve(dir, root + s));
     decoded = { lines, sources };
   } catch {
     decoded = null;

@@ -3,7 +3,8 @@
 // already inlined every relative and npm import of the app; what is left for
 // require() at run time are Node builtins (with or without `node:`).
 
-const { ERR_UNKNOWN_BUILTIN_MODULE } = require('../errors').codes;
+const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_BUILTIN_MODULE } =
+  require('../errors').codes;
 
 // Every builtin id Node 20 has; ids we do not implement yet are still known,
 // so requiring them reports an unknown *builtin*, not a missing package.
@@ -91,7 +92,6 @@ function moduleNotFound(id) {
 function makeRequire(mainModule) {
   function require(id) {
     if (typeof id !== 'string') {
-      const { ERR_INVALID_ARG_TYPE } = require_errors();
       throw new ERR_INVALID_ARG_TYPE('id', 'string', id);
     }
     const exports = loadBuiltin(id);
@@ -120,10 +120,6 @@ function importBuiltin(id) {
   const exports = loadBuiltin(id);
   if (exports !== undefined) return exports;
   throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
-}
-
-function require_errors() {
-  return require('../errors').codes;
 }
 
 module.exports = {

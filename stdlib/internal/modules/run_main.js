@@ -6,6 +6,7 @@
 const { compileFunction, runModule } = internalBinding('module');
 const { makeRequire } = require('./builtins');
 const { setAppScriptName } = require('../source_map');
+const { dirname } = require('../../path');
 
 let appMain;
 
@@ -13,13 +14,6 @@ let appMain;
 function prepareApp(source, filename) {
   appMain = compileFunction(source, filename, true);
   setAppScriptName(filename);
-}
-
-function dirname(path) {
-  const slash = path.lastIndexOf('/');
-  if (slash === -1) return '.';
-  if (slash === 0) return '/';
-  return path.slice(0, slash);
 }
 
 // file:// URL of an absolute path, percent-encoded as Node's pathToFileURL.
