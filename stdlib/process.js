@@ -12,7 +12,9 @@ const {
   exitNow,
   toExitCode,
 } = require('./internal/process/execution');
-const { validateString, validateNumber } = require('./internal/validators');
+const {
+  validateNumber, validateObject, validateString,
+} = require('./internal/validators');
 
 const staticInfo = binding.getStaticInfo();
 
@@ -150,10 +152,13 @@ process.umask = function umask(mask) {
   return binding.umask(mask >>> 0);
 };
 
-process.cpuUsage = function cpuUsage() {
-  // Without a getrusage binding yet, report wall-clock microseconds as user
-  // time: monotonic and of the right scale for the deltas callers compute.
-  return { user: Math.round(binding.uptime() * 1e6), system: 0 };
+process.cpuUsage = function cpuUsage(previous) {
+  const [user, system] = binding.cpuUsage();
+  if (previous === undefined) return { user, system };
+  validateObject(previous, 'prevValue');
+  validateNumber(previous.user, 'prevValue.user');
+  validateNumber(previous.system, 'prevValue.system');
+  return { user: user - previous.user, system: system - previous.system };
 };
 
 let warnedOnce = false;

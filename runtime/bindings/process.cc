@@ -138,6 +138,22 @@ void MemoryUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, values, 5));
 }
 
+// cpuUsage() -> [user, system] CPU time of this process in microseconds;
+// throws a system error.
+void CpuUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  uv_rusage_t usage;
+  int err = uv_getrusage(&usage);
+  if (err != 0) return runtime::ThrowSystemError(isolate, err, "uv_getrusage");
+  auto micros = [](const uv_timeval_t& t) {
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_usec);
+  };
+  v8::Local<v8::Value> values[] = {
+      v8::Number::New(isolate, micros(usage.ru_utime)),
+      v8::Number::New(isolate, micros(usage.ru_stime))};
+  args.GetReturnValue().Set(v8::Array::New(isolate, values, 2));
+}
+
 // getEnv(name) -> string | undefined.
 void GetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::String::Utf8Value name(args.GetIsolate(), args[0]);
@@ -193,6 +209,7 @@ constexpr runtime::Method kMethods[] = {
     {"hrtimeBigInt", HrtimeBigInt},
     {"uptime", Uptime},
     {"memoryUsage", MemoryUsage},
+    {"cpuUsage", CpuUsage},
     {"getEnv", GetEnv},
     {"setEnv", SetEnv},
     {"unsetEnv", UnsetEnv},

@@ -51,6 +51,19 @@ for (const key of ['rss', 'heapTotal', 'heapUsed', 'external']) {
 assert.ok(mem.rss > 1024 * 1024);
 assert.ok(process.uptime() >= 0);
 
+// cpuUsage is CPU time, not wall time: burning CPU raises it, idling does not.
+const cpu0 = process.cpuUsage();
+const spinUntil = Date.now() + 30;
+while (Date.now() < spinUntil);
+const spent = process.cpuUsage(cpu0);
+assert.ok(spent.user + spent.system >= 15000, JSON.stringify(spent));
+assert.throws(() => process.cpuUsage(1), { code: 'ERR_INVALID_ARG_TYPE' });
+const idleFrom = process.cpuUsage();
+setTimeout(() => {
+  const idle = process.cpuUsage(idleFrom);
+  assert.ok(idle.user + idle.system < 40000, JSON.stringify(idle));
+}, 60);
+
 // nextTick runs before promise reactions, both before timers.
 const order = [];
 setTimeout(() => order.push('timeout'), 0);
