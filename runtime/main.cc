@@ -15,6 +15,7 @@
 #include "runtime/core/boot.h"
 #include "runtime/core/libnode_info.h"
 #include "runtime/core/snapshot.h"
+#include "runtime/core/stdlib.h"
 #include "runtime/core/v8_setup.h"
 #include "runtime/payload/payload.h"
 
@@ -309,12 +310,25 @@ int Main(int argc, char** argv) {
         !app.Open(file.data, file.size, nullptr, &error)) {
       Damaged(error);
     }
+    // $JSPACK_STDLIB (stdlib development): boot from that stdlib bundle's
+    // source; the base snapshot holds the built-in stdlib, so it is skipped.
+    bool allow_base_file = true;
+    if (const char* stdlib = getenv("JSPACK_STDLIB")) {
+      std::string source;
+      if (!payload::ReadWholeFile(stdlib, &source, &error)) {
+        fprintf(stderr, "%s: JSPACK_STDLIB: %s\n", program.c_str(),
+                error.c_str());
+        return 1;
+      }
+      UseStdlibSource(std::move(source));
+      allow_base_file = false;
+    }
     InitializeV8(argv[0]);
     RunInfo info;
     info.exec_path = exe;
     info.debug = DebugEnabled();
     for (int i = 3; i < argc; ++i) info.app_args.push_back(argv[i]);
-    return RunPayload(app, std::move(info), /*allow_base_file=*/true);
+    return RunPayload(app, std::move(info), allow_base_file);
   }
   fprintf(stderr,
           "%s: this is the jspack runtime and holds no app. Pack one with "

@@ -2,6 +2,7 @@
 #include "runtime/core/stdlib.h"
 
 #include <cstring>
+#include <utility>
 
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
@@ -11,9 +12,21 @@ extern "C" const char jspack_stdlib_end[];
 
 namespace jspack::runtime {
 
+namespace {
+std::string& StdlibOverride() {
+  static std::string source;
+  return source;
+}
+}  // namespace
+
 std::string_view StdlibSource() {
+  if (!StdlibOverride().empty()) return StdlibOverride();
   return std::string_view(jspack_stdlib_start,
                           jspack_stdlib_end - jspack_stdlib_start);
+}
+
+void UseStdlibSource(std::string source) {
+  StdlibOverride() = std::move(source);
 }
 
 const std::vector<v8::FunctionCallback>& CoreCallbacks() {
