@@ -1,14 +1,17 @@
 'use strict';
-// The stdlib's entry. Builds the global environment and returns the hooks C++
-// drives the app through. It runs once while the base snapshot is built (or
-// at startup when no snapshot fits), so nothing here may read argv, env, the
-// cwd, the clock or randomness, nor open anything (STYLE.md).
+// The stdlib's entry, and the top of its one-way dependency order:
+//   errors, validators, inspect  <-  ticks, warning  <-  events
+//   <-  process object, exit  <-  execution, promises, task queues, timers
+//   <-  node:process  <-  module registry, builtins  <-  app (run_main)
+// It builds the global environment and returns the hooks C++ drives the app
+// through. It runs once while the base snapshot is built (or at startup when
+// no snapshot fits), so nothing here may read argv, env, the cwd, the clock
+// or randomness, nor open anything (STYLE.md).
 
 const builtins = require('./modules/builtins');
 const process = require('../process');
 const timers = require('../timers');
-const { queueMicrotask, processTicksAndRejections } =
-  require('./process/task_queues');
+const { queueMicrotask, drainQueues } = require('./process/task_queues');
 const { promiseRejectHandler } = require('./process/promises');
 const {
   fatalException, emitBeforeExit, emitExit,
@@ -18,6 +21,7 @@ const { prepareApp, runMain } = require('./modules/run_main');
 const { prepareStackTrace } = require('./source_map');
 
 // Every builtin is evaluated now, so the snapshot holds it ready.
+builtins.defineBuiltins(require('./modules/builtin_table'));
 builtins.loadAll();
 
 function defineGlobal(name, value, enumerable = false) {
@@ -29,18 +33,16 @@ function defineGlobal(name, value, enumerable = false) {
 defineGlobal('global', globalThis);
 defineGlobal('process', process);
 defineGlobal('console', builtins.loadBuiltin('console'));
-defineGlobal('setTimeout', timers.setTimeout, true);
-defineGlobal('clearTimeout', timers.clearTimeout, true);
-defineGlobal('setInterval', timers.setInterval, true);
-defineGlobal('clearInterval', timers.clearInterval, true);
-defineGlobal('setImmediate', timers.setImmediate, true);
-defineGlobal('clearImmediate', timers.clearImmediate, true);
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
+  'clearInterval', 'setImmediate', 'clearImmediate']) {
+  defineGlobal(name, timers[name], true);
+}
 defineGlobal('queueMicrotask', queueMicrotask, true);
 
 module.exports = {
   runMain,
   prepareApp,
-  processTicksAndRejections,
+  processTicksAndRejections: drainQueues,
   processTimers,
   processImmediate,
   promiseRejectHandler,

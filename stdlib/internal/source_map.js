@@ -7,6 +7,9 @@
 // The packer stores source paths relative to the entry's directory; they are
 // shown under the directory of process.argv[1], as Node shows script paths.
 
+const process = require('./process/object');
+const path = require('../path');
+
 const kBase64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const kDigit = new Int8Array(128).fill(-1);
 for (let i = 0; i < kBase64.length; i++) kDigit[kBase64.charCodeAt(i)] = i;
@@ -85,8 +88,6 @@ function load() {
     }
     const lines = decodeMappings(map.mappings);
     if (lines === null) return null;
-    const process = require('../process');
-    const path = require('../path');
     const dir = path.dirname(process.argv[1] || appScriptName);
     const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
     const sources = map.sources.map((s) => path.resolve(dir, root + s));

@@ -4,7 +4,8 @@
 // fires and processImmediate once per loop turn while immediates wait.
 
 const binding = internalBinding('timers');
-const { runNextTicks } = require('./process/task_queues');
+const { drainBetweenCallbacks } = require('./process/task_queues');
+const { emitWarning } = require('./process/warning');
 
 // Node's bound: larger or invalid delays become 1 ms.
 const kTimeoutMax = 2 ** 31 - 1;
@@ -93,28 +94,28 @@ function insert(timer, after, start = binding.getLibuvNow()) {
 }
 
 class Timeout {
-  constructor(callback, after, args, isRepeat, isRefed) {
-    after *= 1;
+  constructor(onTimeout, delay, extraArgs, repeats, refed) {
+    let after = delay * 1;
     if (!(after >= 1 && after <= kTimeoutMax)) {
       if (after > kTimeoutMax) {
-        require('../process').emitWarning(
+        emitWarning(
           `${after} does not fit into a 32-bit signed integer.` +
           '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
       }
       after = 1;
     }
     this._idleTimeout = after;
-    this._onTimeout = callback;
-    this._timerArgs = args;
-    this._repeat = isRepeat ? after : null;
+    this._onTimeout = onTimeout;
+    this._timerArgs = extraArgs;
+    this._repeat = repeats ? after : null;
     this._destroyed = false;
     this._idleStart = 0;
     this._expiry = 0;
     this._seq = 0;
-    this[kRefed] = isRefed;
+    this[kRefed] = refed;
     this[kHeapIndex] = -1;
     this._id = nextId++;
-    if (isRefed) incRefCount();
+    if (refed) incRefCount();
     insert(this, after);
   }
 
@@ -200,7 +201,7 @@ function processTimers(now) {
       armedExpiry = timer._expiry;
       return timerRefCount > 0 ? timer._expiry : -timer._expiry;
     }
-    if (ranOne) runNextTicks();
+    if (ranOne) drainBetweenCallbacks();
     ranOne = true;
     heapRemove(timer);
     const start = timer._repeat ? binding.getLibuvNow() : 0;
@@ -241,9 +242,9 @@ function updateImmediateInfo() {
 }
 
 class Immediate {
-  constructor(callback, args) {
-    this._onImmediate = callback;
-    this._argv = args;
+  constructor(onImmediate, extraArgs) {
+    this._onImmediate = onImmediate;
+    this._argv = extraArgs;
     this._destroyed = false;
     this[kRefed] = true;
     this._idleNext = null;
@@ -323,7 +324,7 @@ function processImmediate() {
     next = immediate._idleNext;
     immediate._idleNext = immediate._idlePrev = null;
     if (immediate._destroyed) continue;
-    if (ranOne) runNextTicks();
+    if (ranOne) drainBetweenCallbacks();
     ranOne = true;
     immediate._destroyed = true;
     immediateCount--;

@@ -1,14 +1,17 @@
 'use strict';
-// The builtin module table and require() for bundled apps. esbuild has
-// already inlined every relative and npm import of the app; what is left for
-// require() at run time are Node builtins (with or without `node:`).
+// The builtin module registry and the require() bundled apps get. esbuild
+// has already inlined every relative and npm import of the app; what is
+// left for require() at run time are Node builtins, with or without `node:`.
+// The registry starts empty: the bootstrap hands it the table of loaders
+// (builtin_table.js) and evaluates them all while the snapshot is built, so
+// a require() at run time is one Map lookup.
 
 const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_BUILTIN_MODULE } =
   require('../errors').codes;
 
-// Every builtin id Node 20 has; ids we do not implement yet are still known,
-// so requiring them reports an unknown *builtin*, not a missing package.
-const kNodeBuiltins = [
+// Every builtin id Node 20 has. Ids jspack does not implement yet are still
+// known, so requiring one reports an unknown builtin, not a missing package.
+const kNodeBuiltinIds = new Set([
   '_http_agent', '_http_client', '_http_common', '_http_incoming',
   '_http_outgoing', '_http_server', '_stream_duplex', '_stream_passthrough',
   '_stream_readable', '_stream_transform', '_stream_wrap', '_stream_writable',
@@ -22,62 +25,44 @@ const kNodeBuiltins = [
   'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers',
   'timers/promises', 'tls', 'trace_events', 'tty', 'url', 'util',
   'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
-];
-// Only reachable with the prefix, as in Node.
-const kPrefixOnly = ['test'];
-
-// id -> loader. Loaders run once, while the snapshot is built (see
-// loadAll), so requiring a builtin at run time costs a Map lookup.
-const loaders = new Map([
-  ['assert', () => require('../../assert')],
-  ['assert/strict', () => require('../../assert').strict],
-  ['console', () => require('../../console')],
-  ['events', () => require('../../events')],
-  ['module', () => require('../../module')],
-  ['path', () => require('../../path')],
-  ['path/posix', () => require('../../path').posix],
-  ['path/win32', () => require('../../path').win32],
-  ['process', () => require('../../process')],
-  ['string_decoder', () => require('../../string_decoder')],
-  ['timers', () => require('../../timers')],
-  ['timers/promises', () => require('../../timers/promises')],
-  ['tty', () => require('../../tty')],
-  ['util', () => require('../../util')],
-  ['util/types', () => require('../../util').types],
-  ['sys', () => require('../../util')],
 ]);
+// Reachable only as `node:<id>`, as in Node.
+const kSchemeOnlyIds = new Set(['test']);
 
-const cache = new Map();
+const loaders = new Map();
+const loaded = new Map();
 
-function loadAll() {
-  for (const [id, load] of loaders) cache.set(id, load());
+function defineBuiltins(table) {
+  for (const [id, load] of table) loaders.set(id, load);
 }
 
-function canonical(id) {
+function loadAll() {
+  for (const [id, load] of loaders) {
+    if (!loaded.has(id)) loaded.set(id, load());
+  }
+}
+
+function stripScheme(id) {
   return id.startsWith('node:') ? id.slice(5) : id;
 }
 
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
-  if (id.startsWith('node:')) {
-    const bare = id.slice(5);
-    return kNodeBuiltins.includes(bare) || kPrefixOnly.includes(bare);
-  }
-  return kNodeBuiltins.includes(id);
+  if (!id.startsWith('node:')) return kNodeBuiltinIds.has(id);
+  const bare = id.slice(5);
+  return kNodeBuiltinIds.has(bare) || kSchemeOnlyIds.has(bare);
 }
 
+// The exports of builtin `id`, or undefined when jspack has no such module.
 function loadBuiltin(id) {
-  const bare = canonical(id);
-  let exports = cache.get(bare);
-  if (exports === undefined) {
-    const load = loaders.get(bare);
-    if (load === undefined ||
-        (!id.startsWith('node:') && kPrefixOnly.includes(bare))) {
-      return undefined;
-    }
-    exports = load();
-    cache.set(bare, exports);
+  const bare = stripScheme(id);
+  if (loaded.has(bare)) return loaded.get(bare);
+  const load = loaders.get(bare);
+  if (load === undefined || (bare === id && kSchemeOnlyIds.has(bare))) {
+    return undefined;
   }
+  const exports = load();
+  loaded.set(bare, exports);
   return exports;
 }
 
@@ -88,27 +73,36 @@ function moduleNotFound(id) {
   return err;
 }
 
-// require() as seen by the app's bundle.
+// require('node:nope') names a builtin that does not exist; resolve() of it
+// only finds no module, as in Node.
+function unavailable(id, forResolve) {
+  if (isBuiltin(id) || (!forResolve && id.startsWith('node:'))) {
+    return new ERR_UNKNOWN_BUILTIN_MODULE(id);
+  }
+  return moduleNotFound(id);
+}
+
+// require() as seen by the app's bundle (and createRequire's result).
 function makeRequire(mainModule) {
-  function require(id) {
+  const require = function require(id) {
     if (typeof id !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('id', 'string', id);
     }
     const exports = loadBuiltin(id);
-    if (exports !== undefined) return exports;
-    if (isBuiltin(id) || id.startsWith('node:')) {
-      throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
+    if (exports === undefined) throw unavailable(id, false);
+    return exports;
+  };
+  const resolve = function resolve(request) {
+    if (typeof request !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('request', 'string', request);
     }
-    throw moduleNotFound(id);
-  }
-  require.resolve = function resolve(id) {
-    if (loadBuiltin(id) !== undefined) return id;
-    if (isBuiltin(id)) throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
-    throw moduleNotFound(id);
+    if (loadBuiltin(request) === undefined) throw unavailable(request, true);
+    return request;
   };
-  require.resolve.paths = function paths(id) {
-    return isBuiltin(id) ? null : [];
+  resolve.paths = function paths(request) {
+    return isBuiltin(request) ? null : [];
   };
+  require.resolve = resolve;
   require.main = mainModule;
   require.cache = Object.create(null);
   require.extensions = Object.create(null);
@@ -118,12 +112,13 @@ function makeRequire(mainModule) {
 // The exports an `import` of builtin `id` sees (ES modules and import()).
 function importBuiltin(id) {
   const exports = loadBuiltin(id);
-  if (exports !== undefined) return exports;
-  throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
+  if (exports === undefined) throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
+  return exports;
 }
 
 module.exports = {
-  builtinModules: kNodeBuiltins.slice(),
+  builtinModules: [...kNodeBuiltinIds],
+  defineBuiltins,
   importBuiltin,
   isBuiltin,
   loadAll,

@@ -4,8 +4,12 @@
 // startup runMain fills in this run's process facts and calls it.
 
 const { compileFunction, runModule } = internalBinding('module');
+const process = require('../../process');
 const { makeRequire } = require('./builtins');
 const { setAppScriptName } = require('../source_map');
+const {
+  setMainModuleAwaiting, reportUncaught,
+} = require('../process/execution');
 const { dirname } = require('../../path');
 
 let appMain;
@@ -33,23 +37,19 @@ class Module {
   }
 }
 
-// The main ES module's evaluation: pending until its top-level await ends.
-let mainModuleSettled = true;
-
 // Startup: `source` is the bundle when it is not in the snapshot; `isModule`
 // says it is an ES module (it uses top-level await).
 function runMain(source, isModule) {
-  const process = require('../../process');
   process._setupRun();
   const filename = process.argv[1];
   if (isModule) {
     setAppScriptName(filename);
-    mainModuleSettled = false;
+    setMainModuleAwaiting(true);
     runModule(source, filename).then(() => {
-      mainModuleSettled = true;
+      setMainModuleAwaiting(false);
     }, (err) => {
-      mainModuleSettled = true;
-      require('../process/execution').triggerUncaughtException(err, true);
+      setMainModuleAwaiting(false);
+      reportUncaught(err, true);
     });
     return;
   }
@@ -67,9 +67,4 @@ function runMain(source, isModule) {
   module.loaded = true;
 }
 
-// Node's exit code 13: the loop emptied while the main module still awaited.
-function unsettledMainModule() {
-  return !mainModuleSettled;
-}
-
-module.exports = { prepareApp, runMain, unsettledMainModule, Module };
+module.exports = { prepareApp, runMain, Module };

@@ -1,110 +1,60 @@
 'use strict';
-// Uncaught exceptions and the end of the process: 'uncaughtException',
-// printing a fatal error, 'beforeExit', 'exit' and process.exit().
+// Errors nothing caught, and the end of the event loop: what C++ calls when
+// a callback from the loop throws (fatalException), when the loop empties
+// (emitBeforeExit, then emitExit), and what the tick and rejection queues
+// call for an exception that escaped (reportUncaught).
 
-const processBinding = internalBinding('process');
+const process = require('./object');
+const { printUncaught, runExitListeners, exitNow, toExitCode } =
+  require('./exit');
+const { writeString } = internalBinding('stdio');
 
-function process() {
-  return require('../../process');
-}
-
-// Node prints an uncaught Error as util.inspect does (stack plus own
-// properties such as code); other thrown values are marked "Uncaught".
-function formatFatal(err) {
-  const { inspect } = require('../util/inspect');
-  try {
-    if (err instanceof Error || (typeof err === 'object' && err !== null &&
-        typeof err.stack === 'string')) {
-      return inspect(err);
-    }
-    return `Uncaught ${inspect(err)}`;
-  } catch {
-    try {
-      return `Uncaught ${String(err)}`;
-    } catch {
-      return 'Uncaught exception (cannot be printed)';
-    }
-  }
-}
-
-function writeStderr(text) {
-  try {
-    internalBinding('stdio').writeString(2, text);
-  } catch {
-    // Nowhere left to report to.
-  }
-}
-
-// Ends the process with `code`, emitting 'exit' first (once).
-function exitNow(code) {
-  const proc = process();
-  if (!proc._exiting) {
-    proc._exiting = true;
-    proc.exitCode = code;
-    try {
-      proc.emit('exit', code);
-    } catch (err) {
-      writeStderr(`${formatFatal(err)}\n`);
-      processBinding.reallyExit(7);
-    }
-  }
-  const final = proc.exitCode === undefined ? code : proc.exitCode;
-  processBinding.reallyExit(toExitCode(final));
-}
-
-function toExitCode(code) {
-  const n = Number(code);
-  return Number.isInteger(n) ? n & 0xff : 0;
-}
-
-// An exception nothing caught. With an 'uncaughtException' listener the
-// process goes on; otherwise the error is printed and the process exits 1.
-function triggerUncaughtException(err, fromPromise) {
-  const proc = process();
+// With an 'uncaughtException' listener the process goes on; without one the
+// error is printed and the process ends with code 1.
+function reportUncaught(err, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
-  proc.emit('uncaughtExceptionMonitor', err, origin);
-  if (proc.listenerCount('uncaughtException') > 0) {
-    proc.emit('uncaughtException', err, origin);
+  process.emit('uncaughtExceptionMonitor', err, origin);
+  if (process.listenerCount('uncaughtException') === 0) {
+    printUncaught(err);
+    exitNow(1);
     return;
   }
-  writeStderr(`${formatFatal(err)}\n`);
-  exitNow(1);
+  process.emit('uncaughtException', err, origin);
 }
 
-// Called by C++ with an exception a callback from the loop threw.
 function fatalException(err) {
-  triggerUncaughtException(err, false);
+  reportUncaught(err, false);
+}
+
+// The main ES module awaits at top level until this is cleared: an empty
+// loop then means the await can never finish (Node's exit code 13).
+let mainModuleAwaiting = false;
+
+function setMainModuleAwaiting(awaiting) {
+  mainModuleAwaiting = awaiting;
 }
 
 function emitBeforeExit() {
-  const proc = process();
-  if (proc._exiting) return;
-  const code = proc.exitCode === undefined ? 0 : proc.exitCode;
-  proc.emit('beforeExit', toExitCode(code));
+  if (process._exiting) return;
+  const code = process.exitCode === undefined ? 0 : process.exitCode;
+  process.emit('beforeExit', toExitCode(code));
 }
 
-// The loop is empty: emit 'exit' and return the exit code.
+// The loop is empty for good: emit 'exit' and return the exit code.
 function emitExit() {
-  const proc = process();
-  if (proc.exitCode === undefined &&
-      require('../modules/run_main').unsettledMainModule()) {
-    writeStderr('Warning: Detected unsettled top-level await at ' +
-                `${proc.argv[1]}\n`);
-    proc.exitCode = 13;
+  if (mainModuleAwaiting && process.exitCode === undefined) {
+    writeString(2, 'Warning: Detected unsettled top-level await at ' +
+                   `${process.argv[1]}\n`);
+    process.exitCode = 13;
   }
-  const code = proc.exitCode === undefined ? 0 : proc.exitCode;
-  if (!proc._exiting) {
-    proc._exiting = true;
-    proc.emit('exit', toExitCode(code));
-  }
-  return toExitCode(proc.exitCode === undefined ? code : proc.exitCode);
+  return runExitListeners(process.exitCode === undefined ? 0 :
+    process.exitCode);
 }
 
 module.exports = {
-  triggerUncaughtException,
+  reportUncaught,
   fatalException,
+  setMainModuleAwaiting,
   emitBeforeExit,
   emitExit,
-  exitNow,
-  toExitCode,
 };

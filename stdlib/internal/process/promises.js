@@ -1,75 +1,76 @@
 'use strict';
-// Unhandled promise rejections with Node's default mode ('throw'): an
-// unhandled rejection emits 'unhandledRejection', or without a listener
-// becomes an uncaught exception.
+// Unhandled promise rejections in Node's default mode ('throw'). V8 tells us
+// when a rejected promise has no handler and when one is added later; after
+// the ticks and microtasks of a turn have run, every rejection still without
+// a handler emits 'unhandledRejection', or, with no listener, becomes an
+// uncaught exception.
 
-const kNoHandler = 0;
-const kHandlerAdded = 1;
+const process = require('./object');
+const { nextTick } = require('./ticks');
+const { reportUncaught } = require('./execution');
+const { inspect } = require('../util/inspect');
 
-// promise -> { reason, warned }; pending keeps the order they happened in.
-const maybeUnhandled = new WeakMap();
-let pending = [];
+// V8's PromiseRejectEvent values that matter here.
+const kRejectWithNoHandler = 0;
+const kHandlerAddedAfterReject = 1;
 
-function promiseRejectHandler(type, promise, reason) {
-  if (type === kNoHandler) {
-    maybeUnhandled.set(promise, { reason, warned: false });
-    pending.push(promise);
-  } else if (type === kHandlerAdded) {
-    const info = maybeUnhandled.get(promise);
-    if (info === undefined) return;
-    maybeUnhandled.delete(promise);
-    if (info.warned) {
-      const process = require('../../process');
-      process.nextTick(() => process.emit('rejectionHandled', promise));
-    }
+// promise -> { reason, reported }. `queue` keeps the order of rejections.
+const unhandled = new WeakMap();
+let queue = [];
+
+function promiseRejectHandler(event, promise, reason) {
+  if (event === kRejectWithNoHandler) {
+    unhandled.set(promise, { reason, reported: false });
+    queue.push(promise);
+    return;
+  }
+  if (event !== kHandlerAddedAfterReject) return;
+  const entry = unhandled.get(promise);
+  if (entry === undefined) return;
+  unhandled.delete(promise);
+  if (entry.reported) {
+    nextTick(() => process.emit('rejectionHandled', promise));
   }
 }
 
-function hasRejectionToWarn() {
-  return pending.length !== 0;
+function hasPendingRejections() {
+  return queue.length !== 0;
 }
 
-function isErrorLike(value) {
-  return typeof value === 'object' && value !== null &&
-    typeof value.stack === 'string';
-}
-
-function unhandledRejectionError(reason) {
-  const { inspect } = require('../util/inspect');
-  const err = new Error(
+// The error Node throws for a rejection whose reason is not an Error.
+function wrapReason(reason) {
+  const wrapped = new Error(
     'This error originated either by throwing inside of an async function ' +
     'without a catch block, or by rejecting a promise which was not handled ' +
     `with .catch(). The promise rejected with the reason "${inspect(reason)}".`);
-  err.name = 'UnhandledPromiseRejection';
-  err.code = 'ERR_UNHANDLED_REJECTION';
-  // Node shows this error without a stack: it points at no user code.
-  delete err.stack;
-  return err;
+  wrapped.name = 'UnhandledPromiseRejection';
+  wrapped.code = 'ERR_UNHANDLED_REJECTION';
+  // Node prints it without a stack: no user code is behind it.
+  delete wrapped.stack;
+  return wrapped;
 }
 
-// Returns true if it may have queued ticks or microtasks.
-function processPromiseRejections() {
-  if (pending.length === 0) return false;
-  const process = require('../../process');
-  const { triggerUncaughtException } = require('./execution');
-  const list = pending;
-  pending = [];
-  for (let i = 0; i < list.length; i++) {
-    const promise = list[i];
-    const info = maybeUnhandled.get(promise);
-    if (info === undefined) continue;
-    info.warned = true;
-    const { reason } = info;
-    if (!process.emit('unhandledRejection', reason, promise)) {
-      const err = isErrorLike(reason) ? reason : unhandledRejectionError(reason);
-      triggerUncaughtException(err, true);
-    }
+// Reports the rejections queued so far. Returns whether there were any, as
+// their listeners may have queued more ticks or microtasks.
+function reportUnhandledRejections() {
+  if (queue.length === 0) return false;
+  const batch = queue;
+  queue = [];
+  for (const promise of batch) {
+    const entry = unhandled.get(promise);
+    if (entry === undefined) continue;
+    entry.reported = true;
+    const { reason } = entry;
+    if (process.emit('unhandledRejection', reason, promise)) continue;
+    const errorLike = typeof reason === 'object' && reason !== null &&
+      typeof reason.stack === 'string';
+    reportUncaught(errorLike ? reason : wrapReason(reason), true);
   }
   return true;
 }
 
 module.exports = {
   promiseRejectHandler,
-  processPromiseRejections,
-  hasRejectionToWarn,
+  reportUnhandledRejections,
+  hasPendingRejections,
 };

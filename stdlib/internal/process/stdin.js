@@ -8,6 +8,7 @@
 // by node:string_decoder across chunk boundaries.
 
 const EventEmitter = require('../../events');
+const { nextTick } = require('./ticks');
 const { StringDecoder } = require('../../string_decoder');
 const stdio = internalBinding('stdio');
 
@@ -29,10 +30,10 @@ class Stdin extends EventEmitter {
     this._reading = false;
     this.on('newListener', (event) => {
       if (event === 'data' && this._flowing !== false) {
-        process.nextTick(() => this.resume());
+        nextTick(() => this.resume());
       } else if (event === 'readable') {
         this._flowing = false;
-        process.nextTick(() => this._startReading());
+        nextTick(() => this._startReading());
       }
     });
   }
@@ -78,7 +79,7 @@ class Stdin extends EventEmitter {
     const chunks = this._buffer;
     this._buffer = [];
     if (!this._eof) this._startReading();
-    else process.nextTick(() => this._maybeEnd());
+    else nextTick(() => this._maybeEnd());
     if (chunks.length === 1) return chunks[0];
     if (typeof chunks[0] === 'string') return chunks.join('');
     let size = 0;
@@ -107,7 +108,7 @@ class Stdin extends EventEmitter {
     this.destroyed = true;
     this.readable = false;
     this._stopReading();
-    process.nextTick(() => {
+    nextTick(() => {
       if (err) this.emit('error', err);
       this.emit('close');
     });
@@ -232,7 +233,7 @@ class Stdin extends EventEmitter {
     this._endEmitted = true;
     this.readable = false;
     this.readableEnded = true;
-    process.nextTick(() => {
+    nextTick(() => {
       this.emit('end');
       this.emit('close');
     });

@@ -4,6 +4,8 @@
 // the process exits right after a write).
 
 const EventEmitter = require('../../events');
+const processEnv = require('./env');
+const { nextTick } = require('./ticks');
 const stdio = internalBinding('stdio');
 const { ERR_INVALID_ARG_TYPE } = require('../errors').codes;
 
@@ -46,7 +48,7 @@ class SyncWriteStream extends EventEmitter {
 
   // Node's rules, reduced to the common terminals: FORCE_COLOR, NO_COLOR,
   // TERM=dumb, COLORTERM and 256-color TERMs.
-  getColorDepth(env = require('../../process').env) {
+  getColorDepth(env = processEnv) {
     const force = env.FORCE_COLOR;
     if (force !== undefined) {
       if (force === '' || force === '1' || force === 'true') return 4;
@@ -63,45 +65,46 @@ class SyncWriteStream extends EventEmitter {
     return 4;
   }
 
-  write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
+  // Writes go straight to the fd. The callback (last argument, after an
+  // optional encoding) runs on the next tick, as a stream's would.
+  write(chunk, ...rest) {
+    const done = typeof rest[rest.length - 1] === 'function' ?
+      rest[rest.length - 1] : undefined;
+    let failure = null;
+    if (typeof chunk === 'string') {
+      failure = this._writeNow(stdio.writeString, chunk);
+    } else if (ArrayBuffer.isView(chunk)) {
+      failure = this._writeNow(stdio.writeBuffer, chunk);
+    } else {
+      throw new ERR_INVALID_ARG_TYPE(
+        'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
-    try {
-      if (typeof chunk === 'string') {
-        stdio.writeString(this.fd, chunk);
-      } else if (ArrayBuffer.isView(chunk)) {
-        stdio.writeBuffer(this.fd, chunk);
-      } else {
-        throw new ERR_INVALID_ARG_TYPE(
-          'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-      }
-    } catch (err) {
-      if (err && err.code === 'ERR_INVALID_ARG_TYPE') throw err;
-      const process = require('../../process');
-      process.nextTick(() => {
-        if (typeof callback === 'function') callback(err);
-        this.emit('error', err);
+    if (failure !== null) {
+      nextTick(() => {
+        if (done !== undefined) done(failure);
+        this.emit('error', failure);
       });
       return false;
     }
-    if (typeof callback === 'function') {
-      require('../../process').nextTick(callback, null);
-    }
+    if (done !== undefined) nextTick(done, null);
     return true;
   }
 
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
+  _writeNow(writeFn, data) {
+    try {
+      writeFn(this.fd, data);
+      return null;
+    } catch (err) {
+      return err;
     }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+  }
+
+  end(...args) {
+    const done = typeof args[args.length - 1] === 'function' ?
+      args.pop() : undefined;
+    if (args[0] !== undefined && args[0] !== null) this.write(args[0]);
     // Like Node, the standard streams are never really closed.
-    if (typeof callback === 'function') {
-      require('../../process').nextTick(callback);
-    }
+    if (done !== undefined) nextTick(done);
     return this;
   }
 

@@ -1,0 +1,61 @@
+'use strict';
+// The process object itself: an EventEmitter named 'process' holding the
+// facts known when the snapshot is built. It is the bottom of everything
+// that emits on process (exit, uncaught errors, rejections, warnings);
+// node:process (process.js) adds the methods on top. This split is what
+// lets those modules reach the emitter without requiring process.js, which
+// requires them.
+
+const EventEmitter = require('../../events');
+const env = require('./env');
+const { nextTick } = require('./ticks');
+const { emitWarning, setWarningTarget } = require('./warning');
+
+const { getStaticInfo } = internalBinding('process');
+const host = getStaticInfo();
+
+// The Node release whose behaviour the stdlib follows: what version checks
+// in npm packages compare against. versions.jspack is ours.
+const kNodeApiLevel = '20.11.1';
+
+const process = Object.create(EventEmitter.prototype, {
+  [Symbol.toStringTag]: {
+    value: 'process', writable: false, enumerable: false, configurable: true,
+  },
+});
+EventEmitter.call(process);
+
+Object.assign(process, {
+  title: 'jspack',
+  version: `v${kNodeApiLevel}`,
+  versions: {
+    node: kNodeApiLevel,
+    v8: host.v8,
+    uv: host.uv,
+    jspack: host.jspack,
+    modules: '115',
+  },
+  arch: host.arch,
+  platform: host.platform,
+  release: { name: 'node' },
+  // The facts of one run are filled in after boot (process.js setupRun).
+  argv: [],
+  execArgv: [],
+  argv0: '',
+  execPath: '',
+  pid: 0,
+  ppid: 0,
+  exitCode: undefined,
+  config: { target_defaults: {}, variables: {} },
+  features: {
+    inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
+    tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true,
+  },
+  _exiting: false,
+  env,
+  nextTick,
+  emitWarning,
+});
+setWarningTarget(process);
+
+module.exports = process;
