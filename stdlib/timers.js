@@ -6,31 +6,34 @@ const {
 } = require('./internal/timers');
 const { validateFunction } = require('./internal/validators');
 
-function setTimeout(callback, after, ...args) {
+// The callback comes first and must be a function; extra arguments are
+// passed to it (kept as undefined when there are none, the common case).
+function schedule(make, callback, args) {
   validateFunction(callback, 'callback');
-  return new Timeout(callback, after, args.length ? args : undefined, false,
-                     true);
+  return make(callback, args.length === 0 ? undefined : args);
+}
+
+function setTimeout(callback, after, ...args) {
+  return schedule((fn, extra) => new Timeout(fn, after, extra, false, true),
+                  callback, args);
 }
 
 function setInterval(callback, repeat, ...args) {
-  validateFunction(callback, 'callback');
-  return new Timeout(callback, repeat, args.length ? args : undefined, true,
-                     true);
+  return schedule((fn, extra) => new Timeout(fn, repeat, extra, true, true),
+                  callback, args);
 }
 
 function setImmediate(callback, ...args) {
-  validateFunction(callback, 'callback');
-  return new Immediate(callback, args.length ? args : undefined);
+  return schedule((fn, extra) => new Immediate(fn, extra), callback, args);
 }
 
-function clearTimeout(timer) {
+// Like Node, either clear function clears either kind of timer.
+const clearTimeout = function clearTimeout(timer) {
   clearTimer(timer);
-}
-
-function clearInterval(timer) {
-  // Like Node: either clear function clears either kind of timer.
+};
+const clearInterval = function clearInterval(timer) {
   clearTimer(timer);
-}
+};
 
 const promises = require('./timers/promises');
 setTimeout[Symbol.for('nodejs.util.promisify.custom')] = promises.setTimeout;

@@ -7,12 +7,21 @@ const { validateObject, validateBoolean, validateAbortSignal } =
   require('../internal/validators');
 const { AbortError } = require('../internal/errors');
 
+// Node's checks, in Node's order: options, then options.signal, options.ref.
 function checkOptions(options) {
   validateObject(options, 'options');
-  const { signal, ref = true } = options;
-  if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
-  validateBoolean(ref, 'options.ref');
-  return { signal, ref };
+  const checked = { signal: options.signal, ref: options.ref };
+  if (checked.signal !== undefined) {
+    validateAbortSignal(checked.signal, 'options.signal');
+  }
+  if (checked.ref === undefined) checked.ref = true;
+  validateBoolean(checked.ref, 'options.ref');
+  return checked;
+}
+
+// The rejection of an aborted wait: an AbortError caused by the reason.
+function abortedBy(signal) {
+  return new AbortError(undefined, { cause: signal.reason });
 }
 
 // Validates options and wraps a one-shot timer (made by `schedule(onFire)`,
@@ -27,19 +36,20 @@ function settleAfter(options, value, schedule, cancel) {
     return Promise.reject(err);
   }
   if (signal && signal.aborted) {
-    return Promise.reject(new AbortError(undefined, { cause: signal.reason }));
+    return Promise.reject(abortedBy(signal));
   }
-  return new Promise((resolve, reject) => {
+  const settle = (resolve, reject) => {
     function onAbort() {
       cancel(handle);
-      reject(new AbortError(undefined, { cause: signal.reason }));
+      reject(abortedBy(signal));
     }
     const handle = schedule(() => {
       if (signal) signal.removeEventListener('abort', onAbort);
       resolve(value);
     }, ref);
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  });
+  };
+  return new Promise(settle);
 }
 
 function setTimeout(after, value, options = {}) {
@@ -52,11 +62,8 @@ function setTimeout(after, value, options = {}) {
 function setImmediate(value, options = {}) {
   return settleAfter(
     options, value,
-    (onFire, ref) => {
-      const immediate = new Immediate(onFire, undefined);
-      if (!ref) immediate.unref();
-      return immediate;
-    },
+    (onFire, ref) => (ref ? new Immediate(onFire, undefined) :
+      new Immediate(onFire, undefined).unref()),
     clearImmediate);
 }
 
@@ -64,17 +71,18 @@ function setImmediate(value, options = {}) {
 async function* setInterval(after, value, options = {}) {
   const { signal, ref } = checkOptions(options);
   if (signal && signal.aborted) {
-    throw new AbortError(undefined, { cause: signal.reason });
+    throw abortedBy(signal);
   }
   let pending = 0;
   let wake = null;
-  const timer = new Timeout(() => {
+  const tick = () => {
     pending++;
     if (wake) {
       wake();
       wake = null;
     }
-  }, after, undefined, true, ref);
+  };
+  const timer = new Timeout(tick, after, undefined, /* repeats= */ true, ref);
   let onAbort;
   if (signal) {
     onAbort = () => {
@@ -89,7 +97,7 @@ async function* setInterval(after, value, options = {}) {
   try {
     for (;;) {
       if (signal && signal.aborted) {
-        throw new AbortError(undefined, { cause: signal.reason });
+        throw abortedBy(signal);
       }
       if (pending === 0) {
         await new Promise((resolve) => { wake = resolve; });
