@@ -38,6 +38,15 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
   defineGlobal(name, timers[name], true);
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
+{
+  const buffer = builtins.loadBuiltin('buffer');
+  defineGlobal('Buffer', buffer.Buffer);
+  defineGlobal('atob', buffer.atob, true);
+  defineGlobal('btoa', buffer.btoa, true);
+  defineGlobal('Blob', buffer.Blob);
+  defineGlobal('File', buffer.File);
+  defineGlobal('DOMException', require('./dom_exception').DOMException);
+}
 
 module.exports = {
   runMain,

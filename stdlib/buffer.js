@@ -1,0 +1,940 @@
+'use strict';
+// node:buffer: Buffer, a Uint8Array subclass that knows string encodings and
+// number layouts, the pool that backs small allocations, atob/btoa, Blob and
+// File. The byte work is native (internalBinding('buffer')); this file
+// validates arguments the way Node does and decides what to call.
+
+const binding = internalBinding('buffer');
+const { isAnyArrayBuffer } = internalBinding('types');
+const {
+  codes: {
+    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_BUFFER_SIZE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE,
+    ERR_STRING_TOO_LONG, ERR_UNKNOWN_ENCODING,
+  },
+} = require('./internal/errors');
+const encodings = require('./internal/buffer/encodings');
+const { addNumberMethods } = require('./internal/buffer/numbers');
+const { Blob, File, resolveObjectURL } = require('./internal/buffer/blob');
+const { DOMException } = require('./internal/dom_exception');
+
+const { findEncoding, kUtf8, kUcs2, kLatin1, kBase64 } = encodings;
+const kMaxLength = binding.kMaxLength;
+const kStringMaxLength = binding.kStringMaxLength;
+const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
+
+let inspectMaxBytes = 50;
+
+// ---- the classes -------------------------------------------------------------
+
+// Every Buffer is made by this class. Buffer itself is a plain function so
+// that it can still be called without `new`; it shares this prototype.
+class Bytes extends Uint8Array {}
+
+function Buffer(arg, encodingOrOffset, length) {
+  warnBufferCall();
+  if (typeof arg === 'number') {
+    if (typeof encodingOrOffset === 'string') {
+      throw new ERR_INVALID_ARG_TYPE('string', 'string', arg);
+    }
+    return alloc(arg);
+  }
+  return from(arg, encodingOrOffset, length);
+}
+
+Buffer.prototype = Bytes.prototype;
+Object.defineProperty(Bytes.prototype, 'constructor', {
+  value: Buffer, writable: true, enumerable: false, configurable: true,
+});
+Object.setPrototypeOf(Buffer, Uint8Array);
+
+// Deprecated since Node 6; still works, like Buffer.allocUnsafeSlow.
+function SlowBuffer(size) {
+  return allocUnsafeSlow(size);
+}
+Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
+Object.setPrototypeOf(SlowBuffer, Uint8Array);
+
+const kDep0005 = 'Buffer() is deprecated due to security and usability ' +
+  'issues. Please use the Buffer.alloc(), Buffer.allocUnsafe(), or ' +
+  'Buffer.from() methods instead.';
+let dep0005Done = false;
+
+// DEP0005, once per process, and not for code under node_modules (whose
+// authors the app's user cannot fix).
+function warnBufferCall() {
+  if (dep0005Done) return;
+  const probe = {};
+  Error.captureStackTrace(probe, Buffer);
+  const stack = `${probe.stack}`.split('\n');
+  if (stack.length > 1 && stack[1].includes('/node_modules/')) return;
+  dep0005Done = true;
+  require('./internal/process/warning')
+    .emitWarning(kDep0005, 'DeprecationWarning', 'DEP0005');
+}
+
+// ---- small helpers ---------------------------------------------------------
+
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+
+function isUint8Array(value) {
+  return typedArrayTag.call(value) === 'Uint8Array';
+}
+
+function requireBytes(value, name) {
+  if (!isUint8Array(value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'Uint8Array'], value);
+  }
+}
+
+// A whole number in [min, max], or Node's error for `name`.
+function checkIndex(value, name, min, max) {
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  }
+  if (!Number.isInteger(value)) {
+    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  }
+  if (value < min || value > max) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  }
+}
+
+function checkSize(size) {
+  if (typeof size !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE('size', 'number', size);
+  }
+  if (!(size >= 0 && size <= kMaxLength)) {
+    throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
+  }
+}
+
+// The encoding named by a user argument (undefined meaning UTF-8).
+function encodingArg(name) {
+  if (name === undefined || name === 'utf8') return kUtf8;
+  const found = findEncoding(name);
+  if (found === undefined) throw new ERR_UNKNOWN_ENCODING(name);
+  return found;
+}
+
+// Errors thrown the way Node's native layer throws them: a plain TypeError
+// or RangeError with an own `code`.
+function plainError(Ctor, code, message) {
+  const err = new Ctor(message);
+  err.code = code;
+  return err;
+}
+
+function decodeRange(buf, start, end, encoding) {
+  const text = binding.decode(buf, start, end, encoding.id);
+  if (text === undefined) {
+    throw new ERR_STRING_TOO_LONG(kStringMaxLength.toString(16));
+  }
+  return text;
+}
+
+// ---- the pool --------------------------------------------------------------
+// Small unsafe allocations and small from() results are carved out of a
+// shared ArrayBuffer, as in Node. It is made on first use: nothing is
+// allocated while the snapshot is built or by apps that never need it.
+
+let pool = null;
+let poolBytes = null;
+let poolUsed = 0;
+
+function poolFits(size) {
+  return size < (Buffer.poolSize >>> 1);
+}
+
+function reservePool(size) {
+  if (pool === null || pool.byteLength - poolUsed < size) {
+    pool = new ArrayBuffer(Buffer.poolSize);
+    poolBytes = new Uint8Array(pool);
+    poolUsed = 0;
+  }
+}
+
+// Hands out the next `size` bytes of the pool, keeping 8-byte alignment.
+function takeFromPool(size) {
+  const out = new Bytes(pool, poolUsed, size);
+  poolUsed += (size + 7) & ~7;
+  if (poolUsed > pool.byteLength) poolUsed = pool.byteLength;
+  return out;
+}
+
+function allocate(size) {
+  if (size > 0 && poolFits(size)) {
+    reservePool(size);
+    return takeFromPool(size);
+  }
+  return new Bytes(size);
+}
+
+// ---- creating buffers --------------------------------------------------------
+
+function alloc(size, fill, encoding) {
+  checkSize(size);
+  const buf = new Bytes(size);
+  if (fill !== undefined && fill !== 0 && buf.length > 0) {
+    fillRange(buf, fill, 0, buf.length, encoding);
+  }
+  return buf;
+}
+
+function allocUnsafe(size) {
+  checkSize(size);
+  return allocate(size);
+}
+
+function allocUnsafeSlow(size) {
+  checkSize(size);
+  return new Bytes(size);
+}
+
+function fromString(text, encoding) {
+  let enc = kUtf8;
+  if (typeof encoding === 'string' && encoding.length !== 0 &&
+      encoding !== 'utf8') {
+    enc = findEncoding(encoding);
+    if (enc === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  }
+  const size = enc.size(text);
+  if (size === 0) return new Bytes(0);
+  if (!poolFits(size)) {
+    const buf = new Bytes(size);
+    const written = binding.write(buf, text, 0, size, enc.id);
+    return written === size ? buf : new Bytes(buf.buffer, 0, written);
+  }
+  reservePool(size);
+  const written = binding.write(poolBytes, text, poolUsed, size, enc.id);
+  return takeFromPool(written);
+}
+
+function fromArrayLike(source) {
+  const length = source.length;
+  if (!(length > 0)) return new Bytes(0);
+  const buf = allocate(Math.min(Math.floor(length), Number.MAX_SAFE_INTEGER));
+  buf.set(source);
+  return buf;
+}
+
+// Shares the memory of `source`; offset and length are in bytes.
+function fromArrayBuffer(source, byteOffset, length) {
+  let start = 0;
+  if (byteOffset !== undefined) {
+    start = +byteOffset;
+    if (Number.isNaN(start)) start = 0;
+  }
+  const room = source.byteLength - start;
+  if (room < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  let count = room;
+  if (length !== undefined) {
+    count = +length;
+    if (!(count > 0)) {
+      count = 0;
+    } else if (count > room) {
+      throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+    }
+  }
+  return new Bytes(source, start, count);
+}
+
+function from(value, encodingOrOffset, length) {
+  if (typeof value === 'string') return fromString(value, encodingOrOffset);
+  if (typeof value === 'object' && value !== null) {
+    if (isAnyArrayBuffer(value)) {
+      return fromArrayBuffer(value, encodingOrOffset, length);
+    }
+    // Boxed strings and other wrappers give their primitive.
+    const inner = typeof value.valueOf === 'function' ? value.valueOf() : null;
+    if (inner != null && inner !== value &&
+        (typeof inner === 'string' || typeof inner === 'object')) {
+      return from(inner, encodingOrOffset, length);
+    }
+    if (value.length !== undefined || isAnyArrayBuffer(value.buffer)) {
+      if (typeof value.length !== 'number') return new Bytes(0);
+      return fromArrayLike(value);
+    }
+    // The shape toJSON() produces.
+    if (value.type === 'Buffer' && Array.isArray(value.data)) {
+      return fromArrayLike(value.data);
+    }
+    const toPrimitive = value[Symbol.toPrimitive];
+    if (typeof toPrimitive === 'function') {
+      const primitive = toPrimitive.call(value, 'string');
+      if (typeof primitive === 'string') {
+        return fromString(primitive, encodingOrOffset);
+      }
+    }
+  }
+  throw new ERR_INVALID_ARG_TYPE(
+    'first argument',
+    ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
+}
+
+function of(...items) {
+  return Uint8Array.of.apply(Bytes, items);
+}
+
+// A copy of the bytes of view's elements [offset, offset + length).
+function copyBytesFrom(view, offset, length) {
+  if (!ArrayBuffer.isView(view) || view instanceof DataView) {
+    throw new ERR_INVALID_ARG_TYPE('view', ['TypedArray'], view);
+  }
+  const count = view.length;
+  if (count === 0) return new Bytes(0);
+  let first = 0;
+  let end = count;
+  if (offset !== undefined || length !== undefined) {
+    if (offset !== undefined) {
+      checkIndex(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
+      if (offset >= count) return new Bytes(0);
+      first = offset;
+    }
+    if (length !== undefined) {
+      checkIndex(length, 'length', 0, Number.MAX_SAFE_INTEGER);
+      end = Math.min(first + length, count);
+    }
+  }
+  const width = view.BYTES_PER_ELEMENT;
+  const bytes = new Uint8Array(view.buffer, view.byteOffset + first * width,
+                               (end - first) * width);
+  const out = allocate(bytes.length);
+  out.set(bytes);
+  return out;
+}
+
+function concat(list, totalLength) {
+  if (!Array.isArray(list)) {
+    throw new ERR_INVALID_ARG_TYPE('list', 'Array', list);
+  }
+  if (list.length === 0) return new Bytes(0);
+  let total = 0;
+  if (totalLength === undefined) {
+    for (let i = 0; i < list.length; i++) {
+      requireBytes(list[i], `list[${i}]`);
+      total += list[i].length;
+    }
+  } else {
+    checkIndex(totalLength, 'length', 0, kMaxLength);
+    total = totalLength;
+  }
+  const out = allocate(total);
+  let at = 0;
+  for (let i = 0; i < list.length && at < total; i++) {
+    const part = list[i];
+    requireBytes(part, `list[${i}]`);
+    const room = total - at;
+    out.set(part.length > room ? part.subarray(0, room) : part, at);
+    at += Math.min(part.length, room);
+  }
+  // A totalLength beyond the parts leaves zeros, never stale pool bytes.
+  if (at < total) out.fill(0, at, total);
+  return out;
+}
+
+function byteLength(value, encoding) {
+  if (typeof value !== 'string') {
+    if (ArrayBuffer.isView(value) || isAnyArrayBuffer(value)) {
+      return value.byteLength;
+    }
+    throw new ERR_INVALID_ARG_TYPE(
+      'string', ['string', 'Buffer', 'ArrayBuffer'], value);
+  }
+  if (value.length === 0) return 0;
+  // An unknown encoding counts as UTF-8 here, as in Node.
+  const enc = encoding === undefined ? kUtf8 :
+    (findEncoding(encoding) || kUtf8);
+  return enc.size(value);
+}
+
+function compare(a, b) {
+  requireBytes(a, 'buf1');
+  requireBytes(b, 'buf2');
+  if (a === b) return 0;
+  return binding.compare(a, 0, a.length, b, 0, b.length);
+}
+
+function isBuffer(value) {
+  return value instanceof Buffer;
+}
+
+function isEncoding(name) {
+  return typeof name === 'string' && name.length !== 0 &&
+    findEncoding(name) !== undefined;
+}
+
+// Statics, as enumerable writable properties, in Node's order.
+Object.assign(Buffer, {
+  poolSize: 8 * 1024,
+  from,
+  copyBytesFrom,
+  of,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  isBuffer,
+  compare,
+  isEncoding,
+  concat,
+  byteLength,
+});
+Object.defineProperty(Buffer, Symbol.species, {
+  get() { return Bytes; }, enumerable: false, configurable: true,
+});
+
+// ---- reading and writing strings ---------------------------------------------
+
+// toString's range: whole-number positions clamped into [0, length].
+function clampPosition(value, length, fallback) {
+  if (value === undefined) return fallback;
+  const n = Math.trunc(+value);
+  if (!(n > 0)) return 0;
+  return n < length ? n : length;
+}
+
+function toString(encoding, start, end) {
+  if (arguments.length === 0) return decodeRange(this, 0, this.length, kUtf8);
+  const length = this.length;
+  const from = clampPosition(start, length, 0);
+  const to = clampPosition(end, length, length);
+  if (to <= from) return '';
+  return decodeRange(this, from, to, encodingArg(encoding));
+}
+
+function write(text, offset, length, encoding) {
+  if (typeof text !== 'string') {
+    throw plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                     'argument must be a string');
+  }
+  const size = this.length;
+  if (offset === undefined) {
+    return binding.write(this, text, 0, size, kUtf8.id);
+  }
+  let start = 0;
+  let room = size;
+  if (length === undefined && typeof offset === 'string') {
+    encoding = offset;
+  } else {
+    checkIndex(offset, 'offset', 0, size);
+    start = offset;
+    room = size - start;
+    if (typeof length === 'string') {
+      encoding = length;
+    } else if (length !== undefined) {
+      checkIndex(length, 'length', 0, size);
+      if (length < room) room = length;
+    }
+  }
+  // Any falsy encoding means UTF-8 here.
+  const enc = encoding ? encodingArg(encoding) : kUtf8;
+  return binding.write(this, text, start, room, enc.id);
+}
+
+// Node's lower-level per-encoding methods (asciiSlice(), hexWrite()...),
+// which some libraries call directly.
+function sliceRange(buf, start, end) {
+  const from = start === undefined ? 0 : Math.trunc(+start) || 0;
+  const to = end === undefined ? buf.length : Math.trunc(+end) || 0;
+  if (from < 0 || to < 0 || from > to || to > buf.length) {
+    throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+  }
+  return [from, to];
+}
+
+function makeSlice(enc) {
+  return function(start, end) {
+    const [from, to] = sliceRange(this, start, end);
+    return decodeRange(this, from, to, enc);
+  };
+}
+
+function makeWrite(enc) {
+  return function(text, offset, length) {
+    if (typeof text !== 'string') {
+      throw plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                       'argument must be a string');
+    }
+    const start = offset === undefined ? 0 : Math.trunc(+offset) || 0;
+    if (start < 0) {
+      throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+    }
+    if (start > this.length) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+    let room = this.length - start;
+    if (length !== undefined) {
+      const wanted = Math.trunc(+length) || 0;
+      if (wanted < 0) {
+        throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+      }
+      if (wanted < room) room = wanted;
+    }
+    return binding.write(this, text, start, room, enc.id);
+  };
+}
+
+// ---- fill ----------------------------------------------------------------------
+
+// Fills buf[start, end) with `value` (validated range, start < end).
+function fillRange(buf, value, start, end, encoding) {
+  if (typeof value === 'string') {
+    if (encoding !== undefined && typeof encoding !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('encoding', 'string', encoding);
+    }
+    const enc = encodingArg(encoding);
+    if (value.length === 0) {
+      buf.fill(0, start, end);
+      return;
+    }
+    if (value.length === 1) {
+      const code = value.charCodeAt(0);
+      if ((enc === kUtf8 && code < 0x80) || enc === kLatin1) {
+        buf.fill(code & 0xff, start, end);
+        return;
+      }
+    }
+    if (!binding.fill(buf, value, start, end, enc.id)) {
+      throw new ERR_INVALID_ARG_VALUE('value', value);
+    }
+    return;
+  }
+  if (ArrayBuffer.isView(value)) {
+    if (!binding.fill(buf, value, start, end, 0)) {
+      throw new ERR_INVALID_ARG_VALUE('value', value);
+    }
+    return;
+  }
+  const byte = typeof value === 'boolean' ? +value : (+value) & 0xff;
+  buf.fill(byte, start, end);
+}
+
+function fill(value, offset, end, encoding) {
+  const size = this.length;
+  let start = 0;
+  let stop = size;
+  if (typeof value === 'string') {
+    if (typeof offset === 'string') {
+      encoding = offset;
+      offset = undefined;
+      end = undefined;
+    } else if (typeof end === 'string') {
+      encoding = end;
+      end = undefined;
+    }
+  }
+  if (offset !== undefined) {
+    checkIndex(offset, 'offset', 0, kMaxLength);
+    start = offset;
+  }
+  if (end !== undefined) {
+    checkIndex(end, 'end', 0, size);
+    stop = end;
+  }
+  if (start >= stop) {
+    // Nothing to fill, but a bad encoding is still an error.
+    if (typeof value === 'string') encodingArg(encoding);
+    return this;
+  }
+  fillRange(this, value, start, stop, encoding);
+  return this;
+}
+
+// ---- search ----------------------------------------------------------------------
+
+// Where a search starts: byteOffset made a whole number, negative counting
+// from the end; NaN (and undefined) means the whole buffer.
+function searchStart(byteOffset, length, forward) {
+  let at = +byteOffset;
+  if (Number.isNaN(at)) return forward ? 0 : length;
+  at = Math.trunc(at);
+  if (at < 0) at += length;
+  return at;
+}
+
+function search(buf, value, byteOffset, encoding, forward) {
+  if (typeof byteOffset === 'string') {
+    encoding = byteOffset;
+    byteOffset = undefined;
+  }
+  const length = buf.length;
+  const at = searchStart(byteOffset, length, forward);
+  let needle;
+  let step = 1;
+  if (typeof value === 'number') {
+    if (forward ? at >= length : at < 0) return -1;
+    return binding.indexOfByte(buf, value >>> 0, at < 0 ? 0 :
+      Math.min(at, length), forward);
+  } else if (typeof value === 'string') {
+    const enc = encodingArg(encoding);
+    if (value.length !== 0) {
+      needle = fromString(value, enc.name);
+      if (enc === kUcs2) step = 2;
+    }
+  } else if (isUint8Array(value)) {
+    needle = value;
+  } else {
+    throw new ERR_INVALID_ARG_TYPE(
+      'value', ['number', 'string', 'Buffer', 'Uint8Array'], value);
+  }
+  if (needle === undefined || needle.length === 0) {
+    // An empty needle is found wherever the search starts.
+    return at < 0 ? 0 : Math.min(at, length);
+  }
+  if (forward) {
+    if (at < 0) return binding.indexOfBytes(buf, needle, 0, true, step);
+    // UTF-16 needles only match whole units of the buffer.
+    const usable = step === 2 ? length - (length % 2) : length;
+    if (at + needle.length > usable) return -1;
+    return binding.indexOfBytes(buf, needle, at, true, step);
+  }
+  if (at < 0) return -1;
+  return binding.indexOfBytes(buf, needle, Math.min(at, length), false, step);
+}
+
+function indexOf(value, byteOffset, encoding) {
+  return search(this, value, byteOffset, encoding, true);
+}
+
+function lastIndexOf(value, byteOffset, encoding) {
+  return search(this, value, byteOffset, encoding, false);
+}
+
+function includes(value, byteOffset, encoding) {
+  return search(this, value, byteOffset, encoding, true) !== -1;
+}
+
+// ---- comparing and copying ---------------------------------------------------
+
+function equals(other) {
+  requireBytes(other, 'otherBuffer');
+  if (this === other) return true;
+  if (this.byteLength !== other.byteLength) return false;
+  return binding.compare(this, 0, this.length, other, 0, other.length) === 0;
+}
+
+function compareMethod(target, targetStart, targetEnd, sourceStart,
+                       sourceEnd) {
+  requireBytes(target, 'target');
+  if (arguments.length === 1) {
+    return binding.compare(this, 0, this.length, target, 0, target.length);
+  }
+  const tStart = rangeArg(targetStart, 'targetStart', 0, kMaxLength);
+  const tEnd = rangeArg(targetEnd, 'targetEnd', target.length, target.length);
+  const sStart = rangeArg(sourceStart, 'sourceStart', 0, kMaxLength);
+  const sEnd = rangeArg(sourceEnd, 'sourceEnd', this.length, this.length);
+  if (sStart >= sEnd) return tStart >= tEnd ? 0 : -1;
+  if (tStart >= tEnd) return 1;
+  if (tStart > target.length) {
+    throw new ERR_OUT_OF_RANGE('targetStart', `<= ${target.length}`, tStart);
+  }
+  if (sStart > this.length) {
+    throw new ERR_OUT_OF_RANGE('sourceStart', `<= ${this.length}`, sStart);
+  }
+  return binding.compare(this, sStart, sEnd, target, tStart, tEnd);
+}
+
+function rangeArg(value, name, fallback, max) {
+  if (value === undefined) return fallback;
+  checkIndex(value, name, 0, max);
+  return value;
+}
+
+// copy()'s positions: numbers made whole (toward -Infinity), anything else
+// the default.
+function copyPosition(value, fallback) {
+  const n = +value;
+  if (!Number.isFinite(n)) return n === Infinity || n === -Infinity ? n :
+    fallback;
+  return Math.floor(n);
+}
+
+function copy(target, targetStart, sourceStart, sourceEnd) {
+  requireBytes(this, 'source');
+  requireBytes(target, 'target');
+  const tStart = copyPosition(targetStart, 0);
+  if (tStart < 0) throw new ERR_OUT_OF_RANGE('targetStart', '>= 0', tStart);
+  const sStart = copyPosition(sourceStart, 0);
+  if (sStart < 0 || sStart > this.length) {
+    throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${this.length}`,
+                               sStart);
+  }
+  const sEnd = copyPosition(sourceEnd, this.length);
+  if (sEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sEnd);
+  if (tStart >= target.length || sStart >= sEnd) return 0;
+  const count = Math.min(sEnd, this.length) - sStart;
+  const room = target.length - tStart;
+  const n = count < room ? count : room;
+  if (n <= 0) return 0;
+  target.set(new Uint8Array(this.buffer, this.byteOffset + sStart, n), tStart);
+  return n;
+}
+
+// ---- views and byte order ------------------------------------------------------
+
+// slice() and subarray(): a Buffer over the same memory. Negative positions
+// count from the end; NaN means 0.
+function viewPosition(value, length, fallback) {
+  if (value === undefined) return fallback;
+  let n = Math.trunc(+value);
+  if (Number.isNaN(n)) return 0;
+  if (n < 0) {
+    n += length;
+    return n > 0 ? n : 0;
+  }
+  return n < length ? n : length;
+}
+
+function subarray(start, end) {
+  const length = this.length;
+  const from = viewPosition(start, length, 0);
+  const to = viewPosition(end, length, length);
+  return new Bytes(this.buffer, this.byteOffset + from,
+                   to > from ? to - from : 0);
+}
+
+function swapper(width) {
+  return function() {
+    if (this.length % width !== 0) {
+      throw new ERR_INVALID_BUFFER_SIZE(`${width * 8}-bits`);
+    }
+    if (this.length !== 0) binding.swap(this, width);
+    return this;
+  };
+}
+
+function toJSON() {
+  return { type: 'Buffer', data: Array.prototype.slice.call(this) };
+}
+
+// util.inspect(buf): `<Buffer 68 69 ... 3 more bytes, extra: 1>`.
+function inspect(depth, options, nested) {
+  const max = inspectMaxBytes;
+  const shown = Math.min(max, this.length);
+  const hex = shown > 0 ?
+    decodeRange(this, 0, Math.max(0, Math.floor(shown)), encodings.kHex) : '';
+  let body = hex.replace(/(..)(?!$)/g, '$1 ');
+  const rest = this.length - max;
+  if (rest > 0) body += ` ... ${rest} more byte${rest > 1 ? 's' : ''}`;
+  // Own non-index properties are shown too, on the same line.
+  if (options !== undefined) {
+    const keys = Reflect.ownKeys(this).filter((key) => {
+      if (typeof key === 'string' && isIndexKey(key)) return false;
+      return options.showHidden ||
+        Object.prototype.propertyIsEnumerable.call(this, key);
+    });
+    if (keys.length > 0) {
+      const extra = { __proto__: null };
+      for (const key of keys) extra[key] = this[key];
+      const format = typeof nested === 'function' ? nested :
+        require('./internal/util/inspect').inspect;
+      const text = format(extra, {
+        ...options, breakLength: Infinity, compact: true,
+      });
+      // Drop "[Object: null prototype] {" and " }".
+      const inner = text.slice(text.indexOf('{') + 2, -2);
+      body += `${this.length !== 0 ? ', ' : ''}${inner}`;
+    }
+  }
+  return `<${this.constructor.name} ${body}>`;
+}
+
+function isIndexKey(key) {
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 0 && `${n}` === key;
+}
+
+// Prototype methods, in Node's order (the number methods come first).
+const proto = Buffer.prototype;
+addNumberMethods(proto);
+for (const [name, enc] of [
+  ['ascii', encodings.kAscii], ['base64', kBase64],
+  ['base64url', encodings.kBase64Url], ['latin1', kLatin1],
+  ['hex', encodings.kHex], ['ucs2', kUcs2], ['utf8', kUtf8]]) {
+  Object.defineProperty(makeSlice(enc), 'name', { value: `${name}Slice` });
+  proto[`${name}Slice`] = makeSlice(enc);
+  Object.defineProperty(proto[`${name}Slice`], 'name', {
+    value: `${name}Slice`,
+  });
+}
+for (const [name, enc] of [
+  ['ascii', encodings.kAscii], ['base64', kBase64],
+  ['base64url', encodings.kBase64Url], ['latin1', kLatin1],
+  ['hex', encodings.kHex], ['ucs2', kUcs2], ['utf8', kUtf8]]) {
+  proto[`${name}Write`] = makeWrite(enc);
+  Object.defineProperty(proto[`${name}Write`], 'name', {
+    value: `${name}Write`,
+  });
+}
+Object.defineProperty(proto, 'parent', {
+  enumerable: true,
+  get() { return this instanceof Buffer ? this.buffer : undefined; },
+});
+Object.defineProperty(proto, 'offset', {
+  enumerable: true,
+  get() { return this instanceof Buffer ? this.byteOffset : undefined; },
+});
+const swap16 = swapper(2);
+const swap32 = swapper(4);
+const swap64 = swapper(8);
+Object.assign(proto, {
+  copy,
+  toString,
+  equals,
+  inspect,
+  compare: compareMethod,
+  indexOf,
+  lastIndexOf,
+  includes,
+  fill,
+  write,
+  toJSON,
+  subarray,
+  slice: subarray,
+  swap16,
+  swap32,
+  swap64,
+  toLocaleString: toString,
+  [kInspectCustom]: inspect,
+});
+for (const [fn, name] of [[compareMethod, 'compare'], [swap16, 'swap16'],
+  [swap32, 'swap32'], [swap64, 'swap64']]) {
+  Object.defineProperty(fn, 'name', { value: name });
+}
+Object.defineProperty(subarray, 'name', { value: 'subarray' });
+
+// ---- atob and btoa -------------------------------------------------------------
+
+const kBase64Text = /^[A-Za-z0-9+/]*$/;
+const kAsciiWhitespace = /[\t\n\f\r ]+/g;
+
+function btoa(input) {
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
+  const text = `${input}`;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0xff) {
+      throw new DOMException('Invalid character', 'InvalidCharacterError');
+    }
+  }
+  const bytes = fromString(text, 'latin1');
+  return decodeRange(bytes, 0, bytes.length, kBase64);
+}
+
+// The WHATWG "forgiving-base64 decode".
+function atob(input) {
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
+  let text = `${input}`.replace(kAsciiWhitespace, '');
+  if (text.length % 4 === 0) {
+    if (text.endsWith('==')) text = text.slice(0, -2);
+    else if (text.endsWith('=')) text = text.slice(0, -1);
+  }
+  if (!kBase64Text.test(text)) {
+    throw new DOMException('Invalid character', 'InvalidCharacterError');
+  }
+  if (text.length % 4 === 1) {
+    throw new DOMException('The string to be decoded is not correctly ' +
+                           'encoded.', 'InvalidCharacterError');
+  }
+  const bytes = fromString(text, 'base64');
+  return decodeRange(bytes, 0, bytes.length, kLatin1);
+}
+
+// ---- the rest of the module ------------------------------------------------------
+
+function checkedView(input, what) {
+  if (!ArrayBuffer.isView(input) && !isAnyArrayBuffer(input)) {
+    throw new ERR_INVALID_ARG_TYPE(
+      'input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  }
+  const view = ArrayBuffer.isView(input) ?
+    new Uint8Array(input.buffer, input.byteOffset, input.byteLength) :
+    new Uint8Array(input);
+  if (view.buffer.detached === true ||
+      (input.byteLength === 0 && isDetached(view.buffer))) {
+    throw new (require('./internal/errors').codes.ERR_INVALID_STATE)(
+      `Cannot validate on a detached buffer`);
+  }
+  return view;
+}
+
+function isDetached(arrayBuffer) {
+  try {
+    new Uint8Array(arrayBuffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function isUtf8(input) {
+  return binding.isUtf8(checkedView(input, 'isUtf8'));
+}
+
+function isAscii(input) {
+  return binding.isAscii(checkedView(input, 'isAscii'));
+}
+
+// transcode(): decode with one encoding, encode with another. Code points a
+// one-byte target cannot hold become '?', as ICU's converters do.
+const kTranscodable = new Set(['ascii', 'latin1', 'utf16le', 'utf8']);
+
+function transcode(source, fromEncoding, toEncoding) {
+  if (!isUint8Array(source)) {
+    throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
+  }
+  if (source.length === 0) return new Bytes(0);
+  const fromEnc = findEncoding(fromEncoding);
+  const toEnc = findEncoding(toEncoding);
+  if (fromEnc === undefined || toEnc === undefined ||
+      !kTranscodable.has(fromEnc.name) || !kTranscodable.has(toEnc.name)) {
+    const err = new Error(`Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]`);
+    err.code = 'U_ILLEGAL_ARGUMENT_ERROR';
+    err.errno = 1;
+    throw err;
+  }
+  let text = decodeRange(source, 0, source.length, fromEnc);
+  if (toEnc.name === 'ascii') {
+    text = text.replace(/[^\x00-\x7f]/gu, '?');
+  } else if (toEnc.name === 'latin1') {
+    text = text.replace(/[^\x00-\xff]/gu, '?');
+  }
+  return fromString(text, toEnc.name);
+}
+
+const constants = Object.defineProperties({}, {
+  MAX_LENGTH: { value: kMaxLength, writable: false, enumerable: true },
+  MAX_STRING_LENGTH: {
+    value: kStringMaxLength, writable: false, enumerable: true,
+  },
+});
+
+module.exports = {
+  Buffer,
+  SlowBuffer,
+  transcode,
+  isUtf8,
+  isAscii,
+  kMaxLength,
+  kStringMaxLength,
+  btoa,
+  atob,
+  constants,
+  INSPECT_MAX_BYTES: undefined,
+  Blob,
+  resolveObjectURL,
+  File,
+};
+
+Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
+  enumerable: true,
+  configurable: true,
+  get() { return inspectMaxBytes; },
+  set(value) {
+    if (typeof value !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('INSPECT_MAX_BYTES', 'number', value);
+    }
+    if (!(value >= 0)) {
+      throw new ERR_OUT_OF_RANGE('INSPECT_MAX_BYTES', '>= 0', value);
+    }
+    inspectMaxBytes = value;
+  },
+});
