@@ -22,6 +22,8 @@ const { findEncoding, kUtf8, kUcs2, kLatin1, kBase64 } = encodings;
 const kMaxLength = binding.kMaxLength;
 const kStringMaxLength = binding.kStringMaxLength;
 const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
+// Buffer.prototype.fill is ours; the typed-array one fills numbers.
+const fillBytes = Uint8Array.prototype.fill;
 
 let inspectMaxBytes = 50;
 
@@ -322,15 +324,17 @@ function concat(list, totalLength) {
   }
   const out = allocate(total);
   let at = 0;
-  for (let i = 0; i < list.length && at < total; i++) {
+  // Every part is checked, even those past totalLength.
+  for (let i = 0; i < list.length; i++) {
     const part = list[i];
     requireBytes(part, `list[${i}]`);
     const room = total - at;
+    if (room === 0) continue;
     out.set(part.length > room ? part.subarray(0, room) : part, at);
     at += Math.min(part.length, room);
   }
   // A totalLength beyond the parts leaves zeros, never stale pool bytes.
-  if (at < total) out.fill(0, at, total);
+  if (at < total) fillBytes.call(out, 0, at, total);
   return out;
 }
 
@@ -434,24 +438,21 @@ function write(text, offset, length, encoding) {
 
 // Node's lower-level per-encoding methods (asciiSlice(), hexWrite()...),
 // which some libraries call directly.
-function sliceRange(buf, start, end) {
-  const from = start === undefined ? 0 : Math.trunc(+start) || 0;
-  const to = end === undefined ? buf.length : Math.trunc(+end) || 0;
-  if (from < 0 || to < 0 || from > to || to > buf.length) {
-    throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
-  }
-  return [from, to];
-}
-
 function makeSlice(enc) {
-  return function(start, end) {
-    const [from, to] = sliceRange(this, start, end);
-    return decodeRange(this, from, to, enc);
+  return function(...args) {
+    const [start, end] = args;
+    const from = start === undefined ? 0 : Math.trunc(+start) || 0;
+    const to = end === undefined ? this.length : Math.trunc(+end) || 0;
+    if (from < 0 || to < 0 || to > this.length) {
+      throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+    }
+    return to > from ? decodeRange(this, from, to, enc) : '';
   };
 }
 
 function makeWrite(enc) {
-  return function(text, offset, length) {
+  return function(...args) {
+    const [text, offset, length] = args;
     if (typeof text !== 'string') {
       throw plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
                        'argument must be a string');
@@ -475,21 +476,27 @@ function makeWrite(enc) {
 
 // ---- fill ----------------------------------------------------------------------
 
+// fill() and alloc() take null or '' for UTF-8, and only strings besides.
+function fillEncoding(encoding) {
+  if (encoding == null || encoding === '') return kUtf8;
+  if (typeof encoding !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('encoding', 'string', encoding);
+  }
+  return encodingArg(encoding);
+}
+
 // Fills buf[start, end) with `value` (validated range, start < end).
 function fillRange(buf, value, start, end, encoding) {
   if (typeof value === 'string') {
-    if (encoding !== undefined && typeof encoding !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('encoding', 'string', encoding);
-    }
-    const enc = encodingArg(encoding);
+    const enc = fillEncoding(encoding);
     if (value.length === 0) {
-      buf.fill(0, start, end);
+      fillBytes.call(buf, 0, start, end);
       return;
     }
     if (value.length === 1) {
       const code = value.charCodeAt(0);
       if ((enc === kUtf8 && code < 0x80) || enc === kLatin1) {
-        buf.fill(code & 0xff, start, end);
+        fillBytes.call(buf, code & 0xff, start, end);
         return;
       }
     }
@@ -504,8 +511,7 @@ function fillRange(buf, value, start, end, encoding) {
     }
     return;
   }
-  const byte = typeof value === 'boolean' ? +value : (+value) & 0xff;
-  buf.fill(byte, start, end);
+  fillBytes.call(buf, (+value) & 0xff, start, end);
 }
 
 function fill(value, offset, end, encoding) {
@@ -513,7 +519,8 @@ function fill(value, offset, end, encoding) {
   let start = 0;
   let stop = size;
   if (typeof value === 'string') {
-    if (typeof offset === 'string') {
+    // A string (or missing) offset is the encoding, and a string end too.
+    if (offset === undefined || typeof offset === 'string') {
       encoding = offset;
       offset = undefined;
       end = undefined;
@@ -532,7 +539,7 @@ function fill(value, offset, end, encoding) {
   }
   if (start >= stop) {
     // Nothing to fill, but a bad encoding is still an error.
-    if (typeof value === 'string') encodingArg(encoding);
+    if (typeof value === 'string') fillEncoding(encoding);
     return this;
   }
   fillRange(this, value, start, stop, encoding);
@@ -542,7 +549,7 @@ function fill(value, offset, end, encoding) {
 // ---- search ----------------------------------------------------------------------
 
 // Where a search starts: byteOffset made a whole number, negative counting
-// from the end; NaN (and undefined) means the whole buffer.
+// from the end of `length` bytes; NaN (and undefined) means everything.
 function searchStart(byteOffset, length, forward) {
   let at = +byteOffset;
   if (Number.isNaN(at)) return forward ? 0 : length;
@@ -556,39 +563,50 @@ function search(buf, value, byteOffset, encoding, forward) {
     encoding = byteOffset;
     byteOffset = undefined;
   }
-  const length = buf.length;
-  const at = searchStart(byteOffset, length, forward);
-  let needle;
-  let step = 1;
+  let length = buf.length;
   if (typeof value === 'number') {
+    const at = searchStart(byteOffset, length, forward);
     if (forward ? at >= length : at < 0) return -1;
     return binding.indexOfByte(buf, value >>> 0, at < 0 ? 0 :
       Math.min(at, length), forward);
-  } else if (typeof value === 'string') {
+  }
+  let needle;
+  let utf16 = false;
+  if (typeof value === 'string') {
     const enc = encodingArg(encoding);
-    if (value.length !== 0) {
-      needle = fromString(value, enc.name);
-      if (enc === kUcs2) step = 2;
+    if (value.length === 0) {
+      const at = searchStart(byteOffset, length, forward);
+      return at < 0 ? 0 : Math.min(at, length);
     }
+    needle = fromString(value, enc.name);
+    utf16 = enc === kUcs2;
   } else if (isUint8Array(value)) {
     needle = value;
+    utf16 = encoding !== undefined && findEncoding(encoding) === kUcs2;
   } else {
     throw new ERR_INVALID_ARG_TYPE(
       'value', ['number', 'string', 'Buffer', 'Uint8Array'], value);
   }
-  if (needle === undefined || needle.length === 0) {
-    // An empty needle is found wherever the search starts.
-    return at < 0 ? 0 : Math.min(at, length);
+  if (utf16) {
+    // UTF-16 searches compare whole units: a trailing odd byte of either
+    // side is not part of the data.
+    length -= length % 2;
+    if (needle.length % 2 !== 0) {
+      if (needle.length === 1) return -1;
+      needle = needle.subarray(0, needle.length - 1);
+    }
   }
+  const at = searchStart(byteOffset, length, forward);
+  if (needle.length === 0) return at < 0 ? 0 : Math.min(at, length);
+  const step = utf16 ? 2 : 1;
   if (forward) {
     if (at < 0) return binding.indexOfBytes(buf, needle, 0, true, step);
-    // UTF-16 needles only match whole units of the buffer.
-    const usable = step === 2 ? length - (length % 2) : length;
-    if (at + needle.length > usable) return -1;
+    if (at + needle.length > length) return -1;
     return binding.indexOfBytes(buf, needle, at, true, step);
   }
   if (at < 0) return -1;
-  return binding.indexOfBytes(buf, needle, Math.min(at, length), false, step);
+  return binding.indexOfBytes(buf, needle, Math.min(at, length), false,
+                              step);
 }
 
 function indexOf(value, byteOffset, encoding) {
@@ -639,13 +657,11 @@ function rangeArg(value, name, fallback, max) {
   return value;
 }
 
-// copy()'s positions: numbers made whole (toward -Infinity), anything else
-// the default.
+// copy()'s positions: numbers rounded down; NaN and infinities count as 0.
 function copyPosition(value, fallback) {
+  if (value === undefined) return fallback;
   const n = +value;
-  if (!Number.isFinite(n)) return n === Infinity || n === -Infinity ? n :
-    fallback;
-  return Math.floor(n);
+  return Number.isFinite(n) ? Math.floor(n) : 0;
 }
 
 function copy(target, targetStart, sourceStart, sourceEnd) {
@@ -690,6 +706,10 @@ function subarray(start, end) {
   const to = viewPosition(end, length, length);
   return new Bytes(this.buffer, this.byteOffset + from,
                    to > from ? to - from : 0);
+}
+
+function slice(start, end) {
+  return subarray.call(this, start, end);
 }
 
 function swapper(width) {
@@ -750,7 +770,6 @@ for (const [name, enc] of [
   ['ascii', encodings.kAscii], ['base64', kBase64],
   ['base64url', encodings.kBase64Url], ['latin1', kLatin1],
   ['hex', encodings.kHex], ['ucs2', kUcs2], ['utf8', kUtf8]]) {
-  Object.defineProperty(makeSlice(enc), 'name', { value: `${name}Slice` });
   proto[`${name}Slice`] = makeSlice(enc);
   Object.defineProperty(proto[`${name}Slice`], 'name', {
     value: `${name}Slice`,
@@ -789,7 +808,7 @@ Object.assign(proto, {
   write,
   toJSON,
   subarray,
-  slice: subarray,
+  slice,
   swap16,
   swap32,
   swap64,
@@ -800,40 +819,41 @@ for (const [fn, name] of [[compareMethod, 'compare'], [swap16, 'swap16'],
   [swap32, 'swap32'], [swap64, 'swap64']]) {
   Object.defineProperty(fn, 'name', { value: name });
 }
-Object.defineProperty(subarray, 'name', { value: 'subarray' });
 
 // ---- atob and btoa -------------------------------------------------------------
 
-const kBase64Text = /^[A-Za-z0-9+/]*$/;
+// Base64 text, then at most two '=' of padding.
+const kBase64Text = /^[A-Za-z0-9+/]*={0,2}$/;
 const kAsciiWhitespace = /[\t\n\f\r ]+/g;
+
+function invalidCharacter() {
+  return new DOMException('Invalid character', 'InvalidCharacterError');
+}
 
 function btoa(input) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
   const text = `${input}`;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0xff) {
-      throw new DOMException('Invalid character', 'InvalidCharacterError');
-    }
+    if (text.charCodeAt(i) > 0xff) throw invalidCharacter();
   }
   const bytes = fromString(text, 'latin1');
   return decodeRange(bytes, 0, bytes.length, kBase64);
 }
 
-// The WHATWG "forgiving-base64 decode".
+// The WHATWG forgiving-base64 decode, with Node's choice of error when
+// several rules are broken at once.
 function atob(input) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
-  let text = `${input}`.replace(kAsciiWhitespace, '');
-  if (text.length % 4 === 0) {
-    if (text.endsWith('==')) text = text.slice(0, -2);
-    else if (text.endsWith('=')) text = text.slice(0, -1);
+  const text = `${input}`.replace(kAsciiWhitespace, '');
+  if (!kBase64Text.test(text)) throw invalidCharacter();
+  let data = text.length;
+  while (data > 0 && text.charCodeAt(data - 1) === 61) data--;
+  if (data % 4 === 1) {
+    throw new DOMException(
+      'The string to be decoded is not correctly encoded.',
+      'InvalidCharacterError');
   }
-  if (!kBase64Text.test(text)) {
-    throw new DOMException('Invalid character', 'InvalidCharacterError');
-  }
-  if (text.length % 4 === 1) {
-    throw new DOMException('The string to be decoded is not correctly ' +
-                           'encoded.', 'InvalidCharacterError');
-  }
+  if (data !== text.length && text.length % 4 !== 0) throw invalidCharacter();
   const bytes = fromString(text, 'base64');
   return decodeRange(bytes, 0, bytes.length, kLatin1);
 }
@@ -891,7 +911,13 @@ function transcode(source, fromEncoding, toEncoding) {
     err.errno = 1;
     throw err;
   }
-  let text = decodeRange(source, 0, source.length, fromEnc);
+  let text = decodeRange(source, 0, source.length,
+                         fromEnc.name === 'ascii' ? kLatin1 : fromEnc);
+  // Bytes above 0x7f are not ASCII: they decode as U+FFFD, except into
+  // UTF-16, where ICU passes them through as Latin-1.
+  if (fromEnc.name === 'ascii' && toEnc !== kUcs2) {
+    text = text.replace(/[\x80-\xff]/g, '\ufffd');
+  }
   if (toEnc.name === 'ascii') {
     text = text.replace(/[^\x00-\x7f]/gu, '?');
   } else if (toEnc.name === 'latin1') {

@@ -39,13 +39,23 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
 {
+  // Accessors, as in Node: assigning replaces them with plain values.
+  const defineReplaceable = (name, value, enumerable) => {
+    Object.defineProperty(globalThis, name, {
+      get() { return value; },
+      set(v) { defineGlobal(name, v, enumerable); },
+      enumerable,
+      configurable: true,
+    });
+  };
   const buffer = builtins.loadBuiltin('buffer');
-  defineGlobal('Buffer', buffer.Buffer);
-  defineGlobal('atob', buffer.atob, true);
-  defineGlobal('btoa', buffer.btoa, true);
-  defineGlobal('Blob', buffer.Blob);
-  defineGlobal('File', buffer.File);
-  defineGlobal('DOMException', require('./dom_exception').DOMException);
+  defineReplaceable('Buffer', buffer.Buffer, false);
+  defineReplaceable('atob', buffer.atob, true);
+  defineReplaceable('btoa', buffer.btoa, true);
+  defineReplaceable('Blob', buffer.Blob, false);
+  defineReplaceable('File', buffer.File, false);
+  defineReplaceable('DOMException', require('./dom_exception').DOMException,
+                    false);
 }
 
 module.exports = {

@@ -5,6 +5,13 @@
 
 const { codes: { ERR_INVALID_THIS } } = require('./errors');
 
+// Node's wording here lacks the usual "type".
+function invalidThis() {
+  const err = new ERR_INVALID_THIS('DOMException');
+  err.message = 'Value of "this" must be of DOMException';
+  return err;
+}
+
 // The legacy numeric codes: [constant, error name], code = position + 1.
 // Names of retired codes (DOMSTRING_SIZE_ERR...) no longer map to them.
 const kLegacyCodes = [
@@ -44,7 +51,7 @@ const kState = new WeakMap();
 
 function stateOf(self) {
   const state = kState.get(self);
-  if (state === undefined) throw new ERR_INVALID_THIS('DOMException');
+  if (state === undefined) throw invalidThis();
   return state;
 }
 

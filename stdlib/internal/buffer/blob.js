@@ -114,12 +114,8 @@ class Blob {
     const { bytes } = stateOf(this);
     const from = slicePosition(start, bytes.length, 0);
     const to = slicePosition(end, bytes.length, bytes.length);
-    const blob = new Blob();
-    kBlobState.set(blob, {
-      bytes: bytes.slice(from, Math.max(from, to)),
-      type: normalizeType(contentType),
-    });
-    return blob;
+    return blobOf(bytes.slice(from, Math.max(from, to)),
+                  normalizeType(contentType));
   }
 
   arrayBuffer() {
@@ -174,6 +170,14 @@ for (const name of ['type', 'size', 'slice', 'arrayBuffer', 'text', 'bytes',
   Object.defineProperty(Blob.prototype, name, desc);
 }
 
+// A Blob over `bytes` (kept, not copied). Outside the class body, so that
+// the class keeps its own name when bundled.
+function blobOf(bytes, type) {
+  const blob = new Blob();
+  kBlobState.set(blob, { bytes, type });
+  return blob;
+}
+
 class File extends Blob {
   constructor(fileBits, fileName, options = undefined) {
     if (arguments.length < 2) {
@@ -211,7 +215,7 @@ for (const name of ['name', 'lastModified']) {
 // Blob URLs need URL.createObjectURL, which jspack does not have yet; no
 // URL ever resolves.
 function resolveObjectURL(url) {
-  `${url}`;
+  String(url);
   return undefined;
 }
 

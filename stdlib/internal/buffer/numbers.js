@@ -151,6 +151,8 @@ function gatherUnsigned(buf, offset, width, littleEndian) {
 }
 
 function readVariable(buf, offset, byteLength, littleEndian, signed) {
+  // Unlike the fixed widths, the offset has no default here.
+  if (offset === undefined) checkOffsetType(offset);
   checkByteLength(byteLength);
   if (!fits(buf, offset, byteLength)) {
     throw offsetError(buf, offset, byteLength);
@@ -402,60 +404,45 @@ function writeBigInt64BE(value, offset = 0) {
   return writeBig(this, value, offset, false, kBigSigned);
 }
 
-// Methods in the order Node lists them on Buffer.prototype; each entry is
-// [method, ...names], the later names being lower-case aliases.
-const kMethods = [
-  [readBigUInt64LE, 'readBigUInt64LE', 'readBigUint64LE'],
-  [readBigUInt64BE, 'readBigUInt64BE', 'readBigUint64BE'],
-  [readBigInt64LE, 'readBigInt64LE'],
-  [readBigInt64BE, 'readBigInt64BE'],
-  [writeBigUInt64LE, 'writeBigUInt64LE', 'writeBigUint64LE'],
-  [writeBigUInt64BE, 'writeBigUInt64BE', 'writeBigUint64BE'],
-  [writeBigInt64LE, 'writeBigInt64LE'],
-  [writeBigInt64BE, 'writeBigInt64BE'],
-  [readUIntLE, 'readUIntLE', 'readUintLE'],
-  [readUInt32LE, 'readUInt32LE', 'readUint32LE'],
-  [readUInt16LE, 'readUInt16LE', 'readUint16LE'],
-  [readUInt8, 'readUInt8', 'readUint8'],
-  [readUIntBE, 'readUIntBE', 'readUintBE'],
-  [readUInt32BE, 'readUInt32BE', 'readUint32BE'],
-  [readUInt16BE, 'readUInt16BE', 'readUint16BE'],
-  [readIntLE, 'readIntLE'],
-  [readInt32LE, 'readInt32LE'],
-  [readInt16LE, 'readInt16LE'],
-  [readInt8, 'readInt8'],
-  [readIntBE, 'readIntBE'],
-  [readInt32BE, 'readInt32BE'],
-  [readInt16BE, 'readInt16BE'],
-  [writeUIntLE, 'writeUIntLE', 'writeUintLE'],
-  [writeUInt32LE, 'writeUInt32LE', 'writeUint32LE'],
-  [writeUInt16LE, 'writeUInt16LE', 'writeUint16LE'],
-  [writeUInt8, 'writeUInt8', 'writeUint8'],
-  [writeUIntBE, 'writeUIntBE', 'writeUintBE'],
-  [writeUInt32BE, 'writeUInt32BE', 'writeUint32BE'],
-  [writeUInt16BE, 'writeUInt16BE', 'writeUint16BE'],
-  [writeIntLE, 'writeIntLE'],
-  [writeInt32LE, 'writeInt32LE'],
-  [writeInt16LE, 'writeInt16LE'],
-  [writeInt8, 'writeInt8'],
-  [writeIntBE, 'writeIntBE'],
-  [writeInt32BE, 'writeInt32BE'],
-  [writeInt16BE, 'writeInt16BE'],
-  [readFloatLE, 'readFloatLE'],
-  [readFloatBE, 'readFloatBE'],
-  [readDoubleLE, 'readDoubleLE'],
-  [readDoubleBE, 'readDoubleBE'],
-  [writeFloatLE, 'writeFloatLE'],
-  [writeFloatBE, 'writeFloatBE'],
-  [writeDoubleLE, 'writeDoubleLE'],
-  [writeDoubleBE, 'writeDoubleBE'],
+// Methods in the order Node lists them on Buffer.prototype: groups of
+// [name, method], each followed by the lower-case aliases of its names.
+const kGroups = [
+  [['readBigUInt64LE', readBigUInt64LE], ['readBigUInt64BE', readBigUInt64BE]],
+  [['readBigInt64LE', readBigInt64LE], ['readBigInt64BE', readBigInt64BE]],
+  [['writeBigUInt64LE', writeBigUInt64LE],
+    ['writeBigUInt64BE', writeBigUInt64BE]],
+  [['writeBigInt64LE', writeBigInt64LE], ['writeBigInt64BE', writeBigInt64BE]],
+  [['readUIntLE', readUIntLE], ['readUInt32LE', readUInt32LE],
+    ['readUInt16LE', readUInt16LE], ['readUInt8', readUInt8],
+    ['readUIntBE', readUIntBE], ['readUInt32BE', readUInt32BE],
+    ['readUInt16BE', readUInt16BE]],
+  [['readIntLE', readIntLE], ['readInt32LE', readInt32LE],
+    ['readInt16LE', readInt16LE], ['readInt8', readInt8],
+    ['readIntBE', readIntBE], ['readInt32BE', readInt32BE],
+    ['readInt16BE', readInt16BE]],
+  [['writeUIntLE', writeUIntLE], ['writeUInt32LE', writeUInt32LE],
+    ['writeUInt16LE', writeUInt16LE], ['writeUInt8', writeUInt8],
+    ['writeUIntBE', writeUIntBE], ['writeUInt32BE', writeUInt32BE],
+    ['writeUInt16BE', writeUInt16BE]],
+  [['writeIntLE', writeIntLE], ['writeInt32LE', writeInt32LE],
+    ['writeInt16LE', writeInt16LE], ['writeInt8', writeInt8],
+    ['writeIntBE', writeIntBE], ['writeInt32BE', writeInt32BE],
+    ['writeInt16BE', writeInt16BE]],
+  [['readFloatLE', readFloatLE], ['readFloatBE', readFloatBE],
+    ['readDoubleLE', readDoubleLE], ['readDoubleBE', readDoubleBE],
+    ['writeFloatLE', writeFloatLE], ['writeFloatBE', writeFloatBE],
+    ['writeDoubleLE', writeDoubleLE], ['writeDoubleBE', writeDoubleBE]],
 ];
 
-// Puts every method (and alias) on `proto` as a writable, configurable,
-// enumerable property, like the rest of Buffer.prototype.
+// Puts every method on `proto` as a plain (writable, enumerable,
+// configurable) property; "UInt" names also get a "Uint" alias.
 function addNumberMethods(proto) {
-  for (const [method, ...names] of kMethods) {
-    for (const name of names) proto[name] = method;
+  for (const group of kGroups) {
+    for (const [name, method] of group) proto[name] = method;
+    for (const [name, method] of group) {
+      const alias = name.replace('UInt', 'Uint');
+      if (alias !== name) proto[alias] = method;
+    }
   }
 }
 
