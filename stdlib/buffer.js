@@ -13,6 +13,7 @@ const {
     ERR_STRING_TOO_LONG, ERR_UNKNOWN_ENCODING,
   },
 } = require('./internal/errors');
+const { validateInteger, validateNumber } = require('./internal/validators');
 const encodings = require('./internal/buffer/encodings');
 const { addNumberMethods } = require('./internal/buffer/numbers');
 const { Blob, File, resolveObjectURL } = require('./internal/buffer/blob');
@@ -33,15 +34,14 @@ let inspectMaxBytes = 50;
 // that it can still be called without `new`; it shares this prototype.
 class Bytes extends Uint8Array {}
 
-function Buffer(arg, encodingOrOffset, length) {
+function Buffer(input, encodingOrOffset, length) {
   warnBufferCall();
-  if (typeof arg === 'number') {
-    if (typeof encodingOrOffset === 'string') {
-      throw new ERR_INVALID_ARG_TYPE('string', 'string', arg);
-    }
-    return alloc(arg);
+  if (typeof input !== 'number') return from(input, encodingOrOffset, length);
+  // Buffer(10, 'utf8') mixes up the two forms; Node blames the string.
+  if (typeof encodingOrOffset === 'string') {
+    throw new ERR_INVALID_ARG_TYPE('string', 'string', input);
   }
-  return from(arg, encodingOrOffset, length);
+  return alloc(input);
 }
 
 Buffer.prototype = Bytes.prototype;
@@ -51,8 +51,8 @@ Object.defineProperty(Bytes.prototype, 'constructor', {
 Object.setPrototypeOf(Buffer, Uint8Array);
 
 // Deprecated since Node 6; still works, like Buffer.allocUnsafeSlow.
-function SlowBuffer(size) {
-  return allocUnsafeSlow(size);
+function SlowBuffer(length) {
+  return allocUnsafeSlow(length);
 }
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);
@@ -80,37 +80,15 @@ function warnBufferCall() {
 const typedArrayTag = Object.getOwnPropertyDescriptor(
   Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 
-function isUint8Array(value) {
-  return typedArrayTag.call(value) === 'Uint8Array';
-}
+// Buffers and any other Uint8Array (a cross-realm one too).
+const isBytes = (value) => typedArrayTag.call(value) === 'Uint8Array';
 
 function requireBytes(value, name) {
-  if (!isUint8Array(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'Uint8Array'], value);
-  }
+  if (isBytes(value)) return;
+  throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'Uint8Array'], value);
 }
 
-// A whole number in [min, max], or Node's error for `name`.
-function checkIndex(value, name, min, max) {
-  if (typeof value !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
-  if (!Number.isInteger(value)) {
-    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  }
-  if (value < min || value > max) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
-}
-
-function checkSize(size) {
-  if (typeof size !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE('size', 'number', size);
-  }
-  if (!(size >= 0 && size <= kMaxLength)) {
-    throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
-  }
-}
+const checkSize = (size) => validateNumber(size, 'size', 0, kMaxLength);
 
 // The encoding named by a user argument (undefined meaning UTF-8).
 function encodingArg(name) {
@@ -165,7 +143,7 @@ function takeFromPool(size) {
   return out;
 }
 
-function allocate(size) {
+function unsafeBytes(size) {
   if (size > 0 && poolFits(size)) {
     reservePool(size);
     return takeFromPool(size);
@@ -186,7 +164,7 @@ function alloc(size, fill, encoding) {
 
 function allocUnsafe(size) {
   checkSize(size);
-  return allocate(size);
+  return unsafeBytes(size);
 }
 
 function allocUnsafeSlow(size) {
@@ -216,60 +194,58 @@ function fromString(text, encoding) {
 function fromArrayLike(source) {
   const length = source.length;
   if (!(length > 0)) return new Bytes(0);
-  const buf = allocate(Math.min(Math.floor(length), Number.MAX_SAFE_INTEGER));
+  const buf = unsafeBytes(Math.min(Math.floor(length), Number.MAX_SAFE_INTEGER));
   buf.set(source);
   return buf;
 }
 
-// Shares the memory of `source`; offset and length are in bytes.
+// Shares the memory of `source`. The offset defaults to 0 (so does NaN);
+// a length that is not positive means 0.
 function fromArrayBuffer(source, byteOffset, length) {
-  let start = 0;
-  if (byteOffset !== undefined) {
-    start = +byteOffset;
-    if (Number.isNaN(start)) start = 0;
-  }
+  const start = byteOffset === undefined ? 0 : (+byteOffset || 0);
   const room = source.byteLength - start;
   if (room < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-  let count = room;
-  if (length !== undefined) {
-    count = +length;
-    if (!(count > 0)) {
-      count = 0;
-    } else if (count > room) {
-      throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
-    }
-  }
+  const wanted = length === undefined ? room : +length;
+  const count = wanted > 0 ? wanted : 0;
+  if (count > room) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
   return new Bytes(source, start, count);
 }
 
-function from(value, encodingOrOffset, length) {
-  if (typeof value === 'string') return fromString(value, encodingOrOffset);
-  if (typeof value === 'object' && value !== null) {
-    if (isAnyArrayBuffer(value)) {
-      return fromArrayBuffer(value, encodingOrOffset, length);
-    }
-    // Boxed strings and other wrappers give their primitive.
-    const inner = typeof value.valueOf === 'function' ? value.valueOf() : null;
-    if (inner != null && inner !== value &&
-        (typeof inner === 'string' || typeof inner === 'object')) {
-      return from(inner, encodingOrOffset, length);
-    }
-    if (value.length !== undefined || isAnyArrayBuffer(value.buffer)) {
-      if (typeof value.length !== 'number') return new Bytes(0);
-      return fromArrayLike(value);
-    }
-    // The shape toJSON() produces.
-    if (value.type === 'Buffer' && Array.isArray(value.data)) {
-      return fromArrayLike(value.data);
-    }
-    const toPrimitive = value[Symbol.toPrimitive];
-    if (typeof toPrimitive === 'function') {
-      const primitive = toPrimitive.call(value, 'string');
-      if (typeof primitive === 'string') {
-        return fromString(primitive, encodingOrOffset);
-      }
-    }
+// from() for objects: undefined when `value` is none of the accepted kinds.
+function fromObject(value, encodingOrOffset, length) {
+  if (isAnyArrayBuffer(value)) {
+    return fromArrayBuffer(value, encodingOrOffset, length);
   }
+  // Boxed strings and other wrappers stand for their primitive.
+  const inner = typeof value.valueOf === 'function' ? value.valueOf() : null;
+  const innerKind = inner === null ? 'null' : typeof inner;
+  if (inner !== value && (innerKind === 'string' || innerKind === 'object')) {
+    return from(inner, encodingOrOffset, length);
+  }
+  // Array-likes; an object with a non-numeric length gives an empty Buffer.
+  if (value.length !== undefined || isAnyArrayBuffer(value.buffer)) {
+    return typeof value.length === 'number' ? fromArrayLike(value) :
+      new Bytes(0);
+  }
+  // The shape toJSON() produces.
+  if (value.type === 'Buffer' && Array.isArray(value.data)) {
+    return fromArrayLike(value.data);
+  }
+  const toPrimitive = value[Symbol.toPrimitive];
+  if (typeof toPrimitive !== 'function') return undefined;
+  const text = toPrimitive.call(value, 'string');
+  return typeof text === 'string' ? fromString(text, encodingOrOffset) :
+    undefined;
+}
+
+function from(value, encodingOrOffset, length) {
+  let made;
+  if (typeof value === 'string') {
+    made = fromString(value, encodingOrOffset);
+  } else if (value !== null && typeof value === 'object') {
+    made = fromObject(value, encodingOrOffset, length);
+  }
+  if (made !== undefined) return made;
   throw new ERR_INVALID_ARG_TYPE(
     'first argument',
     ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
@@ -286,23 +262,18 @@ function copyBytesFrom(view, offset, length) {
   }
   const count = view.length;
   if (count === 0) return new Bytes(0);
-  let first = 0;
+  const first = offset === undefined ? 0 : offset;
+  if (first !== 0) validateInteger(first, 'offset', 0);
+  if (first >= count) return new Bytes(0);
   let end = count;
-  if (offset !== undefined || length !== undefined) {
-    if (offset !== undefined) {
-      checkIndex(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
-      if (offset >= count) return new Bytes(0);
-      first = offset;
-    }
-    if (length !== undefined) {
-      checkIndex(length, 'length', 0, Number.MAX_SAFE_INTEGER);
-      end = Math.min(first + length, count);
-    }
+  if (length !== undefined) {
+    validateInteger(length, 'length', 0);
+    end = Math.min(first + length, count);
   }
   const width = view.BYTES_PER_ELEMENT;
   const bytes = new Uint8Array(view.buffer, view.byteOffset + first * width,
                                (end - first) * width);
-  const out = allocate(bytes.length);
+  const out = unsafeBytes(bytes.length);
   out.set(bytes);
   return out;
 }
@@ -312,26 +283,25 @@ function concat(list, totalLength) {
     throw new ERR_INVALID_ARG_TYPE('list', 'Array', list);
   }
   if (list.length === 0) return new Bytes(0);
-  let total = 0;
+  // Every part is checked, even parts past an explicit totalLength.
+  const parts = list.map((part, i) => {
+    requireBytes(part, `list[${i}]`);
+    return part;
+  });
+  let total;
   if (totalLength === undefined) {
-    for (let i = 0; i < list.length; i++) {
-      requireBytes(list[i], `list[${i}]`);
-      total += list[i].length;
-    }
+    total = parts.reduce((sum, part) => sum + part.length, 0);
   } else {
-    checkIndex(totalLength, 'length', 0, kMaxLength);
+    validateInteger(totalLength, 'length', 0, kMaxLength);
     total = totalLength;
   }
-  const out = allocate(total);
+  const out = unsafeBytes(total);
   let at = 0;
-  // Every part is checked, even those past totalLength.
-  for (let i = 0; i < list.length; i++) {
-    const part = list[i];
-    requireBytes(part, `list[${i}]`);
-    const room = total - at;
-    if (room === 0) continue;
-    out.set(part.length > room ? part.subarray(0, room) : part, at);
-    at += Math.min(part.length, room);
+  for (const part of parts) {
+    if (at === total) break;
+    const taken = Math.min(part.length, total - at);
+    out.set(taken === part.length ? part : part.subarray(0, taken), at);
+    at += taken;
   }
   // A totalLength beyond the parts leaves zeros, never stale pool bytes.
   if (at < total) fillBytes.call(out, 0, at, total);
@@ -339,10 +309,10 @@ function concat(list, totalLength) {
 }
 
 function byteLength(value, encoding) {
+  if (ArrayBuffer.isView(value) || isAnyArrayBuffer(value)) {
+    return value.byteLength;
+  }
   if (typeof value !== 'string') {
-    if (ArrayBuffer.isView(value) || isAnyArrayBuffer(value)) {
-      return value.byteLength;
-    }
     throw new ERR_INVALID_ARG_TYPE(
       'string', ['string', 'Buffer', 'ArrayBuffer'], value);
   }
@@ -407,70 +377,59 @@ function toString(encoding, start, end) {
   return decodeRange(this, from, to, encodingArg(encoding));
 }
 
+// write()'s optional arguments: (encoding), (offset[, encoding]) or
+// (offset, length[, encoding]). Returns [start, room, encoding name].
+function writePlan(size, offset, length, encoding) {
+  if (typeof offset === 'string' && length === undefined) {
+    return [0, size, offset];
+  }
+  validateInteger(offset, 'offset', 0, size);
+  const room = size - offset;
+  if (typeof length === 'string') return [offset, room, length];
+  if (length === undefined) return [offset, room, encoding];
+  validateInteger(length, 'length', 0, size);
+  return [offset, Math.min(length, room), encoding];
+}
+
+const notAString = () => plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                                    'argument must be a string');
+
 function write(text, offset, length, encoding) {
-  if (typeof text !== 'string') {
-    throw plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
-                     'argument must be a string');
-  }
-  const size = this.length;
+  if (typeof text !== 'string') throw notAString();
   if (offset === undefined) {
-    return binding.write(this, text, 0, size, kUtf8.id);
+    return binding.write(this, text, 0, this.length, kUtf8.id);
   }
-  let start = 0;
-  let room = size;
-  if (length === undefined && typeof offset === 'string') {
-    encoding = offset;
-  } else {
-    checkIndex(offset, 'offset', 0, size);
-    start = offset;
-    room = size - start;
-    if (typeof length === 'string') {
-      encoding = length;
-    } else if (length !== undefined) {
-      checkIndex(length, 'length', 0, size);
-      if (length < room) room = length;
-    }
-  }
+  const [start, room, name] = writePlan(this.length, offset, length, encoding);
   // Any falsy encoding means UTF-8 here.
-  const enc = encoding ? encodingArg(encoding) : kUtf8;
+  const enc = name ? encodingArg(name) : kUtf8;
   return binding.write(this, text, start, room, enc.id);
 }
 
 // Node's lower-level per-encoding methods (asciiSlice(), hexWrite()...),
-// which some libraries call directly.
+// which some libraries call directly. Their positions are whole numbers
+// and never negative.
+function lowIndex(value, fallback) {
+  const n = value === undefined ? fallback : (Math.trunc(+value) || 0);
+  if (n >= 0) return n;
+  throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+}
+
 function makeSlice(enc) {
   return function(...args) {
-    const [start, end] = args;
-    const from = start === undefined ? 0 : Math.trunc(+start) || 0;
-    const to = end === undefined ? this.length : Math.trunc(+end) || 0;
-    if (from < 0 || to < 0 || to > this.length) {
-      throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
-    }
+    const from = lowIndex(args[0], 0);
+    const to = lowIndex(args[1], this.length);
+    if (to > this.length) lowIndex(-1);
     return to > from ? decodeRange(this, from, to, enc) : '';
   };
 }
 
 function makeWrite(enc) {
   return function(...args) {
-    const [text, offset, length] = args;
-    if (typeof text !== 'string') {
-      throw plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
-                       'argument must be a string');
-    }
-    const start = offset === undefined ? 0 : Math.trunc(+offset) || 0;
-    if (start < 0) {
-      throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
-    }
+    if (typeof args[0] !== 'string') throw notAString();
+    const start = lowIndex(args[1], 0);
     if (start > this.length) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-    let room = this.length - start;
-    if (length !== undefined) {
-      const wanted = Math.trunc(+length) || 0;
-      if (wanted < 0) {
-        throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
-      }
-      if (wanted < room) room = wanted;
-    }
-    return binding.write(this, text, start, room, enc.id);
+    const room = Math.min(lowIndex(args[2], this.length), this.length - start);
+    return binding.write(this, args[0], start, room, enc.id);
   };
 }
 
@@ -485,58 +444,63 @@ function fillEncoding(encoding) {
   return encodingArg(encoding);
 }
 
+// Repeats the bytes of `pattern` (a string or a view) natively; an empty
+// pattern is an error.
+function fillPattern(buf, pattern, start, end, id) {
+  if (binding.fill(buf, pattern, start, end, id)) return;
+  throw new ERR_INVALID_ARG_VALUE('value', pattern);
+}
+
 // Fills buf[start, end) with `value` (validated range, start < end).
 function fillRange(buf, value, start, end, encoding) {
-  if (typeof value === 'string') {
-    const enc = fillEncoding(encoding);
-    if (value.length === 0) {
-      fillBytes.call(buf, 0, start, end);
-      return;
-    }
-    if (value.length === 1) {
-      const code = value.charCodeAt(0);
-      if ((enc === kUtf8 && code < 0x80) || enc === kLatin1) {
-        fillBytes.call(buf, code & 0xff, start, end);
+  let byte;
+  switch (typeof value) {
+    case 'string': {
+      const enc = fillEncoding(encoding);
+      const first = value.length === 0 ? 0 : value.charCodeAt(0);
+      // Empty strings fill zeros; one-byte characters are a plain fill.
+      if (value.length === 0 || (value.length === 1 &&
+          (enc === kLatin1 || (enc === kUtf8 && first < 0x80)))) {
+        byte = first & 0xff;
+      } else {
+        fillPattern(buf, value, start, end, enc.id);
         return;
       }
+      break;
     }
-    if (!binding.fill(buf, value, start, end, enc.id)) {
-      throw new ERR_INVALID_ARG_VALUE('value', value);
-    }
-    return;
+    case 'object':
+      if (ArrayBuffer.isView(value)) {
+        fillPattern(buf, value, start, end, 0);
+        return;
+      }
+      byte = (+value) & 0xff;
+      break;
+    default:
+      byte = (+value) & 0xff;
   }
-  if (ArrayBuffer.isView(value)) {
-    if (!binding.fill(buf, value, start, end, 0)) {
-      throw new ERR_INVALID_ARG_VALUE('value', value);
-    }
-    return;
-  }
-  fillBytes.call(buf, (+value) & 0xff, start, end);
+  fillBytes.call(buf, byte, start, end);
+}
+
+function positionArg(value, name, fallback, max) {
+  if (value === undefined) return fallback;
+  validateInteger(value, name, 0, max);
+  return value;
 }
 
 function fill(value, offset, end, encoding) {
-  const size = this.length;
-  let start = 0;
-  let stop = size;
+  let args = [offset, end, encoding];
+  // A string value may take its encoding early: fill(text, encoding) or
+  // fill(text, offset, encoding); fill(text) is always UTF-8.
   if (typeof value === 'string') {
-    // A string (or missing) offset is the encoding, and a string end too.
     if (offset === undefined || typeof offset === 'string') {
-      encoding = offset;
-      offset = undefined;
-      end = undefined;
+      args = [undefined, undefined, offset];
     } else if (typeof end === 'string') {
-      encoding = end;
-      end = undefined;
+      args = [offset, undefined, end];
     }
   }
-  if (offset !== undefined) {
-    checkIndex(offset, 'offset', 0, kMaxLength);
-    start = offset;
-  }
-  if (end !== undefined) {
-    checkIndex(end, 'end', 0, size);
-    stop = end;
-  }
+  const start = positionArg(args[0], 'offset', 0, kMaxLength);
+  const stop = positionArg(args[1], 'end', this.length, this.length);
+  encoding = args[2];
   if (start >= stop) {
     // Nothing to fill, but a bad encoding is still an error.
     if (typeof value === 'string') fillEncoding(encoding);
@@ -558,55 +522,62 @@ function searchStart(byteOffset, length, forward) {
   return at;
 }
 
+// What a search looks for: a byte (number), or a byte sequence and whether
+// it is UTF-16 (found at whole units only).
+function needleOf(value, encoding) {
+  switch (typeof value) {
+    case 'number':
+      return { byte: value >>> 0 };
+    case 'string': {
+      const enc = encodingArg(encoding);
+      return {
+        bytes: value.length === 0 ? null : fromString(value, enc.name),
+        utf16: enc === kUcs2,
+      };
+    }
+    default:
+      if (isBytes(value)) {
+        return {
+          bytes: value,
+          utf16: encoding !== undefined && findEncoding(encoding) === kUcs2,
+        };
+      }
+      throw new ERR_INVALID_ARG_TYPE(
+        'value', ['number', 'string', 'Buffer', 'Uint8Array'], value);
+  }
+}
+
 function search(buf, value, byteOffset, encoding, forward) {
-  if (typeof byteOffset === 'string') {
-    encoding = byteOffset;
-    byteOffset = undefined;
+  // search(value, encoding) skips the offset.
+  const offset = typeof byteOffset === 'string' ? undefined : byteOffset;
+  const needle = needleOf(value, typeof byteOffset === 'string' ?
+    byteOffset : encoding);
+  let size = buf.length;
+  if (needle.byte !== undefined) {
+    const at = searchStart(offset, size, forward);
+    if (forward ? at >= size : at < 0) return -1;
+    return binding.indexOfByte(buf, needle.byte, Math.max(0, Math.min(at,
+      size)), forward);
   }
-  let length = buf.length;
-  if (typeof value === 'number') {
-    const at = searchStart(byteOffset, length, forward);
-    if (forward ? at >= length : at < 0) return -1;
-    return binding.indexOfByte(buf, value >>> 0, at < 0 ? 0 :
-      Math.min(at, length), forward);
+  let bytes = needle.bytes;
+  if (bytes !== null && needle.utf16) {
+    // Whole units only: an odd last byte on either side is not data.
+    size -= size % 2;
+    if (bytes.length === 1) return -1;
+    if (bytes.length % 2 === 1) bytes = bytes.subarray(0, bytes.length - 1);
   }
-  let needle;
-  let utf16 = false;
-  if (typeof value === 'string') {
-    const enc = encodingArg(encoding);
-    if (value.length === 0) {
-      const at = searchStart(byteOffset, length, forward);
-      return at < 0 ? 0 : Math.min(at, length);
-    }
-    needle = fromString(value, enc.name);
-    utf16 = enc === kUcs2;
-  } else if (isUint8Array(value)) {
-    needle = value;
-    utf16 = encoding !== undefined && findEncoding(encoding) === kUcs2;
-  } else {
-    throw new ERR_INVALID_ARG_TYPE(
-      'value', ['number', 'string', 'Buffer', 'Uint8Array'], value);
+  const at = searchStart(offset, size, forward);
+  // An empty needle is found right where the search starts.
+  if (bytes === null || bytes.length === 0) {
+    return Math.max(0, Math.min(at, size));
   }
-  if (utf16) {
-    // UTF-16 searches compare whole units: a trailing odd byte of either
-    // side is not part of the data.
-    length -= length % 2;
-    if (needle.length % 2 !== 0) {
-      if (needle.length === 1) return -1;
-      needle = needle.subarray(0, needle.length - 1);
-    }
+  const step = needle.utf16 ? 2 : 1;
+  if (!forward) {
+    return at < 0 ? -1 :
+      binding.indexOfBytes(buf, bytes, Math.min(at, size), false, step);
   }
-  const at = searchStart(byteOffset, length, forward);
-  if (needle.length === 0) return at < 0 ? 0 : Math.min(at, length);
-  const step = utf16 ? 2 : 1;
-  if (forward) {
-    if (at < 0) return binding.indexOfBytes(buf, needle, 0, true, step);
-    if (at + needle.length > length) return -1;
-    return binding.indexOfBytes(buf, needle, at, true, step);
-  }
-  if (at < 0) return -1;
-  return binding.indexOfBytes(buf, needle, Math.min(at, length), false,
-                              step);
+  if (at + bytes.length > size) return -1;
+  return binding.indexOfBytes(buf, bytes, Math.max(at, 0), true, step);
 }
 
 function indexOf(value, byteOffset, encoding) {
@@ -653,7 +624,7 @@ function compareMethod(target, targetStart, targetEnd, sourceStart,
 
 function rangeArg(value, name, fallback, max) {
   if (value === undefined) return fallback;
-  checkIndex(value, name, 0, max);
+  validateInteger(value, name, 0, max);
   return value;
 }
 
@@ -898,7 +869,7 @@ function isAscii(input) {
 const kTranscodable = new Set(['ascii', 'latin1', 'utf16le', 'utf8']);
 
 function transcode(source, fromEncoding, toEncoding) {
-  if (!isUint8Array(source)) {
+  if (!isBytes(source)) {
     throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
   }
   if (source.length === 0) return new Bytes(0);

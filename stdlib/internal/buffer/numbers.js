@@ -85,60 +85,6 @@ function checkValue(value, limits) {
 
 // ---- integer reads ---------------------------------------------------------
 
-function readUInt8(offset = 0) {
-  if (!fits(this, offset, 1)) throw offsetError(this, offset, 1);
-  return this[offset];
-}
-
-function readInt8(offset = 0) {
-  if (!fits(this, offset, 1)) throw offsetError(this, offset, 1);
-  return (this[offset] << 24) >> 24;
-}
-
-function readUInt16LE(offset = 0) {
-  if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
-  return this[offset] | (this[offset + 1] << 8);
-}
-
-function readUInt16BE(offset = 0) {
-  if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
-  return (this[offset] << 8) | this[offset + 1];
-}
-
-function readInt16LE(offset = 0) {
-  if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
-  return ((this[offset] << 16) | (this[offset + 1] << 24)) >> 16;
-}
-
-function readInt16BE(offset = 0) {
-  if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
-  return ((this[offset] << 24) | (this[offset + 1] << 16)) >> 16;
-}
-
-function readInt32LE(offset = 0) {
-  if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
-  return this[offset] | (this[offset + 1] << 8) | (this[offset + 2] << 16) |
-    (this[offset + 3] << 24);
-}
-
-function readInt32BE(offset = 0) {
-  if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
-  return (this[offset] << 24) | (this[offset + 1] << 16) |
-    (this[offset + 2] << 8) | this[offset + 3];
-}
-
-function readUInt32LE(offset = 0) {
-  if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
-  return (this[offset] | (this[offset + 1] << 8) | (this[offset + 2] << 16) |
-    (this[offset + 3] << 24)) >>> 0;
-}
-
-function readUInt32BE(offset = 0) {
-  if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
-  return ((this[offset] << 24) | (this[offset + 1] << 16) |
-    (this[offset + 2] << 8) | this[offset + 3]) >>> 0;
-}
-
 // Unsigned value of `width` bytes (exact: at most 48 bits).
 function gatherUnsigned(buf, offset, width, littleEndian) {
   let value = 0;
@@ -163,22 +109,6 @@ function readVariable(buf, offset, byteLength, littleEndian, signed) {
     if (value >= span / 2) return value - span;
   }
   return value;
-}
-
-function readUIntLE(offset, byteLength) {
-  return readVariable(this, offset, byteLength, true, false);
-}
-
-function readUIntBE(offset, byteLength) {
-  return readVariable(this, offset, byteLength, false, false);
-}
-
-function readIntLE(offset, byteLength) {
-  return readVariable(this, offset, byteLength, true, true);
-}
-
-function readIntBE(offset, byteLength) {
-  return readVariable(this, offset, byteLength, false, true);
 }
 
 // ---- integer writes --------------------------------------------------------
@@ -222,68 +152,12 @@ function writeWide(buf, value, offset, width, littleEndian, limits) {
   return scatter(buf, value, offset, width, littleEndian);
 }
 
-function writeUInt8(value, offset = 0) {
-  return writeByte(this, value, offset, kLimits[1].unsigned);
-}
-
-function writeInt8(value, offset = 0) {
-  return writeByte(this, value, offset, kLimits[1].signed);
-}
-
-function writeUInt16LE(value, offset = 0) {
-  return writeWide(this, value, offset, 2, true, kLimits[2].unsigned);
-}
-
-function writeUInt16BE(value, offset = 0) {
-  return writeWide(this, value, offset, 2, false, kLimits[2].unsigned);
-}
-
-function writeInt16LE(value, offset = 0) {
-  return writeWide(this, value, offset, 2, true, kLimits[2].signed);
-}
-
-function writeInt16BE(value, offset = 0) {
-  return writeWide(this, value, offset, 2, false, kLimits[2].signed);
-}
-
-function writeUInt32LE(value, offset = 0) {
-  return writeWide(this, value, offset, 4, true, kLimits[4].unsigned);
-}
-
-function writeUInt32BE(value, offset = 0) {
-  return writeWide(this, value, offset, 4, false, kLimits[4].unsigned);
-}
-
-function writeInt32LE(value, offset = 0) {
-  return writeWide(this, value, offset, 4, true, kLimits[4].signed);
-}
-
-function writeInt32BE(value, offset = 0) {
-  return writeWide(this, value, offset, 4, false, kLimits[4].signed);
-}
-
 function writeVariable(buf, value, offset, byteLength, littleEndian, signed) {
   checkByteLength(byteLength);
   const limits = signed ? kLimits[byteLength].signed :
     kLimits[byteLength].unsigned;
   if (byteLength === 1) return writeByte(buf, value, offset, limits);
   return writeWide(buf, value, offset, byteLength, littleEndian, limits);
-}
-
-function writeUIntLE(value, offset, byteLength) {
-  return writeVariable(this, value, offset, byteLength, true, false);
-}
-
-function writeUIntBE(value, offset, byteLength) {
-  return writeVariable(this, value, offset, byteLength, false, false);
-}
-
-function writeIntLE(value, offset, byteLength) {
-  return writeVariable(this, value, offset, byteLength, true, true);
-}
-
-function writeIntBE(value, offset, byteLength) {
-  return writeVariable(this, value, offset, byteLength, false, true);
 }
 
 // ---- floats and BigInts ------------------------------------------------------
@@ -304,72 +178,8 @@ function store(buf, offset, width, littleEndian) {
   return offset + width;
 }
 
-function readFloatLE(offset = 0) {
-  load(this, offset, 4, true);
-  return kScratchView.getFloat32(0, true);
-}
-
-function readFloatBE(offset = 0) {
-  load(this, offset, 4, false);
-  return kScratchView.getFloat32(0, true);
-}
-
-function readDoubleLE(offset = 0) {
-  load(this, offset, 8, true);
-  return kScratchView.getFloat64(0, true);
-}
-
-function readDoubleBE(offset = 0) {
-  load(this, offset, 8, false);
-  return kScratchView.getFloat64(0, true);
-}
-
 function checkFloatTarget(buf, offset, width) {
   if (!fits(buf, offset, width)) throw offsetError(buf, offset, width);
-}
-
-function writeFloatLE(value, offset = 0) {
-  checkFloatTarget(this, offset, 4);
-  kScratchView.setFloat32(0, +value, true);
-  return store(this, offset, 4, true);
-}
-
-function writeFloatBE(value, offset = 0) {
-  checkFloatTarget(this, offset, 4);
-  kScratchView.setFloat32(0, +value, true);
-  return store(this, offset, 4, false);
-}
-
-function writeDoubleLE(value, offset = 0) {
-  checkFloatTarget(this, offset, 8);
-  kScratchView.setFloat64(0, +value, true);
-  return store(this, offset, 8, true);
-}
-
-function writeDoubleBE(value, offset = 0) {
-  checkFloatTarget(this, offset, 8);
-  kScratchView.setFloat64(0, +value, true);
-  return store(this, offset, 8, false);
-}
-
-function readBigUInt64LE(offset = 0) {
-  load(this, offset, 8, true);
-  return kScratchView.getBigUint64(0, true);
-}
-
-function readBigUInt64BE(offset = 0) {
-  load(this, offset, 8, false);
-  return kScratchView.getBigUint64(0, true);
-}
-
-function readBigInt64LE(offset = 0) {
-  load(this, offset, 8, true);
-  return kScratchView.getBigInt64(0, true);
-}
-
-function readBigInt64BE(offset = 0) {
-  load(this, offset, 8, false);
-  return kScratchView.getBigInt64(0, true);
 }
 
 const kBigUnsigned = {
@@ -388,60 +198,200 @@ function writeBig(buf, value, offset, littleEndian, limits) {
   return store(buf, offset, 8, littleEndian);
 }
 
-function writeBigUInt64LE(value, offset = 0) {
-  return writeBig(this, value, offset, true, kBigUnsigned);
-}
-
-function writeBigUInt64BE(value, offset = 0) {
-  return writeBig(this, value, offset, false, kBigUnsigned);
-}
-
-function writeBigInt64LE(value, offset = 0) {
-  return writeBig(this, value, offset, true, kBigSigned);
-}
-
-function writeBigInt64BE(value, offset = 0) {
-  return writeBig(this, value, offset, false, kBigSigned);
-}
-
-// Methods in the order Node lists them on Buffer.prototype: groups of
-// [name, method], each followed by the lower-case aliases of its names.
+// The methods, in the groups and order Node lists them on
+// Buffer.prototype; each group is followed by its "Uint" aliases.
 const kGroups = [
-  [['readBigUInt64LE', readBigUInt64LE], ['readBigUInt64BE', readBigUInt64BE]],
-  [['readBigInt64LE', readBigInt64LE], ['readBigInt64BE', readBigInt64BE]],
-  [['writeBigUInt64LE', writeBigUInt64LE],
-    ['writeBigUInt64BE', writeBigUInt64BE]],
-  [['writeBigInt64LE', writeBigInt64LE], ['writeBigInt64BE', writeBigInt64BE]],
-  [['readUIntLE', readUIntLE], ['readUInt32LE', readUInt32LE],
-    ['readUInt16LE', readUInt16LE], ['readUInt8', readUInt8],
-    ['readUIntBE', readUIntBE], ['readUInt32BE', readUInt32BE],
-    ['readUInt16BE', readUInt16BE]],
-  [['readIntLE', readIntLE], ['readInt32LE', readInt32LE],
-    ['readInt16LE', readInt16LE], ['readInt8', readInt8],
-    ['readIntBE', readIntBE], ['readInt32BE', readInt32BE],
-    ['readInt16BE', readInt16BE]],
-  [['writeUIntLE', writeUIntLE], ['writeUInt32LE', writeUInt32LE],
-    ['writeUInt16LE', writeUInt16LE], ['writeUInt8', writeUInt8],
-    ['writeUIntBE', writeUIntBE], ['writeUInt32BE', writeUInt32BE],
-    ['writeUInt16BE', writeUInt16BE]],
-  [['writeIntLE', writeIntLE], ['writeInt32LE', writeInt32LE],
-    ['writeInt16LE', writeInt16LE], ['writeInt8', writeInt8],
-    ['writeIntBE', writeIntBE], ['writeInt32BE', writeInt32BE],
-    ['writeInt16BE', writeInt16BE]],
-  [['readFloatLE', readFloatLE], ['readFloatBE', readFloatBE],
-    ['readDoubleLE', readDoubleLE], ['readDoubleBE', readDoubleBE],
-    ['writeFloatLE', writeFloatLE], ['writeFloatBE', writeFloatBE],
-    ['writeDoubleLE', writeDoubleLE], ['writeDoubleBE', writeDoubleBE]],
+  {
+    readBigUInt64LE(offset = 0) {
+    load(this, offset, 8, true);
+    return kScratchView.getBigUint64(0, true);
+    },
+    readBigUInt64BE(offset = 0) {
+    load(this, offset, 8, false);
+    return kScratchView.getBigUint64(0, true);
+    },
+  },
+  {
+    readBigInt64LE(offset = 0) {
+    load(this, offset, 8, true);
+    return kScratchView.getBigInt64(0, true);
+    },
+    readBigInt64BE(offset = 0) {
+    load(this, offset, 8, false);
+    return kScratchView.getBigInt64(0, true);
+    },
+  },
+  {
+    writeBigUInt64LE(value, offset = 0) {
+    return writeBig(this, value, offset, true, kBigUnsigned);
+    },
+    writeBigUInt64BE(value, offset = 0) {
+    return writeBig(this, value, offset, false, kBigUnsigned);
+    },
+  },
+  {
+    writeBigInt64LE(value, offset = 0) {
+    return writeBig(this, value, offset, true, kBigSigned);
+    },
+    writeBigInt64BE(value, offset = 0) {
+    return writeBig(this, value, offset, false, kBigSigned);
+    },
+  },
+  {
+    readUIntLE(offset, byteLength) {
+    return readVariable(this, offset, byteLength, true, false);
+    },
+    readUInt32LE(offset = 0) {
+    if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
+    return (this[offset] | (this[offset + 1] << 8) | (this[offset + 2] << 16) |
+      (this[offset + 3] << 24)) >>> 0;
+    },
+    readUInt16LE(offset = 0) {
+    if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
+    return this[offset] | (this[offset + 1] << 8);
+    },
+    readUInt8(offset = 0) {
+    if (!fits(this, offset, 1)) throw offsetError(this, offset, 1);
+    return this[offset];
+    },
+    readUIntBE(offset, byteLength) {
+    return readVariable(this, offset, byteLength, false, false);
+    },
+    readUInt32BE(offset = 0) {
+    if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
+    return ((this[offset] << 24) | (this[offset + 1] << 16) |
+      (this[offset + 2] << 8) | this[offset + 3]) >>> 0;
+    },
+    readUInt16BE(offset = 0) {
+    if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
+    return (this[offset] << 8) | this[offset + 1];
+    },
+  },
+  {
+    readIntLE(offset, byteLength) {
+    return readVariable(this, offset, byteLength, true, true);
+    },
+    readInt32LE(offset = 0) {
+    if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
+    return this[offset] | (this[offset + 1] << 8) | (this[offset + 2] << 16) |
+      (this[offset + 3] << 24);
+    },
+    readInt16LE(offset = 0) {
+    if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
+    return ((this[offset] << 16) | (this[offset + 1] << 24)) >> 16;
+    },
+    readInt8(offset = 0) {
+    if (!fits(this, offset, 1)) throw offsetError(this, offset, 1);
+    return (this[offset] << 24) >> 24;
+    },
+    readIntBE(offset, byteLength) {
+    return readVariable(this, offset, byteLength, false, true);
+    },
+    readInt32BE(offset = 0) {
+    if (!fits(this, offset, 4)) throw offsetError(this, offset, 4);
+    return (this[offset] << 24) | (this[offset + 1] << 16) |
+      (this[offset + 2] << 8) | this[offset + 3];
+    },
+    readInt16BE(offset = 0) {
+    if (!fits(this, offset, 2)) throw offsetError(this, offset, 2);
+    return ((this[offset] << 24) | (this[offset + 1] << 16)) >> 16;
+    },
+  },
+  {
+    writeUIntLE(value, offset, byteLength) {
+    return writeVariable(this, value, offset, byteLength, true, false);
+    },
+    writeUInt32LE(value, offset = 0) {
+    return writeWide(this, value, offset, 4, true, kLimits[4].unsigned);
+    },
+    writeUInt16LE(value, offset = 0) {
+    return writeWide(this, value, offset, 2, true, kLimits[2].unsigned);
+    },
+    writeUInt8(value, offset = 0) {
+    return writeByte(this, value, offset, kLimits[1].unsigned);
+    },
+    writeUIntBE(value, offset, byteLength) {
+    return writeVariable(this, value, offset, byteLength, false, false);
+    },
+    writeUInt32BE(value, offset = 0) {
+    return writeWide(this, value, offset, 4, false, kLimits[4].unsigned);
+    },
+    writeUInt16BE(value, offset = 0) {
+    return writeWide(this, value, offset, 2, false, kLimits[2].unsigned);
+    },
+  },
+  {
+    writeIntLE(value, offset, byteLength) {
+    return writeVariable(this, value, offset, byteLength, true, true);
+    },
+    writeInt32LE(value, offset = 0) {
+    return writeWide(this, value, offset, 4, true, kLimits[4].signed);
+    },
+    writeInt16LE(value, offset = 0) {
+    return writeWide(this, value, offset, 2, true, kLimits[2].signed);
+    },
+    writeInt8(value, offset = 0) {
+    return writeByte(this, value, offset, kLimits[1].signed);
+    },
+    writeIntBE(value, offset, byteLength) {
+    return writeVariable(this, value, offset, byteLength, false, true);
+    },
+    writeInt32BE(value, offset = 0) {
+    return writeWide(this, value, offset, 4, false, kLimits[4].signed);
+    },
+    writeInt16BE(value, offset = 0) {
+    return writeWide(this, value, offset, 2, false, kLimits[2].signed);
+    },
+  },
+  {
+    readFloatLE(offset = 0) {
+    load(this, offset, 4, true);
+    return kScratchView.getFloat32(0, true);
+    },
+    readFloatBE(offset = 0) {
+    load(this, offset, 4, false);
+    return kScratchView.getFloat32(0, true);
+    },
+    readDoubleLE(offset = 0) {
+    load(this, offset, 8, true);
+    return kScratchView.getFloat64(0, true);
+    },
+    readDoubleBE(offset = 0) {
+    load(this, offset, 8, false);
+    return kScratchView.getFloat64(0, true);
+    },
+    writeFloatLE(value, offset = 0) {
+    checkFloatTarget(this, offset, 4);
+    kScratchView.setFloat32(0, +value, true);
+    return store(this, offset, 4, true);
+    },
+    writeFloatBE(value, offset = 0) {
+    checkFloatTarget(this, offset, 4);
+    kScratchView.setFloat32(0, +value, true);
+    return store(this, offset, 4, false);
+    },
+    writeDoubleLE(value, offset = 0) {
+    checkFloatTarget(this, offset, 8);
+    kScratchView.setFloat64(0, +value, true);
+    return store(this, offset, 8, true);
+    },
+    writeDoubleBE(value, offset = 0) {
+    checkFloatTarget(this, offset, 8);
+    kScratchView.setFloat64(0, +value, true);
+    return store(this, offset, 8, false);
+    },
+  },
 ];
 
 // Puts every method on `proto` as a plain (writable, enumerable,
-// configurable) property; "UInt" names also get a "Uint" alias.
+// configurable) property, like the rest of Buffer.prototype.
 function addNumberMethods(proto) {
   for (const group of kGroups) {
-    for (const [name, method] of group) proto[name] = method;
-    for (const [name, method] of group) {
+    const names = Object.keys(group);
+    for (const name of names) proto[name] = group[name];
+    for (const name of names) {
       const alias = name.replace('UInt', 'Uint');
-      if (alias !== name) proto[alias] = method;
+      if (alias !== name) proto[alias] = group[name];
     }
   }
 }
