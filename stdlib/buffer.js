@@ -17,7 +17,6 @@ const { validateInteger, validateNumber } = require('./internal/validators');
 const encodings = require('./internal/buffer/encodings');
 const { addNumberMethods } = require('./internal/buffer/numbers');
 const { Blob, File, resolveObjectURL } = require('./internal/buffer/blob');
-const { DOMException } = require('./internal/dom_exception');
 
 const { findEncoding, kUtf8, kUcs2, kLatin1, kBase64 } = encodings;
 const kMaxLength = binding.kMaxLength;
@@ -37,11 +36,9 @@ class Bytes extends Uint8Array {}
 function Buffer(input, encodingOrOffset, length) {
   warnBufferCall();
   if (typeof input !== 'number') return from(input, encodingOrOffset, length);
+  if (typeof encodingOrOffset !== 'string') return alloc(input);
   // Buffer(10, 'utf8') mixes up the two forms; Node blames the string.
-  if (typeof encodingOrOffset === 'string') {
-    throw new ERR_INVALID_ARG_TYPE('string', 'string', input);
-  }
-  return alloc(input);
+  throw new ERR_INVALID_ARG_TYPE('string', 'string', input);
 }
 
 Buffer.prototype = Bytes.prototype;
@@ -238,17 +235,20 @@ function fromObject(value, encodingOrOffset, length) {
     undefined;
 }
 
+const kFromTypes =
+  ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'];
+
 function from(value, encodingOrOffset, length) {
   let made;
-  if (typeof value === 'string') {
-    made = fromString(value, encodingOrOffset);
-  } else if (value !== null && typeof value === 'object') {
-    made = fromObject(value, encodingOrOffset, length);
+  switch (typeof value) {
+    case 'string':
+      return fromString(value, encodingOrOffset);
+    case 'object':
+      if (value !== null) made = fromObject(value, encodingOrOffset, length);
+      break;
   }
   if (made !== undefined) return made;
-  throw new ERR_INVALID_ARG_TYPE(
-    'first argument',
-    ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
+  throw new ERR_INVALID_ARG_TYPE('first argument', kFromTypes, value);
 }
 
 function of(...items) {
@@ -265,11 +265,8 @@ function copyBytesFrom(view, offset, length) {
   const first = offset === undefined ? 0 : offset;
   if (first !== 0) validateInteger(first, 'offset', 0);
   if (first >= count) return new Bytes(0);
-  let end = count;
-  if (length !== undefined) {
-    validateInteger(length, 'length', 0);
-    end = Math.min(first + length, count);
-  }
+  const end = Math.min(first + positionArg(length, 'length', count,
+                                          Number.MAX_SAFE_INTEGER), count);
   const width = view.BYTES_PER_ELEMENT;
   const bytes = new Uint8Array(view.buffer, view.byteOffset + first * width,
                                (end - first) * width);
@@ -308,19 +305,19 @@ function concat(list, totalLength) {
   return out;
 }
 
+const kByteLengthTypes = ['string', 'Buffer', 'ArrayBuffer'];
+
 function byteLength(value, encoding) {
   if (ArrayBuffer.isView(value) || isAnyArrayBuffer(value)) {
     return value.byteLength;
   }
-  if (typeof value !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE(
-      'string', ['string', 'Buffer', 'ArrayBuffer'], value);
+  if (typeof value === 'string') {
+    // An unknown encoding counts as UTF-8 here, as in Node.
+    const enc = encoding === undefined ? kUtf8 :
+      (findEncoding(encoding) || kUtf8);
+    return value.length === 0 ? 0 : enc.size(value);
   }
-  if (value.length === 0) return 0;
-  // An unknown encoding counts as UTF-8 here, as in Node.
-  const enc = encoding === undefined ? kUtf8 :
-    (findEncoding(encoding) || kUtf8);
-  return enc.size(value);
+  throw new ERR_INVALID_ARG_TYPE('string', kByteLengthTypes, value);
 }
 
 function compare(a, b) {
@@ -380,6 +377,8 @@ function toString(encoding, start, end) {
 // write()'s optional arguments: (encoding), (offset[, encoding]) or
 // (offset, length[, encoding]). Returns [start, room, encoding name].
 function writePlan(size, offset, length, encoding) {
+  // Without an offset, the rest is ignored: all of the buffer, UTF-8.
+  if (offset === undefined) return [0, size, undefined];
   if (typeof offset === 'string' && length === undefined) {
     return [0, size, offset];
   }
@@ -396,9 +395,6 @@ const notAString = () => plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
 
 function write(text, offset, length, encoding) {
   if (typeof text !== 'string') throw notAString();
-  if (offset === undefined) {
-    return binding.write(this, text, 0, this.length, kUtf8.id);
-  }
   const [start, room, name] = writePlan(this.length, offset, length, encoding);
   // Any falsy encoding means UTF-8 here.
   const enc = name ? encodingArg(name) : kUtf8;
@@ -414,23 +410,26 @@ function lowIndex(value, fallback) {
   throw plainError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
 }
 
-function makeSlice(enc) {
-  return function(...args) {
-    const from = lowIndex(args[0], 0);
-    const to = lowIndex(args[1], this.length);
-    if (to > this.length) lowIndex(-1);
-    return to > from ? decodeRange(this, from, to, enc) : '';
+// Methods named `${encoding}Slice` and `${encoding}Write`, with no
+// declared parameters, as Node's native ones.
+function lowLevelMethods(prefix, enc) {
+  const methods = {
+    [`${prefix}Slice`](...args) {
+      const from = lowIndex(args[0], 0);
+      const to = lowIndex(args[1], this.length);
+      if (to > this.length) lowIndex(-1);
+      return to > from ? decodeRange(this, from, to, enc) : '';
+    },
+    [`${prefix}Write`](...args) {
+      if (typeof args[0] !== 'string') throw notAString();
+      const start = lowIndex(args[1], 0);
+      if (start > this.length) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+      const room = Math.min(lowIndex(args[2], this.length),
+                            this.length - start);
+      return binding.write(this, args[0], start, room, enc.id);
+    },
   };
-}
-
-function makeWrite(enc) {
-  return function(...args) {
-    if (typeof args[0] !== 'string') throw notAString();
-    const start = lowIndex(args[1], 0);
-    if (start > this.length) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-    const room = Math.min(lowIndex(args[2], this.length), this.length - start);
-    return binding.write(this, args[0], start, room, enc.id);
-  };
+  return methods;
 }
 
 // ---- fill ----------------------------------------------------------------------
@@ -488,16 +487,13 @@ function positionArg(value, name, fallback, max) {
 }
 
 function fill(value, offset, end, encoding) {
-  let args = [offset, end, encoding];
   // A string value may take its encoding early: fill(text, encoding) or
   // fill(text, offset, encoding); fill(text) is always UTF-8.
-  if (typeof value === 'string') {
-    if (offset === undefined || typeof offset === 'string') {
-      args = [undefined, undefined, offset];
-    } else if (typeof end === 'string') {
-      args = [offset, undefined, end];
-    }
-  }
+  const early = typeof value !== 'string' ? 0 :
+    (offset === undefined || typeof offset === 'string' ? 1 :
+      (typeof end === 'string' ? 2 : 0));
+  const args = [[offset, end, encoding], [undefined, undefined, offset],
+    [offset, undefined, end]][early];
   const start = positionArg(args[0], 'offset', 0, kMaxLength);
   const stop = positionArg(args[1], 'end', this.length, this.length);
   encoding = args[2];
@@ -524,6 +520,8 @@ function searchStart(byteOffset, length, forward) {
 
 // What a search looks for: a byte (number), or a byte sequence and whether
 // it is UTF-16 (found at whole units only).
+const kNeedleTypes = ['number', 'string', 'Buffer', 'Uint8Array'];
+
 function needleOf(value, encoding) {
   switch (typeof value) {
     case 'number':
@@ -542,8 +540,7 @@ function needleOf(value, encoding) {
           utf16: encoding !== undefined && findEncoding(encoding) === kUcs2,
         };
       }
-      throw new ERR_INVALID_ARG_TYPE(
-        'value', ['number', 'string', 'Buffer', 'Uint8Array'], value);
+      throw new ERR_INVALID_ARG_TYPE('value', kNeedleTypes, value);
   }
 }
 
@@ -697,35 +694,36 @@ function toJSON() {
   return { type: 'Buffer', data: Array.prototype.slice.call(this) };
 }
 
+// Own non-index properties, as `key: value, ...` on one line ('' if none).
+function extraProperties(buf, options, nested) {
+  const keys = Reflect.ownKeys(buf).filter((key) => {
+    if (typeof key === 'string' && isIndexKey(key)) return false;
+    return options.showHidden ||
+      Object.prototype.propertyIsEnumerable.call(buf, key);
+  });
+  if (keys.length === 0) return '';
+  const extra = { __proto__: null };
+  for (const key of keys) extra[key] = buf[key];
+  const format = typeof nested === 'function' ? nested :
+    require('./internal/util/inspect').inspect;
+  const text = format(extra, {
+    ...options, breakLength: Infinity, compact: true,
+  });
+  // Drop "[Object: null prototype] {" and " }".
+  return text.slice(text.indexOf('{') + 2, -2);
+}
+
 // util.inspect(buf): `<Buffer 68 69 ... 3 more bytes, extra: 1>`.
 function inspect(depth, options, nested) {
   const max = inspectMaxBytes;
-  const shown = Math.min(max, this.length);
-  const hex = shown > 0 ?
-    decodeRange(this, 0, Math.max(0, Math.floor(shown)), encodings.kHex) : '';
+  const shown = Math.max(0, Math.floor(Math.min(max, this.length)));
+  const hex = shown > 0 ? decodeRange(this, 0, shown, encodings.kHex) : '';
   let body = hex.replace(/(..)(?!$)/g, '$1 ');
   const rest = this.length - max;
   if (rest > 0) body += ` ... ${rest} more byte${rest > 1 ? 's' : ''}`;
-  // Own non-index properties are shown too, on the same line.
-  if (options !== undefined) {
-    const keys = Reflect.ownKeys(this).filter((key) => {
-      if (typeof key === 'string' && isIndexKey(key)) return false;
-      return options.showHidden ||
-        Object.prototype.propertyIsEnumerable.call(this, key);
-    });
-    if (keys.length > 0) {
-      const extra = { __proto__: null };
-      for (const key of keys) extra[key] = this[key];
-      const format = typeof nested === 'function' ? nested :
-        require('./internal/util/inspect').inspect;
-      const text = format(extra, {
-        ...options, breakLength: Infinity, compact: true,
-      });
-      // Drop "[Object: null prototype] {" and " }".
-      const inner = text.slice(text.indexOf('{') + 2, -2);
-      body += `${this.length !== 0 ? ', ' : ''}${inner}`;
-    }
-  }
+  const extra = options === undefined ? '' :
+    extraProperties(this, options, nested);
+  if (extra !== '') body += `${this.length !== 0 ? ', ' : ''}${extra}`;
   return `<${this.constructor.name} ${body}>`;
 }
 
@@ -737,23 +735,15 @@ function isIndexKey(key) {
 // Prototype methods, in Node's order (the number methods come first).
 const proto = Buffer.prototype;
 addNumberMethods(proto);
-for (const [name, enc] of [
+const kLowLevel = [
   ['ascii', encodings.kAscii], ['base64', kBase64],
   ['base64url', encodings.kBase64Url], ['latin1', kLatin1],
-  ['hex', encodings.kHex], ['ucs2', kUcs2], ['utf8', kUtf8]]) {
-  proto[`${name}Slice`] = makeSlice(enc);
-  Object.defineProperty(proto[`${name}Slice`], 'name', {
-    value: `${name}Slice`,
-  });
-}
-for (const [name, enc] of [
-  ['ascii', encodings.kAscii], ['base64', kBase64],
-  ['base64url', encodings.kBase64Url], ['latin1', kLatin1],
-  ['hex', encodings.kHex], ['ucs2', kUcs2], ['utf8', kUtf8]]) {
-  proto[`${name}Write`] = makeWrite(enc);
-  Object.defineProperty(proto[`${name}Write`], 'name', {
-    value: `${name}Write`,
-  });
+  ['hex', encodings.kHex], ['ucs2', kUcs2], ['utf8', kUtf8]];
+for (const kind of ['Slice', 'Write']) {
+  for (const [prefix, enc] of kLowLevel) {
+    const name = `${prefix}${kind}`;
+    proto[name] = lowLevelMethods(prefix, enc)[name];
+  }
 }
 Object.defineProperty(proto, 'parent', {
   enumerable: true,
@@ -797,9 +787,13 @@ for (const [fn, name] of [[compareMethod, 'compare'], [swap16, 'swap16'],
 const kBase64Text = /^[A-Za-z0-9+/]*={0,2}$/;
 const kAsciiWhitespace = /[\t\n\f\r ]+/g;
 
-function invalidCharacter() {
-  return new DOMException('Invalid character', 'InvalidCharacterError');
+// atob and btoa fail with DOMExceptions (loaded on the first failure).
+function domException(message) {
+  const { DOMException } = require('./internal/dom_exception');
+  return new DOMException(message, 'InvalidCharacterError');
 }
+
+const invalidCharacter = () => domException('Invalid character');
 
 function btoa(input) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
@@ -820,9 +814,7 @@ function atob(input) {
   let data = text.length;
   while (data > 0 && text.charCodeAt(data - 1) === 61) data--;
   if (data % 4 === 1) {
-    throw new DOMException(
-      'The string to be decoded is not correctly encoded.',
-      'InvalidCharacterError');
+    throw domException('The string to be decoded is not correctly encoded.');
   }
   if (data !== text.length && text.length % 4 !== 0) throw invalidCharacter();
   const bytes = fromString(text, 'base64');
@@ -831,21 +823,22 @@ function atob(input) {
 
 // ---- the rest of the module ------------------------------------------------------
 
-function checkedView(input, what) {
-  if (!ArrayBuffer.isView(input) && !isAnyArrayBuffer(input)) {
-    throw new ERR_INVALID_ARG_TYPE(
-      'input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+// The bytes isUtf8() and isAscii() look at.
+function bytesToCheck(input) {
+  const whole = isAnyArrayBuffer(input);
+  if (!whole && !ArrayBuffer.isView(input)) {
+    throw new ERR_INVALID_ARG_TYPE('input', kCheckTypes, input);
   }
-  const view = ArrayBuffer.isView(input) ?
-    new Uint8Array(input.buffer, input.byteOffset, input.byteLength) :
-    new Uint8Array(input);
-  if (view.buffer.detached === true ||
-      (input.byteLength === 0 && isDetached(view.buffer))) {
-    throw new (require('./internal/errors').codes.ERR_INVALID_STATE)(
-      `Cannot validate on a detached buffer`);
+  const memory = whole ? input : input.buffer;
+  if (input.byteLength === 0 && isDetached(memory)) {
+    const { ERR_INVALID_STATE } = require('./internal/errors').codes;
+    throw new ERR_INVALID_STATE('Cannot validate on a detached buffer');
   }
-  return view;
+  return whole ? new Uint8Array(input) :
+    new Uint8Array(memory, input.byteOffset, input.byteLength);
 }
+
+const kCheckTypes = ['ArrayBuffer', 'Buffer', 'TypedArray'];
 
 function isDetached(arrayBuffer) {
   try {
@@ -857,11 +850,11 @@ function isDetached(arrayBuffer) {
 }
 
 function isUtf8(input) {
-  return binding.isUtf8(checkedView(input, 'isUtf8'));
+  return binding.isUtf8(bytesToCheck(input));
 }
 
 function isAscii(input) {
-  return binding.isAscii(checkedView(input, 'isAscii'));
+  return binding.isAscii(bytesToCheck(input));
 }
 
 // transcode(): decode with one encoding, encode with another. Code points a
@@ -926,12 +919,7 @@ Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   configurable: true,
   get() { return inspectMaxBytes; },
   set(value) {
-    if (typeof value !== 'number') {
-      throw new ERR_INVALID_ARG_TYPE('INSPECT_MAX_BYTES', 'number', value);
-    }
-    if (!(value >= 0)) {
-      throw new ERR_OUT_OF_RANGE('INSPECT_MAX_BYTES', '>= 0', value);
-    }
+    validateNumber(value, 'INSPECT_MAX_BYTES', 0);
     inspectMaxBytes = value;
   },
 });

@@ -49,30 +49,23 @@ kLegacyCodes.forEach(([, name], i) => {
 
 const kState = new WeakMap();
 
-function stateOf(self) {
+const stateOf = (self) => {
   const state = kState.get(self);
-  if (state === undefined) throw invalidThis();
-  return state;
-}
+  if (state !== undefined) return state;
+  throw invalidThis();
+};
 
 class DOMException extends Error {
   constructor(message = '', options = 'Error') {
-    let name;
-    let cause;
-    let hasCause = false;
-    if (options !== null && typeof options === 'object') {
-      name = 'name' in options ? `${options.name}` : 'Error';
-      if ('cause' in options) {
-        hasCause = true;
-        cause = options.cause;
-      }
-    } else {
-      name = `${options}`;
-    }
+    // The second argument is the name, or a dictionary with name and cause.
+    const dictionary = options !== null && typeof options === 'object';
+    const name = !dictionary ? `${options}` :
+      ('name' in options ? `${options.name}` : 'Error');
     super();
-    if (hasCause) {
+    if (dictionary && Reflect.has(options, 'cause')) {
       Object.defineProperty(this, 'cause', {
-        value: cause, writable: true, enumerable: false, configurable: true,
+        value: options.cause, writable: true, enumerable: false,
+        configurable: true,
       });
     }
     kState.set(this, { name, message: `${message}` });

@@ -21,11 +21,11 @@ const kPrintableAscii = /^[\x20-\x7e]*$/;
 const kBlobState = new WeakMap();
 const kFileState = new WeakMap();
 
-function stateOf(blob) {
-  const state = kBlobState.get(blob);
-  if (state === undefined) throw new ERR_INVALID_THIS('Blob');
-  return state;
-}
+const notA = (what) => {
+  throw new ERR_INVALID_THIS(what);
+};
+const stateOf = (blob) => kBlobState.get(blob) ?? notA('Blob');
+const fileStateOf = (file) => kFileState.get(file) ?? notA('File');
 
 function utf8Bytes(text) {
   const size = binding.byteLengthUtf8(text);
@@ -151,11 +151,11 @@ class Blob {
     throw new codes.ERR_JSPACK_NOT_IMPLEMENTED('Blob.prototype.stream()');
   }
 
+  // `Blob { size: 3, type: '' }`, plus name and lastModified for a File.
   [kInspectCustom](depth, options, inspect) {
-    if (depth < 0) return this;
-    const fields = { size: this.size, type: this.type };
-    const file = kFileState.get(this);
-    if (file !== undefined) Object.assign(fields, file);
+    if (!(depth >= 0) && depth !== null) return this;
+    const fields = { size: this.size, type: this.type,
+      ...kFileState.get(this) };
     return `${this[Symbol.toStringTag]} ${inspect(fields, options)}`;
   }
 }
@@ -179,27 +179,26 @@ function blobOf(bytes, type) {
 }
 
 class File extends Blob {
-  constructor(fileBits, fileName, options = undefined) {
+  constructor(bits, name, ...rest) {
+    // Both the bits and the name are required, even if undefined.
     if (arguments.length < 2) {
       throw new ERR_MISSING_ARGS('fileBits', 'fileName');
     }
-    super(fileBits, options);
-    const opts = options == null ? {} : options;
-    const lastModified = opts.lastModified === undefined ? Date.now() :
-      Number(opts.lastModified);
-    kFileState.set(this, { name: `${fileName}`, lastModified });
+    const options = rest[0];
+    super(bits, options);
+    const when = options == null ? undefined : options.lastModified;
+    kFileState.set(this, {
+      name: `${name}`,
+      lastModified: when === undefined ? Date.now() : Number(when),
+    });
   }
 
   get name() {
-    const file = kFileState.get(this);
-    if (file === undefined) throw new ERR_INVALID_THIS('File');
-    return file.name;
+    return fileStateOf(this).name;
   }
 
   get lastModified() {
-    const file = kFileState.get(this);
-    if (file === undefined) throw new ERR_INVALID_THIS('File');
-    return file.lastModified;
+    return fileStateOf(this).lastModified;
   }
 }
 
@@ -214,9 +213,6 @@ for (const name of ['name', 'lastModified']) {
 
 // Blob URLs need URL.createObjectURL, which jspack does not have yet; no
 // URL ever resolves.
-function resolveObjectURL(url) {
-  String(url);
-  return undefined;
-}
+const resolveObjectURL = (url) => void String(url);
 
 module.exports = { Blob, File, resolveObjectURL };

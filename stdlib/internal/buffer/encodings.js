@@ -43,9 +43,7 @@ const kSpellings = new Map([
 // The encoding record for `name` (a string or anything that stringifies to
 // one), or undefined when it is not an encoding.
 function findEncoding(name) {
-  const exact = kSpellings.get(name);
-  if (exact !== undefined) return exact;
-  return kSpellings.get(`${name}`.toLowerCase());
+  return kSpellings.get(name) || kSpellings.get(`${name}`.toLowerCase());
 }
 
 module.exports = {
