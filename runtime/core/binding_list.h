@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(module)                    \
+  V(os)                        \
   V(process)                   \
   V(stdio)                     \
   V(task_queue)                \

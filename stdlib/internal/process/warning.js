@@ -17,7 +17,7 @@ function setWarningTarget(emitter) {
 }
 
 // Node's line: `(node:PID) [CODE] Name: message`, the detail below it, and
-// once per process a hint about --trace-warnings.
+// once per process a hint about --trace-warnings (or --trace-deprecation).
 function printWarning(warning) {
   const pid = target === null ? 0 : target.pid;
   const code = warning.code === undefined ? '' : `[${warning.code}] `;
@@ -25,8 +25,10 @@ function printWarning(warning) {
   if (typeof warning.detail === 'string') text += `${warning.detail}\n`;
   if (!hintShown) {
     hintShown = true;
-    text += '(Use `node --trace-warnings ...` to show where the warning ' +
-      'was created)\n';
+    const flag = warning.name === 'DeprecationWarning' ?
+      '--trace-deprecation' : '--trace-warnings';
+    text += `(Use \`node ${flag} ...\` to show where the warning was ` +
+      'created)\n';
   }
   try {
     writeString(2, text);
