@@ -121,21 +121,26 @@ function envForcesColor() {
 }
 
 // colorMode 'auto': FORCE_COLOR wins, otherwise a TTY with more than two
-// colours (or one that cannot tell) gets coloured output.
+// colours (or one that cannot tell) gets coloured output. A stream that is
+// not a TTY answers with its own falsy isTTY value, which matters below.
 function streamWantsColor(stream) {
   const forced = envForcesColor();
   if (forced !== undefined) return forced;
-  if (!stream || !stream.isTTY) return false;
+  if (stream === undefined || stream === null) return undefined;
+  if (!stream.isTTY) return stream.isTTY;
   if (typeof stream.getColorDepth !== 'function') return true;
   return stream.getColorDepth() > 2;
 }
 
+// The user's inspectOptions object is used as is; like Node, the first
+// decided colour choice is written into it and then sticks (a stream without
+// an isTTY property leaves it undecided).
 function inspectOptionsFor(target, stream) {
   const { colorMode, inspectOptions } = target[kState];
   const colors = colorMode === 'auto' ? streamWantsColor(stream) : colorMode;
   if (inspectOptions === undefined) return colors ? kWithColors : kWithoutColors;
-  if (inspectOptions.colors !== undefined) return inspectOptions;
-  return { ...inspectOptions, colors };
+  if (inspectOptions.colors === undefined) inspectOptions.colors = colors;
+  return inspectOptions;
 }
 
 function formatFor(target, toStderr, args) {
@@ -261,10 +266,12 @@ function drawTable(columns) {
 }
 
 // Renders one cell value: objects with more than two keys collapse to their
-// type, short ones show one level; arrays show at most three items.
+// type, short ones (and any array or typed array) show one level; arrays
+// show at most three items.
 function cellText(target, value) {
   const shallow = value !== null && typeof value === 'object' &&
-    !Array.isArray(value) && Object.keys(value).length > 2;
+    !Array.isArray(value) && !nativeTypes.isTypedArray(value) &&
+    Object.keys(value).length > 2;
   return inspect(value, {
     depth: shallow ? -1 : 0,
     maxArrayLength: 3,

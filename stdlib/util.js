@@ -116,7 +116,7 @@ function isStreamLike(value) {
 function escapesFor(name) {
   const pair = inspect.colors[name];
   if (pair === undefined) {
-    const allowed = Object.keys(inspect.colors);
+    const allowed = Object.keys(inspect.colors).map((key) => `'${key}'`);
     throw new codes.ERR_INVALID_ARG_VALUE('format', name,
                                           `must be one of: ${allowed.join(', ')}`);
   }

@@ -84,16 +84,18 @@ function deprecate(fn, msg, code) {
   const report = () => {
     reported = true;
     if (code !== undefined && reportedCodes.has(code)) return;
-    if (!deprecationFlag('noDeprecation') &&
-        deprecationFlag('throwDeprecation')) {
-      // Thrown before the code is recorded, like Node: a later wrapper with
-      // the same code still reports.
+    if (deprecationFlag('noDeprecation')) return;
+    if (deprecationFlag('throwDeprecation')) {
+      // Like Node, the warning becomes an uncaught exception on the next
+      // tick; the deprecated call itself still completes.
       const err = new Error(msg);
       err.name = 'DeprecationWarning';
       if (code !== undefined) err.code = code;
-      throw err;
+      Error.captureStackTrace(err, deprecated);
+      nextTick(() => { throw err; });
+    } else {
+      emitWarningCompat(msg, 'DeprecationWarning', code, deprecated);
     }
-    emitWarningCompat(msg, 'DeprecationWarning', code, deprecated);
     if (code !== undefined) reportedCodes.add(code);
   };
 
