@@ -2,12 +2,8 @@
 'use strict';
 
 const errors = require('./internal/errors');
-const {
-  format,
-  formatWithOptions,
-  inspect,
-  stripVTControlCharacters,
-} = require('./internal/util/inspect');
+// The formatting half of util is inspect.js's own API, re-exported as is.
+const inspectApi = require('./internal/util/inspect');
 const { isDeepStrictEqual } = require('./internal/util/comparisons');
 const {
   callbackify,
@@ -25,6 +21,7 @@ const {
 } = require('./internal/validators');
 
 const { codes } = errors;
+const { format, inspect } = inspectApi;
 
 // --- Legacy type predicates (deprecated in Node, still exported) ----------
 
@@ -68,30 +65,33 @@ function log(...args) {
   console.log('%s - %s', logTimestamp(), format(...args));
 }
 
-// Copies the own enumerable properties of source onto target.
+// Copies the own enumerable properties of an object source onto target;
+// any other source leaves target as it was.
 function _extend(target, source) {
-  if (source === null || typeof source !== 'object') return target;
-  for (const key of Object.keys(source)) target[key] = source[key];
+  const copyable = typeof source === 'object' && source !== null;
+  const keys = copyable ? Object.keys(source) : [];
+  for (const key of keys) target[key] = source[key];
   return target;
 }
 
 // --- System errors --------------------------------------------------------
 
-function checkErrno(err) {
-  validateNumber(err, 'err');
-  if (!(err < 0 && Number.isSafeInteger(err))) {
-    throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+// System error numbers are negative integers; the argument is named "err".
+function checkErrno(errno) {
+  validateNumber(errno, 'err');
+  if (!(errno < 0 && Number.isSafeInteger(errno))) {
+    throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', errno);
   }
 }
 
-function getSystemErrorName(err) {
-  checkErrno(err);
-  return errors.getSystemErrorName(err);
+function getSystemErrorName(errno) {
+  checkErrno(errno);
+  return errors.getSystemErrorName(errno);
 }
 
-function getSystemErrorMessage(err) {
-  checkErrno(err);
-  return errors.getSystemErrorMessage(err);
+function getSystemErrorMessage(errno) {
+  checkErrno(errno);
+  return errors.getSystemErrorMessage(errno);
 }
 
 // --- styleText ------------------------------------------------------------
@@ -166,9 +166,10 @@ function aborted(signal, resource) {
     throw new codes.ERR_INVALID_ARG_TYPE('resource', 'Object', resource);
   }
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  let settle;
+  const whenAborted = new Promise((done) => { settle = done; });
+  signal.addEventListener('abort', () => settle(), { once: true });
+  return whenAborted;
 }
 
 module.exports = {
@@ -180,8 +181,8 @@ module.exports = {
   debug: debuglog,
   debuglog,
   deprecate,
-  format,
-  formatWithOptions,
+  format: inspectApi.format,
+  formatWithOptions: inspectApi.formatWithOptions,
   getSystemErrorMessage,
   getSystemErrorName,
   inherits,
@@ -191,7 +192,7 @@ module.exports = {
   ...legacyChecks,
   log,
   promisify,
-  stripVTControlCharacters,
+  stripVTControlCharacters: inspectApi.stripVTControlCharacters,
   styleText,
   toUSVString,
   types,

@@ -129,6 +129,23 @@ function settle(resolve, reject, names) {
   };
 }
 
+// Calls fn with a node-style callback appended and returns the promise that
+// callback settles; a synchronous throw from fn rejects it too.
+function callWithSettlingCallback(fn, thisArg, args, names) {
+  let callback;
+  let fail;
+  const pending = new Promise((resolve, reject) => {
+    callback = settle(resolve, reject, names);
+    fail = reject;
+  });
+  try {
+    Reflect.apply(fn, thisArg, [...args, callback]);
+  } catch (err) {
+    fail(err);
+  }
+  return pending;
+}
+
 function promisify(original) {
   validateFunction(original, 'original');
 
@@ -140,12 +157,9 @@ function promisify(original) {
     });
   }
 
-  const names = original[customPromisifyArgs];
+  const resultNames = original[customPromisifyArgs];
   function promisified(...args) {
-    return new Promise((resolve, reject) => {
-      Reflect.apply(original, this,
-                    [...args, settle(resolve, reject, names)]);
-    });
+    return callWithSettlingCallback(original, this, args, resultNames);
   }
 
   Object.setPrototypeOf(promisified, Object.getPrototypeOf(original));
