@@ -255,6 +255,38 @@ function specialCases() {
   });
 }
 
+// How an error reads after a user changes it, and through util.inspect
+// (its stack cut to the first line first, the same on both runtimes).
+function presentationCases() {
+  const makers = [
+    ['ERR_INVALID_ARG_TYPE', () => path.join(5)],
+    ['ERR_OUT_OF_RANGE', () => { events.defaultMaxListeners = -(2 ** 40); }],
+    ['ERR_INVALID_ARG_VALUE', () => new Console({ stdout: { write() {} }, colorMode: 'x' })],
+    ['ERR_MISSING_ARGS', () => assert.equal()],
+    ['ERR_UNHANDLED_ERROR', () => new events.EventEmitter().emit('error', { a: [1, { b: 2 }] })],
+    ['ERR_UNKNOWN_ENCODING', () => new StringDecoder('nope')],
+    ['system error', () => { throw util._errnoException(-2, 'open'); }],
+  ];
+  for (const [label, make] of makers) {
+    let err;
+    try {
+      make();
+    } catch (caught) {
+      err = caught;
+    }
+    events.defaultMaxListeners = 10;
+    err.stack = err.stack.split('\n')[0];
+    emit(`${label} inspect`, util.inspect(err));
+    emit(`${label} inspect in object`, util.inspect({ err }, { depth: 0 }));
+    err.name = 'Renamed';
+    emit(`${label} renamed`, [String(err), err.stack, Object.keys(err)]);
+    err.message = 'changed';
+    emit(`${label} new message`, [String(err), Object.keys(err)]);
+    err.code = 'ERR_OTHER';
+    emit(`${label} new code`, [String(err), Object.keys(err)]);
+  }
+}
+
 async function asyncCases(values) {
   const fakeSignal = (aborted, reason) => ({
     aborted,
@@ -300,6 +332,7 @@ async function main() {
   const values = makeValues();
   argumentCases(values);
   specialCases();
+  presentationCases();
   await asyncCases(values);
 }
 
