@@ -1,4 +1,4 @@
-// Node's ERR_* codes, system errors and AbortError: the one table and the few helpers every stdlib error comes from.
+// Node's ERR_* codes, system errors and AbortError: the one table every stdlib error comes from.
 'use strict';
 
 // Received values are described with inspect. inspect only looks this file up
@@ -21,6 +21,7 @@ const kBaseClasses = {
 // filled as util.format fills them; `*` means kBuilders makes the message. A
 // line that starts with spaces goes on with the message of the row above.
 // SystemError rows give the prefix of "<prefix>: <syscall> returned ...".
+// Node's codes come first, sorted; the ERR_JSPACK_* rows at the end are ours.
 const kTable = `
 ERR_ACCESS_DENIED                     Error       Access to this API has been restricted
 ERR_AMBIGUOUS_ARGUMENT                TypeError   The "%s" argument is ambiguous. %s
