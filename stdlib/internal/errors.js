@@ -632,8 +632,9 @@ function uvException(ctx) {
   const name = knownErrorName(ctx.errno);
   const code = name ?? 'UNKNOWN';
   const description = ctx.message || (name ? uv().getErrorMessage(ctx.errno) : 'unknown error');
-  const path = ctx.path ? ctx.path.toString() : undefined;
-  const dest = ctx.dest ? ctx.dest.toString() : undefined;
+  // An empty path is still named (`open ''`), as in Node.
+  const path = ctx.path == null ? undefined : ctx.path.toString();
+  const dest = ctx.dest == null ? undefined : ctx.dest.toString();
   let message = `${code}: ${description}, ${ctx.syscall}`;
   if (path !== undefined) message += ` '${path}'`;
   if (dest !== undefined) message += ` -> '${dest}'`;

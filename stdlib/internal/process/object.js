@@ -10,6 +10,7 @@ const EventEmitter = require('../../events');
 const env = require('./env');
 const { nextTick } = require('./ticks');
 const { emitWarning, setWarningTarget } = require('./warning');
+const { validateInteger } = require('../validators');
 
 const { getStaticInfo } = internalBinding('process');
 const host = getStaticInfo();
@@ -45,7 +46,6 @@ Object.assign(process, {
   execPath: '',
   pid: 0,
   ppid: 0,
-  exitCode: undefined,
   config: { target_defaults: {}, variables: {} },
   features: {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
@@ -57,5 +57,24 @@ Object.assign(process, {
   emitWarning,
 });
 setWarningTarget(process);
+
+// exitCode takes an integer, an integer string, null or undefined (Node 20
+// checks it on assignment, so a bad code fails where it is set).
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true,
+  configurable: false,
+  get() {
+    return exitCode;
+  },
+  set(code) {
+    if (code !== undefined && code !== null) {
+      const asNumber = typeof code === 'string' && code !== '' &&
+        Number.isInteger(+code) ? +code : code;
+      validateInteger(asNumber, 'code');
+    }
+    exitCode = code;
+  },
+});
 
 module.exports = process;

@@ -51,7 +51,8 @@ function readOptions(second, third, fourth) {
 
 function emitWarning(warning, ...rest) {
   const options = readOptions(...rest);
-  const type = options.type === undefined ? 'Warning' : options.type;
+  const type = options.type === undefined || options.type === '' ?
+    'Warning' : options.type;
   if (typeof type !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
   }
