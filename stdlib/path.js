@@ -205,12 +205,10 @@ function win32Relative(resolve, from, to) {
 }
 
 function posixIsAbsolute(path) {
-  validateString(path, 'path');
   return path.length > 0 && path.charCodeAt(0) === kSlash;
 }
 
 function win32IsAbsolute(path) {
-  validateString(path, 'path');
   const { isSep } = win32Roots;
   if (path.length === 0) return false;
   if (isSep(path.charCodeAt(0))) return true;
@@ -247,11 +245,21 @@ function extensionText(ext) {
 // truthiness rules, so getters observe the same sequence.
 function formatWith(sep, pathObject) {
   validateObject(pathObject, 'pathObject');
-  const dir = pathObject.dir || pathObject.root;
-  const base = pathObject.base ||
-    `${pathObject.name || ''}${extensionText(pathObject.ext)}`;
+  let dir = pathObject.dir;
+  if (!dir) dir = pathObject.root;
+  let base = pathObject.base;
+  if (!base) base = `${pathObject.name || ''}${extensionText(pathObject.ext)}`;
   if (!dir) return base;
-  return dir === pathObject.root ? `${dir}${base}` : `${dir}${sep}${base}`;
+  // A dir that is the root itself already ends in a separator.
+  const glue = dir === pathObject.root ? '' : sep;
+  return `${dir}${glue}${base}`;
+}
+
+// The i-th argument of resolve(), checked.
+function resolveArg(args, i) {
+  const path = args[i];
+  if (typeof path !== 'string') validateString(path, `paths[${i}]`);
+  return path;
 }
 
 function makeFlavour(spec, relativeImpl, absoluteImpl, namespacedImpl) {
@@ -267,12 +275,13 @@ function makeFlavour(spec, relativeImpl, absoluteImpl, namespacedImpl) {
       let tail = '';
       let absolute = false;
       // Right to left until an absolute path (on a known device) is found;
-      // i === -1 stands for the working directory.
-      for (let i = args.length - 1; i >= -1; i--) {
+      // the step after the first argument consults the working directory.
+      let i = args.length;
+      while (i >= 0) {
+        i--;
         let path;
         if (i >= 0) {
-          path = args[i];
-          if (typeof path !== 'string') validateString(path, `paths[${i}]`);
+          path = resolveArg(args, i);
           if (path.length === 0) continue;
         } else {
           path = device === '' ? currentDir() : spec.driveDir(device);
@@ -312,6 +321,7 @@ function makeFlavour(spec, relativeImpl, absoluteImpl, namespacedImpl) {
     },
 
     isAbsolute(path) {
+      validateString(path, 'path');
       return absoluteImpl(path);
     },
 
@@ -433,7 +443,10 @@ const posix = makeFlavour(kPosixSpec, posixRelative, posixIsAbsolute,
 const win32 = makeFlavour(kWin32Spec, win32Relative, win32IsAbsolute,
                           win32Namespaced);
 
-posix.posix = win32.posix = posix;
-posix.win32 = win32.win32 = win32;
+// Each flavour reaches the other, and itself, as path.posix / path.win32.
+for (const flavour of [posix, win32]) {
+  flavour.posix = posix;
+  flavour.win32 = win32;
+}
 
 module.exports = posix;
