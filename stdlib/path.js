@@ -78,8 +78,7 @@ const kWin32Spec = {
 // Adds Node's '.\' guard to relative results that Windows could misread.
 function finishWin32Normalize(head, body, root, source) {
   if (root.absolute) return head + body;
-  // Only a DOS device name makes a relative device longer than 'C:'.
-  if (root.device.length > 2) return `.\\${head}${body}`;
+  if (root.dosDevice) return `.\\${head}${body}`;
   if (root.device === '' && source.includes(':')) {
     return win32Roots.guardRelative(body, source);
   }
@@ -149,6 +148,11 @@ function win32Relative(resolve, from, to) {
   const a = a0.toLowerCase();
   const b = b0.toLowerCase();
   if (a === b) return '';
+  // Lower-casing can change the length ('\u0130' becomes two code units);
+  // character offsets would then no longer line up with the original.
+  if (a.length !== a0.length || b.length !== b0.length) {
+    return win32RelativeBySegments(a0, b0);
+  }
 
   let aStart = 0;
   while (aStart < a.length && a.charCodeAt(aStart) === kBackslash) aStart++;
@@ -202,6 +206,26 @@ function win32Relative(resolve, from, to) {
   if (levels > 0) return climb(levels, '\\') + b0.slice(restStart, bEnd);
   if (b0.charCodeAt(restStart) === kBackslash) restStart++;
   return b0.slice(restStart, bEnd);
+}
+
+// The segment-wise win32 relative() that Node uses when lower-casing
+// changes a path's length.
+function win32RelativeBySegments(a0, b0) {
+  const from = a0.split('\\');
+  const to = b0.split('\\');
+  if (from[from.length - 1] === '') from.pop();
+  if (to[to.length - 1] === '') to.pop();
+  const shorter = Math.min(from.length, to.length);
+  let same = 0;
+  while (same < shorter &&
+         from[same].toLowerCase() === to[same].toLowerCase()) {
+    same++;
+  }
+  if (same === 0) return b0;
+  const rest = to.slice(same).join('\\');
+  const levels = from.length - same;
+  if (levels === 0) return rest;
+  return rest === '' ? climb(levels, '\\') : `${climb(levels, '\\')}\\${rest}`;
 }
 
 function posixIsAbsolute(path) {

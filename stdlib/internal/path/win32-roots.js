@@ -55,14 +55,16 @@ function scanUnc(path) {
 
 // Result of readRoot(): `device` is the canonical device text ('C:',
 // '\\server\share', '\\?', 'CON:' or ''), `end` where the rest of the path
-// starts, `absolute` whether that rest hangs from a root separator.
-const kRoot = { device: '', end: 0, absolute: false };
+// starts, `absolute` whether that rest hangs from a root separator, and
+// `dosDevice` whether the path opens with a DOS device name.
+const kRoot = { device: '', end: 0, absolute: false, dosDevice: false };
 
-// The root as normalize() and resolve() see it. With `reservedNames`, a
-// leading DOS device name ('NUL:x') is a device as well, the way
-// normalize() treats it; resolve() takes such a path as a plain name.
-function readRoot(path, reservedNames) {
+// The root as normalize() and resolve() see it. With `dosNames`, a leading
+// DOS device name is recognized the way normalize() does it; resolve()
+// takes such a path as a plain name.
+function readRoot(path, dosNames) {
   const first = path.charCodeAt(0);
+  kRoot.dosDevice = false;
   if (isSep(first)) {
     kRoot.absolute = true;
     if (!scanUnc(path)) {
@@ -70,8 +72,8 @@ function readRoot(path, reservedNames) {
       kRoot.end = 1;
     } else if (kUnc.serverEnd === 3 && (path.charCodeAt(2) === 63 ||
                                         path.charCodeAt(2) === 46)) {
-      // '\\?\...' and '\\.\...' address the device namespaces; what follows
-      // the '?' or '.' is an ordinary path under that root.
+      // '\\?\...' and '\\.\...' address the device namespaces; what
+      // follows the '?' or '.' is an ordinary path under that root.
       kRoot.device = `\\\\${path[2]}`;
       kRoot.end = 3;
     } else {
@@ -92,10 +94,16 @@ function readRoot(path, reservedNames) {
   kRoot.device = '';
   kRoot.end = 0;
   kRoot.absolute = false;
-  if (reservedNames) {
+  if (dosNames) {
+    // Node compares the text before the first colon with the device names;
+    // without a colon it compares all but the last character ('NULx'), and
+    // such a path then only gets the '.\' guard. Every name has 3 or 4
+    // characters, which spares the lookup for most paths.
     const colon = path.indexOf(':');
-    if ((colon === 3 || colon === 4) &&
-        kReservedNames.has(path.slice(0, colon).toUpperCase())) {
+    const nameEnd = colon === -1 ? path.length - 1 : colon;
+    if ((nameEnd === 3 || nameEnd === 4) &&
+        kReservedNames.has(path.slice(0, nameEnd).toUpperCase())) {
+      kRoot.dosDevice = true;
       kRoot.device = path.slice(0, colon + 1);
       kRoot.end = colon + 1;
     }

@@ -38,7 +38,8 @@ function runCorpus() {
     '/', '\\', '.', '..', 'a', 'b.c', 'C:', 'c:', '//', '\\\\', '\\\\?\\',
     '\\\\.\\', 'UNC', 'srv', '.d', 'e.', '...', ' ', '\u00fc', 'x.y.z', 'f/',
     'Z:\\', '?', 'CON', 'nul:', ':', 'COM1:', 'ab', 'a/', '/b', '\\c', '.git',
-    'a..b', 'LPT\u00b9:', 'd:/', '\\\\srv\\share',
+    'a..b', 'LPT\u00b9:', 'd:/', '\\\\srv\\share', 'AUX', 'NULx',
+    '\u0130', '\u00df', 'Ab',
   ];
 
   function randomPath(maxPieces) {
@@ -62,7 +63,9 @@ function runCorpus() {
     '\\\\?\\a\\..\\..', '//?/x', '\\\\??\\x', 'CON', 'CON:', 'con:x',
     'CON:/x', 'Con:a/b/', 'COM9:', 'COM0:', 'LPT\u00b3:', 'NUL:..\\a',
     'xx:CON:', 'foo/CON:', 'foo/CON:x', '\u00fc/\u00e9.\u00f1', ' ', ' / ',
-    'a\\b/c', '\\a/b\\', 'a\u0000b', '\ud83d\ude00.txt',
+    'a\\b/c', '\\a/b\\', 'a\u0000b', '\ud83d\ude00.txt', 'NULA', 'CONx',
+    'AUX/', 'nUlX', 'COM1', 'COM12', 'COM1x\\y', 'PRN..', 'NULA:', 'NULA/./x',
+    '\u0130', 'C:\\\u0130\\x', '\\\u0130b',
   ];
 
   const inputs = fixed.slice();
@@ -115,6 +118,8 @@ function runCorpus() {
     'C:\\', 'C:\\a', 'c:\\A\\b', 'C:\\ab', 'D:\\a', 'C:a', '\\\\s\\h',
     '\\\\s\\h\\x', '\\\\S\\H\\x\\y', '\\\\s\\g', '\\s', '\\ab', '\\abc',
     '\\abc\\d', '\\\\?\\a', '\\\\?\\a\\b', '\\\\.\\a',
+    '\\\u0130', '\\\u0130\\x', 'C:\\\u0130', '\\\\s\\h\\\u0130',
+    '\\i\u0307', '\\i',
   ];
   for (const [name, api] of flavours) {
     for (const from of trees) {
