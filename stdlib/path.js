@@ -383,10 +383,11 @@ function makeFlavour(spec, relativeImpl, absoluteImpl, namespacedImpl) {
       const rootEnd = rootLength(path);
       const seg = findLastSegment(path, rootEnd, sepCode);
       if (seg.afterSep) {
-        // Everything before the separator that precedes the last segment.
+        // Everything before the separator that precedes the last segment,
+        // except that POSIX keeps both slashes of '//x'.
         const cut = seg.start - 1;
-        return path.slice(0, cut === 1 && rootEnd === 1 && spec.rootQuirks ?
-          2 : cut);
+        if (cut === 1 && rootEnd === 1 && spec.rootQuirks) return path.slice(0, 2);
+        return path.slice(0, cut);
       }
       return rootEnd > 0 ? path.slice(0, rootEnd) : '.';
     },
