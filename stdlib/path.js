@@ -386,7 +386,9 @@ function makeFlavour(spec, relativeImpl, absoluteImpl, namespacedImpl) {
         // Everything before the separator that precedes the last segment,
         // except that POSIX keeps both slashes of '//x'.
         const cut = seg.start - 1;
-        if (cut === 1 && rootEnd === 1 && spec.rootQuirks) return path.slice(0, 2);
+        if (cut === 1 && rootEnd === 1 && spec.rootQuirks) {
+          return path.slice(0, 2);
+        }
         return path.slice(0, cut);
       }
       return rootEnd > 0 ? path.slice(0, rootEnd) : '.';

@@ -133,9 +133,11 @@ function guardRelative(result, source) {
       isDriveLetter(result.charCodeAt(0))) {
     return `.\\${result}`;
   }
-  const len = source.length;
-  for (let at = source.indexOf(':'); at !== -1; at = source.indexOf(':', at + 1)) {
-    if (at === len - 1 || isSep(source.charCodeAt(at + 1))) return `.\\${result}`;
+  const last = source.length - 1;
+  let at = source.indexOf(':');
+  while (at !== -1) {
+    if (at === last || isSep(source.charCodeAt(at + 1))) return `.\\${result}`;
+    at = source.indexOf(':', at + 1);
   }
   return result;
 }
