@@ -124,7 +124,6 @@ function collapse(path, from, keepAbove, sepCode, sep) {
 module.exports = {
   kSlash,
   kBackslash,
-  kDot,
   collapse,
   extensionStart,
   findLastSegment,

@@ -143,7 +143,6 @@ function guardRelative(result, source) {
 }
 
 module.exports = {
-  kColon,
   guardRelative,
   hasDrive,
   isDriveLetter,
