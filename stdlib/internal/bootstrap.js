@@ -38,6 +38,15 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
   defineGlobal(name, timers[name], true);
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
+{
+  const { Event, CustomEvent, EventTarget } = require('./event_target');
+  const { AbortController, AbortSignal } = require('./abort_controller');
+  const { DOMException } = require('./dom_exception');
+  for (const [name, value] of Object.entries({ Event, CustomEvent,
+    EventTarget, AbortController, AbortSignal, DOMException })) {
+    defineGlobal(name, value);
+  }
+}
 
 module.exports = {
   runMain,
