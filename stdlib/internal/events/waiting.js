@@ -22,7 +22,8 @@ const kAsyncIteratorPrototype = Object.getPrototypeOf(
   Object.getPrototypeOf(async function* () {}).prototype);
 
 // Signals are duck-typed (anything with `aborted`, `reason` and the two
-// listener methods), as validateAbortSignal() accepts them.
+// listener methods), as validateAbortSignal() accepts them. These are the
+// options of every one-shot listener put on a signal or an EventTarget.
 function abortFlags() {
   return { __proto__: null, once: true, [kResistStopPropagation]: true };
 }
