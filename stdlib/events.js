@@ -27,12 +27,20 @@ const {
   kMaxEventTargetListeners,
   kMaxEventTargetListenersWarned,
   kShapeMode,
+  kListenersOf,
 } = require('./internal/events/symbols');
+
+// EventTargets carry kListenersOf (internal/event_target.js).
+function isEventTarget(value) {
+  return value !== null && typeof value === 'object' &&
+    typeof value[kListenersOf] === 'function';
+}
 
 const kRejection = Symbol.for('nodejs.rejection');
 
-// The limit for emitters that never had setMaxListeners() called.
-let defaultLimit = 10;
+// The limit for emitters that never had setMaxListeners() called lives in
+// limits.js, since EventTargets follow it too.
+const { getDefaultLimit, setDefaultLimit } = require('./internal/events/limits');
 
 function emptyTable() {
   return { __proto__: null };
@@ -49,7 +57,7 @@ function copyList(list) {
 
 function limitOf(emitter) {
   const own = emitter._maxListeners;
-  return own === undefined ? defaultLimit : own;
+  return own === undefined ? getDefaultLimit() : own;
 }
 
 function checkListener(fn) {
@@ -456,6 +464,7 @@ Object.defineProperties(EventEmitter, {
   once: plain(waiting.once),
   on: plain(waiting.on),
   getEventListeners: plain(function getEventListeners(target, name) {
+    if (isEventTarget(target)) return target[kListenersOf](name);
     if (typeof target.listeners !== 'function') {
       throw notAnEmitter('emitter', target);
     }
@@ -463,6 +472,7 @@ Object.defineProperties(EventEmitter, {
   }),
   // Reads the limit directly, whatever the emitter's own method returns.
   getMaxListeners: plain(function getMaxListeners(target) {
+    if (isEventTarget(target)) return target[kMaxEventTargetListeners];
     if (target == null || typeof target.getMaxListeners !== 'function') {
       throw notAnEmitter('emitter', target);
     }
@@ -487,11 +497,11 @@ Object.defineProperties(EventEmitter, {
     enumerable: true,
     configurable: false,
     get() {
-      return defaultLimit;
+      return getDefaultLimit();
     },
     set(limit) {
       checkLimit(limit, 'defaultMaxListeners');
-      defaultLimit = limit;
+      setDefaultLimit(limit);
     },
   },
   kMaxEventTargetListeners: hidden(kMaxEventTargetListeners),
@@ -499,17 +509,22 @@ Object.defineProperties(EventEmitter, {
 });
 
 // With no emitters given, changes the default limit of all of them.
-EventEmitter.setMaxListeners = function(limit = defaultLimit, ...targets) {
+EventEmitter.setMaxListeners = function(limit = getDefaultLimit(),
+                                        ...targets) {
   checkLimit(limit, 'setMaxListeners');
   if (targets.length === 0) {
-    defaultLimit = limit;
+    setDefaultLimit(limit);
     return;
   }
   for (const target of targets) {
-    if (typeof target.setMaxListeners !== 'function') {
+    if (isEventTarget(target)) {
+      target[kMaxEventTargetListeners] = limit;
+      target[kMaxEventTargetListenersWarned] = false;
+    } else if (typeof target.setMaxListeners === 'function') {
+      target.setMaxListeners(limit);
+    } else {
       throw notAnEmitter('eventTargets', target);
     }
-    target.setMaxListeners(limit);
   }
 };
 

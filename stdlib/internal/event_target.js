@@ -8,11 +8,14 @@
 const { codes } = require('./errors');
 const { nextTick } = require('./process/ticks');
 const { emitWarning } = require('./process/warning');
+const { getDefaultLimit } = require('./events/limits');
+const {
+  kListenersOf, kMaxEventTargetListeners, kMaxEventTargetListenersWarned,
+} = require('./events/symbols');
 const { uptime } = internalBinding('process');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kPhases = { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 };
-const kDefaultMaxListeners = 10;
 
 function invalidThis(type) {
   return new codes.ERR_INVALID_THIS(type);
@@ -316,8 +319,14 @@ function reportListenerError(err) {
 class EventTarget {
   // type -> RegistrationList (in registration order).
   #listeners = new Map();
-  #maxListeners = kDefaultMaxListeners;
   #warned = new Set();
+
+  constructor() {
+    // events.setMaxListeners(n, target) changes these (events.js); the
+    // limit starts at events.defaultMaxListeners as it is now.
+    this[kMaxEventTargetListeners] = getDefaultLimit();
+    this[kMaxEventTargetListenersWarned] = false;
+  }
 
   static #check(self) {
     if (!(self !== null && typeof self === 'object' && #listeners in self)) {
@@ -359,9 +368,12 @@ class EventTarget {
   }
 
   #warnIfTooMany(type, count) {
-    const max = this.#maxListeners;
-    if (max <= 0 || count <= max || this.#warned.has(type)) return;
+    const max = this[kMaxEventTargetListeners];
+    if (max <= 0 || count <= max) return;
+    if (this[kMaxEventTargetListenersWarned] === false) this.#warned.clear();
+    if (this.#warned.has(type)) return;
     this.#warned.add(type);
+    this[kMaxEventTargetListenersWarned] = true;
     const warning = new Error('Possible EventTarget memory leak detected. ' +
       `${count} ${type} listeners added to ${targetDescription(this)}. ` +
       `MaxListeners is ${max}. Use events.setMaxListeners() to increase ` +
@@ -437,13 +449,8 @@ class EventTarget {
     return list === undefined ? [] : list.callbacks();
   }
 
-  static setMaxListenersOf(target, n) {
-    EventTarget.#check(target);
-    target.#maxListeners = n;
-  }
-
-  static isEventTarget(value) {
-    return value !== null && typeof value === 'object' && #listeners in value;
+  [kListenersOf](type) {
+    return listenersOf(this, type);
   }
 
   [kInspect](depth, options, inspect) {
@@ -461,12 +468,9 @@ function targetDescription(target) {
     target.constructor.name;
 }
 
-const { dispatchTrusted, listenersOf, setMaxListenersOf, isEventTarget } =
-  EventTarget;
+const { dispatchTrusted, listenersOf } = EventTarget;
 delete EventTarget.dispatchTrusted;
 delete EventTarget.listenersOf;
-delete EventTarget.setMaxListenersOf;
-delete EventTarget.isEventTarget;
 
 for (const name of ['addEventListener', 'removeEventListener',
   'dispatchEvent']) {
@@ -487,7 +491,4 @@ module.exports = {
   EventTarget,
   AbortSignalBase,
   dispatchTrusted,
-  listenersOf,
-  setMaxListenersOf,
-  isEventTarget,
 };

@@ -17,4 +17,6 @@ module.exports = {
   // EventTarget listeners registered with this flag ignore
   // stopImmediatePropagation().
   kResistStopPropagation: Symbol('kResistStopPropagation'),
+  // EventTarget method: (type) -> its listeners, for events.getEventListeners.
+  kListenersOf: Symbol('kListenersOf'),
 };

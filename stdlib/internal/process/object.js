@@ -19,12 +19,19 @@ const host = getStaticInfo();
 // in npm packages compare against. versions.jspack is ours.
 const kNodeApiLevel = '20.11.1';
 
-const process = Object.create(EventEmitter.prototype, {
-  [Symbol.toStringTag]: {
-    value: 'process', writable: false, enumerable: false, configurable: true,
+// As in Node, process's prototype is that of a class named `process`
+// inheriting from EventEmitter, so it inspects as `process {...}`.
+const processPrototype = Object.create(EventEmitter.prototype, {
+  constructor: {
+    value: { process: function() {} }.process,
+    writable: true, enumerable: false, configurable: true,
   },
 });
+const process = Object.create(processPrototype);
 EventEmitter.call(process);
+Object.defineProperty(process, Symbol.toStringTag, {
+  value: 'process', writable: true, enumerable: false, configurable: false,
+});
 
 Object.assign(process, {
   title: 'jspack',

@@ -12,8 +12,15 @@ const { writeString } = internalBinding('stdio');
 let target = null;
 let hintShown = false;
 
+// The printer is the emitter's first 'warning' listener, as in Node, so
+// process.listenerCount('warning') starts at 1.
 function setWarningTarget(emitter) {
   target = emitter;
+  emitter.on('warning', onWarning);
+}
+
+function onWarning(warning) {
+  printWarning(warning);
 }
 
 // Node's line: `(node:PID) [CODE] Name: message`, the detail below it, and
@@ -82,7 +89,7 @@ function emitWarning(warning, ...rest) {
   }
   nextTick(() => {
     if (target !== null) target.emit('warning', shown);
-    printWarning(shown);
+    else printWarning(shown);
   });
 }
 
