@@ -1,640 +1,411 @@
-// node:assert (and assert.strict): assertions throwing AssertionError like Node 20.
+// node:assert and node:assert/strict: checks that throw AssertionError with Node 20's messages.
 'use strict';
 
-const {
-  codes: {
-    ERR_AMBIGUOUS_ARGUMENT,
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_RETURN_VALUE,
-    ERR_MISSING_ARGS,
-  },
-} = require('./internal/errors');
+const { codes } = require('./internal/errors');
 const { AssertionError } = require('./internal/assert/assertion_error');
 const { inspect } = require('./internal/util/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('./internal/util/comparisons');
 const { validateFunction } = require('./internal/validators');
 
-const NO_EXCEPTION_SENTINEL = {};
-let warned = false;
+// What waitForThrow()/waitForRejection() report when nothing was thrown; no
+// user code can throw it.
+const kNothingThrown = Symbol('kNothingThrown');
 
-function isRegExp(value) {
-  return Object.prototype.toString.call(value) === '[object RegExp]' &&
-    value instanceof RegExp;
-}
+const kErrorArgTypes = ['Object', 'Error', 'Function', 'RegExp'];
 
-function isError(value) {
-  return value instanceof Error ||
-    Object.prototype.toString.call(value) === '[object Error]';
-}
+const isRegExpValue = (value) =>
+  value instanceof RegExp && Object.prototype.toString.call(value) === '[object RegExp]';
 
-function isPromise(value) {
-  return Object.prototype.toString.call(value) === '[object Promise]';
-}
+const isErrorValue = (value) =>
+  value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 
-const assert = module.exports = ok;
+const isThenable = (value) =>
+  (value instanceof Promise && Object.prototype.toString.call(value) === '[object Promise]') ||
+  (value !== null && typeof value === 'object' &&
+   typeof value.then === 'function' && typeof value.catch === 'function');
 
-function innerFail(obj) {
-  if (obj.message instanceof Error) throw obj.message;
-
-  throw new AssertionError(obj);
-}
-
-function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
-
-  let internalMessage = false;
-  if (actual == null && argsLen <= 1) {
-    internalMessage = true;
-    message = 'Failed';
-  } else if (argsLen === 1) {
-    message = actual;
-    actual = undefined;
-  } else {
-    if (warned === false) {
-      warned = true;
-      const text = 'assert.fail() with more than one argument is deprecated. ' +
-        'Please use assert.strictEqual() instead or only pass a message.';
-      if (typeof process === 'object' && process !== null &&
-          typeof process.emitWarning === 'function') {
-        process.emitWarning(text, 'DeprecationWarning', 'DEP0094');
-      }
-    }
-    if (argsLen === 2)
-      operator = '!=';
-  }
-
-  if (message instanceof Error) throw message;
-
-  const errArgs = {
-    actual,
-    expected,
-    operator: operator === undefined ? 'fail' : operator,
-    stackStartFn: stackStartFn || fail,
-    message,
-  };
-  const err = new AssertionError(errArgs);
-  if (internalMessage) {
-    err.generatedMessage = true;
-  }
+// Throws the failure: a user-supplied Error replaces the AssertionError.
+function report(fields, generatedMessage) {
+  if (fields.message instanceof Error) throw fields.message;
+  const err = new AssertionError(fields);
+  if (generatedMessage !== undefined) err.generatedMessage = generatedMessage;
   throw err;
 }
 
-assert.fail = fail;
-
-assert.AssertionError = AssertionError;
-
-function innerOk(fn, argLen, value, message) {
-  if (!value) {
-    let generatedMessage = false;
-
-    if (argLen === 0) {
-      generatedMessage = true;
-      message = 'No value argument passed to `assert.ok()`';
-    } else if (message == null) {
-      // Node quotes the failing source line here; without access to the
-      // source the message names the value instead.
-      generatedMessage = true;
-      message = 'The expression evaluated to a falsy value:\n\n  ' +
-        `${fn === assert ? 'assert' : 'assert.ok'}(${inspect(value)})\n`;
-    } else if (message instanceof Error) {
-      throw message;
-    }
-
-    const err = new AssertionError({
-      actual: value,
-      expected: true,
-      message,
-      operator: '==',
-      stackStartFn: fn,
-    });
-    err.generatedMessage = generatedMessage;
-    throw err;
+// ok() and the callable assert()/assert.strict(): a falsy value fails.
+function checkTruthy(caller, argCount, value, message) {
+  if (value) return;
+  let generated = false;
+  if (argCount === 0) {
+    generated = true;
+    message = 'No value argument passed to `assert.ok()`';
+  } else if (message == null) {
+    // Node quotes the failing expression from the caller's source file; with
+    // no source access here the message shows the value instead.
+    generated = true;
+    const callee = caller === ok ? 'assert.ok' : 'assert';
+    message = `The expression evaluated to a falsy value:\n\n  ${callee}(${inspect(value)})\n`;
   }
+  report({ actual: value, expected: true, message, operator: '==', stackStartFn: caller }, generated);
 }
 
 function ok(...args) {
-  innerOk(ok, args.length, ...args);
+  checkTruthy(ok, args.length, ...args);
 }
+
+const assert = ok;
+module.exports = assert;
 assert.ok = ok;
+assert.AssertionError = AssertionError;
 
-assert.equal = function equal(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: '==',
-      stackStartFn: equal,
-    });
-  }
-};
+let failWarned = false;
 
-assert.notEqual = function notEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
+function fail(actual, expected, message, operator, stackStartFn) {
+  const argCount = arguments.length;
+  if (argCount === 0 || (argCount === 1 && actual == null)) {
+    report({ message: 'Failed', operator: 'fail', stackStartFn: fail }, true);
   }
-  // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: '!=',
-      stackStartFn: notEqual,
-    });
+  if (argCount === 1) {
+    report({ message: actual, operator: 'fail', stackStartFn: fail });
   }
-};
+  // The old form fail(actual, expected, message, operator, stackStartFn).
+  if (!failWarned) {
+    failWarned = true;
+    if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
+      process.emitWarning(
+        'assert.fail() with more than one argument is deprecated. ' +
+        'Please use assert.strictEqual() instead or only pass a message.',
+        'DeprecationWarning', 'DEP0094');
+    }
+  }
+  if (argCount === 2) operator = '!=';
+  report({
+    actual,
+    expected,
+    message,
+    operator: operator === undefined ? 'fail' : operator,
+    stackStartFn: stackStartFn || fail,
+  });
+}
+assert.fail = fail;
 
-assert.deepEqual = function deepEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (!isDeepEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'deepEqual',
-      stackStartFn: deepEqual,
-    });
-  }
-};
+// The two-value checks: name, the operator their errors carry, and whether
+// the pair passes.
+const kPairChecks = [
+  ['equal', '==', (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b))], // eslint-disable-line eqeqeq
+  ['notEqual', '!=', (a, b) => !(a == b || (Number.isNaN(a) && Number.isNaN(b)))], // eslint-disable-line eqeqeq
+  ['strictEqual', 'strictEqual', (a, b) => Object.is(a, b)],
+  ['notStrictEqual', 'notStrictEqual', (a, b) => !Object.is(a, b)],
+  ['deepEqual', 'deepEqual', isDeepEqual],
+  ['notDeepEqual', 'notDeepEqual', (a, b) => !isDeepEqual(a, b)],
+  ['deepStrictEqual', 'deepStrictEqual', isDeepStrictEqual],
+  ['notDeepStrictEqual', 'notDeepStrictEqual', (a, b) => !isDeepStrictEqual(a, b)],
+];
 
-assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (isDeepEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'notDeepEqual',
-      stackStartFn: notDeepEqual,
-    });
-  }
-};
-
-assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (!isDeepStrictEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'deepStrictEqual',
-      stackStartFn: deepStrictEqual,
-    });
-  }
-};
-
-assert.notDeepStrictEqual = notDeepStrictEqual;
-function notDeepStrictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (isDeepStrictEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'notDeepStrictEqual',
-      stackStartFn: notDeepStrictEqual,
-    });
-  }
+for (const [name, operator, passes] of kPairChecks) {
+  // The computed method keeps Node's function name, which errors report.
+  const check = {
+    [name](actual, expected, message) {
+      if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('actual', 'expected');
+      if (!passes(actual, expected)) {
+        report({ actual, expected, message, operator, stackStartFn: check });
+      }
+    },
+  }[name];
+  assert[name] = check;
 }
 
-assert.strictEqual = function strictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (!Object.is(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'strictEqual',
-      stackStartFn: strictEqual,
-    });
-  }
-};
-
-assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (Object.is(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'notStrictEqual',
-      stackStartFn: notStrictEqual,
-    });
-  }
-};
-
-// Holds only the compared keys of an object, for readable diffs.
+// Copies the keys a validation object names, for a readable diff. The class
+// name shows in the message, as in Node.
 class Comparison {
-  constructor(obj, keys, actual) {
+  constructor(source, keys, thrown) {
     for (const key of keys) {
-      if (key in obj) {
-        if (actual !== undefined &&
-            typeof actual[key] === 'string' &&
-            isRegExp(obj[key]) &&
-            obj[key].exec(actual[key]) !== null) {
-          this[key] = actual[key];
-        } else {
-          this[key] = obj[key];
-        }
-      }
+      if (!(key in source)) continue;
+      const wanted = source[key];
+      // A matching RegExp is shown as the text it matched, so that it does
+      // not show up as a difference.
+      const matched = thrown !== undefined && typeof thrown[key] === 'string' &&
+        isRegExpValue(wanted) && RegExp.prototype.exec.call(wanted, thrown[key]) !== null;
+      this[key] = matched ? thrown[key] : wanted;
     }
   }
 }
 
-function compareExceptionKey(actual, expected, key, message, keys, fn) {
-  if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
-    if (!message) {
-      const a = new Comparison(actual, keys);
-      const b = new Comparison(expected, keys, actual);
-
-      const err = new AssertionError({
-        actual: a,
-        expected: b,
-        operator: 'deepStrictEqual',
-        stackStartFn: fn,
-      });
-      err.actual = actual;
-      err.expected = expected;
-      err.operator = fn.name;
-      throw err;
-    }
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: fn.name,
-      stackStartFn: fn,
-    });
+// Checks `thrown` against a validation object (or an Error used as one):
+// each named key must be deep-strictly equal or match the RegExp given.
+function matchValidationObject(thrown, pattern, message, caller) {
+  const keys = Object.keys(pattern);
+  if (pattern instanceof Error) {
+    keys.push('name', 'message');
+  } else if (keys.length === 0) {
+    throw new codes.ERR_INVALID_ARG_VALUE('error', pattern, 'may not be an empty object');
   }
-}
-
-function expectedException(actual, expected, message, fn) {
-  let generatedMessage = false;
-  let throwError = false;
-
-  if (typeof expected !== 'function') {
-    if (isRegExp(expected)) {
-      const str = String(actual);
-      if (expected.exec(str) !== null)
-        return;
-
-      if (!message) {
-        generatedMessage = true;
-        message = 'The input did not match the regular expression ' +
-                  `${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
-      }
-      throwError = true;
-    } else if (typeof actual !== 'object' || actual === null) {
-      const err = new AssertionError({
-        actual,
-        expected,
-        message,
-        operator: 'deepStrictEqual',
-        stackStartFn: fn,
-      });
-      err.operator = fn.name;
-      throw err;
-    } else {
-      // A validation object: each of its keys must match.
-      const keys = Object.keys(expected);
-      if (expected instanceof Error) {
-        keys.push('name', 'message');
-      } else if (keys.length === 0) {
-        throw new ERR_INVALID_ARG_VALUE('error',
-                                        expected, 'may not be an empty object');
-      }
-      for (const key of keys) {
-        if (typeof actual[key] === 'string' &&
-            isRegExp(expected[key]) &&
-            expected[key].exec(actual[key]) !== null) {
-          continue;
-        }
-        compareExceptionKey(actual, expected, key, message, keys, fn);
-      }
-      return;
+  for (const key of keys) {
+    const want = pattern[key];
+    if (typeof thrown[key] === 'string' && isRegExpValue(want) &&
+        RegExp.prototype.exec.call(want, thrown[key]) !== null) {
+      continue;
     }
-  } else if (expected.prototype !== undefined && actual instanceof expected) {
-    return;
-  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
-    if (!message) {
-      generatedMessage = true;
-      message = 'The error is expected to be an instance of ' +
-        `"${expected.name}". Received `;
-      if (isError(actual)) {
-        const name = (actual.constructor && actual.constructor.name) ||
-                     actual.name;
-        if (expected.name === name) {
-          message += 'an error with identical name but a different prototype.';
-        } else {
-          message += `"${name}"`;
-        }
-        if (actual.message) {
-          message += `\n\nError message:\n\n${actual.message}`;
-        }
-      } else {
-        message += `"${inspect(actual, { depth: -1 })}"`;
-      }
+    if (key in thrown && isDeepStrictEqual(thrown[key], want)) continue;
+    if (message) {
+      report({ actual: thrown, expected: pattern, message, operator: caller.name, stackStartFn: caller });
     }
-    throwError = true;
-  } else {
-    // A validation function must return true.
-    const res = Reflect.apply(expected, {}, [actual]);
-    if (res !== true) {
-      if (!message) {
-        generatedMessage = true;
-        const name = expected.name ? `"${expected.name}" ` : '';
-        message = `The ${name}validation function is expected to return` +
-          ` "true". Received ${inspect(res)}`;
-
-        if (isError(actual)) {
-          message += `\n\nCaught error:\n\n${actual}`;
-        }
-      }
-      throwError = true;
-    }
-  }
-
-  if (throwError) {
     const err = new AssertionError({
-      actual,
-      expected,
-      message,
-      operator: fn.name,
-      stackStartFn: fn,
+      actual: new Comparison(thrown, keys),
+      expected: new Comparison(pattern, keys, thrown),
+      operator: 'deepStrictEqual',
+      stackStartFn: caller,
     });
-    err.generatedMessage = generatedMessage;
+    err.actual = thrown;
+    err.expected = pattern;
+    err.operator = caller.name;
     throw err;
   }
 }
 
-function getActual(fn) {
+function describeClassMismatch(thrown, expected) {
+  let text = `The error is expected to be an instance of "${expected.name}". Received `;
+  if (!isErrorValue(thrown)) return `${text}"${inspect(thrown, { depth: -1 })}"`;
+  const name = (thrown.constructor && thrown.constructor.name) || thrown.name;
+  text += expected.name === name ?
+    'an error with identical name but a different prototype.' : `"${name}"`;
+  if (thrown.message) text += `\n\nError message:\n\n${thrown.message}`;
+  return text;
+}
+
+// Checks what throws()/rejects() caught against `expected`: a RegExp, a
+// validation object, a class or a validation function.
+function checkCaught(thrown, expected, message, caller) {
+  let problem;
+  if (typeof expected !== 'function') {
+    if (isRegExpValue(expected)) {
+      const text = String(thrown);
+      if (RegExp.prototype.exec.call(expected, text) !== null) return;
+      problem = `The input did not match the regular expression ${inspect(expected)}. ` +
+        `Input:\n\n${inspect(text)}\n`;
+    } else if (typeof thrown !== 'object' || thrown === null) {
+      const err = new AssertionError({
+        actual: thrown, expected, message, operator: 'deepStrictEqual', stackStartFn: caller,
+      });
+      err.operator = caller.name;
+      throw err;
+    } else {
+      matchValidationObject(thrown, expected, message, caller);
+      return;
+    }
+  } else if (expected.prototype !== undefined && thrown instanceof expected) {
+    return;
+  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
+    problem = describeClassMismatch(thrown, expected);
+  } else {
+    const verdict = Reflect.apply(expected, {}, [thrown]);
+    if (verdict === true) return;
+    const label = expected.name ? `"${expected.name}" ` : '';
+    problem = `The ${label}validation function is expected to return "true". ` +
+      `Received ${inspect(verdict)}`;
+    if (isErrorValue(thrown)) problem += `\n\nCaught error:\n\n${thrown}`;
+  }
+  const err = new AssertionError({
+    actual: thrown,
+    expected,
+    message: message || problem,
+    operator: caller.name,
+    stackStartFn: caller,
+  });
+  err.generatedMessage = !message;
+  throw err;
+}
+
+function runForThrow(fn) {
   validateFunction(fn, 'fn');
   try {
     fn();
-  } catch (e) {
-    return e;
+  } catch (err) {
+    return err;
   }
-  return NO_EXCEPTION_SENTINEL;
+  return kNothingThrown;
 }
 
-function checkIsPromise(obj) {
-  return isPromise(obj) ||
-    (obj !== null && typeof obj === 'object' &&
-    typeof obj.then === 'function' &&
-    typeof obj.catch === 'function');
-}
-
-async function waitForActual(promiseFn) {
-  let resultPromise;
+async function waitForRejection(promiseFn) {
+  let pending;
   if (typeof promiseFn === 'function') {
-    resultPromise = promiseFn();
-    if (!checkIsPromise(resultPromise)) {
-      throw new ERR_INVALID_RETURN_VALUE('instance of Promise',
-                                         'promiseFn', resultPromise);
+    pending = promiseFn();
+    if (!isThenable(pending)) {
+      throw new codes.ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', pending);
     }
-  } else if (checkIsPromise(promiseFn)) {
-    resultPromise = promiseFn;
+  } else if (isThenable(promiseFn)) {
+    pending = promiseFn;
   } else {
-    throw new ERR_INVALID_ARG_TYPE(
-      'promiseFn', ['Function', 'Promise'], promiseFn);
+    throw new codes.ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn);
   }
-
   try {
-    await resultPromise;
-  } catch (e) {
-    return e;
+    await pending;
+  } catch (err) {
+    return err;
   }
-  return NO_EXCEPTION_SENTINEL;
+  return kNothingThrown;
 }
 
-function expectsError(stackStartFn, actual, error, message) {
-  if (typeof error === 'string') {
-    if (arguments.length === 4) {
-      throw new ERR_INVALID_ARG_TYPE('error',
-                                     ['Object', 'Error', 'Function', 'RegExp'],
-                                     error);
+// The shared part of throws() and rejects() once the outcome is known.
+function expectFailure(caller, thrown, args) {
+  let [expected, message] = args;
+  if (typeof expected === 'string') {
+    if (args.length > 1) {
+      throw new codes.ERR_INVALID_ARG_TYPE('error', kErrorArgTypes, expected);
     }
-
-    if (typeof actual === 'object' && actual !== null) {
-      if (actual.message === error) {
-        throw new ERR_AMBIGUOUS_ARGUMENT(
-          'error/message',
-          `The error message "${actual.message}" is identical to the message.`,
-        );
+    // A string in the place of `expected` is the message; it must not be
+    // mistaken for the error's own message.
+    if (typeof thrown === 'object' && thrown !== null) {
+      if (thrown.message === expected) {
+        throw new codes.ERR_AMBIGUOUS_ARGUMENT(
+          'error/message', `The error message "${thrown.message}" is identical to the message.`);
       }
-    } else if (actual === error) {
-      throw new ERR_AMBIGUOUS_ARGUMENT(
-        'error/message',
-        `The error "${actual}" is identical to the message.`,
-      );
+    } else if (thrown === expected) {
+      throw new codes.ERR_AMBIGUOUS_ARGUMENT(
+        'error/message', `The error "${thrown}" is identical to the message.`);
     }
-    message = error;
-    error = undefined;
-  } else if (error != null &&
-             typeof error !== 'object' &&
-             typeof error !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('error',
-                                   ['Object', 'Error', 'Function', 'RegExp'],
-                                   error);
+    message = expected;
+    expected = undefined;
+  } else if (expected != null && typeof expected !== 'object' && typeof expected !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('error', kErrorArgTypes, expected);
   }
 
-  if (actual === NO_EXCEPTION_SENTINEL) {
-    let details = '';
-    if (error && error.name) {
-      details += ` (${error.name})`;
-    }
-    details += message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.rejects ? 'rejection' : 'exception';
-    innerFail({
+  if (thrown === kNothingThrown) {
+    const what = caller === assert.rejects ? 'rejection' : 'exception';
+    const named = expected && expected.name ? ` (${expected.name})` : '';
+    const tail = message ? `: ${message}` : '.';
+    report({
       actual: undefined,
-      expected: error,
-      operator: stackStartFn.name,
-      message: `Missing expected ${fnType}${details}`,
-      stackStartFn,
+      expected,
+      operator: caller.name,
+      message: `Missing expected ${what}${named}${tail}`,
+      stackStartFn: caller,
     });
   }
-
-  if (!error)
-    return;
-
-  expectedException(actual, error, message, stackStartFn);
+  if (expected) checkCaught(thrown, expected, message, caller);
 }
 
-function hasMatchingError(actual, expected) {
+// For doesNotThrow()/doesNotReject(): whether the caught value is the kind
+// the caller said must not happen.
+function isUnwanted(thrown, expected) {
   if (typeof expected !== 'function') {
-    if (isRegExp(expected)) {
-      const str = String(actual);
-      return expected.exec(str) !== null;
+    if (isRegExpValue(expected)) return RegExp.prototype.exec.call(expected, String(thrown)) !== null;
+    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
+  }
+  if (expected.prototype !== undefined && thrown instanceof expected) return true;
+  if (Object.prototype.isPrototypeOf.call(Error, expected)) return false;
+  return Reflect.apply(expected, {}, [thrown]) === true;
+}
+
+function expectSuccess(caller, thrown, expected, message) {
+  if (thrown === kNothingThrown) return;
+  if (typeof expected === 'string') {
+    message = expected;
+    expected = undefined;
+  }
+  if (expected && !isUnwanted(thrown, expected)) throw thrown;
+  const what = caller === assert.doesNotReject ? 'rejection' : 'exception';
+  report({
+    actual: thrown,
+    expected,
+    operator: caller.name,
+    message: `Got unwanted ${what}${message ? `: ${message}` : '.'}\n` +
+      `Actual message: "${thrown && thrown.message}"`,
+    stackStartFn: caller,
+  });
+}
+
+assert.throws = function throws(fn, ...rest) {
+  expectFailure(throws, runForThrow(fn), rest);
+};
+
+assert.rejects = async function rejects(promiseFn, ...rest) {
+  expectFailure(rejects, await waitForRejection(promiseFn), rest);
+};
+
+assert.doesNotThrow = function doesNotThrow(fn, ...rest) {
+  expectSuccess(doesNotThrow, runForThrow(fn), ...rest);
+};
+
+assert.doesNotReject = async function doesNotReject(fn, ...rest) {
+  expectSuccess(doesNotReject, await waitForRejection(fn), ...rest);
+};
+
+// Joins the frames of `original` under those of `err`, dropping the frames
+// both share, so the stack shows where the unwanted error came from.
+function spliceStacks(err, original) {
+  const from = original.indexOf('\n    at');
+  if (from === -1) return;
+  const originalFrames = original.slice(from + 1).split('\n');
+  let ownFrames = err.stack.split('\n');
+  for (const frame of originalFrames) {
+    const at = ownFrames.indexOf(frame);
+    if (at !== -1) {
+      ownFrames = ownFrames.slice(0, at);
+      break;
     }
-    throw new ERR_INVALID_ARG_TYPE(
-      'expected', ['Function', 'RegExp'], expected,
-    );
   }
-  if (expected.prototype !== undefined && actual instanceof expected) {
-    return true;
-  }
-  if (Object.prototype.isPrototypeOf.call(Error, expected)) {
-    return false;
-  }
-  return Reflect.apply(expected, {}, [actual]) === true;
+  err.stack = `${ownFrames.join('\n')}\n${originalFrames.join('\n')}`;
 }
-
-function expectsNoError(stackStartFn, actual, error, message) {
-  if (actual === NO_EXCEPTION_SENTINEL)
-    return;
-
-  if (typeof error === 'string') {
-    message = error;
-    error = undefined;
-  }
-
-  if (!error || hasMatchingError(actual, error)) {
-    const details = message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.doesNotReject ?
-      'rejection' : 'exception';
-    innerFail({
-      actual,
-      expected: error,
-      operator: stackStartFn.name,
-      message: `Got unwanted ${fnType}${details}\n` +
-               `Actual message: "${actual && actual.message}"`,
-      stackStartFn,
-    });
-  }
-  throw actual;
-}
-
-assert.throws = function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
-};
-
-assert.rejects = async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
-};
-
-assert.doesNotThrow = function doesNotThrow(fn, ...args) {
-  expectsNoError(doesNotThrow, getActual(fn), ...args);
-};
-
-assert.doesNotReject = async function doesNotReject(fn, ...args) {
-  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
-};
 
 assert.ifError = function ifError(err) {
-  if (err !== null && err !== undefined) {
-    let message = 'ifError got unwanted exception: ';
-    if (typeof err === 'object' && typeof err.message === 'string') {
-      if (err.message.length === 0 && err.constructor) {
-        message += err.constructor.name;
-      } else {
-        message += err.message;
-      }
-    } else {
-      message += inspect(err);
-    }
-
-    const newErr = new AssertionError({
-      actual: err,
-      expected: null,
-      operator: 'ifError',
-      message,
-      stackStartFn: ifError,
-    });
-
-    // The original stack is appended below the assertion's own frames.
-    const origStack = err.stack;
-
-    if (typeof origStack === 'string') {
-      const origStackStart = origStack.indexOf('\n    at');
-      if (origStackStart !== -1) {
-        const originalFrames = origStack.slice(origStackStart + 1).split('\n');
-        let newFrames = (newErr.stack || '').split('\n');
-        for (const errFrame of originalFrames) {
-          const pos = newFrames.indexOf(errFrame);
-          if (pos !== -1) {
-            newFrames = newFrames.slice(0, pos);
-            break;
-          }
-        }
-        const stackStart = newFrames.join('\n');
-        const stackEnd = originalFrames.join('\n');
-        newErr.stack = `${stackStart}\n${stackEnd}`;
-      }
-    }
-
-    throw newErr;
+  if (err === null || err === undefined) return;
+  let said;
+  if (typeof err === 'object' && typeof err.message === 'string') {
+    said = err.message.length === 0 && err.constructor ? err.constructor.name : err.message;
+  } else {
+    said = inspect(err);
   }
+  const failure = new AssertionError({
+    actual: err,
+    expected: null,
+    operator: 'ifError',
+    message: `ifError got unwanted exception: ${said}`,
+    stackStartFn: ifError,
+  });
+  if (typeof err.stack === 'string') spliceStacks(failure, err.stack);
+  throw failure;
 };
 
-function internalMatch(string, regexp, message, fn) {
-  if (!isRegExp(regexp)) {
-    throw new ERR_INVALID_ARG_TYPE(
-      'regexp', 'RegExp', regexp,
-    );
+function checkMatch(caller, wantMatch, string, regexp, message) {
+  if (!isRegExpValue(regexp)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
+  if (typeof string === 'string' &&
+      (RegExp.prototype.exec.call(regexp, string) !== null) === wantMatch) {
+    return;
   }
-  const match = fn === assert.match;
-  if (typeof string !== 'string' ||
-      (regexp.exec(string) !== null) !== match) {
-    if (message instanceof Error) {
-      throw message;
+  if (message instanceof Error) throw message;
+  let text = message;
+  if (!text) {
+    if (typeof string !== 'string') {
+      text = 'The "string" argument must be of type string. Received type ' +
+        `${typeof string} (${inspect(string)})`;
+    } else {
+      const lead = wantMatch ? 'The input did not match the regular expression ' :
+        'The input was expected to not match the regular expression ';
+      text = `${lead}${inspect(regexp)}. Input:\n\n${inspect(string)}\n`;
     }
-
-    const generatedMessage = !message;
-
-    message = message || (typeof string !== 'string' ?
-      'The "string" argument must be of type string. Received type ' +
-        `${typeof string} (${inspect(string)})` :
-      (match ?
-        'The input did not match the regular expression ' :
-        'The input was expected to not match the regular expression ') +
-          `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
-    const err = new AssertionError({
-      actual: string,
-      expected: regexp,
-      message,
-      operator: fn.name,
-      stackStartFn: fn,
-    });
-    err.generatedMessage = generatedMessage;
-    throw err;
   }
+  report({ actual: string, expected: regexp, message: text, operator: caller.name, stackStartFn: caller },
+         !message);
 }
 
 assert.match = function match(string, regexp, message) {
-  internalMatch(string, regexp, message, match);
+  checkMatch(match, true, string, regexp, message);
 };
 
 assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
-  internalMatch(string, regexp, message, doesNotMatch);
+  checkMatch(doesNotMatch, false, string, regexp, message);
 };
 
+// assert.strict: the same module with the loose checks swapped for the
+// strict ones, itself callable like ok().
 function strict(...args) {
-  innerOk(strict, args.length, ...args);
+  checkTruthy(strict, args.length, ...args);
 }
-
 assert.strict = Object.assign(strict, assert, {
   equal: assert.strictEqual,
-  deepEqual: assert.deepStrictEqual,
   notEqual: assert.notStrictEqual,
+  deepEqual: assert.deepStrictEqual,
   notDeepEqual: assert.notDeepStrictEqual,
 });
-
 assert.strict.strict = assert.strict;
