@@ -24,29 +24,34 @@ const isThenable = (value) =>
   (value !== null && typeof value === 'object' &&
    typeof value.then === 'function' && typeof value.catch === 'function');
 
-// Throws the failure: a user-supplied Error replaces the AssertionError.
-function report(fields, generatedMessage) {
-  if (fields.message instanceof Error) throw fields.message;
+// An AssertionError from `fields`; `generated` overrides generatedMessage.
+function failure(fields, generated) {
   const err = new AssertionError(fields);
-  if (generatedMessage !== undefined) err.generatedMessage = generatedMessage;
-  throw err;
+  if (generated !== undefined) err.generatedMessage = generated;
+  return err;
+}
+
+// Throws the failure: a user-supplied Error replaces the AssertionError.
+function report(fields, generated) {
+  if (fields.message instanceof Error) throw fields.message;
+  throw failure(fields, generated);
 }
 
 // ok() and the callable assert()/assert.strict(): a falsy value fails.
 function checkTruthy(caller, argCount, value, message) {
   if (value) return;
-  let generated = false;
+  const fields = { actual: value, expected: true, message, operator: '==', stackStartFn: caller };
   if (argCount === 0) {
-    generated = true;
-    message = 'No value argument passed to `assert.ok()`';
-  } else if (message == null) {
+    fields.message = 'No value argument passed to `assert.ok()`';
+  } else if (message === undefined || message === null) {
     // Node quotes the failing expression from the caller's source file; with
     // no source access here the message shows the value instead.
-    generated = true;
     const callee = caller === ok ? 'assert.ok' : 'assert';
-    message = `The expression evaluated to a falsy value:\n\n  ${callee}(${inspect(value)})\n`;
+    fields.message = `The expression evaluated to a falsy value:\n\n  ${callee}(${inspect(value)})\n`;
+  } else {
+    report(fields, false);
   }
-  report({ actual: value, expected: true, message, operator: '==', stackStartFn: caller }, generated);
+  report(fields, true);
 }
 
 function ok(...args) {
@@ -55,52 +60,56 @@ function ok(...args) {
 
 const assert = ok;
 module.exports = assert;
-assert.ok = ok;
-assert.AssertionError = AssertionError;
 
 let failWarned = false;
 
-function fail(actual, expected, message, operator, stackStartFn) {
-  const argCount = arguments.length;
-  if (argCount === 0 || (argCount === 1 && actual == null)) {
-    report({ message: 'Failed', operator: 'fail', stackStartFn: fail }, true);
+function warnLongFail() {
+  if (failWarned) return;
+  failWarned = true;
+  if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
+    process.emitWarning(
+      'assert.fail() with more than one argument is deprecated. ' +
+      'Please use assert.strictEqual() instead or only pass a message.',
+      'DeprecationWarning', 'DEP0094');
   }
-  if (argCount === 1) {
-    report({ message: actual, operator: 'fail', stackStartFn: fail });
-  }
-  // The old form fail(actual, expected, message, operator, stackStartFn).
-  if (!failWarned) {
-    failWarned = true;
-    if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
-      process.emitWarning(
-        'assert.fail() with more than one argument is deprecated. ' +
-        'Please use assert.strictEqual() instead or only pass a message.',
-        'DeprecationWarning', 'DEP0094');
-    }
-  }
-  if (argCount === 2) operator = '!=';
-  report({
-    actual,
-    expected,
-    message,
-    operator: operator === undefined ? 'fail' : operator,
-    stackStartFn: stackStartFn || fail,
-  });
 }
-assert.fail = fail;
+
+// fail([message]) and the deprecated fail(actual, expected[, message[,
+// operator[, stackStartFn]]]).
+function fail(actual, expected, message, operator, startFn) {
+  const given = arguments.length;
+  const fields = { operator: 'fail', stackStartFn: fail };
+  if (given <= 1) {
+    if (actual === undefined || actual === null) {
+      fields.message = 'Failed';
+      report(fields, true);
+    }
+    fields.message = actual;
+    report(fields);
+  }
+  warnLongFail();
+  Object.assign(fields, { actual, expected, message });
+  if (given === 2) fields.operator = '!=';
+  else if (operator !== undefined) fields.operator = operator;
+  if (startFn) fields.stackStartFn = startFn;
+  report(fields);
+}
 
 // The two-value checks: name, the operator their errors carry, and whether
 // the pair passes.
 const kPairChecks = [
   ['equal', '==', (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b))], // eslint-disable-line eqeqeq
   ['notEqual', '!=', (a, b) => !(a == b || (Number.isNaN(a) && Number.isNaN(b)))], // eslint-disable-line eqeqeq
-  ['strictEqual', 'strictEqual', (a, b) => Object.is(a, b)],
-  ['notStrictEqual', 'notStrictEqual', (a, b) => !Object.is(a, b)],
   ['deepEqual', 'deepEqual', isDeepEqual],
   ['notDeepEqual', 'notDeepEqual', (a, b) => !isDeepEqual(a, b)],
   ['deepStrictEqual', 'deepStrictEqual', isDeepStrictEqual],
   ['notDeepStrictEqual', 'notDeepStrictEqual', (a, b) => !isDeepStrictEqual(a, b)],
+  ['strictEqual', 'strictEqual', (a, b) => Object.is(a, b)],
+  ['notStrictEqual', 'notStrictEqual', (a, b) => !Object.is(a, b)],
 ];
+
+// Node's key order: fail, AssertionError, ok, the pair checks, the rest.
+Object.assign(assert, { fail, AssertionError, ok });
 
 for (const [name, operator, passes] of kPairChecks) {
   // The computed method keeps Node's function name, which errors report.
@@ -150,16 +159,13 @@ function matchValidationObject(thrown, pattern, message, caller) {
     if (message) {
       report({ actual: thrown, expected: pattern, message, operator: caller.name, stackStartFn: caller });
     }
-    const err = new AssertionError({
+    const err = failure({
       actual: new Comparison(thrown, keys),
       expected: new Comparison(pattern, keys, thrown),
       operator: 'deepStrictEqual',
       stackStartFn: caller,
     });
-    err.actual = thrown;
-    err.expected = pattern;
-    err.operator = caller.name;
-    throw err;
+    throw Object.assign(err, { actual: thrown, expected: pattern, operator: caller.name });
   }
 }
 
@@ -175,68 +181,60 @@ function describeClassMismatch(thrown, expected) {
 
 // Checks what throws()/rejects() caught against `expected`: a RegExp, a
 // validation object, a class or a validation function.
-function checkCaught(thrown, expected, message, caller) {
+function checkCaught(thrown, spec, message, caller) {
   let problem;
-  if (typeof expected !== 'function') {
-    if (isRegExpValue(expected)) {
-      const text = String(thrown);
-      if (RegExp.prototype.exec.call(expected, text) !== null) return;
-      problem = `The input did not match the regular expression ${inspect(expected)}. ` +
-        `Input:\n\n${inspect(text)}\n`;
-    } else if (typeof thrown !== 'object' || thrown === null) {
-      const err = new AssertionError({
-        actual: thrown, expected, message, operator: 'deepStrictEqual', stackStartFn: caller,
-      });
-      err.operator = caller.name;
-      throw err;
-    } else {
-      matchValidationObject(thrown, expected, message, caller);
+  if (isRegExpValue(spec)) {
+    const text = String(thrown);
+    if (RegExp.prototype.exec.call(spec, text) !== null) return;
+    problem = `The input did not match the regular expression ${inspect(spec)}. ` +
+      `Input:\n\n${inspect(text)}\n`;
+  } else if (typeof spec === 'object') {
+    if (typeof thrown === 'object' && thrown !== null) {
+      matchValidationObject(thrown, spec, message, caller);
       return;
     }
-  } else if (expected.prototype !== undefined && thrown instanceof expected) {
+    const fields = { actual: thrown, expected: spec, message, operator: 'deepStrictEqual', stackStartFn: caller };
+    throw Object.assign(failure(fields), { operator: caller.name });
+  } else if (spec.prototype !== undefined && thrown instanceof spec) {
     return;
-  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
-    problem = describeClassMismatch(thrown, expected);
+  } else if (Object.prototype.isPrototypeOf.call(Error, spec)) {
+    problem = describeClassMismatch(thrown, spec);
   } else {
-    const verdict = Reflect.apply(expected, {}, [thrown]);
+    const verdict = Reflect.apply(spec, {}, [thrown]);
     if (verdict === true) return;
-    const label = expected.name ? `"${expected.name}" ` : '';
+    const label = spec.name ? `"${spec.name}" ` : '';
     problem = `The ${label}validation function is expected to return "true". ` +
       `Received ${inspect(verdict)}`;
     if (isErrorValue(thrown)) problem += `\n\nCaught error:\n\n${thrown}`;
   }
-  const err = new AssertionError({
+  throw failure({
     actual: thrown,
-    expected,
+    expected: spec,
     message: message || problem,
     operator: caller.name,
     stackStartFn: caller,
-  });
-  err.generatedMessage = !message;
-  throw err;
+  }, !message);
 }
 
-function runForThrow(fn) {
-  validateFunction(fn, 'fn');
+function runForThrow(block) {
+  validateFunction(block, 'fn');
   try {
-    fn();
+    block();
   } catch (err) {
     return err;
   }
   return kNothingThrown;
 }
 
-async function waitForRejection(promiseFn) {
-  let pending;
-  if (typeof promiseFn === 'function') {
-    pending = promiseFn();
+async function waitForRejection(subject) {
+  let pending = subject;
+  if (typeof subject === 'function') {
+    pending = subject();
     if (!isThenable(pending)) {
       throw new codes.ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', pending);
     }
-  } else if (isThenable(promiseFn)) {
-    pending = promiseFn;
-  } else {
-    throw new codes.ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn);
+  } else if (!isThenable(subject)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], subject);
   }
   try {
     await pending;
@@ -271,7 +269,7 @@ function expectFailure(caller, thrown, args) {
   }
 
   if (thrown === kNothingThrown) {
-    const what = caller === assert.rejects ? 'rejection' : 'exception';
+    const what = caller === rejects ? 'rejection' : 'exception';
     const named = expected && expected.name ? ` (${expected.name})` : '';
     const tail = message ? `: ${message}` : '.';
     report({
@@ -287,14 +285,13 @@ function expectFailure(caller, thrown, args) {
 
 // For doesNotThrow()/doesNotReject(): whether the caught value is the kind
 // the caller said must not happen.
-function isUnwanted(thrown, expected) {
-  if (typeof expected !== 'function') {
-    if (isRegExpValue(expected)) return RegExp.prototype.exec.call(expected, String(thrown)) !== null;
-    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
+function isUnwanted(thrown, spec) {
+  if (isRegExpValue(spec)) return RegExp.prototype.exec.call(spec, String(thrown)) !== null;
+  if (typeof spec !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], spec);
   }
-  if (expected.prototype !== undefined && thrown instanceof expected) return true;
-  if (Object.prototype.isPrototypeOf.call(Error, expected)) return false;
-  return Reflect.apply(expected, {}, [thrown]) === true;
+  if (spec.prototype !== undefined && thrown instanceof spec) return true;
+  return !Object.prototype.isPrototypeOf.call(Error, spec) && Reflect.apply(spec, {}, [thrown]) === true;
 }
 
 function expectSuccess(caller, thrown, expected, message) {
@@ -304,7 +301,7 @@ function expectSuccess(caller, thrown, expected, message) {
     expected = undefined;
   }
   if (expected && !isUnwanted(thrown, expected)) throw thrown;
-  const what = caller === assert.doesNotReject ? 'rejection' : 'exception';
+  const what = caller === doesNotReject ? 'rejection' : 'exception';
   report({
     actual: thrown,
     expected,
@@ -315,21 +312,21 @@ function expectSuccess(caller, thrown, expected, message) {
   });
 }
 
-assert.throws = function throws(fn, ...rest) {
-  expectFailure(throws, runForThrow(fn), rest);
-};
+function throws(block, ...rest) {
+  expectFailure(throws, runForThrow(block), rest);
+}
 
-assert.rejects = async function rejects(promiseFn, ...rest) {
-  expectFailure(rejects, await waitForRejection(promiseFn), rest);
-};
+async function rejects(subject, ...rest) {
+  expectFailure(rejects, await waitForRejection(subject), rest);
+}
 
-assert.doesNotThrow = function doesNotThrow(fn, ...rest) {
-  expectSuccess(doesNotThrow, runForThrow(fn), ...rest);
-};
+function doesNotThrow(block, ...rest) {
+  expectSuccess(doesNotThrow, runForThrow(block), ...rest);
+}
 
-assert.doesNotReject = async function doesNotReject(fn, ...rest) {
-  expectSuccess(doesNotReject, await waitForRejection(fn), ...rest);
-};
+async function doesNotReject(subject, ...rest) {
+  expectSuccess(doesNotReject, await waitForRejection(subject), ...rest);
+}
 
 // Joins the frames of `original` under those of `err`, dropping the frames
 // both share, so the stack shows where the unwanted error came from.
@@ -348,64 +345,69 @@ function spliceStacks(err, original) {
   err.stack = `${ownFrames.join('\n')}\n${originalFrames.join('\n')}`;
 }
 
-assert.ifError = function ifError(err) {
-  if (err === null || err === undefined) return;
-  let said;
-  if (typeof err === 'object' && typeof err.message === 'string') {
-    said = err.message.length === 0 && err.constructor ? err.constructor.name : err.message;
-  } else {
-    said = inspect(err);
+function ifError(value) {
+  if (value === null || value === undefined) return;
+  let said = inspect(value);
+  if (typeof value === 'object' && typeof value.message === 'string') {
+    said = value.message === '' && value.constructor ? value.constructor.name : value.message;
   }
-  const failure = new AssertionError({
-    actual: err,
+  const err = failure({
+    actual: value,
     expected: null,
     operator: 'ifError',
     message: `ifError got unwanted exception: ${said}`,
     stackStartFn: ifError,
   });
-  if (typeof err.stack === 'string') spliceStacks(failure, err.stack);
-  throw failure;
-};
-
-function checkMatch(caller, wantMatch, string, regexp, message) {
-  if (!isRegExpValue(regexp)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
-  if (typeof string === 'string' &&
-      (RegExp.prototype.exec.call(regexp, string) !== null) === wantMatch) {
-    return;
-  }
-  if (message instanceof Error) throw message;
-  let text = message;
-  if (!text) {
-    if (typeof string !== 'string') {
-      text = 'The "string" argument must be of type string. Received type ' +
-        `${typeof string} (${inspect(string)})`;
-    } else {
-      const lead = wantMatch ? 'The input did not match the regular expression ' :
-        'The input was expected to not match the regular expression ';
-      text = `${lead}${inspect(regexp)}. Input:\n\n${inspect(string)}\n`;
-    }
-  }
-  report({ actual: string, expected: regexp, message: text, operator: caller.name, stackStartFn: caller },
-         !message);
+  if (typeof value.stack === 'string') spliceStacks(err, value.stack);
+  throw err;
 }
 
-assert.match = function match(string, regexp, message) {
-  checkMatch(match, true, string, regexp, message);
-};
+function mismatchText(wantMatch, input, pattern) {
+  if (typeof input !== 'string') {
+    return 'The "string" argument must be of type string. Received type ' +
+      `${typeof input} (${inspect(input)})`;
+  }
+  const lead = wantMatch ? 'The input did not match the regular expression ' :
+    'The input was expected to not match the regular expression ';
+  return `${lead}${inspect(pattern)}. Input:\n\n${inspect(input)}\n`;
+}
 
-assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
-  checkMatch(doesNotMatch, false, string, regexp, message);
-};
+function checkMatch(caller, wantMatch, input, pattern, message) {
+  if (!isRegExpValue(pattern)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', pattern);
+  if (typeof input === 'string' &&
+      (RegExp.prototype.exec.call(pattern, input) !== null) === wantMatch) {
+    return;
+  }
+  report({
+    actual: input,
+    expected: pattern,
+    message: message || mismatchText(wantMatch, input, pattern),
+    operator: caller.name,
+    stackStartFn: caller,
+  }, !message);
+}
+
+function match(input, pattern, message) {
+  checkMatch(match, true, input, pattern, message);
+}
+
+function doesNotMatch(input, pattern, message) {
+  checkMatch(doesNotMatch, false, input, pattern, message);
+}
+
+Object.assign(assert, {
+  throws, rejects, doesNotThrow, doesNotReject, ifError, match, doesNotMatch,
+});
 
 // assert.strict: the same module with the loose checks swapped for the
 // strict ones, itself callable like ok().
 function strict(...args) {
   checkTruthy(strict, args.length, ...args);
 }
-assert.strict = Object.assign(strict, assert, {
-  equal: assert.strictEqual,
-  notEqual: assert.notStrictEqual,
-  deepEqual: assert.deepStrictEqual,
-  notDeepEqual: assert.notDeepStrictEqual,
-});
-assert.strict.strict = assert.strict;
+Object.assign(strict, assert);
+for (const [loose, strictTwin] of [['equal', 'strictEqual'], ['notEqual', 'notStrictEqual'],
+  ['deepEqual', 'deepStrictEqual'], ['notDeepEqual', 'notDeepStrictEqual']]) {
+  strict[loose] = assert[strictTwin];
+}
+strict.strict = strict;
+assert.strict = strict;

@@ -7,15 +7,15 @@ const { validateObject } = require('../validators');
 // Message headers, keyed by operator (some with a variant suffix).
 const kHeaders = {
   __proto__: null,
-  strictEqual: 'Expected values to be strictly equal:',
-  strictEqualObject: 'Expected "actual" to be reference-equal to "expected":',
-  deepStrictEqual: 'Expected values to be strictly deep-equal:',
-  deepEqual: 'Expected values to be loosely deep-equal:',
-  notStrictEqual: 'Expected "actual" to be strictly unequal to:',
-  notStrictEqualObject: 'Expected "actual" not to be reference-equal to "expected":',
-  notDeepStrictEqual: 'Expected "actual" not to be strictly deep-equal to:',
-  notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
-  notDeepEqualDiffering: 'Expected values not to be loosely deep-equal:',
+  identity: 'Expected values to be strictly equal:',
+  reference: 'Expected "actual" to be reference-equal to "expected":',
+  deep: 'Expected values to be strictly deep-equal:',
+  looseDeep: 'Expected values to be loosely deep-equal:',
+  notIdentity: 'Expected "actual" to be strictly unequal to:',
+  notReference: 'Expected "actual" not to be reference-equal to "expected":',
+  notDeep: 'Expected "actual" not to be strictly deep-equal to:',
+  notLooseDeep: 'Expected "actual" not to be loosely deep-equal to:',
+  notLooseDeepDiffering: 'Expected values not to be loosely deep-equal:',
   sameLooking: 'Values have same structure but are not reference-equal:',
 };
 
@@ -106,10 +106,8 @@ function flushUnchanged(count, source, index, body) {
 function diffMessage(actual, expected, operator, customHeader) {
   const left = show(actual).split('\n');
   const right = show(expected).split('\n');
-  let kind = operator;
-  if (kind === 'strictEqual' && isReference(actual) && isReference(expected)) {
-    kind = 'strictEqualObject';
-  }
+  let kind = operator === 'deepStrictEqual' ? 'deep' : 'identity';
+  if (kind === 'identity' && isReference(actual) && isReference(expected)) kind = 'reference';
   const header = customHeader === undefined ? kHeaders[kind] : customHeader;
 
   let caret = '';
@@ -120,7 +118,7 @@ function diffMessage(actual, expected, operator, customHeader) {
           !(actual === 0 && expected === 0)) {
         return `${header}\n\n${left[0]} !== ${right[0]}\n`;
       }
-    } else if (kind !== 'strictEqualObject' && width < terminalWidth()) {
+    } else if (kind !== 'reference' && width < terminalWidth()) {
       caret = caretLine(left[0], right[0]);
     }
   }
@@ -200,8 +198,10 @@ function diffMessage(actual, expected, operator, customHeader) {
 
 // notStrictEqual/notDeepStrictEqual: both sides are the same, so one is shown.
 function sameValueMessage(actual, operator) {
-  const header = operator === 'notStrictEqual' && isReference(actual) ?
-    kHeaders.notStrictEqualObject : kHeaders[operator];
+  let header = kHeaders.notDeep;
+  if (operator === 'notStrictEqual') {
+    header = isReference(actual) ? kHeaders.notReference : kHeaders.notIdentity;
+  }
   const lines = truncateLines(show(actual).split('\n'));
   if (lines.length > 1) return `${header}\n\n${lines.join('\n')}\n`;
   return `${header}${lines[0].length > 5 ? '\n\n' : ' '}${lines[0]}`;
@@ -212,17 +212,18 @@ function looseMessage(actual, expected, operator) {
   const shownActual = show(actual);
   const shownExpected = show(expected);
   if (operator === 'notDeepEqual' && shownActual === shownExpected) {
-    return clip(`${kHeaders.notDeepEqual}\n\n${shownActual}`, 1024);
+    return clip(`${kHeaders.notLooseDeep}\n\n${shownActual}`, 1024);
   }
   const a = clip(shownActual, 512);
   const b = clip(shownExpected, 512);
-  if (operator === 'deepEqual') {
-    return `${kHeaders.deepEqual}\n\n${a}\n\nshould loosely deep-equal\n\n${b}`;
+  switch (operator) {
+    case 'deepEqual':
+      return `${kHeaders.looseDeep}\n\n${a}\n\nshould loosely deep-equal\n\n${b}`;
+    case 'notDeepEqual':
+      return `${kHeaders.notLooseDeepDiffering}\n\n${a}\n\nshould not loosely deep-equal\n\n${b}`;
+    default:
+      return `${a} ${operator} ${b}`;
   }
-  if (operator === 'notDeepEqual') {
-    return `${kHeaders.notDeepEqualDiffering}\n\n${a}\n\nshould not loosely deep-equal\n\n${b}`;
-  }
-  return `${a} ${operator} ${b}`;
 }
 
 function generatedMessageFor(actual, expected, operator) {
@@ -264,6 +265,32 @@ function withoutStack(build) {
   }
 }
 
+function nameError(err, name) {
+  Object.defineProperty(err, 'name', {
+    value: name, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+// V8 formats a captured stack when it is first read; reading it at once
+// keeps the name the stack was captured under.
+function formatStackNow(err) {
+  return typeof err.stack;
+}
+
+// With `details` (several failures in one error) each one's fields are
+// numbered and the plain fields stay undefined.
+function detailFields(details) {
+  const fields = { actual: undefined, expected: undefined, operator: undefined };
+  details.forEach((detail, i) => {
+    fields[`message ${i}`] = detail.message;
+    fields[`actual ${i}`] = detail.actual;
+    fields[`expected ${i}`] = detail.expected;
+    fields[`operator ${i}`] = detail.operator;
+    fields[`stack trace ${i}`] = detail.stack;
+  });
+  return fields;
+}
+
 class AssertionError extends Error {
   constructor(options) {
     validateObject(options, 'options');
@@ -285,38 +312,16 @@ class AssertionError extends Error {
       super(text);
     });
 
-    this.generatedMessage = !message;
     // While the stack is captured, the name carries the code, as in
     // `AssertionError [ERR_ASSERTION]: message`.
-    Object.defineProperty(this, 'name', {
-      value: 'AssertionError [ERR_ASSERTION]',
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    });
-    this.code = 'ERR_ASSERTION';
-    if (details) {
-      this.actual = undefined;
-      this.expected = undefined;
-      this.operator = undefined;
-      details.forEach((detail, i) => {
-        this[`message ${i}`] = detail.message;
-        this[`actual ${i}`] = detail.actual;
-        this[`expected ${i}`] = detail.expected;
-        this[`operator ${i}`] = detail.operator;
-        this[`stack trace ${i}`] = detail.stack;
-      });
-    } else {
-      this.actual = actual;
-      this.expected = expected;
-      this.operator = operator;
-    }
+    nameError(this, 'AssertionError [ERR_ASSERTION]');
+    Object.assign(this, { generatedMessage: !message, code: 'ERR_ASSERTION' },
+                  details ? detailFields(details) : { actual, expected, operator });
     if (typeof Error.captureStackTrace === 'function') {
       Error.captureStackTrace(this, stackStart);
     }
-    // Reading the stack formats it now, before the name loses the code.
-    this.stack; // eslint-disable-line no-unused-expressions
-    this.name = 'AssertionError';
+    formatStackNow(this);
+    nameError(this, 'AssertionError');
   }
 
   toString() {
