@@ -81,7 +81,7 @@ function fail(actual, expected, message, operator, startFn) {
   const fields = { operator: 'fail', stackStartFn: fail };
   if (given <= 1) {
     if (actual === undefined || actual === null) {
-      fields.message = 'Failed';
+      Object.assign(fields, { actual, message: 'Failed' });
       report(fields, true);
     }
     fields.message = actual;

@@ -51,6 +51,11 @@ function isReference(value) {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
+function bothObjectsOrFunctions(a, b) {
+  if (typeof a === 'function') return typeof b === 'function';
+  return typeof a === 'object' && a !== null && typeof b === 'object' && b !== null;
+}
+
 // Keeps the first 46 lines of a long value and marks the cut.
 function truncateLines(lines) {
   if (lines.length > kLongValueLines) {
@@ -107,7 +112,7 @@ function diffMessage(actual, expected, operator, customHeader) {
   const left = show(actual).split('\n');
   const right = show(expected).split('\n');
   let kind = operator === 'deepStrictEqual' ? 'deep' : 'identity';
-  if (kind === 'identity' && isReference(actual) && isReference(expected)) kind = 'reference';
+  if (kind === 'identity' && bothObjectsOrFunctions(actual, expected)) kind = 'reference';
   const header = customHeader === undefined ? kHeaders[kind] : customHeader;
 
   let caret = '';
@@ -265,6 +270,17 @@ function withoutStack(build) {
   }
 }
 
+function isStackedError(value) {
+  return typeof value === 'object' && value !== null && value instanceof Error && 'stack' in value;
+}
+
+// Same prototype, enumerable own fields and message, but no own stack.
+function stacklessCopy(err) {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(err)), err);
+  Object.defineProperty(copy, 'message', { value: err.message });
+  return copy;
+}
+
 function nameError(err, name) {
   Object.defineProperty(err, 'name', {
     value: name, writable: true, enumerable: false, configurable: true,
@@ -297,11 +313,18 @@ class AssertionError extends Error {
     const { message, operator, details } = options;
     const stackStart = options.stackStartFn || options.stackStartFunction;
     const { actual, expected } = options;
+    // In a generated message two errors are shown without their stacks.
+    let shownActual = actual;
+    let shownExpected = expected;
+    if (isStackedError(actual) && isStackedError(expected)) {
+      shownActual = stacklessCopy(actual);
+      shownExpected = stacklessCopy(expected);
+    }
 
     withoutStack(() => {
       let text;
       if (message == null) {
-        text = generatedMessageFor(actual, expected, operator);
+        text = generatedMessageFor(shownActual, shownExpected, operator);
       } else if (operator === 'strictEqual' || operator === 'deepStrictEqual') {
         // The two strict equality checks keep their diff under a custom
         // message, which then takes the header's place.
