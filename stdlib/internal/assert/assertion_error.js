@@ -323,9 +323,10 @@ class AssertionError extends Error {
 
     withoutStack(() => {
       let text;
-      if (message == null) {
+      const strictDiff = operator === 'strictEqual' || operator === 'deepStrictEqual';
+      if (message === undefined || message === null || (strictDiff && !message)) {
         text = generatedMessageFor(shownActual, shownExpected, operator);
-      } else if (operator === 'strictEqual' || operator === 'deepStrictEqual') {
+      } else if (strictDiff) {
         // The two strict equality checks keep their diff under a custom
         // message, which then takes the header's place.
         text = diffMessage(actual, expected, operator, String(message));

@@ -332,6 +332,45 @@ function errorShapeCases() {
     inspectErr(`ctor ${i}`, make(opts));
     run(`ctor run ${i}`, make(opts));
   });
+  inspectErr('ctor details', make({
+    message: 'several', details: [
+      { message: 'first', actual: 1, expected: 2, operator: 'op1', stack: 'S1' },
+      { message: 'second', actual: [1], expected: { a: 1 }, operator: 'op2', stack: 'S2' },
+    ],
+  }));
+  try {
+    assert.deepStrictEqual({ deep: { deeper: { deepest: [1, 2, 'x'.repeat(600)] } } }, {});
+  } catch (err) {
+    err.stack = 'STACK';
+    emit('nested inspect', [util.inspect({ wrapped: err }), util.inspect([err], { depth: 0 }),
+      util.inspect(err, { compact: true, breakLength: 40 })]);
+  }
+  const custom = { [util.inspect.custom]() { return 'CUSTOM'; }, real: 1 };
+  run('custom inspect ignored', () => assert.deepStrictEqual(custom, { real: 2 }));
+  run('custom inspect strictEqual', () => assert.strictEqual(custom, { real: 1 }));
+  for (const msg of [42, 0, true, { toString() { return 'objmsg'; } }, ['arr', 'msg'], 'multi\nline message']) {
+    run(`message type strictEqual ${util.inspect(msg)}`, () => assert.strictEqual(1, 2, msg));
+    run(`message type deepStrictEqual ${util.inspect(msg)}`, () => assert.deepStrictEqual([1], [2], msg));
+    run(`message type deepEqual ${util.inspect(msg)}`, () => assert.deepEqual([1], [2], msg));
+    run(`message type ok ${util.inspect(msg)}`, () => assert.ok(false, msg));
+    run(`message type notStrictEqual ${util.inspect(msg)}`, () => assert.notStrictEqual(1, 1, msg));
+  }
+  const withGetter = { get value() { return { inner: 1 }; }, plain: 2 };
+  run('getter shown', () => assert.deepStrictEqual(withGetter, { value: { inner: 2 }, plain: 2 }));
+  run('proxy shown', () => assert.deepStrictEqual(new Proxy({ a: 1 }, {}), { a: 2 }));
+  run('null proto vs plain', () => assert.deepStrictEqual(Object.create(null), {}));
+  run('class vs plain', () => assert.deepStrictEqual(new (class Thing { constructor() { this.a = 1; } })(), { a: 1 }));
+  run('tagged', () => assert.deepStrictEqual({ [Symbol.toStringTag]: 'T', a: 1 }, { a: 1 }));
+  run('many keys sorted', () => assert.deepStrictEqual({ z: 1, a: 2, m: 3 }, { a: 2, m: 4, z: 1 }));
+  run('big array', () => assert.deepStrictEqual(Array.from({ length: 150 }, (_, i) => i), Array.from({ length: 150 }, (_, i) => (i === 149 ? 0 : i))));
+  run('deep nesting', () => assert.deepStrictEqual([[[[[[[[1]]]]]]]], [[[[[[[[2]]]]]]]]));
+  run('unicode strings', () => assert.strictEqual('héllo wörld 漢字 😀', 'héllo wörld 漢字 😁'));
+  run('quotes', () => assert.strictEqual("it's \"quoted\"", "it's 'quoted'"));
+  run('errors with cause', () => assert.deepStrictEqual(fixStack(new Error('a', { cause: fixStack(new Error('c1')) })),
+    fixStack(new Error('a', { cause: fixStack(new Error('c2')) }))));
+  run('errors with props', () => assert.deepStrictEqual(fixStack(Object.assign(new Error('a'), { code: 1 })),
+    fixStack(Object.assign(new Error('a'), { code: 2 }))));
+  run('error vs object', () => assert.deepStrictEqual(fixStack(new Error('a')), { message: 'a' }));
   for (const bad of [undefined, null, 1, 'str']) {
     run(`ctor bad ${String(bad)}`, () => new assert.AssertionError(bad));
   }
@@ -458,6 +497,46 @@ function matrixCases() {
   });
 }
 
+// Gives every error reachable from `root` (through data properties, Map
+// and Set entries) a fixed stack, so that messages show no file paths.
+function fixAllStacks(root) {
+  const seen = new Set();
+  const visit = (v) => {
+    if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (util.types.isProxy(v)) return;
+    if (v instanceof Error || util.types.isNativeError(v)) fixStack(v);
+    if (v instanceof Map) for (const [k, x] of v) { visit(k); visit(x); }
+    if (v instanceof Set) for (const x of v) visit(x);
+    for (const desc of Object.values(Object.getOwnPropertyDescriptors(v))) {
+      if ('value' in desc) visit(desc.value);
+    }
+  };
+  visit(root);
+  return root;
+}
+
+// Messages of the comparing assertions over the shared value corpus.
+function corpusMessageCases() {
+  const a = fixAllStacks(makeCorpus());
+  const b = fixAllStacks(makeCorpus());
+  const fns = ['strictEqual', 'deepStrictEqual', 'deepEqual', 'notDeepStrictEqual', 'notDeepEqual',
+    'notStrictEqual', 'equal'];
+  // A rejected promise's reason (with its stack) cannot be reached to fix.
+  const skip = (v) => (typeof v === 'string' && v.length > 1000) ||
+    (util.types.isPromise(v) && util.inspect(v).includes('<rejected>'));
+  for (let i = 0; i < a.length; i++) {
+    if (skip(a[i]) || skip(b[(i + 1) % a.length])) continue;
+    for (const fn of fns) {
+      run(`corpus ${fn} ${i} clone`, () => assert[fn](a[i], b[i]));
+    }
+    const j = (i + 1) % a.length;
+    for (const fn of ['strictEqual', 'deepStrictEqual', 'deepEqual']) {
+      run(`corpus ${fn} ${i} next`, () => assert[fn](a[i], b[j]));
+    }
+  }
+}
+
 // rejects()/doesNotReject(): run one after another so the output order is fixed.
 async function asyncCases(specs) {
   const settle = async (label, fn) => {
@@ -499,6 +578,7 @@ function main() {
   errorShapeCases();
   ifErrorAndMatchCases();
   matrixCases();
+  corpusMessageCases();
   return asyncCases(specs);
 }
 
