@@ -3,6 +3,7 @@
 
 const { codes } = require('./internal/errors');
 const { AssertionError } = require('./internal/assert/assertion_error');
+const { CallTracker } = require('./internal/assert/calltracker');
 const { inspect } = require('./internal/util/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('./internal/util/comparisons');
 const { validateFunction } = require('./internal/validators');
@@ -396,7 +397,7 @@ function doesNotMatch(input, pattern, message) {
 }
 
 Object.assign(assert, {
-  throws, rejects, doesNotThrow, doesNotReject, ifError, match, doesNotMatch,
+  throws, rejects, doesNotThrow, doesNotReject, ifError, match, doesNotMatch, CallTracker,
 });
 
 // assert.strict: the same module with the loose checks swapped for the

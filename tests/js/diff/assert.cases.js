@@ -377,9 +377,7 @@ function errorShapeCases() {
   const e = new assert.AssertionError({ actual: 1, expected: 2, operator: 'strictEqual' });
   emit('ctor props', [e.name, e.code, e.actual, e.expected, e.operator, e.generatedMessage,
     e.stack.split('\n')[0], e instanceof Error, typeof e.toString, e.constructor.name]);
-  // CallTracker (deprecated) is not provided.
-  const keys = (o) => Object.keys(o).filter((k) => k !== 'CallTracker');
-  emit('module keys', [keys(assert), keys(assert.strict), assert.strict === assert.strict.strict,
+  emit('module keys', [Object.keys(assert), Object.keys(assert.strict), assert.strict === assert.strict.strict,
     assert.strict.equal === assert.strictEqual, assert.strict.deepEqual === assert.deepStrictEqual,
     assert.strict.notEqual === assert.notStrictEqual, assert.strict.ok === assert.ok, assert.ok.name,
     assert.strictEqual.name, assert.notEqual.name, assert.throws.name, assert.strict.name,
@@ -497,6 +495,67 @@ function matrixCases() {
   });
 }
 
+// assert.CallTracker: counts, reports and verify() failures.
+function callTrackerCases() {
+  const shown = (v) => JSON.stringify(v, (k, x) => {
+    if (x instanceof Error) return `Error(${x.message}, ${typeof x.stack})`;
+    return x === undefined ? '<undefined>' : x;
+  });
+  const attempt = (label, fn) => {
+    try {
+      emit(label, shown(fn()));
+    } catch (err) {
+      emit(label, [describe(err), Object.keys(err).filter((k) => !k.startsWith('stack trace'))
+        .map((k) => [k, typeof err[k] === 'object' ? typeof err[k] : err[k]])]);
+    }
+  };
+  const tracker = new assert.CallTracker();
+  function foo(a, b) { return a + b; }
+  const once = tracker.calls(foo);
+  const twice = tracker.calls(foo, 2);
+  const noop = tracker.calls();
+  const three = tracker.calls(3);
+  const anon = tracker.calls(() => 'anon');
+  const withThis = tracker.calls(function (x) { return [this, x]; });
+  const Cls = tracker.calls(class K { constructor(x) { this.x = x; } });
+  emit('ct wrappers', [once.name, once.length, twice.name, noop.name, noop.length, three.name, typeof noop,
+    once === twice, tracker.calls(once) === once, Object.keys(tracker), util.inspect(tracker), util.inspect(once)]);
+  attempt('ct report 0', () => tracker.report());
+  attempt('ct verify 0', () => tracker.verify());
+  emit('ct results', [once(1, 2), twice('a', 'b'), noop(1), three(), anon(), withThis.call(5, 'x'), new Cls(1).x]);
+  attempt('ct getCalls', () => [tracker.getCalls(once), tracker.getCalls(withThis), tracker.getCalls(Cls), tracker.getCalls(three)]);
+  const calls = tracker.getCalls(withThis);
+  emit('ct frozen', [Object.isFrozen(calls), Object.isFrozen(calls[0]), Object.isFrozen(calls[0].arguments),
+    calls === tracker.getCalls(withThis), calls[0] === tracker.getCalls(withThis)[0]]);
+  attempt('ct report 1', () => tracker.report());
+  attempt('ct verify 1', () => tracker.verify());
+  twice(); three(); three();
+  attempt('ct class without new', () => Cls(2));
+  attempt('ct verify 2', () => tracker.verify());
+  once();
+  attempt('ct verify 3', () => tracker.verify());
+  tracker.reset(once);
+  once();
+  attempt('ct verify after reset', () => tracker.verify());
+  tracker.reset();
+  attempt('ct report after reset all', () => tracker.report().map((r) => [r.operator, r.actual, r.expected]));
+  for (const [label, fn] of [['getCalls untracked', () => tracker.getCalls(foo)], ['reset untracked', () => tracker.reset(foo)],
+    ['getCalls number', () => tracker.getCalls(1)], ['calls string exact', () => tracker.calls(foo, 'x')],
+    ['calls negative', () => tracker.calls(foo, -1)], ['calls zero', () => tracker.calls(foo, 0)],
+    ['calls fraction', () => tracker.calls(foo, 1.5)], ['calls huge', () => tracker.calls(foo, 2 ** 32)],
+    ['calls undefined fn', () => typeof tracker.calls(undefined, 2)], ['calls undefined exact', () => typeof tracker.calls(foo, undefined)]]) {
+    attempt(`ct ${label}`, fn);
+  }
+  const lone = new assert.CallTracker();
+  const thrower = lone.calls(function boom() { throw new Error('inner'); });
+  attempt('ct throwing fn', () => thrower());
+  attempt('ct throwing fn verify', () => [lone.getCalls(thrower).length, lone.verify()]);
+  const single = new assert.CallTracker();
+  const z = single.calls(function zed() {}, 1);
+  z(); z();
+  attempt('ct single failure', () => single.verify());
+}
+
 // Gives every error reachable from `root` (through data properties, Map
 // and Set entries) a fixed stack, so that messages show no file paths.
 function fixAllStacks(root) {
@@ -569,7 +628,7 @@ async function asyncCases(specs) {
   await p.catch(() => {});
 }
 
-function main() {
+async function main() {
   pairCases();
   diffCases();
   okAndFailCases();
@@ -579,7 +638,8 @@ function main() {
   ifErrorAndMatchCases();
   matrixCases();
   corpusMessageCases();
-  return asyncCases(specs);
+  callTrackerCases();
+  await asyncCases(specs);
 }
 
 main().catch((err) => {
