@@ -19,8 +19,19 @@ const kHeaders = {
   sameLooking: 'Values have same structure but are not reference-equal:',
 };
 
-const kDiffLegend = '\n+ actual - expected';
-const kSkippedNote = ' ... Lines skipped';
+// Diff markers are colored when stderr is a color terminal.
+const kPlainMarks = { add: '', del: '', note: '', end: '' };
+const kColorMarks = { add: '\u001b[32m', del: '\u001b[31m', note: '\u001b[34m', end: '\u001b[39m' };
+
+function pickMarks() {
+  const stderr = typeof process === 'object' && process !== null ? process.stderr : undefined;
+  const colored = stderr && stderr.isTTY && typeof stderr.hasColors === 'function' && stderr.hasColors();
+  return colored ? kColorMarks : kPlainMarks;
+}
+
+const legend = (m) => `\n${m.add}+ actual${m.end} ${m.del}- expected${m.end}`;
+const ellipsis = (m) => `${m.note}...${m.end}`;
+const skippedNote = (m) => ` ${ellipsis(m)} Lines skipped`;
 
 // Two one-line primitives whose texts are this short together are shown as
 // `a !== b` instead of a diff.
@@ -57,10 +68,10 @@ function bothObjectsOrFunctions(a, b) {
 }
 
 // Keeps the first 46 lines of a long value and marks the cut.
-function truncateLines(lines) {
+function truncateLines(lines, m) {
   if (lines.length > kLongValueLines) {
     lines.length = 46;
-    lines.push('...');
+    lines.push(ellipsis(m));
   }
   return lines;
 }
@@ -91,13 +102,13 @@ function asLines(lines) {
 // Renders the unchanged lines seen since the last change, once a change
 // follows them. The first two were printed as they came; of the rest only
 // the last ones are kept, with `...` when more than three are left out.
-function flushUnchanged(count, source, index, body) {
+function flushUnchanged(count, source, index, body, m) {
   const hidden = count - 2;
   if (hidden <= 0) return false;
   let keep = hidden;
   let skipped = false;
   if (hidden >= 4) {
-    body.push('...');
+    body.push(ellipsis(m));
     keep = 2;
     skipped = true;
   }
@@ -108,7 +119,7 @@ function flushUnchanged(count, source, index, body) {
 
 // The message of strictEqual/deepStrictEqual: a short `a !== b`, a note for
 // values that look the same, or a line diff of both inspected values.
-function diffMessage(actual, expected, operator, customHeader) {
+function diffMessage(actual, expected, operator, m, customHeader) {
   const left = show(actual).split('\n');
   const right = show(expected).split('\n');
   let kind = operator === 'deepStrictEqual' ? 'deep' : 'identity';
@@ -141,12 +152,12 @@ function diffMessage(actual, expected, operator, customHeader) {
     common++;
   }
   if (left.length === 0 && right.length === 0) {
-    const whole = truncateLines(show(actual).split('\n'));
+    const whole = truncateLines(show(actual).split('\n'), m);
     return `${kHeaders.sameLooking}\n\n${whole.join('\n')}\n`;
   }
   let skipped = false;
   if (common >= 5) {
-    tail = `\n...${tail}`;
+    tail = `\n${ellipsis(m)}${tail}`;
     skipped = true;
   }
   if (topOfTail !== null) tail = `\n  ${topOfTail}${tail}`;
@@ -163,10 +174,10 @@ function diffMessage(actual, expected, operator, customHeader) {
   const total = longer.length;
   for (let i = 0; i < total; i++) {
     if (i >= shared) {
-      if (flushUnchanged(unchanged, longer, i, body)) skipped = true;
+      if (flushUnchanged(unchanged, longer, i, body, m)) skipped = true;
       unchanged = 0;
-      if (longer === left) body.push(`+ ${left[i]}`);
-      else minus.push(`- ${right[i]}`);
+      if (longer === left) body.push(`${m.add}+${m.end} ${left[i]}`);
+      else minus.push(`${m.del}-${m.end} ${right[i]}`);
       body.printed++;
     } else {
       let mine = left[i];
@@ -186,28 +197,29 @@ function diffMessage(actual, expected, operator, customHeader) {
           body.printed++;
         }
       } else {
-        if (flushUnchanged(unchanged, longer, i, body)) skipped = true;
+        if (flushUnchanged(unchanged, longer, i, body, m)) skipped = true;
         unchanged = 0;
-        body.push(`+ ${mine}`);
-        minus.push(`- ${theirs}`);
+        body.push(`${m.add}+${m.end} ${mine}`);
+        minus.push(`${m.del}-${m.end} ${theirs}`);
         body.printed += 2;
       }
     }
     if (body.printed > kMaxDiffLines && i < total - 2) {
-      return `${header}${kDiffLegend}${kSkippedNote}\n${asLines(body)}\n...${asLines(minus)}\n...`;
+      return `${header}${legend(m)}${skippedNote(m)}\n${asLines(body)}\n${ellipsis(m)}` +
+        `${asLines(minus)}\n${ellipsis(m)}`;
     }
   }
-  const note = skipped ? kSkippedNote : '';
-  return `${header}${kDiffLegend}${note}\n${asLines(body)}${asLines(minus)}${tail}${caret}`;
+  const note = skipped ? skippedNote(m) : '';
+  return `${header}${legend(m)}${note}\n${asLines(body)}${asLines(minus)}${tail}${caret}`;
 }
 
 // notStrictEqual/notDeepStrictEqual: both sides are the same, so one is shown.
-function sameValueMessage(actual, operator) {
+function sameValueMessage(actual, operator, m) {
   let header = kHeaders.notDeep;
   if (operator === 'notStrictEqual') {
     header = isReference(actual) ? kHeaders.notReference : kHeaders.notIdentity;
   }
-  const lines = truncateLines(show(actual).split('\n'));
+  const lines = truncateLines(show(actual).split('\n'), m);
   if (lines.length > 1) return `${header}\n\n${lines.join('\n')}\n`;
   return `${header}${lines[0].length > 5 ? '\n\n' : ' '}${lines[0]}`;
 }
@@ -231,14 +243,14 @@ function looseMessage(actual, expected, operator) {
   }
 }
 
-function generatedMessageFor(actual, expected, operator) {
+function generatedMessageFor(actual, expected, operator, m) {
   switch (operator) {
     case 'strictEqual':
     case 'deepStrictEqual':
-      return diffMessage(actual, expected, operator);
+      return diffMessage(actual, expected, operator, m);
     case 'notStrictEqual':
     case 'notDeepStrictEqual':
-      return sameValueMessage(actual, operator);
+      return sameValueMessage(actual, operator, m);
     default:
       return looseMessage(actual, expected, operator);
   }
@@ -325,11 +337,11 @@ class AssertionError extends Error {
       let text;
       const strictDiff = operator === 'strictEqual' || operator === 'deepStrictEqual';
       if (message === undefined || message === null || (strictDiff && !message)) {
-        text = generatedMessageFor(shownActual, shownExpected, operator);
+        text = generatedMessageFor(shownActual, shownExpected, operator, pickMarks());
       } else if (strictDiff) {
         // The two strict equality checks keep their diff under a custom
         // message, which then takes the header's place.
-        text = diffMessage(actual, expected, operator, String(message));
+        text = diffMessage(actual, expected, operator, pickMarks(), String(message));
       } else {
         text = String(message);
       }
