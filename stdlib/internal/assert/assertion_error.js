@@ -62,9 +62,13 @@ function isReference(value) {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
+function isObjectValue(value) {
+  return typeof value === 'object' && value !== null;
+}
+
 function bothObjectsOrFunctions(a, b) {
   if (typeof a === 'function') return typeof b === 'function';
-  return typeof a === 'object' && a !== null && typeof b === 'object' && b !== null;
+  return isObjectValue(a) && isObjectValue(b);
 }
 
 // Keeps the first 46 lines of a long value and marks the cut.
@@ -130,7 +134,7 @@ function diffMessage(actual, expected, operator, m, customHeader) {
   if (left.length === 1 && right.length === 1 && left[0] !== right[0]) {
     const width = left[0].length + right[0].length;
     if (width <= kShortPairLength) {
-      if (!isReference(actual) && !isReference(expected) &&
+      if (!isObjectValue(actual) && !isObjectValue(expected) &&
           !(actual === 0 && expected === 0)) {
         return `${header}\n\n${left[0]} !== ${right[0]}\n`;
       }

@@ -167,6 +167,13 @@ function diffCases() {
     run(`diff str ${x.length}:${x.slice(0, 8)}/${y.slice(-3)}`, () => assert.strictEqual(x, y));
   }
   const nums = [[1, 2], [123456, 1234567], [-0, 0], [0, -0], [1n, 2n], [0.1, 0.2], [NaN, 0], [1e21, 1e22], [12345, 123456]];
+  const shortOnes = [[class A {}, 1], [class A {}, class B {}], [[], 1], [{}, []], [null, {}], [undefined, null],
+    [Symbol.for('a'), 'a'], [true, 1], [() => {}, 0], [class Long {}, class Longer {}]];
+  shortOnes.forEach(([x, y], i) => {
+    run(`diff short strictEqual ${i}`, () => assert.strictEqual(x, y));
+    run(`diff short deepStrictEqual ${i}`, () => assert.deepStrictEqual(x, y));
+    run(`diff short notStrictEqual ${i}`, () => assert.notStrictEqual(x, x));
+  });
   for (const [x, y] of nums) run(`diff num ${String(x)}/${String(y)}`, () => assert.strictEqual(x, y));
   // Values that look the same but are not the same reference.
   const looks = [[{}, {}], [[], []], [{ a: 1 }, { a: 1 }], [[1, 2, 3], [1, 2, 3]], [base(60), base(60)],
