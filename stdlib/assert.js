@@ -8,7 +8,7 @@ const { inspect } = require('./internal/util/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('./internal/util/comparisons');
 const { validateFunction } = require('./internal/validators');
 
-// What waitForThrow()/waitForRejection() report when nothing was thrown; no
+// What runForThrow()/waitForRejection() report when nothing was thrown; no
 // user code can throw it.
 const kNothingThrown = Symbol('kNothingThrown');
 
@@ -48,7 +48,8 @@ function checkTruthy(caller, argCount, value, message) {
     // Node quotes the failing expression from the caller's source file; with
     // no source access here the message shows the value instead.
     const callee = caller === ok ? 'assert.ok' : 'assert';
-    fields.message = `The expression evaluated to a falsy value:\n\n  ${callee}(${inspect(value)})\n`;
+    fields.message = 'The expression evaluated to a falsy value:\n\n' +
+      `  ${callee}(${inspect(value)})\n`;
   } else {
     report(fields, false);
   }
@@ -64,10 +65,15 @@ module.exports = assert;
 
 let failWarned = false;
 
+function canWarn() {
+  return typeof process === 'object' && process !== null &&
+    typeof process.emitWarning === 'function';
+}
+
 function warnLongFail() {
   if (failWarned) return;
   failWarned = true;
-  if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
+  if (canWarn()) {
     process.emitWarning(
       'assert.fail() with more than one argument is deprecated. ' +
       'Please use assert.strictEqual() instead or only pass a message.',
@@ -98,9 +104,12 @@ function fail(actual, expected, message, operator, startFn) {
 
 // The two-value checks: name, the operator their errors carry, and whether
 // the pair passes.
+// eslint-disable-next-line eqeqeq
+const looselyEqual = (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b));
+
 const kPairChecks = [
-  ['equal', '==', (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b))], // eslint-disable-line eqeqeq
-  ['notEqual', '!=', (a, b) => !(a == b || (Number.isNaN(a) && Number.isNaN(b)))], // eslint-disable-line eqeqeq
+  ['equal', '==', looselyEqual],
+  ['notEqual', '!=', (a, b) => !looselyEqual(a, b)],
   ['deepEqual', 'deepEqual', isDeepEqual],
   ['notDeepEqual', 'notDeepEqual', (a, b) => !isDeepEqual(a, b)],
   ['deepStrictEqual', 'deepStrictEqual', isDeepStrictEqual],
@@ -158,7 +167,9 @@ function matchValidationObject(thrown, pattern, message, caller) {
     }
     if (key in thrown && isDeepStrictEqual(thrown[key], want)) continue;
     if (message) {
-      report({ actual: thrown, expected: pattern, message, operator: caller.name, stackStartFn: caller });
+      report({
+        actual: thrown, expected: pattern, message, operator: caller.name, stackStartFn: caller,
+      });
     }
     const err = failure({
       actual: new Comparison(thrown, keys),
@@ -194,7 +205,9 @@ function checkCaught(thrown, spec, message, caller) {
       matchValidationObject(thrown, spec, message, caller);
       return;
     }
-    const fields = { actual: thrown, expected: spec, message, operator: 'deepStrictEqual', stackStartFn: caller };
+    const fields = {
+      actual: thrown, expected: spec, message, operator: 'deepStrictEqual', stackStartFn: caller,
+    };
     throw Object.assign(failure(fields), { operator: caller.name });
   } else if (spec.prototype !== undefined && thrown instanceof spec) {
     return;
@@ -292,7 +305,9 @@ function isUnwanted(thrown, spec) {
     throw new codes.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], spec);
   }
   if (spec.prototype !== undefined && thrown instanceof spec) return true;
-  return !Object.prototype.isPrototypeOf.call(Error, spec) && Reflect.apply(spec, {}, [thrown]) === true;
+  // Error classes that did not match are not called as validation functions.
+  if (Object.prototype.isPrototypeOf.call(Error, spec)) return false;
+  return Reflect.apply(spec, {}, [thrown]) === true;
 }
 
 function expectSuccess(caller, thrown, expected, message) {

@@ -25,7 +25,8 @@ const kColorMarks = { add: '\u001b[32m', del: '\u001b[31m', note: '\u001b[34m', 
 
 function pickMarks() {
   const stderr = typeof process === 'object' && process !== null ? process.stderr : undefined;
-  const colored = stderr && stderr.isTTY && typeof stderr.hasColors === 'function' && stderr.hasColors();
+  const colored = stderr && stderr.isTTY &&
+    typeof stderr.hasColors === 'function' && stderr.hasColors();
   return colored ? kColorMarks : kPlainMarks;
 }
 

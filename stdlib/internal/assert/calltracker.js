@@ -10,7 +10,8 @@ let deprecationShown = false;
 function warnDeprecated() {
   if (deprecationShown) return;
   deprecationShown = true;
-  if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
+  if (typeof process === 'object' && process !== null &&
+      typeof process.emitWarning === 'function') {
     process.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
   }
 }

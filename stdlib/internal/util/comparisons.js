@@ -116,6 +116,13 @@ function loosePartner(value) {
   }
 }
 
+// Whether an object has no elements or entries to compare beyond its keys.
+function isEmptyOf(value, kind) {
+  if (kind === K_ARRAY) return value.length === 0;
+  if (kind === K_SET || kind === K_MAP) return value.size === 0;
+  return true;
+}
+
 const isObjectLike = (v) => typeof v === 'object' && v !== null;
 
 // One comparison run. It remembers the objects that are being compared on
@@ -199,8 +206,7 @@ class DeepComparison {
     for (const key of keys) {
       if (!ownHas(b, key) || !ownEnumerable(b, key)) return false;
     }
-    const empty = kind === K_ARRAY ? a.length === 0 : (kind === K_SET || kind === K_MAP) ? a.size === 0 : true;
-    if (keys.length === 0 && empty) return true;
+    if (keys.length === 0 && isEmptyOf(a, kind)) return true;
 
     if (this.leftOpen.has(a) && this.rightOpen.has(b)) return true;
     this.leftOpen.add(a);
