@@ -10,7 +10,8 @@ function isError(v) {
 
 const kFrameStart = '\n    at';
 const kCoreFrame = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
-const kModuleDir = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
+// A package directory after node_modules, with its @scope when it has one.
+const kModuleDir = /[/\\]node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+?)(?=[/\\])/g;
 const kPublicBuiltins = new Set([
   'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process',
   'cluster', 'console', 'constants', 'crypto', 'dgram', 'diagnostics_channel',

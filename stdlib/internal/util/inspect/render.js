@@ -279,7 +279,8 @@ class Walk {
     const shape = classify(this, v, ctor, tag, level, bare, inherited !== undefined);
     if (shape.done !== undefined) return shape.done;
     if (this.tooDeep(level)) {
-      const name = labelOf(ctor, tag, 'Object').slice(0, -1);
+      // Null-prototype objects are named by V8's class name here.
+      const name = labelOf(ctor, tag, ctor === null ? U.getConstructorName(v) : 'Object').slice(0, -1);
       return this.paint(ctor === null ? name : `[${name}]`, 'special');
     }
     const inner = level + 1;
