@@ -7,7 +7,7 @@
 // during bootstrap. The few places that throw Node's ERR_* codes (bad
 // options, bad arguments) look errors up late through `errorCodes()`.
 
-const { Walk, kBuiltinNames, unpainted } = require('./inspect/render');
+const { Walk, kBuiltinNames } = require('./inspect/render');
 const { stringWidth, stripAnsi } = require('./inspect/text');
 
 function errorCodes() {
@@ -93,37 +93,40 @@ function paintWithColor(text, kind) {
   return pair === undefined ? text : `\u001b[${pair[0]}m${text}\u001b[${pair[1]}m`;
 }
 
+const kOptionSet = new Set(kOptionNames);
+
 function inspect(value, opts) {
-  const o = {};
-  for (const name of kOptionNames) o[name] = defaults[name];
-  let paint = unpainted;
-  let user;
+  const walk = new Walk(defaults, inspect);
   if (arguments.length > 1) {
     // Legacy form: inspect(value, showHidden, depth, colors).
     if (arguments.length > 2) {
-      if (arguments[2] !== undefined) o.depth = arguments[2];
-      if (arguments.length > 3 && arguments[3] !== undefined) o.colors = arguments[3];
+      if (arguments[2] !== undefined) walk.depth = arguments[2];
+      if (arguments.length > 3 && arguments[3] !== undefined) walk.colors = arguments[3];
     }
     if (typeof opts === 'boolean') {
-      o.showHidden = opts;
+      walk.showHidden = opts;
     } else if (opts) {
-      for (const key of Object.keys(opts)) {
-        if (key === 'stylize') {
-          paint = opts.stylize;
-        } else if (Object.prototype.hasOwnProperty.call(defaults, key)) {
-          o[key] = opts[key];
-        } else if (user === undefined) {
-          user = opts;
-        }
-      }
+      applyOptions(walk, opts);
     }
   }
-  if (o.colors) paint = paintWithColor;
-  if (o.maxArrayLength === null) o.maxArrayLength = Infinity;
-  if (o.maxStringLength === null) o.maxStringLength = Infinity;
-  const walk = new Walk(o, paint, inspect);
-  walk.userOptions = user;
+  if (walk.colors) walk.paint = paintWithColor;
+  if (walk.maxArrayLength === null) walk.maxArrayLength = Infinity;
+  if (walk.maxStringLength === null) walk.maxStringLength = Infinity;
   return walk.value(value, 0);
+}
+
+// Copies the known options onto the walk. Unknown keys make the whole
+// object the "user options" that custom inspectors receive back.
+function applyOptions(walk, opts) {
+  for (const key of Object.keys(opts)) {
+    if (kOptionSet.has(key)) {
+      walk[key] = opts[key];
+    } else if (key === 'stylize') {
+      walk.paint = opts.stylize;
+    } else if (walk.userOptions === undefined) {
+      walk.userOptions = opts;
+    }
+  }
 }
 
 Object.defineProperty(inspect, 'custom', {

@@ -107,10 +107,23 @@ function safeInstanceOf(v, C) {
 // Per-call state. Option fields keep Node's option names so that the copy
 // handed to custom inspectors can be made from them.
 class Walk {
-  constructor(options, paint, inspect) {
+  // Every field is set here, in one order, so that all walks share one
+  // object shape; inspect() then overwrites the option fields it was given.
+  constructor(base, inspect) {
     if (T === undefined) natives();
-    Object.assign(this, options);
-    this.paint = paint;
+    this.showHidden = base.showHidden;
+    this.depth = base.depth;
+    this.colors = base.colors;
+    this.customInspect = base.customInspect;
+    this.showProxy = base.showProxy;
+    this.maxArrayLength = base.maxArrayLength;
+    this.maxStringLength = base.maxStringLength;
+    this.breakLength = base.breakLength;
+    this.compact = base.compact;
+    this.sorted = base.sorted;
+    this.getters = base.getters;
+    this.numericSeparator = base.numericSeparator;
+    this.paint = unpainted;
     this.inspect = inspect;
     this.indent = 0;
     this.stack = [];
