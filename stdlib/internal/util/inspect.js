@@ -97,17 +97,14 @@ const kOptionSet = new Set(kOptionNames);
 
 function inspect(value, opts) {
   const walk = new Walk(defaults, inspect);
-  if (arguments.length > 1) {
-    // Legacy form: inspect(value, showHidden, depth, colors).
-    if (arguments.length > 2) {
-      if (arguments[2] !== undefined) walk.depth = arguments[2];
-      if (arguments.length > 3 && arguments[3] !== undefined) walk.colors = arguments[3];
-    }
-    if (typeof opts === 'boolean') {
-      walk.showHidden = opts;
-    } else if (opts) {
-      applyOptions(walk, opts);
-    }
+  const argc = arguments.length;
+  // Legacy form: inspect(value, showHidden, depth, colors).
+  if (argc >= 3 && arguments[2] !== undefined) walk.depth = arguments[2];
+  if (argc >= 4 && arguments[3] !== undefined) walk.colors = arguments[3];
+  if (opts === true || opts === false) {
+    walk.showHidden = opts;
+  } else if (opts) {
+    applyOptions(walk, opts);
   }
   if (walk.colors) walk.paint = paintWithColor;
   if (walk.maxArrayLength === null) walk.maxArrayLength = Infinity;
@@ -254,56 +251,58 @@ function directive(code, arg, options, sep) {
   }
 }
 
-function formatArgs(options, args) {
-  const first = args[0];
+// Expands the directives of a template string with the values after it.
+// Returns the text and how many values were consumed (0 when the template
+// had no directive or "%%": then it is printed like any other string).
+function expandTemplate(template, values, options) {
+  const numeric = options !== undefined && !!options.numericSeparator;
   let used = 0;
   let out = '';
-  let sep = '';
-  if (typeof first === 'string') {
-    if (args.length === 1) return first;
-    const numeric = options !== undefined && !!options.numericSeparator;
-    let copied = 0;
-    let at = first.indexOf('%');
-    while (at !== -1 && at < first.length - 1) {
-      const code = first[at + 1];
-      const next = at + 2;
-      if (code === '%') {
-        // "%%" is a literal percent sign.
-        out += first.slice(copied, at + 1);
+  let copied = 0;
+  let at = template.indexOf('%');
+  while (at !== -1 && at < template.length - 1) {
+    const code = template[at + 1];
+    if (code === '%') {
+      // "%%" is a literal percent sign.
+      out += template.slice(copied, at + 1);
+      copied = at + 2;
+    } else if (used + 1 < values.length) {
+      const text = directive(code, values[used + 1], options, numeric);
+      if (text !== kNotDirective) {
+        used++;
+        out += template.slice(copied, at) + text;
         copied = at + 2;
-      } else if (used + 1 < args.length) {
-        const text = directive(code, args[used + 1], options, numeric);
-        if (text !== kNotDirective) {
-          used++;
-          out += first.slice(copied, at) + text;
-          copied = at + 2;
-        }
       }
-      at = first.indexOf('%', next);
     }
-    if (copied !== 0) {
-      used++;
-      sep = ' ';
-      if (copied < first.length) out += first.slice(copied);
-    }
+    at = template.indexOf('%', at + 2);
   }
-  for (; used < args.length; used++) {
-    const value = args[used];
-    out += sep + (typeof value === 'string' ? value : inspect(value, options));
-    sep = ' ';
+  if (copied === 0) return [out, 0];
+  if (copied < template.length) out += template.slice(copied);
+  return [out, used + 1];
+}
+
+function formatArgs(options, values) {
+  if (values.length === 1 && typeof values[0] === 'string') return values[0];
+  let out = '';
+  let next = 0;
+  if (typeof values[0] === 'string') [out, next] = expandTemplate(values[0], values, options);
+  for (let i = next; i < values.length; i++) {
+    const value = values[i];
+    if (i !== 0) out += ' ';
+    out += typeof value === 'string' ? value : inspect(value, options);
   }
   return out;
 }
 
-function format(...args) {
-  return formatArgs(undefined, args);
+function format(...values) {
+  return formatArgs(undefined, values);
 }
 
-function formatWithOptions(inspectOptions, ...args) {
-  if (inspectOptions === null || typeof inspectOptions !== 'object') {
-    throw new (errorCodes().ERR_INVALID_ARG_TYPE)('inspectOptions', 'Object', inspectOptions);
+function formatWithOptions(options, ...values) {
+  if (options === null || typeof options !== 'object') {
+    throw new (errorCodes().ERR_INVALID_ARG_TYPE)('inspectOptions', 'Object', options);
   }
-  return formatArgs(inspectOptions, args);
+  return formatArgs(options, values);
 }
 
 // ---------------------------------------------------------------------------
@@ -313,11 +312,9 @@ function getStringWidth(str, removeControlChars = true) {
   return stringWidth(str, removeControlChars);
 }
 
-function stripVTControlCharacters(str) {
-  if (typeof str !== 'string') {
-    throw new (errorCodes().ERR_INVALID_ARG_TYPE)('str', 'string', str);
-  }
-  return stripAnsi(str);
+function stripVTControlCharacters(text) {
+  if (typeof text === 'string') return stripAnsi(text);
+  throw new (errorCodes().ERR_INVALID_ARG_TYPE)('str', 'string', text);
 }
 
 module.exports = {

@@ -437,7 +437,93 @@ function makeValues() {
   add('custom-not-fn', { [custom]: 'not a function' });
   add('custom-util-inspect', { [custom]: util.inspect, x: 1 });
 
+  // Layout stress: lists and records of growing size and width.
+  for (const n of [6, 7, 8, 12, 16, 27, 60]) {
+    add(`grid-num${n}`, Array.from({ length: n }, (_, i) => (i * 7919) % (10 ** (1 + (i % 4)))));
+    add(`grid-str${n}`, Array.from({ length: n }, (_, i) => 'w'.repeat(1 + ((i * 5) % 9))));
+    add(`grid-mixed${n}`, Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `s${i}` : i % 3 === 1 ? i * 1.25 : null)));
+    add(`rec${n}`, Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, i % 2 ? 'v'.repeat(i) : i])));
+  }
+  add('grid-typed-more', new Float32Array(130).map((_, i) => i / 4));
+  add('grid-big-ab', new Uint8Array(70).map((_, i) => i * 3).buffer);
+  add('grid-colored-syms', Array.from({ length: 9 }, (_, i) => Symbol(`s${i}`)));
+  add('grid-bigint-neg', Array.from({ length: 9 }, (_, i) => BigInt(i * i) * -1000n));
+  add('grid-extra-keys', Object.assign(Array.from({ length: 10 }, (_, i) => i), { extra: 'e', more: 1 }));
+  add('grid-holes', Object.assign(new Array(40), { 3: 1, 4: 2, 5: 3, 20: 4 }));
+  add('complex-proto', { a: { b: { c: Object.create(Object.create(null)) } } });
+  add('nested-strings', { list: ['first line\nsecond line that is quite a lot longer than the first\nthird', 'x'.repeat(30)], s: 'a\nb' });
+  add('nested-errors', new Map([['err', withStack(new Error('in map', { cause: withStack(new Error('c'), 'Error: c\n    at c (c.js:1:1)') }),
+    'Error: in map\n    at m (m.js:1:1)')]]));
+  add('errors-not-array', Object.assign(withStack(new Error('ena'), 'Error: ena'), { errors: 'nope' }));
+  class Point {
+    constructor(x, y) {
+      this.x = x;
+      this.y = y;
+    }
+    get len() {
+      return Math.hypot(this.x, this.y);
+    }
+  }
+  Point.prototype.unit = 'px';
+  add('inst-point', new Point(3, 4));
+  add('inst-points', [new Point(1, 2), new Point(3, 4)]);
+  add('inst-own-accessor', Object.defineProperty(new Point(0, 0), 'own', { get() { return [1, 2]; }, enumerable: true }));
+  add('proxy-map', new Proxy(new Map([[1, 2]]), {}));
+  add('proxy-of-proxy', new Proxy(new Proxy({ pp: 1 }, {}), {}));
+  add('custom-circular', (() => {
+    const o = { name: 'o' };
+    o.me = { [util.inspect.custom]() { return o; } };
+    return o;
+  })());
+  add('sym-keys-nested', { outer: { [Symbol('in')]: { [Symbol.for('deep')]: [Symbol('x')] } } });
+  add('int-keys-order', { b: 1, 2: 'two', a: 3, 1: 'one', '-1': 'neg', '01': 'lead' });
+  add('set-objs', new Set([{ b: 2 }, { a: 1 }, [3], 'str', 4]));
+  add('map-obj-keys', new Map([[{ k: 1 }, { v: 1 }], [[1, 2], new Set([3])], [null, undefined]]));
+  add('long-key-values', { ['k'.repeat(40)]: 'v'.repeat(40), short: 1 });
+
   for (const e of makeErrors()) out.push(e);
+  for (const r of makeRandomValues()) out.push(r);
+  return out;
+}
+
+// Seeded random nested values: the same sequence on every runtime.
+function makeRandomValues() {
+  let seed = 20240601;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const words = ['a', 'bb', 'ccc', 'key', 'value', 'longer word', "it's", 'q"uote', 'multi\nline', 'ü', ''];
+  function leaf() {
+    switch (Math.floor(next() * 8)) {
+      case 0: return Math.floor(next() * 100000) - 500;
+      case 1: return next() * 1000;
+      case 2: return pick(words).repeat(1 + Math.floor(next() * 3));
+      case 3: return pick([true, false, null, undefined]);
+      case 4: return BigInt(Math.floor(next() * 1e9));
+      case 5: return pick([-0, NaN, Infinity]);
+      case 6: return Symbol(pick(words));
+      default: return new Date(Math.floor(next() * 1e12));
+    }
+  }
+  function build(depth) {
+    if (depth === 0 || next() < 0.3) return leaf();
+    const size = Math.floor(next() * 9);
+    switch (Math.floor(next() * 5)) {
+      case 0: return Array.from({ length: size }, () => build(depth - 1));
+      case 1: {
+        const o = {};
+        for (let i = 0; i < size; i++) o[pick(words) + i] = build(depth - 1);
+        return o;
+      }
+      case 2: return new Map(Array.from({ length: size }, (_, i) => [pick(words) + i, build(depth - 1)]));
+      case 3: return new Set(Array.from({ length: size }, () => build(depth - 1)));
+      default: return Array.from({ length: size * 3 }, () => Math.floor(next() * 10 ** (1 + Math.floor(next() * 5))));
+    }
+  }
+  const out = [];
+  for (let i = 0; i < 60; i++) out.push([`random${i}`, build(5)]);
   return out;
 }
 
