@@ -151,6 +151,8 @@ function makeValues() {
   add('arr-of-objs2', [{ a: 1, b: 2 }, { a: 3, b: 4 }]);
   add('arr-cjk', ['漢字', 'かな', 'ひらがな', '한국어', 'abc', 'de', 'f', '中文字符']);
   add('arr-multiline', ['a\nb', "it's", 'c']);
+  add('arr-emoji', ['😀', '👍🏽', '🇯🇵', '👨‍👩‍👧', 'ok', '✅', '⭐', '☃', 'x😀y']);
+  add('arr-combining', ['e\u0301', 'a\u0308\u0308', '\u1100\u1161', 'Å', '\u00ad', 'a\u200bb', 'ｆｕｌｌ', 'ﾊﾝ']);
   const sparse = [];
   sparse[3] = 1;
   sparse[10] = 2;

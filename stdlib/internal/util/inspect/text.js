@@ -147,45 +147,81 @@ function stripAnsi(str) {
   return str.replace(kAnsi, '');
 }
 
-// Wide (two-column) code point ranges: East Asian Wide and Fullwidth blocks
-// and the emoji blocks terminals draw double width. Pairs of [first, last].
-const kWide = [
-  0x1100, 0x115f, 0x231a, 0x231b, 0x2329, 0x232a, 0x23e9, 0x23ec,
-  0x23f0, 0x23f0, 0x23f3, 0x23f3, 0x25fd, 0x25fe, 0x2614, 0x2615,
-  0x2648, 0x2653, 0x267f, 0x267f, 0x2693, 0x2693, 0x26a1, 0x26a1,
-  0x26aa, 0x26ab, 0x26bd, 0x26be, 0x26c4, 0x26c5, 0x26ce, 0x26ce,
-  0x26d4, 0x26d4, 0x26ea, 0x26ea, 0x26f2, 0x26f3, 0x26f5, 0x26f5,
-  0x26fa, 0x26fa, 0x26fd, 0x26fd, 0x2705, 0x2705, 0x270a, 0x270b,
-  0x2728, 0x2728, 0x274c, 0x274c, 0x274e, 0x274e, 0x2753, 0x2755,
-  0x2757, 0x2757, 0x2795, 0x2797, 0x27b0, 0x27b0, 0x27bf, 0x27bf,
-  0x2b1b, 0x2b1c, 0x2b50, 0x2b50, 0x2b55, 0x2b55, 0x2e80, 0x303e,
-  0x3041, 0x3247, 0x3250, 0x4dbf, 0x4e00, 0xa4c6, 0xa960, 0xa97c,
-  0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe10, 0xfe19, 0xfe30, 0xfe6b,
-  0xff01, 0xff60, 0xffe0, 0xffe6, 0x16fe0, 0x16fe4, 0x17000, 0x18cd5,
-  0x1b000, 0x1b2fb, 0x1f004, 0x1f004, 0x1f0cf, 0x1f0cf, 0x1f18e, 0x1f18e,
-  0x1f191, 0x1f19a, 0x1f200, 0x1f251, 0x1f300, 0x1f320, 0x1f32d, 0x1f335,
-  0x1f337, 0x1f37c, 0x1f37e, 0x1f393, 0x1f3a0, 0x1f3ca, 0x1f3cf, 0x1f3d3,
-  0x1f3e0, 0x1f3f0, 0x1f3f4, 0x1f3f4, 0x1f3f8, 0x1f43e, 0x1f440, 0x1f440,
-  0x1f442, 0x1f4fc, 0x1f4ff, 0x1f53d, 0x1f54b, 0x1f54e, 0x1f550, 0x1f567,
-  0x1f57a, 0x1f57a, 0x1f595, 0x1f596, 0x1f5a4, 0x1f5a4, 0x1f5fb, 0x1f64f,
-  0x1f680, 0x1f6c5, 0x1f6cc, 0x1f6cc, 0x1f6d0, 0x1f6d2, 0x1f6d5, 0x1f6d7,
-  0x1f6eb, 0x1f6ec, 0x1f6f4, 0x1f6fc, 0x1f7e0, 0x1f7eb, 0x1f90c, 0x1f93a,
-  0x1f93c, 0x1f945, 0x1f947, 0x1f9ff, 0x1fa70, 0x1faff, 0x20000, 0x3fffd,
-];
+// Terminal column widths of code points from U+007F up, as Node 20 (ICU)
+// measures them: the ranges of zero-width and of double-width code points;
+// everything else takes one column. Each range is written as two base-36
+// numbers "gap.extent": the gap from the end of the previous range and the
+// range's size minus one. The tables were taken by measuring Node 20's
+// width of every code point.
+const kZeroRanges =
+  '3j.w gw.33 7n.6 7b.18 1.0 1.1 1.1 1.0 1k.5 a.a 1.0 1a.k g.0 2t.7 1.5 2.1 ' +
+  '1.3 x.0 1.0 u.q 2j.a 1m.8 9.0 o.3 1.8 1.2 1.4 17.2 1g.1 5.8 16.1k 1j.0 1.0 ' +
+  '4.7 4.0 3.6 a.1 t.0 1m.0 4.3 8.0 k.1 q.0 2.1 1l.0 4.1 4.1 2.2 3.0 u.1 3.0 ' +
+  'b.1 1l.0 4.4 1.1 4.0 k.1 m.5 1.0 1m.0 2.0 1.3 8.0 7.1 b.1 u.0 1p.0 c.0 ' +
+  '1e.0 3.0 1j.0 1.2 5.2 1.3 7.1 b.1 t.0 1m.0 2.0 6.0 5.1 k.1 s.1 1l.1 4.3 ' +
+  '8.0 k.1 t.0 20.0 7.2 1.0 2i.0 2.6 c.7 2q.0 2.8 b.6 21.1 r.0 1.0 1.0 1j.d ' +
+  '1.4 1.1 5.a 1.z 9.0 2u.3 1.5 1.1 2.1 p.1 4.2 g.3 d.0 2.1 6.0 f.0 jj.2 qa.2 ' +
+  't.1 u.1 u.1 1s.1 1.6 8.0 2.a 9.0 19.4 39.1 y.0 3a.2 4.1 9.0 6.2 63.1 2.0 ' +
+  '1m.0 1.6 1.0 1.0 2.7 6.9 2.0 1c.19 2.b k.3 1c.0 1.4 1.0 5.0 14.8 c.1 w.3 ' +
+  '2.1 1.2 1k.0 1.1 3.0 1.2 1m.7 2.1 48.2 1.c 1.6 4.0 6.0 3.1 5i.1r ej.4 q.4 ' +
+  '1d.4 1.9 2o.w 2da.2 3x.0 2o.v nsf.3 1.9 w.1 28.1 7k.0 3.0 4.0 p.1 5.0 47.1 ' +
+  'q.h d.0 12.7 p.a 1a.2 1c.0 2.3 2.1 13.0 1v.5 2.1 2.1 c.0 8.0 1b.0 1f.0 1.2 ' +
+  '2.1 5.1 1.0 16.1 8.0 6m.0 2.0 4.0 fn4.0 kh.f g.f 5r.0 6x.2 e9.0 6a.0 45.4 ' +
+  '1ae.2 1.1 5.3 14.2 4.0 4l.1 fx.3 1t.4 8t.1 25.5 1y.a 1d.3 3f.0 1i.e 15.0 ' +
+  '2.1 a.2 1d.3 2.1 2.0 4.0 a.0 1e.2 10.4 1.7 1q.0 c.1 1g.8 a.3 2.0 2n.2 2.0 ' +
+  '1.1 6.0 2.0 4d.0 3.7 l.1 1l.1 3.0 11.6 3.4 1y.5 d.0 1.0 1.0 e.1 2d.7 2.2 ' +
+  '1.0 n.0 2c.5 1.0 4.1 1.1 6m.3 6.1 1.1 r.1 2d.7 2.0 1.1 2y.0 1.0 2.5 1.0 ' +
+  '2t.0 1.0 2.3 1.4 77.8 1.1 74.1 1.0 4.0 40.3 2.1 4.0 w.9 14.5 2.3 8.0 9.5 ' +
+  '2.2 1a.c 1.1 5i.0 1.2 1.0 5l.6 1.5 1.0 2a.l 2.6 1.1 1.1 3e.5 3.0 1.1 1.6 ' +
+  '1.0 20.1 3.0 1.0 9n.1 b.1 1g.4 5.0 1.0 n.0 445.g 6.e 8ug.b 3.2 1xc.4 1n.6 ' +
+  't4.0 1r.3 f7u.1 1.3 3mk.19 2.m f4.2 9.f 2.6 u.3 44.2 1iz.1i 4.1d 8.0 e.0 ' +
+  'm.4 1.e 11s.6 1.g 2.6 1.1 1.4 2s.0 4g.6 af.0 1p.3 e4.3 72.1 6r.0 2.0 7.1 ' +
+  '5.0 d6.6 31.6 gzau.0 u.2n 3k.6n';
+const kWideRanges =
+  '3cw.2n 3i2.1 d.1 5a.3 3.0 2.0 eh.1 l.1 q.7 g.b 17.0 a.5 3.0 d.0 8.1 h.1 ' +
+  '5.1 8.0 5.0 l.0 7.1 1.0 4.0 2.0 7.0 4.1 s.0 z.0 1.0 4.2 1.0 1p.2 o.0 e.0 ' +
+  'nv.1 1f.0 4.0 mi.p 1.2g c.5x q.26 2.2d 2.2u 5.16 1.2l 1.2d 9.1b 1.13 8.mkc ' +
+  '3.1i wp.s hv.8mb 6l8.e7 ls.9 m.y 1.i 1.3 45.2n 3j.6 m49.4 b.6 9.5p1 15.v ' +
+  '2p.36 6pp.3 1.6 1.1 1.82 f.0 t.2 2.0 e.3 8.az 602.1 2j.1 8z.2e 9.m 5n1.0 ' +
+  '5m.0 5a.0 2.9 23.s d.17 4.8 7.1 e.5 4a.w c.8 1.1x 1.l c.16 4.4 c.g 3.0 ' +
+  '3.1y 1.0 1.56 2.1q d.3 1.n i.0 q.1 d.0 2e.2c 1c.1x 6.0 3.2 2.3 3.3 b.1 7.8 ' +
+  '6b.b 4.0 7v.1a 1.9 1.54 34.c 3.a 3.1k 1.0 4.f 2.b 4.9 zr.1ekd 2.1ekd';
 
-// Zero-width ranges: controls, combining marks, zero-width spaces/joiners,
-// variation selectors.
-const kZero = [
-  0x0, 0x1f, 0x7f, 0x9f, 0x300, 0x36f, 0x200b, 0x200f, 0x20d0, 0x20ff,
-  0xfe00, 0xfe0f, 0xfe20, 0xfe2f, 0xe0100, 0xe01ef,
-];
-
-function inRanges(table, cp) {
-  for (let i = 0; i < table.length; i += 2) {
-    if (cp < table[i]) return false;
-    if (cp <= table[i + 1]) return true;
+// Decoded on first use into one sorted array of [start, end, width] rows.
+let widthRows;
+function decodeWidths() {
+  const rows = [];
+  for (const [text, width] of [[kZeroRanges, 0], [kWideRanges, 2]]) {
+    let at = 0;
+    for (const token of text.split(' ')) {
+      const dot = token.indexOf('.');
+      const start = at + parseInt(token.slice(0, dot), 36);
+      const end = start + parseInt(token.slice(dot + 1), 36);
+      rows.push([start, end, width]);
+      at = end + 1;
+    }
   }
-  return false;
+  rows.sort((x, y) => x[0] - y[0]);
+  widthRows = rows;
+}
+
+function codePointWidth(cp) {
+  if (cp < 0x7f) return cp < 0x20 ? 0 : 1;
+  if (widthRows === undefined) decodeWidths();
+  let lo = 0;
+  let hi = widthRows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = widthRows[mid];
+    if (cp < row[0]) {
+      hi = mid - 1;
+    } else if (cp > row[1]) {
+      lo = mid + 1;
+    } else {
+      return row[2];
+    }
+  }
+  return 1;
 }
 
 // Columns a string takes in a terminal. ASCII is counted directly; the rest
@@ -203,14 +239,7 @@ function stringWidth(str, stripControls = true) {
 
 function wideWidth(str) {
   let width = 0;
-  for (const ch of str) {
-    const cp = ch.codePointAt(0);
-    if (inRanges(kWide, cp)) {
-      width += 2;
-    } else if (!inRanges(kZero, cp)) {
-      width++;
-    }
-  }
+  for (const ch of str) width += codePointWidth(ch.codePointAt(0));
   return width;
 }
 
