@@ -654,6 +654,12 @@ function formatCases() {
     ];
   }
   const args = makeArgs();
+  // Whether a class with its own toString counts as built in goes by name.
+  for (const n of ['Object', 'Math', 'JSON', 'Intl', 'NaN', 'WeakRef', 'Atomics', 'WebAssembly',
+    'SharedArrayBuffer', 'Buffer', 'URL', 'EventEmitter', 'Plain']) {
+    const C = ({ [n]: class { toString() { return `own ${n}`; } } })[n];
+    args.push(['%s', new C()]);
+  }
   args.forEach((a, i) => emit(`format:${i}`, attempt(() => util.format(...a))));
   const optionSets = [
     ['colors', { colors: true }],

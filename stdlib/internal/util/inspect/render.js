@@ -1,7 +1,7 @@
 // The util.inspect engine: one Walk per call classifies each value, gathers its entries, renders them and folds them to the line width.
 'use strict';
 
-const { bigintText, escapeKey, numberText, quote } = require('./text');
+const { bigintText, escapeKey, numberText, quote, stringWidth } = require('./text');
 const { foldEntries } = require('./layout');
 const { errorText } = require('./error_text');
 
@@ -31,11 +31,13 @@ const kListed = 1;
 // How a single property renders: with its key, or the bare value (items).
 const kBare = 2;
 
-// Constructor names that count as built in for `%s` and prototype listing.
-// Node takes these from the global object as it is before user code runs; a
-// fixed list keeps this file free of global-dependent top-level work.
+// Constructor names that count as built in for `%s` and prototype listing:
+// the capitalised globals the JavaScript engine itself provides (Node's
+// own globals such as Buffer or URL are not among them). A fixed list keeps
+// this file free of global-dependent top-level work.
 const kBuiltinNames = new Set([
-  'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol',
+  'Object', 'Function', 'Array', 'Number', 'Infinity', 'NaN', 'JSON', 'Math',
+  'Intl', 'Boolean', 'String', 'Symbol',
   'Date', 'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError',
   'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError',
   'ArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array',
@@ -493,7 +495,7 @@ function isStackOverflow(err) {
 }
 
 function widthOf(walk, s) {
-  return require('./text').stringWidth(s, walk.colors);
+  return stringWidth(s, walk.colors);
 }
 
 // Sorting applies to all entries of keyed shapes, and only to the trailing
