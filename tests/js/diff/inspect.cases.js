@@ -583,6 +583,21 @@ function inspectCases() {
   }
 }
 
+// compact x breakLength x depth over a sample of the values (every 5th).
+function layoutMatrixCases() {
+  const values = makeValues().filter((_, i) => i % 5 === 0);
+  for (const compact of [0, 1, 2, 4, true, false]) {
+    for (const breakLength of [0, 24, 60, 200]) {
+      for (const depth of [0, 4]) {
+        const opts = { compact, breakLength, depth };
+        for (const [name, value] of values) {
+          emit(`layout:${name}:c${compact}:b${breakLength}:d${depth}`, attempt(() => util.inspect(value, opts)));
+        }
+      }
+    }
+  }
+}
+
 function legacyAndApiCases() {
   const obj = { a: { b: { c: { d: 1 } } }, h: Object.defineProperty({}, 'x', { value: 1 }) };
   emit('legacy:showHidden', util.inspect(obj, true));
@@ -676,5 +691,6 @@ function formatCases() {
 }
 
 inspectCases();
+layoutMatrixCases();
 legacyAndApiCases();
 formatCases();

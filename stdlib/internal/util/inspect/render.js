@@ -147,13 +147,13 @@ class Walk {
     return s;
   }
 
+  // `bare` marks an ArrayBuffer reached as a typed array's [buffer]: its
+  // bytes are then left out.
   value(v, level, bare) {
-    if (typeof v !== 'object' && typeof v !== 'function' && v !== undefined) {
-      return this.primitive(v);
-    }
     if (v === null) return this.paint('null', 'null');
-    if (v === undefined) return this.paint('undefined', 'undefined');
-    return this.object(v, level, bare);
+    const type = typeof v;
+    if (type === 'object' || type === 'function') return this.object(v, level, bare);
+    return this.primitive(v);
   }
 
   primitive(v) {
