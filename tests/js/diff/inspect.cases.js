@@ -481,6 +481,11 @@ function makeValues() {
   add('int-keys-order', { b: 1, 2: 'two', a: 3, 1: 'one', '-1': 'neg', '01': 'lead' });
   add('set-objs', new Set([{ b: 2 }, { a: 1 }, [3], 'str', 4]));
   add('map-obj-keys', new Map([[{ k: 1 }, { v: 1 }], [[1, 2], new Set([3])], [null, undefined]]));
+  add('null-proto-own-tag', Object.assign(Object.create(null), { [Symbol.toStringTag]: 'X', k: 1 }));
+  add('fn-object-proto', Object.setPrototypeOf(function fop() {}, Object.prototype));
+  add('getter-returns-fn', { get fn() { return function inner() {}; }, after: { x: 1 } });
+  add('getter-returns-sym', { get sym() { return Symbol('gs'); } });
+  add('frac-max-array', Object.assign([1, 2, 3], { note: 'maxArrayLength may be fractional' }));
   add('long-key-values', { ['k'.repeat(40)]: 'v'.repeat(40), short: 1 });
 
   for (const e of makeErrors()) out.push(e);
@@ -564,6 +569,8 @@ function makeOptionSets() {
     ['c1b60sorted', { compact: 1, breakLength: 60, sorted: true }],
     ['compactTrueColors', { compact: true, colors: true, breakLength: 30 }],
     ['userOption', { depth: 1, myOwn: 'x' }],
+    ['maxArrFrac', { maxArrayLength: 1.5 }],
+    ['gettersHidden', { getters: true, showHidden: true, depth: 1 }],
   ];
 }
 

@@ -163,8 +163,11 @@ class Walk {
       case 'number': return paint(numberText(v, this.numericSeparator), 'number');
       case 'bigint': return paint(bigintText(v, this.numericSeparator), 'bigint');
       case 'boolean': return paint(`${v}`, 'boolean');
-      case 'symbol': return paint(v.toString(), 'symbol');
-      default: return paint('undefined', 'undefined');
+      case 'undefined': return paint('undefined', 'undefined');
+      // Symbols, and functions returned by getters (shown with getters: true),
+      // which Node also renders as symbols: for them this throws a TypeError
+      // that the getter display reports as "Inspection threw".
+      default: return paint(Symbol.prototype.toString.call(v), 'symbol');
     }
   }
 
@@ -533,7 +536,7 @@ function classify(walk, v, ctor, tag, level, bare, protoListed) {
   }
   const keys = ownKeys(v, walk.showHidden);
   const plain = keys.length === 0 && !protoListed;
-  if (ctor === 'Object') {
+  if (ctor === 'Object' && typeof v !== 'function') {
     let open = '{';
     if (T.isArgumentsObject(v)) {
       open = '[Arguments] {';
@@ -608,7 +611,9 @@ function classify(walk, v, ctor, tag, level, bare, protoListed) {
     if (keys.length === 0 && !protoListed) return finished(head);
     return withHead(head, keys);
   }
-  const label = labelOf(ctor, tag, 'Object');
+  // A null-prototype object is named by V8's class name, which follows a
+  // Symbol.toStringTag the object carries.
+  const label = labelOf(ctor, tag, ctor === null ? U.getConstructorName(v) : 'Object');
   if (plain) return finished(`${label}{}`);
   return shapeOf(`${label}{`, '}', keys);
 }
@@ -791,7 +796,7 @@ function gatherArray(walk, arr, level) {
     out.push(walk.property(arr, next, level, kBare));
     next++;
   }
-  if (next === limit) {
+  if (next >= limit) {
     if (length > limit) out.push(moreItems(length - limit));
     return out;
   }
@@ -848,7 +853,12 @@ function gatherBytes(walk, buf) {
   } catch {
     return [walk.paint('(detached)', 'special')];
   }
-  const shown = Math.min(walk.maxArrayLength, bytes.length);
+  const shown = Math.trunc(Math.min(walk.maxArrayLength, bytes.length));
+  if (shown < 0) {
+    const err = new RangeError('Index out of range');
+    err.code = 'ERR_OUT_OF_RANGE';
+    throw err;
+  }
   const hex = [];
   for (let i = 0; i < shown; i++) hex.push((bytes[i] < 16 ? '0' : '') + bytes[i].toString(16));
   let text = hex.join(' ');
@@ -916,9 +926,10 @@ function gatherUnknown(walk) {
 // stable order, so their entries are sorted unless the caller sorts anyway.
 function singleItems(walk, items, level, weak) {
   const limit = Math.min(Math.max(walk.maxArrayLength, 0), items.length);
-  const out = [];
+  // Sized up front like Node does, so a fractional limit fails the same way.
+  const out = new Array(limit);
   walk.indent += 2;
-  for (let i = 0; i < limit; i++) out.push(walk.value(items[i], level));
+  for (let i = 0; i < limit; i++) out[i] = walk.value(items[i], level);
   walk.indent -= 2;
   if (weak && !walk.sorted) out.sort();
   if (items.length > limit) out.push(moreItems(items.length - limit));
@@ -929,13 +940,13 @@ function singleItems(walk, items, level, weak) {
 function pairItems(walk, flat, level, weak) {
   const count = flat.length / 2;
   const limit = Math.min(Math.max(walk.maxArrayLength, 0), count);
-  const out = [];
+  const out = new Array(limit);
   walk.indent += 2;
   for (let i = 0; i < limit; i++) {
     const k = walk.value(flat[2 * i], level);
     const val = walk.value(flat[2 * i + 1], level);
-    out.push(weak ? `${k} => ${val}` :
-      foldEntries(walk, [k, val], '', '[', ']', kListed, level));
+    out[i] = weak ? `${k} => ${val}` :
+      foldEntries(walk, [k, val], '', '[', ']', kListed, level);
   }
   walk.indent -= 2;
   if (weak && !walk.sorted) out.sort();
