@@ -1,6 +1,12 @@
 // util.inspect(), util.format() and util.formatWithOptions(), printing what Node 20 prints.
 'use strict';
 
+// The work is split by stage: inspect/render.js walks a value (classifies
+// each object and gathers its entries), inspect/layout.js fits the entries
+// to the line width, inspect/error_text.js prints errors and inspect/text.js
+// quotes strings and measures them. This file holds the options, the colour
+// tables and util.format.
+//
 // internal/errors.js requires this file at its top level to describe values
 // in its messages, so this file must not require errors (or validators,
 // which require errors) at its top level: that would be an import cycle

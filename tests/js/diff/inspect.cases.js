@@ -1,4 +1,4 @@
-// Differential corpus for util.inspect, util.format and util.formatWithOptions: values x option sets, one JSON record per case.
+// Differential corpus for util.inspect/format/formatWithOptions: values x option sets, one record each.
 'use strict';
 
 const util = require('util');

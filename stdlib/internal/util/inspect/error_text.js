@@ -1,4 +1,4 @@
-// How util.inspect prints an Error: its stack with a corrected name line, frames shared with the cause folded, and colours for core and module frames.
+// util.inspect of Errors: fixed-up name line, frames shared with the cause folded, coloured frames.
 'use strict';
 
 let types;

@@ -1,4 +1,4 @@
-// Line fitting for util.inspect: joins rendered entries on one line when they fit, else one per line or in aligned columns.
+// util.inspect line fitting: entries on one line when they fit, else one per line or in columns.
 'use strict';
 
 const { stringWidth, stripAnsi } = require('./text');

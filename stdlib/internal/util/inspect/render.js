@@ -1,4 +1,4 @@
-// The util.inspect engine: one Walk per call classifies each value, gathers its entries, renders them and folds them to the line width.
+// The util.inspect engine: a Walk classifies each value, gathers its entries and renders them.
 'use strict';
 
 const { bigintText, escapeKey, numberText, quote, stringWidth } = require('./text');
@@ -298,7 +298,8 @@ class Walk {
     if (shape.done !== undefined) return shape.done;
     if (this.tooDeep(level)) {
       // Null-prototype objects are named by V8's class name here.
-      const name = labelOf(ctor, tag, ctor === null ? U.getConstructorName(v) : 'Object').slice(0, -1);
+      const fallback = ctor === null ? U.getConstructorName(v) : 'Object';
+      const name = labelOf(ctor, tag, fallback).slice(0, -1);
       return this.paint(ctor === null ? name : `[${name}]`, 'special');
     }
     const inner = level + 1;
