@@ -673,6 +673,15 @@ function formatCases() {
       ['%d %i %f', 12345678, 12345678.9, 1234.5678], ['%s', 1234567], ['%s', 12345n],
       [undefined, null], [Symbol('first')], ['%s', { a: 1 }, { b: 2 }], ['%O', 'str'], ['%o', 'str'],
       ['%s', [{ deep: { er: 1 } }]], ['%s', err, 'after'], [err], ['%c%s', 'css', 'shown'],
+      ['%s', new Number(5)], ['%s', new String('s')], ['%s', { [util.inspect.custom]() { return 'CU'; } }],
+      ['%s', new Set([1])], ['%s', Promise.resolve(1)], ['%s', /re/g], ['%s', Object.assign(/re/, { toString() { return 'own'; } })],
+      ['%s', Symbol.iterator], ['%s', 1e21], ['%s', -1e-7], ['%d', '1e3'], ['%d', null], ['%d', undefined], ['%d', true],
+      ['%d', [5]], ['%d', new Number(7)], ['%i', '0x1f'], ['%i', ''], ['%i', 1e21], ['%f', ''], ['%f', [1.5]], ['%j', 1n],
+      ['%j', { a: [new Date(0)] }], ['%j', 'str'], ['%O', [1, [2, [3, [4, [5]]]]]], ['%o', { f() {}, a: [1] }],
+      ['%s %s %s', 1], ['%%s', 1], ['%%%s', 1], ['%s%%', 1], ['x%sy%sz', 'A', 'B'], ['%-s', 1], ['%5d', 1],
+      ['%c%c%c', 1, 2], ['%', '%'], ['', 1], ['', ''], [''], [], [null, '%s', 1], [{}, {}], ['%O'], ['%o', null],
+      ['%s', Object.create(null, { toString: { value() { return 'np'; } } })], ['%s', new Proxy({ toString() { return 'px'; } }, {})],
+      ['%s', { toString: 5 }], ['%s', Object.create({ toString() { return 'inherited'; } })],
     ];
   }
   const args = makeArgs();
