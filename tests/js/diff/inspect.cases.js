@@ -93,6 +93,11 @@ function makeErrors() {
     '    at emit (node:events:5:5)\n    at x (/app/node_modules/pkg/index.js:1:1)\n' +
     '    at y (/app/node_modules/@scope/pkg/node_modules/dep/a.js:2:2)\n    at z (node:nosuchmodule:1:1)');
   add('error-core-frames', core);
+  // With colors, frames under the working directory are dimmed; both
+  // runtimes run the corpus from the same directory.
+  const cwd = process.cwd();
+  add('error-cwd-frames', withStack(new Error('cwd'), `Error: cwd\n    at a (${cwd}/x.js:1:1)\n` +
+    `    at ${cwd}/y.js:2:2\n    at b (file://${cwd}/z.mjs:3:3)\n    at c (/elsewhere/w.js:4:4)`));
   add('error-in-object', { e: withStack(new Error('nested err'), `Error: nested err\n${frames('o')}`) });
   add('error-in-array', [withStack(new Error('in array'), `Error: in array\n${frames('o')}`)]);
   add('error-not-error-name', Object.assign(withStack(new Error('nn'), 'Error: nn'), { name: 'Thing' }));
