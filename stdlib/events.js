@@ -21,6 +21,9 @@ const {
 const { inspect } = require('./internal/util/inspect');
 const { nextTick } = require('./internal/util/common');
 const waiting = require('./internal/events/waiting');
+// Not process.emitWarning: process is an emitter, so requiring it here would
+// be a cycle; process.js registers itself as the warning target instead.
+const { emitWarning } = require('./internal/process/warning');
 const {
   kCapture,
   kErrorMonitor,
@@ -180,9 +183,7 @@ function warnAboutLeak(emitter, name, count, limit) {
   warning.emitter = emitter;
   warning.type = name;
   warning.count = count;
-  // node:process requires this module (process is an emitter), so it can
-  // only be fetched here, after both have finished loading.
-  require('./process').emitWarning(warning);
+  emitWarning(warning);
 }
 
 function register(emitter, name, listener, atFront) {
