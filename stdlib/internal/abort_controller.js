@@ -16,6 +16,9 @@ const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // Only this module may make signals.
 const kCreate = Symbol('create');
 
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkSignal;
 class AbortSignal extends AbortSignalBase {
   #aborted = false;
   #reason = undefined;
@@ -28,42 +31,42 @@ class AbortSignal extends AbortSignalBase {
     super();
   }
 
-  static #check(self) {
-    if (!(self !== null && typeof self === 'object' && #aborted in self)) {
-      throw new codes.ERR_INVALID_THIS('AbortSignal');
-    }
+  static {
+    checkSignal = (self) => {
+      if (!(self !== null && typeof self === 'object' && #aborted in self)) {
+        throw new codes.ERR_INVALID_THIS('AbortSignal');
+      }
+    };
   }
 
   get aborted() {
-    AbortSignal.#check(this);
+    checkSignal(this);
     return this.#aborted;
   }
 
   get reason() {
-    AbortSignal.#check(this);
+    checkSignal(this);
     return this.#reason;
   }
 
   throwIfAborted() {
-    AbortSignal.#check(this);
+    checkSignal(this);
     if (this.#aborted) throw this.#reason;
   }
 
   get onabort() {
-    AbortSignal.#check(this);
+    checkSignal(this);
     return this.#onabort === null ? null : this.#onabort.handler;
   }
 
-  // An event handler attribute: one listener slot, registered the first
-  // time a handler is set, that calls whatever handler is current.
+  // An event handler attribute: it holds any value, and one listener,
+  // registered the first time it is set, calls the value when it is a
+  // function.
   set onabort(handler) {
-    AbortSignal.#check(this);
-    const value = typeof handler === 'function' ||
-      (handler !== null && typeof handler === 'object') ? handler : null;
+    checkSignal(this);
     if (this.#onabort === null) {
-      if (value === null) return;
       const slot = {
-        handler: value,
+        handler,
         call: (event) => {
           const current = slot.handler;
           if (typeof current === 'function') return current.call(this, event);
@@ -74,12 +77,12 @@ class AbortSignal extends AbortSignalBase {
       this.addEventListener('abort', slot.call);
       return;
     }
-    this.#onabort.handler = value;
+    this.#onabort.handler = handler;
   }
 
   static abort(reason = new DOMException('This operation was aborted',
                                          'AbortError')) {
-    const signal = new AbortSignal(kCreate);
+    const signal = makeSignal();
     signal.#aborted = true;
     signal.#reason = reason;
     return signal;
@@ -87,7 +90,7 @@ class AbortSignal extends AbortSignalBase {
 
   static timeout(delay) {
     validateUint32(delay, 'delay', false);
-    const signal = new AbortSignal(kCreate);
+    const signal = makeSignal();
     const timer = new Timeout(() => {
       signalAbort(signal, new DOMException(
         'The operation was aborted due to timeout', 'TimeoutError'));
@@ -101,11 +104,11 @@ class AbortSignal extends AbortSignalBase {
       throw new codes.ERR_INVALID_ARG_TYPE('signals', 'Array', signals);
     }
     signals.forEach((s, i) => {
-      if (!(s instanceof AbortSignal)) {
+      if (!isSignal(s)) {
         throw new codes.ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', s);
       }
     });
-    const combined = new AbortSignal(kCreate);
+    const combined = makeSignal();
     const done = signals.find((s) => s.#aborted);
     if (done !== undefined) {
       combined.#aborted = true;
@@ -136,26 +139,39 @@ class AbortSignal extends AbortSignalBase {
   }
 }
 
+function makeSignal() {
+  return new AbortSignal(kCreate);
+}
+
+function isSignal(value) {
+  return value instanceof AbortSignal;
+}
+
 const signalAbort = AbortSignal.abortNow;
 delete AbortSignal.abortNow;
 
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkController;
 class AbortController {
-  #signal = new AbortSignal(kCreate);
+  #signal = makeSignal();
 
-  static #check(self) {
-    if (!(self !== null && typeof self === 'object' && #signal in self)) {
-      throw new codes.ERR_INVALID_THIS('AbortController');
-    }
+  static {
+    checkController = (self) => {
+      if (!(self !== null && typeof self === 'object' && #signal in self)) {
+        throw new codes.ERR_INVALID_THIS('AbortController');
+      }
+    };
   }
 
   get signal() {
-    AbortController.#check(this);
+    checkController(this);
     return this.#signal;
   }
 
   abort(reason = new DOMException('This operation was aborted',
                                   'AbortError')) {
-    AbortController.#check(this);
+    checkController(this);
     signalAbort(this.#signal, reason);
   }
 

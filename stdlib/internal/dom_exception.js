@@ -20,6 +20,7 @@ const kLegacyNames = [
 const kConstantSpelling = {
   DOMStringSizeError: 'DOMSTRING_SIZE_ERR',
   InUseAttributeError: 'INUSE_ATTRIBUTE_ERR',
+  URLMismatchError: 'URL_MISMATCH_ERR',
 };
 const kCodeByName = new Map(kLegacyNames.map((name, i) => [name, i + 1]));
 
@@ -29,6 +30,9 @@ function constantName(errorName) {
       .toUpperCase() + '_ERR';
 }
 
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkDOMException;
 class DOMException extends Error {
   #name;
   #message;
@@ -37,7 +41,7 @@ class DOMException extends Error {
     super();
     this.#message = `${message}`;
     if (options !== null && typeof options === 'object') {
-      this.#name = 'name' in options ? `${options.name}` : 'Error';
+      this.#name = `${options.name}`;
       if ('cause' in options) {
         Object.defineProperty(this, 'cause', {
           value: options.cause, writable: true, enumerable: false,
@@ -52,26 +56,28 @@ class DOMException extends Error {
     Error.captureStackTrace(this, new.target);
   }
 
-  static #check(self) {
-    if (!(self !== null && typeof self === 'object' && #name in self)) {
-      const err = new TypeError('Value of "this" must be of DOMException');
-      err.code = 'ERR_INVALID_THIS';
-      throw err;
-    }
+  static {
+    checkDOMException = (self) => {
+      if (!(self !== null && typeof self === 'object' && #name in self)) {
+        const err = new TypeError('Value of "this" must be of DOMException');
+        err.code = 'ERR_INVALID_THIS';
+        throw err;
+      }
+    };
   }
 
   get name() {
-    DOMException.#check(this);
+    checkDOMException(this);
     return this.#name;
   }
 
   get message() {
-    DOMException.#check(this);
+    checkDOMException(this);
     return this.#message;
   }
 
   get code() {
-    DOMException.#check(this);
+    checkDOMException(this);
     return kCodeByName.get(this.#name) || 0;
   }
 }

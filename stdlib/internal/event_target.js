@@ -21,6 +21,9 @@ function invalidThis(type) {
   return new codes.ERR_INVALID_THIS(type);
 }
 
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkEvent;
 class Event {
   #type;
   #bubbles;
@@ -48,10 +51,12 @@ class Event {
     this.#composed = !!(options && options.composed);
   }
 
-  static #check(self) {
-    if (!(self !== null && typeof self === 'object' && #type in self)) {
-      throw invalidThis('Event');
-    }
+  static {
+    checkEvent = (self) => {
+      if (!(self !== null && typeof self === 'object' && #type in self)) {
+        throw invalidThis('Event');
+      }
+    };
   }
 
   // Hooks for EventTarget's dispatch; plain functions, not methods, so that
@@ -79,7 +84,7 @@ class Event {
   }
 
   initEvent(type, bubbles = false, cancelable = false) {
-    Event.#check(this);
+    checkEvent(this);
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('type');
     if (this.#dispatching) return;
     this.#type = `${type}`;
@@ -88,99 +93,95 @@ class Event {
   }
 
   stopImmediatePropagation() {
-    Event.#check(this);
+    checkEvent(this);
     this.#stopped = true;
     this.#stoppedImmediately = true;
   }
 
   // Node 20 honours preventDefault() in passive listeners as well.
   preventDefault() {
-    Event.#check(this);
+    checkEvent(this);
     if (this.#cancelable) this.#canceled = true;
   }
 
   get target() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#target;
   }
 
   get currentTarget() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#currentTarget;
   }
 
   get srcElement() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#target;
   }
 
   get type() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#type;
   }
 
   get cancelable() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#cancelable;
   }
 
   get defaultPrevented() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#cancelable && this.#canceled;
   }
 
   get timeStamp() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#timeStamp;
   }
 
   composedPath() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#dispatching ? [this.#currentTarget] : [];
   }
 
+  // Read-only in Node 20 (no legacy setter).
   get returnValue() {
-    Event.#check(this);
+    checkEvent(this);
     return !this.defaultPrevented;
   }
 
-  set returnValue(value) {
-    Event.#check(this);
-    if (!value) this.preventDefault();
-  }
-
   get bubbles() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#bubbles;
   }
 
   get composed() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#composed;
   }
 
   get eventPhase() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#phase;
   }
 
   get cancelBubble() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#stopped;
   }
 
   set cancelBubble(value) {
-    Event.#check(this);
+    checkEvent(this);
     if (value) this.#stopped = true;
   }
 
   stopPropagation() {
-    Event.#check(this);
+    checkEvent(this);
     this.#stopped = true;
   }
 
   get isTrusted() {
-    Event.#check(this);
+    checkEvent(this);
     return this.#trusted;
   }
 
@@ -316,6 +317,9 @@ function reportListenerError(err) {
   nextTick(() => { throw err; });
 }
 
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkTarget;
 class EventTarget {
   // type -> RegistrationList (in registration order).
   #listeners = new Map();
@@ -328,14 +332,16 @@ class EventTarget {
     this[kMaxEventTargetListenersWarned] = false;
   }
 
-  static #check(self) {
-    if (!(self !== null && typeof self === 'object' && #listeners in self)) {
-      throw invalidThis('EventTarget');
-    }
+  static {
+    checkTarget = (self) => {
+      if (!(self !== null && typeof self === 'object' && #listeners in self)) {
+        throw invalidThis('EventTarget');
+      }
+    };
   }
 
   addEventListener(type, listener, options = undefined) {
-    EventTarget.#check(this);
+    checkTarget(this);
     if (arguments.length < 2) {
       throw new codes.ERR_MISSING_ARGS('type', 'listener');
     }
@@ -386,7 +392,7 @@ class EventTarget {
   }
 
   removeEventListener(type, listener, options = undefined) {
-    EventTarget.#check(this);
+    checkTarget(this);
     if (arguments.length < 2) {
       throw new codes.ERR_MISSING_ARGS('type', 'listener');
     }
@@ -403,7 +409,7 @@ class EventTarget {
   }
 
   dispatchEvent(event) {
-    EventTarget.#check(this);
+    checkTarget(this);
     if (!(event instanceof Event)) {
       throw new codes.ERR_INVALID_ARG_TYPE('event', 'Event', event);
     }
@@ -444,7 +450,7 @@ class EventTarget {
   }
 
   static listenersOf(target, type) {
-    EventTarget.#check(target);
+    checkTarget(target);
     const list = target.#listeners.get(`${type}`);
     return list === undefined ? [] : list.callbacks();
   }
