@@ -21,9 +21,6 @@ const {
 const { inspect } = require('./internal/util/inspect');
 const { nextTick } = require('./internal/util/common');
 const waiting = require('./internal/events/waiting');
-// Not process.emitWarning: process is an emitter, so requiring it here would
-// be a cycle; process.js registers itself as the warning target instead.
-const { emitWarning } = require('./internal/process/warning');
 const {
   kCapture,
   kErrorMonitor,
@@ -43,7 +40,9 @@ const kRejection = Symbol.for('nodejs.rejection');
 
 // The limit for emitters that never had setMaxListeners() called lives in
 // limits.js, since EventTargets follow it too.
-const { getDefaultLimit, setDefaultLimit } = require('./internal/events/limits');
+const {
+  getDefaultLimit, setDefaultLimit, warnOfLeak,
+} = require('./internal/events/limits');
 
 function emptyTable() {
   return { __proto__: null };
@@ -175,15 +174,8 @@ function emit(name, ...args) {
 // ---- Adding listeners -----------------------------------------------------
 
 function warnAboutLeak(emitter, name, count, limit) {
-  const warning = new Error('Possible EventEmitter memory leak detected. ' +
-    `${count} ${String(name)} listeners added to ` +
-    `${inspect(emitter, { depth: -1 })}. MaxListeners is ${limit}. ` +
-    'Use emitter.setMaxListeners() to increase limit');
-  warning.name = 'MaxListenersExceededWarning';
-  warning.emitter = emitter;
-  warning.type = name;
-  warning.count = count;
-  emitWarning(warning);
+  warnOfLeak('EventEmitter', { emitter }, inspect(emitter, { depth: -1 }),
+             name, count, limit);
 }
 
 function register(emitter, name, listener, atFront) {

@@ -8,7 +8,7 @@
 const { codes } = require('./errors');
 const { nextTick } = require('./process/ticks');
 const { emitWarning } = require('./process/warning');
-const { getDefaultLimit } = require('./events/limits');
+const { getDefaultLimit, warnOfLeak } = require('./events/limits');
 const {
   kListenersOf, kMaxEventTargetListeners, kMaxEventTargetListenersWarned,
 } = require('./events/symbols');
@@ -380,15 +380,8 @@ class EventTarget {
     if (this.#warned.has(type)) return;
     this.#warned.add(type);
     this[kMaxEventTargetListenersWarned] = true;
-    const warning = new Error('Possible EventTarget memory leak detected. ' +
-      `${count} ${type} listeners added to ${targetDescription(this)}. ` +
-      `MaxListeners is ${max}. Use events.setMaxListeners() to increase ` +
-      'limit');
-    warning.name = 'MaxListenersExceededWarning';
-    warning.target = this;
-    warning.type = type;
-    warning.count = count;
-    emitWarning(warning);
+    warnOfLeak('EventTarget', { target: this }, targetDescription(this), type,
+               count, max);
   }
 
   removeEventListener(type, listener, options = undefined) {
