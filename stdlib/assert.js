@@ -1,640 +1,429 @@
-// node:assert (and assert.strict): assertions throwing AssertionError like Node 20.
+// node:assert and node:assert/strict: checks that throw AssertionError with Node 20's messages.
 'use strict';
 
-const {
-  codes: {
-    ERR_AMBIGUOUS_ARGUMENT,
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_RETURN_VALUE,
-    ERR_MISSING_ARGS,
-  },
-} = require('./internal/errors');
+const { codes } = require('./internal/errors');
 const { AssertionError } = require('./internal/assert/assertion_error');
+const { CallTracker } = require('./internal/assert/calltracker');
 const { inspect } = require('./internal/util/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('./internal/util/comparisons');
 const { validateFunction } = require('./internal/validators');
 
-const NO_EXCEPTION_SENTINEL = {};
-let warned = false;
+// What runForThrow()/waitForRejection() report when nothing was thrown; no
+// user code can throw it.
+const kNothingThrown = Symbol('kNothingThrown');
 
-function isRegExp(value) {
-  return Object.prototype.toString.call(value) === '[object RegExp]' &&
-    value instanceof RegExp;
+const kErrorArgTypes = ['Object', 'Error', 'Function', 'RegExp'];
+
+const isRegExpValue = (value) =>
+  value instanceof RegExp && Object.prototype.toString.call(value) === '[object RegExp]';
+
+const isErrorValue = (value) =>
+  value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+
+const isThenable = (value) =>
+  (value instanceof Promise && Object.prototype.toString.call(value) === '[object Promise]') ||
+  (value !== null && typeof value === 'object' &&
+   typeof value.then === 'function' && typeof value.catch === 'function');
+
+// An AssertionError from `fields`; `generated` overrides generatedMessage.
+function failure(fields, generated) {
+  const err = new AssertionError(fields);
+  if (generated !== undefined) err.generatedMessage = generated;
+  return err;
 }
 
-function isError(value) {
-  return value instanceof Error ||
-    Object.prototype.toString.call(value) === '[object Error]';
+// Throws the failure: a user-supplied Error replaces the AssertionError.
+function report(fields, generated) {
+  if (fields.message instanceof Error) throw fields.message;
+  throw failure(fields, generated);
 }
 
-function isPromise(value) {
-  return Object.prototype.toString.call(value) === '[object Promise]';
-}
-
-const assert = module.exports = ok;
-
-function innerFail(obj) {
-  if (obj.message instanceof Error) throw obj.message;
-
-  throw new AssertionError(obj);
-}
-
-function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
-
-  let internalMessage = false;
-  if (actual == null && argsLen <= 1) {
-    internalMessage = true;
-    message = 'Failed';
-  } else if (argsLen === 1) {
-    message = actual;
-    actual = undefined;
+// ok() and the callable assert()/assert.strict(): a falsy value fails.
+function checkTruthy(caller, argCount, value, message) {
+  if (value) return;
+  const fields = { actual: value, expected: true, message, operator: '==', stackStartFn: caller };
+  if (argCount === 0) {
+    fields.message = 'No value argument passed to `assert.ok()`';
+  } else if (message === undefined || message === null) {
+    // Node quotes the failing expression from the caller's source file; with
+    // no source access here the message shows the value instead.
+    const callee = caller === ok ? 'assert.ok' : 'assert';
+    fields.message = 'The expression evaluated to a falsy value:\n\n' +
+      `  ${callee}(${inspect(value)})\n`;
   } else {
-    if (warned === false) {
-      warned = true;
-      const text = 'assert.fail() with more than one argument is deprecated. ' +
-        'Please use assert.strictEqual() instead or only pass a message.';
-      if (typeof process === 'object' && process !== null &&
-          typeof process.emitWarning === 'function') {
-        process.emitWarning(text, 'DeprecationWarning', 'DEP0094');
-      }
-    }
-    if (argsLen === 2)
-      operator = '!=';
+    report(fields, false);
   }
-
-  if (message instanceof Error) throw message;
-
-  const errArgs = {
-    actual,
-    expected,
-    operator: operator === undefined ? 'fail' : operator,
-    stackStartFn: stackStartFn || fail,
-    message,
-  };
-  const err = new AssertionError(errArgs);
-  if (internalMessage) {
-    err.generatedMessage = true;
-  }
-  throw err;
-}
-
-assert.fail = fail;
-
-assert.AssertionError = AssertionError;
-
-function innerOk(fn, argLen, value, message) {
-  if (!value) {
-    let generatedMessage = false;
-
-    if (argLen === 0) {
-      generatedMessage = true;
-      message = 'No value argument passed to `assert.ok()`';
-    } else if (message == null) {
-      // Node quotes the failing source line here; without access to the
-      // source the message names the value instead.
-      generatedMessage = true;
-      message = 'The expression evaluated to a falsy value:\n\n  ' +
-        `${fn === assert ? 'assert' : 'assert.ok'}(${inspect(value)})\n`;
-    } else if (message instanceof Error) {
-      throw message;
-    }
-
-    const err = new AssertionError({
-      actual: value,
-      expected: true,
-      message,
-      operator: '==',
-      stackStartFn: fn,
-    });
-    err.generatedMessage = generatedMessage;
-    throw err;
-  }
+  report(fields, true);
 }
 
 function ok(...args) {
-  innerOk(ok, args.length, ...args);
+  checkTruthy(ok, args.length, ...args);
 }
-assert.ok = ok;
 
-assert.equal = function equal(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: '==',
-      stackStartFn: equal,
-    });
-  }
-};
+const assert = ok;
+module.exports = assert;
 
-assert.notEqual = function notEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: '!=',
-      stackStartFn: notEqual,
-    });
-  }
-};
+let failWarned = false;
 
-assert.deepEqual = function deepEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (!isDeepEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'deepEqual',
-      stackStartFn: deepEqual,
-    });
-  }
-};
+function canWarn() {
+  return typeof process === 'object' && process !== null &&
+    typeof process.emitWarning === 'function';
+}
 
-assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (isDeepEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'notDeepEqual',
-      stackStartFn: notDeepEqual,
-    });
-  }
-};
-
-assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (!isDeepStrictEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'deepStrictEqual',
-      stackStartFn: deepStrictEqual,
-    });
-  }
-};
-
-assert.notDeepStrictEqual = notDeepStrictEqual;
-function notDeepStrictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (isDeepStrictEqual(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'notDeepStrictEqual',
-      stackStartFn: notDeepStrictEqual,
-    });
+function warnLongFail() {
+  if (failWarned) return;
+  failWarned = true;
+  if (canWarn()) {
+    process.emitWarning(
+      'assert.fail() with more than one argument is deprecated. ' +
+      'Please use assert.strictEqual() instead or only pass a message.',
+      'DeprecationWarning', 'DEP0094');
   }
 }
 
-assert.strictEqual = function strictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
+// fail([message]) and the deprecated fail(actual, expected[, message[,
+// operator[, stackStartFn]]]).
+function fail(actual, expected, message, operator, startFn) {
+  const given = arguments.length;
+  const fields = { operator: 'fail', stackStartFn: fail };
+  if (given <= 1) {
+    if (actual === undefined || actual === null) {
+      Object.assign(fields, { actual, message: 'Failed' });
+      report(fields, true);
+    }
+    fields.message = actual;
+    report(fields);
   }
-  if (!Object.is(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'strictEqual',
-      stackStartFn: strictEqual,
-    });
-  }
-};
+  warnLongFail();
+  Object.assign(fields, { actual, expected, message });
+  if (given === 2) fields.operator = '!=';
+  else if (operator !== undefined) fields.operator = operator;
+  if (startFn) fields.stackStartFn = startFn;
+  report(fields);
+}
 
-assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
-  if (arguments.length < 2) {
-    throw new ERR_MISSING_ARGS('actual', 'expected');
-  }
-  if (Object.is(actual, expected)) {
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: 'notStrictEqual',
-      stackStartFn: notStrictEqual,
-    });
-  }
-};
+// The two-value checks: name, the operator their errors carry, and whether
+// the pair passes.
+// eslint-disable-next-line eqeqeq
+const looselyEqual = (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b));
 
-// Holds only the compared keys of an object, for readable diffs.
+const kPairChecks = [
+  ['equal', '==', looselyEqual],
+  ['notEqual', '!=', (a, b) => !looselyEqual(a, b)],
+  ['deepEqual', 'deepEqual', isDeepEqual],
+  ['notDeepEqual', 'notDeepEqual', (a, b) => !isDeepEqual(a, b)],
+  ['deepStrictEqual', 'deepStrictEqual', isDeepStrictEqual],
+  ['notDeepStrictEqual', 'notDeepStrictEqual', (a, b) => !isDeepStrictEqual(a, b)],
+  ['strictEqual', 'strictEqual', (a, b) => Object.is(a, b)],
+  ['notStrictEqual', 'notStrictEqual', (a, b) => !Object.is(a, b)],
+];
+
+// Node's key order: fail, AssertionError, ok, the pair checks, the rest.
+Object.assign(assert, { fail, AssertionError, ok });
+
+for (const [name, operator, passes] of kPairChecks) {
+  // The computed method keeps Node's function name, which errors report.
+  const check = {
+    [name](actual, expected, message) {
+      if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('actual', 'expected');
+      if (!passes(actual, expected)) {
+        report({ actual, expected, message, operator, stackStartFn: check });
+      }
+    },
+  }[name];
+  assert[name] = check;
+}
+
+// Copies the keys a validation object names, for a readable diff. The class
+// name shows in the message, as in Node.
 class Comparison {
-  constructor(obj, keys, actual) {
+  constructor(source, keys, thrown) {
     for (const key of keys) {
-      if (key in obj) {
-        if (actual !== undefined &&
-            typeof actual[key] === 'string' &&
-            isRegExp(obj[key]) &&
-            obj[key].exec(actual[key]) !== null) {
-          this[key] = actual[key];
-        } else {
-          this[key] = obj[key];
-        }
-      }
+      if (!(key in source)) continue;
+      const wanted = source[key];
+      // A matching RegExp is shown as the text it matched, so that it does
+      // not show up as a difference.
+      const matched = thrown !== undefined && typeof thrown[key] === 'string' &&
+        isRegExpValue(wanted) && RegExp.prototype.exec.call(wanted, thrown[key]) !== null;
+      this[key] = matched ? thrown[key] : wanted;
     }
   }
 }
 
-function compareExceptionKey(actual, expected, key, message, keys, fn) {
-  if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
-    if (!message) {
-      const a = new Comparison(actual, keys);
-      const b = new Comparison(expected, keys, actual);
-
-      const err = new AssertionError({
-        actual: a,
-        expected: b,
-        operator: 'deepStrictEqual',
-        stackStartFn: fn,
-      });
-      err.actual = actual;
-      err.expected = expected;
-      err.operator = fn.name;
-      throw err;
+// Checks `thrown` against a validation object (or an Error used as one):
+// each named key must be deep-strictly equal or match the RegExp given.
+function matchValidationObject(thrown, pattern, message, caller) {
+  const keys = Object.keys(pattern);
+  if (pattern instanceof Error) {
+    keys.push('name', 'message');
+  } else if (keys.length === 0) {
+    throw new codes.ERR_INVALID_ARG_VALUE('error', pattern, 'may not be an empty object');
+  }
+  for (const key of keys) {
+    const want = pattern[key];
+    if (typeof thrown[key] === 'string' && isRegExpValue(want) &&
+        RegExp.prototype.exec.call(want, thrown[key]) !== null) {
+      continue;
     }
-    innerFail({
-      actual,
-      expected,
-      message,
-      operator: fn.name,
-      stackStartFn: fn,
+    if (key in thrown && isDeepStrictEqual(thrown[key], want)) continue;
+    if (message) {
+      report({
+        actual: thrown, expected: pattern, message, operator: caller.name, stackStartFn: caller,
+      });
+    }
+    const err = failure({
+      actual: new Comparison(thrown, keys),
+      expected: new Comparison(pattern, keys, thrown),
+      operator: 'deepStrictEqual',
+      stackStartFn: caller,
     });
+    throw Object.assign(err, { actual: thrown, expected: pattern, operator: caller.name });
   }
 }
 
-function expectedException(actual, expected, message, fn) {
-  let generatedMessage = false;
-  let throwError = false;
+function describeClassMismatch(thrown, expected) {
+  let text = `The error is expected to be an instance of "${expected.name}". Received `;
+  if (!isErrorValue(thrown)) return `${text}"${inspect(thrown, { depth: -1 })}"`;
+  const name = (thrown.constructor && thrown.constructor.name) || thrown.name;
+  text += expected.name === name ?
+    'an error with identical name but a different prototype.' : `"${name}"`;
+  if (thrown.message) text += `\n\nError message:\n\n${thrown.message}`;
+  return text;
+}
 
-  if (typeof expected !== 'function') {
-    if (isRegExp(expected)) {
-      const str = String(actual);
-      if (expected.exec(str) !== null)
-        return;
-
-      if (!message) {
-        generatedMessage = true;
-        message = 'The input did not match the regular expression ' +
-                  `${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
-      }
-      throwError = true;
-    } else if (typeof actual !== 'object' || actual === null) {
-      const err = new AssertionError({
-        actual,
-        expected,
-        message,
-        operator: 'deepStrictEqual',
-        stackStartFn: fn,
-      });
-      err.operator = fn.name;
-      throw err;
-    } else {
-      // A validation object: each of its keys must match.
-      const keys = Object.keys(expected);
-      if (expected instanceof Error) {
-        keys.push('name', 'message');
-      } else if (keys.length === 0) {
-        throw new ERR_INVALID_ARG_VALUE('error',
-                                        expected, 'may not be an empty object');
-      }
-      for (const key of keys) {
-        if (typeof actual[key] === 'string' &&
-            isRegExp(expected[key]) &&
-            expected[key].exec(actual[key]) !== null) {
-          continue;
-        }
-        compareExceptionKey(actual, expected, key, message, keys, fn);
-      }
+// Checks what throws()/rejects() caught against `expected`: a RegExp, a
+// validation object, a class or a validation function.
+function checkCaught(thrown, spec, message, caller) {
+  let problem;
+  if (isRegExpValue(spec)) {
+    const text = String(thrown);
+    if (RegExp.prototype.exec.call(spec, text) !== null) return;
+    problem = `The input did not match the regular expression ${inspect(spec)}. ` +
+      `Input:\n\n${inspect(text)}\n`;
+  } else if (typeof spec === 'object') {
+    if (typeof thrown === 'object' && thrown !== null) {
+      matchValidationObject(thrown, spec, message, caller);
       return;
     }
-  } else if (expected.prototype !== undefined && actual instanceof expected) {
+    const fields = {
+      actual: thrown, expected: spec, message, operator: 'deepStrictEqual', stackStartFn: caller,
+    };
+    throw Object.assign(failure(fields), { operator: caller.name });
+  } else if (spec.prototype !== undefined && thrown instanceof spec) {
     return;
-  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
-    if (!message) {
-      generatedMessage = true;
-      message = 'The error is expected to be an instance of ' +
-        `"${expected.name}". Received `;
-      if (isError(actual)) {
-        const name = (actual.constructor && actual.constructor.name) ||
-                     actual.name;
-        if (expected.name === name) {
-          message += 'an error with identical name but a different prototype.';
-        } else {
-          message += `"${name}"`;
-        }
-        if (actual.message) {
-          message += `\n\nError message:\n\n${actual.message}`;
-        }
-      } else {
-        message += `"${inspect(actual, { depth: -1 })}"`;
-      }
-    }
-    throwError = true;
+  } else if (Object.prototype.isPrototypeOf.call(Error, spec)) {
+    problem = describeClassMismatch(thrown, spec);
   } else {
-    // A validation function must return true.
-    const res = Reflect.apply(expected, {}, [actual]);
-    if (res !== true) {
-      if (!message) {
-        generatedMessage = true;
-        const name = expected.name ? `"${expected.name}" ` : '';
-        message = `The ${name}validation function is expected to return` +
-          ` "true". Received ${inspect(res)}`;
-
-        if (isError(actual)) {
-          message += `\n\nCaught error:\n\n${actual}`;
-        }
-      }
-      throwError = true;
-    }
+    const verdict = Reflect.apply(spec, {}, [thrown]);
+    if (verdict === true) return;
+    const label = spec.name ? `"${spec.name}" ` : '';
+    problem = `The ${label}validation function is expected to return "true". ` +
+      `Received ${inspect(verdict)}`;
+    if (isErrorValue(thrown)) problem += `\n\nCaught error:\n\n${thrown}`;
   }
-
-  if (throwError) {
-    const err = new AssertionError({
-      actual,
-      expected,
-      message,
-      operator: fn.name,
-      stackStartFn: fn,
-    });
-    err.generatedMessage = generatedMessage;
-    throw err;
-  }
+  throw failure({
+    actual: thrown,
+    expected: spec,
+    message: message || problem,
+    operator: caller.name,
+    stackStartFn: caller,
+  }, !message);
 }
 
-function getActual(fn) {
-  validateFunction(fn, 'fn');
+function runForThrow(block) {
+  validateFunction(block, 'fn');
   try {
-    fn();
-  } catch (e) {
-    return e;
+    block();
+  } catch (err) {
+    return err;
   }
-  return NO_EXCEPTION_SENTINEL;
+  return kNothingThrown;
 }
 
-function checkIsPromise(obj) {
-  return isPromise(obj) ||
-    (obj !== null && typeof obj === 'object' &&
-    typeof obj.then === 'function' &&
-    typeof obj.catch === 'function');
-}
-
-async function waitForActual(promiseFn) {
-  let resultPromise;
-  if (typeof promiseFn === 'function') {
-    resultPromise = promiseFn();
-    if (!checkIsPromise(resultPromise)) {
-      throw new ERR_INVALID_RETURN_VALUE('instance of Promise',
-                                         'promiseFn', resultPromise);
+async function waitForRejection(subject) {
+  let pending = subject;
+  if (typeof subject === 'function') {
+    pending = subject();
+    if (!isThenable(pending)) {
+      throw new codes.ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', pending);
     }
-  } else if (checkIsPromise(promiseFn)) {
-    resultPromise = promiseFn;
-  } else {
-    throw new ERR_INVALID_ARG_TYPE(
-      'promiseFn', ['Function', 'Promise'], promiseFn);
+  } else if (!isThenable(subject)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], subject);
   }
-
   try {
-    await resultPromise;
-  } catch (e) {
-    return e;
+    await pending;
+  } catch (err) {
+    return err;
   }
-  return NO_EXCEPTION_SENTINEL;
+  return kNothingThrown;
 }
 
-function expectsError(stackStartFn, actual, error, message) {
-  if (typeof error === 'string') {
-    if (arguments.length === 4) {
-      throw new ERR_INVALID_ARG_TYPE('error',
-                                     ['Object', 'Error', 'Function', 'RegExp'],
-                                     error);
+// The shared part of throws() and rejects() once the outcome is known.
+function expectFailure(caller, thrown, args) {
+  let [expected, message] = args;
+  if (typeof expected === 'string') {
+    if (args.length > 1) {
+      throw new codes.ERR_INVALID_ARG_TYPE('error', kErrorArgTypes, expected);
     }
-
-    if (typeof actual === 'object' && actual !== null) {
-      if (actual.message === error) {
-        throw new ERR_AMBIGUOUS_ARGUMENT(
-          'error/message',
-          `The error message "${actual.message}" is identical to the message.`,
-        );
+    // A string in the place of `expected` is the message; it must not be
+    // mistaken for the error's own message.
+    if (typeof thrown === 'object' && thrown !== null) {
+      if (thrown.message === expected) {
+        throw new codes.ERR_AMBIGUOUS_ARGUMENT(
+          'error/message', `The error message "${thrown.message}" is identical to the message.`);
       }
-    } else if (actual === error) {
-      throw new ERR_AMBIGUOUS_ARGUMENT(
-        'error/message',
-        `The error "${actual}" is identical to the message.`,
-      );
+    } else if (thrown === expected) {
+      throw new codes.ERR_AMBIGUOUS_ARGUMENT(
+        'error/message', `The error "${thrown}" is identical to the message.`);
     }
-    message = error;
-    error = undefined;
-  } else if (error != null &&
-             typeof error !== 'object' &&
-             typeof error !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('error',
-                                   ['Object', 'Error', 'Function', 'RegExp'],
-                                   error);
+    message = expected;
+    expected = undefined;
+  } else if (expected != null && typeof expected !== 'object' && typeof expected !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('error', kErrorArgTypes, expected);
   }
 
-  if (actual === NO_EXCEPTION_SENTINEL) {
-    let details = '';
-    if (error && error.name) {
-      details += ` (${error.name})`;
-    }
-    details += message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.rejects ? 'rejection' : 'exception';
-    innerFail({
+  if (thrown === kNothingThrown) {
+    const what = caller === rejects ? 'rejection' : 'exception';
+    const named = expected && expected.name ? ` (${expected.name})` : '';
+    const tail = message ? `: ${message}` : '.';
+    report({
       actual: undefined,
-      expected: error,
-      operator: stackStartFn.name,
-      message: `Missing expected ${fnType}${details}`,
-      stackStartFn,
+      expected,
+      operator: caller.name,
+      message: `Missing expected ${what}${named}${tail}`,
+      stackStartFn: caller,
     });
   }
+  if (expected) checkCaught(thrown, expected, message, caller);
+}
 
-  if (!error)
+// For doesNotThrow()/doesNotReject(): whether the caught value is the kind
+// the caller said must not happen.
+function isUnwanted(thrown, spec) {
+  if (isRegExpValue(spec)) return RegExp.prototype.exec.call(spec, String(thrown)) !== null;
+  if (typeof spec !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], spec);
+  }
+  if (spec.prototype !== undefined && thrown instanceof spec) return true;
+  // Error classes that did not match are not called as validation functions.
+  if (Object.prototype.isPrototypeOf.call(Error, spec)) return false;
+  return Reflect.apply(spec, {}, [thrown]) === true;
+}
+
+function expectSuccess(caller, thrown, expected, message) {
+  if (thrown === kNothingThrown) return;
+  if (typeof expected === 'string') {
+    message = expected;
+    expected = undefined;
+  }
+  if (expected && !isUnwanted(thrown, expected)) throw thrown;
+  const what = caller === doesNotReject ? 'rejection' : 'exception';
+  report({
+    actual: thrown,
+    expected,
+    operator: caller.name,
+    message: `Got unwanted ${what}${message ? `: ${message}` : '.'}\n` +
+      `Actual message: "${thrown && thrown.message}"`,
+    stackStartFn: caller,
+  });
+}
+
+function throws(block, ...rest) {
+  expectFailure(throws, runForThrow(block), rest);
+}
+
+async function rejects(subject, ...rest) {
+  expectFailure(rejects, await waitForRejection(subject), rest);
+}
+
+function doesNotThrow(block, ...rest) {
+  expectSuccess(doesNotThrow, runForThrow(block), ...rest);
+}
+
+async function doesNotReject(subject, ...rest) {
+  expectSuccess(doesNotReject, await waitForRejection(subject), ...rest);
+}
+
+// Joins the frames of `original` under those of `err`, dropping the frames
+// both share, so the stack shows where the unwanted error came from.
+function spliceStacks(err, original) {
+  const from = original.indexOf('\n    at');
+  if (from === -1) return;
+  const originalFrames = original.slice(from + 1).split('\n');
+  let ownFrames = err.stack.split('\n');
+  for (const frame of originalFrames) {
+    const at = ownFrames.indexOf(frame);
+    if (at !== -1) {
+      ownFrames = ownFrames.slice(0, at);
+      break;
+    }
+  }
+  err.stack = `${ownFrames.join('\n')}\n${originalFrames.join('\n')}`;
+}
+
+function ifError(value) {
+  if (value === null || value === undefined) return;
+  let said = inspect(value);
+  if (typeof value === 'object' && typeof value.message === 'string') {
+    said = value.message === '' && value.constructor ? value.constructor.name : value.message;
+  }
+  const err = failure({
+    actual: value,
+    expected: null,
+    operator: 'ifError',
+    message: `ifError got unwanted exception: ${said}`,
+    stackStartFn: ifError,
+  });
+  if (typeof value.stack === 'string') spliceStacks(err, value.stack);
+  throw err;
+}
+
+function mismatchText(wantMatch, input, pattern) {
+  if (typeof input !== 'string') {
+    return 'The "string" argument must be of type string. Received type ' +
+      `${typeof input} (${inspect(input)})`;
+  }
+  const lead = wantMatch ? 'The input did not match the regular expression ' :
+    'The input was expected to not match the regular expression ';
+  return `${lead}${inspect(pattern)}. Input:\n\n${inspect(input)}\n`;
+}
+
+function checkMatch(caller, wantMatch, input, pattern, message) {
+  if (!isRegExpValue(pattern)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', pattern);
+  if (typeof input === 'string' &&
+      (RegExp.prototype.exec.call(pattern, input) !== null) === wantMatch) {
     return;
-
-  expectedException(actual, error, message, stackStartFn);
+  }
+  report({
+    actual: input,
+    expected: pattern,
+    message: message || mismatchText(wantMatch, input, pattern),
+    operator: caller.name,
+    stackStartFn: caller,
+  }, !message);
 }
 
-function hasMatchingError(actual, expected) {
-  if (typeof expected !== 'function') {
-    if (isRegExp(expected)) {
-      const str = String(actual);
-      return expected.exec(str) !== null;
-    }
-    throw new ERR_INVALID_ARG_TYPE(
-      'expected', ['Function', 'RegExp'], expected,
-    );
-  }
-  if (expected.prototype !== undefined && actual instanceof expected) {
-    return true;
-  }
-  if (Object.prototype.isPrototypeOf.call(Error, expected)) {
-    return false;
-  }
-  return Reflect.apply(expected, {}, [actual]) === true;
+function match(input, pattern, message) {
+  checkMatch(match, true, input, pattern, message);
 }
 
-function expectsNoError(stackStartFn, actual, error, message) {
-  if (actual === NO_EXCEPTION_SENTINEL)
-    return;
-
-  if (typeof error === 'string') {
-    message = error;
-    error = undefined;
-  }
-
-  if (!error || hasMatchingError(actual, error)) {
-    const details = message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.doesNotReject ?
-      'rejection' : 'exception';
-    innerFail({
-      actual,
-      expected: error,
-      operator: stackStartFn.name,
-      message: `Got unwanted ${fnType}${details}\n` +
-               `Actual message: "${actual && actual.message}"`,
-      stackStartFn,
-    });
-  }
-  throw actual;
+function doesNotMatch(input, pattern, message) {
+  checkMatch(doesNotMatch, false, input, pattern, message);
 }
 
-assert.throws = function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
-};
-
-assert.rejects = async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
-};
-
-assert.doesNotThrow = function doesNotThrow(fn, ...args) {
-  expectsNoError(doesNotThrow, getActual(fn), ...args);
-};
-
-assert.doesNotReject = async function doesNotReject(fn, ...args) {
-  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
-};
-
-assert.ifError = function ifError(err) {
-  if (err !== null && err !== undefined) {
-    let message = 'ifError got unwanted exception: ';
-    if (typeof err === 'object' && typeof err.message === 'string') {
-      if (err.message.length === 0 && err.constructor) {
-        message += err.constructor.name;
-      } else {
-        message += err.message;
-      }
-    } else {
-      message += inspect(err);
-    }
-
-    const newErr = new AssertionError({
-      actual: err,
-      expected: null,
-      operator: 'ifError',
-      message,
-      stackStartFn: ifError,
-    });
-
-    // The original stack is appended below the assertion's own frames.
-    const origStack = err.stack;
-
-    if (typeof origStack === 'string') {
-      const origStackStart = origStack.indexOf('\n    at');
-      if (origStackStart !== -1) {
-        const originalFrames = origStack.slice(origStackStart + 1).split('\n');
-        let newFrames = (newErr.stack || '').split('\n');
-        for (const errFrame of originalFrames) {
-          const pos = newFrames.indexOf(errFrame);
-          if (pos !== -1) {
-            newFrames = newFrames.slice(0, pos);
-            break;
-          }
-        }
-        const stackStart = newFrames.join('\n');
-        const stackEnd = originalFrames.join('\n');
-        newErr.stack = `${stackStart}\n${stackEnd}`;
-      }
-    }
-
-    throw newErr;
-  }
-};
-
-function internalMatch(string, regexp, message, fn) {
-  if (!isRegExp(regexp)) {
-    throw new ERR_INVALID_ARG_TYPE(
-      'regexp', 'RegExp', regexp,
-    );
-  }
-  const match = fn === assert.match;
-  if (typeof string !== 'string' ||
-      (regexp.exec(string) !== null) !== match) {
-    if (message instanceof Error) {
-      throw message;
-    }
-
-    const generatedMessage = !message;
-
-    message = message || (typeof string !== 'string' ?
-      'The "string" argument must be of type string. Received type ' +
-        `${typeof string} (${inspect(string)})` :
-      (match ?
-        'The input did not match the regular expression ' :
-        'The input was expected to not match the regular expression ') +
-          `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
-    const err = new AssertionError({
-      actual: string,
-      expected: regexp,
-      message,
-      operator: fn.name,
-      stackStartFn: fn,
-    });
-    err.generatedMessage = generatedMessage;
-    throw err;
-  }
-}
-
-assert.match = function match(string, regexp, message) {
-  internalMatch(string, regexp, message, match);
-};
-
-assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
-  internalMatch(string, regexp, message, doesNotMatch);
-};
-
-function strict(...args) {
-  innerOk(strict, args.length, ...args);
-}
-
-assert.strict = Object.assign(strict, assert, {
-  equal: assert.strictEqual,
-  deepEqual: assert.deepStrictEqual,
-  notEqual: assert.notStrictEqual,
-  notDeepEqual: assert.notDeepStrictEqual,
+Object.assign(assert, {
+  throws, rejects, doesNotThrow, doesNotReject, ifError, match, doesNotMatch, CallTracker,
 });
 
-assert.strict.strict = assert.strict;
+// assert.strict: the same module with the loose checks swapped for the
+// strict ones, itself callable like ok().
+function strict(...args) {
+  checkTruthy(strict, args.length, ...args);
+}
+Object.assign(strict, assert);
+for (const [loose, strictTwin] of [['equal', 'strictEqual'], ['notEqual', 'notStrictEqual'],
+  ['deepEqual', 'deepStrictEqual'], ['notDeepEqual', 'notDeepStrictEqual']]) {
+  strict[loose] = assert[strictTwin];
+}
+strict.strict = strict;
+assert.strict = strict;

@@ -1,13 +1,7 @@
-// node:console: the Console class and the global console (streams looked up on each write).
+// node:console: the Console class and the global console, writing each call synchronously to its stream.
 'use strict';
 
-const {
-  isStackOverflowError,
-  codes: {
-    ERR_CONSOLE_WRITABLE_STREAM,
-    ERR_INCOMPATIBLE_OPTION_PAIR,
-  },
-} = require('./internal/errors');
+const { codes } = require('./internal/errors');
 const {
   validateArray,
   validateInteger,
@@ -20,698 +14,614 @@ const {
   getStringWidth,
 } = require('./internal/util/inspect');
 
-const kCounts = Symbol('counts');
-const kColorMode = Symbol('kColorMode');
-const kIsConsole = Symbol('kIsConsole');
-const kWriteToConsole = Symbol('kWriteToConsole');
-const kBindProperties = Symbol('kBindProperties');
-const kBindStreamsEager = Symbol('kBindStreamsEager');
-const kBindStreamsLazy = Symbol('kBindStreamsLazy');
-const kUseStdout = Symbol('kUseStdout');
-const kUseStderr = Symbol('kUseStderr');
-const kGroupIndent = Symbol('kGroupIndent');
-const kGroupIndentationWidth = Symbol('kGroupIndentWidth');
-const kGetInspectOptions = Symbol('kGetInspectOptions');
-const kFormatForStdout = Symbol('kFormatForStdout');
-const kFormatForStderr = Symbol('kFormatForStderr');
+// Everything a console keeps besides its streams sits in one record under
+// this symbol, so instances carry only the properties Node documents.
+const kState = Symbol('kConsoleState');
 
-const kMaxGroupIndentation = 1000;
-const kSecond = 1000;
-const kMinute = 60 * kSecond;
-const kHour = 60 * kMinute;
+const kDefaultIndent = 2;
+const kIndentLimit = 1000;
 
-const kColorInspectOptions = { colors: true };
-const kNoColorInspectOptions = {};
+// Shared inspect options for the two colour choices when the user gave none.
+const kWithColors = { colors: true };
+const kWithoutColors = {};
 
-const optionsMap = new WeakMap();
+// The process object is looked up when output happens, never at load time:
+// process.js pulls in events.js, which pulls in internal/util/common.js, and
+// the global console is built while that chain may still be loading.
+function currentProcess() {
+  const proc = globalThis.process;
+  return proc !== null && typeof proc === 'object' ? proc : undefined;
+}
 
-let types;
-let utilBinding;
-function lazyNatives() {
-  if (types === undefined) {
-    // eslint-disable-next-line no-undef
-    types = internalBinding('types');
-    // eslint-disable-next-line no-undef
-    utilBinding = internalBinding('util');
+function warn(message) {
+  const proc = currentProcess();
+  if (proc !== undefined && typeof proc.emitWarning === 'function') {
+    proc.emitWarning(message);
   }
 }
 
-function noop() {}
+function ignore() {}
 
-function emitWarning(msg) {
-  if (typeof process === 'object' && process !== null &&
-      typeof process.emitWarning === 'function') {
-    process.emitWarning(msg);
+function isCallStackExhausted(err) {
+  return err instanceof RangeError &&
+    err.message === 'Maximum call stack size exceeded';
+}
+
+function newState(ignoreErrors, colorMode, inspectOptions, indentWidth) {
+  return {
+    ignoreErrors: Boolean(ignoreErrors),
+    colorMode,
+    inspectOptions,
+    indentWidth,
+    indent: '',
+    counters: new Map(),
+    timers: new Map(),
+  };
+}
+
+// --- The write path -------------------------------------------------------
+
+// Writes one formatted call to the chosen stream: group indentation on every
+// line, a trailing newline, and failures swallowed unless asked otherwise.
+function emitLine(target, toStderr, text) {
+  const state = target[kState];
+  const stream = toStderr ? target._stderr : target._stdout;
+  if (stream === undefined || stream === null) return;
+
+  const { indent } = state;
+  let chunk = text;
+  if (indent.length > 0) {
+    chunk = indent + (chunk.includes('\n') ?
+      chunk.split('\n').join(`\n${indent}`) : chunk);
+  }
+  chunk += '\n';
+
+  if (!state.ignoreErrors) {
+    stream.write(chunk);
+    return;
+  }
+  writeIgnoringErrors(stream, chunk);
+}
+
+function hasListenerApi(stream) {
+  return typeof stream.listenerCount === 'function' &&
+    typeof stream.once === 'function' &&
+    typeof stream.removeListener === 'function';
+}
+
+// A stream with no 'error' listener would turn a failed write into an
+// uncaught exception; during the write a no-op listener takes that role, and
+// the completion callback installs one for failures reported later.
+function writeIgnoringErrors(stream, chunk) {
+  const guarded = hasListenerApi(stream) && stream.listenerCount('error') === 0;
+  if (guarded) stream.once('error', ignore);
+  try {
+    stream.write(chunk, (err) => {
+      if (err && hasListenerApi(stream) && stream.listenerCount('error') === 0) {
+        stream.once('error', ignore);
+      }
+    });
+  } catch (err) {
+    // Running out of stack is a program bug, not an output failure.
+    if (isCallStackExhausted(err)) throw err;
+  } finally {
+    if (guarded) stream.removeListener('error', ignore);
   }
 }
 
-function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
-  // Console may be called without new.
-  if (new.target === undefined) {
-    return Reflect.construct(Console, arguments);
+// --- Colours and inspect options ------------------------------------------
+
+function envForcesColor() {
+  const proc = currentProcess();
+  const env = proc !== undefined ? proc.env : undefined;
+  if (env === undefined || env === null) return undefined;
+  const forced = env.FORCE_COLOR;
+  if (forced === undefined) return undefined;
+  return forced !== '0' && forced !== 'false';
+}
+
+// colorMode 'auto': FORCE_COLOR wins, otherwise a TTY with more than two
+// colours (or one that cannot tell) gets coloured output. A stream that is
+// not a TTY answers with its own falsy isTTY value, which matters below.
+function streamWantsColor(stream) {
+  const forced = envForcesColor();
+  if (forced !== undefined) return forced;
+  if (stream === undefined || stream === null) return undefined;
+  if (!stream.isTTY) return stream.isTTY;
+  if (typeof stream.getColorDepth !== 'function') return true;
+  return stream.getColorDepth() > 2;
+}
+
+// The user's inspectOptions object is used as is; like Node, the first
+// decided colour choice is written into it and then sticks (a stream without
+// an isTTY property leaves it undecided).
+function inspectOptionsFor(target, stream) {
+  const { colorMode, inspectOptions } = target[kState];
+  const colors = colorMode === 'auto' ? streamWantsColor(stream) : colorMode;
+  if (inspectOptions === undefined) return colors ? kWithColors : kWithoutColors;
+  if (inspectOptions.colors === undefined) inspectOptions.colors = colors;
+  return inspectOptions;
+}
+
+function formatFor(target, toStderr, args) {
+  const stream = toStderr ? target._stderr : target._stdout;
+  return formatWithOptions(inspectOptionsFor(target, stream), ...args);
+}
+
+// --- Timers ---------------------------------------------------------------
+
+function clockNow() {
+  const proc = currentProcess();
+  if (proc !== undefined && typeof proc.hrtime === 'function') {
+    return proc.hrtime();
+  }
+  const ms = Date.now();
+  return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
+}
+
+function millisSince(start) {
+  const [sec, nsec] = clockNow();
+  return (sec - start[0]) * 1e3 + (nsec - start[1]) / 1e6;
+}
+
+function twoDigits(n) {
+  return String(n).padStart(2, '0');
+}
+
+// Node's duration text: "12.345ms" below a second, "1.234s" below a minute,
+// then clock notation tagged with its pattern, "1:02.345 (m:ss.mmm)" or
+// "1:02:03.456 (h:mm:ss.mmm)".
+function describeDuration(ms) {
+  if (ms < 1e3) return `${Number(ms.toFixed(3))}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(3)}s`;
+  const hours = Math.floor(ms / 36e5);
+  const minutes = Math.floor((ms % 36e5) / 6e4);
+  const [whole, fraction] = ((ms % 6e4) / 1e3).toFixed(3).split('.');
+  const clock = `${twoDigits(whole)}.${fraction}`;
+  if (hours === 0) return `${minutes}:${clock} (m:ss.mmm)`;
+  return `${hours}:${twoDigits(minutes)}:${clock} (h:mm:ss.mmm)`;
+}
+
+function reportTimer(target, method, label, extra) {
+  const start = target[kState].timers.get(label);
+  if (start === undefined) {
+    warn(`No such label '${label}' for console.${method}()`);
+    return false;
+  }
+  // The label goes through %s so that a '%' inside it stays literal.
+  target.log('%s: %s', label, describeDuration(millisSince(start)), ...extra);
+  return true;
+}
+
+// --- console.table --------------------------------------------------------
+
+const kBox = {
+  horizontal: '─',
+  vertical: '│',
+  top: ['┌', '┬', '┐'],
+  middle: ['├', '┼', '┤'],
+  bottom: ['└', '┴', '┘'],
+};
+
+const kIndexHeader = '(index)';
+const kIterationHeader = '(iteration index)';
+const kKeyHeader = 'Key';
+const kValuesHeader = 'Values';
+
+let nativeTypes;
+let nativeUtil;
+function natives() {
+  if (nativeTypes === undefined) {
+    // eslint-disable-next-line no-undef
+    nativeTypes = internalBinding('types');
+    // eslint-disable-next-line no-undef
+    nativeUtil = internalBinding('util');
+  }
+}
+
+// A column is a header plus cells addressed by row number; rows a column
+// has no value for stay empty.
+class TableColumn {
+  constructor(header) {
+    this.header = header;
+    this.cells = [];
+  }
+}
+
+function ruleLine(widths, [left, join, right]) {
+  const segments = widths.map((w) => kBox.horizontal.repeat(w + 2));
+  return left + segments.join(join) + right;
+}
+
+function contentLine(texts, widths) {
+  const padded = texts.map((text, i) =>
+    text + ' '.repeat(widths[i] - getStringWidth(text)));
+  return `${kBox.vertical} ${padded.join(` ${kBox.vertical} `)} ${kBox.vertical}`;
+}
+
+// Lays the columns out as a box: header row, separator, one line per row,
+// every cell padded on the right to its column's display width.
+function drawTable(columns) {
+  let rowCount = 0;
+  for (const col of columns) rowCount = Math.max(rowCount, col.cells.length);
+
+  const widths = columns.map((col) => {
+    let width = getStringWidth(col.header);
+    for (const cell of col.cells) {
+      if (cell !== undefined) width = Math.max(width, getStringWidth(cell));
+    }
+    return width;
+  });
+
+  const lines = [
+    ruleLine(widths, kBox.top),
+    contentLine(columns.map((col) => col.header), widths),
+    ruleLine(widths, kBox.middle),
+  ];
+  for (let row = 0; row < rowCount; row++) {
+    lines.push(contentLine(columns.map((col) => col.cells[row] ?? ''), widths));
+  }
+  lines.push(ruleLine(widths, kBox.bottom));
+  return lines.join('\n');
+}
+
+// Renders one cell value: objects with more than two keys collapse to their
+// type, short ones (and any array or typed array) show one level; arrays
+// show at most three items.
+function cellText(target, value) {
+  const shallow = value !== null && typeof value === 'object' &&
+    !Array.isArray(value) && !nativeTypes.isTypedArray(value) &&
+    Object.keys(value).length > 2;
+  return inspect(value, {
+    depth: shallow ? -1 : 0,
+    maxArrayLength: 3,
+    breakLength: Infinity,
+    ...inspectOptionsFor(target, target._stdout),
+  });
+}
+
+function iterationIndexColumn(target, count) {
+  const col = new TableColumn(kIterationHeader);
+  for (let i = 0; i < count; i++) col.cells.push(cellText(target, i));
+  return col;
+}
+
+// Maps and map entry iterators: one row per entry, key and value columns.
+function tableOfPairs(target, pairs) {
+  const keys = new TableColumn(kKeyHeader);
+  const values = new TableColumn(kValuesHeader);
+  for (const [k, v] of pairs) {
+    keys.cells.push(cellText(target, k));
+    values.cells.push(cellText(target, v));
+  }
+  return [iterationIndexColumn(target, keys.cells.length), keys, values];
+}
+
+// Sets and value iterators: one row per value.
+function tableOfValues(target, items) {
+  const values = new TableColumn(kValuesHeader);
+  for (const item of items) values.cells.push(cellText(target, item));
+  return [iterationIndexColumn(target, values.cells.length), values];
+}
+
+// Arrays and plain objects: one row per own enumerable key; object rows
+// spread into a column per property (or per requested property), primitive
+// rows go to a trailing Values column.
+function isArrayIndexName(name) {
+  const n = Number(name);
+  return Number.isInteger(n) && n >= 0 && n < 4294967295 && String(n) === name;
+}
+
+// Columns follow property-key order across all rows: array-index names
+// ascending first, then the others in the order they were first seen.
+function orderLikeObjectKeys(byName) {
+  const indexed = [];
+  const named = [];
+  for (const [name, col] of byName) {
+    (isArrayIndexName(name) ? indexed : named).push(col);
+  }
+  indexed.sort((a, b) => Number(a.header) - Number(b.header));
+  return indexed.concat(named);
+}
+
+function tableOfRecords(target, data, properties) {
+  const rowKeys = Object.keys(data);
+  const byName = new Map();
+  const primitives = new TableColumn(kValuesHeader);
+  let sawPrimitive = false;
+
+  for (let row = 0; row < rowKeys.length; row++) {
+    const item = data[rowKeys[row]];
+    const isPrimitive = item === null ||
+      (typeof item !== 'object' && typeof item !== 'function');
+    if (isPrimitive && properties === undefined) {
+      sawPrimitive = true;
+      primitives.cells[row] = cellText(target, item);
+      continue;
+    }
+    for (const name of properties ?? Object.keys(item)) {
+      // Symbol-named properties never get a column.
+      if (typeof name === 'symbol') continue;
+      const header = String(name);
+      let col = byName.get(header);
+      if (col === undefined) {
+        col = new TableColumn(header);
+        byName.set(header, col);
+      }
+      const present = !isPrimitive &&
+        Object.prototype.hasOwnProperty.call(item, name);
+      col.cells[row] = present ? cellText(target, item[name]) : '';
+    }
   }
 
-  if (!options || typeof options.write === 'function') {
-    options = {
-      stdout: options,
-      stderr: arguments[1],
-      ignoreErrors: arguments[2],
-    };
-  }
+  const index = new TableColumn(kIndexHeader);
+  index.cells = rowKeys;
+  const columns = [index, ...orderLikeObjectKeys(byName)];
+  if (sawPrimitive) columns.push(primitives);
+  return columns;
+}
 
+// previewEntries flattens a map iterator's entries as [k0, v0, k1, v1, ...].
+function pairsOf(flat) {
+  const pairs = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+  return pairs;
+}
+
+function tableColumns(target, data, properties) {
+  natives();
+  if (nativeTypes.isMapIterator(data)) {
+    const [entries, isPairs] = nativeUtil.previewEntries(data, true);
+    return isPairs ? tableOfPairs(target, pairsOf(entries)) :
+      tableOfValues(target, entries);
+  }
+  if (nativeTypes.isMap(data)) return tableOfPairs(target, data);
+  if (nativeTypes.isSetIterator(data)) {
+    return tableOfValues(target, nativeUtil.previewEntries(data, false));
+  }
+  if (nativeTypes.isSet(data)) return tableOfValues(target, data);
+  return tableOfRecords(target, data, properties);
+}
+
+// --- The methods ----------------------------------------------------------
+
+// Methods in Node's order: Object.keys(console) lists them this way.
+const methods = {
+  log(...args) {
+    emitLine(this, false, formatFor(this, false, args));
+  },
+
+  warn(...args) {
+    emitLine(this, true, formatFor(this, true, args));
+  },
+
+  dir(value, options) {
+    const text = inspect(value, {
+      customInspect: false,
+      ...inspectOptionsFor(this, this._stdout),
+      ...options,
+    });
+    emitLine(this, false, text);
+  },
+
+  time(label = 'default') {
+    const name = `${label}`;
+    const { timers } = this[kState];
+    if (timers.has(name)) {
+      warn(`Label '${name}' already exists for console.time()`);
+      return;
+    }
+    timers.set(name, clockNow());
+  },
+
+  timeEnd(label = 'default') {
+    const name = `${label}`;
+    if (reportTimer(this, 'timeEnd', name, [])) {
+      this[kState].timers.delete(name);
+    }
+  },
+
+  timeLog(label = 'default', ...data) {
+    reportTimer(this, 'timeLog', `${label}`, data);
+  },
+
+  trace: function trace(...args) {
+    // V8 builds the "Trace: message" header from name and message when the
+    // stack is captured; frames above trace() itself are left out.
+    const holder = { name: 'Trace', message: formatFor(this, true, args) };
+    Error.captureStackTrace(holder, trace);
+    this.error(holder.stack);
+  },
+
+  assert(condition, ...data) {
+    if (condition) return;
+    if (data.length === 0) {
+      this.warn('Assertion failed');
+      return;
+    }
+    // The first argument stays a format string for the rest.
+    const [first, ...rest] = data;
+    this.warn(`Assertion failed: ${first}`, ...rest);
+  },
+
+  // Clears a terminal: cursor home, then erase to the end of the screen.
+  clear() {
+    const stdout = this._stdout;
+    if (!stdout || !stdout.isTTY) return;
+    const proc = currentProcess();
+    if (proc !== undefined && proc.env && proc.env.TERM === 'dumb') return;
+    stdout.write('\u001b[1;1H');
+    stdout.write('\u001b[0J');
+  },
+
+  count(label = 'default') {
+    const name = `${label}`;
+    const { counters } = this[kState];
+    const next = (counters.get(name) ?? 0) + 1;
+    counters.set(name, next);
+    this.log(`${name}: ${next}`);
+  },
+
+  countReset(label = 'default') {
+    // Node looks the label up before converting it to a string, so only
+    // string labels (and the default) can be reset.
+    const { counters } = this[kState];
+    if (!counters.has(label)) {
+      warn(`Count for '${label}' does not exist`);
+      return;
+    }
+    counters.delete(label);
+  },
+
+  group(...data) {
+    if (data.length > 0) this.log(...data);
+    const state = this[kState];
+    state.indent += ' '.repeat(state.indentWidth);
+  },
+
+  groupEnd() {
+    const state = this[kState];
+    const keep = Math.max(0, state.indent.length - state.indentWidth);
+    state.indent = state.indent.slice(0, keep);
+  },
+
+  table(data, properties) {
+    if (properties !== undefined) validateArray(properties, 'properties');
+    if (data === null || typeof data !== 'object') {
+      this.log(data);
+      return;
+    }
+    this.log(drawTable(tableColumns(this, data, properties)));
+  },
+};
+
+methods.debug = methods.log;
+methods.info = methods.log;
+methods.dirxml = methods.log;
+methods.error = methods.warn;
+methods.groupCollapsed = methods.group;
+
+const kMethodNames = Object.keys(methods);
+
+// Own copies bound to the console, so `const { log } = console` works and
+// each keeps its plain name.
+function bindMethods(target, source) {
+  for (const name of kMethodNames) {
+    const bound = source[name].bind(target);
+    Object.defineProperty(bound, 'name', { value: name });
+    target[name] = bound;
+  }
+}
+
+function hiddenValue(value) {
+  return { value, writable: true, enumerable: false, configurable: true };
+}
+
+function attachState(target, state) {
+  Object.defineProperties(target, {
+    _ignoreErrors: hiddenValue(state.ignoreErrors),
+    _times: hiddenValue(state.timers),
+    [kState]: hiddenValue(state),
+    [Symbol.toStringTag]: {
+      value: 'console', writable: false, enumerable: false, configurable: true,
+    },
+  });
+}
+
+// --- The Console class ----------------------------------------------------
+
+function isWritable(stream) {
+  return stream !== null && stream !== undefined &&
+    typeof stream.write === 'function';
+}
+
+// new Console(stdout[, stderr[, ignoreErrors]]) or new Console(options).
+function Console(options, ...legacy) {
+  if (new.target === undefined) return new Console(options, ...legacy);
+
+  const settings = !options || typeof options.write === 'function' ?
+    { stdout: options, stderr: legacy[0], ignoreErrors: legacy[1] } :
+    options;
   const {
     stdout,
     stderr = stdout,
     ignoreErrors = true,
     colorMode = 'auto',
     inspectOptions,
-    groupIndentation,
-  } = options;
+    groupIndentation = kDefaultIndent,
+  } = settings;
 
-  if (!stdout || typeof stdout.write !== 'function') {
-    throw new ERR_CONSOLE_WRITABLE_STREAM('stdout');
-  }
-  if (!stderr || typeof stderr.write !== 'function') {
-    throw new ERR_CONSOLE_WRITABLE_STREAM('stderr');
-  }
-
+  if (!isWritable(stdout)) throw new codes.ERR_CONSOLE_WRITABLE_STREAM('stdout');
+  if (!isWritable(stderr)) throw new codes.ERR_CONSOLE_WRITABLE_STREAM('stderr');
   validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
-
-  if (groupIndentation !== undefined) {
-    validateInteger(groupIndentation, 'groupIndentation',
-                    0, kMaxGroupIndentation);
-  }
-
+  validateInteger(groupIndentation, 'groupIndentation', 0, kIndentLimit);
   if (inspectOptions !== undefined) {
     validateObject(inspectOptions, 'options.inspectOptions');
-
-    if (inspectOptions.colors !== undefined &&
-        options.colorMode !== undefined) {
-      throw new ERR_INCOMPATIBLE_OPTION_PAIR(
+    if (inspectOptions.colors !== undefined && settings.colorMode !== undefined) {
+      throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR(
         'options.inspectOptions.color', 'colorMode');
     }
-    optionsMap.set(this, inspectOptions);
   }
 
-  // Methods come from the prototype chain so subclasses can override them.
-  for (const key of Object.keys(Console.prototype)) {
-    this[key] = this[key].bind(this);
-    Object.defineProperty(this[key], 'name', {
-      value: key,
-    });
-  }
-  this[kBindStreamsEager](stdout, stderr);
-  this[kBindProperties](ignoreErrors, colorMode, groupIndentation);
+  // Bound from `this`, so a subclass's overrides are the ones bound.
+  bindMethods(this, this);
+  Object.defineProperties(this, {
+    _stdout: hiddenValue(stdout),
+    _stderr: hiddenValue(stderr),
+  });
+  attachState(this, newState(ignoreErrors, colorMode, inspectOptions,
+                             groupIndentation));
 }
 
-// Every method is bound so that `const { log } = console` works.
-function bindGlobalMethods(target) {
-  for (const key of Object.keys(consoleMethods)) {
-    target[key] = consoleMethods[key].bind(target);
-    Object.defineProperty(target[key], 'name', {
-      value: key,
-    });
-  }
+for (const name of kMethodNames) {
+  Object.defineProperty(Console.prototype, name, {
+    value: methods[name], writable: true, enumerable: true, configurable: true,
+  });
 }
 
-const consolePropAttributes = {
-  writable: true,
-  enumerable: false,
-  configurable: true,
-};
-
+// The global console is a plain object, yet `console instanceof Console`.
 Object.defineProperty(Console, Symbol.hasInstance, {
-  value(instance) {
-    return instance !== null && instance !== undefined && instance[kIsConsole] === true;
+  value(candidate) {
+    return candidate !== null && candidate !== undefined &&
+      candidate[kState] !== undefined;
   },
 });
 
-function createWriteErrorHandler(instance, streamSymbol) {
-  return (err) => {
-    // The error is ignored, but an 'error' listener must exist so the
-    // stream does not throw it later.
-    const stream = streamSymbol === kUseStdout ?
-      instance._stdout : instance._stderr;
-    if (err !== null && stream && typeof stream.listenerCount === 'function' &&
-        !(stream._writableState && stream._writableState.errorEmitted)) {
-      if (stream.listenerCount('error') === 0) {
-        stream.once('error', noop);
-      }
-    }
-  };
-}
+// --- The global console ---------------------------------------------------
 
-const consoleInternals = {
-  [kBindStreamsEager](stdout, stderr) {
-    Object.defineProperties(this, {
-      '_stdout': { ...consolePropAttributes, value: stdout },
-      '_stderr': { ...consolePropAttributes, value: stderr },
-    });
-  },
-
-  // The global console is created before process.stdout exists; its streams
-  // are looked up on every use.
-  [kBindStreamsLazy](object) {
-    let stdout;
-    let stderr;
-    Object.defineProperties(this, {
-      '_stdout': {
-        enumerable: false,
-        configurable: true,
-        get() {
-          if (!stdout) return object.stdout;
-          return stdout;
-        },
-        set(value) {
-          stdout = value;
-        },
-      },
-      '_stderr': {
-        enumerable: false,
-        configurable: true,
-        get() {
-          if (!stderr) { return object.stderr; }
-          return stderr;
-        },
-        set(value) {
-          stderr = value;
-        },
-      },
-    });
-  },
-
-  [kBindProperties](ignoreErrors, colorMode, groupIndentation = 2) {
-    Object.defineProperties(this, {
-      '_stdoutErrorHandler': {
-        ...consolePropAttributes,
-        value: createWriteErrorHandler(this, kUseStdout),
-      },
-      '_stderrErrorHandler': {
-        ...consolePropAttributes,
-        value: createWriteErrorHandler(this, kUseStderr),
-      },
-      '_ignoreErrors': {
-        ...consolePropAttributes,
-        value: Boolean(ignoreErrors),
-      },
-      '_times': { ...consolePropAttributes, value: new Map() },
-      [kCounts]: { ...consolePropAttributes, value: new Map() },
-      [kColorMode]: { ...consolePropAttributes, value: colorMode },
-      [kIsConsole]: { ...consolePropAttributes, value: true },
-      [kGroupIndent]: { ...consolePropAttributes, value: '' },
-      [kGroupIndentationWidth]: {
-        ...consolePropAttributes,
-        value: groupIndentation,
-      },
-      [Symbol.toStringTag]: {
-        writable: false,
-        enumerable: false,
-        configurable: true,
-        value: 'console',
-      },
-    });
-  },
-
-  [kWriteToConsole](streamSymbol, string) {
-    const ignoreErrors = this._ignoreErrors;
-    const groupIndent = this[kGroupIndent];
-
-    const useStdout = streamSymbol === kUseStdout;
-    const stream = useStdout ? this._stdout : this._stderr;
-    if (stream === undefined || stream === null) return;
-    const errorHandler = useStdout ?
-      this._stdoutErrorHandler : this._stderrErrorHandler;
-
-    if (groupIndent.length !== 0) {
-      if (string.includes('\n')) {
-        string = string.replace(/\n/g, `\n${groupIndent}`);
-      }
-      string = groupIndent + string;
-    }
-    string += '\n';
-
-    if (ignoreErrors === false) return stream.write(string);
-
-    // Errors may be synchronous (files, TTYs) or asynchronous (pipes); a
-    // temporary no-op 'error' listener covers the synchronous ones.
-    const canListen = typeof stream.listenerCount === 'function' &&
-      typeof stream.once === 'function' &&
-      typeof stream.removeListener === 'function';
-    try {
-      if (canListen && stream.listenerCount('error') === 0) {
-        stream.once('error', noop);
-      }
-      stream.write(string, errorHandler);
-    } catch (e) {
-      if (isStackOverflowError(e))
-        throw e;
-      // Console output errors are swallowed.
-    } finally {
-      if (canListen) stream.removeListener('error', noop);
-    }
-  },
-
-  [kGetInspectOptions](stream) {
-    let color = this[kColorMode];
-    if (color === 'auto') {
-      color = shouldColorize(stream);
-    }
-
-    const options = optionsMap.get(this);
-    if (options) {
-      if (options.colors === undefined) {
-        options.colors = color;
-      }
-      return options;
-    }
-
-    return color ? kColorInspectOptions : kNoColorInspectOptions;
-  },
-
-  [kFormatForStdout](args) {
-    const opts = this[kGetInspectOptions](this._stdout);
-    return formatWithOptions(opts, ...args);
-  },
-
-  [kFormatForStderr](args) {
-    const opts = this[kGetInspectOptions](this._stderr);
-    return formatWithOptions(opts, ...args);
-  },
-};
-
-function shouldColorize(stream) {
-  const env = typeof process === 'object' && process !== null ? process.env : undefined;
-  if (env && env.FORCE_COLOR !== undefined) {
-    return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  }
-  if (!stream || !stream.isTTY) return false;
-  return typeof stream.getColorDepth === 'function' ?
-    stream.getColorDepth() > 2 : true;
-}
-
-function now() {
-  if (typeof process === 'object' && process !== null &&
-      typeof process.hrtime === 'function') {
-    return process.hrtime();
-  }
-  const ms = Date.now();
-  return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
-}
-
-function elapsedMs(start) {
-  const end = now();
-  return (end[0] - start[0]) * 1000 + (end[1] - start[1]) / 1e6;
-}
-
-function pad(value) {
-  return `${value}`.padStart(2, '0');
-}
-
-// 1.234ms, 1.001s, 1:02.345 (m:ss.mmm), 1:02:03.456 (h:mm:ss.mmm).
-function formatTime(ms) {
-  let hours = 0;
-  let minutes = 0;
-  let seconds = 0;
-
-  if (ms >= kSecond) {
-    if (ms >= kMinute) {
-      if (ms >= kHour) {
-        hours = Math.floor(ms / kHour);
-        ms = ms % kHour;
-      }
-      minutes = Math.floor(ms / kMinute);
-      ms = ms % kMinute;
-    }
-    seconds = ms / kSecond;
-  }
-
-  if (hours !== 0 || minutes !== 0) {
-    ({ 0: seconds, 1: ms } = seconds.toFixed(3).split('.'));
-    const res = hours !== 0 ? `${hours}:${pad(minutes)}` : minutes;
-    return `${res}:${pad(seconds)}.${ms} (${hours !== 0 ? 'h:m' : ''}m:ss.mmm)`;
-  }
-
-  if (seconds !== 0) {
-    return `${seconds.toFixed(3)}s`;
-  }
-
-  return `${Number(ms.toFixed(3))}ms`;
-}
-
-function timeLogImpl(self, name, label, data) {
-  const time = self._times.get(label);
-  if (time === undefined) {
-    emitWarning(`No such label '${label}' for console.${name}()`);
-    return false;
-  }
-  const formatted = formatTime(elapsedMs(time));
-  if (data === undefined) {
-    self.log('%s: %s', label, formatted);
-  } else {
-    self.log('%s: %s', label, formatted, ...data);
-  }
-  return true;
-}
-
-const tableChars = {
-  middleMiddle: '─',
-  rowMiddle: '┼',
-  topRight: '┐',
-  topLeft: '┌',
-  leftMiddle: '├',
-  topMiddle: '┬',
-  bottomRight: '┘',
-  bottomLeft: '└',
-  bottomMiddle: '┴',
-  rightMiddle: '┤',
-  left: '│ ',
-  right: ' │',
-  middle: ' │ ',
-};
-
-function renderRow(row, columnWidths) {
-  let out = tableChars.left;
-  for (let i = 0; i < row.length; i++) {
-    const cell = row[i];
-    const len = getStringWidth(cell);
-    out += cell + ' '.repeat(columnWidths[i] - len);
-    if (i !== row.length - 1)
-      out += tableChars.middle;
-  }
-  out += tableChars.right;
-  return out;
-}
-
-// Draws the box table of console.table(); cells are left-aligned.
-function renderTable(head, columns) {
-  const rows = [];
-  const columnWidths = head.map((h) => getStringWidth(h));
-  const longestColumn = Math.max(...columns.map((a) => a.length));
-
-  for (let i = 0; i < head.length; i++) {
-    const column = columns[i];
-    for (let j = 0; j < longestColumn; j++) {
-      if (rows[j] === undefined)
-        rows[j] = [];
-      const value = rows[j][i] =
-        Object.prototype.hasOwnProperty.call(column, j) ? column[j] : '';
-      const width = columnWidths[i] || 0;
-      const counted = getStringWidth(value);
-      columnWidths[i] = Math.max(width, counted);
-    }
-  }
-
-  const divider = columnWidths.map((i) => tableChars.middleMiddle.repeat(i + 2));
-
-  let result = tableChars.topLeft +
-               divider.join(tableChars.topMiddle) +
-               tableChars.topRight + '\n' +
-               renderRow(head, columnWidths) + '\n' +
-               tableChars.leftMiddle +
-               divider.join(tableChars.rowMiddle) +
-               tableChars.rightMiddle + '\n';
-
-  for (const row of rows)
-    result += `${renderRow(row, columnWidths)}\n`;
-
-  result += tableChars.bottomLeft +
-            divider.join(tableChars.bottomMiddle) +
-            tableChars.bottomRight;
-
-  return result;
-}
-
-const keyKey = 'Key';
-const valuesKey = 'Values';
-const indexKey = '(index)';
-const iterKey = '(iteration index)';
-
-const consoleMethods = {
-  log(...args) {
-    this[kWriteToConsole](kUseStdout, this[kFormatForStdout](args));
-  },
-
-  warn(...args) {
-    this[kWriteToConsole](kUseStderr, this[kFormatForStderr](args));
-  },
-
-  dir(object, options) {
-    this[kWriteToConsole](kUseStdout, inspect(object, {
-      customInspect: false,
-      ...this[kGetInspectOptions](this._stdout),
-      ...options,
-    }));
-  },
-
-  time(label = 'default') {
-    label = `${label}`;
-    if (this._times.has(label)) {
-      emitWarning(`Label '${label}' already exists for console.time()`);
-      return;
-    }
-    this._times.set(label, now());
-  },
-
-  timeEnd(label = 'default') {
-    label = `${label}`;
-    const found = timeLogImpl(this, 'timeEnd', label);
-    if (found) {
-      this._times.delete(label);
-    }
-  },
-
-  timeLog(label = 'default', ...data) {
-    label = `${label}`;
-    timeLogImpl(this, 'timeLog', label, data);
-  },
-
-  trace: function trace(...args) {
-    const err = {
-      name: 'Trace',
-      message: this[kFormatForStderr](args),
-    };
-    Error.captureStackTrace(err, trace);
-    this.error(err.stack);
-  },
-
-  assert(expression, ...args) {
-    if (!expression) {
-      args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-      // The arguments are formatted again by warn().
-      Reflect.apply(this.warn, this, args);
-    }
-  },
-
-  // Clears the screen when stdout is a TTY.
-  clear() {
-    const stdout = this._stdout;
-    if (stdout && stdout.isTTY) {
-      const env = typeof process === 'object' && process !== null ? process.env : undefined;
-      if (!env || env.TERM !== 'dumb') {
-        stdout.write('\u001b[1;1H');
-        stdout.write('\u001b[0J');
-      }
-    }
-  },
-
-  count(label = 'default') {
-    label = `${label}`;
-    const counts = this[kCounts];
-    let count = counts.get(label);
-    if (count === undefined)
-      count = 1;
-    else
-      count++;
-    counts.set(label, count);
-    this.log(`${label}: ${count}`);
-  },
-
-  countReset(label = 'default') {
-    const counts = this[kCounts];
-    if (!counts.has(label)) {
-      emitWarning(`Count for '${label}' does not exist`);
-      return;
-    }
-    counts.delete(`${label}`);
-  },
-
-  group(...data) {
-    if (data.length > 0) {
-      Reflect.apply(this.log, this, data);
-    }
-    this[kGroupIndent] += ' '.repeat(this[kGroupIndentationWidth]);
-  },
-
-  groupEnd() {
-    this[kGroupIndent] = this[kGroupIndent].slice(
-      0, this[kGroupIndent].length - this[kGroupIndentationWidth]);
-  },
-
-  table(tabularData, properties) {
-    if (properties !== undefined)
-      validateArray(properties, 'properties');
-
-    if (tabularData === null || typeof tabularData !== 'object')
-      return this.log(tabularData);
-
-    lazyNatives();
-    const final = (k, v) => this.log(renderTable(k, v));
-
-    const _inspect = (v) => {
-      const depth = v !== null &&
-                    typeof v === 'object' &&
-                    !Array.isArray(v) &&
-                    Object.keys(v).length > 2 ? -1 : 0;
-      const opt = {
-        depth,
-        maxArrayLength: 3,
-        breakLength: Infinity,
-        ...this[kGetInspectOptions](this._stdout),
-      };
-      return inspect(v, opt);
-    };
-    const getIndexArray = (length) => Array.from(
-      { length }, (_, i) => _inspect(i));
-
-    const mapIter = types.isMapIterator(tabularData);
-    let isKeyValue = false;
-    let i = 0;
-    if (mapIter) {
-      const res = utilBinding.previewEntries(tabularData, true);
-      tabularData = res[0];
-      isKeyValue = res[1];
-    }
-
-    if (isKeyValue || types.isMap(tabularData)) {
-      const keys = [];
-      const values = [];
-      let length = 0;
-      if (mapIter) {
-        for (; i < tabularData.length / 2; ++i) {
-          keys.push(_inspect(tabularData[i * 2]));
-          values.push(_inspect(tabularData[i * 2 + 1]));
-          length++;
-        }
-      } else {
-        for (const { 0: k, 1: v } of tabularData) {
-          keys.push(_inspect(k));
-          values.push(_inspect(v));
-          length++;
-        }
-      }
-      return final([
-        iterKey, keyKey, valuesKey,
-      ], [
-        getIndexArray(length),
-        keys,
-        values,
-      ]);
-    }
-
-    const setIter = types.isSetIterator(tabularData);
-    if (setIter)
-      tabularData = utilBinding.previewEntries(tabularData, false);
-
-    const setlike = setIter || mapIter || types.isSet(tabularData);
-    if (setlike) {
-      const values = [];
-      let length = 0;
-      for (const v of tabularData) {
-        values.push(_inspect(v));
-        length++;
-      }
-      return final([iterKey, valuesKey], [getIndexArray(length), values]);
-    }
-
-    const map = { __proto__: null };
-    let hasPrimitives = false;
-    const valuesKeyArray = [];
-    const indexKeyArray = Object.keys(tabularData);
-
-    for (; i < indexKeyArray.length; i++) {
-      const item = tabularData[indexKeyArray[i]];
-      const primitive = item === null ||
-          (typeof item !== 'function' && typeof item !== 'object');
-      if (properties === undefined && primitive) {
-        hasPrimitives = true;
-        valuesKeyArray[i] = _inspect(item);
-      } else {
-        const keys = properties || Object.keys(item);
-        for (const key of keys) {
-          if (map[key] === undefined || map[key] === null) map[key] = [];
-          if ((primitive && properties) ||
-               !Object.prototype.hasOwnProperty.call(item, key))
-            map[key][i] = '';
-          else
-            map[key][i] = _inspect(item[key]);
-        }
-      }
-    }
-
-    const keys = Object.keys(map);
-    const values = Object.values(map);
-    if (hasPrimitives) {
-      keys.push(valuesKey);
-      values.push(valuesKeyArray);
-    }
-    keys.unshift(indexKey);
-    values.unshift(indexKeyArray);
-
-    return final(keys, values);
-  },
-};
-
-consoleMethods.debug = consoleMethods.log;
-consoleMethods.info = consoleMethods.log;
-consoleMethods.dirxml = consoleMethods.log;
-consoleMethods.error = consoleMethods.warn;
-consoleMethods.groupCollapsed = consoleMethods.group;
-
-// Methods are enumerable on the prototype, internals are symbol-keyed.
-for (const key of Object.keys(consoleMethods)) {
-  Object.defineProperty(Console.prototype, key, {
-    value: consoleMethods[key],
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
-}
-for (const key of Object.getOwnPropertySymbols(consoleInternals)) {
-  Object.defineProperty(Console.prototype, key, {
-    value: consoleInternals[key],
-    writable: true,
+// Its streams are process.stdout and process.stderr, read at every write
+// (they are created lazily and never exist in the snapshot); assigning
+// _stdout or _stderr replaces them.
+function lazyStream(name) {
+  let replacement;
+  return {
     enumerable: false,
     configurable: true,
-  });
-}
-
-// The global console: a plain object with Console's behaviour whose streams
-// are process.stdout / process.stderr, read at each write.
-function createGlobalConsole() {
-  const globalConsole = { __proto__: {} };
-  for (const key of Object.getOwnPropertySymbols(consoleInternals)) {
-    Object.defineProperty(globalConsole, key, {
-      value: consoleInternals[key],
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    });
-  }
-  bindGlobalMethods(globalConsole);
-  const processProxy = {
-    get stdout() {
-      return typeof process === 'object' && process !== null ? process.stdout : undefined;
+    get() {
+      if (replacement) return replacement;
+      const proc = currentProcess();
+      return proc !== undefined ? proc[name] : undefined;
     },
-    get stderr() {
-      return typeof process === 'object' && process !== null ? process.stderr : undefined;
+    set(stream) {
+      replacement = stream;
     },
   };
-  globalConsole[kBindStreamsLazy](processProxy);
-  globalConsole[kBindProperties](true, 'auto');
-  globalConsole.Console = Console;
-  return globalConsole;
 }
 
-const globalConsole = createGlobalConsole();
+function makeGlobalConsole() {
+  const target = { __proto__: {} };
+  bindMethods(target, methods);
+  Object.defineProperties(target, {
+    _stdout: lazyStream('stdout'),
+    _stderr: lazyStream('stderr'),
+  });
+  attachState(target, newState(true, 'auto', undefined, kDefaultIndent));
+  target.Console = Console;
+  // Inspector-only methods do nothing without an inspector attached.
+  for (const name of ['profile', 'profileEnd', 'timeStamp']) {
+    target[name] = { [name]() {} }[name];
+  }
+  return target;
+}
 
-module.exports = globalConsole;
+module.exports = makeGlobalConsole();

@@ -2,731 +2,478 @@
 'use strict';
 
 const { validateObject, validateString } = require('./internal/validators');
+const {
+  kSlash,
+  kBackslash,
+  collapse,
+  extensionStart,
+  findLastSegment,
+} = require('./internal/path/scan');
+const win32Roots = require('./internal/path/win32-roots');
 
-function posixCwd() {
+// Both flavours are built by makeFlavour() from a description: separator,
+// how a root is read, where file names may start, how the working directory
+// of a drive is found. The operations themselves are written once, over
+// the model "root, then segments, then maybe a trailing separator".
+
+// The POSIX root is a single leading '/'; there are no devices.
+const kPosixRoot = { device: '', end: 0, absolute: false };
+
+function readPosixRoot(path) {
+  const absolute = path.charCodeAt(0) === kSlash;
+  kPosixRoot.absolute = absolute;
+  kPosixRoot.end = absolute ? 1 : 0;
+  return kPosixRoot;
+}
+
+function currentDir() {
+  // Looked up on each call: the working directory is per run, never part
+  // of the snapshot.
   return process.cwd();
 }
 
-// Resolves '.' and '..' segments of `path` (already without its root).
-// Empty segments are dropped; '..' above the start is kept only when
-// allowAboveRoot is set.
-function normalizeSegments(path, allowAboveRoot, isSep, sep) {
-  const out = [];
-  let start = 0;
-  for (let i = 0; i <= path.length; i++) {
-    if (i === path.length || isSep(path.charCodeAt(i))) {
-      if (i > start) {
-        const seg = path.slice(start, i);
-        if (seg === '..') {
-          if (out.length > 0 && out[out.length - 1] !== '..') {
-            out.pop();
-          } else if (allowAboveRoot) {
-            out.push('..');
-          }
-        } else if (seg !== '.') {
-          out.push(seg);
-        }
-      }
-      start = i + 1;
-    }
+// Windows keeps one working directory per drive, published in environment
+// variables named '=C:'. Without one, the process cwd serves unless it sits
+// on another drive, in which case the drive's root does.
+function driveDir(device) {
+  const dir = process.env[`=${device}`] || currentDir();
+  if (dir.length > 2 && dir.charCodeAt(2) === kBackslash &&
+      dir.slice(0, 2).toLowerCase() !== device.toLowerCase()) {
+    return `${device}\\`;
   }
-  return out.join(sep);
+  return dir;
 }
 
-function isPosixSep(code) {
-  return code === 47; // '/'
-}
-
-function isWinSep(code) {
-  return code === 47 || code === 92; // '/' or '\'
-}
-
-function isDriveLetter(code) {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-// Scans the last component of path[rootEnd..]: where it starts and ends
-// (trailing separators excluded) and where its extension dot is.
-function scanLastPart(path, rootEnd, isSep) {
-  let startDot = -1;
-  let startPart = rootEnd;
-  let end = -1;
-  let matchedSlash = true;
-  // 0: no dot yet; 1: dots only before the last dot; -1: other characters.
-  let preDotState = 0;
-  for (let i = path.length - 1; i >= rootEnd; --i) {
-    const code = path.charCodeAt(i);
-    if (isSep(code)) {
-      if (!matchedSlash) {
-        startPart = i + 1;
-        break;
-      }
-      continue;
-    }
-    if (end === -1) {
-      matchedSlash = false;
-      end = i + 1;
-    }
-    if (code === 46) { // '.'
-      if (startDot === -1) {
-        startDot = i;
-      } else if (preDotState !== 1) {
-        preDotState = 1;
-      }
-    } else if (startDot !== -1) {
-      preDotState = -1;
-    }
-  }
-  const noExt = startDot === -1 || end === -1 || preDotState === 0 ||
-    // The last component is exactly '..'.
-    (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1);
-  return { startPart, end, startDot: noExt ? -1 : startDot };
-}
-
-function formatExt(ext) {
-  return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : '';
-}
-
-function formatPath(sep, pathObject) {
-  validateObject(pathObject, 'pathObject');
-  const dir = pathObject.dir || pathObject.root;
-  const base = pathObject.base ||
-    `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
-  if (!dir) {
-    return base;
-  }
-  return dir === pathObject.root ? `${dir}${base}` : `${dir}${sep}${base}`;
-}
-
-const posix = {
-  resolve(...args) {
-    let resolvedPath = '';
-    let resolvedAbsolute = false;
-
-    for (let i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
-      const path = i >= 0 ? args[i] : posixCwd();
-      validateString(path, `paths[${i}]`);
-      if (path.length === 0) {
-        continue;
-      }
-      resolvedPath = `${path}/${resolvedPath}`;
-      resolvedAbsolute = path.charCodeAt(0) === 47;
-    }
-
-    resolvedPath = normalizeSegments(resolvedPath, !resolvedAbsolute, isPosixSep, '/');
-
-    if (resolvedAbsolute) {
-      return `/${resolvedPath}`;
-    }
-    return resolvedPath.length > 0 ? resolvedPath : '.';
-  },
-
-  normalize(path) {
-    validateString(path, 'path');
-    if (path.length === 0)
-      return '.';
-
-    const isAbsolute = path.charCodeAt(0) === 47;
-    const trailingSeparator = path.charCodeAt(path.length - 1) === 47;
-
-    path = normalizeSegments(path, !isAbsolute, isPosixSep, '/');
-
-    if (path.length === 0) {
-      if (isAbsolute)
-        return '/';
-      return trailingSeparator ? './' : '.';
-    }
-    if (trailingSeparator)
-      path += '/';
-
-    return isAbsolute ? `/${path}` : path;
-  },
-
-  isAbsolute(path) {
-    validateString(path, 'path');
-    return path.length > 0 && path.charCodeAt(0) === 47;
-  },
-
-  join(...args) {
-    if (args.length === 0)
-      return '.';
-    let joined;
-    for (let i = 0; i < args.length; ++i) {
-      const arg = args[i];
-      validateString(arg, 'path');
-      if (arg.length > 0) {
-        if (joined === undefined)
-          joined = arg;
-        else
-          joined += `/${arg}`;
-      }
-    }
-    if (joined === undefined)
-      return '.';
-    return posix.normalize(joined);
-  },
-
-  relative(from, to) {
-    validateString(from, 'from');
-    validateString(to, 'to');
-
-    if (from === to)
-      return '';
-
-    from = posix.resolve(from);
-    to = posix.resolve(to);
-
-    if (from === to)
-      return '';
-
-    const fromParts = from === '/' ? [] : from.slice(1).split('/');
-    const toParts = to === '/' ? [] : to.slice(1).split('/');
-    let common = 0;
-    while (common < fromParts.length && common < toParts.length &&
-           fromParts[common] === toParts[common]) {
-      common++;
-    }
-    const up = [];
-    for (let i = common; i < fromParts.length; i++) up.push('..');
-    return up.concat(toParts.slice(common)).join('/');
-  },
-
-  toNamespacedPath(path) {
-    // Non-op on POSIX systems.
-    return path;
-  },
-
-  dirname(path) {
-    validateString(path, 'path');
-    if (path.length === 0)
-      return '.';
-    const hasRoot = path.charCodeAt(0) === 47;
-    let end = -1;
-    let matchedSlash = true;
-    for (let i = path.length - 1; i >= 1; --i) {
-      if (path.charCodeAt(i) === 47) {
-        if (!matchedSlash) {
-          end = i;
-          break;
-        }
-      } else {
-        matchedSlash = false;
-      }
-    }
-
-    if (end === -1)
-      return hasRoot ? '/' : '.';
-    if (hasRoot && end === 1)
-      return '//';
-    return path.slice(0, end);
-  },
-
-  basename(path, suffix) {
-    if (suffix !== undefined)
-      validateString(suffix, 'suffix');
-    validateString(path, 'path');
-    return basenameImpl(path, suffix, 0, isPosixSep);
-  },
-
-  extname(path) {
-    validateString(path, 'path');
-    const { startDot, end } = scanLastPart(path, 0, isPosixSep);
-    return startDot === -1 ? '' : path.slice(startDot, end);
-  },
-
-  format: formatPath.bind(null, '/'),
-
-  parse(path) {
-    validateString(path, 'path');
-
-    const ret = { root: '', dir: '', base: '', ext: '', name: '' };
-    if (path.length === 0)
-      return ret;
-    const isAbsolute = path.charCodeAt(0) === 47;
-    if (isAbsolute) {
-      ret.root = '/';
-    }
-    const { startPart, end, startDot } =
-      scanLastPart(path, isAbsolute ? 1 : 0, isPosixSep);
-    if (end !== -1) {
-      if (startDot === -1) {
-        ret.base = ret.name = path.slice(startPart, end);
-      } else {
-        ret.name = path.slice(startPart, startDot);
-        ret.base = path.slice(startPart, end);
-        ret.ext = path.slice(startDot, end);
-      }
-    }
-
-    if (startPart > (isAbsolute ? 1 : 0)) {
-      ret.dir = path.slice(0, startPart - 1);
-    } else if (isAbsolute) {
-      ret.dir = '/';
-    }
-
-    return ret;
-  },
-
+const kPosixSpec = {
   sep: '/',
   delimiter: ':',
-  win32: null,
-  posix: null,
+  sepCode: kSlash,
+  readRoot: readPosixRoot,
+  rootLength: (path) => (path.charCodeAt(0) === kSlash ? 1 : 0),
+  nameFloor: () => 0,
+  // A POSIX resolve ends at the first absolute path: there is no device to
+  // look for further left.
+  hasDevices: false,
+  driveDir: currentDir,
+  // dirname('//x') is '//' on POSIX, and parse('/..') sees an extension.
+  rootQuirks: true,
+  finishNormalize: (head, body) => head + body,
+  fixJoined: (joined) => joined,
 };
 
-// basename. With a suffix, Node scans from the end matching the suffix while
-// looking for the start of the last component; its results (including for
-// paths made only of separators) are reproduced here.
-function basenameImpl(path, suffix, rootEnd, isSep) {
-  let start = rootEnd;
-  let end = -1;
-  let matchedSlash = true;
-  if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
-    if (suffix === path) return '';
-    let extIdx = suffix.length - 1;
-    let firstNonSlashEnd = -1;
-    for (let i = path.length - 1; i >= rootEnd; --i) {
-      const code = path.charCodeAt(i);
-      if (isSep(code)) {
-        if (!matchedSlash) {
-          start = i + 1;
-          break;
-        }
-      } else {
-        if (firstNonSlashEnd === -1) {
-          matchedSlash = false;
-          firstNonSlashEnd = i + 1;
-        }
-        if (extIdx >= 0) {
-          if (code === suffix.charCodeAt(extIdx)) {
-            if (--extIdx === -1) {
-              end = i;
-            }
-          } else {
-            // Not a suffix match: keep the whole name.
-            extIdx = -1;
-            end = firstNonSlashEnd;
-          }
-        }
-      }
-    }
-    if (start === end) {
-      end = firstNonSlashEnd;
-    } else if (end === -1) {
-      end = path.length;
-    }
-    return path.slice(start, end);
-  }
-  end = path.length;
-  while (end > rootEnd && isSep(path.charCodeAt(end - 1))) end--;
-  if (end === rootEnd) return '';
-  start = end - 1;
-  while (start > rootEnd && !isSep(path.charCodeAt(start - 1))) start--;
-  return path.slice(start, end);
-}
-
-// win32 ------------------------------------------------------------------
-
-// Splits the root off a win32 path: returns { rootEnd, device, isAbsolute }.
-// Roots are "C:", "C:\", "\", and UNC "\\server\share\".
-function win32Root(path) {
-  const len = path.length;
-  let rootEnd = 0;
-  let device = '';
-  let isAbsolute = false;
-  if (len === 0) return { rootEnd, device, isAbsolute };
-  const code = path.charCodeAt(0);
-  if (len === 1) {
-    if (isWinSep(code)) return { rootEnd: 1, device: '', isAbsolute: true };
-    return { rootEnd, device, isAbsolute };
-  }
-  if (isWinSep(code)) {
-    isAbsolute = true;
-    if (isWinSep(path.charCodeAt(1))) {
-      // Possible UNC root: \\server\share
-      let j = 2;
-      let last = j;
-      while (j < len && !isWinSep(path.charCodeAt(j))) j++;
-      if (j < len && j !== last) {
-        const firstPart = path.slice(last, j);
-        last = j;
-        while (j < len && isWinSep(path.charCodeAt(j))) j++;
-        if (j < len && j !== last) {
-          last = j;
-          while (j < len && !isWinSep(path.charCodeAt(j))) j++;
-          if (j === len || j !== last) {
-            if (firstPart === '.' || firstPart === '?') {
-              // Device roots such as \\.\ and \\?\
-              device = `\\\\${firstPart}`;
-              rootEnd = 4;
-            } else if (j === len) {
-              device = `\\\\${firstPart}\\${path.slice(last)}`;
-              rootEnd = j;
-            } else {
-              device = `\\\\${firstPart}\\${path.slice(last, j)}`;
-              rootEnd = j;
-            }
-          }
-        }
-      } else {
-        rootEnd = 1;
-      }
-    } else {
-      rootEnd = 1;
-    }
-  } else if (isDriveLetter(code) && path.charCodeAt(1) === 58) { // ':'
-    device = path.slice(0, 2);
-    rootEnd = 2;
-    if (len > 2 && isWinSep(path.charCodeAt(2))) {
-      isAbsolute = true;
-      rootEnd = 3;
-    }
-  }
-  return { rootEnd, device, isAbsolute };
-}
-
-const win32 = {
-  resolve(...args) {
-    let resolvedDevice = '';
-    let resolvedTail = '';
-    let resolvedAbsolute = false;
-
-    for (let i = args.length - 1; i >= -1; i--) {
-      let path;
-      if (i >= 0) {
-        path = args[i];
-        validateString(path, `paths[${i}]`);
-        if (path.length === 0) {
-          continue;
-        }
-      } else if (resolvedDevice.length === 0) {
-        path = process.cwd();
-      } else {
-        // The cwd of another drive comes from the environment on Windows;
-        // elsewhere it is the process cwd.
-        path = (process.env && process.env[`=${resolvedDevice}`]) || process.cwd();
-        if (path === undefined ||
-            (path.slice(0, 2).toLowerCase() !== resolvedDevice.toLowerCase() &&
-             path.charCodeAt(2) === 92)) {
-          path = `${resolvedDevice}\\`;
-        }
-      }
-
-      const { rootEnd, device, isAbsolute } = win32Root(path);
-
-      if (device.length > 0) {
-        if (resolvedDevice.length > 0) {
-          if (device.toLowerCase() !== resolvedDevice.toLowerCase())
-            continue;
-        } else {
-          resolvedDevice = device;
-        }
-      }
-
-      if (resolvedAbsolute) {
-        if (resolvedDevice.length > 0)
-          break;
-      } else {
-        resolvedTail = `${path.slice(rootEnd)}\\${resolvedTail}`;
-        resolvedAbsolute = isAbsolute;
-        if (isAbsolute && resolvedDevice.length > 0) {
-          break;
-        }
-      }
-    }
-
-    resolvedTail = normalizeSegments(resolvedTail, !resolvedAbsolute, isWinSep, '\\');
-
-    return resolvedAbsolute ?
-      `${resolvedDevice}\\${resolvedTail}` :
-      `${resolvedDevice}${resolvedTail}` || '.';
-  },
-
-  normalize(path) {
-    validateString(path, 'path');
-    const len = path.length;
-    if (len === 0)
-      return '.';
-    const { rootEnd, device, isAbsolute } = win32Root(path);
-    if (len === 1) {
-      return isWinSep(path.charCodeAt(0)) ? '\\' : path;
-    }
-    if (rootEnd === len && device.length > 0 && !isAbsolute) {
-      // A bare drive such as "C:".
-      return device;
-    }
-    if (rootEnd === len && device.length > 2 && device.startsWith('\\\\') &&
-        !(device === '\\\\.' || device === '\\\\?')) {
-      // A bare UNC root: "\\server\share" becomes "\\server\share\".
-      return `${device}\\`;
-    }
-
-    let tail = rootEnd < len ?
-      normalizeSegments(path.slice(rootEnd), !isAbsolute, isWinSep, '\\') :
-      '';
-    if (tail.length === 0 && !isAbsolute)
-      tail = '.';
-    if (tail.length > 0 && isWinSep(path.charCodeAt(len - 1)))
-      tail += '\\';
-    if (device === undefined || device.length === 0) {
-      return isAbsolute ? `\\${tail}` : tail;
-    }
-    return isAbsolute ? `${device}\\${tail}` : `${device}${tail}`;
-  },
-
-  isAbsolute(path) {
-    validateString(path, 'path');
-    const len = path.length;
-    if (len === 0)
-      return false;
-
-    const code = path.charCodeAt(0);
-    return isWinSep(code) ||
-      (len > 2 &&
-      isDriveLetter(code) &&
-      path.charCodeAt(1) === 58 &&
-      isWinSep(path.charCodeAt(2)));
-  },
-
-  join(...args) {
-    if (args.length === 0)
-      return '.';
-
-    let joined;
-    let firstPart;
-    for (let i = 0; i < args.length; ++i) {
-      const arg = args[i];
-      validateString(arg, 'path');
-      if (arg.length > 0) {
-        if (joined === undefined)
-          joined = firstPart = arg;
-        else
-          joined += `\\${arg}`;
-      }
-    }
-
-    if (joined === undefined)
-      return '.';
-
-    // A first part starting with exactly two separators keeps them (UNC);
-    // any further leading separators are collapsed.
-    let needsReplace = true;
-    let slashCount = 0;
-    if (isWinSep(firstPart.charCodeAt(0))) {
-      ++slashCount;
-      const firstLen = firstPart.length;
-      if (firstLen > 1 && isWinSep(firstPart.charCodeAt(1))) {
-        ++slashCount;
-        if (firstLen > 2) {
-          if (isWinSep(firstPart.charCodeAt(2)))
-            ++slashCount;
-          else {
-            needsReplace = false;
-          }
-        }
-      }
-    }
-    if (needsReplace) {
-      while (slashCount < joined.length &&
-             isWinSep(joined.charCodeAt(slashCount))) {
-        slashCount++;
-      }
-      if (slashCount >= 2)
-        joined = `\\${joined.slice(slashCount)}`;
-    }
-
-    return win32.normalize(joined);
-  },
-
-  relative(from, to) {
-    validateString(from, 'from');
-    validateString(to, 'to');
-
-    if (from === to)
-      return '';
-
-    const fromOrig = win32.resolve(from);
-    const toOrig = win32.resolve(to);
-
-    if (fromOrig === toOrig)
-      return '';
-
-    from = fromOrig.toLowerCase();
-    to = toOrig.toLowerCase();
-
-    if (from === to)
-      return '';
-
-    const fromRoot = win32Root(fromOrig);
-    const toRoot = win32Root(toOrig);
-    if (fromRoot.device.toLowerCase() !== toRoot.device.toLowerCase()) {
-      return toOrig;
-    }
-    const split = (p, rootEnd) => p.slice(rootEnd).split('\\').filter((s) => s.length > 0);
-    const fromParts = split(from, fromRoot.rootEnd);
-    const toParts = split(to, toRoot.rootEnd);
-    const toPartsOrig = split(toOrig, toRoot.rootEnd);
-    let common = 0;
-    while (common < fromParts.length && common < toParts.length &&
-           fromParts[common] === toParts[common]) {
-      common++;
-    }
-    const up = [];
-    for (let i = common; i < fromParts.length; i++) up.push('..');
-    return up.concat(toPartsOrig.slice(common)).join('\\');
-  },
-
-  toNamespacedPath(path) {
-    if (typeof path !== 'string' || path.length === 0)
-      return path;
-
-    const resolvedPath = win32.resolve(path);
-
-    if (resolvedPath.length <= 2)
-      return path;
-
-    if (resolvedPath.charCodeAt(0) === 92) {
-      if (resolvedPath.charCodeAt(1) === 92) {
-        const code = resolvedPath.charCodeAt(2);
-        if (code !== 63 && code !== 46) {
-          // \\server\share\ becomes \\?\UNC\server\share\
-          return `\\\\?\\UNC\\${resolvedPath.slice(2)}`;
-        }
-      }
-    } else if (isDriveLetter(resolvedPath.charCodeAt(0)) &&
-               resolvedPath.charCodeAt(1) === 58 &&
-               resolvedPath.charCodeAt(2) === 92) {
-      return `\\\\?\\${resolvedPath}`;
-    }
-
-    return resolvedPath;
-  },
-
-  dirname(path) {
-    validateString(path, 'path');
-    const len = path.length;
-    if (len === 0)
-      return '.';
-    const { rootEnd } = win32Root(path);
-    if (len === 1) {
-      return isWinSep(path.charCodeAt(0)) ? path : '.';
-    }
-    // The root is returned as is when nothing follows it.
-    if (rootEnd === len) {
-      return path;
-    }
-    let end = -1;
-    let matchedSlash = true;
-    for (let i = len - 1; i >= rootEnd; --i) {
-      if (isWinSep(path.charCodeAt(i))) {
-        if (!matchedSlash) {
-          end = i;
-          break;
-        }
-      } else {
-        matchedSlash = false;
-      }
-    }
-
-    if (end === -1) {
-      if (rootEnd === 0)
-        return '.';
-      end = rootEnd;
-    }
-    return path.slice(0, end);
-  },
-
-  basename(path, suffix) {
-    if (suffix !== undefined)
-      validateString(suffix, 'suffix');
-    validateString(path, 'path');
-    let start = 0;
-    // A drive letter is not part of the name.
-    if (path.length >= 2 && isDriveLetter(path.charCodeAt(0)) &&
-        path.charCodeAt(1) === 58) {
-      start = 2;
-    }
-    return basenameImpl(path, suffix, start, isWinSep);
-  },
-
-  extname(path) {
-    validateString(path, 'path');
-    let start = 0;
-    if (path.length >= 2 && path.charCodeAt(1) === 58 &&
-        isDriveLetter(path.charCodeAt(0))) {
-      start = 2;
-    }
-    const { startDot, end } = scanLastPart(path, start, isWinSep);
-    return startDot === -1 ? '' : path.slice(startDot, end);
-  },
-
-  format: formatPath.bind(null, '\\'),
-
-  parse(path) {
-    validateString(path, 'path');
-
-    const ret = { root: '', dir: '', base: '', ext: '', name: '' };
-    if (path.length === 0)
-      return ret;
-
-    const len = path.length;
-    let rootEnd = 0;
-    const code = path.charCodeAt(0);
-
-    if (len === 1) {
-      if (isWinSep(code)) {
-        ret.root = ret.dir = path;
-        return ret;
-      }
-      ret.base = ret.name = path;
-      return ret;
-    }
-    const root = win32Root(path);
-    rootEnd = root.rootEnd;
-    if (root.device.length > 0 && root.device.startsWith('\\\\') &&
-        rootEnd < len) {
-      // UNC roots include the separator after the share.
-      rootEnd++;
-    }
-    if (rootEnd > 0) {
-      ret.root = path.slice(0, rootEnd);
-    }
-
-    if (rootEnd === len) {
-      ret.dir = ret.root;
-      return ret;
-    }
-    const { startPart, end, startDot } = scanLastPart(path, rootEnd, isWinSep);
-    if (end !== -1) {
-      if (startDot === -1) {
-        ret.base = ret.name = path.slice(startPart, end);
-      } else {
-        ret.name = path.slice(startPart, startDot);
-        ret.base = path.slice(startPart, end);
-        ret.ext = path.slice(startDot, end);
-      }
-    }
-
-    // The directory keeps the root; a trailing separator is dropped unless
-    // it is the root's own.
-    if (startPart > 0 && startPart !== rootEnd)
-      ret.dir = path.slice(0, startPart - 1);
-    else
-      ret.dir = ret.root;
-
-    return ret;
-  },
-
+const kWin32Spec = {
   sep: '\\',
   delimiter: ';',
-  win32: null,
-  posix: null,
+  sepCode: kBackslash,
+  readRoot: win32Roots.readRoot,
+  rootLength: win32Roots.rootLength,
+  nameFloor: (path) => (win32Roots.hasDrive(path) ? 2 : 0),
+  hasDevices: true,
+  driveDir,
+  rootQuirks: false,
+  finishNormalize: finishWin32Normalize,
+  fixJoined: fixWin32Joined,
 };
 
-posix.win32 = win32.win32 = win32;
-posix.posix = win32.posix = posix;
+// Adds Node's '.\' guard to relative results that Windows could misread.
+function finishWin32Normalize(head, body, root, source) {
+  if (root.absolute) return head + body;
+  if (root.dosDevice) return `.\\${head}${body}`;
+  if (root.device === '' && source.includes(':')) {
+    return win32Roots.guardRelative(body, source);
+  }
+  return head + body;
+}
 
-// Bound methods keep working when detached (const { join } = path).
-win32._makeLong = win32.toNamespacedPath;
-posix._makeLong = posix.toNamespacedPath;
+// Joining must not invent a UNC root: unless the first part itself opens
+// with exactly two separators and a name, a run of leading separators in
+// the joined text shrinks to one.
+function fixWin32Joined(joined, first) {
+  const isSep = win32Roots.isSep;
+  if (first.length > 2 && isSep(first.charCodeAt(0)) &&
+      isSep(first.charCodeAt(1)) && !isSep(first.charCodeAt(2))) {
+    return joined;
+  }
+  let run = 0;
+  while (run < joined.length && isSep(joined.charCodeAt(run))) run++;
+  return run >= 2 ? `\\${joined.slice(run)}` : joined;
+}
+
+// '..\..' for `count` levels.
+function climb(count, sep) {
+  let out = '..';
+  for (let i = 1; i < count; i++) out += `${sep}..`;
+  return out;
+}
+
+// POSIX relative(): both sides are resolved, so they are '/' or '/a/b'
+// with single separators, and the answer follows from whole segments.
+function posixRelative(resolve, from, to) {
+  const a = resolve(from);
+  const b = resolve(to);
+  if (a === b) return '';
+  // The longest common prefix ending at a segment boundary of both; 0
+  // stands for the root itself.
+  const shorter = Math.min(a.length, b.length);
+  let common = 0;
+  let i = 1;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) {
+    if (a.charCodeAt(i) === kSlash) common = i;
+    i++;
+  }
+  if (i === shorter && (i === a.length || a.charCodeAt(i) === kSlash) &&
+      (i === b.length || b.charCodeAt(i) === kSlash)) {
+    common = i;
+  }
+  // One '..' per segment of `a` past the common part ('/' has none).
+  let levels = 0;
+  if (common + 1 < a.length) {
+    for (let k = common + 1; k <= a.length; k++) {
+      if (k === a.length || a.charCodeAt(k) === kSlash) levels++;
+    }
+  }
+  const rest = b.slice(common + 1);
+  if (levels === 0) return rest;
+  return rest === '' ? climb(levels, '/') : `${climb(levels, '/')}/${rest}`;
+}
+
+// win32 relative() compares resolved paths case-insensitively, character
+// by character, ignoring separators at either end. Its answers for paths
+// on different roots, and for first segments of exactly two characters
+// (meant for 'C:'), are kept as Node gives them.
+function win32Relative(resolve, from, to) {
+  const a0 = resolve(from);
+  const b0 = resolve(to);
+  if (a0 === b0) return '';
+  const a = a0.toLowerCase();
+  const b = b0.toLowerCase();
+  if (a === b) return '';
+  // Lower-casing can change the length ('\u0130' becomes two code units);
+  // character offsets would then no longer line up with the original.
+  if (a.length !== a0.length || b.length !== b0.length) {
+    return win32RelativeBySegments(a0, b0);
+  }
+
+  let aStart = 0;
+  while (aStart < a.length && a.charCodeAt(aStart) === kBackslash) aStart++;
+  let aEnd = a.length;
+  while (aEnd - 1 > aStart && a.charCodeAt(aEnd - 1) === kBackslash) aEnd--;
+  let bStart = 0;
+  while (bStart < b.length && b.charCodeAt(bStart) === kBackslash) bStart++;
+  let bEnd = b.length;
+  while (bEnd - 1 > bStart && b.charCodeAt(bEnd - 1) === kBackslash) bEnd--;
+  const aLen = aEnd - aStart;
+  const bLen = bEnd - bStart;
+  const shorter = Math.min(aLen, bLen);
+
+  let same = 0;
+  let lastSep = -1;
+  while (same < shorter) {
+    const code = a.charCodeAt(aStart + same);
+    if (code !== b.charCodeAt(bStart + same)) break;
+    if (code === kBackslash) lastSep = same;
+    same++;
+  }
+
+  // `cut` is the offset, in both trimmed strings, of the separator after
+  // which they part.
+  let cut;
+  if (same < shorter) {
+    // They differ inside the first segment: no common root at all.
+    if (lastSep === -1) return b0;
+    cut = lastSep;
+  } else if (bLen > shorter) {
+    if (b.charCodeAt(bStart + shorter) === kBackslash) {
+      return b0.slice(bStart + shorter + 1);
+    }
+    if (shorter === 2) return b0.slice(bStart + 2);
+    cut = lastSep === -1 ? 0 : lastSep;
+  } else if (aLen > shorter) {
+    if (a.charCodeAt(aStart + shorter) === kBackslash) {
+      cut = shorter;
+    } else {
+      cut = shorter === 2 ? 3 : (lastSep === -1 ? 0 : lastSep);
+    }
+  } else {
+    cut = lastSep === -1 ? 0 : lastSep;
+  }
+
+  let levels = 0;
+  for (let k = cut + 1; k <= aLen; k++) {
+    if (k === aLen || a.charCodeAt(aStart + k) === kBackslash) levels++;
+  }
+  let restStart = bStart + cut;
+  if (levels > 0) return climb(levels, '\\') + b0.slice(restStart, bEnd);
+  if (b0.charCodeAt(restStart) === kBackslash) restStart++;
+  return b0.slice(restStart, bEnd);
+}
+
+// The segment-wise win32 relative() that Node uses when lower-casing
+// changes a path's length.
+function win32RelativeBySegments(a0, b0) {
+  const from = a0.split('\\');
+  const to = b0.split('\\');
+  if (from[from.length - 1] === '') from.pop();
+  if (to[to.length - 1] === '') to.pop();
+  const shorter = Math.min(from.length, to.length);
+  let same = 0;
+  while (same < shorter &&
+         from[same].toLowerCase() === to[same].toLowerCase()) {
+    same++;
+  }
+  if (same === 0) return b0;
+  const rest = to.slice(same).join('\\');
+  const levels = from.length - same;
+  if (levels === 0) return rest;
+  return rest === '' ? climb(levels, '\\') : `${climb(levels, '\\')}\\${rest}`;
+}
+
+function posixIsAbsolute(path) {
+  return path.length > 0 && path.charCodeAt(0) === kSlash;
+}
+
+function win32IsAbsolute(path) {
+  const { isSep } = win32Roots;
+  if (path.length === 0) return false;
+  if (isSep(path.charCodeAt(0))) return true;
+  return path.length > 2 && win32Roots.hasDrive(path) &&
+    isSep(path.charCodeAt(2));
+}
+
+// Long-path form: '\\?\C:\x' for drive paths, '\\?\UNC\srv\share\x' for
+// shares. Anything else comes back resolved, and non-strings untouched.
+function win32Namespaced(resolve, path) {
+  if (typeof path !== 'string' || path.length === 0) return path;
+  const full = resolve(path);
+  if (full.length <= 2) return path;
+  const first = full.charCodeAt(0);
+  if (first === kBackslash) {
+    const third = full.charCodeAt(2);
+    if (full.charCodeAt(1) === kBackslash && third !== 63 && third !== 46) {
+      return `\\\\?\\UNC\\${full.slice(2)}`;
+    }
+    return full;
+  }
+  if (win32Roots.hasDrive(full) && full.charCodeAt(2) === kBackslash) {
+    return `\\\\?\\${full}`;
+  }
+  return full;
+}
+
+function extensionText(ext) {
+  if (!ext) return '';
+  return ext[0] === '.' ? `${ext}` : `.${ext}`;
+}
+
+// format() reads dir, root, base, name and ext in Node's order and with its
+// truthiness rules, so getters observe the same sequence.
+function formatWith(sep, pathObject) {
+  validateObject(pathObject, 'pathObject');
+  let dir = pathObject.dir;
+  if (!dir) dir = pathObject.root;
+  let base = pathObject.base;
+  if (!base) base = `${pathObject.name || ''}${extensionText(pathObject.ext)}`;
+  if (!dir) return base;
+  // A dir that is the root itself already ends in a separator.
+  const glue = dir === pathObject.root ? '' : sep;
+  return `${dir}${glue}${base}`;
+}
+
+// The i-th argument of resolve(), checked.
+function resolveArg(args, i) {
+  const path = args[i];
+  if (typeof path !== 'string') validateString(path, `paths[${i}]`);
+  return path;
+}
+
+function makeFlavour(spec, relativeImpl, absoluteImpl, namespacedImpl) {
+  const { sep, sepCode, readRoot, rootLength, nameFloor, hasDevices } = spec;
+
+  function isSepCode(code) {
+    return code === kSlash || code === sepCode;
+  }
+
+  const api = {
+    resolve(...args) {
+      let device = '';
+      let tail = '';
+      let absolute = false;
+      // Right to left until an absolute path (on a known device) is found;
+      // the step after the first argument consults the working directory.
+      let i = args.length;
+      while (i >= 0) {
+        i--;
+        let path;
+        if (i >= 0) {
+          path = resolveArg(args, i);
+          if (path.length === 0) continue;
+        } else {
+          path = device === '' ? currentDir() : spec.driveDir(device);
+        }
+        const root = readRoot(path, false);
+        if (root.device !== '') {
+          if (device === '') {
+            device = root.device;
+          } else if (root.device.toLowerCase() !== device.toLowerCase()) {
+            // A path on another drive says nothing about this one.
+            continue;
+          }
+        }
+        if (!absolute) {
+          const rest = path.slice(root.end);
+          tail = tail === '' ? rest : `${rest}${sep}${tail}`;
+          absolute = root.absolute;
+        }
+        if (absolute && (device !== '' || !hasDevices)) break;
+      }
+      const body = collapse(tail, 0, !absolute, sepCode, sep);
+      if (absolute) return `${device}${sep}${body}`;
+      return device + body || '.';
+    },
+
+    normalize(path) {
+      validateString(path, 'path');
+      const len = path.length;
+      if (len === 0) return '.';
+      if (len === 1) return isSepCode(path.charCodeAt(0)) ? sep : path;
+      const root = readRoot(path, true);
+      let body = collapse(path, root.end, !root.absolute, sepCode, sep);
+      if (body === '' && !root.absolute) body = '.';
+      if (body !== '' && isSepCode(path.charCodeAt(len - 1))) body += sep;
+      const head = root.absolute ? root.device + sep : root.device;
+      return spec.finishNormalize(head, body, root, path);
+    },
+
+    isAbsolute(path) {
+      validateString(path, 'path');
+      return absoluteImpl(path);
+    },
+
+    join(...args) {
+      let joined = '';
+      let first = '';
+      for (let i = 0; i < args.length; i++) {
+        const part = args[i];
+        validateString(part, 'path');
+        if (part.length === 0) continue;
+        if (joined === '') {
+          joined = first = part;
+        } else {
+          joined += sep + part;
+        }
+      }
+      if (joined === '') return '.';
+      return api.normalize(spec.fixJoined(joined, first));
+    },
+
+    relative(from, to) {
+      validateString(from, 'from');
+      validateString(to, 'to');
+      if (from === to) return '';
+      return relativeImpl(api.resolve, from, to);
+    },
+
+    toNamespacedPath(path) {
+      return namespacedImpl(api.resolve, path);
+    },
+
+    dirname(path) {
+      validateString(path, 'path');
+      if (path.length === 0) return '.';
+      const rootEnd = rootLength(path);
+      const seg = findLastSegment(path, rootEnd, sepCode);
+      if (seg.afterSep) {
+        // Everything before the separator that precedes the last segment,
+        // except that POSIX keeps both slashes of '//x'.
+        const cut = seg.start - 1;
+        if (cut === 1 && rootEnd === 1 && spec.rootQuirks) {
+          return path.slice(0, 2);
+        }
+        return path.slice(0, cut);
+      }
+      return rootEnd > 0 ? path.slice(0, rootEnd) : '.';
+    },
+
+    basename(path, suffix) {
+      if (suffix !== undefined) validateString(suffix, 'suffix');
+      validateString(path, 'path');
+      const floor = nameFloor(path);
+      const seg = findLastSegment(path, floor, sepCode);
+      const { start, end } = seg;
+      if (suffix === undefined || suffix.length === 0 ||
+          suffix.length > path.length) {
+        return end === -1 ? '' : path.slice(start, end);
+      }
+      if (suffix === path) return '';
+      // With a suffix, Node's answer for a bare root is the separators.
+      if (end === -1) return path.slice(floor);
+      const name = path.slice(start, end);
+      if (name.length > suffix.length) {
+        return name.endsWith(suffix) ?
+          name.slice(0, name.length - suffix.length) : name;
+      }
+      // A name that is a proper tail of the suffix keeps its trailing
+      // separators, as Node's does.
+      if (name.length < suffix.length && suffix.endsWith(name)) {
+        return path.slice(start);
+      }
+      return name;
+    },
+
+    extname(path) {
+      validateString(path, 'path');
+      const seg = findLastSegment(path, nameFloor(path), sepCode);
+      if (seg.end === -1) return '';
+      const end = seg.end;
+      const dot = extensionStart(path, seg.start, end, false);
+      return dot === -1 ? '' : path.slice(dot, end);
+    },
+
+    format: function format(pathObject) {
+      return formatWith(sep, pathObject);
+    },
+
+    parse(path) {
+      validateString(path, 'path');
+      const parts = { root: '', dir: '', base: '', ext: '', name: '' };
+      if (path.length === 0) return parts;
+      const rootEnd = rootLength(path);
+      const seg = findLastSegment(path, rootEnd, sepCode);
+      const { start, end, afterSep } = seg;
+      parts.root = path.slice(0, rootEnd);
+      if (end !== -1) {
+        const pairHasExt = spec.rootQuirks && rootEnd === 1 && !afterSep;
+        const dot = extensionStart(path, start, end, pairHasExt);
+        parts.base = path.slice(start, end);
+        if (dot === -1) {
+          parts.name = parts.base;
+        } else {
+          parts.name = path.slice(start, dot);
+          parts.ext = path.slice(dot, end);
+        }
+      }
+      parts.dir = afterSep ? path.slice(0, start - 1) : parts.root;
+      return parts;
+    },
+
+    sep,
+    delimiter: spec.delimiter,
+    win32: null,
+    posix: null,
+  };
+  api._makeLong = api.toNamespacedPath;
+  return api;
+}
+
+const posix = makeFlavour(kPosixSpec, posixRelative, posixIsAbsolute,
+                          (resolve, path) => path);
+const win32 = makeFlavour(kWin32Spec, win32Relative, win32IsAbsolute,
+                          win32Namespaced);
+
+// Each flavour reaches the other, and itself, as path.posix / path.win32.
+for (const flavour of [posix, win32]) {
+  flavour.posix = posix;
+  flavour.win32 = win32;
+}
 
 module.exports = posix;

@@ -6,8 +6,9 @@
 
 const process = require('./internal/process/object');
 const { toExitCode, exitNow } = require('./internal/process/exit');
+const { codes, uvException } = require('./internal/errors');
 const {
-  validateNumber, validateObject, validateString,
+  parseFileMode, validateArray, validateNumber, validateObject, validateString,
 } = require('./internal/validators');
 
 const binding = internalBinding('process');
@@ -16,9 +17,18 @@ process.cwd = function cwd() {
   return binding.cwd();
 };
 
+// A failure names both directories, as Node's does: path is where the
+// process was, dest where it was asked to go.
 process.chdir = function chdir(directory) {
   validateString(directory, 'directory');
-  binding.chdir(directory);
+  try {
+    binding.chdir(directory);
+  } catch (err) {
+    if (typeof err.errno !== 'number') throw err;
+    throw uvException({
+      errno: err.errno, syscall: 'chdir', path: binding.cwd(), dest: directory,
+    });
+  }
 };
 
 process.exit = function exit(code) {
@@ -38,6 +48,10 @@ process.abort = function abort() {
 function hrtime(previous) {
   const now = binding.hrtime();
   if (previous === undefined) return now;
+  validateArray(previous, 'time');
+  if (previous.length !== 2) {
+    throw new codes.ERR_OUT_OF_RANGE('time', 2, previous.length);
+  }
   const nanos = (now[0] - previous[0]) * 1e9 + (now[1] - previous[1]);
   return [Math.floor(nanos / 1e9), nanos % 1e9];
 }
@@ -67,17 +81,22 @@ process.memoryUsage = memoryUsage;
 
 process.umask = function umask(mask) {
   if (mask === undefined) return binding.umask();
-  const parsed = typeof mask === 'string' ? parseInt(mask, 8) : mask;
-  validateNumber(parsed, 'mask');
-  return binding.umask(parsed >>> 0);
+  return binding.umask(parseFileMode(mask, 'mask'));
 };
 
 process.cpuUsage = function cpuUsage(prevValue) {
   const [user, system] = binding.cpuUsage();
-  if (prevValue === undefined) return { user, system };
+  if (!prevValue) return { user, system };
   validateObject(prevValue, 'prevValue');
   validateNumber(prevValue.user, 'prevValue.user');
   validateNumber(prevValue.system, 'prevValue.system');
+  for (const field of ['user', 'system']) {
+    const used = prevValue[field];
+    if (!(Number.isFinite(used) && used >= 0)) {
+      throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${field}`,
+                                                       prevValue[field]);
+    }
+  }
   return { user: user - prevValue.user, system: system - prevValue.system };
 };
 

@@ -1,19 +1,9 @@
-// node:util: formatting, inspection, promisify/callbackify, deprecate, debuglog and type checks.
+// node:util: the public facade over inspect, formatting, promisify/callbackify, deprecate, debuglog and type checks.
 'use strict';
 
-const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
-  getSystemErrorName: systemErrorName,
-  getSystemErrorMessage: systemErrorMessage,
-  errnoException,
-  exceptionWithHostPort,
-} = require('./internal/errors');
-const {
-  format,
-  formatWithOptions,
-  inspect,
-  stripVTControlCharacters,
-} = require('./internal/util/inspect');
+const errors = require('./internal/errors');
+// The formatting half of util is inspect.js's own API, re-exported as is.
+const inspectApi = require('./internal/util/inspect');
 const { isDeepStrictEqual } = require('./internal/util/comparisons');
 const {
   callbackify,
@@ -24,194 +14,195 @@ const {
 } = require('./internal/util/common');
 const { debuglog } = require('./internal/util/debuglog');
 const types = require('./internal/util/types');
-const { validateNumber, validateString } = require('./internal/validators');
+const {
+  validateBoolean,
+  validateNumber,
+  validateString,
+} = require('./internal/validators');
 
-function isBoolean(arg) {
-  return typeof arg === 'boolean';
+const { codes } = errors;
+const { format, inspect } = inspectApi;
+
+// --- Legacy type predicates (deprecated in Node, still exported) ----------
+
+const legacyChecks = {
+  isBoolean: (value) => typeof value === 'boolean',
+  isNull: (value) => value === null,
+  isNullOrUndefined: (value) => value === undefined || value === null,
+  isNumber: (value) => typeof value === 'number',
+  isString: (value) => typeof value === 'string',
+  isSymbol: (value) => typeof value === 'symbol',
+  isUndefined: (value) => value === undefined,
+  isObject: (value) => typeof value === 'object' && value !== null,
+  isFunction: (value) => typeof value === 'function',
+  isPrimitive: (value) => value === null ||
+    (typeof value !== 'function' && typeof value !== 'object'),
+  isRegExp: (value) => types.isRegExp(value),
+  isDate: (value) => types.isDate(value),
+  isError: (value) => value instanceof Error || types.isNativeError(value),
+  // Buffer is not a builtin of this runtime yet; it is found when present.
+  isBuffer(value) {
+    const { Buffer } = globalThis;
+    return Buffer !== undefined && typeof Buffer.isBuffer === 'function' &&
+      Buffer.isBuffer(value);
+  },
+};
+
+// --- util.log -------------------------------------------------------------
+
+const kMonthNames = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+// "26 Feb 16:19:34": day, month name and local time, read when logging.
+function logTimestamp() {
+  const now = new Date();
+  const clock = [now.getHours(), now.getMinutes(), now.getSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
+  return `${now.getDate()} ${kMonthNames[now.getMonth()]} ${clock}`;
 }
 
-function isBuffer(arg) {
-  const B = globalThis.Buffer;
-  return B !== undefined && typeof B.isBuffer === 'function' ? B.isBuffer(arg) : false;
-}
-
-function isNull(arg) {
-  return arg === null;
-}
-
-function isNullOrUndefined(arg) {
-  return arg === null || arg === undefined;
-}
-
-function isNumber(arg) {
-  return typeof arg === 'number';
-}
-
-function isString(arg) {
-  return typeof arg === 'string';
-}
-
-function isSymbol(arg) {
-  return typeof arg === 'symbol';
-}
-
-function isUndefined(arg) {
-  return arg === undefined;
-}
-
-function isRegExp(arg) {
-  return types.isRegExp(arg);
-}
-
-function isObject(arg) {
-  return arg !== null && typeof arg === 'object';
-}
-
-function isDate(arg) {
-  return types.isDate(arg);
-}
-
-function isError(e) {
-  return types.isNativeError(e) || e instanceof Error;
-}
-
-function isFunction(arg) {
-  return typeof arg === 'function';
-}
-
-function isPrimitive(arg) {
-  return arg === null ||
-         (typeof arg !== 'object' && typeof arg !== 'function');
-}
-
-function pad(n) {
-  return `${n}`.padStart(2, '0');
-}
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
-  'Oct', 'Nov', 'Dec'];
-
-function timestamp() {
-  const d = new Date();
-  const t = [
-    pad(d.getHours()),
-    pad(d.getMinutes()),
-    pad(d.getSeconds()),
-  ].join(':');
-  return `${d.getDate()} ${months[d.getMonth()]} ${t}`;
-}
-
-// Prints "26 Feb 16:19:34 - message" to stdout.
 function log(...args) {
-  console.log('%s - %s', timestamp(), format(...args));
+  console.log('%s - %s', logTimestamp(), format(...args));
 }
 
+// Copies the own enumerable properties of an object source onto target;
+// any other source leaves target as it was.
 function _extend(target, source) {
-  if (source === null || typeof source !== 'object') return target;
-  const keys = Object.keys(source);
-  let i = keys.length;
-  while (i--) {
-    target[keys[i]] = source[keys[i]];
-  }
+  const copyable = typeof source === 'object' && source !== null;
+  const keys = copyable ? Object.keys(source) : [];
+  for (const key of keys) target[key] = source[key];
   return target;
 }
 
-function getSystemErrorName(err) {
-  validateNumber(err, 'err');
-  if (err >= 0 || !Number.isSafeInteger(err)) {
-    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+// --- System errors --------------------------------------------------------
+
+// System error numbers are negative integers; the argument is named "err".
+function checkErrno(errno) {
+  validateNumber(errno, 'err');
+  if (!(errno < 0 && Number.isSafeInteger(errno))) {
+    throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', errno);
   }
-  return systemErrorName(err);
 }
 
-function getSystemErrorMessage(err) {
-  validateNumber(err, 'err');
-  if (err >= 0 || !Number.isSafeInteger(err)) {
-    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
-  }
-  return systemErrorMessage(err);
+function getSystemErrorName(errno) {
+  checkErrno(errno);
+  return errors.getSystemErrorName(errno);
 }
 
-// Wraps text in the ANSI codes of one or more inspect.colors names.
-function styleText(formatName, text) {
+function getSystemErrorMessage(errno) {
+  checkErrno(errno);
+  return errors.getSystemErrorMessage(errno);
+}
+
+// --- styleText ------------------------------------------------------------
+
+// Colour decisions for a stream, as console's colorMode 'auto' makes them.
+function streamHasColors(stream) {
+  const env = globalThis.process ? globalThis.process.env : undefined;
+  const forced = env ? env.FORCE_COLOR : undefined;
+  if (forced !== undefined) return forced !== '0' && forced !== 'false';
+  if (!stream || !stream.isTTY) return false;
+  return typeof stream.getColorDepth !== 'function' ||
+    stream.getColorDepth() > 2;
+}
+
+// This runtime has no Stream classes; anything that can be written to or
+// piped from passes for one.
+function isStreamLike(value) {
+  return value !== null && typeof value === 'object' &&
+    (typeof value.write === 'function' || typeof value.pipe === 'function');
+}
+
+function escapesFor(name) {
+  const pair = inspect.colors[name];
+  if (pair === undefined) {
+    const allowed = Object.keys(inspect.colors).map((key) => `'${key}'`);
+    throw new codes.ERR_INVALID_ARG_VALUE('format', name,
+                                          `must be one of: ${allowed.join(', ')}`);
+  }
+  return pair;
+}
+
+// Wraps text in the escape codes of one format name or a list of them; the
+// closing codes come in reverse order. Node 20 leaves a single format out
+// when the target stream (stdout by default) shows no colours; a list is
+// always applied.
+function styleText(format, text, { validateStream = true, stream } = {}) {
   validateString(text, 'text');
-  const formats = Array.isArray(formatName) ? formatName : [formatName];
-  let left = '';
-  let right = '';
-  for (const key of formats) {
-    const code = inspect.colors[key];
-    if (code === undefined) {
-      const { codes } = require('./internal/errors');
-      throw new codes.ERR_INVALID_ARG_VALUE('format', key,
-        `must be one of: ${Object.keys(inspect.colors).join(', ')}`);
+  validateBoolean(validateStream, 'options.validateStream');
+  let target = stream;
+  if (validateStream) {
+    if (target === undefined) target = globalThis.process.stdout;
+    if (!isStreamLike(target)) {
+      throw new codes.ERR_INVALID_ARG_TYPE(
+        'stream', ['ReadableStream', 'WritableStream', 'Stream'], target);
     }
-    left += `\u001b[${code[0]}m`;
-    right = `\u001b[${code[1]}m${right}`;
   }
-  return `${left}${text}${right}`;
+
+  if (!Array.isArray(format)) {
+    const [open, close] = escapesFor(format);
+    if (validateStream && !streamHasColors(target)) return text;
+    return `\u001b[${open}m${text}\u001b[${close}m`;
+  }
+  let opening = '';
+  let closing = '';
+  for (const name of format) {
+    const [open, close] = escapesFor(name);
+    opening += `\u001b[${open}m`;
+    closing = `\u001b[${close}m${closing}`;
+  }
+  return opening + text + closing;
 }
 
+// --- aborted --------------------------------------------------------------
+
+// Resolves once the signal aborts (at once if it already has).
 function aborted(signal, resource) {
-  if (signal === undefined || signal === null || typeof signal !== 'object' ||
-      !('aborted' in signal)) {
-    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
   if (resource === null ||
       (typeof resource !== 'object' && typeof resource !== 'function')) {
-    throw new ERR_INVALID_ARG_TYPE('resource', 'Object', resource);
+    throw new codes.ERR_INVALID_ARG_TYPE('resource', 'Object', resource);
   }
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  let settle;
+  const whenAborted = new Promise((done) => { settle = done; });
+  signal.addEventListener('abort', () => settle(), { once: true });
+  return whenAborted;
 }
 
 module.exports = {
-  _errnoException: errnoException,
-  _exceptionWithHostPort: exceptionWithHostPort,
+  _errnoException: errors.errnoException,
+  _exceptionWithHostPort: errors.exceptionWithHostPort,
   _extend,
   aborted,
   callbackify,
   debug: debuglog,
   debuglog,
   deprecate,
-  format,
-  formatWithOptions,
+  format: inspectApi.format,
+  formatWithOptions: inspectApi.formatWithOptions,
   getSystemErrorMessage,
   getSystemErrorName,
   inherits,
   inspect,
   isArray: Array.isArray,
-  isBoolean,
-  isBuffer,
   isDeepStrictEqual,
-  isNull,
-  isNullOrUndefined,
-  isNumber,
-  isString,
-  isSymbol,
-  isUndefined,
-  isRegExp,
-  isObject,
-  isDate,
-  isError,
-  isFunction,
-  isPrimitive,
+  ...legacyChecks,
   log,
   promisify,
-  stripVTControlCharacters,
+  stripVTControlCharacters: inspectApi.stripVTControlCharacters,
   styleText,
   toUSVString,
   types,
 };
 
-// The Web encoding classes are globals installed by other modules; they are
-// looked up when used, not when this module loads.
+// TextEncoder and TextDecoder are globals other modules install later, so
+// they are read when asked for.
 for (const name of ['TextEncoder', 'TextDecoder']) {
   Object.defineProperty(module.exports, name, {
-    get() {
-      return globalThis[name];
-    },
+    get: () => globalThis[name],
     enumerable: true,
     configurable: true,
   });

@@ -9,7 +9,21 @@
 #include <v8.h>
 
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
+
+// Checks what the stdlib JS promised a binding (argument types and ranges it
+// validated). A failure is a jspack bug, never the user's: it says where and
+// aborts.
+#define JSPACK_CHECK(condition)                                        \
+  do {                                                                 \
+    if (!(condition)) {                                                \
+      fprintf(stderr, "jspack: internal check failed at %s:%d: %s\n", \
+              __FILE__, __LINE__, #condition);                         \
+      abort();                                                         \
+    }                                                                  \
+  } while (false)
 
 namespace jspack::runtime {
 

@@ -5,6 +5,7 @@
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
   V(module)                    \
+  V(os)                        \
   V(process)                   \
   V(stdio)                     \
   V(task_queue)                \

@@ -39,6 +39,15 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
 {
+  const { Event, CustomEvent, EventTarget } = require('./event_target');
+  const { AbortController, AbortSignal } = require('./abort_controller');
+  const { DOMException } = require('./dom_exception');
+  for (const [name, value] of Object.entries({ Event, CustomEvent,
+    EventTarget, AbortController, AbortSignal, DOMException })) {
+    defineGlobal(name, value);
+  }
+}
+{
   // Accessors, as in Node: assigning replaces them with plain values.
   const defineReplaceable = (name, value, enumerable) => {
     Object.defineProperty(globalThis, name, {
@@ -54,8 +63,6 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   defineReplaceable('btoa', buffer.btoa, true);
   defineReplaceable('Blob', buffer.Blob, false);
   defineReplaceable('File', buffer.File, false);
-  defineReplaceable('DOMException', require('./dom_exception').DOMException,
-                    false);
 }
 
 module.exports = {

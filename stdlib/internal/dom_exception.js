@@ -1,102 +1,101 @@
 'use strict';
-// DOMException, the web platform's error class (WebIDL), for the APIs that
-// throw it: atob/btoa today, AbortSignal and structuredClone later. Its name,
-// message and code live behind prototype getters, as in browsers and Node.
+// DOMException (WebIDL): the error web APIs throw (AbortSignal's reasons,
+// atob, structuredClone). An Error subclass whose name, message and code are
+// prototype getters over private state, with the legacy numeric codes as
+// constants on both the class and its prototype.
 
-const { codes: { ERR_INVALID_THIS } } = require('./errors');
+// Legacy error names with their numeric codes, in code order; the constant
+// names are derived (AbortError -> ABORT_ERR) except where WebIDL spells
+// them otherwise.
+const kLegacyNames = [
+  'IndexSizeError', 'DOMStringSizeError', 'HierarchyRequestError',
+  'WrongDocumentError', 'InvalidCharacterError', 'NoDataAllowedError',
+  'NoModificationAllowedError', 'NotFoundError', 'NotSupportedError',
+  'InUseAttributeError', 'InvalidStateError', 'SyntaxError',
+  'InvalidModificationError', 'NamespaceError', 'InvalidAccessError',
+  'ValidationError', 'TypeMismatchError', 'SecurityError', 'NetworkError',
+  'AbortError', 'URLMismatchError', 'QuotaExceededError', 'TimeoutError',
+  'InvalidNodeTypeError', 'DataCloneError',
+];
+const kConstantSpelling = {
+  DOMStringSizeError: 'DOMSTRING_SIZE_ERR',
+  InUseAttributeError: 'INUSE_ATTRIBUTE_ERR',
+  URLMismatchError: 'URL_MISMATCH_ERR',
+};
+const kCodeByName = new Map(kLegacyNames.map((name, i) => [name, i + 1]));
 
-// Node's wording here lacks the usual "type".
-function invalidThis() {
-  const err = new ERR_INVALID_THIS('DOMException');
-  err.message = 'Value of "this" must be of DOMException';
-  return err;
+function constantName(errorName) {
+  return kConstantSpelling[errorName] ||
+    errorName.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toUpperCase() + '_ERR';
 }
 
-// The legacy numeric codes: [constant, error name], code = position + 1.
-// Names of retired codes (DOMSTRING_SIZE_ERR...) no longer map to them.
-const kLegacyCodes = [
-  ['INDEX_SIZE_ERR', 'IndexSizeError'],
-  ['DOMSTRING_SIZE_ERR', null],
-  ['HIERARCHY_REQUEST_ERR', 'HierarchyRequestError'],
-  ['WRONG_DOCUMENT_ERR', 'WrongDocumentError'],
-  ['INVALID_CHARACTER_ERR', 'InvalidCharacterError'],
-  ['NO_DATA_ALLOWED_ERR', null],
-  ['NO_MODIFICATION_ALLOWED_ERR', 'NoModificationAllowedError'],
-  ['NOT_FOUND_ERR', 'NotFoundError'],
-  ['NOT_SUPPORTED_ERR', 'NotSupportedError'],
-  ['INUSE_ATTRIBUTE_ERR', 'InUseAttributeError'],
-  ['INVALID_STATE_ERR', 'InvalidStateError'],
-  ['SYNTAX_ERR', 'SyntaxError'],
-  ['INVALID_MODIFICATION_ERR', 'InvalidModificationError'],
-  ['NAMESPACE_ERR', 'NamespaceError'],
-  ['INVALID_ACCESS_ERR', 'InvalidAccessError'],
-  ['VALIDATION_ERR', null],
-  ['TYPE_MISMATCH_ERR', 'TypeMismatchError'],
-  ['SECURITY_ERR', 'SecurityError'],
-  ['NETWORK_ERR', 'NetworkError'],
-  ['ABORT_ERR', 'AbortError'],
-  ['URL_MISMATCH_ERR', 'URLMismatchError'],
-  ['QUOTA_EXCEEDED_ERR', 'QuotaExceededError'],
-  ['TIMEOUT_ERR', 'TimeoutError'],
-  ['INVALID_NODE_TYPE_ERR', 'InvalidNodeTypeError'],
-  ['DATA_CLONE_ERR', 'DataCloneError'],
-];
-
-const kCodeByName = new Map();
-kLegacyCodes.forEach(([, name], i) => {
-  if (name !== null) kCodeByName.set(name, i + 1);
-});
-
-const kState = new WeakMap();
-
-const stateOf = (self) => {
-  const state = kState.get(self);
-  if (state !== undefined) return state;
-  throw invalidThis();
-};
-
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkDOMException;
 class DOMException extends Error {
+  #name;
+  #message;
+
   constructor(message = '', options = 'Error') {
-    // The second argument is the name, or a dictionary with name and cause.
-    const dictionary = options !== null && typeof options === 'object';
-    const name = !dictionary ? `${options}` :
-      ('name' in options ? `${options.name}` : 'Error');
     super();
-    if (dictionary && Reflect.has(options, 'cause')) {
-      Object.defineProperty(this, 'cause', {
-        value: options.cause, writable: true, enumerable: false,
-        configurable: true,
-      });
+    this.#message = `${message}`;
+    if (options !== null && typeof options === 'object') {
+      this.#name = `${options.name}`;
+      if ('cause' in options) {
+        Object.defineProperty(this, 'cause', {
+          value: options.cause, writable: true, enumerable: false,
+          configurable: true,
+        });
+      }
+    } else {
+      this.#name = `${options}`;
     }
-    kState.set(this, { name, message: `${message}` });
+    // super() captured a stack whose first line lacks the name and message
+    // (they live in private fields): take it again now that they are set.
+    Error.captureStackTrace(this, new.target);
+  }
+
+  static {
+    checkDOMException = (self) => {
+      if (!(self !== null && typeof self === 'object' && #name in self)) {
+        const err = new TypeError('Value of "this" must be of DOMException');
+        err.code = 'ERR_INVALID_THIS';
+        throw err;
+      }
+    };
   }
 
   get name() {
-    return stateOf(this).name;
+    checkDOMException(this);
+    return this.#name;
   }
 
   get message() {
-    return stateOf(this).message;
+    checkDOMException(this);
+    return this.#message;
   }
 
   get code() {
-    return kCodeByName.get(stateOf(this).name) || 0;
+    checkDOMException(this);
+    return kCodeByName.get(this.#name) || 0;
   }
 }
 
-for (const key of ['name', 'message', 'code']) {
-  const desc = Object.getOwnPropertyDescriptor(DOMException.prototype, key);
-  desc.enumerable = true;
-  Object.defineProperty(DOMException.prototype, key, desc);
+const shown = { enumerable: true, configurable: true };
+Object.defineProperties(DOMException.prototype, {
+  name: shown,
+  message: shown,
+  code: shown,
+  [Symbol.toStringTag]: { value: 'DOMException', configurable: true },
+});
+for (const name of kLegacyNames) {
+  const constant = {
+    value: kCodeByName.get(name), writable: false, enumerable: true,
+    configurable: false,
+  };
+  Object.defineProperty(DOMException, constantName(name), constant);
+  Object.defineProperty(DOMException.prototype, constantName(name), constant);
 }
-Object.defineProperty(DOMException.prototype, Symbol.toStringTag, {
-  value: 'DOMException', configurable: true,
-});
-kLegacyCodes.forEach(([constant], i) => {
-  const desc = { value: i + 1, writable: false, enumerable: true,
-    configurable: false };
-  Object.defineProperty(DOMException, constant, desc);
-  Object.defineProperty(DOMException.prototype, constant, desc);
-});
 
 module.exports = { DOMException };

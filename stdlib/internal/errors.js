@@ -1,970 +1,760 @@
-// Node's ERR_* error codes, system-error helpers and AbortError: the one place errors are defined.
+// Node's ERR_* codes, system errors and AbortError: the one table every stdlib error comes from.
 'use strict';
 
-const kIsNodeError = Symbol('kIsNodeError');
-const messages = new Map();
-const codes = {};
+// Received values are described with inspect. inspect only looks this file up
+// late (where it throws), so requiring it here makes no cycle at load time.
+// Nothing else is required at top level: process, for one, requires the
+// validators, which require this file.
+const { format, inspect } = require('./util/inspect');
 
-let inspectModule;
-function lazyInspect() {
-  if (inspectModule === undefined) inspectModule = require('./util/inspect');
-  return inspectModule;
+const kBaseClasses = {
+  __proto__: null,
+  Error,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  URIError,
+};
+
+// Every code, one row each: `CODE  Class  message`. `Class+Other` also gives
+// codes.CODE.Other, the same error with another base class. `%s` slots are
+// filled as util.format fills them; `*` means kBuilders makes the message. A
+// line that starts with spaces goes on with the message of the row above.
+// SystemError rows give the prefix of "<prefix>: <syscall> returned ...".
+// Node's codes come first, sorted; the ERR_JSPACK_* rows at the end are ours.
+const kTable = `
+ERR_ACCESS_DENIED                     Error       Access to this API has been restricted
+ERR_AMBIGUOUS_ARGUMENT                TypeError   The "%s" argument is ambiguous. %s
+ERR_ARG_NOT_ITERABLE                  TypeError   %s must be iterable
+ERR_ASSERTION                         Error       %s
+ERR_ASYNC_CALLBACK                    TypeError   %s must be a function
+ERR_ASYNC_TYPE                        TypeError   Invalid name for async "type": %s
+ERR_BROTLI_INVALID_PARAM              RangeError  %s is not a valid Brotli parameter
+ERR_BUFFER_OUT_OF_BOUNDS              RangeError  *
+ERR_BUFFER_TOO_LARGE                  RangeError  Cannot create a Buffer larger than %s bytes
+ERR_CANNOT_WATCH_SIGINT               Error       Cannot watch for SIGINT signals
+ERR_CHILD_CLOSED_BEFORE_REPLY         Error       Child closed before reply received
+ERR_CHILD_PROCESS_IPC_REQUIRED        Error       Forked processes must have an IPC channel, missing
+    value 'ipc' in %s
+ERR_CHILD_PROCESS_STDIO_MAXBUFFER     RangeError  %s maxBuffer length exceeded
+ERR_CONSOLE_WRITABLE_STREAM           TypeError   Console expects a writable stream instance for %s
+ERR_CONTEXT_NOT_INITIALIZED           Error       context used is not initialized
+ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED Error       Custom engines not supported by this OpenSSL
+ERR_CRYPTO_ECDH_INVALID_FORMAT        TypeError   Invalid ECDH format: %s
+ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY    Error       Public key is not valid for specified curve
+ERR_CRYPTO_HASH_FINALIZED             Error       Digest already called
+ERR_CRYPTO_HASH_UPDATE_FAILED         Error       Hash update failed
+ERR_CRYPTO_INCOMPATIBLE_KEY           Error       Incompatible %s: %s
+ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS   Error       The selected key encoding %s %s.
+ERR_CRYPTO_INVALID_DIGEST             TypeError   Invalid digest: %s
+ERR_CRYPTO_INVALID_KEYLEN             RangeError  Invalid key length
+ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE    TypeError   Invalid key object type %s, expected %s.
+ERR_CRYPTO_INVALID_STATE              Error       Invalid state for operation %s
+ERR_CRYPTO_SCRYPT_INVALID_PARAMETER   Error       Invalid scrypt parameter
+ERR_CRYPTO_SCRYPT_NOT_SUPPORTED       Error       Scrypt algorithm not supported
+ERR_CRYPTO_SIGN_KEY_REQUIRED          Error       No key provided to sign
+ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH   RangeError  Input buffers must have the same byte length
+ERR_CRYPTO_UNKNOWN_CIPHER             Error       Unknown cipher
+ERR_CRYPTO_UNKNOWN_DH_GROUP           Error       Unknown DH group
+ERR_DIR_CLOSED                        Error       Directory handle was closed
+ERR_DIR_CONCURRENT_OPERATION          Error       Cannot do synchronous work on directory handle
+    with concurrent asynchronous operations
+ERR_DNS_SET_SERVERS_FAILED            Error       c-ares failed to set servers: "%s" [%s]
+ERR_DOMAIN_CALLBACK_NOT_AVAILABLE     Error       A callback was registered through
+    process.setUncaughtExceptionCaptureCallback(), which is mutually exclusive with using the
+    \`domain\` module
+ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE Error       The \`domain\` module is in use, which
+    is mutually exclusive with calling process.setUncaughtExceptionCaptureCallback()
+ERR_ENCODING_INVALID_ENCODED_DATA     TypeError   *
+ERR_ENCODING_NOT_SUPPORTED            RangeError  The "%s" encoding is not supported
+ERR_EVAL_ESM_CANNOT_PRINT             Error       --print cannot be used with ESM input
+ERR_EVENT_RECURSION                   Error       The event "%s" is already being dispatched
+ERR_FALSY_VALUE_REJECTION             Error       *
+ERR_FEATURE_UNAVAILABLE_ON_PLATFORM   TypeError   The feature %s is unavailable on the current
+    platform, which is being used to run Node.js
+ERR_FS_CP_DIR_TO_NON_DIR              SystemError Cannot overwrite non-directory with directory
+ERR_FS_CP_EEXIST                      SystemError Target already exists
+ERR_FS_CP_EINVAL                      SystemError Invalid src or dest
+ERR_FS_CP_FIFO_PIPE                   SystemError Cannot copy a FIFO pipe
+ERR_FS_CP_NON_DIR_TO_DIR              SystemError Cannot overwrite directory with non-directory
+ERR_FS_CP_SOCKET                      SystemError Cannot copy a socket file
+ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY     SystemError Cannot overwrite symlink in subdirectory of self
+ERR_FS_CP_UNKNOWN                     SystemError Cannot copy an unknown file type
+ERR_FS_EISDIR                         SystemError Path is a directory
+ERR_FS_FILE_TOO_LARGE                 RangeError  File size (%s) is greater than 2 GiB
+ERR_FS_INVALID_SYMLINK_TYPE           Error       Symlink type must be one of "dir", "file", or
+    "junction". Received "%s"
+ERR_HTTP_BODY_NOT_ALLOWED             Error       Adding content for this request method or response
+    status is not allowed.
+ERR_HTTP_CONTENT_LENGTH_MISMATCH      Error       Response body's content-length of %s byte(s) does
+    not match the content-length of %s byte(s) set in header
+ERR_HTTP_HEADERS_SENT                 Error       Cannot %s headers after they are sent to the
+    client
+ERR_HTTP_INVALID_HEADER_VALUE         TypeError   Invalid value "%s" for header "%s"
+ERR_HTTP_INVALID_STATUS_CODE          RangeError  Invalid status code: %s
+ERR_HTTP_REQUEST_TIMEOUT              Error       Request timeout
+ERR_HTTP_SOCKET_ASSIGNED              Error       ServerResponse has an already assigned socket
+ERR_HTTP_SOCKET_ENCODING              Error       Changing the socket encoding is not allowed per
+    RFC7230 Section 3.
+ERR_HTTP_TRAILER_INVALID              Error       Trailers are invalid with this transfer encoding
+ERR_ILLEGAL_CONSTRUCTOR               TypeError   Illegal constructor
+ERR_INCOMPATIBLE_OPTION_PAIR          TypeError   Option "%s" cannot be used in combination with
+    option "%s"
+ERR_INTERNAL_ASSERTION                Error       *
+ERR_INVALID_ADDRESS_FAMILY            RangeError  *
+ERR_INVALID_ARG_TYPE                  TypeError   *
+ERR_INVALID_ARG_VALUE                 TypeError+RangeError *
+ERR_INVALID_ASYNC_ID                  RangeError  Invalid %s value: %s
+ERR_INVALID_BUFFER_SIZE               RangeError  Buffer size must be a multiple of %s
+ERR_INVALID_CHAR                      TypeError   *
+ERR_INVALID_CURSOR_POS                TypeError   Cannot set cursor row without setting its column
+ERR_INVALID_FD                        RangeError  "fd" must be a positive integer: %s
+ERR_INVALID_FD_TYPE                   TypeError   Unsupported fd type: %s
+ERR_INVALID_FILE_URL_HOST             TypeError   File URL host must be "localhost" or empty on %s
+ERR_INVALID_FILE_URL_PATH             TypeError   File URL path %s
+ERR_INVALID_HANDLE_TYPE               TypeError   This handle type cannot be sent
+ERR_INVALID_HTTP_TOKEN                TypeError   %s must be a valid HTTP token ["%s"]
+ERR_INVALID_IP_ADDRESS                TypeError   Invalid IP address: %s
+ERR_INVALID_MIME_SYNTAX               TypeError   *
+ERR_INVALID_OBJECT_DEFINE_PROPERTY    TypeError   %s
+ERR_INVALID_PROTOCOL                  TypeError   Protocol "%s" not supported. Expected "%s"
+ERR_INVALID_RETURN_PROPERTY           TypeError   *
+ERR_INVALID_RETURN_PROPERTY_VALUE     TypeError   *
+ERR_INVALID_RETURN_VALUE              TypeError+RangeError *
+ERR_INVALID_STATE                     Error+TypeError+RangeError Invalid state: %s
+ERR_INVALID_SYNC_FORK_INPUT           TypeError   Asynchronous forks do not support Buffer,
+    TypedArray, DataView or string input: %s
+ERR_INVALID_THIS                      TypeError   Value of "this" must be of type %s
+ERR_INVALID_TUPLE                     TypeError   %s must be an iterable %s tuple
+ERR_INVALID_URI                       URIError    URI malformed
+ERR_INVALID_URL                       TypeError   *
+ERR_INVALID_URL_SCHEME                TypeError   *
+ERR_IPC_CHANNEL_CLOSED                Error       Channel closed
+ERR_IPC_DISCONNECTED                  Error       IPC channel is already disconnected
+ERR_IPC_ONE_PIPE                      Error       Child process can have only one IPC pipe
+ERR_IPC_SYNC_FORK                     Error       IPC cannot be used with synchronous forks
+ERR_METHOD_NOT_IMPLEMENTED            Error       The %s method is not implemented
+ERR_MISSING_ARGS                      TypeError   *
+ERR_MISSING_OPTION                    TypeError   %s is required
+ERR_MODULE_NOT_FOUND                  Error       *
+ERR_MULTIPLE_CALLBACK                 Error       Callback called multiple times
+ERR_NO_CRYPTO                         Error       Node.js is not compiled with OpenSSL crypto
+    support
+ERR_NO_ICU                            TypeError   %s is not supported on Node.js compiled without
+    ICU
+ERR_OPERATION_FAILED                  Error+TypeError Operation failed: %s
+ERR_OUT_OF_RANGE                      RangeError  *
+ERR_PARSE_ARGS_INVALID_OPTION_VALUE   TypeError   %s
+ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL  TypeError   Unexpected argument '%s'. This command does not
+    take positional arguments
+ERR_PARSE_ARGS_UNKNOWN_OPTION         TypeError   *
+ERR_REQUIRE_ESM                       Error       *
+ERR_SCRIPT_EXECUTION_INTERRUPTED      Error       Script execution was interrupted by \`SIGINT\`
+ERR_SCRIPT_EXECUTION_TIMEOUT          Error       Script execution timed out after %sms
+ERR_SERVER_ALREADY_LISTEN             Error       Listen method has been called more than once
+    without closing.
+ERR_SERVER_NOT_RUNNING                Error       Server is not running.
+ERR_SOCKET_ALREADY_BOUND              Error       Socket is already bound
+ERR_SOCKET_BAD_BUFFER_SIZE            TypeError   Buffer size must be a positive integer
+ERR_SOCKET_BAD_PORT                   RangeError  *
+ERR_SOCKET_BAD_TYPE                   TypeError   Bad socket type specified. Valid types are: udp4,
+    udp6
+ERR_SOCKET_BUFFER_SIZE                SystemError Could not get or set buffer size
+ERR_SOCKET_CLOSED                     Error       Socket is closed
+ERR_SOCKET_CLOSED_BEFORE_CONNECTION   Error       Socket closed before the connection was
+    established
+ERR_SOCKET_CONNECTION_TIMEOUT         Error       Socket connection timeout
+ERR_SOCKET_DGRAM_IS_CONNECTED         Error       Already connected
+ERR_SOCKET_DGRAM_NOT_CONNECTED        Error       Not connected
+ERR_SOCKET_DGRAM_NOT_RUNNING          Error       Not running
+ERR_STREAM_ALREADY_FINISHED           Error       Cannot call %s after a stream was finished
+ERR_STREAM_CANNOT_PIPE                Error       Cannot pipe, not readable
+ERR_STREAM_DESTROYED                  Error       Cannot call %s after a stream was destroyed
+ERR_STREAM_NULL_VALUES                TypeError   May not write null values to stream
+ERR_STREAM_PREMATURE_CLOSE            Error       Premature close
+ERR_STREAM_PUSH_AFTER_EOF             Error       stream.push() after EOF
+ERR_STREAM_UNABLE_TO_PIPE             Error       Cannot pipe to a closed or destroyed stream
+ERR_STREAM_UNSHIFT_AFTER_END_EVENT    Error       stream.unshift() after end event
+ERR_STREAM_WRAP                       Error       Stream has StringDecoder set or is in objectMode
+ERR_STREAM_WRITE_AFTER_END            Error       write after end
+ERR_STRING_TOO_LONG                   Error       Cannot create a string longer than 0x%s characters
+ERR_SYSTEM_ERROR                      SystemError A system error occurred
+ERR_TLS_CERT_ALTNAME_INVALID          Error       *
+ERR_TLS_HANDSHAKE_TIMEOUT             Error       TLS handshake timeout
+ERR_TLS_INVALID_PROTOCOL_METHOD       TypeError   %s is not a valid %s TLS protocol method
+ERR_TLS_RENEGOTIATION_DISABLED        Error       TLS session renegotiation disabled for this socket
+ERR_TLS_SNI_FROM_SERVER               Error       Cannot issue SNI from a TLS server-side socket
+ERR_TTY_INIT_FAILED                   SystemError TTY initialization failed
+ERR_UNAVAILABLE_DURING_EXIT           Error       Cannot call function in process exit handler
+ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET Error       \`process.setupUncaughtExceptionCapture()\`
+    was called while a capture callback was already active
+ERR_UNESCAPED_CHARACTERS              TypeError   %s contains unescaped characters
+ERR_UNHANDLED_ERROR                   Error       *
+ERR_UNHANDLED_REJECTION               Error       This error originated either by throwing inside of
+    an async function without a catch block, or by rejecting a promise which was not handled with
+    .catch(). The promise rejected with the reason "%s".
+ERR_UNKNOWN_BUILTIN_MODULE            Error       No such built-in module: %s
+ERR_UNKNOWN_CREDENTIAL                Error       %s identifier does not exist: %s
+ERR_UNKNOWN_ENCODING                  TypeError   Unknown encoding: %s
+ERR_UNKNOWN_FILE_EXTENSION            TypeError   *
+ERR_UNKNOWN_SIGNAL                    TypeError   Unknown signal: %s
+ERR_UNSUPPORTED_ESM_URL_SCHEME        Error       *
+ERR_USE_AFTER_CLOSE                   Error       %s was closed
+ERR_WORKER_INIT_FAILED                Error       Worker initialization failure: %s
+ERR_WORKER_UNSUPPORTED_OPERATION      TypeError   %s is not supported in workers
+ERR_ZLIB_INITIALIZATION_FAILED        Error       Initialization failed
+
+ERR_JSPACK_UNSUPPORTED                Error       %s is not supported by jspack
+ERR_JSPACK_NOT_IMPLEMENTED            Error       %s is not implemented yet in jspack
+ERR_JSPACK_MISSING_BINDING            Error       No such native binding: %s
+ERR_JSPACK_SNAPSHOT_UNSAFE            Error       %s cannot be used while the snapshot is
+    being built
+`;
+
+// Type names ERR_INVALID_ARG_TYPE prints as "of type x"; other capitalised
+// names are classes ("an instance of X"), anything else is printed as given.
+const kTypeNames = new Set([
+  'string', 'number', 'bigint', 'boolean', 'symbol', 'object', 'function',
+  'Object', 'Function',
+]);
+const kClassName = /^([A-Z][a-z0-9]*)+$/;
+const kTwo32n = 1n << 32n;
+
+// "a", "a or b", "a, b, or c".
+function joinWords(words, conjunction) {
+  if (words.length < 3) return words.join(` ${conjunction} `);
+  const last = words[words.length - 1];
+  return `${words.slice(0, -1).join(', ')}, ${conjunction} ${last}`;
 }
 
-function isErrorStackTraceLimitWritable() {
-  const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
-  if (desc === undefined) return Object.isExtensible(Error);
-  return Object.prototype.hasOwnProperty.call(desc, 'writable') ?
-    desc.writable :
-    desc.set !== undefined;
+// What the message calls the thing that was checked: 'The "x" argument',
+// 'The "o.x" property', or a ready phrase such as 'The first argument'.
+function subjectOf(name) {
+  if (name.endsWith(' argument')) return name;
+  return `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
 }
 
-// Captures the stack of `err` (omitting frames from `fn` up) so that it
-// starts with "Name [CODE]: message" while err.name stays the class name.
-function captureWithCode(err, code, fn) {
-  const name = err.name;
-  Object.defineProperty(err, 'name', {
-    value: `${name} [${code}]`,
-    enumerable: false,
-    writable: true,
-    configurable: true,
-  });
-  if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(err, fn);
-  }
-  // Reading the stack formats it now, while the name carries the code.
-  // eslint-disable-next-line no-unused-expressions
-  err.stack;
-  delete err.name;
-}
-
-function getMessage(key, args, self) {
-  const msg = messages.get(key);
-  if (typeof msg === 'function') {
-    return msg.apply(self, args);
-  }
-  if (args.length === 0) return msg;
-  return lazyInspect().format(msg, ...args);
-}
-
-function makeNodeErrorWithCode(Base, key) {
-  class NodeError extends Base {
-    constructor(...args) {
-      super();
-      this.code = key;
-      Object.defineProperty(this, 'message', {
-        value: getMessage(key, args, this),
-        enumerable: false,
-        writable: true,
-        configurable: true,
-      });
-      captureWithCode(this, key, new.target);
+function describeExpected(expected) {
+  const types = [];
+  const classes = [];
+  const others = [];
+  for (const item of Array.isArray(expected) ? expected : [expected]) {
+    if (kTypeNames.has(item)) {
+      types.push(item.toLowerCase());
+    } else if (kClassName.test(item)) {
+      classes.push(item);
+    } else {
+      others.push(item);
     }
-
-    toString() {
-      return `${this.name} [${key}]: ${this.message}`;
-    }
   }
-  Object.defineProperty(NodeError.prototype, 'constructor', {
-    value: Base,
-    enumerable: false,
-    writable: true,
-    configurable: true,
-  });
-  Object.defineProperty(NodeError.prototype, kIsNodeError, {
-    value: true,
-    enumerable: false,
-    writable: false,
-    configurable: true,
-  });
-  return NodeError;
+  // With classes listed, a plain object is named as the class Object, last.
+  const objectAt = types.indexOf('object');
+  if (classes.length > 0 && objectAt !== -1) {
+    types.splice(objectAt, 1);
+    classes.push('Object');
+  }
+  const parts = [];
+  if (types.length === 1) parts.push(`of type ${types[0]}`);
+  if (types.length > 1) parts.push(`one of type ${joinWords(types, 'or')}`);
+  if (classes.length > 0) parts.push(`an instance of ${joinWords(classes, 'or')}`);
+  if (others.length === 1) {
+    const [only] = others;
+    parts.push(only.toLowerCase() === only ? only : `an ${only}`);
+  }
+  if (others.length > 1) parts.push(`one of ${joinWords(others, 'or')}`);
+  return parts.join(' or ');
 }
 
-// Defines codes.KEY; extra classes become codes.KEY.TypeError etc.
-function E(sym, val, def, ...otherClasses) {
-  messages.set(sym, val);
-  if (def === SystemError) {
-    codes[sym] = makeSystemErrorWithCode(sym);
-    return;
-  }
-  const ctor = makeNodeErrorWithCode(def, sym);
-  for (const clazz of otherClasses) {
-    ctor[clazz.name] = makeNodeErrorWithCode(clazz, sym);
-  }
-  codes[sym] = ctor;
-}
-
-// Wraps a validation function so a thrown error's stack starts at its caller.
-function hideStackFrames(fn) {
-  function wrappedFn(...args) {
-    try {
-      return fn.apply(this, args);
-    } catch (err) {
-      if (err !== null && typeof err === 'object' && err[kIsNodeError] === true &&
-          typeof Error.captureStackTrace === 'function') {
-        captureWithCode(err, err.code, wrappedFn);
-      }
-      throw err;
-    }
-  }
-  wrappedFn.withoutStackTrace = fn;
-  return wrappedFn;
-}
-
-const kTypes = [
-  'string',
-  'function',
-  'number',
-  'object',
-  'Function',
-  'Object',
-  'boolean',
-  'bigint',
-  'symbol',
-];
-
-const classRegExp = /^([A-Z][a-z0-9]*)+$/;
-
-// Describes a received value the way Node's messages do ("Received ...").
-function determineSpecificType(value) {
-  if (value === null) {
-    return 'null';
-  } else if (value === undefined) {
-    return 'undefined';
-  }
-  const type = typeof value;
-  switch (type) {
-    case 'bigint':
-      return `type bigint (${value}n)`;
-    case 'number':
-      if (value === 0) {
-        return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
-      }
-      return `type number (${value})`;
-    case 'boolean':
-      return value ? 'type boolean (true)' : 'type boolean (false)';
-    case 'symbol':
-      return `type symbol (${String(value)})`;
+// The "Received ..." part of argument-type messages.
+function describeReceived(value) {
+  if (value === null || value === undefined) return `${value}`;
+  switch (typeof value) {
     case 'function':
       return `function ${value.name}`;
-    case 'object':
-      if (value.constructor && 'name' in value.constructor) {
-        return `an instance of ${value.constructor.name}`;
-      }
-      return `${lazyInspect().inspect(value, { depth: -1 })}`;
-    case 'string':
-      if (value.length > 28) value = `${value.slice(0, 25)}...`;
-      if (value.indexOf("'") === -1) {
-        return `type string ('${value}')`;
-      }
-      return `type string (${JSON.stringify(value)})`;
-    default: {
-      let inspected = lazyInspect().inspect(value, { colors: false });
-      if (inspected.length > 28) {
-        inspected = `${inspected.slice(0, 25)}...`;
-      }
-      return `type ${type} (${inspected})`;
+    case 'object': {
+      const ctor = value.constructor;
+      if (ctor && 'name' in ctor) return `an instance of ${ctor.name}`;
+      return inspect(value, { depth: -1 });
     }
-  }
-}
-
-function addNumericalSeparator(val) {
-  let res = '';
-  let i = val.length;
-  const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) {
-    res = `_${val.slice(i - 3, i)}${res}`;
-  }
-  return `${val.slice(0, i)}${res}`;
-}
-
-function formatList(array, type = 'and') {
-  return array.length < 3 ? array.join(` ${type} `) :
-    `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`;
-}
-
-// System errors -------------------------------------------------------------
-
-let uvBinding;
-function lazyUv() {
-  // eslint-disable-next-line no-undef
-  if (uvBinding === undefined) uvBinding = internalBinding('uv');
-  return uvBinding;
-}
-
-function uvErrName(errno) {
-  try {
-    const name = lazyUv().errname(errno);
-    if (typeof name === 'string' && /^[A-Z0-9_]+$/.test(name)) return name;
-  } catch {
-    // Unknown errno values fall through.
-  }
-  return undefined;
-}
-
-function uvErrMessage(errno) {
-  try {
-    const msg = lazyUv().getErrorMessage(errno);
-    if (typeof msg === 'string') return msg;
-  } catch {
-    // Unknown errno values fall through.
-  }
-  return 'unknown error';
-}
-
-function getSystemErrorName(errno) {
-  return uvErrName(errno) || `Unknown system error ${errno}`;
-}
-
-function getSystemErrorMessage(errno) {
-  return uvErrMessage(errno);
-}
-
-// Builds `ENOENT: no such file or directory, open '/x'` with errno (negative),
-// code, syscall, path and dest, in Node's property order.
-function uvException(ctx) {
-  const name = uvErrName(ctx.errno);
-  const code = name || 'UNKNOWN';
-  const uvmsg = name ? uvErrMessage(ctx.errno) : 'unknown error';
-  let message = `${code}: ${ctx.message || uvmsg}, ${ctx.syscall}`;
-
-  let path;
-  let dest;
-  if (ctx.path) {
-    path = ctx.path.toString();
-    message += ` '${path}'`;
-  }
-  if (ctx.dest) {
-    dest = ctx.dest.toString();
-    message += ` -> '${dest}'`;
-  }
-
-  const writable = isErrorStackTraceLimitWritable();
-  const tmpLimit = Error.stackTraceLimit;
-  if (writable) Error.stackTraceLimit = 0;
-  // eslint-disable-next-line no-restricted-syntax
-  const err = new Error(message);
-  if (writable) Error.stackTraceLimit = tmpLimit;
-
-  err.errno = ctx.errno;
-  err.code = code;
-  err.syscall = ctx.syscall;
-  for (const prop of Object.keys(ctx)) {
-    if (prop === 'message' || prop === 'path' || prop === 'dest' ||
-        prop === 'errno' || prop === 'code' || prop === 'syscall') {
-      continue;
+    case 'string': {
+      const cut = value.length > 28 ? `${value.slice(0, 25)}...` : value;
+      return `type string (${cut.includes("'") ? JSON.stringify(cut) : `'${cut}'`})`;
     }
-    err[prop] = ctx[prop];
+    case 'number':
+      return `type number (${Object.is(value, -0) ? '-0' : value})`;
+    case 'bigint':
+      return `type bigint (${value}n)`;
+    default:
+      return `type ${typeof value} (${String(value)})`;
   }
-  if (path) err.path = path;
-  if (dest) err.dest = dest;
+}
+
+// Big integers are shown with "_" every three characters from the right.
+function groupThousands(text) {
+  const sign = text[0] === '-' ? '-' : '';
+  let rest = text.slice(sign.length);
+  const groups = [];
+  while (rest.length > 3) {
+    groups.unshift(rest.slice(-3));
+    rest = rest.slice(0, -3);
+  }
+  return sign + [rest, ...groups].join('_');
+}
+
+function describeOutOfRange(input) {
+  if (typeof input === 'bigint') {
+    const big = input > kTwo32n || input < -kTwo32n;
+    return `${big ? groupThousands(String(input)) : input}n`;
+  }
+  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+    return groupThousands(String(input));
+  }
+  return inspect(input);
+}
+
+const kInternalTail = 'This is caused by either a bug in Node.js or incorrect ' +
+  'usage of Node.js internals.\nPlease open an issue with this stack trace ' +
+  'at https://github.com/nodejs/node/issues\n';
+
+// The `*` rows. Each builder gets the error under construction first, for the
+// codes that also keep what they were given on it.
+const kBuilders = {
+  ERR_BUFFER_OUT_OF_BOUNDS(err, name) {
+    if (!name) return 'Attempt to access memory outside buffer bounds';
+    return `"${name}" is outside of buffer bounds`;
+  },
+  ERR_ENCODING_INVALID_ENCODED_DATA(err, encoding, errno) {
+    err.errno = errno;
+    return `The encoded data was not valid for encoding ${encoding}`;
+  },
+  ERR_FALSY_VALUE_REJECTION(err, reason) {
+    err.reason = reason;
+    return 'Promise was rejected with falsy value';
+  },
+  ERR_INTERNAL_ASSERTION(err, detail) {
+    return detail === undefined ? kInternalTail : `${detail}\n${kInternalTail}`;
+  },
+  ERR_INVALID_ADDRESS_FAMILY(err, family, host, port) {
+    err.host = host;
+    err.port = port;
+    return `Invalid address family: ${family} ${host}:${port}`;
+  },
+  ERR_INVALID_ARG_TYPE(err, name, expected, actual) {
+    return `The ${subjectOf(name)} must be ${describeExpected(expected)}. ` +
+      `Received ${describeReceived(actual)}`;
+  },
+  ERR_INVALID_ARG_VALUE(err, name, value, reason = 'is invalid') {
+    let shown = inspect(value);
+    if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
+    const kind = name.includes('.') ? 'property' : 'argument';
+    return `The ${kind} '${name}' ${reason}. Received ${shown}`;
+  },
+  ERR_INVALID_CHAR(err, name, field) {
+    const where = field === undefined ? '' : ` ["${field}"]`;
+    return `Invalid character in ${name}${where}`;
+  },
+  ERR_INVALID_MIME_SYNTAX(err, production, text, index) {
+    const at = index === -1 ? '' : ` at ${index}`;
+    return `The MIME syntax for a ${production} in "${text}" is invalid${at}`;
+  },
+  ERR_INVALID_RETURN_PROPERTY(err, input, name, prop, value) {
+    return `Expected a valid ${input} to be returned for the "${prop}" from ` +
+      `the "${name}" hook but got ${describeReceived(value)}.`;
+  },
+  ERR_INVALID_RETURN_PROPERTY_VALUE(err, input, name, prop, value) {
+    return `Expected ${input} to be returned for the "${prop}" from the ` +
+      `"${name}" hook but got ${describeReceived(value)}.`;
+  },
+  ERR_INVALID_RETURN_VALUE(err, input, name, value) {
+    return `Expected ${input} to be returned from the "${name}" function ` +
+      `but got ${describeReceived(value)}.`;
+  },
+  ERR_INVALID_URL(err, input, base = null) {
+    err.input = input;
+    if (base !== null && base !== undefined) err.base = base;
+    return 'Invalid URL';
+  },
+  ERR_INVALID_URL_SCHEME(err, expected) {
+    const schemes = typeof expected === 'string' ? [expected] : expected;
+    if (schemes.length === 2) {
+      return `The URL must be one of scheme ${schemes[0]} or ${schemes[1]}`;
+    }
+    return `The URL must be of scheme ${schemes[0]}`;
+  },
+  ERR_MISSING_ARGS(err, ...names) {
+    const quote = (one) => `"${one}"`;
+    const shown = names.map((n) => (Array.isArray(n) ? n.map(quote).join(' or ') : quote(n)));
+    const noun = names.length > 1 ? 'arguments' : 'argument';
+    return `The ${joinWords(shown, 'and')} ${noun} must be specified`;
+  },
+  ERR_MODULE_NOT_FOUND(err, request, base, exactUrl) {
+    if (exactUrl) err.url = exactUrl;
+    const what = exactUrl ? 'module' : 'package';
+    return `Cannot find ${what} '${request}' imported from ${base}`;
+  },
+  ERR_OUT_OF_RANGE(err, name, range, input, nameIsSentence = false) {
+    const lead = nameIsSentence ? name : `The value of "${name}" is out of range.`;
+    return `${lead} It must be ${range}. Received ${describeOutOfRange(input)}`;
+  },
+  ERR_PARSE_ARGS_UNKNOWN_OPTION(err, option, allowPositionals) {
+    if (!allowPositionals) return `Unknown option '${option}'`;
+    return `Unknown option '${option}'. To specify a positional argument ` +
+      "starting with a '-', place it at the end of the command after '--', " +
+      `as in '-- ${JSON.stringify(option)}`;
+  },
+  ERR_REQUIRE_ESM(err, filename) {
+    return `require() of ES Module ${filename} not supported.`;
+  },
+  ERR_SOCKET_BAD_PORT(err, name, port, allowZero = true) {
+    const bound = allowZero ? '>=' : '>';
+    return `${name} should be ${bound} 0 and < 65536. ` +
+      `Received ${describeReceived(port)}.`;
+  },
+  ERR_TLS_CERT_ALTNAME_INVALID(err, reason, host, cert) {
+    err.reason = reason;
+    err.host = host;
+    err.cert = cert;
+    return `Hostname/IP does not match certificate's altnames: ${reason}`;
+  },
+  ERR_UNHANDLED_ERROR(err, cause) {
+    return cause === undefined ? 'Unhandled error.' : `Unhandled error. (${cause})`;
+  },
+  ERR_UNKNOWN_FILE_EXTENSION(err, extension, file) {
+    return `Unknown file extension "${extension}" for ${file}`;
+  },
+  ERR_UNSUPPORTED_ESM_URL_SCHEME(err, url, supported) {
+    const { protocol } = url;
+    let text = `Only URLs with a scheme in: ${joinWords(supported, 'and')} ` +
+      'are supported by the default ESM loader';
+    if (protocol === 'node:' || /^[a-zA-Z]:/.test(protocol)) {
+      text += '. On Windows, absolute paths must be valid file:// URLs';
+    }
+    return `${text}. Received protocol '${protocol}'`;
+  },
+};
+
+// code -> its `%s` template, or its builder.
+const kMessages = { __proto__: null };
+
+function messageFor(code, err, args) {
+  const spec = kMessages[code];
+  if (typeof spec === 'function') return spec(err, ...args);
+  return args.length === 0 ? spec : format(spec, ...args);
+}
+
+function defineHidden(target, key, value) {
+  Object.defineProperty(target, key, {
+    value, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+// V8 (and our source-map formatter) start a stack with "Name: message". Node
+// shows the code there too, "TypeError [ERR_X]: ...", while `name` stays the
+// class name, so that first line is replaced once the stack exists. A stack
+// made by a user's Error.prepareStackTrace is left alone.
+function showCodeInStack(err) {
+  const plain = Error.prototype.toString.call(err);
+  const stack = err.stack;
+  if (typeof stack === 'string' && stack.startsWith(plain)) {
+    err.stack = `${err.name} [${err.code}]: ${err.message}` +
+      stack.slice(plain.length);
+  }
+}
+
+// Restarts err's stack at the caller of `fn`, so that a validator's own frame
+// is not the first one shown. Returns err, for `throw captureCallSite(...)`.
+function captureCallSite(err, fn) {
   if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(err, uvException);
+    Error.captureStackTrace(err, fn);
+    if (typeof err.code === 'string') showCodeInStack(err);
   }
   return err;
 }
 
-// Like uvException, for callers that have (errno, syscall, path, dest).
-function uvExceptionWithHostPort(err, syscall, address, port) {
-  const code = uvErrName(err) || 'UNKNOWN';
-  const uvmsg = uvErrName(err) ? uvErrMessage(err) : 'unknown error';
-  const message = `${syscall} ${code}: ${uvmsg}`;
-  let details = '';
-  if (port && port > 0) {
-    details = ` ${address}:${port}`;
-  } else if (address) {
-    details = ` ${address}`;
-  }
-  const writable = isErrorStackTraceLimitWritable();
-  const tmpLimit = Error.stackTraceLimit;
-  if (writable) Error.stackTraceLimit = 0;
-  // eslint-disable-next-line no-restricted-syntax
-  const ex = new Error(`${message}${details}`);
-  if (writable) Error.stackTraceLimit = tmpLimit;
-  ex.code = code;
-  ex.errno = err;
-  ex.syscall = syscall;
-  ex.address = address;
-  if (port) ex.port = port;
-  if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(ex, uvExceptionWithHostPort);
-  }
-  return ex;
+// codes.X for an ordinary row: an error of class Base whose only enumerable
+// property is `code`. V8 leaves this constructor out of the stack because it
+// is new.target.
+function classForCode(code, Base) {
+  const NodeError = class extends Base {
+    constructor(...args) {
+      super();
+      this.code = code;
+      defineHidden(this, 'message', messageFor(code, this, args));
+      showCodeInStack(this);
+    }
+
+    toString() {
+      return `${this.name} [${code}]: ${this.message}`;
+    }
+  };
+  // Instances name their plain class: err.constructor === TypeError.
+  defineHidden(NodeError.prototype, 'constructor', Base);
+  return NodeError;
 }
 
-// `${syscall} ${code}` errors with errno, code and syscall (e.g. "write EPIPE").
-function errnoException(err, syscall, original) {
-  const code = getSystemErrorName(err);
-  const message = original ?
-    `${syscall} ${code} ${original}` : `${syscall} ${code}`;
-  const writable = isErrorStackTraceLimitWritable();
-  const tmpLimit = Error.stackTraceLimit;
-  if (writable) Error.stackTraceLimit = 0;
-  // eslint-disable-next-line no-restricted-syntax
-  const ex = new Error(message);
-  if (writable) Error.stackTraceLimit = tmpLimit;
-  ex.errno = err;
-  ex.code = code;
-  ex.syscall = syscall;
-  if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(ex, errnoException);
-  }
-  return ex;
+// An accessor on a SystemError that reads and writes its `info` record.
+function mirrorInfo(err, info, key, asText) {
+  Object.defineProperty(err, key, {
+    get() {
+      const value = info[key];
+      return asText && value !== null && value !== undefined ? value.toString() : value;
+    },
+    set(value) {
+      info[key] = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
-// "connect ECONNREFUSED 127.0.0.1:80" style errors.
-function exceptionWithHostPort(err, syscall, address, port, additional) {
-  const code = getSystemErrorName(err);
-  let details = '';
-  if (port && port > 0) {
-    details = ` ${address}:${port}`;
-  } else if (address) {
-    details = ` ${address}`;
-  }
-  if (additional) {
-    details += ` - Local (${additional})`;
-  }
-  const writable = isErrorStackTraceLimitWritable();
-  const tmpLimit = Error.stackTraceLimit;
-  if (writable) Error.stackTraceLimit = 0;
-  // eslint-disable-next-line no-restricted-syntax
-  const ex = new Error(`${syscall} ${code}${details}`);
-  if (writable) Error.stackTraceLimit = tmpLimit;
-  ex.errno = err;
-  ex.code = code;
-  ex.syscall = syscall;
-  ex.address = address;
-  if (port) {
-    ex.port = port;
-  }
-  if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(ex, exceptionWithHostPort);
-  }
-  return ex;
-}
-
-// DNS errors: "getaddrinfo ENOTFOUND example.invalid".
-function dnsException(code, syscall, hostname) {
-  let errno;
-  if (typeof code === 'number') {
-    errno = code;
-    code = getSystemErrorName(code);
-  }
-  const message = `${syscall} ${code}${hostname ? ` ${hostname}` : ''}`;
-  // eslint-disable-next-line no-restricted-syntax
-  const ex = new Error(message);
-  ex.errno = errno;
-  ex.code = code;
-  ex.syscall = syscall;
-  if (hostname) {
-    ex.hostname = hostname;
-  }
-  if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(ex, dnsException);
-  }
-  return ex;
-}
-
-// SystemError: errors from libuv calls that are not about a file, e.g.
-// "A system error occurred: uv_os_gethostname returned ENOSYS (function not implemented)".
+// Errors about a failed libuv call that are not plain errno errors, e.g.
+// "A system error occurred: uv_os_gethostname returned ENOSYS (function not
+// implemented)". `info` is { errno, code, message, syscall, path?, dest? }.
 class SystemError extends Error {
-  constructor(key, context) {
-    const limit = Error.stackTraceLimit;
-    const writable = isErrorStackTraceLimitWritable();
-    if (writable) Error.stackTraceLimit = 0;
+  constructor(code, info) {
     super();
-    if (writable) Error.stackTraceLimit = limit;
-    const prefix = getMessage(key, [], this);
-    let message = `${prefix}: ${context.syscall} returned ` +
-                  `${context.code} (${context.message})`;
-    if (context.path !== undefined) message += ` ${context.path}`;
-    if (context.dest !== undefined) message += ` => ${context.dest}`;
-
-    Object.defineProperty(this, 'message', {
-      value: message,
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    });
-    Object.defineProperty(this, 'name', {
-      value: 'SystemError',
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    });
-    captureWithCode(this, key, new.target);
-    Object.defineProperty(this, 'name', {
-      value: 'SystemError',
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    });
-    this.code = key;
+    this.code = code;
+    defineHidden(this, 'name', 'SystemError');
+    let text = `${kMessages[code]}: ${info.syscall} returned ${info.code} (${info.message})`;
+    if (info.path !== undefined) text += ` ${info.path}`;
+    if (info.dest !== undefined) text += ` => ${info.dest}`;
+    defineHidden(this, 'message', text);
     Object.defineProperty(this, 'info', {
-      value: context,
-      enumerable: true,
-      configurable: true,
-      writable: false,
+      value: info, writable: false, enumerable: true, configurable: true,
     });
-    Object.defineProperty(this, 'errno', {
-      get() {
-        return context.errno;
-      },
-      set: (value) => {
-        context.errno = value;
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    Object.defineProperty(this, 'syscall', {
-      get() {
-        return context.syscall;
-      },
-      set: (value) => {
-        context.syscall = value;
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    if (context.path !== undefined) {
-      Object.defineProperty(this, 'path', {
-        get() {
-          return context.path != null ? context.path.toString() : context.path;
-        },
-        set: (value) => {
-          context.path = value;
-        },
-        enumerable: true,
-        configurable: true,
-      });
-    }
-    if (context.dest !== undefined) {
-      Object.defineProperty(this, 'dest', {
-        get() {
-          return context.dest != null ? context.dest.toString() : context.dest;
-        },
-        set: (value) => {
-          context.dest = value;
-        },
-        enumerable: true,
-        configurable: true,
-      });
-    }
+    mirrorInfo(this, info, 'errno', false);
+    mirrorInfo(this, info, 'syscall', false);
+    if (info.path !== undefined) mirrorInfo(this, info, 'path', true);
+    if (info.dest !== undefined) mirrorInfo(this, info, 'dest', true);
+    showCodeInStack(this);
   }
 
   toString() {
     return `${this.name} [${this.code}]: ${this.message}`;
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
-    return lazyInspect().inspect(this, {
-      ...ctx,
-      getters: true,
-      customInspect: false,
-    });
+  // Shows errno, syscall, path and dest with their values, not as accessors.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    return inspect(this, { ...options, getters: true, customInspect: false });
   }
 }
 
-function makeSystemErrorWithCode(key) {
-  return class NodeError extends SystemError {
-    constructor(ctx) {
-      super(key, ctx);
+function systemClassForCode(code) {
+  const NodeError = class extends SystemError {
+    constructor(info) {
+      super(code, info);
     }
   };
+  return NodeError;
 }
 
-// Thrown or rejected when an operation is cancelled through an AbortSignal.
+// Turns kTable into [code, classNames, message] rows.
+function readTable(text) {
+  const rows = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    if (line[0] === ' ') {
+      rows[rows.length - 1][2] += ` ${line.trim()}`;
+      continue;
+    }
+    const [, code, classNames, message] = /^(\S+)\s+(\S+)\s+(.*)$/.exec(line);
+    rows.push([code, classNames.split('+'), message]);
+  }
+  return rows;
+}
+
+const codes = {};
+for (const [code, classNames, message] of readTable(kTable)) {
+  if (message === '*') {
+    // A typo here fails the snapshot build, not a user's program.
+    if (typeof kBuilders[code] !== 'function') throw new Error(`no builder for ${code}`);
+    kMessages[code] = kBuilders[code];
+  } else {
+    kMessages[code] = message;
+  }
+  if (classNames[0] === 'SystemError') {
+    codes[code] = systemClassForCode(code);
+    continue;
+  }
+  const [main, ...alternatives] = classNames.map((name) => kBaseClasses[name]);
+  const ctor = classForCode(code, main);
+  for (const Base of alternatives) ctor[Base.name] = classForCode(code, Base);
+  codes[code] = ctor;
+}
+
+// System errors from errno values ---------------------------------------------
+
+let uvBinding;
+function uv() {
+  if (uvBinding === undefined) uvBinding = internalBinding('uv');
+  return uvBinding;
+}
+
+// libuv's name for errno ('ENOENT'), or undefined for a value it does not
+// know (it then answers "Unknown system error <n>").
+function knownErrorName(errno) {
+  const name = uv().errname(errno);
+  return typeof name === 'string' && !name.startsWith('Unknown system error') ?
+    name : undefined;
+}
+
+function getSystemErrorName(errno) {
+  return knownErrorName(errno) ?? `Unknown system error ${errno}`;
+}
+
+function getSystemErrorMessage(errno) {
+  return uv().getErrorMessage(errno);
+}
+
+// A plain Error with the given own properties, its stack starting at the
+// caller of `origin`.
+function plainError(message, props, origin) {
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new Error(message);
+  for (const key of Object.keys(props)) err[key] = props[key];
+  if (typeof Error.captureStackTrace === 'function') {
+    Error.captureStackTrace(err, origin);
+  }
+  return err;
+}
+
+// " host:port", " host" or "" for the network errors.
+function placeSuffix(address, port) {
+  if (port && port > 0) return ` ${address}:${port}`;
+  return address ? ` ${address}` : '';
+}
+
+// The file-system error: "ENOENT: no such file or directory, open '/x'" with
+// errno (negative), code, syscall, path and dest. `ctx` is what the binding
+// reports: { errno, syscall, path?, dest?, message? }; `message` replaces
+// libuv's description, other extra keys are copied onto the error.
+function uvException(ctx) {
+  const name = knownErrorName(ctx.errno);
+  const code = name ?? 'UNKNOWN';
+  const description = ctx.message || (name ? uv().getErrorMessage(ctx.errno) : 'unknown error');
+  // An empty path is still named (`open ''`), as in Node.
+  const path = ctx.path == null ? undefined : ctx.path.toString();
+  const dest = ctx.dest == null ? undefined : ctx.dest.toString();
+  let message = `${code}: ${description}, ${ctx.syscall}`;
+  if (path !== undefined) message += ` '${path}'`;
+  if (dest !== undefined) message += ` -> '${dest}'`;
+  const props = { errno: ctx.errno, code, syscall: ctx.syscall };
+  for (const key of Object.keys(ctx)) {
+    if (!(key in props) && key !== 'message' && key !== 'path' && key !== 'dest') {
+      props[key] = ctx[key];
+    }
+  }
+  if (path !== undefined) props.path = path;
+  if (dest !== undefined) props.dest = dest;
+  return plainError(message, props, uvException);
+}
+
+// A server or socket error with libuv's description, e.g. "listen
+// EADDRINUSE: address already in use 127.0.0.1:80".
+function uvExceptionWithHostPort(errno, syscall, address, port) {
+  const name = knownErrorName(errno);
+  const description = name ? uv().getErrorMessage(errno) : 'unknown error';
+  const message = `${syscall} ${name ?? 'UNKNOWN'}: ${description}` +
+    placeSuffix(address, port);
+  const props = { code: name ?? 'UNKNOWN', errno, syscall, address };
+  if (port) props.port = port;
+  return plainError(message, props, uvExceptionWithHostPort);
+}
+
+// "write EPIPE", optionally with more text: util._errnoException.
+function errnoException(errno, syscall, original) {
+  const code = getSystemErrorName(errno);
+  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+  return plainError(message, { errno, code, syscall }, errnoException);
+}
+
+// "connect ECONNREFUSED 127.0.0.1:80": util._exceptionWithHostPort.
+function exceptionWithHostPort(errno, syscall, address, port, additional) {
+  const code = getSystemErrorName(errno);
+  let message = `${syscall} ${code}${placeSuffix(address, port)}`;
+  if (additional) message += ` - Local (${additional})`;
+  const props = { errno, code, syscall, address };
+  if (port) props.port = port;
+  return plainError(message, props, exceptionWithHostPort);
+}
+
+// Resolver errors, "getaddrinfo ENOTFOUND example.invalid". A numeric code
+// is an errno; getaddrinfo's "no such name" answers are reported as
+// ENOTFOUND, as Node's dns module does.
+function dnsException(code, syscall, hostname) {
+  let errno;
+  if (typeof code === 'number') {
+    errno = code;
+    const name = getSystemErrorName(code);
+    code = name === 'EAI_NODATA' || name === 'EAI_NONAME' ? 'ENOTFOUND' : name;
+  }
+  const message = hostname ? `${syscall} ${code} ${hostname}` : `${syscall} ${code}`;
+  const props = { errno, code, syscall };
+  if (hostname) props.hostname = hostname;
+  return plainError(message, props, dnsException);
+}
+
+// Other errors -----------------------------------------------------------------
+
+// Thrown or rejected when an operation is cancelled through an AbortSignal;
+// `options.cause` is usually the signal's reason.
+const kAbortedMessage = 'The operation was aborted';
+
 class AbortError extends Error {
-  constructor(message = 'The operation was aborted', options = undefined) {
-    if (options !== undefined && typeof options !== 'object') {
+  constructor(message = kAbortedMessage, options = undefined) {
+    if (options === undefined || typeof options === 'object') {
+      super(message, options);
+    } else {
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    super(message, options);
-    this.code = 'ABORT_ERR';
-    this.name = 'AbortError';
+    // Both are own, enumerable properties, in this order.
+    Object.assign(this, { code: 'ABORT_ERR', name: 'AbortError' });
   }
 }
 
-// Combines an error raised while handling another one.
-function aggregateTwoErrors(innerError, outerError) {
-  if (innerError && outerError && innerError !== outerError) {
-    if (Array.isArray(outerError.errors)) {
-      outerError.errors.push(innerError);
-      return outerError;
-    }
-    // eslint-disable-next-line no-restricted-syntax
-    const err = new AggregateError([outerError, innerError], outerError.message);
-    err.code = outerError.code;
-    return err;
+// An error raised while cleaning up after another one: both are kept, in an
+// AggregateError unless the outer error already collects others.
+function aggregateTwoErrors(inner, outer) {
+  if (!inner || !outer || inner === outer) return inner || outer;
+  if (Array.isArray(outer.errors)) {
+    outer.errors.push(inner);
+    return outer;
   }
-  return innerError || outerError;
+  // eslint-disable-next-line no-restricted-syntax
+  const both = new AggregateError([outer, inner], outer.message);
+  both.code = outer.code;
+  return both;
 }
+
+// V8's RangeError for a full stack. Its text is fixed in V8.
+const kStackOverflowMessage = 'Maximum call stack size exceeded';
 
 function isStackOverflowError(err) {
-  return err instanceof RangeError &&
-    err.message === 'Maximum call stack size exceeded';
+  return err instanceof RangeError && err.message === kStackOverflowMessage;
 }
 
-// Error codes ---------------------------------------------------------------
-
-E('ERR_ACCESS_DENIED', 'Access to this API has been restricted', Error);
-E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
-E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
-E('ERR_ASSERTION', '%s', Error);
-E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
-E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
-E('ERR_BROTLI_INVALID_PARAM', '%s is not a valid Brotli parameter', RangeError);
-E('ERR_BUFFER_OUT_OF_BOUNDS',
-  (name = undefined) => {
-    if (name) {
-      return `"${name}" is outside of buffer bounds`;
-    }
-    return 'Attempt to access memory outside buffer bounds';
-  }, RangeError);
-E('ERR_BUFFER_TOO_LARGE',
-  'Cannot create a Buffer larger than %s bytes',
-  RangeError);
-E('ERR_CANNOT_WATCH_SIGINT', 'Cannot watch for SIGINT signals', Error);
-E('ERR_CHILD_CLOSED_BEFORE_REPLY',
-  'Child closed before reply received', Error);
-E('ERR_CHILD_PROCESS_IPC_REQUIRED',
-  "Forked processes must have an IPC channel, missing value 'ipc' in %s",
-  Error);
-E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded',
-  RangeError);
-E('ERR_CONSOLE_WRITABLE_STREAM',
-  'Console expects a writable stream instance for %s', TypeError);
-E('ERR_CONTEXT_NOT_INITIALIZED', 'context used is not initialized', Error);
-E('ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED',
-  'Custom engines not supported by this OpenSSL', Error);
-E('ERR_CRYPTO_ECDH_INVALID_FORMAT', 'Invalid ECDH format: %s', TypeError);
-E('ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY',
-  'Public key is not valid for specified curve', Error);
-E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
-E('ERR_CRYPTO_HASH_UPDATE_FAILED', 'Hash update failed', Error);
-E('ERR_CRYPTO_INCOMPATIBLE_KEY', 'Incompatible %s: %s', Error);
-E('ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding %s %s.',
-  Error);
-E('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: %s', TypeError);
-E('ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length', RangeError);
-E('ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
-  'Invalid key object type %s, expected %s.', TypeError);
-E('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation %s', Error);
-E('ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', 'Invalid scrypt parameter', Error);
-E('ERR_CRYPTO_SCRYPT_NOT_SUPPORTED', 'Scrypt algorithm not supported', Error);
-E('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign', Error);
-E('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH',
-  'Input buffers must have the same byte length', RangeError);
-E('ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher', Error);
-E('ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group', Error);
-E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
-E('ERR_DIR_CONCURRENT_OPERATION',
-  'Cannot do synchronous work on directory handle with concurrent ' +
-  'asynchronous operations', Error);
-E('ERR_DNS_SET_SERVERS_FAILED', 'c-ares failed to set servers: "%s" [%s]',
-  Error);
-E('ERR_DOMAIN_CALLBACK_NOT_AVAILABLE',
-  'A callback was registered through ' +
-     'process.setUncaughtExceptionCaptureCallback(), which is mutually ' +
-     'exclusive with using the `domain` module',
-  Error);
-E('ERR_ENCODING_INVALID_ENCODED_DATA', function(encoding, ret) {
-  this.errno = ret;
-  return `The encoded data was not valid for encoding ${encoding}`;
-}, TypeError);
-E('ERR_ENCODING_NOT_SUPPORTED', 'The "%s" encoding is not supported',
-  RangeError);
-E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
-E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
-E('ERR_FALSY_VALUE_REJECTION', function(reason) {
-  this.reason = reason;
-  return 'Promise was rejected with falsy value';
-}, Error);
-E('ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
-  'The feature %s is unavailable on the current platform' +
-  ', which is being used to run Node.js',
-  TypeError);
-E('ERR_FS_CP_DIR_TO_NON_DIR',
-  'Cannot overwrite directory with non-directory', SystemError);
-E('ERR_FS_CP_EEXIST', 'Target already exists', SystemError);
-E('ERR_FS_CP_EINVAL', 'Invalid src or dest', SystemError);
-E('ERR_FS_CP_FIFO_PIPE', 'Cannot copy a FIFO pipe', SystemError);
-E('ERR_FS_CP_NON_DIR_TO_DIR',
-  'Cannot overwrite non-directory with directory', SystemError);
-E('ERR_FS_CP_SOCKET', 'Cannot copy a socket file', SystemError);
-E('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY',
-  'Cannot overwrite symlink in subdirectory of self', SystemError);
-E('ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type', SystemError);
-E('ERR_FS_EISDIR', 'Path is a directory', SystemError);
-E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
-E('ERR_FS_INVALID_SYMLINK_TYPE',
-  'Symlink type must be one of "dir", "file", or "junction". Received "%s"',
-  Error);
-E('ERR_HTTP_CONTENT_LENGTH_MISMATCH',
-  'Response body\'s content-length of %s byte(s) does not match the content-length of %s byte(s) set in header', Error);
-E('ERR_HTTP_HEADERS_SENT',
-  'Cannot %s headers after they are sent to the client', Error);
-E('ERR_HTTP_INVALID_HEADER_VALUE',
-  'Invalid value "%s" for header "%s"', TypeError);
-E('ERR_HTTP_INVALID_STATUS_CODE', 'Invalid status code: %s', RangeError);
-E('ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout', Error);
-E('ERR_HTTP_SOCKET_ASSIGNED',
-  'ServerResponse has an already-assigned socket', Error);
-E('ERR_HTTP_SOCKET_ENCODING',
-  'Changing the socket encoding is not allowed per RFC7230 Section 3.', Error);
-E('ERR_HTTP_TRAILER_INVALID',
-  'Trailers are invalid with this transfer encoding', Error);
-E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
-E('ERR_INCOMPATIBLE_OPTION_PAIR',
-  'Option "%s" cannot be used in combination with option "%s"', TypeError);
-E('ERR_INTERNAL_ASSERTION', (message) => {
-  const suffix = 'This is caused by either a bug in Node.js ' +
-    'or incorrect usage of Node.js internals.\n' +
-    'Please open an issue with this stack trace at ' +
-    'https://github.com/nodejs/node/issues\n';
-  return message === undefined ? suffix : `${message}\n${suffix}`;
-}, Error);
-E('ERR_INVALID_ADDRESS_FAMILY', function(addressType, host, port) {
-  this.host = host;
-  this.port = port;
-  return `Invalid address family: ${addressType} ${host}:${port}`;
-}, RangeError);
-E('ERR_INVALID_ARG_TYPE',
-  (name, expected, actual) => {
-    if (!Array.isArray(expected)) {
-      expected = [expected];
-    }
-
-    let msg = 'The ';
-    if (name.endsWith(' argument')) {
-      // For cases like 'first argument'.
-      msg += `${name} `;
-    } else {
-      const type = name.includes('.') ? 'property' : 'argument';
-      msg += `"${name}" ${type} `;
-    }
-    msg += 'must be ';
-
-    const types = [];
-    const instances = [];
-    const other = [];
-
-    for (const value of expected) {
-      if (kTypes.includes(value)) {
-        types.push(value.toLowerCase());
-      } else if (classRegExp.exec(value) !== null) {
-        instances.push(value);
-      } else {
-        other.push(value);
-      }
-    }
-
-    // 'object' is listed with the instances when there are some.
-    if (instances.length > 0) {
-      const pos = types.indexOf('object');
-      if (pos !== -1) {
-        types.splice(pos, 1);
-        instances.push('Object');
-      }
-    }
-
-    if (types.length > 0) {
-      if (types.length > 2) {
-        const last = types.pop();
-        msg += `one of type ${types.join(', ')}, or ${last}`;
-      } else if (types.length === 2) {
-        msg += `one of type ${types[0]} or ${types[1]}`;
-      } else {
-        msg += `of type ${types[0]}`;
-      }
-      if (instances.length > 0 || other.length > 0)
-        msg += ' or ';
-    }
-
-    if (instances.length > 0) {
-      if (instances.length > 2) {
-        const last = instances.pop();
-        msg += `an instance of ${instances.join(', ')}, or ${last}`;
-      } else {
-        msg += `an instance of ${instances[0]}`;
-        if (instances.length === 2) {
-          msg += ` or ${instances[1]}`;
-        }
-      }
-      if (other.length > 0)
-        msg += ' or ';
-    }
-
-    if (other.length > 0) {
-      if (other.length > 2) {
-        const last = other.pop();
-        msg += `one of ${other.join(', ')}, or ${last}`;
-      } else if (other.length === 2) {
-        msg += `one of ${other[0]} or ${other[1]}`;
-      } else {
-        if (other[0].toLowerCase() !== other[0])
-          msg += 'an ';
-        msg += `${other[0]}`;
-      }
-    }
-
-    msg += `. Received ${determineSpecificType(actual)}`;
-
-    return msg;
-  }, TypeError);
-E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
-  let inspected = lazyInspect().inspect(value);
-  if (inspected.length > 128) {
-    inspected = `${inspected.slice(0, 128)}...`;
-  }
-  const type = name.includes('.') ? 'property' : 'argument';
-  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
-}, TypeError, RangeError);
-E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
-E('ERR_INVALID_BUFFER_SIZE',
-  'Buffer size must be a multiple of %s', RangeError);
-E('ERR_INVALID_CHAR',
-  (name, field = undefined) => {
-    let msg = `Invalid character in ${name}`;
-    if (field !== undefined) {
-      msg += ` ["${field}"]`;
-    }
-    return msg;
-  }, TypeError);
-E('ERR_INVALID_CURSOR_POS',
-  'Cannot set cursor row without setting its column', TypeError);
-E('ERR_INVALID_FD',
-  '"fd" must be a positive integer: %s', RangeError);
-E('ERR_INVALID_FD_TYPE', 'Unsupported fd type: %s', TypeError);
-E('ERR_INVALID_FILE_URL_HOST',
-  'File URL host must be "localhost" or empty on %s', TypeError);
-E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
-E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
-E('ERR_INVALID_HTTP_TOKEN', '%s must be a valid HTTP token ["%s"]', TypeError);
-E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
-E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
-  const msg = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
-  return `The MIME syntax for a ${production} in "${str}" is invalid` + msg;
-}, TypeError);
-E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', '%s', TypeError);
-E('ERR_INVALID_PROTOCOL',
-  'Protocol "%s" not supported. Expected "%s"',
-  TypeError);
-E('ERR_INVALID_RETURN_PROPERTY', (input, name, prop, value) => {
-  return `Expected a valid ${input} to be returned for the "${prop}" from the` +
-         ` "${name}" function but got ${value}.`;
-}, TypeError);
-E('ERR_INVALID_RETURN_PROPERTY_VALUE', (input, name, prop, value) => {
-  return `Expected ${input} to be returned for the "${prop}" from the` +
-         ` "${name}" hook but got ${determineSpecificType(value)}.`;
-}, TypeError);
-E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
-  return `Expected ${input} to be returned from the "${name}"` +
-         ` function but got ${determineSpecificType(value)}.`;
-}, TypeError, RangeError);
-E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
-E('ERR_INVALID_SYNC_FORK_INPUT',
-  'Asynchronous forks do not support ' +
-    'Buffer, TypedArray, DataView or string input: %s',
-  TypeError);
-E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
-E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
-E('ERR_INVALID_URI', 'URI malformed', URIError);
-E('ERR_INVALID_URL', function(input, base = null) {
-  this.input = input;
-  if (base != null) {
-    this.base = base;
-  }
-  return 'Invalid URL';
-}, TypeError);
-E('ERR_INVALID_URL_SCHEME',
-  (expected) => {
-    if (typeof expected === 'string')
-      expected = [expected];
-    const res = expected.length === 2 ?
-      `one of scheme ${expected[0]} or ${expected[1]}` :
-      `of scheme ${expected[0]}`;
-    return `The URL must be ${res}`;
-  }, TypeError);
-E('ERR_IPC_CHANNEL_CLOSED', 'Channel closed', Error);
-E('ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected', Error);
-E('ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe', Error);
-E('ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks', Error);
-E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
-E('ERR_MISSING_ARGS',
-  (...args) => {
-    let msg = 'The ';
-    const len = args.length;
-    const wrap = (a) => `"${a}"`;
-    args = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
-    switch (len) {
-      case 1:
-        msg += `${args[0]} argument`;
-        break;
-      case 2:
-        msg += `${args[0]} and ${args[1]} arguments`;
-        break;
-      default:
-        msg += args.slice(0, len - 1).join(', ');
-        msg += `, and ${args[len - 1]} arguments`;
-        break;
-    }
-    return `${msg} must be specified`;
-  }, TypeError);
-E('ERR_MISSING_OPTION', '%s is required', TypeError);
-E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
-  if (exactUrl) {
-    this.url = exactUrl;
-  }
-  return `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`;
-}, Error);
-E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
-E('ERR_NO_CRYPTO',
-  'Node.js is not compiled with OpenSSL crypto support', Error);
-E('ERR_NO_ICU',
-  '%s is not supported on Node.js compiled without ICU', TypeError);
-E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
-E('ERR_OUT_OF_RANGE',
-  (str, range, input, replaceDefaultBoolean = false) => {
-    let msg = replaceDefaultBoolean ? str :
-      `The value of "${str}" is out of range.`;
-    let received;
-    if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
-      received = addNumericalSeparator(String(input));
-    } else if (typeof input === 'bigint') {
-      received = String(input);
-      if (input > 2n ** 32n || input < -(2n ** 32n)) {
-        received = addNumericalSeparator(received);
-      }
-      received += 'n';
-    } else {
-      received = lazyInspect().inspect(input);
-    }
-    msg += ` It must be ${range}. Received ${received}`;
-    return msg;
-  }, RangeError);
-E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
-E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This " +
-  'command does not take positional arguments', TypeError);
-E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
-  const suggestDashDash = allowPositionals ? '. To specify a positional ' +
-    "argument starting with a '-', place it at the end of the command after " +
-    `'--', as in '-- ${JSON.stringify(option)}` : '';
-  return `Unknown option '${option}'${suggestDashDash}`;
-}, TypeError);
-E('ERR_REQUIRE_ESM', (filename) => `require() of ES Module ${filename} not supported.`, Error);
-E('ERR_SCRIPT_EXECUTION_INTERRUPTED',
-  'Script execution was interrupted by `SIGINT`', Error);
-E('ERR_SCRIPT_EXECUTION_TIMEOUT',
-  'Script execution timed out after %sms', Error);
-E('ERR_SERVER_ALREADY_LISTEN',
-  'Listen method has been called more than once without closing.', Error);
-E('ERR_SERVER_NOT_RUNNING', 'Server is not running.', Error);
-E('ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound', Error);
-E('ERR_SOCKET_BAD_BUFFER_SIZE',
-  'Buffer size must be a positive integer', TypeError);
-E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
-  const operator = allowZero ? '>=' : '>';
-  return `${name} should be ${operator} 0 and < 65536. Received ${determineSpecificType(port)}.`;
-}, RangeError);
-E('ERR_SOCKET_BAD_TYPE',
-  'Bad socket type specified. Valid types are: udp4, udp6', TypeError);
-E('ERR_SOCKET_BUFFER_SIZE',
-  'Could not get or set buffer size',
-  SystemError);
-E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
-E('ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
-  'Socket closed before the connection was established',
-  Error);
-E('ERR_SOCKET_CONNECTION_TIMEOUT',
-  'Socket connection timeout', Error);
-E('ERR_SOCKET_DGRAM_IS_CONNECTED', 'Already connected', Error);
-E('ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected', Error);
-E('ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running', Error);
-E('ERR_STREAM_ALREADY_FINISHED',
-  'Cannot call %s after a stream was finished',
-  Error);
-E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
-E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
-E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
-E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
-E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
-E('ERR_STREAM_UNABLE_TO_PIPE', 'Cannot pipe to a closed or destroyed stream', Error);
-E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT',
-  'stream.unshift() after end event', Error);
-E('ERR_STREAM_WRAP', 'Stream has StringDecoder set or is in objectMode', Error);
-E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
-E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x%s characters', Error);
-E('ERR_SYSTEM_ERROR', 'A system error occurred', SystemError);
-E('ERR_TLS_CERT_ALTNAME_INVALID', function(reason, host, cert) {
-  this.reason = reason;
-  this.host = host;
-  this.cert = cert;
-  return `Hostname/IP does not match certificate's altnames: ${reason}`;
-}, Error);
-E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
-E('ERR_TLS_INVALID_PROTOCOL_METHOD', '%s is not a valid %s TLS protocol method', TypeError);
-E('ERR_TLS_RENEGOTIATION_DISABLED',
-  'TLS session renegotiation disabled for this socket', Error);
-E('ERR_TLS_SNI_FROM_SERVER',
-  'Cannot issue SNI from a TLS server-side socket', Error);
-E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit ' +
-  'handler', Error);
-E('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
-E('ERR_UNHANDLED_ERROR',
-  (err = undefined) => {
-    const msg = 'Unhandled error.';
-    if (err === undefined) return msg;
-    return `${msg} (${err})`;
-  }, Error);
-E('ERR_UNHANDLED_REJECTION',
-  'This error originated either by throwing inside of an async function ' +
-  'without a catch block, or by rejecting a promise which was not handled ' +
-  'with .catch(). The promise rejected with the reason "%s".', Error);
-E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
-E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
-E('ERR_UNKNOWN_FILE_EXTENSION', (ext, path) => {
-  return `Unknown file extension "${ext}" for ${path}`;
-}, TypeError);
-E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
-E('ERR_UNSUPPORTED_ESM_URL_SCHEME', (url, supported) => {
-  let msg = `Only URLs with a scheme in: ${formatList(supported)} are supported by the default ESM loader`;
-  if (url.protocol === 'node:' || /^[a-zA-Z]:/.test(url.protocol)) {
-    msg += '. On Windows, absolute paths must be valid file:// URLs';
-  }
-  msg += `. Received protocol '${url.protocol}'`;
-  return msg;
-}, Error);
-E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
-E('ERR_WORKER_UNSUPPORTED_OPERATION',
-  '%s is not supported in workers', TypeError);
-E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
-
-// Codes of our own.
-E('ERR_JSPACK_UNSUPPORTED', '%s is not supported by jspack', Error);
-E('ERR_JSPACK_NOT_IMPLEMENTED', '%s is not implemented yet in jspack', Error);
-E('ERR_JSPACK_MISSING_BINDING', 'No such native binding: %s', Error);
-E('ERR_JSPACK_SNAPSHOT_UNSAFE',
-  '%s cannot be used while the snapshot is being built', Error);
+// Whether assigning Error.stackTraceLimit takes effect (it is not frozen,
+// made read-only or an accessor without a setter).
+function isErrorStackTraceLimitWritable() {
+  const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  if (desc === undefined) return Object.isExtensible(Error);
+  return 'value' in desc ? desc.writable === true : desc.set !== undefined;
+}
 
 module.exports = {
   AbortError,
   SystemError,
   aggregateTwoErrors,
+  captureCallSite,
   codes,
-  determineSpecificType,
+  describeReceived,
   dnsException,
   errnoException,
   exceptionWithHostPort,
-  formatList,
-  getMessage,
   getSystemErrorMessage,
   getSystemErrorName,
-  hideStackFrames,
   isErrorStackTraceLimitWritable,
   isStackOverflowError,
-  kIsNodeError,
-  addNumericalSeparator,
   uvException,
   uvExceptionWithHostPort,
 };

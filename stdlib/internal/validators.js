@@ -1,309 +1,238 @@
-// Argument validators that throw Node's exact ERR_* errors.
+// Argument checks shared by the stdlib, throwing the ERR_* errors Node's public APIs throw.
 'use strict';
 
-const {
-  hideStackFrames,
-  codes: {
-    ERR_SOCKET_BAD_PORT,
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_OUT_OF_RANGE,
-    ERR_UNKNOWN_SIGNAL,
-  },
-} = require('./errors');
+const { captureCallSite, codes } = require('./errors');
 
-// Linux signal numbers, as in os.constants.signals.
-const signals = {
-  __proto__: null,
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6,
-  SIGIOT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11,
-  SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17,
-  SIGSTKFLT: 16, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21,
-  SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26,
-  SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPOLL: 29, SIGPWR: 30, SIGSYS: 31,
-};
+const {
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_OUT_OF_RANGE,
+  ERR_SOCKET_BAD_PORT,
+  ERR_UNKNOWN_SIGNAL,
+} = codes;
+
+// Every check throws through `reject`, so the stack starts at the public API
+// that called the check (as in Node), not inside this file.
+function reject(check, err) {
+  throw captureCallSite(err, check);
+}
+
+// Linux signal numbers with their aliases, in os.constants.signals order.
+const signals = { __proto__: null };
+for (const entry of ('HUP:1 INT:2 QUIT:3 ILL:4 TRAP:5 ABRT:6 IOT:6 BUS:7 FPE:8 ' +
+    'KILL:9 USR1:10 SEGV:11 USR2:12 PIPE:13 ALRM:14 TERM:15 CHLD:17 STKFLT:16 ' +
+    'CONT:18 STOP:19 TSTP:20 TTIN:21 TTOU:22 URG:23 XCPU:24 XFSZ:25 VTALRM:26 ' +
+    'PROF:27 WINCH:28 IO:29 POLL:29 PWR:30 SYS:31').split(' ')) {
+  const [short, number] = entry.split(':');
+  signals[`SIG${short}`] = Number(number);
+}
+
+// Bits of validateObject's third argument (exported as kValidateObject*).
+const kObjectFlags = { none: 0, nullable: 1, array: 2, fn: 4 };
 
 function isInt32(value) {
-  return value === (value | 0);
+  return (value | 0) === value;
 }
 
 function isUint32(value) {
-  return value === (value >>> 0);
+  return (value >>> 0) === value;
 }
 
-const octalReg = /^[0-7]+$/;
-const modeDesc = 'must be a 32-bit unsigned integer or an octal string';
-
-// Accepts a mode as a number or an octal string; returns the number.
-function parseFileMode(value, name, def) {
-  if (value == null) value = def;
-  if (typeof value === 'string') {
-    if (octalReg.exec(value) === null) {
-      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);
-    }
-    value = Number.parseInt(value, 8);
-  }
-  validateUint32(value, name);
-  return value;
+// Checks that only look at the value's type share one shape: a predicate and
+// the type ERR_INVALID_ARG_TYPE names when it fails.
+function typeCheck(expected, accepts, defaultName) {
+  const check = (value, name = defaultName) => {
+    if (!accepts(value)) reject(check, new ERR_INVALID_ARG_TYPE(name, expected, value));
+  };
+  return check;
 }
 
-const validateInteger = hideStackFrames(
-  (value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => {
-    if (typeof value !== 'number')
-      throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-    if (!Number.isInteger(value))
-      throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-    if (value < min || value > max)
-      throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  },
-);
+const isString = (v) => typeof v === 'string';
+const isBoolean = (v) => typeof v === 'boolean';
+const isAsyncFunction = (fn) =>
+  Object.prototype.toString.call(fn) === '[object AsyncFunction]';
 
-const validateInt32 = hideStackFrames(
-  (value, name, min = -2147483648, max = 2147483647) => {
-    if (typeof value !== 'number') {
-      throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+const validateString = typeCheck('string', isString);
+const validateBoolean = typeCheck('boolean', isBoolean);
+const validateFunction = typeCheck('Function', (v) => typeof v === 'function');
+const validatePlainFunction = typeCheck('Function',
+  (v) => typeof v === 'function' && !isAsyncFunction(v));
+const validateUndefined = typeCheck('undefined', (v) => v === undefined);
+// Anything the "in" operator can be used on, or nothing at all.
+const validateDictionary = typeCheck('a dictionary',
+  (v) => v === null || v === undefined || typeof v === 'object' || typeof v === 'function');
+// Duck-typed: our runtime may get signals that are not AbortSignal instances.
+const validateAbortSignal = typeCheck('AbortSignal',
+  (v) => v === undefined || (v !== null && typeof v === 'object' && 'aborted' in v));
+const validateBuffer = typeCheck(['Buffer', 'TypedArray', 'DataView'],
+  (v) => ArrayBuffer.isView(v), 'buffer');
+
+// An array whose items all pass `accepts`; a bad item is named "name[i]".
+function arrayOf(expected, accepts) {
+  const check = (value, name) => {
+    if (!Array.isArray(value)) {
+      reject(check, new ERR_INVALID_ARG_TYPE(name, 'Array', value));
     }
-    if (!Number.isInteger(value)) {
-      throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+    const bad = value.findIndex((item) => !accepts(item));
+    if (bad !== -1) {
+      reject(check, new ERR_INVALID_ARG_TYPE(`${name}[${bad}]`, expected, value[bad]));
     }
-    if (value < min || value > max) {
-      throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-    }
-  },
-);
+  };
+  return check;
+}
 
-const validateUint32 = hideStackFrames((value, name, positive = false) => {
-  if (typeof value !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+const validateStringArray = arrayOf('string', isString);
+const validateBooleanArray = arrayOf('boolean', isBoolean);
+
+// What is wrong with an integer argument, if anything: its type, then its
+// integrality, then the [min, max] range.
+function integerProblem(value, name, min, max) {
+  if (typeof value !== 'number') return new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) return new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value >= min && value <= max) return undefined;
+  return new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+}
+
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER,
+                         max = Number.MAX_SAFE_INTEGER) {
+  const problem = integerProblem(value, name, min, max);
+  if (problem) reject(validateInteger, problem);
+}
+
+function validateInt32(value, name, min = -(2 ** 31), max = 2 ** 31 - 1) {
+  const problem = integerProblem(value, name, min, max);
+  if (problem) reject(validateInt32, problem);
+}
+
+function validateUint32(value, name, positive = false) {
+  const problem = integerProblem(value, name, positive ? 1 : 0, 2 ** 32 - 1);
+  if (problem) reject(validateUint32, problem);
+}
+
+// Any number, within the bounds that are given (NaN fails once one is).
+function validateNumber(value, name, min = undefined, max = undefined) {
+  if (typeof value !== 'number') reject(validateNumber, new ERR_INVALID_ARG_TYPE(name, 'number', value));
+  const bounds = [];
+  if (min !== null && min !== undefined) bounds.push(`>= ${min}`);
+  if (max !== null && max !== undefined) bounds.push(`<= ${max}`);
+  if (bounds.length === 0) return;
+  const tooLow = min !== null && min !== undefined && value < min;
+  const tooHigh = max !== null && max !== undefined && value > max;
+  if (tooLow || tooHigh || Number.isNaN(value)) {
+    reject(validateNumber, new ERR_OUT_OF_RANGE(name, bounds.join(' && '), value));
   }
-  if (!Number.isInteger(value)) {
-    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  }
-  const min = positive ? 1 : 0;
-  const max = 4294967295;
-  if (value < min || value > max) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
-});
+}
 
-const validateString = hideStackFrames((value, name) => {
-  if (typeof value !== 'string')
-    throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
-});
+// `options` is a mask of kValidateObject* flags, or the older object form
+// { nullable, allowArray, allowFunction }.
+function objectFlags(options) {
+  if (options === null || options === undefined) return kObjectFlags.none;
+  if (typeof options !== 'object') return options;
+  return (options.nullable ? kObjectFlags.nullable : 0) |
+    (options.allowArray ? kObjectFlags.array : 0) |
+    (options.allowFunction ? kObjectFlags.fn : 0);
+}
 
-const validateNumber = hideStackFrames((value, name, min = undefined, max) => {
-  if (typeof value !== 'number')
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-
-  if ((min != null && value < min) || (max != null && value > max) ||
-      ((min != null || max != null) && Number.isNaN(value))) {
-    throw new ERR_OUT_OF_RANGE(
-      name,
-      `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`,
-      value);
-  }
-});
-
-const validateOneOf = hideStackFrames((value, name, oneOf) => {
-  if (!oneOf.includes(value)) {
-    const allowed = oneOf
-      .map((v) => (typeof v === 'string' ? `'${v}'` : String(v)))
-      .join(', ');
-    const reason = 'must be one of: ' + allowed;
-    throw new ERR_INVALID_ARG_VALUE(name, value, reason);
-  }
-});
-
-const validateBoolean = hideStackFrames((value, name) => {
-  if (typeof value !== 'boolean')
-    throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
-});
-
-const kValidateObjectNone = 0;
-const kValidateObjectAllowNullable = 1 << 0;
-const kValidateObjectAllowArray = 1 << 1;
-const kValidateObjectAllowFunction = 1 << 2;
-
-// `options` is a bit mask of kValidateObject* flags, or (older style) an
-// object { nullable, allowArray, allowFunction }.
-const validateObject = hideStackFrames((value, name, options = kValidateObjectNone) => {
-  if (options !== null && typeof options === 'object') {
-    options = (options.nullable ? kValidateObjectAllowNullable : 0) |
-      (options.allowArray ? kValidateObjectAllowArray : 0) |
-      (options.allowFunction ? kValidateObjectAllowFunction : 0);
-  } else if (options == null) {
-    options = kValidateObjectNone;
-  }
-  if (options === kValidateObjectNone) {
-    if (value === null || Array.isArray(value)) {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-    }
-    if (typeof value !== 'object') {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-    }
+function validateObject(value, name, options = kObjectFlags.none) {
+  const flags = objectFlags(options);
+  let ok;
+  if (value === null) {
+    ok = (flags & kObjectFlags.nullable) !== 0;
+  } else if (Array.isArray(value)) {
+    ok = (flags & kObjectFlags.array) !== 0;
+  } else if (typeof value === 'function') {
+    ok = (flags & kObjectFlags.fn) !== 0;
   } else {
-    const throwOnNullable = (kValidateObjectAllowNullable & options) === 0;
-    if (throwOnNullable && value === null) {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-    }
-    const throwOnArray = (kValidateObjectAllowArray & options) === 0;
-    if (throwOnArray && Array.isArray(value)) {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-    }
-    const throwOnFunction = (kValidateObjectAllowFunction & options) === 0;
-    const typeofValue = typeof value;
-    if (typeofValue !== 'object' && (throwOnFunction || typeofValue !== 'function')) {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-    }
+    ok = typeof value === 'object';
   }
-});
-
-const validateDictionary = hideStackFrames((value, name) => {
-  if (value != null && typeof value !== 'object' && typeof value !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value);
-  }
-});
-
-const validateArray = hideStackFrames((value, name, minLength = 0) => {
-  if (!Array.isArray(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
-  }
-  if (value.length < minLength) {
-    const reason = `must be longer than ${minLength}`;
-    throw new ERR_INVALID_ARG_VALUE(name, value, reason);
-  }
-});
-
-function validateStringArray(value, name) {
-  validateArray(value, name);
-  for (let i = 0; i < value.length; i++) {
-    validateString(value[i], `${name}[${i}]`);
-  }
+  if (!ok) reject(validateObject, new ERR_INVALID_ARG_TYPE(name, 'Object', value));
 }
 
-function validateBooleanArray(value, name) {
-  validateArray(value, name);
-  for (let i = 0; i < value.length; i++) {
-    validateBoolean(value[i], `${name}[${i}]`);
+function validateArray(value, name, minLength = 0) {
+  if (!Array.isArray(value)) {
+    reject(validateArray, new ERR_INVALID_ARG_TYPE(name, 'Array', value));
   }
+  if (value.length >= minLength) return;
+  reject(validateArray, new ERR_INVALID_ARG_VALUE(name, value, `must be longer than ${minLength}`));
+}
+
+// Lists the allowed values the way Node's messages do: 'a', 1, true.
+function showChoices(choices) {
+  return choices.map((c) => (typeof c === 'string' ? `'${c}'` : String(c))).join(', ');
+}
+
+function validateOneOf(value, name, oneOf) {
+  if (oneOf.includes(value)) return;
+  reject(validateOneOf, new ERR_INVALID_ARG_VALUE(name, value,
+    `must be one of: ${showChoices(oneOf)}`));
+}
+
+function validateUnion(value, name, members) {
+  if (members.includes(value)) return;
+  reject(validateUnion, new ERR_INVALID_ARG_TYPE(name, `('${members.join('|')}')`, value));
 }
 
 function validateSignalName(signal, name = 'signal') {
-  validateString(signal, name);
-
-  if (signals[signal] === undefined) {
-    if (signals[signal.toUpperCase()] !== undefined) {
-      throw new ERR_UNKNOWN_SIGNAL(signal +
-                                   ' (signals must use all capital letters)');
-    }
-
-    throw new ERR_UNKNOWN_SIGNAL(signal);
+  if (typeof signal !== 'string') {
+    reject(validateSignalName, new ERR_INVALID_ARG_TYPE(name, 'string', signal));
   }
+  if (signals[signal] !== undefined) return;
+  const hint = signals[signal.toUpperCase()] === undefined ? '' :
+    ' (signals must use all capital letters)';
+  reject(validateSignalName, new ERR_UNKNOWN_SIGNAL(`${signal}${hint}`));
 }
 
-function isArrayBufferView(value) {
-  return ArrayBuffer.isView(value);
-}
-
-const validateBuffer = hideStackFrames((buffer, name = 'buffer') => {
-  if (!isArrayBufferView(buffer)) {
-    throw new ERR_INVALID_ARG_TYPE(name,
-                                   ['Buffer', 'TypedArray', 'DataView'],
-                                   buffer);
-  }
-});
-
-function normalizeEncoding(enc) {
-  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
-  switch (`${enc}`.toLowerCase()) {
-    case 'utf8':
-    case 'utf-8':
-      return 'utf8';
-    case 'ucs2':
-    case 'ucs-2':
-    case 'utf16le':
-    case 'utf-16le':
-      return 'utf16le';
-    case 'latin1':
-    case 'binary':
-      return 'latin1';
-    case 'base64':
-    case 'base64url':
-    case 'hex':
-    case 'ascii':
-      return `${enc}`.toLowerCase();
-    default:
-      return undefined;
-  }
-}
-
+// Hex text must have an even length; the other encodings take any length.
 function validateEncoding(data, encoding) {
-  const normalizedEncoding = normalizeEncoding(encoding);
-  const length = data.length;
-
-  if (normalizedEncoding === 'hex' && length % 2 !== 0) {
-    throw new ERR_INVALID_ARG_VALUE('encoding', encoding,
-                                    `is invalid for data of length ${length}`);
+  const isHex = encoding !== null && encoding !== undefined &&
+    `${encoding}`.toLowerCase() === 'hex';
+  if (isHex && data.length % 2 !== 0) {
+    reject(validateEncoding, new ERR_INVALID_ARG_VALUE('encoding', encoding,
+      `is invalid for data of length ${data.length}`));
   }
 }
 
-// Returns the port as a number; accepts numbers and numeric strings.
+// A port given as a number or a numeric string, 0 to 65535 (1 to 65535
+// without allowZero). Returns it as a number.
 function validatePort(port, name = 'Port', allowZero = true) {
-  if ((typeof port !== 'number' && typeof port !== 'string') ||
-      (typeof port === 'string' && port.trim().length === 0) ||
-      +port !== (+port >>> 0) ||
-      port > 0xFFFF ||
-      (port === 0 && !allowZero)) {
-    throw new ERR_SOCKET_BAD_PORT(name, port, allowZero);
-  }
+  const kind = typeof port;
+  const usable = (kind === 'number' || (kind === 'string' && port.trim() !== '')) &&
+    +port === (+port >>> 0) && port <= 0xFFFF && !(port === 0 && !allowZero);
+  if (!usable) reject(validatePort, new ERR_SOCKET_BAD_PORT(name, port, allowZero));
   return port | 0;
 }
 
-const validateAbortSignal = hideStackFrames((signal, name) => {
-  if (signal !== undefined &&
-      (signal === null ||
-       typeof signal !== 'object' ||
-       !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
+const kOctal = /^[0-7]+$/;
+
+// A file mode as a number or an octal string ('755'); `fallback` stands in for
+// null or undefined. Returns the number.
+function parseFileMode(value, name, fallback) {
+  let mode = value === null || value === undefined ? fallback : value;
+  if (typeof mode === 'string') {
+    if (!kOctal.test(mode)) {
+      reject(parseFileMode, new ERR_INVALID_ARG_VALUE(name, mode,
+        'must be a 32-bit unsigned integer or an octal string'));
+    }
+    mode = Number.parseInt(mode, 8);
   }
-});
-
-const validateFunction = hideStackFrames((value, name) => {
-  if (typeof value !== 'function')
-    throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
-});
-
-const validatePlainFunction = hideStackFrames((value, name) => {
-  if (typeof value !== 'function' ||
-      Object.prototype.toString.call(value) === '[object AsyncFunction]')
-    throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
-});
-
-const validateUndefined = hideStackFrames((value, name) => {
-  if (value !== undefined)
-    throw new ERR_INVALID_ARG_TYPE(name, 'undefined', value);
-});
-
-function validateUnion(value, name, union) {
-  if (!union.includes(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
-  }
+  const problem = integerProblem(mode, name, 0, 2 ** 32 - 1);
+  if (problem) reject(parseFileMode, problem);
+  return mode;
 }
 
 module.exports = {
   isInt32,
   isUint32,
+  kValidateObjectAllowArray: kObjectFlags.array,
+  kValidateObjectAllowFunction: kObjectFlags.fn,
+  kValidateObjectAllowNullable: kObjectFlags.nullable,
+  kValidateObjectNone: kObjectFlags.none,
   parseFileMode,
-  kValidateObjectNone,
-  kValidateObjectAllowNullable,
-  kValidateObjectAllowArray,
-  kValidateObjectAllowFunction,
   signals,
-  validateArray,
-  validateStringArray,
-  validateBooleanArray,
   validateAbortSignal,
+  validateArray,
   validateBoolean,
+  validateBooleanArray,
   validateBuffer,
   validateDictionary,
   validateEncoding,
@@ -317,6 +246,7 @@ module.exports = {
   validatePort,
   validateSignalName,
   validateString,
+  validateStringArray,
   validateUint32,
   validateUndefined,
   validateUnion,

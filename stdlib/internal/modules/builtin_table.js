@@ -10,6 +10,7 @@ module.exports = [
   ['console', () => require('../../console')],
   ['events', () => require('../../events')],
   ['module', () => require('../../module')],
+  ['os', () => require('../../os')],
   ['path', () => require('../../path')],
   ['path/posix', () => require('../../path').posix],
   ['path/win32', () => require('../../path').win32],

@@ -10,6 +10,7 @@ const EventEmitter = require('../../events');
 const env = require('./env');
 const { nextTick } = require('./ticks');
 const { emitWarning, setWarningTarget } = require('./warning');
+const { validateInteger } = require('../validators');
 
 const { getStaticInfo } = internalBinding('process');
 const host = getStaticInfo();
@@ -18,12 +19,19 @@ const host = getStaticInfo();
 // in npm packages compare against. versions.jspack is ours.
 const kNodeApiLevel = '20.11.1';
 
-const process = Object.create(EventEmitter.prototype, {
-  [Symbol.toStringTag]: {
-    value: 'process', writable: false, enumerable: false, configurable: true,
+// As in Node, process's prototype is that of a class named `process`
+// inheriting from EventEmitter, so it inspects as `process {...}`.
+const processPrototype = Object.create(EventEmitter.prototype, {
+  constructor: {
+    value: { process: function() {} }.process,
+    writable: true, enumerable: false, configurable: true,
   },
 });
+const process = Object.create(processPrototype);
 EventEmitter.call(process);
+Object.defineProperty(process, Symbol.toStringTag, {
+  value: 'process', writable: true, enumerable: false, configurable: false,
+});
 
 Object.assign(process, {
   title: 'jspack',
@@ -45,7 +53,6 @@ Object.assign(process, {
   execPath: '',
   pid: 0,
   ppid: 0,
-  exitCode: undefined,
   config: { target_defaults: {}, variables: {} },
   features: {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
@@ -57,5 +64,24 @@ Object.assign(process, {
   emitWarning,
 });
 setWarningTarget(process);
+
+// exitCode takes an integer, an integer string, null or undefined (Node 20
+// checks it on assignment, so a bad code fails where it is set).
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true,
+  configurable: false,
+  get() {
+    return exitCode;
+  },
+  set(code) {
+    if (code !== undefined && code !== null) {
+      const asNumber = typeof code === 'string' && code !== '' &&
+        Number.isInteger(+code) ? +code : code;
+      validateInteger(asNumber, 'code');
+    }
+    exitCode = code;
+  },
+});
 
 module.exports = process;

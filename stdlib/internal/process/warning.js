@@ -12,12 +12,19 @@ const { writeString } = internalBinding('stdio');
 let target = null;
 let hintShown = false;
 
+// The printer is the emitter's first 'warning' listener, as in Node, so
+// process.listenerCount('warning') starts at 1.
 function setWarningTarget(emitter) {
   target = emitter;
+  emitter.on('warning', onWarning);
+}
+
+function onWarning(warning) {
+  printWarning(warning);
 }
 
 // Node's line: `(node:PID) [CODE] Name: message`, the detail below it, and
-// once per process a hint about --trace-warnings.
+// once per process a hint about --trace-warnings (or --trace-deprecation).
 function printWarning(warning) {
   const pid = target === null ? 0 : target.pid;
   const code = warning.code === undefined ? '' : `[${warning.code}] `;
@@ -25,8 +32,10 @@ function printWarning(warning) {
   if (typeof warning.detail === 'string') text += `${warning.detail}\n`;
   if (!hintShown) {
     hintShown = true;
-    text += '(Use `node --trace-warnings ...` to show where the warning ' +
-      'was created)\n';
+    const flag = warning.name === 'DeprecationWarning' ?
+      '--trace-deprecation' : '--trace-warnings';
+    text += `(Use \`node ${flag} ...\` to show where the warning was ` +
+      'created)\n';
   }
   try {
     writeString(2, text);
@@ -49,7 +58,8 @@ function readOptions(second, third, fourth) {
 
 function emitWarning(warning, ...rest) {
   const options = readOptions(...rest);
-  const type = options.type === undefined ? 'Warning' : options.type;
+  const type = options.type === undefined || options.type === '' ?
+    'Warning' : options.type;
   if (typeof type !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
   }
@@ -79,7 +89,7 @@ function emitWarning(warning, ...rest) {
   }
   nextTick(() => {
     if (target !== null) target.emit('warning', shown);
-    printWarning(shown);
+    else printWarning(shown);
   });
 }
 

@@ -1,213 +1,239 @@
-// Shared helpers behind node:util (promisify, deprecate, ...) that other stdlib modules use directly.
+// Helpers behind node:util that other stdlib modules also use: promisify, callbackify, deprecate, inherits, nextTick.
 'use strict';
 
-const {
-  codes: {
-    ERR_FALSY_VALUE_REJECTION,
-    ERR_INVALID_ARG_TYPE,
-  },
-} = require('../errors');
+const { codes } = require('../errors');
 const { validateFunction, validateString } = require('../validators');
 
-const kEmptyObject = Object.freeze(Object.create(null));
+// A frozen, prototype-less default for optional option bags.
+const kEmptyObject = Object.freeze({ __proto__: null });
+
+// util.promisify.custom is a registered symbol, so copies of this module
+// (or other runtimes' promisified functions) agree on it.
 const customPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
-// Callback APIs with several result values set this to name them.
+
+// Callback APIs that report several values name them here; promisify then
+// resolves with an object holding them by name.
 const customPromisifyArgs = Symbol('customPromisifyArgs');
 
-const codesWarned = new Set();
+// The process object is resolved on each call instead of required: process.js
+// loads events.js, which loads this file, so a top-level require would cycle.
+function liveProcess() {
+  const proc = globalThis.process;
+  return proc !== null && typeof proc === 'object' ? proc : undefined;
+}
 
-function emitWarningCompat(msg, type, code, ctor) {
-  if (typeof process === 'object' && process !== null &&
-      typeof process.emitWarning === 'function') {
-    if (code !== undefined) {
-      process.emitWarning(msg, type, code, ctor);
-    } else {
-      process.emitWarning(msg, type, ctor);
-    }
+function nextTick(callback, ...args) {
+  const proc = liveProcess();
+  if (proc !== undefined && typeof proc.nextTick === 'function') {
+    proc.nextTick(callback, ...args);
     return;
   }
-  // No process.emitWarning yet: print like Node does.
-  const pid = typeof process === 'object' && process !== null ? process.pid : 0;
-  const line = `(node:${pid}) ${code !== undefined ? `[${code}] ` : ''}${type}: ${msg}\n`;
-  if (typeof process === 'object' && process !== null && process.stderr &&
-      typeof process.stderr.write === 'function') {
-    process.stderr.write(line);
+  queueMicrotask(() => callback(...args));
+}
+
+// Emits a warning through process.emitWarning when it exists; before the
+// process object is set up the line is printed the way Node prints it.
+function emitWarningCompat(message, type, code, ctor) {
+  const proc = liveProcess();
+  if (proc === undefined) return;
+  if (typeof proc.emitWarning === 'function') {
+    // Without a code the constructor is left out: a function in the third
+    // place would be taken for a code by a plain (warning, type, code) API.
+    if (code === undefined) proc.emitWarning(message, type);
+    else proc.emitWarning(message, type, code, ctor);
+    return;
+  }
+  const tag = code === undefined ? '' : `[${code}] `;
+  const text = `(node:${proc.pid}) ${tag}${type}: ${message}\n`;
+  if (proc.stderr && typeof proc.stderr.write === 'function') {
+    proc.stderr.write(text);
   }
 }
 
-// Wraps fn so that its first call prints a DeprecationWarning (once per code).
-function deprecate(fn, msg, code) {
-  if (typeof process === 'object' && process !== null &&
-      process.noDeprecation === true) {
-    return fn;
+// Copies every own property (name and length included) onto a wrapper; the
+// descriptors lose their prototype so a polluted Object.prototype cannot add
+// accessor fields to them.
+function copyOwnProperties(target, source, adjust) {
+  const descriptors = Object.getOwnPropertyDescriptors(source);
+  for (const key of Reflect.ownKeys(descriptors)) {
+    Object.setPrototypeOf(descriptors[key], null);
   }
+  if (adjust !== undefined) adjust(descriptors);
+  Object.defineProperties(target, descriptors);
+  return target;
+}
+
+// --- deprecate ------------------------------------------------------------
+
+// Codes already reported: one warning per code for the whole process.
+const reportedCodes = new Set();
+
+function deprecationFlag(name) {
+  const proc = liveProcess();
+  return proc !== undefined && proc[name] === true;
+}
+
+// The first call of the wrapper reports a DeprecationWarning, unless its
+// code was reported already. process.throwDeprecation makes that report an
+// exception; process.noDeprecation (checked when wrapping) silences it.
+function deprecate(fn, msg, code) {
+  if (deprecationFlag('noDeprecation')) return fn;
   if (code !== undefined) validateString(code, 'code');
 
-  let warned = false;
+  let reported = false;
+  const report = () => {
+    reported = true;
+    if (code !== undefined && reportedCodes.has(code)) return;
+    if (deprecationFlag('noDeprecation')) return;
+    if (deprecationFlag('throwDeprecation')) {
+      // Like Node, the warning becomes an uncaught exception on the next
+      // tick; the deprecated call itself still completes.
+      const err = new Error(msg);
+      err.name = 'DeprecationWarning';
+      if (code !== undefined) err.code = code;
+      Error.captureStackTrace(err, deprecated);
+      nextTick(() => { throw err; });
+    } else {
+      emitWarningCompat(msg, 'DeprecationWarning', code, deprecated);
+    }
+    if (code !== undefined) reportedCodes.add(code);
+  };
+
   function deprecated(...args) {
-    if (!warned) {
-      warned = true;
-      if (code !== undefined) {
-        if (!codesWarned.has(code)) {
-          emitWarningCompat(msg, 'DeprecationWarning', code, deprecated);
-          codesWarned.add(code);
-        }
-      } else {
-        emitWarningCompat(msg, 'DeprecationWarning', undefined, deprecated);
-      }
-    }
-    if (new.target) {
-      return Reflect.construct(fn, args, new.target);
-    }
-    return Reflect.apply(fn, this, args);
+    if (!reported) report();
+    return new.target === undefined ?
+      Reflect.apply(fn, this, args) :
+      Reflect.construct(fn, args, new.target);
   }
 
+  // The wrapper inherits fn's statics, and instances made through it are
+  // instances of fn.
   Object.setPrototypeOf(deprecated, fn);
-  if (fn.prototype) {
-    deprecated.prototype = fn.prototype;
-  }
+  if (fn.prototype !== undefined) deprecated.prototype = fn.prototype;
   return deprecated;
+}
+
+// --- promisify ------------------------------------------------------------
+
+function settle(resolve, reject, names) {
+  return (err, ...results) => {
+    if (err) {
+      reject(err);
+    } else if (names !== undefined && results.length > 1) {
+      const named = {};
+      names.forEach((name, i) => { named[name] = results[i]; });
+      resolve(named);
+    } else {
+      resolve(results[0]);
+    }
+  };
+}
+
+// Calls fn with a node-style callback appended and returns the promise that
+// callback settles; a synchronous throw from fn rejects it too.
+function callWithSettlingCallback(fn, thisArg, args, names) {
+  let callback;
+  let fail;
+  const pending = new Promise((resolve, reject) => {
+    callback = settle(resolve, reject, names);
+    fail = reject;
+  });
+  try {
+    Reflect.apply(fn, thisArg, [...args, callback]);
+  } catch (err) {
+    fail(err);
+  }
+  return pending;
 }
 
 function promisify(original) {
   validateFunction(original, 'original');
 
-  if (original[customPromisifiedSymbol]) {
-    const fn = original[customPromisifiedSymbol];
-    validateFunction(fn, 'util.promisify.custom');
-    return Object.defineProperty(fn, customPromisifiedSymbol, {
-      value: fn, enumerable: false, writable: false, configurable: true,
+  const custom = original[customPromisifiedSymbol];
+  if (custom) {
+    validateFunction(custom, 'util.promisify.custom');
+    return Object.defineProperty(custom, customPromisifiedSymbol, {
+      value: custom, enumerable: false, writable: false, configurable: true,
     });
   }
 
-  const argumentNames = original[customPromisifyArgs];
-
-  function fn(...args) {
-    return new Promise((resolve, reject) => {
-      args.push((err, ...values) => {
-        if (err) {
-          return reject(err);
-        }
-        if (argumentNames !== undefined && values.length > 1) {
-          const obj = {};
-          for (let i = 0; i < argumentNames.length; i++)
-            obj[argumentNames[i]] = values[i];
-          resolve(obj);
-        } else {
-          resolve(values[0]);
-        }
-      });
-      Reflect.apply(original, this, args);
-    });
+  const resultNames = original[customPromisifyArgs];
+  function promisified(...args) {
+    return callWithSettlingCallback(original, this, args, resultNames);
   }
 
-  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
-
-  Object.defineProperty(fn, customPromisifiedSymbol, {
-    value: fn, enumerable: false, writable: false, configurable: true,
+  Object.setPrototypeOf(promisified, Object.getPrototypeOf(original));
+  // Promisifying the result again returns it unchanged.
+  Object.defineProperty(promisified, customPromisifiedSymbol, {
+    value: promisified, enumerable: false, writable: false, configurable: true,
   });
-
-  const descriptors = Object.getOwnPropertyDescriptors(original);
-  const propertiesValues = Object.values(descriptors);
-  for (let i = 0; i < propertiesValues.length; i++) {
-    Object.setPrototypeOf(propertiesValues[i], null);
-  }
-  return Object.defineProperties(fn, descriptors);
+  return copyOwnProperties(promisified, original);
 }
 
 promisify.custom = customPromisifiedSymbol;
 
-function nextTick(fn, ...args) {
-  if (typeof process === 'object' && process !== null &&
-      typeof process.nextTick === 'function') {
-    process.nextTick(fn, ...args);
-  } else {
-    queueMicrotask(() => fn(...args));
-  }
-}
-
-function callbackifyOnRejected(reason, cb) {
-  // A falsy rejection reason is wrapped so the callback still sees an error.
-  if (!reason) {
-    reason = new ERR_FALSY_VALUE_REJECTION(reason);
-  }
-  return cb(reason);
-}
+// --- callbackify ----------------------------------------------------------
 
 function callbackify(original) {
   validateFunction(original, 'original');
 
   function callbackified(...args) {
-    const maybeCb = args.pop();
-    validateFunction(maybeCb, 'last argument');
-    const cb = maybeCb.bind(this);
-    Reflect.apply(original, this, args)
-      .then((ret) => nextTick(cb, null, ret),
-            (rej) => nextTick(callbackifyOnRejected, rej, cb));
+    const callback = args.pop();
+    validateFunction(callback, 'last argument');
+    const done = callback.bind(this);
+    const onFulfilled = (value) => nextTick(done, null, value);
+    // A falsy rejection still reaches the callback as an error, with the
+    // original reason kept on it.
+    const onRejected = (reason) => nextTick(
+      done, reason || new codes.ERR_FALSY_VALUE_REJECTION(reason));
+    Reflect.apply(original, this, args).then(onFulfilled, onRejected);
   }
 
-  const descriptors = Object.getOwnPropertyDescriptors(original);
-  if (descriptors.length && typeof descriptors.length.value === 'number') {
-    descriptors.length.value++;
-  }
-  if (descriptors.name && typeof descriptors.name.value === 'string') {
-    descriptors.name.value += 'Callbackified';
-  }
-  const propertiesValues = Object.values(descriptors);
-  for (let i = 0; i < propertiesValues.length; i++) {
-    Object.setPrototypeOf(propertiesValues[i], null);
-  }
-  Object.defineProperties(callbackified, descriptors);
-  return callbackified;
+  // The callback counts as one more parameter; the name says what happened.
+  return copyOwnProperties(callbackified, original, (descriptors) => {
+    const { length, name } = descriptors;
+    if (length && typeof length.value === 'number') length.value += 1;
+    if (name && typeof name.value === 'string') name.value += 'Callbackified';
+  });
 }
+
+// --- inherits -------------------------------------------------------------
 
 function inherits(ctor, superCtor) {
-  if (ctor === undefined || ctor === null)
-    throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
-
-  if (superCtor === undefined || superCtor === null)
-    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
-
-  if (superCtor.prototype === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype',
-                                   'Object', superCtor.prototype);
+  if (ctor === undefined || ctor === null) {
+    throw new codes.ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  }
+  if (superCtor === undefined || superCtor === null) {
+    throw new codes.ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  }
+  const parentPrototype = superCtor.prototype;
+  if (parentPrototype === undefined) {
+    throw new codes.ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object',
+                                         parentPrototype);
   }
   Object.defineProperty(ctor, 'super_', {
-    value: superCtor,
-    writable: true,
-    configurable: true,
+    value: superCtor, writable: true, configurable: true,
   });
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  Object.setPrototypeOf(ctor.prototype, parentPrototype);
 }
 
-// Replaces lone surrogates with U+FFFD.
+// --- small helpers --------------------------------------------------------
+
+// Lone surrogates become U+FFFD; well-formed strings come back as they are.
 function toUSVString(input) {
-  const str = `${input}`;
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) {
-      if (c <= 0xdbff && i + 1 < str.length) {
-        const d = str.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          i++;
-          continue;
-        }
-      }
-      out += str.slice(last, i) + '\ufffd';
-      last = i + 1;
-    }
-  }
-  return last === 0 ? str : out + str.slice(last);
+  const text = `${input}`;
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  return text.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd');
 }
 
-// Calls fn at most once; later calls return undefined.
+// The wrapped callback runs on the first call only.
 function once(callback) {
-  let called = false;
-  return function(...args) {
-    if (called) return;
-    called = true;
+  let pending = true;
+  return function onlyOnce(...args) {
+    if (!pending) return undefined;
+    pending = false;
     return Reflect.apply(callback, this, args);
   };
 }

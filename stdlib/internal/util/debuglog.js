@@ -1,60 +1,78 @@
-// util.debuglog(): NODE_DEBUG-gated logging; the environment is read on first use, never at load.
+// util.debuglog(section): logging switched on by NODE_DEBUG, which is read on first use so the snapshot never sees it.
 'use strict';
 
-let testEnabled;
+// Section matcher built from NODE_DEBUG the first time any logger is used.
+let sectionMatcher;
 
-function initializeDebugEnv() {
-  const env = typeof process === 'object' && process !== null && process.env ?
-    process.env.NODE_DEBUG : undefined;
-  if (env) {
-    const pattern = env.replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
-      .replaceAll('*', '.*')
-      .replaceAll(',', '$|^');
-    const debugEnvRegex = new RegExp(`^${pattern}$`, 'i');
-    testEnabled = (str) => debugEnvRegex.test(str);
-  } else {
-    testEnabled = () => false;
-  }
+// NODE_DEBUG is a comma-separated list of section names, compared without
+// regard to case; '*' stands for any run of characters.
+function buildMatcher(setting) {
+  if (!setting) return () => false;
+  const alternatives = setting.split(',').map((pattern) => pattern
+    .split('*')
+    .map((piece) => piece.replace(/[|\\{}()[\]^$+?.]/g, '\\$&'))
+    .join('.*'));
+  const regex = new RegExp(`^(?:${alternatives.join('|')})$`, 'i');
+  return (section) => regex.test(section);
 }
 
-function debuglogImpl(enabled, set) {
-  if (!enabled) return function debug() {};
-  const { formatWithOptions, format } = require('./inspect');
-  const pid = process.pid;
-  return function debug(...args) {
-    const stderr = process.stderr;
-    const colors = !!(stderr && stderr.isTTY &&
-      typeof stderr.hasColors === 'function' && stderr.hasColors());
-    const msg = formatWithOptions({ colors }, ...args);
-    stderr.write(format('%s %d: %s\n', set, pid, msg));
+function isSectionEnabled(section) {
+  if (sectionMatcher === undefined) {
+    const proc = globalThis.process;
+    const env = proc && proc.env ? proc.env.NODE_DEBUG : undefined;
+    sectionMatcher = buildMatcher(env);
+  }
+  return sectionMatcher(section);
+}
+
+function stderrHasColors(stderr) {
+  return Boolean(stderr && stderr.isTTY &&
+    typeof stderr.hasColors === 'function' && stderr.hasColors());
+}
+
+// The function that really prints, made once the section's state is known.
+function makePrinter(section) {
+  // Loaded here: inspect is large and most programs never enable a section.
+  const { formatWithOptions } = require('./inspect');
+  return (...args) => {
+    const proc = globalThis.process;
+    const stderr = proc.stderr;
+    const text = formatWithOptions({ colors: stderrHasColors(stderr) }, ...args);
+    stderr.write(`${section} ${proc.pid}: ${text}\n`);
   };
 }
 
-function debuglog(set, cb) {
-  let enabled;
-  function init() {
-    if (testEnabled === undefined) initializeDebugEnv();
-    set = set.toUpperCase();
-    enabled = testEnabled(set);
-  }
-  let debug = (...args) => {
-    init();
-    debug = debuglogImpl(enabled, set);
-    if (typeof cb === 'function') cb(debug);
-    debug(...args);
+function noop() {}
+
+// Returns a logger for `section`. Nothing is decided until the logger is
+// first called or its `enabled` property read; `onReady`, when given,
+// receives the printing function at the first call.
+function debuglog(section, onReady) {
+  let state;
+  const resolve = () => {
+    if (state === undefined) {
+      const name = `${section}`.toUpperCase();
+      const enabled = isSectionEnabled(name);
+      state = { enabled, print: enabled ? makePrinter(name) : noop };
+    }
+    return state;
   };
-  let test = () => {
-    init();
-    test = () => enabled;
-    return enabled;
+
+  let announce = typeof onReady === 'function';
+  const logger = (...args) => {
+    const { print } = resolve();
+    if (announce) {
+      announce = false;
+      onReady(print);
+    }
+    print(...args);
   };
-  const logger = (...args) => debug(...args);
   Object.defineProperty(logger, 'enabled', {
     get() {
-      return test();
+      return resolve().enabled;
     },
-    configurable: true,
     enumerable: true,
+    configurable: true,
   });
   return logger;
 }

@@ -32,4 +32,12 @@ for (const name of names) {
   types[name] = check;
 }
 
+// Crypto keys do not exist in this runtime, so nothing is one.
+types.isKeyObject = function isKeyObject() {
+  return false;
+};
+types.isCryptoKey = function isCryptoKey() {
+  return false;
+};
+
 module.exports = types;

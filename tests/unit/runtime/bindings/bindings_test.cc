@@ -132,6 +132,39 @@ TEST_F(TimersBinding, LibuvNowAdvances) {
       "boolean", "true");
 }
 
+class OsBinding : public JsTest {};
+
+TEST_F(OsBinding, HostnameMatchesTheOs) {
+  char buf[256];
+  ASSERT_EQ(gethostname(buf, sizeof(buf)), 0);
+  ExpectEval("internalBindingForTest('os').getHostname({})", "string", buf);
+}
+
+TEST_F(OsBinding, FailureFillsTheContextInsteadOfThrowing) {
+  // No process has pid 2^31-1 on Linux (pid_max is at most 2^22).
+  ExpectEval(
+      "const ctx = {};"
+      "const r = internalBindingForTest('os').getPriority(2147483647, ctx);"
+      "[r, ctx.errno, ctx.code, ctx.syscall, ctx.message].join()",
+      "string", ",-3,ESRCH,uv_os_getpriority,no such process");
+}
+
+TEST_F(OsBinding, ConstantsAreThePlatformNumbers) {
+  ExpectEval(
+      "const c = internalBindingForTest('os').getConstants();"
+      "[c.signals.SIGINT, c.signals.SIGTERM, c.errno.ENOENT, c.errno.EACCES,"
+      " c.priority.PRIORITY_HIGHEST, Object.getPrototypeOf(c.errno)].join()",
+      "string", "2,15,2,13,-20,");
+}
+
+TEST_F(OsBinding, CpusComeAsSevenFieldsEach) {
+  ExpectEval(
+      "const f = internalBindingForTest('os').getCpus();"
+      "f.length > 0 && f.length % 7 === 0 && typeof f[0] === 'string' &&"
+      " f.slice(1, 7).every((n) => typeof n === 'number')",
+      "boolean", "true");
+}
+
 class InternalBindingTest : public JsTest {};
 
 TEST_F(InternalBindingTest, UnknownBindingThrows) {

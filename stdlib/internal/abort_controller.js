@@ -1,0 +1,197 @@
+'use strict';
+// AbortController and AbortSignal. A signal is an EventTarget that fires
+// one trusted 'abort' event; AbortSignal.timeout() uses an unref'd timer (it
+// must not keep the process alive) and AbortSignal.any() follows its
+// sources, holding only what it needs to.
+
+const {
+  Event, EventTarget, AbortSignalBase, dispatchTrusted,
+} = require('./event_target');
+const { DOMException } = require('./dom_exception');
+const { Timeout } = require('./timers');
+const { codes } = require('./errors');
+const { validateUint32 } = require('./validators');
+
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+// Only this module may make signals.
+const kCreate = Symbol('create');
+
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkSignal;
+class AbortSignal extends AbortSignalBase {
+  #aborted = false;
+  #reason = undefined;
+  #onabort = null;
+  // Signals made by any() that follow this one.
+  #followers = null;
+
+  constructor(key) {
+    if (key !== kCreate) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
+    super();
+  }
+
+  static {
+    checkSignal = (self) => {
+      if (!(self !== null && typeof self === 'object' && #aborted in self)) {
+        throw new codes.ERR_INVALID_THIS('AbortSignal');
+      }
+    };
+  }
+
+  get aborted() {
+    checkSignal(this);
+    return this.#aborted;
+  }
+
+  get reason() {
+    checkSignal(this);
+    return this.#reason;
+  }
+
+  throwIfAborted() {
+    checkSignal(this);
+    if (this.#aborted) throw this.#reason;
+  }
+
+  get onabort() {
+    checkSignal(this);
+    return this.#onabort === null ? null : this.#onabort.handler;
+  }
+
+  // An event handler attribute: it holds any value, and one listener,
+  // registered the first time it is set, calls the value when it is a
+  // function.
+  set onabort(handler) {
+    checkSignal(this);
+    if (this.#onabort === null) {
+      const slot = {
+        handler,
+        call: (event) => {
+          const current = slot.handler;
+          if (typeof current === 'function') return current.call(this, event);
+          return undefined;
+        },
+      };
+      this.#onabort = slot;
+      this.addEventListener('abort', slot.call);
+      return;
+    }
+    this.#onabort.handler = handler;
+  }
+
+  static abort(reason = new DOMException('This operation was aborted',
+                                         'AbortError')) {
+    const signal = makeSignal();
+    signal.#aborted = true;
+    signal.#reason = reason;
+    return signal;
+  }
+
+  static timeout(delay) {
+    validateUint32(delay, 'delay', false);
+    const signal = makeSignal();
+    const timer = new Timeout(() => {
+      signalAbort(signal, new DOMException(
+        'The operation was aborted due to timeout', 'TimeoutError'));
+    }, delay, undefined, false, false);
+    void timer;
+    return signal;
+  }
+
+  static any(signals) {
+    if (!Array.isArray(signals)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('signals', 'Array', signals);
+    }
+    signals.forEach((s, i) => {
+      if (!isSignal(s)) {
+        throw new codes.ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', s);
+      }
+    });
+    const combined = makeSignal();
+    const done = signals.find((s) => s.#aborted);
+    if (done !== undefined) {
+      combined.#aborted = true;
+      combined.#reason = done.#reason;
+      return combined;
+    }
+    for (const source of signals) {
+      (source.#followers || (source.#followers = [])).push(combined);
+    }
+    return combined;
+  }
+
+  static abortNow(signal, reason) {
+    if (signal.#aborted) return;
+    signal.#aborted = true;
+    signal.#reason = reason;
+    dispatchTrusted(signal, new Event('abort'));
+    const followers = signal.#followers;
+    signal.#followers = null;
+    if (followers !== null) {
+      for (const follower of followers) signalAbort(follower, reason);
+    }
+  }
+
+  [kInspect](depth, options, inspect) {
+    if (depth < 0) return '[AbortSignal]';
+    return `AbortSignal ${inspect({ aborted: this.#aborted }, options)}`;
+  }
+}
+
+function makeSignal() {
+  return new AbortSignal(kCreate);
+}
+
+function isSignal(value) {
+  return value instanceof AbortSignal;
+}
+
+const signalAbort = AbortSignal.abortNow;
+delete AbortSignal.abortNow;
+
+// Brand check, set by a static block: a class that names itself inside its
+// body is renamed by esbuild, which V8 messages would then show.
+let checkController;
+class AbortController {
+  #signal = makeSignal();
+
+  static {
+    checkController = (self) => {
+      if (!(self !== null && typeof self === 'object' && #signal in self)) {
+        throw new codes.ERR_INVALID_THIS('AbortController');
+      }
+    };
+  }
+
+  get signal() {
+    checkController(this);
+    return this.#signal;
+  }
+
+  abort(reason = new DOMException('This operation was aborted',
+                                  'AbortError')) {
+    checkController(this);
+    signalAbort(this.#signal, reason);
+  }
+
+  [kInspect](depth, options, inspect) {
+    const nested = { ...options,
+      depth: options.depth === null ? null : options.depth - 1 };
+    return `AbortController ${inspect({ signal: this.#signal }, nested)}`;
+  }
+}
+
+for (const [cls, names] of [
+  [AbortSignal, ['aborted', 'reason', 'throwIfAborted', 'onabort']],
+  [AbortController, ['signal', 'abort']]]) {
+  for (const name of names) {
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name);
+    Object.defineProperty(cls.prototype, name, { ...d, enumerable: true });
+  }
+  Object.defineProperty(cls.prototype, Symbol.toStringTag, {
+    value: cls.name, configurable: true,
+  });
+}
+
+module.exports = { AbortController, AbortSignal, EventTarget };
