@@ -23,6 +23,9 @@ const kConstantSpelling = {
   URLMismatchError: 'URL_MISMATCH_ERR',
 };
 const kCodeByName = new Map(kLegacyNames.map((name, i) => [name, i + 1]));
+// Retired codes keep their constants, but these names now report code 0.
+const kRetiredNames = new Set(['DOMStringSizeError', 'NoDataAllowedError',
+  'ValidationError']);
 
 function constantName(errorName) {
   return kConstantSpelling[errorName] ||
@@ -78,6 +81,7 @@ class DOMException extends Error {
 
   get code() {
     checkDOMException(this);
+    if (kRetiredNames.has(this.#name)) return 0;
     return kCodeByName.get(this.#name) || 0;
   }
 }
