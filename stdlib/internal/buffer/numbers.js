@@ -169,7 +169,7 @@ function writeVariable(buf, value, offset, byteLength, littleEndian, signed) {
   return writeWide(buf, value, offset, byteLength, littleEndian, limits);
 }
 
-// ---- floats and BigInts ------------------------------------------------------
+// ---- floats and BigInts -----------------------------------------------------
 
 // Copies `width` bytes of buf into the scratch, reversed for big-endian
 // data, so the scratch always holds the value little-endian.

@@ -79,7 +79,8 @@ TEST_F(BufferBinding, DecodeEveryEncoding) {
       "[b.UTF8, b.LATIN1, b.ASCII, b.BASE64, b.BASE64URL, b.HEX].map((e) =>"
       " JSON.stringify(b.decode(u, 0, 5, e))).join()",
       "string",
-      "\"h\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD\",\"h\xC3\x83\xC2\xA9\xC3\xBF\xC3\xBB"
+      "\"h\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD\","
+      "\"h\xC3\x83\xC2\xA9\xC3\xBF\xC3\xBB"
       "\",\"hC)\x7F{\",\"aMOp//s=\",\"aMOp__s\",\"68c3a9fffb\"");
 }
 
@@ -174,9 +175,10 @@ TEST_F(BufferBinding, Utf8AndAsciiValidation) {
 }
 
 TEST_F(BufferBinding, ByteLengthUtf8CountsLoneSurrogatesAsReplacement) {
-  Expect("[b.byteLengthUtf8('h\\u00e9\\u20ac\\ud83d\\ude00'),"
-         " b.byteLengthUtf8('\\ud800')].join()",
-         "string", "10,3");
+  Expect(
+      "[b.byteLengthUtf8('h\\u00e9\\u20ac\\ud83d\\ude00'),"
+      " b.byteLengthUtf8('\\ud800')].join()",
+      "string", "10,3");
 }
 
 }  // namespace
