@@ -605,25 +605,14 @@ function compareMethod(target, targetStart, targetEnd, sourceStart,
   if (arguments.length === 1) {
     return binding.compare(this, 0, this.length, target, 0, target.length);
   }
-  const tStart = rangeArg(targetStart, 'targetStart', 0, kMaxLength);
-  const tEnd = rangeArg(targetEnd, 'targetEnd', target.length, target.length);
-  const sStart = rangeArg(sourceStart, 'sourceStart', 0, kMaxLength);
-  const sEnd = rangeArg(sourceEnd, 'sourceEnd', this.length, this.length);
+  const tStart = positionArg(targetStart, 'targetStart', 0, kMaxLength);
+  const tEnd = positionArg(targetEnd, 'targetEnd', target.length, target.length);
+  const sStart = positionArg(sourceStart, 'sourceStart', 0, kMaxLength);
+  const sEnd = positionArg(sourceEnd, 'sourceEnd', this.length, this.length);
   if (sStart >= sEnd) return tStart >= tEnd ? 0 : -1;
   if (tStart >= tEnd) return 1;
-  if (tStart > target.length) {
-    throw new ERR_OUT_OF_RANGE('targetStart', `<= ${target.length}`, tStart);
-  }
-  if (sStart > this.length) {
-    throw new ERR_OUT_OF_RANGE('sourceStart', `<= ${this.length}`, sStart);
-  }
+  // Both ranges are now inside their buffers: the ends were checked.
   return binding.compare(this, sStart, sEnd, target, tStart, tEnd);
-}
-
-function rangeArg(value, name, fallback, max) {
-  if (value === undefined) return fallback;
-  validateInteger(value, name, 0, max);
-  return value;
 }
 
 // copy()'s positions: numbers rounded down; NaN and infinities count as 0.
