@@ -6,6 +6,7 @@
 
 const process = require('./internal/process/object');
 const { toExitCode, exitNow } = require('./internal/process/exit');
+const { kill } = require('./internal/process/signals');
 const { codes, uvException } = require('./internal/errors');
 const {
   parseFileMode, validateArray, validateNumber, validateObject, validateString,
@@ -39,6 +40,8 @@ process.exit = function exit(code) {
 process.reallyExit = function reallyExit(code) {
   binding.reallyExit(toExitCode(code));
 };
+
+process.kill = kill;
 
 process.abort = function abort() {
   binding.reallyExit(134);
