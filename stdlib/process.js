@@ -103,6 +103,26 @@ process.cpuUsage = function cpuUsage(prevValue) {
   return { user: user - prevValue.user, system: system - prevValue.system };
 };
 
+const kResourceFields = ['userCPUTime', 'systemCPUTime', 'maxRSS',
+  'sharedMemorySize', 'unsharedDataSize', 'unsharedStackSize',
+  'minorPageFault', 'majorPageFault', 'swappedOut', 'fsRead', 'fsWrite',
+  'ipcSent', 'ipcReceived', 'signalsCount', 'voluntaryContextSwitches',
+  'involuntaryContextSwitches'];
+process.resourceUsage = function resourceUsage() {
+  const numbers = binding.resourceUsage();
+  const usage = {};
+  kResourceFields.forEach((field, i) => { usage[field] = numbers[i]; });
+  return usage;
+};
+
+// The four ids come from one call; each getter picks its own.
+['getuid', 'getgid', 'geteuid', 'getegid'].forEach((name, i) => {
+  process[name] = { [name]() { return binding.getIds()[i]; } }[name];
+});
+process.getgroups = function getgroups() {
+  return binding.getGroups();
+};
+
 function lazyProperty(name, make) {
   let value;
   Object.defineProperty(process, name, {
