@@ -7,6 +7,7 @@
   V(module)                    \
   V(os)                        \
   V(process)                   \
+  V(signal)                    \
   V(stdio)                     \
   V(task_queue)                \
   V(timers)                    \
