@@ -8,7 +8,14 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 esbuild="$root/node_modules/@esbuild/linux-x64/bin/esbuild"
 if [ "${1:-}" = "--esbuild" ]; then esbuild="$2"; shift 2; fi
 [ $# -eq 2 ] || { echo "usage: $0 [--esbuild PATH] <stdlib-dir> <out.js>" >&2; exit 2; }
-exec "$esbuild" "$1/internal/bootstrap.js" \
+lib="$(cd "$1" && pwd)"
+# npm packages bundled into the stdlib (readable-stream) import Node builtins
+# by their npm names; those resolve to jspack's own modules.
+exec "$esbuild" "$lib/internal/bootstrap.js" \
+  --alias:buffer="$lib/buffer.js" --alias:events="$lib/events.js" \
+  --alias:process="$lib/process.js" \
+  --alias:string_decoder="$lib/string_decoder.js" \
+  --alias:abort-controller="$lib/internal/abort_controller.js" \
   --bundle --format=iife --global-name=jspackHooks \
   --platform=neutral --target=es2022 --keep-names --charset=utf8 \
   '--footer:js=return jspackHooks;' \

@@ -8,6 +8,16 @@
 // no snapshot fits), so nothing here may read argv, env, the cwd, the clock
 // or randomness, nor open anything (STYLE.md).
 
+// Node 20 has Symbol.dispose and Symbol.asyncDispose ahead of V8, as the
+// registered symbols nodejs.dispose and nodejs.asyncDispose; they must exist
+// before any module below reads them.
+for (const [name, description] of [['dispose', 'nodejs.dispose'],
+  ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, { value: Symbol.for(description) });
+  }
+}
+
 const builtins = require('./modules/builtins');
 const process = require('../process');
 const timers = require('../timers');

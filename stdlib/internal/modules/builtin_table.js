@@ -4,6 +4,11 @@
 // registry is what lets node:module use the registry without a cycle.
 
 module.exports = [
+  ['_stream_duplex', () => require('../../stream').Duplex],
+  ['_stream_passthrough', () => require('../../stream').PassThrough],
+  ['_stream_readable', () => require('../../stream').Readable],
+  ['_stream_transform', () => require('../../stream').Transform],
+  ['_stream_writable', () => require('../../stream').Writable],
   ['assert', () => require('../../assert')],
   ['assert/strict', () => require('../../assert').strict],
   ['buffer', () => require('../../buffer')],
@@ -15,6 +20,9 @@ module.exports = [
   ['path/posix', () => require('../../path').posix],
   ['path/win32', () => require('../../path').win32],
   ['process', () => require('../../process')],
+  ['stream', () => require('../../stream')],
+  ['stream/consumers', () => require('../../stream/consumers')],
+  ['stream/promises', () => require('../../stream/promises')],
   ['string_decoder', () => require('../../string_decoder')],
   ['sys', () => require('../../util')],
   ['timers', () => require('../../timers')],

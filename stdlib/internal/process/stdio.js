@@ -1,26 +1,20 @@
 'use strict';
-// process.stdout / process.stderr: synchronous writers on fds 1 and 2, as
-// Node's are on Linux for files, pipes and terminals (nothing is lost when
-// the process exits right after a write).
+// process.stdout / process.stderr: stream.Writables whose writes reach fds
+// 1 and 2 synchronously, as Node's do on Linux for files, pipes and
+// terminals (nothing is lost when the process exits right after a write).
+// Strings go to the fd as they are, with no Buffer in between.
 
-const EventEmitter = require('../../events');
+const { Writable } = require('../../stream');
 const processEnv = require('./env');
-const { nextTick } = require('./ticks');
 const stdio = internalBinding('stdio');
-const { ERR_INVALID_ARG_TYPE } = require('../errors').codes;
 
-class SyncWriteStream extends EventEmitter {
+class SyncWriteStream extends Writable {
   constructor(fd) {
-    super();
+    super({ decodeStrings: false, autoDestroy: false, emitClose: false });
     this.fd = fd;
     this._type = stdio.guessHandleType(fd);
     this.isTTY = this._type === 'TTY' ? true : undefined;
-    this.writable = true;
-    this.destroyed = false;
     this._isStdio = true;
-    this.writableLength = 0;
-    this.writableHighWaterMark = 16384;
-    this.writableNeedDrain = false;
   }
 
   get columns() {
@@ -65,54 +59,25 @@ class SyncWriteStream extends EventEmitter {
     return 4;
   }
 
-  // Writes go straight to the fd. The callback (last argument, after an
-  // optional encoding) runs on the next tick, as a stream's would.
-  write(chunk, ...rest) {
-    const done = typeof rest[rest.length - 1] === 'function' ?
-      rest[rest.length - 1] : undefined;
-    let failure = null;
-    if (typeof chunk === 'string') {
-      failure = this._writeNow(stdio.writeString, chunk);
-    } else if (ArrayBuffer.isView(chunk)) {
-      failure = this._writeNow(stdio.writeBuffer, chunk);
-    } else {
-      throw new ERR_INVALID_ARG_TYPE(
-        'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-    }
-    if (failure !== null) {
-      nextTick(() => {
-        if (done !== undefined) done(failure);
-        this.emit('error', failure);
-      });
-      return false;
-    }
-    if (done !== undefined) nextTick(done, null);
-    return true;
-  }
-
-  _writeNow(writeFn, data) {
+  _write(chunk, encoding, callback) {
     try {
-      writeFn(this.fd, data);
-      return null;
+      if (typeof chunk === 'string') stdio.writeString(this.fd, chunk);
+      else stdio.writeBuffer(this.fd, chunk);
     } catch (err) {
-      return err;
+      callback(err);
+      return;
     }
+    callback();
   }
 
-  end(...args) {
-    const done = typeof args[args.length - 1] === 'function' ?
-      args.pop() : undefined;
-    if (args[0] !== undefined && args[0] !== null) this.write(args[0]);
-    // Like Node, the standard streams are never really closed.
-    if (done !== undefined) nextTick(done);
-    return this;
+  // Like Node's, the standard streams are never really closed.
+  _destroy(err, callback) {
+    callback(err);
   }
 
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroy() { return this; }
-  destroySoon() {}
+  destroySoon() {
+    this.destroy();
+  }
 }
 
 module.exports = { SyncWriteStream };
