@@ -7,6 +7,8 @@
 const process = require('./internal/process/object');
 const { toExitCode, exitNow } = require('./internal/process/exit');
 const { kill } = require('./internal/process/signals');
+const { SyncWriteStream } = require('./internal/process/stdio');
+const { Stdin } = require('./internal/process/stdin');
 const { codes, uvException } = require('./internal/errors');
 const {
   parseFileMode, validateArray, validateNumber, validateObject, validateString,
@@ -134,18 +136,9 @@ function lazyProperty(name, make) {
     },
   });
 }
-lazyProperty('stdout', () => {
-  const { SyncWriteStream } = require('./internal/process/stdio');
-  return new SyncWriteStream(1);
-});
-lazyProperty('stderr', () => {
-  const { SyncWriteStream } = require('./internal/process/stdio');
-  return new SyncWriteStream(2);
-});
-lazyProperty('stdin', () => {
-  const { Stdin } = require('./internal/process/stdin');
-  return new Stdin(0);
-});
+lazyProperty('stdout', () => new SyncWriteStream(1));
+lazyProperty('stderr', () => new SyncWriteStream(2));
+lazyProperty('stdin', () => new Stdin(0));
 
 // Fills in the facts of this run. Called once, after boot, before the app.
 process._setupRun = function setupRun() {

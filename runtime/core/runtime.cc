@@ -317,11 +317,13 @@ void Runtime::OnTimer(uv_timer_t* handle) {
   // add timers, and those re-arm the libuv timer themselves.
   v8::Local<v8::Function> process_timers = self->hook(Hook::kProcessTimers);
   v8::Local<v8::Value> next;
-  for (;;) {
-    uv_update_time(self->loop_);
-    v8::Local<v8::Value> argv[] = {v8::Number::New(
-        self->isolate_, static_cast<double>(uv_now(self->loop_)))};
-    if (self->CallReportingErrors(process_timers, 1, argv, &next)) break;
+  // One `now` for the whole turn, retries included: a timer that a callback
+  // of this turn created is never due in it, even when a later callback
+  // threw and the rest of the due timers run in a second call.
+  uv_update_time(self->loop_);
+  v8::Local<v8::Value> argv[] = {v8::Number::New(
+      self->isolate_, static_cast<double>(uv_now(self->loop_)))};
+  while (!self->CallReportingErrors(process_timers, 1, argv, &next)) {
   }
   self->HandleTimerResult(next);
   self->DrainTicks();
