@@ -10,5 +10,6 @@
   V(task_queue)                \
   V(timers)                    \
   V(types)                     \
+  V(url)                       \
   V(util)                      \
   V(uv)
