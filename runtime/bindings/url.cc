@@ -188,11 +188,25 @@ void DomainTo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(result);
 }
 
+// idnaToASCII(domain) -> string: UTS #46 ToASCII of `domain`, '' where it
+// fails. The legacy url.parse() runs hostnames through this.
+void IdnaToASCII(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::string domain = ToUtf8(isolate, args[0]);
+  ada_owned_string ascii = ada_idna_to_ascii(domain.data(), domain.size());
+  std::string host(ascii.data, ascii.length);
+  ada_free_owned_string(ascii);
+  v8::Local<v8::String> result;
+  if (!Utf8String(isolate, host).ToLocal(&result)) return;
+  args.GetReturnValue().Set(result);
+}
+
 constexpr runtime::Method kMethods[] = {
     {"parse", Parse},
     {"canParse", CanParse},
     {"update", Update},
     {"domainTo", DomainTo},
+    {"idnaToASCII", IdnaToASCII},
 };
 
 }  // namespace

@@ -64,6 +64,7 @@ void ada_set_search(ada_url url, const char* input, size_t length);
 void ada_set_hash(ada_url url, const char* input, size_t length);
 
 ada_owned_string ada_idna_to_unicode(const char* input, size_t length);
+ada_owned_string ada_idna_to_ascii(const char* input, size_t length);
 
 }  // extern "C"
 

@@ -47,6 +47,11 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     defineGlobal(name, value);
   }
 }
+{
+  const { URL, URLSearchParams } = require('./url/whatwg');
+  defineGlobal('URL', URL);
+  defineGlobal('URLSearchParams', URLSearchParams);
+}
 
 module.exports = {
   runMain,

@@ -64,6 +64,8 @@ function receiverError() {
 }
 
 const kSpecialOrigins = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
+const kLeadingDigit = /^[0-9]/;
+const kTabOrNewline = /[\t\n\r]/g;
 const kAnsi = /\u001b\[\d\d?m/g;
 
 function visibleLength(text) {
@@ -90,18 +92,12 @@ class URL {
 
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    const text = `${input}`;
-    const baseText = base === undefined ? undefined : `${base}`;
+    const text = toUSVString(input);
+    const baseText = base === undefined ? undefined : toUSVString(base);
     const href = ada().parse(text, baseText, scratch);
     if (href === undefined) throw invalidUrl(text, baseText);
     this.#href = href;
     this.#parts = scratch.slice();
-  }
-
-  static canParse(input, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    const baseText = base === undefined ? undefined : `${base}`;
-    return ada().canParse(`${input}`, baseText);
   }
 
   static parse(input, base = undefined) {
@@ -109,6 +105,12 @@ class URL {
     const baseText = base === undefined ? undefined : `${base}`;
     if (!ada().canParse(`${input}`, baseText)) return null;
     return new URL(input, base);
+  }
+
+  static canParse(input, base = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    const baseText = base === undefined ? undefined : `${base}`;
+    return ada().canParse(`${input}`, baseText);
   }
 
   // Blob URLs need a Blob, which jspack does not have yet: every argument
@@ -215,6 +217,7 @@ class URL {
   get host() {
     if (!isURL(this)) throw receiverError();
     const parts = this.#parts;
+    if (parts[kHostStart] === parts[kHostEnd]) return '';
     const end = parts[kPort] === kOmitted ? parts[kHostEnd] : parts[kPathnameStart];
     return this.#slice(this.#hostFrom(), end);
   }
@@ -242,7 +245,10 @@ class URL {
 
   set port(value) {
     if (!isURL(this)) throw receiverError();
-    this.#apply(kSet.port, `${value}`);
+    const text = `${value}`;
+    // A value that does not start with a digit leaves the port alone.
+    if (text !== '' && !kLeadingDigit.test(text.replace(kTabOrNewline, ''))) return;
+    this.#apply(kSet.port, text);
   }
 
   get pathname() {
@@ -331,7 +337,7 @@ function exposeMembers(ctor, tag) {
   });
 }
 
-for (const key of ['canParse', 'parse', 'createObjectURL', 'revokeObjectURL']) {
+for (const key of ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']) {
   Object.defineProperty(URL, key, { enumerable: true });
 }
 exposeMembers(URL, 'URL');
@@ -596,8 +602,13 @@ Object.defineProperties(kIteratorProto, {
         shown.push(inspect(itemAt(list, i, state.kind), inner));
       }
       const oneLine = shown.join(', ');
-      // Node measures this list as it measures an array's entries.
-      if (visibleLength(oneLine) + 13 > options.breakLength) {
+      const items = [];
+      for (let i = state.index; i < list.length; i += 2) {
+        items.push(itemAt(list, i, state.kind));
+      }
+      // The list breaks over lines exactly when the same items as an
+      // array would.
+      if (inspect(items, inner).includes('\n')) {
         return `URLSearchParams Iterator {\n  ${shown.join(',\n  ')} }`;
       }
       return `URLSearchParams Iterator { ${oneLine} }`;

@@ -1,0 +1,204 @@
+'use strict';
+// node:querystring: parsing and building URL query strings, with Node's
+// lenient percent-decoding and its escape set (RFC 3986 unreserved plus
+// !'()*).
+
+const { codes: { ERR_INVALID_URI } } = require('./internal/errors');
+const { utf8Text } = require('./internal/url/form');
+
+// Characters escape() keeps as they are: 1 at their code.
+const kKeep = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' +
+  '0123456789-._~!\'()*') {
+  kKeep[ch.charCodeAt(0)] = 1;
+}
+const kHex = '0123456789ABCDEF';
+
+function hexByte(byte) {
+  return `%${kHex[byte >> 4]}${kHex[byte & 15]}`;
+}
+
+// Percent-encodes a string's UTF-8 bytes outside the kept set; a lone
+// surrogate is an error, as with encodeURIComponent.
+function encodeText(text) {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 128 && kKeep[code] === 1) continue;
+    out += text.slice(run, i);
+    run = i + 1;
+    if (code < 0x80) {
+      out += hexByte(code);
+    } else if (code < 0x800) {
+      out += hexByte(0xC0 | (code >> 6)) + hexByte(0x80 | (code & 63));
+    } else if (code < 0xD800 || code > 0xDFFF) {
+      out += hexByte(0xE0 | (code >> 12)) +
+        hexByte(0x80 | ((code >> 6) & 63)) + hexByte(0x80 | (code & 63));
+    } else {
+      const low = text.charCodeAt(i + 1);
+      if (code > 0xDBFF || !(low >= 0xDC00 && low <= 0xDFFF)) {
+        throw new ERR_INVALID_URI();
+      }
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+      i++;
+      run = i + 1;
+      out += hexByte(0xF0 | (code >> 18)) + hexByte(0x80 | ((code >> 12) & 63)) +
+        hexByte(0x80 | ((code >> 6) & 63)) + hexByte(0x80 | (code & 63));
+    }
+  }
+  return run === 0 ? text : out + text.slice(run);
+}
+
+function escape(str) {
+  let text = str;
+  if (typeof text !== 'string') {
+    text = typeof text === 'object' ? String(text) : `${text}`;
+  }
+  return encodeText(text);
+}
+
+function hexDigit(code) {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+// The bytes of `s` with %XX escapes decoded; other characters contribute
+// their low byte, as Node's byte-wise decoder does. '+' becomes a space
+// when decodeSpaces is set.
+function unescapedBytes(s, decodeSpaces) {
+  const bytes = [];
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 43 && decodeSpaces) {
+      bytes.push(32);
+      continue;
+    }
+    if (code === 37 && i + 2 < s.length) {
+      const high = hexDigit(s.charCodeAt(i + 1));
+      const low = hexDigit(s.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        bytes.push(high * 16 + low);
+        i += 2;
+        continue;
+      }
+    }
+    bytes.push(code & 0xFF);
+  }
+  return bytes;
+}
+
+// A Buffer where the runtime has one (node:buffer is not merged into
+// every build yet), else the same bytes as a Uint8Array.
+function unescapeBuffer(s, decodeSpaces = false) {
+  const bytes = unescapedBytes(`${s}`, decodeSpaces);
+  const { Buffer } = globalThis;
+  return typeof Buffer === 'function' ? Buffer.from(bytes) : Uint8Array.from(bytes);
+}
+
+function unescape(s, decodeSpaces = false) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return utf8Text(unescapedBytes(`${s}`, decodeSpaces));
+  }
+}
+
+// Fast lenient decoding for parse(): '+' is a space, bad escapes stay.
+function decodeDefault(text) {
+  const spaced = text.includes('+') ? text.replace(/\+/g, ' ') : text;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return utf8Text(unescapedBytes(spaced, false));
+  }
+}
+
+function decodeWith(decoder, text) {
+  const spaced = text.includes('+') ? text.replace(/\+/g, ' ') : text;
+  try {
+    return decoder(spaced);
+  } catch {
+    return module.exports.unescape(spaced, true);
+  }
+}
+
+function addPair(target, key, value) {
+  const existing = target[key];
+  if (existing === undefined) {
+    target[key] = value;
+  } else if (Array.isArray(existing)) {
+    existing.push(value);
+  } else {
+    target[key] = [existing, value];
+  }
+}
+
+function parse(qs, sep = '&', eq = '=', options = undefined) {
+  const result = { __proto__: null };
+  if (typeof qs !== 'string' || qs.length === 0) return result;
+  const separator = sep ? `${sep}` : '&';
+  const equals = eq ? `${eq}` : '=';
+  let limit = 1000;
+  if (options && typeof options.maxKeys === 'number') limit = options.maxKeys;
+  const custom = options && typeof options.decodeURIComponent === 'function' &&
+    options.decodeURIComponent !== unescape ? options.decodeURIComponent : null;
+  const decode = custom === null ? decodeDefault : (text) => decodeWith(custom, text);
+  let pieces = qs.split(separator);
+  if (limit > 0 && pieces.length > limit) pieces = pieces.slice(0, limit);
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    const at = piece.indexOf(equals);
+    const rawKey = at === -1 ? piece : piece.slice(0, at);
+    const rawValue = at === -1 ? '' : piece.slice(at + equals.length);
+    addPair(result, decode(rawKey), decode(rawValue));
+  }
+  return result;
+}
+
+// One value as stringify() writes it; what cannot be written is ''.
+function primitiveText(value) {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? `${value}` : '';
+    case 'bigint':
+      return `${value}`;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return '';
+  }
+}
+
+function stringify(obj, sep = '&', eq = '=', options = undefined) {
+  if (obj === null || typeof obj !== 'object') return '';
+  const separator = sep || '&';
+  const equals = eq || '=';
+  const encode = options && typeof options.encodeURIComponent === 'function' ?
+    options.encodeURIComponent : escape;
+  const fields = [];
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    const name = encode(primitiveText(key)) + equals;
+    if (Array.isArray(value)) {
+      for (const item of value) fields.push(name + encode(primitiveText(item)));
+    } else {
+      fields.push(name + encode(primitiveText(value)));
+    }
+  }
+  return fields.join(separator);
+}
+
+module.exports = {
+  unescapeBuffer,
+  unescape,
+  escape,
+  stringify,
+  encode: stringify,
+  parse,
+  decode: parse,
+};
