@@ -2,20 +2,16 @@
 // node:url: the WHATWG URL API (URL, URLSearchParams, file URL helpers,
 // domain conversion) and the legacy url.parse / format / resolve API.
 
-const {
-  codes: { ERR_INVALID_ARG_TYPE },
-} = require('./internal/errors');
-const { validateObject } = require('./internal/validators');
-const { URL, URLSearchParams, isURL } = require('./internal/url/whatwg');
-const { domainToASCII, domainToUnicode } = require('./internal/url/domain');
-const {
-  fileURLToPath, pathToFileURL, urlToHttpOptions,
-} = require('./internal/url/file');
+const { codes } = require('./internal/errors');
+const validators = require('./internal/validators');
+const whatwg = require('./internal/url/whatwg');
+const domains = require('./internal/url/domain');
+const files = require('./internal/url/file');
 const legacy = require('./internal/url/legacy');
 
 // url.format(URL, options): the href with parts left out on request.
 function formatWhatwg(url, options) {
-  if (options !== undefined) validateObject(options, 'options', 0x1);
+  if (options !== undefined) validators.validateObject(options, 'options', 0x1);
   const opts = options === undefined || options === null ? {} : options;
   const want = (key, fallback) => (opts[key] === undefined ? fallback : Boolean(opts[key]));
   const auth = want('auth', true);
@@ -29,7 +25,7 @@ function formatWhatwg(url, options) {
     if (url.password !== '') out += `:${url.password}`;
     out += '@';
   }
-  out += unicode ? domainToUnicode(url.hostname) : url.hostname;
+  out += unicode ? domains.domainToUnicode(url.hostname) : url.hostname;
   if (url.port !== '') out += `:${url.port}`;
   out += url.pathname;
   if (search) out += url.search;
@@ -38,10 +34,10 @@ function formatWhatwg(url, options) {
 }
 
 function format(urlObject, options = undefined) {
-  if (isURL(urlObject)) return formatWhatwg(urlObject, options);
+  if (whatwg.isURL(urlObject)) return formatWhatwg(urlObject, options);
   if (typeof urlObject === 'string') return legacy.urlParse(urlObject).format();
   if (urlObject === null || typeof urlObject !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject);
+    throw new codes.ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject);
   }
   return legacy.Url.prototype.format.call(urlObject);
 }
@@ -52,11 +48,11 @@ module.exports = {
   resolve: legacy.urlResolve,
   resolveObject: legacy.urlResolveObject,
   format,
-  URL,
-  URLSearchParams,
-  domainToASCII,
-  domainToUnicode,
-  pathToFileURL,
-  fileURLToPath,
-  urlToHttpOptions,
+  URL: whatwg.URL,
+  URLSearchParams: whatwg.URLSearchParams,
+  domainToASCII: domains.domainToASCII,
+  domainToUnicode: domains.domainToUnicode,
+  pathToFileURL: files.pathToFileURL,
+  fileURLToPath: files.fileURLToPath,
+  urlToHttpOptions: files.urlToHttpOptions,
 };

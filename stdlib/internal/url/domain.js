@@ -11,14 +11,14 @@ function convert(domain, unicode) {
   return binding.domainTo(`${domain}`, unicode);
 }
 
-function domainToASCII(domain) {
+function domainToASCII(value) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  return convert(domain, false);
+  return convert(value, false);
 }
 
-function domainToUnicode(domain) {
+function domainToUnicode(value) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  return convert(domain, true);
+  return convert(value, true);
 }
 
 module.exports = { domainToASCII, domainToUnicode };

@@ -3,19 +3,11 @@
 // url.urlToHttpOptions.
 
 const path = require('../../path');
-const {
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_FILE_URL_HOST,
-    ERR_INVALID_FILE_URL_PATH,
-    ERR_INVALID_URL_SCHEME,
-  },
-} = require('../errors');
+const { codes } = require('../errors');
 const { validateString } = require('../validators');
 const { URL, toUSVString } = require('./whatwg');
 
-let domainToUnicode;
+let domains;
 
 // What Node accepts as a URL object here: a WHATWG URL or anything shaped
 // like one, but not a legacy url.parse() result (it has auth and path).
@@ -29,50 +21,43 @@ function wantsWindows(options) {
 }
 
 function fileURLToPath(target, options = undefined) {
-  let url = target;
-  if (typeof target === 'string') {
-    url = new URL(target);
-  } else if (!looksLikeURL(target)) {
-    throw new ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], target);
+  const isText = typeof target === 'string';
+  if (!isText && !looksLikeURL(target)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], target);
   }
-  if (url.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
-  return wantsWindows(options) ? windowsPathOf(url) : posixPathOf(url);
+  const parsed = isText ? new URL(target) : target;
+  if (parsed.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
+  return wantsWindows(options) ? windowsPathOf(parsed) : posixPathOf(parsed);
 }
 
-const kEncodedSlash = /%2f/i;
-const kEncodedSeparator = /%2f|%5c/i;
-
-function posixPathOf(url) {
-  if (url.hostname !== '') {
-    throw new ERR_INVALID_FILE_URL_HOST(process.platform);
-  }
-  const pathname = url.pathname;
-  if (kEncodedSlash.test(pathname)) {
-    throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
-  }
-  return decodeURIComponent(pathname);
+function badPath(why) {
+  return new codes.ERR_INVALID_FILE_URL_PATH(why);
 }
 
-function windowsPathOf(url) {
-  const hostname = url.hostname;
-  let pathname = url.pathname;
-  if (kEncodedSeparator.test(pathname)) {
-    throw new ERR_INVALID_FILE_URL_PATH(
-      'must not include encoded \\ or / characters');
+function posixPathOf(parsed) {
+  if (parsed.hostname.length > 0) {
+    throw new codes.ERR_INVALID_FILE_URL_HOST(process.platform);
   }
-  pathname = decodeURIComponent(pathname.replace(/\//g, '\\'));
-  if (hostname !== '') {
-    if (domainToUnicode === undefined) {
-      domainToUnicode = require('./domain').domainToUnicode;
-    }
+  const encoded = parsed.pathname;
+  if (/%2f/i.test(encoded)) throw badPath('must not include encoded / characters');
+  return decodeURIComponent(encoded);
+}
+
+function windowsPathOf(parsed) {
+  const encoded = parsed.pathname;
+  if (/%2f|%5c/i.test(encoded)) {
+    throw badPath('must not include encoded \\ or / characters');
+  }
+  const local = decodeURIComponent(encoded.replace(/\//g, '\\'));
+  const server = parsed.hostname;
+  if (server.length > 0) {
     // A host makes it a UNC path: \\server\share\...
-    return `\\\\${domainToUnicode(hostname)}${pathname}`;
+    if (domains === undefined) domains = require('./domain');
+    return `\\\\${domains.domainToUnicode(server)}${local}`;
   }
-  const drive = pathname.charCodeAt(1) | 0x20;
-  if (drive < 97 || drive > 122 || pathname[2] !== ':') {
-    throw new ERR_INVALID_FILE_URL_PATH('must be absolute');
-  }
-  return pathname.slice(1);
+  const drive = local.charCodeAt(1) | 0x20;
+  if (drive < 97 || drive > 122 || local[2] !== ':') throw badPath('must be absolute');
+  return local.slice(1);
 }
 
 // encodeURI escapes all but these of what a file URL path must escape.
@@ -93,48 +78,48 @@ function pathToFileURL(filepath, options = undefined) {
   return new URL(`file://${encodePath(resolved)}`);
 }
 
-function windowsFileURL(filepath) {
+function windowsFileURL(given) {
   // A \\?\ (long path) prefix says nothing about where the file is.
-  if (filepath.startsWith('\\\\?\\')) filepath = filepath.slice(4);
+  const filepath = given.startsWith('\\\\?\\') ? given.slice(4) : given;
   if (filepath.startsWith('\\\\')) {
     // UNC: \\server\share\rest becomes file://server/share/rest.
     const hostEnd = filepath.indexOf('\\', 2);
     if (hostEnd === -1) {
-      throw new ERR_INVALID_ARG_VALUE('path', filepath,
+      throw new codes.ERR_INVALID_ARG_VALUE('path', filepath,
         'Missing UNC resource path');
     }
-    const url = new URL('file://');
-    url.hostname = filepath.slice(2, hostEnd);
-    url.pathname = encodePath(filepath.slice(hostEnd).replace(/\\/g, '/'));
-    return url;
+    const unc = new URL('file://');
+    unc.hostname = filepath.slice(2, hostEnd);
+    unc.pathname = encodePath(filepath.slice(hostEnd).replace(/\\/g, '/'));
+    return unc;
   }
   let resolved = path.win32.resolve(filepath);
-  if ((filepath.endsWith('\\') || filepath.endsWith('/')) &&
-      !resolved.endsWith('\\')) {
-    resolved += '\\';
-  }
+  if (/[\\/]$/.test(filepath) && !resolved.endsWith('\\')) resolved += '\\';
   const slashed = resolved.replace(/\\/g, '/');
   return new URL(`file:///${encodePath(slashed).replace(/^\/+/, '')}`);
 }
 
-function urlToHttpOptions(url) {
-  const { hostname, pathname, port, username, password, search } = url;
+// The options object http.request() takes, from a URL: Node spreads the
+// URL's own properties first, then the parts it needs.
+function urlToHttpOptions(target) {
+  const host = target.hostname;
+  const query = target.search;
+  const route = target.pathname;
   const options = {
     __proto__: null,
-    ...url,
-    protocol: url.protocol,
-    hostname: typeof hostname === 'string' && hostname.startsWith('[') ?
-      hostname.slice(1, -1) : hostname,
-    hash: url.hash,
-    search,
-    pathname,
-    path: `${pathname || ''}${search || ''}`,
-    href: url.href,
+    ...target,
+    protocol: target.protocol,
+    hostname: typeof host === 'string' && host.startsWith('[') ? host.slice(1, -1) : host,
+    hash: target.hash,
+    search: query,
+    pathname: route,
+    path: `${route || ''}${query || ''}`,
+    href: target.href,
   };
-  if (port !== '') options.port = Number(port);
-  if (username || password) {
-    options.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
-  }
+  if (target.port !== '') options.port = Number(target.port);
+  const user = target.username;
+  const secret = target.password;
+  if (user || secret) options.auth = [user, secret].map((part) => decodeURIComponent(part)).join(':');
   return options;
 }
 

@@ -144,9 +144,9 @@ function takeAuthority(url, rest, input) {
   return rest;
 }
 
-Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
-  validateString(url, 'url');
-  let rest = cleanInput(url);
+Url.prototype.parse = function parse(input, parseQueryString, slashesDenoteHost) {
+  validateString(input, 'url');
+  let rest = cleanInput(input);
   let scheme;
   let rawScheme;
   const schemeMatch = kScheme.exec(rest);
@@ -154,308 +154,306 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     rawScheme = schemeMatch[0];
     scheme = rawScheme.toLowerCase();
     this.protocol = scheme;
-    rest = rest.slice(schemeMatch[0].length);
+    rest = rest.slice(rawScheme.length);
   }
-  if (slashesDenoteHost || scheme !== undefined || kAuthWithoutScheme.test(rest)) {
-    if (rest.startsWith('//') && !kHostless.has(scheme)) {
-      rest = rest.slice(2);
-      this.slashes = true;
-    }
+  const mayHaveSlashes = slashesDenoteHost || scheme !== undefined ||
+    kAuthWithoutScheme.test(rest);
+  if (mayHaveSlashes && rest.startsWith('//') && !kHostless.has(scheme)) {
+    rest = rest.slice(2);
+    this.slashes = true;
   }
-  if (!kHostless.has(scheme) &&
-      // Node tests the scheme as written here: "HTTP:x@y" gets a host.
-      (this.slashes || (scheme !== undefined && !kSlashed.has(rawScheme)))) {
-    rest = takeAuthority(this, rest, url);
-  }
+  // Node tests the scheme as written here: "HTTP:x@y" gets a host.
+  const hasHost = !kHostless.has(scheme) &&
+    (this.slashes || (scheme !== undefined && !kSlashed.has(rawScheme)));
+  if (hasHost) rest = takeAuthority(this, rest, input);
   if (!kNoEscape.has(scheme)) rest = rest.replace(kEscapable, (ch) => kEscapes[ch]);
-
-  const hashAt = rest.indexOf('#');
-  if (hashAt !== -1) {
-    this.hash = rest.slice(hashAt);
-    rest = rest.slice(0, hashAt);
-  }
-  const queryAt = rest.indexOf('?');
-  if (queryAt !== -1) {
-    this.search = rest.slice(queryAt);
-    this.query = rest.slice(queryAt + 1);
-    if (parseQueryString) this.query = querystring.parse(this.query);
-    rest = rest.slice(0, queryAt);
-  } else if (parseQueryString) {
-    this.search = null;
-    this.query = { __proto__: null };
-  }
-  if (rest !== '') this.pathname = rest;
-  if (kSlashed.has(scheme) && this.hostname && !this.pathname) this.pathname = '/';
-  if (this.pathname || this.search) {
-    this.path = (this.pathname || '') + (this.search || '');
-  }
+  splitTail(this, rest, parseQueryString, kSlashed.has(scheme));
   this.href = this.format();
   return this;
 };
 
+// Fills hash, search, query, pathname and path from what follows the host.
+function splitTail(url, rest, parseQueryString, slashed) {
+  let body = rest;
+  const hashAt = body.indexOf('#');
+  if (hashAt !== -1) {
+    url.hash = body.slice(hashAt);
+    body = body.slice(0, hashAt);
+  }
+  const queryAt = body.indexOf('?');
+  if (queryAt === -1) {
+    if (parseQueryString) url.query = { __proto__: null };
+  } else {
+    const text = body.slice(queryAt + 1);
+    url.search = body.slice(queryAt);
+    url.query = parseQueryString ? querystring.parse(text) : text;
+    body = body.slice(0, queryAt);
+  }
+  if (body !== '') {
+    url.pathname = body;
+  } else if (slashed && url.hostname) {
+    url.pathname = '/';
+  }
+  if (url.pathname || url.search) url.path = (url.pathname || '') + (url.search || '');
+}
+
+// The host part of a formatted URL: host as given, else hostname (bracketed
+// when it is an IPv6 address) and port.
+function authorityText(fields) {
+  if (fields.host) return fields.host;
+  const name = fields.hostname;
+  if (!name) return '';
+  const shown = name.includes(':') && name[0] !== '[' ? `[${name}]` : name;
+  return fields.port ? `${shown}:${fields.port}` : shown;
+}
+
+function searchText(fields) {
+  if (fields.search) return fields.search;
+  const query = fields.query;
+  if (query === null || typeof query !== 'object') return '';
+  const text = querystring.stringify(query);
+  return text === '' ? '' : `?${text}`;
+}
+
+function withLead(text, lead) {
+  return text === '' || text[0] === lead ? text : lead + text;
+}
+
 Url.prototype.format = function format() {
-  let auth = this.auth || '';
-  if (auth) auth = `${encodeURIComponent(auth).replace(/%3A/gi, ':')}@`;
-  let protocol = this.protocol || '';
-  let pathname = this.pathname || '';
-  let hash = this.hash || '';
+  let scheme = this.protocol || '';
+  if (scheme !== '' && !scheme.endsWith(':')) scheme += ':';
+  const authority = authorityText(this);
   let host = '';
-  if (this.host) {
-    host = auth + this.host;
-  } else if (this.hostname) {
-    const name = this.hostname;
-    host = auth + (name.includes(':') && name[0] !== '[' ? `[${name}]` : name);
-    if (this.port) host += `:${this.port}`;
+  if (authority !== '') {
+    host = authority;
+    if (this.auth) host = `${encodeURIComponent(this.auth).replace(/%3A/gi, ':')}@${host}`;
   }
-  let query = '';
-  if (this.query !== null && typeof this.query === 'object') {
-    query = querystring.stringify(this.query);
-  }
-  let search = this.search || (query && `?${query}`) || '';
-  if (protocol && !protocol.endsWith(':')) protocol += ':';
-  pathname = pathname.replace(/[?#]/g, (ch) => encodeURIComponent(ch));
-  if (this.slashes || kSlashed.has(protocol)) {
-    if (this.slashes || host) {
-      if (pathname && pathname[0] !== '/') pathname = `/${pathname}`;
-      host = `//${host}`;
-    } else if (protocol.startsWith('file')) {
-      host = '//';
+  let pathname = (this.pathname || '').replace(/[?#]/g, (ch) => encodeURIComponent(ch));
+  let lead = '';
+  if (this.slashes || kSlashed.has(scheme)) {
+    if (this.slashes || host !== '') {
+      lead = '//';
+      pathname = withLead(pathname, '/');
+    } else if (scheme.startsWith('file')) {
+      lead = '//';
     }
   }
-  search = search.replace(/#/g, '%23');
-  if (hash && hash[0] !== '#') hash = `#${hash}`;
-  if (search && search[0] !== '?') search = `?${search}`;
-  return protocol + host + pathname + search + hash;
+  const search = withLead(searchText(this).replace(/#/g, '%23'), '?');
+  const hash = withLead(this.hash || '', '#');
+  return `${scheme}${lead}${host}${pathname}${search}${hash}`;
 };
 
-function urlParse(url, parseQueryString = false, slashesDenoteHost = false) {
-  if (url instanceof Url) return url;
-  const out = new Url();
-  out.parse(url, parseQueryString, slashesDenoteHost);
-  return out;
+function urlParse(input, parseQueryString = false, slashesDenoteHost = false) {
+  if (input instanceof Url) return input;
+  const parsed = new Url();
+  return parsed.parse(input, parseQueryString, slashesDenoteHost);
 }
 
 Url.prototype.resolve = function resolve(relative) {
-  return this.resolveObject(urlParse(relative, false, true)).format();
+  const target = urlParse(relative, false, true);
+  return this.resolveObject(target).format();
 };
 
-function urlResolve(source, relative) {
-  return urlParse(source, false, true).resolve(relative);
+function urlResolve(from, to) {
+  const base = urlParse(from, false, true);
+  return base.resolve(to);
 }
 
-function urlResolveObject(source, relative) {
-  if (!source) return relative;
-  return urlParse(source, false, true).resolveObject(relative);
+function urlResolveObject(from, to) {
+  if (!from) return to;
+  const base = urlParse(from, false, true);
+  return base.resolveObject(to);
 }
 
 // resolveObject ---------------------------------------------------------------
 
-function copyFields(target, from, skip) {
-  for (const key of Object.keys(from)) {
-    if (key !== skip) target[key] = from[key];
-  }
+function done(url) {
+  url.href = url.format();
+  return url;
 }
 
-function finish(result) {
-  result.href = result.format();
-  return result;
+function refreshPath(url) {
+  if (url.pathname === null && url.search === null) return;
+  url.path = (url.pathname || '') + (url.search || '');
 }
 
-function joinPath(result) {
-  if (result.pathname !== null || result.search !== null) {
-    result.path = (result.pathname || '') + (result.search || '');
-  }
+// For schemes without '//' the host travels as the first path segment.
+function hostIntoSegments(segments, host) {
+  if (!host) return;
+  if (segments[0] === '') segments[0] = host;
+  else segments.unshift(host);
 }
 
-// For schemes without '//', the host rides in front of the path; splits
-// a possible "auth@" off it.
-function hostFromPath(result, first) {
-  result.hostname = first;
-  result.host = first;
-  const at = typeof first === 'string' ? first.indexOf('@') : -1;
-  if (at > 0) {
-    const parts = first.split('@');
-    result.auth = parts.shift();
-    result.host = parts.shift();
-    result.hostname = result.host;
-  }
+// The reverse: a segment becomes the host again, with "auth@" split off.
+function hostFromSegment(url, segment) {
+  url.host = segment;
+  url.hostname = segment;
+  if (typeof segment !== 'string' || segment.indexOf('@') <= 0) return;
+  const [auth, host] = segment.split('@');
+  Object.assign(url, { auth, host, hostname: host });
 }
 
-// A relative URL with a new scheme that uses '//' (http: after ftp:).
-function switchScheme(result, relative) {
-  result.protocol = relative.protocol;
-  if (!relative.host && !/^file:?$/.test(relative.protocol) &&
-      !kHostless.has(relative.protocol)) {
-    const segments = (relative.pathname || '').split('/');
-    while (segments.length > 0) {
-      relative.host = segments.shift();
-      if (relative.host) break;
-    }
-    if (!relative.host) relative.host = '';
-    if (!relative.hostname) relative.hostname = '';
+function splitSegments(pathname) {
+  return pathname ? pathname.split('/') : [];
+}
+
+// A reference with a scheme of its own that uses '//' (http: after ftp:).
+function adoptScheme(out, ref) {
+  let pathname = ref.pathname;
+  if (!ref.host && !/^file:?$/.test(ref.protocol) && !kHostless.has(ref.protocol)) {
+    // "http:host/path" names its host in the path.
+    const segments = splitSegments(ref.pathname || '');
+    let host;
+    do {
+      host = segments.shift();
+    } while (segments.length > 0 && !host);
+    ref.host = host || '';
+    if (!ref.hostname) ref.hostname = '';
     if (segments[0] !== '') segments.unshift('');
-    if (segments.length < 2) segments.unshift('');
-    result.pathname = segments.join('/');
-  } else {
-    result.pathname = relative.pathname;
+    while (segments.length < 2) segments.unshift('');
+    pathname = segments.join('/');
   }
-  result.search = relative.search;
-  result.query = relative.query;
-  result.host = relative.host || '';
-  result.auth = relative.auth;
-  result.hostname = relative.hostname || relative.host;
-  result.port = relative.port;
-  if (result.pathname || result.search) {
-    result.path = (result.pathname || '') + (result.search || '');
-  }
-  result.slashes = result.slashes || relative.slashes;
-  return finish(result);
+  Object.assign(out, {
+    protocol: ref.protocol, pathname, search: ref.search, query: ref.query,
+    host: ref.host || '', auth: ref.auth, hostname: ref.hostname || ref.host,
+    port: ref.port,
+  });
+  if (out.pathname || out.search) out.path = (out.pathname || '') + (out.search || '');
+  out.slashes = out.slashes || ref.slashes;
+  return done(out);
 }
 
-// Removes '.' and '..' segments in place; returns how many '..' went past
-// the start.
+// Takes the reference's host and hostname; credentials survive only when
+// the host stays the same.
+function adoptAuthority(out, ref) {
+  for (const key of ['host', 'hostname']) {
+    const value = ref[key];
+    if (!value && value !== '') continue;
+    if (out[key] !== value) out.auth = null;
+    out[key] = value;
+    if (key === 'host') out.port = ref.port;
+  }
+}
+
+// Drops '.' and resolves '..' in place; returns the '..' left over.
 function dropDots(segments) {
   let pending = 0;
-  for (let i = segments.length - 1; i >= 0; i--) {
+  let i = segments.length;
+  while (i-- > 0) {
     const segment = segments[i];
-    if (segment === '.') {
-      segments.splice(i, 1);
-    } else if (segment === '..') {
-      segments.splice(i, 1);
-      pending++;
-    } else if (pending > 0) {
-      segments.splice(i, 1);
-      pending--;
-    }
+    const up = segment === '..';
+    if (segment !== '.' && !up && pending === 0) continue;
+    segments.splice(i, 1);
+    if (up) pending++;
+    else if (segment !== '.') pending--;
   }
   return pending;
 }
 
-Url.prototype.resolveObject = function resolveObject(relative) {
-  if (typeof relative === 'string') {
-    const parsed = new Url();
-    parsed.parse(relative, false, true);
-    relative = parsed;
-  }
-  const result = new Url();
-  copyFields(result, this);
-  result.hash = relative.hash;
-  if (relative.href === '') return finish(result);
+function startsRooted(segments) {
+  const first = segments[0];
+  return first === '' || Boolean(first && first[0] === '/');
+}
 
-  // "//host/path": everything but the scheme comes from the relative URL.
-  if (relative.slashes && !relative.protocol) {
-    copyFields(result, relative, 'protocol');
-    if (kSlashed.has(result.protocol) && result.hostname && !result.pathname) {
-      result.pathname = '/';
-      result.path = '/';
-    }
-    return finish(result);
-  }
-
-  if (relative.protocol && relative.protocol !== result.protocol) {
-    if (!kSlashed.has(relative.protocol)) {
-      copyFields(result, relative);
-      return finish(result);
-    }
-    return switchScheme(result, relative);
-  }
-
-  const sourceAbsolute = Boolean(result.pathname && result.pathname[0] === '/');
-  const relativeAbsolute = Boolean(relative.host ||
-    (relative.pathname && relative.pathname[0] === '/'));
-  let endAbsolute = Boolean(relativeAbsolute || sourceAbsolute ||
-    (result.host && relative.pathname));
-  const removeAllDots = endAbsolute;
-  let segments = (result.pathname && result.pathname.split('/')) || [];
-  const relSegments = (relative.pathname && relative.pathname.split('/')) || [];
-  const hostInPath = Boolean(result.protocol && !kSlashed.has(result.protocol));
-
+// The general case: same scheme (or none); paths are merged.
+function mergeInto(out, ref) {
+  const refRooted = Boolean(ref.host || (ref.pathname && ref.pathname[0] === '/'));
+  const baseRooted = Boolean(out.pathname && out.pathname[0] === '/');
+  let rooted = refRooted || baseRooted || Boolean(out.host && ref.pathname);
+  const collapse = rooted;
+  let segments = splitSegments(out.pathname);
+  const added = splitSegments(ref.pathname);
+  const hostInPath = Boolean(out.protocol && !kSlashed.has(out.protocol));
   if (hostInPath) {
-    result.hostname = '';
-    result.port = null;
-    if (result.host) {
-      if (segments[0] === '') segments[0] = result.host;
-      else segments.unshift(result.host);
+    hostIntoSegments(segments, out.host);
+    Object.assign(out, { hostname: '', port: null, host: '' });
+    if (ref.protocol) {
+      hostIntoSegments(added, ref.host);
+      Object.assign(ref, { hostname: null, port: null, host: null });
     }
-    result.host = '';
-    if (relative.protocol) {
-      relative.hostname = null;
-      relative.port = null;
-      if (relative.host) {
-        if (relSegments[0] === '') relSegments[0] = relative.host;
-        else relSegments.unshift(relative.host);
-      }
-      relative.host = null;
-    }
-    endAbsolute = endAbsolute && (relSegments[0] === '' || segments[0] === '');
+    rooted = rooted && (added[0] === '' || segments[0] === '');
   }
 
-  if (relativeAbsolute) {
-    if (relative.host || relative.host === '') {
-      if (result.host !== relative.host) result.auth = null;
-      result.host = relative.host;
-      result.port = relative.port;
-    }
-    if (relative.hostname || relative.hostname === '') {
-      if (result.hostname !== relative.hostname) result.auth = null;
-      result.hostname = relative.hostname;
-    }
-    result.search = relative.search;
-    result.query = relative.query;
-    segments = relSegments;
-  } else if (relSegments.length > 0) {
+  const refSearch = ref.search;
+  if (refRooted) {
+    adoptAuthority(out, ref);
+    segments = added;
+  } else if (added.length > 0) {
     segments.pop();
-    segments = segments.concat(relSegments);
-    result.search = relative.search;
-    result.query = relative.query;
-  } else if (relative.search !== null && relative.search !== undefined) {
-    // Only a new query: the path stays.
-    if (hostInPath) hostFromPath(result, segments.shift());
-    result.search = relative.search;
-    result.query = relative.query;
-    joinPath(result);
-    return finish(result);
+    segments.push(...added);
+  } else if (refSearch === null || refSearch === undefined) {
+    // Nothing but a fragment: the path stays as it is.
+  } else {
+    if (hostInPath) hostFromSegment(out, segments.shift());
+    Object.assign(out, { search: refSearch, query: ref.query });
+    refreshPath(out);
+    return done(out);
+  }
+  if (refRooted || added.length > 0) {
+    Object.assign(out, { search: refSearch, query: ref.query });
   }
 
   if (segments.length === 0) {
-    result.pathname = null;
-    result.path = result.search ? `/${result.search}` : null;
-    return finish(result);
+    out.pathname = null;
+    out.path = out.search ? `/${out.search}` : null;
+    return done(out);
   }
 
   const last = segments[segments.length - 1];
-  const trailingSlash = Boolean(
-    ((result.host || relative.host || segments.length > 1) &&
-      (last === '.' || last === '..')) || last === '');
-  let above = dropDots(segments);
-  if (!endAbsolute && !removeAllDots) {
-    while (above-- > 0) segments.unshift('..');
+  const endsInDots = last === '.' || last === '..';
+  const keepSlash = last === '' ||
+    (endsInDots && Boolean(out.host || ref.host || segments.length > 1));
+  const excess = dropDots(segments);
+  if (!rooted && !collapse) {
+    for (let n = 0; n < excess; n++) segments.unshift('..');
   }
-  if (endAbsolute && segments[0] !== '' &&
-      (!segments[0] || segments[0][0] !== '/')) {
-    segments.unshift('');
-  }
-  if (trailingSlash && !segments.join('/').endsWith('/')) segments.push('');
+  if (rooted && !startsRooted(segments)) segments.unshift('');
+  if (keepSlash && !segments.join('/').endsWith('/')) segments.push('');
 
-  const absolute = segments[0] === '' || Boolean(segments[0] && segments[0][0] === '/');
+  const absolute = startsRooted(segments);
   if (hostInPath) {
-    let first = '';
-    if (!absolute && segments.length > 0) first = segments.shift();
-    hostFromPath(result, first);
+    hostFromSegment(out, absolute || segments.length === 0 ? '' : segments.shift());
   }
-  endAbsolute = endAbsolute || Boolean(result.host && segments.length);
-  if (endAbsolute && !absolute) segments.unshift('');
+  if ((rooted || (out.host && segments.length > 0)) && !absolute) segments.unshift('');
 
   if (segments.length > 0) {
-    result.pathname = segments.join('/');
+    out.pathname = segments.join('/');
   } else {
-    result.pathname = null;
-    result.path = null;
+    out.pathname = null;
+    out.path = null;
   }
-  joinPath(result);
-  result.auth = relative.auth || result.auth;
-  result.slashes = result.slashes || relative.slashes;
-  return finish(result);
+  refreshPath(out);
+  out.auth = ref.auth || out.auth;
+  out.slashes = out.slashes || ref.slashes;
+  return done(out);
+}
+
+Url.prototype.resolveObject = function resolveObject(relative) {
+  let ref = relative;
+  if (typeof ref === 'string') {
+    ref = new Url();
+    ref.parse(relative, false, true);
+  }
+  const out = Object.assign(new Url(), this);
+  out.hash = ref.hash;
+  if (ref.href === '') return done(out);
+  if (ref.slashes && !ref.protocol) {
+    // "//host/path": all but the scheme comes from the reference.
+    for (const key of Object.keys(ref)) {
+      if (key !== 'protocol') out[key] = ref[key];
+    }
+    if (kSlashed.has(out.protocol) && out.hostname && !out.pathname) {
+      out.pathname = '/';
+      out.path = '/';
+    }
+    return done(out);
+  }
+  if (ref.protocol && ref.protocol !== out.protocol) {
+    if (kSlashed.has(ref.protocol)) return adoptScheme(out, ref);
+    Object.assign(out, ref);
+    return done(out);
+  }
+  return mergeInto(out, ref);
 };
 
 module.exports = {

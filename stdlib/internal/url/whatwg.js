@@ -18,7 +18,6 @@ const {
     ERR_MISSING_ARGS,
   },
 } = require('../errors');
-const { validateFunction } = require('../validators');
 const { toUSVString, parseForm, serializeForm } = require('./form');
 
 let binding;
@@ -100,8 +99,10 @@ class URL {
     this.#parts = scratch.slice();
   }
 
-  static parse(input, base = undefined) {
+  // Like the constructor, with null for what it would reject.
+  static parse(input, ...rest) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    const base = rest[0];
     const baseText = base === undefined ? undefined : `${base}`;
     if (!ada().canParse(`${input}`, baseText)) return null;
     return new URL(input, base);
@@ -305,8 +306,8 @@ class URL {
 
   [kCustomInspect](depth, options, inspect) {
     if (!isURL(this)) throw receiverError();
-    const name = this.constructor.name;
-    if (typeof depth === 'number' && depth < 0) return `${name} {}`;
+    const title = this.constructor.name;
+    if (typeof depth === 'number' && depth < 0) return `${title} {}`;
     const shown = {
       href: this.href,
       origin: this.origin,
@@ -321,7 +322,7 @@ class URL {
       searchParams: this.searchParams,
       hash: this.hash,
     };
-    return `${name} ${inspect(shown, { ...options, depth })}`;
+    return `${title} ${inspect(shown, { ...options, depth })}`;
   }
 }
 
@@ -344,6 +345,50 @@ exposeMembers(URL, 'URL');
 
 // URLSearchParams ------------------------------------------------------------
 
+function badPair() {
+  return new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+}
+
+// sequence<sequence<USVString>> init: each pair exactly two items.
+function pairsToList(pairs) {
+  const list = [];
+  for (const pair of pairs) {
+    const iterable = pair !== null &&
+      (typeof pair === 'object' || typeof pair === 'function') &&
+      typeof pair[Symbol.iterator] === 'function';
+    if (!iterable) throw badPair();
+    const items = Array.from(pair);
+    if (items.length !== 2) throw badPair();
+    list.push(toUSVString(items[0]), toUSVString(items[1]));
+  }
+  return list;
+}
+
+// record<USVString, USVString> init: own enumerable keys, symbols included
+// (which fail the string conversion, as in Node).
+function recordToList(record) {
+  const list = [];
+  for (const key of Reflect.ownKeys(record)) {
+    const name = toUSVString(key);
+    const desc = Reflect.getOwnPropertyDescriptor(record, key);
+    if (desc !== undefined && desc.enumerable) list.push(name, toUSVString(record[key]));
+  }
+  return list;
+}
+
+// Where the first pair named `key` (and holding `value`, unless that is
+// undefined) sits in a flat list, or -1.
+function findPair(list, key, value) {
+  for (let at = 0; at < list.length; at += 2) {
+    if (list[at] === key && (value === undefined || list[at + 1] === value)) return at;
+  }
+  return -1;
+}
+
+function optionalUSV(value) {
+  return value === undefined ? undefined : toUSVString(value);
+}
+
 let isParams;
 let paramsList;
 let newIterator;
@@ -365,47 +410,20 @@ class URLSearchParams {
     };
   }
 
-  constructor(init = undefined) {
-    if (init === undefined || init === null) return;
-    if (typeof init === 'object' || typeof init === 'function') {
-      const iterate = init[Symbol.iterator];
-      if (iterate === undefined || iterate === null) {
-        this.#fillFromRecord(init);
-      } else if (typeof iterate !== 'function') {
-        throw new ERR_ARG_NOT_ITERABLE('Query pairs');
-      } else {
-        this.#fillFromPairs(init);
-      }
+  constructor(source = undefined) {
+    if (source === undefined || source === null) return;
+    if (typeof source !== 'object' && typeof source !== 'function') {
+      const text = toUSVString(source);
+      this.#list = parseForm(text.charCodeAt(0) === 63 ? text.slice(1) : text);
       return;
     }
-    let text = toUSVString(init);
-    if (text.charCodeAt(0) === 63) text = text.slice(1);
-    this.#list = parseForm(text);
-  }
-
-  #fillFromPairs(pairs) {
-    const list = this.#list;
-    for (const pair of pairs) {
-      const isObject = pair !== null &&
-        (typeof pair === 'object' || typeof pair === 'function');
-      if (!isObject || typeof pair[Symbol.iterator] !== 'function') {
-        throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
-      }
-      const items = [...pair];
-      if (items.length !== 2) {
-        throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
-      }
-      list.push(toUSVString(items[0]), toUSVString(items[1]));
-    }
-  }
-
-  #fillFromRecord(record) {
-    const list = this.#list;
-    for (const key of Reflect.ownKeys(record)) {
-      const name = toUSVString(key);
-      const desc = Reflect.getOwnPropertyDescriptor(record, key);
-      if (desc === undefined || !desc.enumerable) continue;
-      list.push(name, toUSVString(record[key]));
+    const iterate = source[Symbol.iterator];
+    if (iterate === undefined || iterate === null) {
+      this.#list = recordToList(source);
+    } else if (typeof iterate === 'function') {
+      this.#list = pairsToList(source);
+    } else {
+      throw new ERR_ARG_NOT_ITERABLE('Query pairs');
     }
   }
 
@@ -426,74 +444,54 @@ class URLSearchParams {
     this.#changed();
   }
 
-  delete(name, value = undefined) {
+  delete(name, ...rest) {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     const key = toUSVString(name);
-    const only = value === undefined ? undefined : toUSVString(value);
+    const only = optionalUSV(rest[0]);
     const list = this.#list;
-    const kept = [];
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === key && (only === undefined || list[i + 1] === only)) continue;
-      kept.push(list[i], list[i + 1]);
+    for (let at = list.length - 2; at >= 0; at -= 2) {
+      if (list[at] === key && (only === undefined || list[at + 1] === only)) list.splice(at, 2);
     }
-    this.#list = kept;
     this.#changed();
   }
 
   get(name) {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
-    const key = toUSVString(name);
-    const list = this.#list;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === key) return list[i + 1];
-    }
-    return null;
+    const at = findPair(this.#list, toUSVString(name), undefined);
+    return at === -1 ? null : this.#list[at + 1];
   }
 
   getAll(name) {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     const key = toUSVString(name);
-    const list = this.#list;
-    const found = [];
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === key) found.push(list[i + 1]);
-    }
-    return found;
+    return this.#list.filter((item, index) => index % 2 === 1 && this.#list[index - 1] === key);
   }
 
-  has(name, value = undefined) {
+  has(name, ...rest) {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
-    const key = toUSVString(name);
-    const only = value === undefined ? undefined : toUSVString(value);
-    const list = this.#list;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === key && (only === undefined || list[i + 1] === only)) return true;
-    }
-    return false;
+    return findPair(this.#list, toUSVString(name), optionalUSV(rest[0])) !== -1;
   }
 
+  // The first pair named `name` takes the value; later ones go.
   set(name, value) {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
     const key = toUSVString(name);
     const text = toUSVString(value);
     const list = this.#list;
-    const next = [];
-    let placed = false;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] !== key) {
-        next.push(list[i], list[i + 1]);
-      } else if (!placed) {
-        next.push(key, text);
-        placed = true;
+    const first = findPair(list, key, undefined);
+    if (first === -1) {
+      list.push(key, text);
+    } else {
+      list[first + 1] = text;
+      for (let at = list.length - 2; at > first; at -= 2) {
+        if (list[at] === key) list.splice(at, 2);
       }
     }
-    if (!placed) next.push(key, text);
-    this.#list = next;
     this.#changed();
   }
 
@@ -514,12 +512,14 @@ class URLSearchParams {
   }
 
   // The list is read afresh at each step, so the callback may change it.
-  forEach(callback, thisArg = undefined) {
+  forEach(callback, ...rest) {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
-    validateFunction(callback, 'callback');
-    for (let i = 0; i < this.#list.length; i += 2) {
+    if (typeof callback !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    }
+    for (let step = 0; step * 2 < this.#list.length; step++) {
       const list = this.#list;
-      callback.call(thisArg, list[i + 1], list[i], this);
+      Reflect.apply(callback, rest[0], [list[step * 2 + 1], list[step * 2], this]);
     }
   }
 
@@ -542,24 +542,24 @@ class URLSearchParams {
     if (!isParams(this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
     const inner = { ...options, depth: depth === null ? null : depth - 1 };
-    const list = this.#list;
     const shown = [];
-    for (let i = 0; i < list.length; i += 2) {
-      shown.push(`${inspect(list[i], inner)} => ${inspect(list[i + 1], inner)}`);
-    }
-    const name = this.constructor.name;
-    if (shown.length === 0) return `${name} {}`;
+    this.#list.forEach((item, index, list) => {
+      if (index % 2 === 1) shown.push(`${inspect(list[index - 1], inner)} => ${inspect(item, inner)}`);
+    });
+    const title = this.constructor.name;
+    if (shown.length === 0) return `${title} {}`;
     const oneLine = shown.join(', ');
     if (visibleLength(oneLine) > options.breakLength) {
-      return `${name} {\n  ${shown.join(',\n  ')} }`;
+      return `${title} {\n  ${shown.join(',\n  ')} }`;
     }
-    return `${name} { ${oneLine} }`;
+    return `${title} { ${oneLine} }`;
   }
 }
 
 exposeMembers(URLSearchParams, 'URLSearchParams');
+const { entries: entriesMethod } = URLSearchParams.prototype;
 Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
-  value: URLSearchParams.prototype.entries,
+  value: entriesMethod,
   writable: true, enumerable: false, configurable: true,
 });
 
