@@ -36,11 +36,11 @@ function encodeText(text) {
       out += hexByte(0xE0 | (code >> 12)) +
         hexByte(0x80 | ((code >> 6) & 63)) + hexByte(0x80 | (code & 63));
     } else {
-      const low = text.charCodeAt(i + 1);
-      if (code > 0xDBFF || !(low >= 0xDC00 && low <= 0xDFFF)) {
-        throw new ERR_INVALID_URI();
-      }
-      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+      // Any surrogate takes the next unit as its partner, paired or not,
+      // as Node's encoder does; only a surrogate at the very end fails.
+      if (i + 1 >= text.length) throw new ERR_INVALID_URI();
+      const partner = text.charCodeAt(i + 1);
+      code = 0x10000 + (((code & 0x3FF) << 10) | (partner & 0x3FF));
       i++;
       run = i + 1;
       out += hexByte(0xF0 | (code >> 18)) + hexByte(0x80 | ((code >> 12) & 63)) +
@@ -116,8 +116,9 @@ function decodeDefault(text) {
   }
 }
 
+// A custom decoder sees '+' as '%20'.
 function decodeWith(decoder, text) {
-  const spaced = text.includes('+') ? text.replace(/\+/g, ' ') : text;
+  const spaced = text.includes('+') ? text.replace(/\+/g, '%20') : text;
   try {
     return decoder(spaced);
   } catch {
@@ -143,6 +144,8 @@ function parse(qs, sep = '&', eq = '=', options = undefined) {
   const equals = eq ? `${eq}` : '=';
   let limit = 1000;
   if (options && typeof options.maxKeys === 'number') limit = options.maxKeys;
+  // Node counts keys down to zero: a fractional limit never gets there.
+  if (!Number.isInteger(limit)) limit = 0;
   const custom = options && typeof options.decodeURIComponent === 'function' &&
     options.decodeURIComponent !== unescape ? options.decodeURIComponent : null;
   const decode = custom === null ? decodeDefault : (text) => decodeWith(custom, text);
