@@ -148,11 +148,11 @@ function encode(text) {
 }
 
 // Applies `convert` to each label of a domain, keeping an email's local
-// part as it is.
+// part as it is. Like Node, only the text up to a second '@' is kept.
 function mapDomain(domain, convert) {
-  const at = domain.indexOf('@');
-  const local = at === -1 ? '' : domain.slice(0, at + 1);
-  const host = (at === -1 ? domain : domain.slice(at + 1)).replace(kLabelSeparators, '.');
+  const [first, second] = domain.split('@');
+  const local = second === undefined ? '' : `${first}@`;
+  const host = (second === undefined ? first : second).replace(kLabelSeparators, '.');
   return local + host.split('.').map(convert).join('.');
 }
 
