@@ -89,12 +89,12 @@ function unescapedBytes(s, decodeSpaces) {
   return bytes;
 }
 
-// A Buffer where the runtime has one (node:buffer is not merged into
-// every build yet), else the same bytes as a Uint8Array.
+// A Buffer where this build has node:buffer (it is not in every build
+// yet), else the same bytes as a Uint8Array.
 function unescapeBuffer(s, decodeSpaces = false) {
   const bytes = unescapedBytes(`${s}`, decodeSpaces);
-  const { Buffer } = globalThis;
-  return typeof Buffer === 'function' ? Buffer.from(bytes) : Uint8Array.from(bytes);
+  const buffer = require('./internal/modules/builtins').loadBuiltin('buffer');
+  return buffer === undefined ? Uint8Array.from(bytes) : buffer.Buffer.from(bytes);
 }
 
 function unescape(s, decodeSpaces = false) {
