@@ -54,9 +54,9 @@ std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
   JSPACK_CHECK(value->IsString());
   v8::Local<v8::String> s = value.As<v8::String>();
   std::string out(s->Utf8Length(isolate), '\0');
-  s->WriteUtf8(isolate, out.data(), static_cast<int>(out.size()), nullptr,
-               v8::String::REPLACE_INVALID_UTF8 |
-                   v8::String::NO_NULL_TERMINATION);
+  s->WriteUtf8(
+      isolate, out.data(), static_cast<int>(out.size()), nullptr,
+      v8::String::REPLACE_INVALID_UTF8 | v8::String::NO_NULL_TERMINATION);
   return out;
 }
 
@@ -78,9 +78,9 @@ void ReturnUrl(const v8::FunctionCallbackInfo<v8::Value>& args,
   JSPACK_CHECK(array->Length() >= kComponentCount);
   const ada_url_components* parts = ada_get_components(url.get());
   uint32_t values[kComponentCount] = {
-      parts->protocol_end,   parts->username_end, parts->host_start,
-      parts->host_end,       parts->port,         parts->pathname_start,
-      parts->search_start,   parts->hash_start};
+      parts->protocol_end, parts->username_end, parts->host_start,
+      parts->host_end,     parts->port,         parts->pathname_start,
+      parts->search_start, parts->hash_start};
   char* base = static_cast<char*>(array->Buffer()->GetBackingStore()->Data()) +
                array->ByteOffset();
   memcpy(base, values, sizeof(values));
@@ -178,7 +178,8 @@ void DomainTo(const v8::FunctionCallbackInfo<v8::Value>& args) {
     ada_string ascii = ada_get_hostname(url.get());
     host.assign(ascii.data, ascii.length);
     if (unicode) {
-      ada_owned_string converted = ada_idna_to_unicode(host.data(), host.size());
+      ada_owned_string converted =
+          ada_idna_to_unicode(host.data(), host.size());
       host.assign(converted.data, converted.length);
       ada_free_owned_string(converted);
     }
@@ -202,11 +203,8 @@ void IdnaToASCII(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 constexpr runtime::Method kMethods[] = {
-    {"parse", Parse},
-    {"canParse", CanParse},
-    {"update", Update},
-    {"domainTo", DomainTo},
-    {"idnaToASCII", IdnaToASCII},
+    {"parse", Parse},       {"canParse", CanParse},       {"update", Update},
+    {"domainTo", DomainTo}, {"idnaToASCII", IdnaToASCII},
 };
 
 }  // namespace

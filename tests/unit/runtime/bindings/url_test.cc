@@ -18,8 +18,7 @@ TEST_F(UrlBinding, ParseReturnsHrefAndOffsets) {
       "const href = b.parse('HTTPS://u:p@EX.com:8080/a/../b?q#h', undefined, "
       "out);"
       "[href, ...out].join()",
-      "string",
-      "https://u:p@ex.com:8080/b?q#h,6,9,11,18,8080,23,25,27");
+      "string", "https://u:p@ex.com:8080/b?q#h,6,9,11,18,8080,23,25,27");
 }
 
 TEST_F(UrlBinding, ParseMarksAbsentPartsAsOmitted) {
