@@ -243,7 +243,21 @@ Url.prototype.format = function format() {
   return `${scheme}${lead}${host}${pathname}${search}${hash}`;
 };
 
+// DEP0169 is a pending deprecation: said once, and only when asked for.
+let parseWarningChecked = false;
+function warnParseDeprecated() {
+  parseWarningChecked = true;
+  const asked = process.execArgv.includes('--pending-deprecation') ||
+    process.env.NODE_PENDING_DEPRECATION === '1';
+  if (!asked) return;
+  process.emitWarning('`url.parse()` behavior is not standardized and prone to ' +
+    'errors that have security implications. Use the WHATWG URL API instead. ' +
+    'CVEs are not issued for `url.parse()` vulnerabilities.',
+  'DeprecationWarning', 'DEP0169');
+}
+
 function urlParse(input, parseQueryString = false, slashesDenoteHost = false) {
+  if (!parseWarningChecked) warnParseDeprecated();
   if (input instanceof Url) return input;
   const parsed = new Url();
   return parsed.parse(input, parseQueryString, slashesDenoteHost);
