@@ -4,7 +4,7 @@
 // !'()*).
 
 const { codes: { ERR_INVALID_URI } } = require('./internal/errors');
-const { utf8Text } = require('./internal/url/form');
+const { utf8Text, escapedBytes } = require('./internal/url/form');
 
 // Characters escape() keeps as they are: 1 at their code.
 const kKeep = new Uint8Array(128);
@@ -58,41 +58,10 @@ function escape(str) {
   return encodeText(text);
 }
 
-function hexDigit(code) {
-  if (code >= 48 && code <= 57) return code - 48;
-  const lower = code | 0x20;
-  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
-}
-
-// The bytes of `s` with %XX escapes decoded; other characters contribute
-// their low byte, as Node's byte-wise decoder does. '+' becomes a space
-// when decodeSpaces is set.
-function unescapedBytes(s, decodeSpaces) {
-  const bytes = [];
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code === 43 && decodeSpaces) {
-      bytes.push(32);
-      continue;
-    }
-    if (code === 37 && i + 2 < s.length) {
-      const high = hexDigit(s.charCodeAt(i + 1));
-      const low = hexDigit(s.charCodeAt(i + 2));
-      if (high >= 0 && low >= 0) {
-        bytes.push(high * 16 + low);
-        i += 2;
-        continue;
-      }
-    }
-    bytes.push(code & 0xFF);
-  }
-  return bytes;
-}
-
 // A Buffer where this build has node:buffer (it is not in every build
 // yet), else the same bytes as a Uint8Array.
 function unescapeBuffer(s, decodeSpaces = false) {
-  const bytes = unescapedBytes(`${s}`, decodeSpaces);
+  const bytes = escapedBytes(`${s}`, decodeSpaces);
   const buffer = require('./internal/modules/builtins').loadBuiltin('buffer');
   return buffer === undefined ? Uint8Array.from(bytes) : buffer.Buffer.from(bytes);
 }
@@ -101,7 +70,7 @@ function unescape(s, decodeSpaces = false) {
   try {
     return decodeURIComponent(s);
   } catch {
-    return utf8Text(unescapedBytes(`${s}`, decodeSpaces));
+    return utf8Text(escapedBytes(`${s}`, decodeSpaces));
   }
 }
 
@@ -112,7 +81,7 @@ function decodeDefault(text) {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return utf8Text(unescapedBytes(spaced, false));
+    return utf8Text(escapedBytes(spaced, false));
   }
 }
 

@@ -22,14 +22,6 @@ function hexValue(code) {
   return -1;
 }
 
-// The byte a '%XX' escape at `at` stands for, or -1 if there is none there.
-function escapedByte(text, at) {
-  if (text.charCodeAt(at) !== 37 || at + 2 >= text.length) return -1;
-  const high = hexValue(text.charCodeAt(at + 1));
-  const low = hexValue(text.charCodeAt(at + 2));
-  return high < 0 || low < 0 ? -1 : high * 16 + low;
-}
-
 // Decodes UTF-8 bytes the way the Encoding standard's decoder does, with
 // U+FFFD for each maximal invalid subpart.
 function utf8Text(bytes) {
@@ -79,27 +71,43 @@ function utf8Text(bytes) {
   return out;
 }
 
-// Replaces '%XX' escapes by the text their bytes spell in UTF-8; a '%'
-// without two hex digits stays as it is.
-function percentDecode(text) {
-  let start = text.indexOf('%');
-  if (start === -1) return text;
-  let out = text.slice(0, start);
-  let i = start;
-  while (i < text.length) {
-    if (escapedByte(text, i) === -1) {
-      out += text[i++];
+// The bytes of `text` with %XX escapes decoded; every other character
+// gives its low byte (Node's byte-wise fallback decoder). '+' becomes a
+// space when plusIsSpace is set.
+function escapedBytes(text, plusIsSpace = false) {
+  const bytes = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 43 && plusIsSpace) {
+      bytes.push(32);
       continue;
     }
-    const run = [];
-    let byte;
-    while ((byte = escapedByte(text, i)) !== -1) {
-      run.push(byte);
-      i += 3;
+    if (code === 37 && i + 2 < text.length) {
+      const high = hexValue(text.charCodeAt(i + 1));
+      const low = hexValue(text.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        bytes.push(high * 16 + low);
+        i += 2;
+        continue;
+      }
     }
-    out += utf8Text(run);
+    bytes.push(code & 0xFF);
   }
-  return out;
+  return bytes;
+}
+
+const kValidEscape = /%[0-9A-Fa-f]{2}/;
+
+// Percent-decoding as Node's URLSearchParams does it: text without a valid
+// escape stays as it is; else decodeURIComponent, and where that fails the
+// byte-wise fallback (which keeps only the low byte of other characters).
+function percentDecode(text) {
+  if (!kValidEscape.test(text)) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return utf8Text(escapedBytes(text));
+  }
 }
 
 // Parses a query string into a flat [name, value, name, value, ...] list.
@@ -147,6 +155,7 @@ function serializeForm(list) {
 module.exports = {
   toUSVString,
   percentDecode,
+  escapedBytes,
   utf8Text,
   parseForm,
   serializeForm,

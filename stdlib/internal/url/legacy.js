@@ -80,32 +80,36 @@ function cleanInput(input) {
 const kNonAscii = /[^\0-\x7F]/;
 
 // The hostname as Node's IDNA step leaves it: tabs and newlines dropped,
-// cut at a NUL, Punycode for non-ASCII labels; brackets or a bad xn--
-// label make the whole URL invalid.
+// Punycode for non-ASCII labels, and cut at the first NUL of the result
+// (Node hands it over as a C string). Brackets, a bad xn-- label or an
+// empty result make the whole URL invalid.
 function asciiHostname(hostname, input) {
-  let name = hostname.replace(/[\t\n\r]/g, '');
-  const nul = name.indexOf('\0');
-  if (nul !== -1) name = name.slice(0, nul);
+  const name = hostname.replace(/[\t\n\r]/g, '');
   if (name === '') return name;
   if (name.includes('[') || name.includes(']')) throw new ERR_INVALID_URL(input);
+  let ascii = name;
   if (kNonAscii.test(name)) {
-    const ascii = idnaToASCII(name);
-    if (ascii === '') throw new ERR_INVALID_URL(input);
-    return ascii;
-  }
-  for (const label of name.split('.')) {
-    if (label.startsWith('xn--') && idnaToASCII(label) === '') {
-      throw new ERR_INVALID_URL(input);
+    ascii = idnaToASCII(name);
+  } else {
+    for (const label of name.split('.')) {
+      if (label.startsWith('xn--') && idnaToASCII(label) === '') ascii = '';
     }
   }
-  return name;
+  const nul = ascii.indexOf('\0');
+  if (nul !== -1) ascii = ascii.slice(0, nul);
+  if (ascii === '') throw new ERR_INVALID_URL(input);
+  return ascii;
 }
 
 // Reads [auth@]host[:port] off the front of `rest` into `url`; returns
 // what follows.
-function takeAuthority(url, rest, input) {
-  let end = rest.search(/[/?#]/);
-  if (end === -1) end = rest.length;
+function takeAuthority(url, text, input) {
+  let end = text.search(/[/?#]/);
+  if (end === -1) end = text.length;
+  // Tabs and newlines vanish from the authority part (not from the path).
+  const authority = text.slice(0, end).replace(/[\t\n\r]/g, '');
+  let rest = authority + text.slice(end);
+  end = authority.length;
   const at = rest.lastIndexOf('@', end);
   if (at !== -1) {
     url.auth = decodeURIComponent(rest.slice(0, at));
@@ -144,9 +148,30 @@ function takeAuthority(url, rest, input) {
   return rest;
 }
 
+// A bare path with an optional query takes a shortcut in Node that skips
+// the escaping of unsafe characters.
+const kBarePath = /^(\/\/?(?!\/)[^?\s@#]*)(\?[^\s#]*)?$/;
+
+function takeBarePath(url, text, parseQueryString) {
+  const match = kBarePath.exec(text);
+  if (match === null) return false;
+  url.path = text;
+  url.href = text;
+  url.pathname = match[1];
+  const search = match[2];
+  if (search !== undefined) {
+    url.search = search;
+    url.query = parseQueryString ? querystring.parse(search.slice(1)) : search.slice(1);
+  } else if (parseQueryString) {
+    url.query = { __proto__: null };
+  }
+  return true;
+}
+
 Url.prototype.parse = function parse(input, parseQueryString, slashesDenoteHost) {
   validateString(input, 'url');
   let rest = cleanInput(input);
+  if (!slashesDenoteHost && takeBarePath(this, rest, parseQueryString)) return this;
   let scheme;
   let rawScheme;
   const schemeMatch = kScheme.exec(rest);

@@ -63,7 +63,7 @@ function receiverError() {
 }
 
 const kSpecialOrigins = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
-const kLeadingDigit = /^[0-9]/;
+const kAnyDigit = /[0-9]/;
 const kTabOrNewline = /[\t\n\r]/g;
 const kAnsi = /\u001b\[\d\d?m/g;
 
@@ -244,12 +244,17 @@ class URL {
     return port === kOmitted ? '' : `${port}`;
   }
 
+  // Node's parser (a newer ada than libnode's) decides some values itself:
+  // it ignores a value that starts with a control, a space or '-', or has
+  // no digit at all, and clears the port for one that starts with another
+  // non-digit.
   set port(value) {
     if (!isURL(this)) throw receiverError();
-    const text = `${value}`;
-    // A value that does not start with a digit leaves the port alone.
-    if (text !== '' && !kLeadingDigit.test(text.replace(kTabOrNewline, ''))) return;
-    this.#apply(kSet.port, text);
+    const text = `${value}`.replace(kTabOrNewline, '');
+    const first = text.charCodeAt(0);
+    if (text !== '' && (first <= 0x20 || first === 0x2D || !kAnyDigit.test(text))) return;
+    const digitFirst = first >= 0x30 && first <= 0x39;
+    this.#apply(kSet.port, text === '' || digitFirst ? text : '');
   }
 
   get pathname() {
