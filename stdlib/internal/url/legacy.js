@@ -86,6 +86,8 @@ const kNonAscii = /[^\0-\x7F]/;
 function asciiHostname(hostname, input) {
   const name = hostname.replace(/[\t\n\r]/g, '');
   if (name === '') return name;
+  const nul = name.indexOf('\0');
+  if (nul !== -1) return hostnameBeforeNul(name, nul, input);
   if (name.includes('[') || name.includes(']')) throw new ERR_INVALID_URL(input);
   let ascii = name;
   if (kNonAscii.test(name)) {
@@ -95,10 +97,38 @@ function asciiHostname(hostname, input) {
       if (label.startsWith('xn--') && idnaToASCII(label) === '') ascii = '';
     }
   }
-  const nul = ascii.indexOf('\0');
-  if (nul !== -1) ascii = ascii.slice(0, nul);
   if (ascii === '') throw new ERR_INVALID_URL(input);
   return ascii;
+}
+
+const kLabelDots = /[.\u3002\uFF0E\uFF61]/g;
+
+// What is left of a hostname with a NUL once Node's C-string cut applies
+// to the IDNA result: whole labels before the NUL's label convert as usual;
+// of that label only the ASCII before the NUL survives, behind "xn--" when
+// the label needed Punycode (its basic code points come first).
+function hostnameBeforeNul(name, nul, input) {
+  const head = name.slice(0, nul);
+  if (head.includes('[') || head.includes(']')) throw new ERR_INVALID_URL(input);
+  let labelStart = 0;
+  for (const dot of head.matchAll(kLabelDots)) labelStart = dot.index + 1;
+  const tail = name.slice(labelStart);
+  const labelEnd = tail.search(kLabelDots);
+  const label = labelEnd === -1 ? tail : tail.slice(0, labelEnd);
+  const kept = head.slice(labelStart).replace(/[^\0-\x7F]/g, '').toLowerCase();
+  let last = kept;
+  if (kNonAscii.test(label)) {
+    // The label stand-in without NULs says whether IDNA accepts it and
+    // whether it needs Punycode (ignorable code points vanish instead).
+    const probe = idnaToASCII(label.replace(/\0/g, 'a'));
+    if (probe === '') throw new ERR_INVALID_URL(input);
+    if (probe.startsWith('xn--')) last = `xn--${kept}`;
+  }
+  const before = labelStart === 0 ? '' :
+    `${asciiHostname(name.slice(0, labelStart - 1), input)}.`;
+  const result = before + last;
+  if (result === '') throw new ERR_INVALID_URL(input);
+  return result;
 }
 
 // Reads [auth@]host[:port] off the front of `rest` into `url`; returns

@@ -456,4 +456,64 @@ const util = require('util');
     u.extra = 1;
     return util.inspect(url.urlToHttpOptions(u));
   }));
+
+  // Random strings over all of ASCII and some awkward code points, through
+  // every API at once (xorshift, fixed seeds).
+  const fuzzAlphabet = [];
+  for (let c = 0; c < 128; c++) fuzzAlphabet.push(String.fromCharCode(c));
+  fuzzAlphabet.push('é', 'ß', '\u3002', '\uFF0E', '中', '\u{1F600}', '\u00AD',
+    '\u200B', 'İ', '\uFFFD', '%41', '%2e', '%zz', '//', '://', 'http:', 'file:',
+    '[::1]', '@', ':80');
+  const fuzzBases = ['http://a/b/c?d#e', 'file:///x/y', 'sc://h/p', 'sc:o',
+    'https://u:p@h:1/'];
+  const fuzzFields = ['protocol', 'username', 'password', 'host', 'hostname',
+    'port', 'pathname', 'search', 'hash'];
+  const fuzzPrefixes = ['', 'http://', 'sc:', '//', 'file://', 'HTTP://x', 'ws:'];
+  function brief(fn) {
+    try {
+      return fn();
+    } catch (err) {
+      return ['E', err.name, err.code];
+    }
+  }
+  for (const fuzzSeed of [1, 2]) {
+    let state = (0x9e3779b9 ^ fuzzSeed) >>> 0;
+    const next = (n) => {
+      state ^= state << 13;
+      state >>>= 0;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      state >>>= 0;
+      return state % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const length = next(14);
+      for (let k = 0; k < length; k++) text += fuzzAlphabet[next(fuzzAlphabet.length)];
+      const base = fuzzBases[next(fuzzBases.length)];
+      const input = fuzzPrefixes[next(fuzzPrefixes.length)] + text;
+      const field = fuzzFields[next(fuzzFields.length)];
+      const parseQuery = next(2) === 1;
+      const slashes = next(2) === 1;
+      emit(`fuzz:${fuzzSeed}:${i}:${input}`, [
+        brief(() => {
+          const u = new URL(input, base);
+          return [u.href, u.host, u.pathname, u.search, u.hash, u.origin];
+        }),
+        brief(() => {
+          const u = new URL(base);
+          u[field] = text;
+          return [field, u.href];
+        }),
+        brief(() => {
+          const u = url.parse(input, parseQuery, slashes);
+          return [u.href, u.host, u.auth, u.pathname, u.path, u.search, u.hash];
+        }),
+        brief(() => url.resolve(base, input)),
+        brief(() => url.format(url.parse(input))),
+        brief(() => [url.domainToASCII(text), url.domainToUnicode(text)]),
+        brief(() => String(new URLSearchParams(text))),
+      ]);
+    }
+  }
 })();
