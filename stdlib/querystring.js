@@ -4,7 +4,7 @@
 // !'()*).
 
 const { codes: { ERR_INVALID_URI } } = require('./internal/errors');
-const { utf8Text, escapedBytes } = require('./internal/url/form');
+const { utf8Text, escapedBytes, percentDecode } = require('./internal/url/form');
 
 // Characters escape() keeps as they are: 1 at their code.
 const kKeep = new Uint8Array(128);
@@ -74,15 +74,10 @@ function unescape(s, decodeSpaces = false) {
   }
 }
 
-// Fast lenient decoding for parse(): '+' is a space, bad escapes stay.
+// The default decoding of parse(): '+' is a space; text without a valid
+// %XX escape stays as it is, the rest decodes leniently.
 function decodeDefault(text) {
-  const spaced = text.includes('+') ? text.replace(/\+/g, ' ') : text;
-  if (!spaced.includes('%')) return spaced;
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return utf8Text(escapedBytes(spaced, false));
-  }
+  return percentDecode(text.includes('+') ? text.replace(/\+/g, ' ') : text);
 }
 
 // A custom decoder sees '+' as '%20'.
@@ -93,6 +88,11 @@ function decodeWith(decoder, text) {
   } catch {
     return module.exports.unescape(spaced, true);
   }
+}
+
+function escapeCount(text) {
+  const found = text.match(/%[0-9A-Fa-f]{2}/g);
+  return found === null ? 0 : found.length;
 }
 
 function addPair(target, key, value) {
@@ -125,7 +125,16 @@ function parse(qs, sep = '&', eq = '=', options = undefined) {
     const at = piece.indexOf(equals);
     const rawKey = at === -1 ? piece : piece.slice(0, at);
     const rawValue = at === -1 ? '' : piece.slice(at + equals.length);
-    addPair(result, decode(rawKey), decode(rawValue));
+    let value;
+    if (custom === null && rawValue.includes('%') && escapeCount(rawKey) >= 2 &&
+        !escapeCount(rawValue)) {
+      // Observed in Node: after a key with two or more escapes, a value
+      // with a stray '%' goes through the byte-wise decoder all the same.
+      value = utf8Text(escapedBytes(rawValue.replace(/\+/g, ' ')));
+    } else {
+      value = decode(rawValue);
+    }
+    addPair(result, decode(rawKey), value);
   }
   return result;
 }

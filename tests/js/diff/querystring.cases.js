@@ -133,4 +133,42 @@ const util = require('util');
     }));
   }
   emit('exports', [Object.keys(qs), qs.decode === qs.parse, qs.encode === qs.stringify]);
+
+  // Random strings over all of ASCII and awkward code points (xorshift).
+  let state = 12345;
+  const next = (n) => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state % n;
+  };
+  const fuzzAlphabet = [];
+  for (let c = 0; c < 128; c++) fuzzAlphabet.push(String.fromCharCode(c));
+  fuzzAlphabet.push('é', '\u{1F600}', '\uD800', '\uDC00', '%41', '%C3%A9', '%C3',
+    '%zz', '&', '=', '+', '%2B', '%', 'İ');
+  const upper = (text) => text.toUpperCase();
+  for (let i = 0; i < 4000; i++) {
+    let text = '';
+    const length = next(16);
+    for (let k = 0; k < length; k++) text += fuzzAlphabet[next(fuzzAlphabet.length)];
+    const maxKeys = next(4);
+    emit(`fuzz:${i}:${text}`, [
+      attempt(() => util.inspect(qs.parse(text))),
+      attempt(() => util.inspect(qs.parse(text, ';', ':', { maxKeys }))),
+      attempt(() => qs.stringify({ [text]: text, k: [text, text.length] })),
+      attempt(() => qs.escape(text)),
+      attempt(() => qs.unescape(text)),
+      attempt(() => qs.unescape(text, true)),
+      attempt(() => util.inspect(qs.parse(text, null, null, { decodeURIComponent: upper }))),
+      attempt(() => JSON.stringify([...new URLSearchParams(text)])),
+      attempt(() => {
+        const p = new URLSearchParams();
+        p.append(text, text);
+        p.sort();
+        return p.toString();
+      }),
+    ]);
+  }
 })();
