@@ -9,28 +9,35 @@ const domains = require('./internal/url/domain');
 const files = require('./internal/url/file');
 const legacy = require('./internal/url/legacy');
 
+let punycode;
+
+// IDNA ToUnicode of a host as the URL holds it: xn-- labels decoded, the
+// rest (opaque hosts included) left exactly as they are.
+function unicodeHost(hostname) {
+  if (!hostname.includes('xn--')) return hostname;
+  if (punycode === undefined) punycode = require('./punycode');
+  return hostname.split('.').map((label) => {
+    if (!label.startsWith('xn--')) return label;
+    try {
+      return punycode.decode(label.slice(4));
+    } catch {
+      return label;
+    }
+  }).join('.');
+}
+
 // url.format(URL, options): the href with parts left out on request.
 function formatWhatwg(url, options) {
   if (options !== undefined) validators.validateObject(options, 'options', 0x1);
-  const opts = options === undefined || options === null ? {} : options;
-  const want = (key, fallback) => (opts[key] === undefined ? fallback : Boolean(opts[key]));
-  const auth = want('auth', true);
-  const fragment = want('fragment', true);
-  const search = want('search', true);
-  const unicode = want('unicode', false);
-  let out = url.protocol;
-  if (url.host !== '' || url.href.startsWith(`${url.protocol}//`)) out += '//';
-  if (auth && (url.username !== '' || url.password !== '')) {
-    out += url.username;
-    if (url.password !== '') out += `:${url.password}`;
-    out += '@';
-  }
-  out += unicode ? domains.domainToUnicode(url.hostname) : url.hostname;
-  if (url.port !== '') out += `:${url.port}`;
-  out += url.pathname;
-  if (search) out += url.search;
-  if (fragment) out += url.hash;
-  return out;
+  const given = options === undefined || options === null ? {} : options;
+  const flag = (key, fallback) => (given[key] === undefined ? fallback : Boolean(given[key]));
+  const want = {
+    auth: flag('auth', true),
+    fragment: flag('fragment', true),
+    search: flag('search', true),
+    unicode: flag('unicode', false),
+  };
+  return whatwg.formatURL(url, want, unicodeHost);
 }
 
 function format(urlObject, options = undefined) {

@@ -64,9 +64,14 @@ function windowsPathOf(parsed) {
 const kPathExtra = /[?#~]/g;
 const kPathExtraEscapes = { '?': '%3F', '#': '%23', '~': '%7E' };
 
+// Node leaves C0 controls other than tab and newlines to the URL parser,
+// which drops them from the end of the input.
+const kTrailingControls = /(?:%(?:0[0-8BCEF]|1[0-9A-F]))+$/;
+
 function encodePath(text) {
   return encodeURI(toUSVString(text))
-    .replace(kPathExtra, (ch) => kPathExtraEscapes[ch]);
+    .replace(kPathExtra, (ch) => kPathExtraEscapes[ch])
+    .replace(kTrailingControls, '');
 }
 
 function pathToFileURL(filepath, options = undefined) {

@@ -73,6 +73,7 @@ function visibleLength(text) {
 
 // Hooks between the two classes, filled in by their static blocks.
 let isURL;
+let formatURL;
 let setQueryFromParams;
 let newLinkedParams;
 let reloadParams;
@@ -87,6 +88,33 @@ class URL {
     setQueryFromParams = (url, serialized) => {
       url.#apply(kSet.search, serialized);
     };
+    formatURL = (url, want, toUnicode) => url.#format(want, toUnicode);
+  }
+
+  // url.format(URL, options): the href cut along its offsets, so a bare
+  // '?' or '#' stays as the href has it.
+  #format(want, toUnicode) {
+    const href = this.#href;
+    const parts = this.#parts;
+    const hostFrom = this.#hostFrom();
+    let out = href.slice(0, parts[kProtocolEnd]);
+    if (want.auth) {
+      out += href.slice(parts[kProtocolEnd], hostFrom);
+    } else if (href.startsWith('//', parts[kProtocolEnd])) {
+      out += '//';
+    }
+    const hostname = href.slice(hostFrom, parts[kHostEnd]);
+    out += want.unicode ? toUnicode(hostname) : hostname;
+    const search = parts[kSearchStart];
+    const hash = parts[kHashStart];
+    let pathEnd = search === kOmitted ? hash : search;
+    if (pathEnd === kOmitted) pathEnd = href.length;
+    out += href.slice(parts[kHostEnd], pathEnd);
+    if (want.search && search !== kOmitted) {
+      out += href.slice(search, hash === kOmitted ? href.length : hash);
+    }
+    if (want.fragment && hash !== kOmitted) out += href.slice(hash);
+    return out;
   }
 
   constructor(input, base = undefined) {
@@ -632,6 +660,7 @@ module.exports = {
   URL,
   URLSearchParams,
   isURL,
+  formatURL,
   isParams,
   toUSVString,
 };

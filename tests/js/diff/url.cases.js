@@ -516,4 +516,39 @@ const util = require('util');
       ]);
     }
   }
+
+  // Random paths through the file URL helpers, url.format(URL, options)
+  // and urlToHttpOptions.
+  const pathAlphabet = [];
+  for (let c = 1; c < 128; c++) pathAlphabet.push(String.fromCharCode(c));
+  pathAlphabet.push('é', '\u{1F600}', '\uD800', '%41', '%2F', '%2f', '%5C', '%00',
+    '/', '/', 'C:', '\\\\', '..', '.', 'file:', 'localhost', '//');
+  const formatChoices = [undefined, {}, { unicode: true },
+    { auth: false, search: false, fragment: false }];
+  let pathState = 4321;
+  const pathNext = (n) => {
+    pathState ^= pathState << 13;
+    pathState >>>= 0;
+    pathState ^= pathState >>> 17;
+    pathState ^= pathState << 5;
+    pathState >>>= 0;
+    return pathState % n;
+  };
+  for (let i = 0; i < 2500; i++) {
+    let text = '';
+    const length = pathNext(12);
+    for (let k = 0; k < length; k++) text += pathAlphabet[pathNext(pathAlphabet.length)];
+    const opts = formatChoices[pathNext(formatChoices.length)];
+    emit(`fuzz:path:${i}:${text}`, [
+      brief(() => url.pathToFileURL(`/${text}`).href),
+      brief(() => scrub(url.pathToFileURL(text).href)),
+      brief(() => url.fileURLToPath(`file://${text}`)),
+      brief(() => url.fileURLToPath(`file:///${text}`)),
+      brief(() => url.fileURLToPath(`file:///${text}`, { windows: true })),
+      brief(() => url.fileURLToPath(`file://${text}`, { windows: true })),
+      brief(() => url.format(new URL(`http://u:p@h/${text}?q#f`), opts)),
+      brief(() => url.format(new URL(`sc:${text}`), opts)),
+      brief(() => util.inspect(url.urlToHttpOptions(new URL(`https://${text}@x.com/${text}`)))),
+    ]);
+  }
 })();
