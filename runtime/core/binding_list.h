@@ -12,5 +12,6 @@
   V(task_queue)                \
   V(timers)                    \
   V(types)                     \
+  V(url)                       \
   V(util)                      \
   V(uv)

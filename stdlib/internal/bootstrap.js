@@ -74,6 +74,11 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   defineReplaceable('Blob', buffer.Blob, false);
   defineReplaceable('File', buffer.File, false);
 }
+{
+  const { URL, URLSearchParams } = require('./url/whatwg');
+  defineGlobal('URL', URL);
+  defineGlobal('URLSearchParams', URLSearchParams);
+}
 
 module.exports = {
   runMain,

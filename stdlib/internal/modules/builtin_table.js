@@ -20,6 +20,8 @@ module.exports = [
   ['path/posix', () => require('../../path').posix],
   ['path/win32', () => require('../../path').win32],
   ['process', () => require('../../process')],
+  ['punycode', () => require('../../punycode')],
+  ['querystring', () => require('../../querystring')],
   ['stream', () => require('../../stream')],
   ['stream/consumers', () => require('../../stream/consumers')],
   ['stream/promises', () => require('../../stream/promises')],
@@ -28,6 +30,7 @@ module.exports = [
   ['timers', () => require('../../timers')],
   ['timers/promises', () => require('../../timers/promises')],
   ['tty', () => require('../../tty')],
+  ['url', () => require('../../url')],
   ['util', () => require('../../util')],
   ['util/types', () => require('../../util').types],
 ];
