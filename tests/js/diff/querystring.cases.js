@@ -6,14 +6,10 @@
 const qs = require('querystring');
 const util = require('util');
 
+const { makeEmit } = require('./lib/emit');
+
 (function main() {
-  const seen = new Set();
-  function emit(rawLabel, result) {
-    const label = JSON.stringify(rawLabel).slice(1, -1);
-    if (seen.has(label)) throw new Error(`duplicate label ${label}`);
-    seen.add(label);
-    console.log(JSON.stringify([label, result]));
-  }
+  const emit = makeEmit();
   function attempt(fn) {
     try {
       return { ok: fn() };
