@@ -13,7 +13,9 @@ const {
   toUSVString,
 } = require('./internal/util/common');
 const { debuglog } = require('./internal/util/debuglog');
+const { parseArgs } = require('./internal/util/parse_args');
 const types = require('./internal/util/types');
+const { TextDecoder, TextEncoder } = require('./internal/encoding');
 const {
   validateBoolean,
   validateNumber,
@@ -191,19 +193,14 @@ module.exports = {
   isDeepStrictEqual,
   ...legacyChecks,
   log,
+  parseArgs,
   promisify,
   stripVTControlCharacters: inspectApi.stripVTControlCharacters,
   styleText,
+  TextDecoder,
+  TextEncoder,
   toUSVString,
   types,
 };
 
-// TextEncoder and TextDecoder are globals other modules install later, so
-// they are read when asked for.
-for (const name of ['TextEncoder', 'TextDecoder']) {
-  Object.defineProperty(module.exports, name, {
-    get: () => globalThis[name],
-    enumerable: true,
-    configurable: true,
-  });
-}
+

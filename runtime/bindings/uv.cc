@@ -23,8 +23,29 @@ void GetErrorMessage(const v8::FunctionCallbackInfo<v8::Value>& args) {
       runtime::OneByteString(args.GetIsolate(), uv_strerror(err)));
 }
 
+// getErrorMap() -> [[errno, name, message], ...] for every libuv error, in
+// libuv's own order (util.getSystemErrorMap()).
+void GetErrorMap(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Array> rows = v8::Array::New(isolate);
+  uint32_t count = 0;
+#define JSPACK_ERROR_ROW(name, message)                                  \
+  {                                                                      \
+    v8::Local<v8::Value> row[] = {                                       \
+        v8::Integer::New(isolate, UV_##name),                            \
+        runtime::OneByteString(isolate, #name),                          \
+        runtime::OneByteString(isolate, message)};                       \
+    rows->Set(context, count++, v8::Array::New(isolate, row, 3)).Check(); \
+  }
+  UV_ERRNO_MAP(JSPACK_ERROR_ROW)
+#undef JSPACK_ERROR_ROW
+  args.GetReturnValue().Set(rows);
+}
+
 constexpr runtime::Method kMethods[] = {
     {"errname", ErrName},
+    {"getErrorMap", GetErrorMap},
     {"getErrorMessage", GetErrorMessage},
 };
 

@@ -3,9 +3,12 @@
 #pragma once
 
 #define JSPACK_BINDING_LIST(V) \
+  V(encoding)                  \
   V(module)                    \
   V(os)                        \
+  V(perf)                      \
   V(process)                   \
+  V(serdes)                    \
   V(stdio)                     \
   V(task_queue)                \
   V(timers)                    \

@@ -47,6 +47,20 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     defineGlobal(name, value);
   }
 }
+{
+  const { TextEncoder, TextDecoder } = require('./encoding');
+  defineGlobal('TextEncoder', TextEncoder);
+  defineGlobal('TextDecoder', TextDecoder);
+  defineGlobal('structuredClone',
+               require('./structured_clone').structuredClone, true);
+  // performance is an enumerable accessor in Node; assigning replaces it.
+  let performance = builtins.loadBuiltin('perf_hooks').performance;
+  Object.defineProperty(globalThis, 'performance', {
+    get: function performanceGetter() { return performance; },
+    set: function performanceSetter(value) { performance = value; },
+    enumerable: true, configurable: true,
+  });
+}
 
 module.exports = {
   runMain,

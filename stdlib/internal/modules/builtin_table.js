@@ -13,6 +13,7 @@ module.exports = [
   ['path', () => require('../../path')],
   ['path/posix', () => require('../../path').posix],
   ['path/win32', () => require('../../path').win32],
+  ['perf_hooks', () => require('../../perf_hooks')],
   ['process', () => require('../../process')],
   ['string_decoder', () => require('../../string_decoder')],
   ['sys', () => require('../../util')],

@@ -1,0 +1,500 @@
+'use strict';
+// node:perf_hooks: the performance timeline (marks, measures, function
+// timings), its observers, and event loop utilization, on the clocks of the
+// native 'perf' binding.
+
+const { codes } = require('./internal/errors');
+const { inspect } = require('./internal/util/inspect');
+const { EventTarget } = require('./internal/event_target');
+const { DOMException } = require('./internal/dom_exception');
+const {
+  validateFunction,
+  validateObject,
+} = require('./internal/validators');
+
+let clocks;
+function perf() {
+  // eslint-disable-next-line no-undef
+  if (clocks === undefined) clocks = internalBinding('perf');
+  return clocks;
+}
+
+const now = () => perf().now();
+
+// Only the constructors below may make entries; user code calling
+// `new PerformanceEntry()` gets Illegal constructor.
+const kMayConstruct = Symbol('kMayConstruct');
+
+function describeEntry(entry, fields, depth, options) {
+  const name = entry.constructor.name;
+  if (depth < 0) return `[${name}]`;
+  return `${name} ${inspect(fields, { ...options, depth })}`;
+}
+
+class PerformanceEntry {
+  #name;
+  #type;
+  #start;
+  #duration;
+  #detail;
+
+  constructor(token, name, type, start, duration, detail) {
+    if (token !== kMayConstruct) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
+    this.#name = name;
+    this.#type = type;
+    this.#start = start;
+    this.#duration = duration;
+    this.#detail = detail;
+  }
+
+  get name() { return this.#name; }
+  get entryType() { return this.#type; }
+  get startTime() { return this.#start; }
+  get duration() { return this.#duration; }
+  // Only marks, measures and Node's own entries show their detail.
+  get detail() { return this.#detail; }
+
+  toJSON() {
+    const json = { name: this.#name, entryType: this.#type,
+      startTime: this.#start, duration: this.#duration };
+    if (this.#type !== 'function' || this.#detail !== undefined) {
+      json.detail = this.#detail;
+    }
+    return json;
+  }
+
+  [inspect.custom](depth, options) {
+    return describeEntry(this, this.toJSON(), depth, options);
+  }
+}
+
+// Marks copy their detail (structuredClone), so later changes to the
+// caller's object do not show in the timeline.
+function cloneDetail(detail) {
+  if (detail === undefined || detail === null) return null;
+  return globalThis.structuredClone(detail);
+}
+
+function checkTimestamp(value, name) {
+  if (typeof value !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  }
+  if (value < 0) throw new codes.ERR_PERFORMANCE_INVALID_TIMESTAMP(value);
+}
+
+class PerformanceMark extends PerformanceEntry {
+  constructor(name, options = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
+    if (options !== undefined) validateObject(options, 'options');
+    const startTime = options === undefined || options.startTime === undefined ?
+      now() : options.startTime;
+    checkTimestamp(startTime, 'startTime');
+    const detail = options === undefined ? null : cloneDetail(options.detail);
+    super(kMayConstruct, `${name}`, 'mark', startTime, 0, detail);
+  }
+}
+
+class PerformanceMeasure extends PerformanceEntry {
+  constructor(token, name, start, duration, detail) {
+    if (token !== kMayConstruct) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
+    super(kMayConstruct, name, 'measure', start, duration, detail);
+  }
+}
+
+// Entries Node makes itself (function timings); the class is not exported.
+class PerformanceNodeEntry extends PerformanceEntry {}
+
+// --- The timeline --------------------------------------------------------
+
+// Marks and measures are kept until cleared; other types only reach
+// observers (and the buffered records of new ones, up to a limit).
+const timeline = { mark: [], measure: [] };
+const kObservedTypes = ['dns', 'function', 'gc', 'http', 'http2', 'mark',
+  'measure', 'net', 'resource'];
+const kBufferLimit = 1000;
+const observerBuffers = { function: [] };
+
+function byStartTime(a, b) {
+  return a.startTime - b.startTime;
+}
+
+function allEntries() {
+  return [...timeline.mark, ...timeline.measure].sort(byStartTime);
+}
+
+function clearEntries(list, name) {
+  if (name === undefined) {
+    list.length = 0;
+    return;
+  }
+  const key = `${name}`;
+  const kept = list.filter((entry) => entry.name !== key);
+  list.length = 0;
+  list.push(...kept);
+}
+
+// Each timestamp a measure is given: a mark's name, a number, or the
+// default when absent.
+function resolvePoint(point, fallback, optionName) {
+  if (point === undefined) return fallback;
+  if (typeof point === 'number') {
+    checkTimestamp(point, optionName);
+    return point;
+  }
+  const name = `${point}`;
+  const marks = timeline.mark;
+  for (let i = marks.length - 1; i >= 0; --i) {
+    if (marks[i].name === name) return marks[i].startTime;
+  }
+  throw new DOMException(`The "${name}" performance mark has not been set`,
+                         'SyntaxError');
+}
+
+function makeMeasure(name, startOrOptions, endMark) {
+  let start;
+  let end;
+  let detail = null;
+  const optionsGiven = startOrOptions !== null &&
+    typeof startOrOptions === 'object';
+  if (optionsGiven) {
+    const { start: from, end: to, duration } = startOrOptions;
+    if (endMark !== undefined) {
+      throw new codes.ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(
+        'endMark must not be specified');
+    }
+    if (from !== undefined && to !== undefined && duration !== undefined) {
+      throw new codes.ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(
+        'Must not have options.start, options.end, and options.duration ' +
+        'specified');
+    }
+    if (duration !== undefined) checkTimestamp(duration, 'duration');
+    end = to !== undefined ? resolvePoint(to, 0, 'end') :
+      from !== undefined && duration !== undefined ?
+        resolvePoint(from, 0, 'start') + duration : now();
+    start = from !== undefined ? resolvePoint(from, 0, 'start') :
+      duration !== undefined ? end - duration : 0;
+    detail = cloneDetail(startOrOptions.detail);
+  } else {
+    end = endMark !== undefined ? resolvePoint(endMark, 0, 'endMark') : now();
+    start = resolvePoint(startOrOptions, 0, 'startMark');
+  }
+  return new PerformanceMeasure(kMayConstruct, `${name}`, start, end - start,
+                                detail);
+}
+
+// --- Observers -----------------------------------------------------------
+
+const observers = new Set();
+
+function enqueueEntry(entry) {
+  const type = entry.entryType;
+  const buffer = observerBuffers[type];
+  if (buffer !== undefined && buffer.length < kBufferLimit) buffer.push(entry);
+  for (const observer of observers) observer[kDeliver](entry);
+}
+
+const kDeliver = Symbol('kDeliver');
+
+class PerformanceObserverEntryList {
+  #entries;
+
+  constructor(token, entries) {
+    if (token !== kMayConstruct) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
+    this.#entries = entries;
+  }
+
+  getEntries() {
+    return this.#entries.slice();
+  }
+
+  getEntriesByType(type) {
+    const wanted = `${type}`;
+    return this.#entries.filter((entry) => entry.entryType === wanted);
+  }
+
+  getEntriesByName(name, type = undefined) {
+    const wanted = `${name}`;
+    return this.#entries.filter((entry) => entry.name === wanted &&
+      (type === undefined || entry.entryType === `${type}`));
+  }
+
+  [inspect.custom](depth, options) {
+    if (depth < 0) return '[PerformanceObserverEntryList]';
+    return `PerformanceObserverEntryList ${inspect(this.#entries,
+      { ...options, depth })}`;
+  }
+}
+
+class PerformanceObserver {
+  #callback;
+  #types = new Set();
+  #pending = [];
+  #scheduled = false;
+  // 'entryTypes' or 'type': the first observe() call fixes the style.
+  #mode;
+
+  constructor(callback) {
+    validateFunction(callback, 'callback');
+    this.#callback = callback;
+  }
+
+  static get supportedEntryTypes() {
+    return kObservedTypes.slice();
+  }
+
+  observe(options = {}) {
+    validateObject(options, 'options');
+    const { entryTypes, type, buffered } = options;
+    if (entryTypes === undefined && type === undefined) {
+      throw new codes.ERR_MISSING_ARGS('options.entryTypes', 'options.type');
+    }
+    if (entryTypes !== undefined && type !== undefined) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.entryTypes', entryTypes,
+                                            'options.entryTypes can not set ' +
+                                            'with options.type together');
+    }
+    if (entryTypes !== undefined) {
+      if (!Array.isArray(entryTypes)) {
+        throw new codes.ERR_INVALID_ARG_TYPE('options.entryTypes', 'string[]',
+                                             entryTypes);
+      }
+      this.#mode = 'entryTypes';
+      this.#types.clear();
+      for (const one of entryTypes) {
+        if (kObservedTypes.includes(one)) this.#types.add(one);
+      }
+    } else {
+      const one = `${type}`;
+      if (!kObservedTypes.includes(one)) return;
+      this.#mode = 'type';
+      this.#types.add(one);
+      if (buffered) {
+        const kept = timeline[one] || observerBuffers[one] || [];
+        for (const entry of kept) this.#pending.push(entry);
+        this.#schedule();
+      }
+    }
+    if (this.#types.size === 0) {
+      observers.delete(this);
+    } else {
+      observers.add(this);
+    }
+  }
+
+  disconnect() {
+    observers.delete(this);
+    this.#types.clear();
+    this.#pending = [];
+  }
+
+  takeRecords() {
+    const records = this.#pending;
+    this.#pending = [];
+    return records;
+  }
+
+  [kDeliver](entry) {
+    if (!this.#types.has(entry.entryType)) return;
+    this.#pending.push(entry);
+    this.#schedule();
+  }
+
+  // Entries reach the callback in one batch per turn, as in Node.
+  #schedule() {
+    if (this.#scheduled || this.#pending.length === 0) return;
+    this.#scheduled = true;
+    globalThis.setImmediate(() => {
+      this.#scheduled = false;
+      if (this.#pending.length === 0) return;
+      const list = new PerformanceObserverEntryList(kMayConstruct,
+                                                    this.takeRecords());
+      this.#callback.call(this, list, this);
+    });
+  }
+
+  [inspect.custom](depth, options) {
+    if (depth < 0) return '[PerformanceObserver]';
+    const state = {
+      connected: observers.has(this),
+      pending: this.#pending.length > 0,
+      entryTypes: [...this.#types],
+      buffer: this.#pending,
+    };
+    return `PerformanceObserver ${inspect(state, { ...options, depth })}`;
+  }
+}
+
+// --- performance ---------------------------------------------------------
+
+function eventLoopUtilization(previous, older) {
+  const [loopStart, idleTotal] = perf().loopTimes();
+  if (loopStart < 0) return { idle: 0, active: 0, utilization: 0 };
+  const idle = idleTotal;
+  const active = now() - loopStart - idle;
+  if (previous === undefined) {
+    return { idle, active, utilization: active / (idle + active) };
+  }
+  // Two results: the utilization between them; one: since that one.
+  const base = older === undefined ? { idle, active } : previous;
+  const from = older === undefined ? previous : older;
+  const deltaIdle = base.idle - from.idle;
+  const deltaActive = base.active - from.active;
+  const total = deltaIdle + deltaActive;
+  return { idle: deltaIdle, active: deltaActive,
+    utilization: total === 0 ? 0 : deltaActive / total };
+}
+
+function timerify(fn, options = {}) {
+  validateFunction(fn, 'fn');
+  validateObject(options, 'options');
+  const timed = function(...args) {
+    const start = now();
+    const result = new.target ? Reflect.construct(fn, args, fn) :
+      Reflect.apply(fn, this, args);
+    const finish = () => {
+      enqueueEntry(new PerformanceNodeEntry(kMayConstruct, fn.name, 'function',
+                                            start, now() - start, args));
+    };
+    if (result !== null && typeof result === 'object' &&
+        typeof result.finally === 'function') {
+      return result.finally(finish);
+    }
+    finish();
+    return result;
+  };
+  Object.defineProperties(timed, {
+    name: { value: `timerified ${fn.name}`, configurable: true },
+    length: { value: fn.length, configurable: true },
+  });
+  return timed;
+}
+
+class Performance extends EventTarget {
+  constructor(token) {
+    if (token !== kMayConstruct) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
+    super();
+  }
+
+  clearMarks(name = undefined) {
+    clearEntries(timeline.mark, name);
+  }
+
+  clearMeasures(name = undefined) {
+    clearEntries(timeline.measure, name);
+  }
+
+  clearResourceTimings() {}
+
+  getEntries() {
+    return allEntries();
+  }
+
+  getEntriesByName(name, type = undefined) {
+    const wanted = `${name}`;
+    return allEntries().filter((entry) => entry.name === wanted &&
+      (type === undefined || entry.entryType === `${type}`));
+  }
+
+  getEntriesByType(type) {
+    const list = timeline[`${type}`];
+    return list === undefined ? [] : list.slice().sort(byStartTime);
+  }
+
+  mark(name, options = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
+    const entry = new PerformanceMark(name, options);
+    timeline.mark.push(entry);
+    enqueueEntry(entry);
+    return entry;
+  }
+
+  measure(name, startOrOptions = undefined, endMark = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
+    const entry = makeMeasure(name, startOrOptions, endMark);
+    timeline.measure.push(entry);
+    enqueueEntry(entry);
+    return entry;
+  }
+
+  now() {
+    return now();
+  }
+
+  setResourceTimingBufferSize() {}
+
+  get timeOrigin() {
+    return perf().timeOrigin();
+  }
+
+  toJSON() {
+    return {
+      nodeTiming: this.nodeTiming,
+      timeOrigin: this.timeOrigin,
+      eventLoopUtilization: this.eventLoopUtilization(),
+    };
+  }
+
+  get nodeTiming() {
+    return nodeTiming();
+  }
+
+  [inspect.custom](depth, options) {
+    if (depth < 0) return '[Performance]';
+    return `Performance ${inspect({ nodeTiming: this.nodeTiming,
+      timeOrigin: this.timeOrigin,
+      eventLoopUtilization: eventLoopUtilization() }, { ...options, depth })}`;
+  }
+}
+Performance.prototype.eventLoopUtilization = eventLoopUtilization;
+Performance.prototype.timerify = timerify;
+Object.defineProperty(Performance.prototype, Symbol.toStringTag, {
+  value: 'Performance', configurable: true,
+});
+for (const cls of [PerformanceEntry, PerformanceMark, PerformanceMeasure,
+  PerformanceObserver, PerformanceObserverEntryList]) {
+  Object.defineProperty(cls.prototype, Symbol.toStringTag, {
+    value: cls.name, configurable: true,
+  });
+}
+
+// A small PerformanceNodeTiming: the milestones this runtime knows.
+class PerformanceNodeTiming {
+  constructor(fields) {
+    Object.assign(this, fields);
+  }
+}
+
+function nodeTiming() {
+  const [loopStart, idleTime] = perf().loopTimes();
+  return new PerformanceNodeTiming({
+    name: 'node', entryType: 'node', startTime: 0, duration: now(),
+    nodeStart: 0, v8Start: 0, environment: 0, loopStart, loopExit: -1,
+    bootstrapComplete: 0, idleTime,
+  });
+}
+
+const performance = new Performance(kMayConstruct);
+
+module.exports = {
+  Performance,
+  PerformanceEntry,
+  PerformanceMark,
+  PerformanceMeasure,
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+  performance,
+  constants: Object.freeze({
+    __proto__: null,
+    NODE_PERFORMANCE_GC_MAJOR: 4,
+    NODE_PERFORMANCE_GC_MINOR: 1,
+    NODE_PERFORMANCE_GC_INCREMENTAL: 8,
+    NODE_PERFORMANCE_GC_WEAKCB: 16,
+    NODE_PERFORMANCE_GC_FLAGS_NO: 0,
+    NODE_PERFORMANCE_GC_FLAGS_CONSTRUCT_RETAINED: 2,
+    NODE_PERFORMANCE_GC_FLAGS_FORCED: 4,
+    NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING: 8,
+    NODE_PERFORMANCE_GC_FLAGS_ALL_AVAILABLE_GARBAGE: 16,
+    NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY: 32,
+    NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE: 64,
+  }),
+};
