@@ -72,7 +72,7 @@ const looksLikeOption = (value) => value.length > 1 && value[0] === '-';
 
 // Turns argv into tokens: options (name, rawName, index, value, inlineValue),
 // positionals, and the option terminator.
-function tokenize(args, options) {
+function tokenize(args, options, allowNegative) {
   const tokens = [];
   const takesValue = (name) => setting(options, name, 'type') === 'string';
   let index = 0;
@@ -91,14 +91,18 @@ function tokenize(args, options) {
       break;
     }
     if (isLongOption(arg)) {
-      const equals = arg.indexOf('=');
+      // An '=' makes an inline value only past the first letter of the
+      // name, but the name still ends at the first '='.
+      const equals = arg.includes('=', 3) ? arg.indexOf('=') : -1;
       if (equals !== -1) {
         pushOption(arg.slice(2, equals), arg.slice(0, equals), at,
                    arg.slice(equals + 1), true);
         continue;
       }
       const name = arg.slice(2);
-      if (takesValue(name) && index < args.length) {
+      if (allowNegative && name.startsWith('no-') && !takesValue(name)) {
+        pushOption(name.slice(3), arg, at, undefined, undefined);
+      } else if (takesValue(name) && index < args.length) {
         pushOption(name, arg, at, args[index++], false);
       } else {
         pushOption(name, arg, at, undefined, undefined);
@@ -132,12 +136,12 @@ function tokenize(args, options) {
 }
 
 // "-f, --foo" or "--foo" as Node names an option in its messages.
-function optionTitle(token, options) {
-  const short = setting(options, token.name, 'short');
-  return short === undefined ? `--${token.name}` : `-${short}, --${token.name}`;
+function optionTitle(name, options) {
+  const short = setting(options, name, 'short');
+  return short === undefined ? `--${name}` : `-${short}, --${name}`;
 }
 
-function checkStrict(token, options, allowPositionals) {
+function checkStrict(token, options, allowPositionals, allowNegative) {
   if (token.kind === 'positional') {
     if (!allowPositionals) {
       throw new codes.ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
@@ -145,16 +149,28 @@ function checkStrict(token, options, allowPositionals) {
     return;
   }
   if (token.kind !== 'option') return;
-  const known = hasOwn(options, token.name);
+  // Only boolean options have a --no- form. Strict mode also reads
+  // --no-<name>=value as the boolean <name> given a value.
+  let { name } = token;
+  const negatedWithValue = allowNegative && token.inlineValue &&
+    token.rawName.startsWith('--no-') &&
+    setting(options, token.rawName.slice(5), 'type') === 'boolean';
+  if (negatedWithValue) name = token.rawName.slice(5);
+  // A negation is known when <name> is a boolean option, or when the
+  // configuration itself has an option spelled no-<name>.
+  const known = isNegation(token) ?
+    setting(options, name, 'type') === 'boolean' ||
+      hasOwn(options, `no-${name}`) :
+    hasOwn(options, name);
   if (!known) {
     throw new codes.ERR_PARSE_ARGS_UNKNOWN_OPTION(token.rawName,
                                                   allowPositionals);
   }
-  const type = setting(options, token.name, 'type');
+  const type = setting(options, name, 'type');
   if (type === 'string') {
     if (typeof token.value !== 'string') {
       throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(
-        `Option '${optionTitle(token, options)} <value>' argument missing`);
+        `Option '${optionTitle(name, options)} <value>' argument missing`);
     }
     if (!token.inlineValue && looksLikeOption(token.value)) {
       const alternatives = token.rawName.length === 2 ?
@@ -168,21 +184,12 @@ function checkStrict(token, options, allowPositionals) {
     }
   } else if (token.value !== undefined) {
     throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(
-      `Option '${optionTitle(token, options)}' does not take an argument`);
+      `Option '${optionTitle(name, options)}' does not take an argument`);
   }
 }
 
-// --no-foo for a known boolean foo becomes foo = false.
-function negate(token, options) {
-  if (token.kind !== 'option' || token.value !== undefined ||
-      !token.rawName.startsWith('--no-')) {
-    return false;
-  }
-  const name = token.name.slice(3);
-  if (setting(options, name, 'type') !== 'boolean') return false;
-  token.name = name;
-  return true;
-}
+// A token that --no-<name> made (allowNegative): it sets <name> to false.
+const isNegation = (token) => token.rawName === `--no-${token.name}`;
 
 function store(values, options, name, value) {
   if (name === '__proto__') return;
@@ -202,7 +209,8 @@ function parseArgs(config = { __proto__: null }) {
   const wantTokens = config.tokens !== undefined ? config.tokens : false;
   const allowNegative = config.allowNegative !== undefined ?
     config.allowNegative : false;
-  const options = config.options !== undefined ? config.options :
+  const given = config.options;
+  const options = given !== undefined && given !== null ? given :
     { __proto__: null };
   validateArray(args, 'args');
   validateBoolean(strict, 'strict');
@@ -214,17 +222,16 @@ function parseArgs(config = { __proto__: null }) {
 
   const values = { __proto__: null };
   const positionals = [];
-  const tokens = tokenize(args, options);
+  const tokens = tokenize(args, options, allowNegative);
   for (const token of tokens) {
-    const negated = allowNegative && negate(token, options);
-    if (strict) checkStrict(token, options, allowPositionals);
+    if (strict) checkStrict(token, options, allowPositionals, allowNegative);
     if (token.kind === 'positional') {
       if (!strict && !allowPositionals) {
         throw new codes.ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
       }
       positionals.push(token.value);
     } else if (token.kind === 'option') {
-      const value = negated ? false :
+      const value = allowNegative && isNegation(token) ? false :
         token.value === undefined ? true : token.value;
       store(values, options, token.name, value);
     }
