@@ -25,12 +25,17 @@ const now = () => perf().now();
 // `new PerformanceEntry()` gets Illegal constructor.
 const kMayConstruct = Symbol('kMayConstruct');
 
-function describeEntry(entry, fields, depth, options) {
-  const name = entry.constructor.name;
+// Node shows these objects one level shallower than plain ones: at depth 0
+// a mark is "PerformanceMark [Object]".
+function describe(self, fields, depth, options) {
+  const name = self.constructor.name;
   if (depth < 0) return `[${name}]`;
-  return `${name} ${inspect(fields, { ...options, depth })}`;
+  const inner = options.depth === null || options.depth === undefined ?
+    options.depth : options.depth - 1;
+  return `${name} ${inspect(fields, { ...options, depth: inner })}`;
 }
 
+let detailOf;
 class PerformanceEntry {
   #name;
   #type;
@@ -47,25 +52,42 @@ class PerformanceEntry {
     this.#detail = detail;
   }
 
+  static {
+    detailOf = (entry) => entry.#detail;
+  }
+
   get name() { return this.#name; }
   get entryType() { return this.#type; }
   get startTime() { return this.#start; }
   get duration() { return this.#duration; }
-  // Only marks, measures and Node's own entries show their detail.
-  get detail() { return this.#detail; }
 
   toJSON() {
-    const json = { name: this.#name, entryType: this.#type,
+    return { name: this.#name, entryType: this.#type,
       startTime: this.#start, duration: this.#duration };
-    if (this.#type !== 'function' || this.#detail !== undefined) {
-      json.detail = this.#detail;
-    }
-    return json;
   }
 
   [inspect.custom](depth, options) {
-    return describeEntry(this, this.toJSON(), depth, options);
+    return describe(this, this.toJSON(), depth, options);
   }
+}
+
+// The subclasses that carry a detail show it last.
+function withDetail(cls) {
+  Object.defineProperties(cls.prototype, {
+    detail: {
+      get: function detail() { return detailOf(this); },
+      enumerable: true, configurable: true,
+    },
+    toJSON: {
+      value: function toJSON() {
+        return { ...PerformanceEntry.prototype.toJSON.call(this),
+          detail: detailOf(this) };
+      },
+      writable: true, enumerable: true, configurable: true,
+    },
+  });
+  Object.defineProperty(Object.getOwnPropertyDescriptor(cls.prototype,
+    'detail').get, 'name', { value: 'get detail' });
 }
 
 // Marks copy their detail (structuredClone), so later changes to the
@@ -103,6 +125,10 @@ class PerformanceMeasure extends PerformanceEntry {
 
 // Entries Node makes itself (function timings); the class is not exported.
 class PerformanceNodeEntry extends PerformanceEntry {}
+
+for (const cls of [PerformanceMark, PerformanceMeasure, PerformanceNodeEntry]) {
+  withDetail(cls);
+}
 
 // --- The timeline --------------------------------------------------------
 
@@ -219,9 +245,7 @@ class PerformanceObserverEntryList {
   }
 
   [inspect.custom](depth, options) {
-    if (depth < 0) return '[PerformanceObserverEntryList]';
-    return `PerformanceObserverEntryList ${inspect(this.#entries,
-      { ...options, depth })}`;
+    return describe(this, this.#entries, depth, options);
   }
 }
 
@@ -313,14 +337,13 @@ class PerformanceObserver {
   }
 
   [inspect.custom](depth, options) {
-    if (depth < 0) return '[PerformanceObserver]';
     const state = {
       connected: observers.has(this),
       pending: this.#pending.length > 0,
       entryTypes: [...this.#types],
       buffer: this.#pending,
     };
-    return `PerformanceObserver ${inspect(state, { ...options, depth })}`;
+    return describe(this, state, depth, options);
   }
 }
 
@@ -434,42 +457,77 @@ class Performance extends EventTarget {
     };
   }
 
-  get nodeTiming() {
-    return nodeTiming();
+  [inspect.custom](depth, options) {
+    return describe(this, this.toJSON(), depth, options);
+  }
+}
+
+// The milestones this runtime knows; the others read as Node's do before
+// they happen (loopExit -1) or as 0 where jspack has no such phase.
+class PerformanceNodeTiming {
+  constructor(token) {
+    if (token !== kMayConstruct) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
+    // Node's fields are own accessors, in this order.
+    const fields = {
+      name: () => 'node',
+      entryType: () => 'node',
+      startTime: () => 0,
+      duration: now,
+      nodeStart: () => 0,
+      v8Start: () => 0,
+      environment: () => 0,
+      loopStart: () => perf().loopTimes()[0],
+      loopExit: () => -1,
+      bootstrapComplete: () => 0,
+      idleTime: () => perf().loopTimes()[1],
+    };
+    for (const [key, get] of Object.entries(fields)) {
+      Object.defineProperty(this, key, { get, enumerable: true,
+        configurable: true });
+    }
+  }
+
+  toJSON() {
+    const json = {};
+    for (const key of kNodeTimingFields) json[key] = this[key];
+    return json;
   }
 
   [inspect.custom](depth, options) {
-    if (depth < 0) return '[Performance]';
-    return `Performance ${inspect({ nodeTiming: this.nodeTiming,
-      timeOrigin: this.timeOrigin,
-      eventLoopUtilization: eventLoopUtilization() }, { ...options, depth })}`;
+    return describe(this, this.toJSON(), depth, options);
   }
 }
-Performance.prototype.eventLoopUtilization = eventLoopUtilization;
-Performance.prototype.timerify = timerify;
-Object.defineProperty(Performance.prototype, Symbol.toStringTag, {
-  value: 'Performance', configurable: true,
+const kNodeTimingFields = ['name', 'entryType', 'startTime', 'duration',
+  'nodeStart', 'v8Start', 'bootstrapComplete', 'environment', 'loopStart',
+  'loopExit', 'idleTime'];
+
+// WebIDL members are enumerable; Node's own additions follow, not.
+for (const name of ['clearMarks', 'clearMeasures', 'clearResourceTimings',
+  'getEntries', 'getEntriesByName', 'getEntriesByType', 'mark', 'measure',
+  'now', 'setResourceTimingBufferSize', 'timeOrigin', 'toJSON']) {
+  Object.defineProperty(Performance.prototype, name, { enumerable: true });
+}
+let onBufferFull = null;
+Object.defineProperties(Performance.prototype, {
+  eventLoopUtilization: { value: eventLoopUtilization, writable: true,
+    configurable: true },
+  nodeTiming: { value: new PerformanceNodeTiming(kMayConstruct),
+    writable: true, configurable: true },
+  markResourceTiming: { value: function markResourceTiming() {},
+    writable: true, configurable: true },
+  timerify: { value: timerify, writable: true, configurable: true },
+  onresourcetimingbufferfull: {
+    get: function onresourcetimingbufferfull() { return onBufferFull; },
+    set: function onresourcetimingbufferfull(value) { onBufferFull = value; },
+    enumerable: true, configurable: true,
+  },
+  [Symbol.toStringTag]: { value: 'Performance', configurable: true },
 });
+
 for (const cls of [PerformanceEntry, PerformanceMark, PerformanceMeasure,
   PerformanceObserver, PerformanceObserverEntryList]) {
   Object.defineProperty(cls.prototype, Symbol.toStringTag, {
     value: cls.name, configurable: true,
-  });
-}
-
-// A small PerformanceNodeTiming: the milestones this runtime knows.
-class PerformanceNodeTiming {
-  constructor(fields) {
-    Object.assign(this, fields);
-  }
-}
-
-function nodeTiming() {
-  const [loopStart, idleTime] = perf().loopTimes();
-  return new PerformanceNodeTiming({
-    name: 'node', entryType: 'node', startTime: 0, duration: now(),
-    nodeStart: 0, v8Start: 0, environment: 0, loopStart, loopExit: -1,
-    bootstrapComplete: 0, idleTime,
   });
 }
 

@@ -14,6 +14,7 @@ const {
 } = require('./internal/util/common');
 const { debuglog } = require('./internal/util/debuglog');
 const { parseArgs } = require('./internal/util/parse_args');
+const { MIMEParams, MIMEType } = require('./internal/util/mime');
 const types = require('./internal/util/types');
 const { TextDecoder, TextEncoder } = require('./internal/encoding');
 const {
@@ -96,6 +97,13 @@ function getSystemErrorMessage(errno) {
   return errors.getSystemErrorMessage(errno);
 }
 
+// Every libuv error: errno -> [name, message], in libuv's order.
+function getSystemErrorMap() {
+  // eslint-disable-next-line no-undef
+  const rows = internalBinding('uv').getErrorMap();
+  return new Map(rows.map(([errno, name, message]) => [errno, [name, message]]));
+}
+
 // --- styleText ------------------------------------------------------------
 
 // Colour decisions for a stream, as console's colorMode 'auto' makes them.
@@ -174,6 +182,22 @@ function aborted(signal, resource) {
   return whenAborted;
 }
 
+// --- Transferable abort signals ---------------------------------------------
+
+// This runtime has no MessagePort yet, so marking a signal transferable
+// leaves it as it is.
+function transferableAbortSignal(signal) {
+  if (signal === null || typeof signal !== 'object' ||
+      !(signal instanceof globalThis.AbortSignal)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  return signal;
+}
+
+function transferableAbortController() {
+  return new globalThis.AbortController();
+}
+
 module.exports = {
   _errnoException: errors.errnoException,
   _exceptionWithHostPort: errors.exceptionWithHostPort,
@@ -185,6 +209,7 @@ module.exports = {
   deprecate,
   format: inspectApi.format,
   formatWithOptions: inspectApi.formatWithOptions,
+  getSystemErrorMap,
   getSystemErrorMessage,
   getSystemErrorName,
   inherits,
@@ -193,6 +218,8 @@ module.exports = {
   isDeepStrictEqual,
   ...legacyChecks,
   log,
+  MIMEParams,
+  MIMEType,
   parseArgs,
   promisify,
   stripVTControlCharacters: inspectApi.stripVTControlCharacters,
@@ -200,6 +227,8 @@ module.exports = {
   TextDecoder,
   TextEncoder,
   toUSVString,
+  transferableAbortController,
+  transferableAbortSignal,
   types,
 };
 

@@ -1,6 +1,8 @@
 // uv: libuv error names and messages for system errors made in JS.
 #include <uv.h>
 
+#include <cerrno>
+
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
 
@@ -39,6 +41,16 @@ void GetErrorMap(const v8::FunctionCallbackInfo<v8::Value>& args) {
     rows->Set(context, count++, v8::Array::New(isolate, row, 3)).Check(); \
   }
   UV_ERRNO_MAP(JSPACK_ERROR_ROW)
+  // Newer libuv (the one Node 20 bundles) ends its map with these two;
+  // Debian's 1.44 lacks them, so they come from the system's errno.
+#ifndef UV_ENODATA
+  constexpr int UV_ENODATA = -ENODATA;
+  JSPACK_ERROR_ROW(ENODATA, "no data available")
+#endif
+#ifndef UV_EUNATCH
+  constexpr int UV_EUNATCH = -EUNATCH;
+  JSPACK_ERROR_ROW(EUNATCH, "protocol driver not attached")
+#endif
 #undef JSPACK_ERROR_ROW
   args.GetReturnValue().Set(rows);
 }
