@@ -184,14 +184,17 @@ function aborted(signal, resource) {
 
 // --- Transferable abort signals ---------------------------------------------
 
-// This runtime has no MessagePort yet, so marking a signal transferable
-// leaves it as it is.
+// Node hands back a new signal in the state the given one has now (aborted
+// with its reason, or not yet), which is what this does; there is no
+// MessagePort yet to move it through.
 function transferableAbortSignal(signal) {
+  const { AbortController, AbortSignal } = globalThis;
   if (signal === null || typeof signal !== 'object' ||
-      !(signal instanceof globalThis.AbortSignal)) {
+      !(signal instanceof AbortSignal)) {
     throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
-  return signal;
+  if (signal.aborted) return AbortSignal.abort(signal.reason);
+  return new AbortController().signal;
 }
 
 function transferableAbortController() {

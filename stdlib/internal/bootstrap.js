@@ -60,6 +60,11 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     set: function performanceSetter(value) { performance = value; },
     enumerable: true, configurable: true,
   });
+  const { navigator } = require('./navigator');
+  Object.defineProperty(globalThis, 'navigator', {
+    get: function navigatorGetter() { return navigator; },
+    enumerable: true, configurable: true,
+  });
 }
 
 module.exports = {
