@@ -9,6 +9,7 @@ const { EventTarget } = require('./internal/event_target');
 const { DOMException } = require('./internal/dom_exception');
 const {
   validateFunction,
+  validateNumber,
   validateObject,
 } = require('./internal/validators');
 
@@ -65,10 +66,6 @@ class PerformanceEntry {
     return { name: this.#name, entryType: this.#type,
       startTime: this.#start, duration: this.#duration };
   }
-
-  [inspect.custom](depth, options) {
-    return describe(this, this.toJSON(), depth, options);
-  }
 }
 
 // The subclasses that carry a detail show it last.
@@ -98,9 +95,7 @@ function cloneDetail(detail) {
 }
 
 function checkTimestamp(value, name) {
-  if (typeof value !== 'number') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
+  validateNumber(value, name);
   if (value < 0) throw new codes.ERR_PERFORMANCE_INVALID_TIMESTAMP(value);
 }
 
@@ -142,6 +137,18 @@ const observerBuffers = { function: [] };
 
 function byStartTime(a, b) {
   return a.startTime - b.startTime;
+}
+
+function entriesNamed(list, name, type) {
+  const wanted = `${name}`;
+  const kind = type === undefined ? undefined : `${type}`;
+  return list.filter((entry) => entry.name === wanted &&
+    (kind === undefined || entry.entryType === kind));
+}
+
+function entriesOfType(list, type) {
+  const kind = `${type}`;
+  return list.filter((entry) => entry.entryType === kind);
 }
 
 function allEntries() {
@@ -221,6 +228,7 @@ function enqueueEntry(entry) {
 
 const kDeliver = Symbol('kDeliver');
 
+let listEntries;
 class PerformanceObserverEntryList {
   #entries;
 
@@ -234,21 +242,20 @@ class PerformanceObserverEntryList {
   }
 
   getEntriesByType(type) {
-    const wanted = `${type}`;
-    return this.#entries.filter((entry) => entry.entryType === wanted);
+    return entriesOfType(this.#entries, type);
   }
 
-  getEntriesByName(name, type = undefined) {
-    const wanted = `${name}`;
-    return this.#entries.filter((entry) => entry.name === wanted &&
-      (type === undefined || entry.entryType === `${type}`));
+  static {
+    listEntries = (list) => list.#entries;
   }
 
-  [inspect.custom](depth, options) {
-    return describe(this, this.#entries, depth, options);
+  // The optional type is read from arguments so that length stays 1.
+  getEntriesByName(name) {
+    return entriesNamed(this.#entries, name, arguments[1]);
   }
 }
 
+let observerState;
 class PerformanceObserver {
   #callback;
   #types = new Set();
@@ -336,14 +343,13 @@ class PerformanceObserver {
     });
   }
 
-  [inspect.custom](depth, options) {
-    const state = {
-      connected: observers.has(this),
-      pending: this.#pending.length > 0,
-      entryTypes: [...this.#types],
-      buffer: this.#pending,
-    };
-    return describe(this, state, depth, options);
+  static {
+    observerState = (self) => ({
+      connected: observers.has(self),
+      pending: self.#pending.length > 0,
+      entryTypes: [...self.#types],
+      buffer: self.#pending,
+    });
   }
 }
 
@@ -355,7 +361,8 @@ function eventLoopUtilization(previous, older) {
   const idle = idleTotal;
   const active = now() - loopStart - idle;
   if (previous === undefined) {
-    return { idle, active, utilization: active / (idle + active) };
+    const utilization = active / (idle + active);
+    return { idle, active, utilization };
   }
   // Two results: the utilization between them; one: since that one.
   const base = older === undefined ? { idle, active } : previous;
@@ -398,12 +405,13 @@ class Performance extends EventTarget {
     super();
   }
 
-  clearMarks(name = undefined) {
-    clearEntries(timeline.mark, name);
+  // Without a name everything of the type goes (length 0, as in Node).
+  clearMarks(...name) {
+    clearEntries(timeline.mark, name[0]);
   }
 
-  clearMeasures(name = undefined) {
-    clearEntries(timeline.measure, name);
+  clearMeasures(...name) {
+    clearEntries(timeline.measure, name[0]);
   }
 
   clearResourceTimings() {}
@@ -412,10 +420,8 @@ class Performance extends EventTarget {
     return allEntries();
   }
 
-  getEntriesByName(name, type = undefined) {
-    const wanted = `${name}`;
-    return allEntries().filter((entry) => entry.name === wanted &&
-      (type === undefined || entry.entryType === `${type}`));
+  getEntriesByName(name) {
+    return entriesNamed(allEntries(), name, arguments[1]);
   }
 
   getEntriesByType(type) {
@@ -450,15 +456,10 @@ class Performance extends EventTarget {
   }
 
   toJSON() {
-    return {
-      nodeTiming: this.nodeTiming,
-      timeOrigin: this.timeOrigin,
-      eventLoopUtilization: this.eventLoopUtilization(),
-    };
-  }
-
-  [inspect.custom](depth, options) {
-    return describe(this, this.toJSON(), depth, options);
+    const json = {};
+    for (const key of ['nodeTiming', 'timeOrigin']) json[key] = this[key];
+    json.eventLoopUtilization = eventLoopUtilization();
+    return json;
   }
 }
 
@@ -492,10 +493,6 @@ class PerformanceNodeTiming {
     for (const key of kNodeTimingFields) json[key] = this[key];
     return json;
   }
-
-  [inspect.custom](depth, options) {
-    return describe(this, this.toJSON(), depth, options);
-  }
 }
 const kNodeTimingFields = ['name', 'entryType', 'startTime', 'duration',
   'nodeStart', 'v8Start', 'bootstrapComplete', 'environment', 'loopStart',
@@ -528,6 +525,23 @@ for (const cls of [PerformanceEntry, PerformanceMark, PerformanceMeasure,
   PerformanceObserver, PerformanceObserverEntryList]) {
   Object.defineProperty(cls.prototype, Symbol.toStringTag, {
     value: cls.name, configurable: true,
+  });
+}
+
+// What util.inspect shows of each class: its JSON form, or its entries.
+const shownFields = new Map([
+  [PerformanceEntry, (self) => self.toJSON()],
+  [Performance, (self) => self.toJSON()],
+  [PerformanceNodeTiming, (self) => self.toJSON()],
+  [PerformanceObserverEntryList, (self) => listEntries(self)],
+  [PerformanceObserver, (self) => observerState(self)],
+]);
+for (const [cls, fields] of shownFields) {
+  Object.defineProperty(cls.prototype, inspect.custom, {
+    value: function showPerformanceObject(depth, options) {
+      return describe(this, fields(this), depth, options);
+    },
+    writable: true, configurable: true,
   });
 }
 
