@@ -102,11 +102,12 @@ function checkTimestamp(value, name) {
 class PerformanceMark extends PerformanceEntry {
   constructor(name, options = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
-    if (options !== undefined) validateObject(options, 'options');
-    const startTime = options === undefined || options.startTime === undefined ?
-      now() : options.startTime;
+    const given = options === null ? undefined : options;
+    if (given !== undefined) validateObject(given, 'options');
+    const startTime = given === undefined || given.startTime === undefined ?
+      now() : given.startTime;
     checkTimestamp(startTime, 'startTime');
-    const detail = options === undefined ? null : cloneDetail(options.detail);
+    const detail = given === undefined ? null : cloneDetail(given.detail);
     super(kMayConstruct, `${name}`, 'mark', startTime, 0, detail);
   }
 }
@@ -200,16 +201,21 @@ function makeMeasure(name, startOrOptions, endMark) {
         'Must not have options.start, options.end, and options.duration ' +
         'specified');
     }
-    if (duration !== undefined) checkTimestamp(duration, 'duration');
+    // Node resolves a duration the way it resolves a start or an end: a
+    // string names a mark.
+    const span = duration === undefined ? undefined :
+      resolvePoint(duration, 0, 'duration');
     end = to !== undefined ? resolvePoint(to, 0, 'end') :
-      from !== undefined && duration !== undefined ?
-        resolvePoint(from, 0, 'start') + duration : now();
+      from !== undefined && span !== undefined ?
+        resolvePoint(from, 0, 'start') + span : now();
     start = from !== undefined ? resolvePoint(from, 0, 'start') :
-      duration !== undefined ? end - duration : 0;
+      span !== undefined ? end - span : 0;
     detail = cloneDetail(startOrOptions.detail);
   } else {
     end = endMark !== undefined ? resolvePoint(endMark, 0, 'endMark') : now();
-    start = resolvePoint(startOrOptions, 0, 'startMark');
+    // Only a string names a start mark; anything else counts from 0.
+    start = typeof startOrOptions === 'string' ?
+      resolvePoint(startOrOptions, 0, 'startMark') : 0;
   }
   return new PerformanceMeasure(kMayConstruct, `${name}`, start, end - start,
                                 detail);
@@ -234,7 +240,8 @@ class PerformanceObserverEntryList {
 
   constructor(token, entries) {
     if (token !== kMayConstruct) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
-    this.#entries = entries;
+    // A batch reaches the callback in start time order (a stable sort).
+    this.#entries = entries.slice().sort(byStartTime);
   }
 
   getEntries() {
