@@ -137,8 +137,9 @@ function parseParameters(text, start, map) {
     if (text[pos] === '"') {
       const quoted = readQuoted(text, pos);
       value = quoted.value;
+      // Node goes on right after the closing quote: the next round skips
+      // one character as if it were the ';'.
       pos = quoted.end;
-      while (pos < text.length && text[pos] !== ';') ++pos;
     } else {
       let end = text.indexOf(';', pos);
       if (end === -1) end = text.length;
