@@ -51,9 +51,11 @@ function markCases() {
 }
 
 function measureCases() {
-  performance.mark('a', { startTime: 10 });
-  performance.mark('b', { startTime: 30 });
-  performance.mark('a', { startTime: 15 });
+  // Marks lie in the first milliseconds so that measures to "now" are
+  // positive on any runtime, however fast it starts.
+  performance.mark('a', { startTime: 1 });
+  performance.mark('b', { startTime: 3 });
+  performance.mark('a', { startTime: 2 });
   const calls = [
     ['plain', ['x', 'a', 'b']], ['start only', ['x', 'b']],
     ['options start end', ['x', { start: 1, end: 4 }]],
