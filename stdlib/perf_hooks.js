@@ -8,6 +8,10 @@ const { inspect } = require('./internal/util/inspect');
 const { EventTarget } = require('./internal/event_target');
 const { DOMException } = require('./internal/dom_exception');
 const {
+  createHistogram,
+  monitorEventLoopDelay,
+} = require('./internal/perf/histogram');
+const {
   validateFunction,
   validateNumber,
   validateObject,
@@ -561,6 +565,8 @@ module.exports = {
   PerformanceMeasure,
   PerformanceObserver,
   PerformanceObserverEntryList,
+  monitorEventLoopDelay,
+  createHistogram,
   performance,
   constants: Object.freeze({
     __proto__: null,

@@ -111,8 +111,7 @@ function timelineCases() {
 
 function surfaceCases() {
   emit('module keys', Object.keys(perfHooks).filter((key) =>
-    !['PerformanceResourceTiming', 'monitorEventLoopDelay',
-      'createHistogram'].includes(key)));
+    key !== 'PerformanceResourceTiming'));
   emit('same object', perfHooks.performance === performance);
   emit('supported types', PerformanceObserver.supportedEntryTypes);
   emit('tags', [performance, performance.mark('t', { startTime: 1 })]
@@ -211,7 +210,91 @@ function observerCases(done) {
   }, 20);
 }
 
+// Histograms: HdrHistogram's bucketing shows in min, max, mean, stddev and
+// the percentiles, so seeded random data across scales and precisions.
+function histogramCases() {
+  const { createHistogram, monitorEventLoopDelay } = perfHooks;
+  const summary = (h) => [util.inspect(h, { breakLength: 200 }),
+    [1, 50, 90, 99.9, 100].map((p) => h.percentile(p)),
+    String(h.minBigInt), String(h.maxBigInt), String(h.percentileBigInt(50)),
+    String(h.countBigInt), String(h.exceedsBigInt), JSON.stringify(h)];
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  emit('histogram empty', summary(createHistogram()));
+  const fixed = createHistogram();
+  for (const v of [1, 2, 3, 100, 1000, 12345]) fixed.record(v);
+  emit('histogram fixed', summary(fixed));
+  for (const figures of [1, 2, 3, 4, 5]) {
+    for (const scale of [10, 1000, 1e6, 1e9, 1e15]) {
+      const h = createHistogram({ figures });
+      for (let i = 0; i < 200; ++i) h.record(1 + Math.floor(random() * scale));
+      emit(`histogram figures ${figures} scale ${scale}`, summary(h));
+    }
+  }
+  const lowest = createHistogram({ lowest: 1000 });
+  for (const v of [1, 500, 1000, 5000, 123456]) lowest.record(v);
+  emit('histogram lowest', summary(lowest));
+  const capped = createHistogram({ highest: 100 });
+  capped.record(1000);
+  capped.record(50);
+  emit('histogram highest', summary(capped));
+  emit('histogram bigint record', attempt(() => {
+    const h = createHistogram();
+    h.record(5n);
+    return summary(h);
+  }));
+  emit('histogram add reset', attempt(() => {
+    const a = createHistogram();
+    const b = createHistogram();
+    a.record(5);
+    b.record(7000);
+    a.add(b);
+    const merged = summary(a);
+    a.reset();
+    return [merged, summary(a)];
+  }));
+  const bad = [
+    ['record 0', (h) => h.record(0)], ['record 1.5', (h) => h.record(1.5)],
+    ['record string', (h) => h.record('x')], ['record huge', (h) => h.record(2 ** 53)],
+    ['record 0n', (h) => h.record(0n)], ['percentile 0', (h) => h.percentile(0)],
+    ['percentile 101', (h) => h.percentile(101)],
+    ['percentile string', (h) => h.percentile('x')], ['add number', (h) => h.add(5)],
+    ['options number', () => createHistogram(5)],
+    ['options lowest 0', () => createHistogram({ lowest: 0 })],
+    ['options lowest 1.5', () => createHistogram({ lowest: 1.5 })],
+    ['options highest low', () => createHistogram({ lowest: 5, highest: 6 })],
+    ['options figures 6', () => createHistogram({ figures: 6 })],
+    ['options figures 0', () => createHistogram({ figures: 0 })],
+    ['delay resolution 0', () => monitorEventLoopDelay({ resolution: 0 })],
+    ['delay options', () => monitorEventLoopDelay(5)],
+  ];
+  for (const [label, fn] of bad) {
+    emit(`histogram error ${label}`, attempt(() => String(fn(createHistogram()))));
+  }
+  emit('histogram delta', attempt(() => {
+    const h = createHistogram();
+    h.recordDelta();
+    h.recordDelta();
+    return h.count;
+  }));
+  emit('histogram protos', [
+    Object.getOwnPropertyNames(Object.getPrototypeOf(createHistogram())),
+    Object.getOwnPropertyNames(Object.getPrototypeOf(
+      Object.getPrototypeOf(createHistogram()))),
+    Object.getOwnPropertyNames(Object.getPrototypeOf(monitorEventLoopDelay())),
+  ]);
+  emit('histogram delay toggles', attempt(() => {
+    const m = monitorEventLoopDelay({ resolution: 20 });
+    return [m.enable(), m.enable(), m.disable(), m.disable(), m.count,
+      util.inspect(m, { breakLength: 200 })];
+  }));
+}
+
 markCases();
+histogramCases();
 measureCases();
 timelineCases();
 surfaceCases();
