@@ -4,10 +4,11 @@
 
 const assert = require('assert');
 const util = require('util');
+const perfHooks = require('perf_hooks');
 const {
   performance: perf, PerformanceEntry, PerformanceMark, PerformanceMeasure,
   PerformanceObserver,
-} = require('perf_hooks');
+} = perfHooks;
 
 assert.strictEqual(perf, performance);
 
@@ -62,6 +63,20 @@ assert.throws(() => performance.measure('x', { start: 1, end: 2, duration: 1 }),
 assert.throws(() => new PerformanceEntry(), { code: 'ERR_ILLEGAL_CONSTRUCTOR' });
 assert.ok(PerformanceObserver.supportedEntryTypes.includes('mark'));
 
+// Histograms keep HdrHistogram's buckets: exact below 2048, three
+// significant digits above.
+const histogram = perfHooks.createHistogram();
+for (const v of [1, 2, 3, 100, 1000, 12345]) histogram.record(v);
+assert.deepStrictEqual([histogram.min, histogram.max, histogram.count,
+  histogram.percentile(50), histogram.percentile(99)], [1, 12351, 6, 3, 12351]);
+assert.deepStrictEqual([...histogram.percentiles],
+                       [[0, 1], [50, 3], [75, 1000], [87.5, 12344], [100, 12344]]);
+assert.strictEqual(histogram.mean, 13454 / 6);
+assert.throws(() => histogram.record(0), { code: 'ERR_OUT_OF_RANGE' });
+const delay = perfHooks.monitorEventLoopDelay({ resolution: 5 });
+assert.strictEqual(delay.enable(), true);
+assert.strictEqual(delay.enable(), false);
+
 // Observers get batches after the current turn; takeRecords empties them.
 const seen = [];
 const observer = new PerformanceObserver((list, self) => {
@@ -91,6 +106,9 @@ setTimeout(() => {
   assert.deepStrictEqual(functions[0].detail, [4]);
   observer.disconnect();
   fnObserver.disconnect();
+  assert.strictEqual(delay.disable(), true);
+  assert.ok(delay.count >= 1, 'the delay monitor sampled the loop');
+  assert.ok(delay.min >= 1 && delay.max >= delay.min);
   const elu = performance.eventLoopUtilization();
   assert.deepStrictEqual(Object.keys(elu), ['idle', 'active', 'utilization']);
   assert.ok(elu.idle >= 0 && elu.active >= 0);
