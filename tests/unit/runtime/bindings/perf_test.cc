@@ -28,5 +28,12 @@ TEST_F(UvErrorMap, HasEveryLibuvErrorAndNodes) {
       "string", "true|-2,ENOENT,no such file or directory|ENODATA,EUNATCH");
 }
 
+TEST_F(UvErrorMap, NamesErrorsNewerThanThisLibuv) {
+  ExpectEval(
+      "const uv = internalBindingForTest('uv');"
+      "[uv.errname(-61), uv.getErrorMessage(-49), uv.errname(-2)].join()",
+      "string", "ENODATA,protocol driver not attached,ENOENT");
+}
+
 }  // namespace
 }  // namespace jspack::runtime
