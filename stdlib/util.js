@@ -14,6 +14,7 @@ const {
 } = require('./internal/util/common');
 const { debuglog } = require('./internal/util/debuglog');
 const { parseArgs } = require('./internal/util/parse_args');
+const { parseEnv } = require('./internal/util/parse_env');
 const { MIMEParams, MIMEType } = require('./internal/util/mime');
 const types = require('./internal/util/types');
 const { TextDecoder, TextEncoder } = require('./internal/encoding');
@@ -224,6 +225,7 @@ module.exports = {
   MIMEParams,
   MIMEType,
   parseArgs,
+  parseEnv,
   promisify,
   stripVTControlCharacters: inspectApi.stripVTControlCharacters,
   styleText,

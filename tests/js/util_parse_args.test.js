@@ -75,6 +75,11 @@ assert.throws(() => { mime.type = 'a b'; }, {
   message: 'The MIME syntax for a type in "a b" is invalid at 1',
 });
 
+// parseEnv reads .env text.
+assert.deepStrictEqual(util.parseEnv('# c\nexport A=1\nB="x\\ny" # note\nC=\'q\''),
+                       { A: '1', B: 'x\ny', C: 'q' });
+assert.throws(() => util.parseEnv(5), { code: 'ERR_INVALID_ARG_TYPE' });
+
 // getSystemErrorMap and the transferable signals.
 const errors = util.getSystemErrorMap();
 assert.ok(errors instanceof Map);
