@@ -7,10 +7,14 @@ const { codes } = require('./internal/errors');
 const { inspect } = require('./internal/util/inspect');
 const { EventTarget } = require('./internal/event_target');
 const { DOMException } = require('./internal/dom_exception');
-const {
-  createHistogram,
-  monitorEventLoopDelay,
-} = require('./internal/perf/histogram');
+// Histograms are loaded on first use, so the snapshot holds none of them.
+const histograms = () => require('./internal/perf/histogram');
+function createHistogram(options = undefined) {
+  return histograms().createHistogram(options);
+}
+function monitorEventLoopDelay(options = undefined) {
+  return histograms().monitorEventLoopDelay(options);
+}
 const {
   validateFunction,
   validateNumber,

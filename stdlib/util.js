@@ -13,11 +13,8 @@ const {
   toUSVString,
 } = require('./internal/util/common');
 const { debuglog } = require('./internal/util/debuglog');
-const { parseArgs } = require('./internal/util/parse_args');
 const { parseEnv } = require('./internal/util/parse_env');
-const { MIMEParams, MIMEType } = require('./internal/util/mime');
 const types = require('./internal/util/types');
-const { TextDecoder, TextEncoder } = require('./internal/encoding');
 const {
   validateBoolean,
   validateNumber,
@@ -222,19 +219,44 @@ module.exports = {
   isDeepStrictEqual,
   ...legacyChecks,
   log,
-  MIMEParams,
-  MIMEType,
-  parseArgs,
   parseEnv,
   promisify,
   stripVTControlCharacters: inspectApi.stripVTControlCharacters,
   styleText,
-  TextDecoder,
-  TextEncoder,
   toUSVString,
-  transferableAbortController,
-  transferableAbortSignal,
   types,
 };
+
+// As in Node, these are accessors that load their module on first use (the
+// snapshot then holds none of their objects); assigning one replaces it
+// with a plain value.
+function named(fn, name) {
+  return Object.defineProperty(fn, 'name', { value: name });
+}
+
+function defineLazy(name, load, settable = true) {
+  const replace = (value) => {
+    Object.defineProperty(module.exports, name, {
+      value, writable: true, enumerable: true, configurable: true,
+    });
+  };
+  Object.defineProperty(module.exports, name, {
+    get: named(() => load()[name], `get ${name}`),
+    set: settable ? named(replace, `set ${name}`) : undefined,
+    enumerable: true,
+    configurable: true,
+  });
+}
+for (const name of ['MIMEParams', 'MIMEType']) {
+  defineLazy(name, () => require('./internal/util/mime'));
+}
+defineLazy('parseArgs', () => require('./internal/util/parse_args'));
+for (const name of ['TextDecoder', 'TextEncoder']) {
+  defineLazy(name, () => require('./internal/encoding'));
+}
+const transferable = { transferableAbortController, transferableAbortSignal };
+for (const name of Object.keys(transferable)) {
+  defineLazy(name, () => transferable, false);
+}
 
 
