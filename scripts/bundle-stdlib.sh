@@ -10,6 +10,6 @@ if [ "${1:-}" = "--esbuild" ]; then esbuild="$2"; shift 2; fi
 [ $# -eq 2 ] || { echo "usage: $0 [--esbuild PATH] <stdlib-dir> <out.js>" >&2; exit 2; }
 exec "$esbuild" "$1/internal/bootstrap.js" \
   --bundle --format=iife --global-name=jspackHooks \
-  --platform=neutral --target=es2022 --keep-names --charset=utf8 \
+  --platform=neutral --target=es2022 --keep-names --charset=ascii \
   '--footer:js=return jspackHooks;' \
   --log-level=warning --outfile="$2"
