@@ -19,7 +19,7 @@ exec "$esbuild" "$lib/internal/bootstrap.js" \
   --alias:string_decoder="$lib/string_decoder.js" \
   --alias:abort-controller="$lib/internal/abort_controller.js" \
   --bundle --format=iife --global-name=jspackHooks \
-  --platform=neutral --target=es2022 --keep-names --charset=utf8 \
+  --platform=neutral --target=es2022 --keep-names --charset=ascii \
   --minify-whitespace --minify-syntax \
   '--footer:js=return jspackHooks;' \
   --log-level=warning --outfile="$2"

@@ -13,6 +13,7 @@ const {
   toUSVString,
 } = require('./internal/util/common');
 const { debuglog } = require('./internal/util/debuglog');
+const { parseEnv } = require('./internal/util/parse_env');
 const types = require('./internal/util/types');
 const {
   validateBoolean,
@@ -94,6 +95,13 @@ function getSystemErrorMessage(errno) {
   return errors.getSystemErrorMessage(errno);
 }
 
+// Every libuv error: errno -> [name, message], in libuv's order.
+function getSystemErrorMap() {
+  // eslint-disable-next-line no-undef
+  const rows = internalBinding('uv').getErrorMap();
+  return new Map(rows.map(([errno, name, message]) => [errno, [name, message]]));
+}
+
 // --- styleText ------------------------------------------------------------
 
 // Colour decisions for a stream, as console's colorMode 'auto' makes them.
@@ -172,6 +180,25 @@ function aborted(signal, resource) {
   return whenAborted;
 }
 
+// --- Transferable abort signals ---------------------------------------------
+
+// Node hands back a new signal in the state the given one has now (aborted
+// with its reason, or not yet), which is what this does; there is no
+// MessagePort yet to move it through.
+function transferableAbortSignal(signal) {
+  const { AbortController, AbortSignal } = globalThis;
+  if (signal === null || typeof signal !== 'object' ||
+      !(signal instanceof AbortSignal)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  if (signal.aborted) return AbortSignal.abort(signal.reason);
+  return new AbortController().signal;
+}
+
+function transferableAbortController() {
+  return new globalThis.AbortController();
+}
+
 module.exports = {
   _errnoException: errors.errnoException,
   _exceptionWithHostPort: errors.exceptionWithHostPort,
@@ -183,6 +210,7 @@ module.exports = {
   deprecate,
   format: inspectApi.format,
   formatWithOptions: inspectApi.formatWithOptions,
+  getSystemErrorMap,
   getSystemErrorMessage,
   getSystemErrorName,
   inherits,
@@ -191,6 +219,7 @@ module.exports = {
   isDeepStrictEqual,
   ...legacyChecks,
   log,
+  parseEnv,
   promisify,
   stripVTControlCharacters: inspectApi.stripVTControlCharacters,
   styleText,
@@ -198,12 +227,36 @@ module.exports = {
   types,
 };
 
-// TextEncoder and TextDecoder are globals other modules install later, so
-// they are read when asked for.
-for (const name of ['TextEncoder', 'TextDecoder']) {
+// As in Node, these are accessors that load their module on first use (the
+// snapshot then holds none of their objects); assigning one replaces it
+// with a plain value.
+function named(fn, name) {
+  return Object.defineProperty(fn, 'name', { value: name });
+}
+
+function defineLazy(name, load, settable = true) {
+  const replace = (value) => {
+    Object.defineProperty(module.exports, name, {
+      value, writable: true, enumerable: true, configurable: true,
+    });
+  };
   Object.defineProperty(module.exports, name, {
-    get: () => globalThis[name],
+    get: named(() => load()[name], `get ${name}`),
+    set: settable ? named(replace, `set ${name}`) : undefined,
     enumerable: true,
     configurable: true,
   });
 }
+for (const name of ['MIMEParams', 'MIMEType']) {
+  defineLazy(name, () => require('./internal/util/mime'));
+}
+defineLazy('parseArgs', () => require('./internal/util/parse_args'));
+for (const name of ['TextDecoder', 'TextEncoder']) {
+  defineLazy(name, () => require('./internal/encoding'));
+}
+const transferable = { transferableAbortController, transferableAbortSignal };
+for (const name of Object.keys(transferable)) {
+  defineLazy(name, () => transferable, false);
+}
+
+

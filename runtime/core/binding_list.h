@@ -4,9 +4,12 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(encoding)                  \
   V(module)                    \
   V(os)                        \
+  V(perf)                      \
   V(process)                   \
+  V(serdes)                    \
   V(signal)                    \
   V(stdio)                     \
   V(task_queue)                \

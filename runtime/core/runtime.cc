@@ -131,6 +131,8 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
   uv_unref(reinterpret_cast<uv_handle_t*>(&immediate_check_));
   uv_idle_init(loop_, &immediate_idle_);
   immediate_idle_.data = this;
+  // performance.eventLoopUtilization() reads the loop's idle time.
+  uv_loop_configure(loop_, UV_METRICS_IDLE_TIME);
 }
 
 Runtime::~Runtime() {
@@ -170,6 +172,7 @@ int Runtime::Run(const std::string* bundle_source) {
       source, v8::Boolean::New(isolate_, info_.bundle_is_module)};
   CallHook(Hook::kRunMain, 2, argv);
   DebugTime("main module ran");
+  loop_start_ns_ = uv_hrtime();
 
   // Like Node: run the loop until it is empty, emit 'beforeExit', and go on
   // if a listener scheduled more work.

@@ -99,6 +99,8 @@ class Runtime {
   uv_loop_t* loop() const { return loop_; }
   const RunInfo& info() const { return info_; }
   uint64_t start_time_ns() const { return start_time_ns_; }
+  // When the event loop first ran (after the main module), 0 before that.
+  uint64_t loop_start_ns() const { return loop_start_ns_; }
 
   // Timers and immediates (driven by bindings/timers.cc).
   void ScheduleTimer(int64_t delay_ms);
@@ -137,6 +139,7 @@ class Runtime {
   uint32_t immediate_count_ = 0;
   uint32_t immediate_ref_count_ = 0;
   uint64_t start_time_ns_;
+  uint64_t loop_start_ns_ = 0;
   std::unique_ptr<ModuleLoader> modules_;
 };
 

@@ -79,6 +79,25 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   defineGlobal('URL', URL);
   defineGlobal('URLSearchParams', URLSearchParams);
 }
+{
+  const { TextEncoder, TextDecoder } = require('./encoding');
+  defineGlobal('TextEncoder', TextEncoder);
+  defineGlobal('TextDecoder', TextDecoder);
+  defineGlobal('structuredClone',
+               require('./structured_clone').structuredClone, true);
+  // performance is an enumerable accessor in Node; assigning replaces it.
+  let performance = builtins.loadBuiltin('perf_hooks').performance;
+  Object.defineProperty(globalThis, 'performance', {
+    get: function performanceGetter() { return performance; },
+    set: function performanceSetter(value) { performance = value; },
+    enumerable: true, configurable: true,
+  });
+  const { navigator } = require('./navigator');
+  Object.defineProperty(globalThis, 'navigator', {
+    get: function navigatorGetter() { return navigator; },
+    enumerable: true, configurable: true,
+  });
+}
 
 module.exports = {
   runMain,

@@ -125,6 +125,7 @@ ERR_INVALID_STATE                     Error+TypeError+RangeError Invalid state: 
 ERR_INVALID_SYNC_FORK_INPUT           TypeError   Asynchronous forks do not support Buffer,
     TypedArray, DataView or string input: %s
 ERR_INVALID_THIS                      TypeError   Value of "this" must be of type %s
+ERR_INVALID_TRANSFER_OBJECT           TypeError   Found invalid object in transferList
 ERR_INVALID_TUPLE                     TypeError   %s must be an iterable %s tuple
 ERR_INVALID_URI                       URIError    URI malformed
 ERR_INVALID_URL                       TypeError   *
@@ -148,6 +149,8 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE   TypeError   %s
 ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL  TypeError   Unexpected argument '%s'. This command does not
     take positional arguments
 ERR_PARSE_ARGS_UNKNOWN_OPTION         TypeError   *
+ERR_PERFORMANCE_INVALID_TIMESTAMP     TypeError   %s is not a valid timestamp
+ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS TypeError   %s
 ERR_REQUIRE_ESM                       Error       *
 ERR_SCRIPT_EXECUTION_INTERRUPTED      Error       Script execution was interrupted by \`SIGINT\`
 ERR_SCRIPT_EXECUTION_TIMEOUT          Error       Script execution timed out after %sms

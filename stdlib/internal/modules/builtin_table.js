@@ -19,6 +19,7 @@ module.exports = [
   ['path', () => require('../../path')],
   ['path/posix', () => require('../../path').posix],
   ['path/win32', () => require('../../path').win32],
+  ['perf_hooks', () => require('../../perf_hooks')],
   ['process', () => require('../../process')],
   ['punycode', () => require('../../punycode')],
   ['querystring', () => require('../../querystring')],
