@@ -46,9 +46,20 @@ class Interface extends InterfaceBase {
   }
 }
 
-function looksWritable(stream) {
-  return stream !== null && typeof stream === 'object' &&
-    typeof stream.write === 'function' && typeof stream.on === 'function';
+// A stream that can still take writes: it says so (writable is true), has
+// write() and on(), and was neither destroyed nor ended.
+function canWriteTo(stream) {
+  if (stream === null || typeof stream !== 'object' ||
+      stream.writable !== true) {
+    return false;
+  }
+  if (typeof stream.write !== 'function' || typeof stream.on !== 'function') {
+    return false;
+  }
+  const state = stream._writableState;
+  const gone = stream.destroyed || stream.writableEnded ||
+    (state !== undefined && state !== null && (state.destroyed || state.ended));
+  return !gone;
 }
 
 // Cursor and clearing actions for one stream, queued until commit() unless
@@ -59,7 +70,7 @@ class Readline {
   #queue = [];
 
   constructor(stream, options = undefined) {
-    if (!looksWritable(stream)) {
+    if (!canWriteTo(stream)) {
       throw new codes.ERR_INVALID_ARG_TYPE('stream', 'Writable', stream);
     }
     this.#stream = stream;

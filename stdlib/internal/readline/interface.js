@@ -11,6 +11,7 @@ const { codes } = require('../errors');
 const {
   validateAbortSignal,
   validateArray,
+  validateNumber,
   validateString,
   validateUint32,
 } = require('../validators');
@@ -65,8 +66,9 @@ function readSettings(input, output, completer, terminal) {
     }
     if (o.escapeCodeTimeout !== undefined) {
       if (!Number.isFinite(o.escapeCodeTimeout)) {
+        // Node's message shows the timeout in force, not the bad value.
         throw new codes.ERR_INVALID_ARG_VALUE('input.escapeCodeTimeout',
-                                              o.escapeCodeTimeout);
+                                              s.escapeCodeTimeout);
       }
       s.escapeCodeTimeout = o.escapeCodeTimeout;
     }
@@ -78,10 +80,7 @@ function readSettings(input, output, completer, terminal) {
   if (s.history === undefined) s.history = [];
   else validateArray(s.history, 'history');
   if (s.historySize === undefined) s.historySize = kDefaultHistorySize;
-  const size = s.historySize;
-  if (typeof size !== 'number' || Number.isNaN(size) || size < 0) {
-    throw new codes.ERR_INVALID_ARG_VALUE.RangeError('historySize', size);
-  }
+  validateNumber(s.historySize, 'historySize', 0);
   if (s.completer !== undefined && typeof s.completer !== 'function') {
     throw new codes.ERR_INVALID_ARG_VALUE('completer', s.completer);
   }
@@ -479,9 +478,11 @@ class InterfaceBase extends EventEmitter {
     this.refreshLine();
   }
 
+  // Inside a chunk of several keys (a paste) every key but the chunk's last
+  // is appended at the end of the line, wherever the cursor is, as Node does.
   insertText(text) {
     if (text === '') return;
-    if (this.cursor < this.line.length) {
+    if (this.cursor < this.line.length && this.isCompletionEnabled) {
       this.line = this.line.slice(0, this.cursor) + text +
         this.line.slice(this.cursor);
       this.cursor += text.length;

@@ -168,8 +168,9 @@ function classifyChar(ch, escaped, key) {
 // Splits decoded text into keys and hands each to `emit(str, key)`. Text that
 // ends inside an escape sequence waits for the next write (or flush()).
 class KeyReader {
-  constructor(emit) {
+  constructor(emit, iface = {}) {
     this.emit = emit;
+    this.iface = iface;
     this.pending = '';
   }
 
@@ -181,9 +182,12 @@ class KeyReader {
       if (got === null) break;
       const [end, key, escaped] = got;
       at = end;
+      // Only the key that ends the chunk may start a completion.
+      this.iface.isCompletionEnabled = end === all.length;
       emitKey(this.emit, key, escaped);
     }
     this.pending = all.slice(at);
+    if (text !== '') this.iface.isCompletionEnabled = true;
   }
 
   // Ends a sequence cut short: a lone ESC becomes the escape key.
@@ -209,7 +213,8 @@ const kReader = Symbol('kReader');
 function emitKeypressEvents(stream, iface = {}) {
   if (stream[kReader] !== undefined) return;
   const decoder = new StringDecoder('utf8');
-  const reader = new KeyReader((str, key) => stream.emit('keypress', str, key));
+  const reader = new KeyReader((str, key) => stream.emit('keypress', str, key),
+                               iface);
   stream[kReader] = reader;
   let timer = null;
 
