@@ -10,37 +10,41 @@ const {
   cursorTo,
   moveCursor,
 } = require('./internal/readline/ansi');
-const { AbortError } = require('./internal/errors');
 const { validateAbortSignal } = require('./internal/validators');
 
 const kPromisifyCustom = Symbol.for('nodejs.util.promisify.custom');
 
 // The callback-style interface. It is a plain function so that calling it
 // without `new` still makes an interface, as Node allows.
-function Interface(input, output, completer, terminal) {
-  return Reflect.construct(CallbackInterface, [input, output, completer,
-                                               terminal],
-                           new.target || Interface);
+function Interface(...args) {
+  return Reflect.construct(CallbackInterface, args, new.target || Interface);
 }
 
 class CallbackInterface extends InterfaceBase {
+  // question(query[, options], cb): an aborted signal drops the question
+  // and cb is never called.
   question(query, options, cb) {
-    if (typeof options === 'function') cb = options;
+    const answer = typeof options === 'function' ? options : cb;
     const signal = options !== null && typeof options === 'object' ?
       options.signal : undefined;
-    if (signal) {
-      validateAbortSignal(signal, 'options.signal');
-      if (signal.aborted) return;
-      const onAbort = () => this.dropQuestion();
-      signal.addEventListener('abort', onAbort, { once: true });
-      const stopWatching = () => signal.removeEventListener('abort', onAbort);
-      const userCb = cb;
-      cb = typeof userCb === 'function' ? (answer) => {
-        stopWatching();
-        return userCb(answer);
-      } : stopWatching;
+    if (!signal) {
+      if (typeof answer === 'function') this.ask(query, answer);
+      return;
     }
-    if (typeof cb === 'function') this.ask(query, cb);
+    validateAbortSignal(signal, 'options.signal');
+    if (signal.aborted) return;
+    const drop = () => this.dropQuestion();
+    signal.addEventListener('abort', drop, { once: true });
+    const unwatch = () => signal.removeEventListener('abort', drop);
+    if (typeof answer !== 'function') {
+      // Without a callback nothing is asked; the listener goes at once.
+      unwatch();
+      return;
+    }
+    this.ask(query, (text) => {
+      unwatch();
+      return answer(text);
+    });
   }
 }
 
@@ -52,33 +56,14 @@ Object.setPrototypeOf(Interface, CallbackInterface);
 
 // util.promisify(rl.question) resolves with the answer and honours a signal.
 Object.defineProperty(CallbackInterface.prototype.question, kPromisifyCustom, {
-  value: function question(query, options = {}) {
-    return new Promise((resolve, reject) => {
-      const signal = options !== null && typeof options === 'object' ?
-        options.signal : undefined;
-      if (signal && signal.aborted) {
-        reject(new AbortError(undefined, { cause: signal.reason }));
-        return;
-      }
-      let settle = resolve;
-      if (signal) {
-        const onAbort = () => {
-          reject(new AbortError(undefined, { cause: signal.reason }));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        settle = (answer) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(answer);
-        };
-      }
-      this.question(query, options, settle);
-    });
+  value: function question(query, options) {
+    return this.askForPromise(query, options);
   },
   writable: false, enumerable: false, configurable: true,
 });
 
-function createInterface(input, output, completer, terminal) {
-  return new Interface(input, output, completer, terminal);
+function createInterface(...args) {
+  return new Interface(...args);
 }
 
 module.exports = {

@@ -8,41 +8,26 @@ const {
   kEraseBelow,
   motionCode,
   positionCode,
+  present,
 } = require('../internal/readline/ansi');
-const { AbortError, codes } = require('../internal/errors');
+const { codes } = require('../internal/errors');
 const { nextTick } = require('../internal/process/ticks');
 const {
-  validateAbortSignal,
   validateBoolean,
   validateInteger,
 } = require('../internal/validators');
 
 class Interface extends InterfaceBase {
-  question(query, options = {}) {
-    return new Promise((resolve, reject) => {
-      const signal = options !== null && options !== undefined ?
-        options.signal : undefined;
-      let settle = resolve;
-      if (signal) {
-        validateAbortSignal(signal, 'options.signal');
-        const aborted = () => new AbortError(undefined,
-                                             { cause: signal.reason });
-        if (signal.aborted) {
-          reject(aborted());
-          return;
-        }
-        const onAbort = () => {
-          this.dropQuestion();
-          reject(aborted());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        settle = (answer) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(answer);
-        };
-      }
-      this.ask(query, settle);
-    });
+  question(query, options = undefined) {
+    return this.askForPromise(query, options);
+  }
+}
+
+// Each named value must be an integer (within min..max when given); the
+// name is the one errors show.
+function integers(named, min, max) {
+  for (const name of Object.keys(named)) {
+    validateInteger(named[name], name, min, max);
   }
 }
 
@@ -56,10 +41,9 @@ function canWriteTo(stream) {
   if (typeof stream.write !== 'function' || typeof stream.on !== 'function') {
     return false;
   }
-  const state = stream._writableState;
-  const gone = stream.destroyed || stream.writableEnded ||
-    (state !== undefined && state !== null && (state.destroyed || state.ended));
-  return !gone;
+  if (stream.destroyed || stream.writableEnded) return false;
+  const inner = stream._writableState;
+  return !(present(inner) && (inner.destroyed || inner.ended));
 }
 
 // Cursor and clearing actions for one stream, queued until commit() unless
@@ -69,15 +53,15 @@ class Readline {
   #autoCommit = false;
   #queue = [];
 
-  constructor(stream, options = undefined) {
+  constructor(stream, options = {}) {
     if (!canWriteTo(stream)) {
       throw new codes.ERR_INVALID_ARG_TYPE('stream', 'Writable', stream);
     }
     this.#stream = stream;
-    if (options !== null && options !== undefined &&
-        options.autoCommit !== null && options.autoCommit !== undefined) {
-      validateBoolean(options.autoCommit, 'options.autoCommit');
-      this.#autoCommit = options.autoCommit;
+    const auto = present(options) ? options.autoCommit : undefined;
+    if (present(auto)) {
+      validateBoolean(auto, 'options.autoCommit');
+      this.#autoCommit = auto;
     }
   }
 
@@ -87,21 +71,21 @@ class Readline {
     return this;
   }
 
-  cursorTo(x, y = undefined) {
-    validateInteger(x, 'x');
-    if (y !== null && y !== undefined) validateInteger(y, 'y');
-    return this.#add(positionCode(x, y === null ? undefined : y));
+  cursorTo(x, y) {
+    integers(present(y) ? { x, y } : { x });
+    return this.#add(positionCode(x, present(y) ? y : undefined));
   }
 
+  // No motion at all is not checked and queues nothing.
   moveCursor(dx, dy) {
     if (!dx && !dy) return this;
-    validateInteger(dx, 'dx');
-    validateInteger(dy, 'dy');
+    integers({ dx, dy });
     return this.#add(motionCode(dx, dy));
   }
 
+  // dir: -1 to the line start, 1 to its end, 0 the whole line.
   clearLine(dir) {
-    validateInteger(dir, 'dir', -1, 1);
+    integers({ dir }, -1, 1);
     return this.#add(eraseCode(dir));
   }
 
@@ -109,11 +93,11 @@ class Readline {
     return this.#add(kEraseBelow);
   }
 
+  // Writes everything queued at once; resolves when the write is done.
   commit() {
-    return new Promise((resolve) => {
-      this.#stream.write(this.#queue.join(''), resolve);
-      this.#queue = [];
-    });
+    const batch = this.#queue.join('');
+    this.#queue = [];
+    return new Promise((done) => this.#stream.write(batch, done));
   }
 
   rollback() {
@@ -122,8 +106,8 @@ class Readline {
   }
 }
 
-function createInterface(input, output, completer, terminal) {
-  return new Interface(input, output, completer, terminal);
+function createInterface(...args) {
+  return new Interface(...args);
 }
 
 module.exports = { Interface, Readline, createInterface };

@@ -38,43 +38,40 @@ function skipWrite(callback) {
   return true;
 }
 
-function cursorTo(stream, x, y, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (typeof y === 'function') {
-    callback = y;
-    y = undefined;
-  }
+// cursorTo(stream, x[, y][, cb]): y may be left out for the callback.
+function cursorTo(stream, x, y, cb) {
+  if (cb !== undefined) validateFunction(cb, 'callback');
+  const done = typeof y === 'function' ? y : cb;
+  const row = typeof y === 'function' ? undefined : y;
   if (Number.isNaN(x)) throw new codes.ERR_INVALID_ARG_VALUE('x', x);
-  if (Number.isNaN(y)) throw new codes.ERR_INVALID_ARG_VALUE('y', y);
+  if (Number.isNaN(row)) throw new codes.ERR_INVALID_ARG_VALUE('y', row);
   const hasX = typeof x === 'number';
-  const hasY = typeof y === 'number';
-  if (stream === null || stream === undefined || (!hasX && !hasY)) {
-    return skipWrite(callback);
-  }
+  const hasY = typeof row === 'number';
+  if (!present(stream) || (!hasX && !hasY)) return skipWrite(done);
   if (!hasX) throw new codes.ERR_INVALID_CURSOR_POS();
-  return stream.write(positionCode(x, hasY ? y : undefined), callback);
+  return stream.write(positionCode(x, hasY ? row : undefined), done);
 }
 
-function moveCursor(stream, dx, dy, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (stream === null || stream === undefined || !(dx || dy)) {
-    return skipWrite(callback);
-  }
-  const code = motionCode(dx > 0 ? dx : dx < 0 ? dx : 0,
-                          dy > 0 ? dy : dy < 0 ? dy : 0);
-  return stream.write(code, callback);
+// Anything but a positive or negative number counts as no motion.
+function moveCursor(stream, dx, dy, cb) {
+  if (cb !== undefined) validateFunction(cb, 'callback');
+  if (!present(stream) || !(dx || dy)) return skipWrite(cb);
+  const steps = (n) => (n > 0 || n < 0 ? n : 0);
+  return stream.write(motionCode(steps(dx), steps(dy)), cb);
 }
 
-function clearLine(stream, dir, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (stream === null || stream === undefined) return skipWrite(callback);
-  return stream.write(eraseCode(dir), callback);
+function clearLine(stream, dir, cb) {
+  if (cb !== undefined) validateFunction(cb, 'callback');
+  return present(stream) ? stream.write(eraseCode(dir), cb) : skipWrite(cb);
 }
 
-function clearScreenDown(stream, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (stream === null || stream === undefined) return skipWrite(callback);
-  return stream.write(kEraseBelow, callback);
+function clearScreenDown(stream, cb) {
+  if (cb !== undefined) validateFunction(cb, 'callback');
+  return present(stream) ? stream.write(kEraseBelow, cb) : skipWrite(cb);
+}
+
+function present(value) {
+  return value !== null && value !== undefined;
 }
 
 module.exports = {
@@ -86,4 +83,5 @@ module.exports = {
   motionCode,
   moveCursor,
   positionCode,
+  present,
 };

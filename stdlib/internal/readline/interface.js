@@ -7,7 +7,7 @@
 const EventEmitter = require('../../events');
 const { StringDecoder } = require('../../string_decoder');
 const { nextTick } = require('../process/ticks');
-const { codes } = require('../errors');
+const { AbortError, codes } = require('../errors');
 const {
   validateAbortSignal,
   validateArray,
@@ -15,12 +15,11 @@ const {
   validateString,
   validateUint32,
 } = require('../validators');
-const {
-  getStringWidth,
-  stripVTControlCharacters,
-} = require('../util/inspect');
+const textTools = require('../util/inspect');
 const { emitKeypressEvents } = require('./keys');
 const ansi = require('./ansi');
+
+const { present } = ansi;
 
 const kDefaultHistorySize = 30;
 const kShortestCrlfDelay = 100;
@@ -108,28 +107,31 @@ function codeUnitsAt(text, index) {
 }
 
 class InterfaceBase extends EventEmitter {
-  constructor(input, output, completer, terminal) {
+  constructor(...args) {
     super();
-    const s = readSettings(input, output, completer, terminal);
-    this.isCompletionEnabled = true;
-    this.escapeCodeTimeout = s.escapeCodeTimeout;
-    this.tabSize = s.tabSize;
-    this.line = '';
-    this.output = s.output;
-    this.input = s.input;
-    this.history = s.history;
-    this.historySize = s.historySize;
-    this.removeHistoryDuplicates = !!s.removeHistoryDuplicates;
-    this.crlfDelay = s.crlfDelay ?
-      Math.max(kShortestCrlfDelay, s.crlfDelay) : kShortestCrlfDelay;
-    this.completer = s.completer;
-    this.terminal = !!s.terminal;
+    const s = readSettings(...args);
+    // The public fields, in the order Node lists them.
+    Object.assign(this, {
+      isCompletionEnabled: true,
+      escapeCodeTimeout: s.escapeCodeTimeout,
+      tabSize: s.tabSize,
+      line: '',
+      output: s.output,
+      input: s.input,
+      history: s.history,
+      historySize: s.historySize,
+      removeHistoryDuplicates: !!s.removeHistoryDuplicates,
+      crlfDelay: s.crlfDelay ?
+        Math.max(kShortestCrlfDelay, s.crlfDelay) : kShortestCrlfDelay,
+      completer: s.completer,
+      terminal: !!s.terminal,
+    });
     this[kPrompt] = s.prompt === undefined ? '> ' : s.prompt;
     this[kPendingText] = null;
     this[kReturnTime] = 0;
     this[kAnswer] = null;
     this[kPromptBeforeQuestion] = this[kPrompt];
-    this[kDecoder] = new StringDecoder('utf8');
+    this[kDecoder] = new StringDecoder();
     this[kLines] = undefined;
     this[kSearchPrefix] = null;
     this[kPrevRows] = 0;
@@ -169,9 +171,7 @@ class InterfaceBase extends EventEmitter {
       this.setRawMode(true);
       this.cursor = 0;
       this.historyIndex = -1;
-      if (output !== null && output !== undefined) {
-        listen(output, 'resize', () => this.refreshLine());
-      }
+      if (present(output)) listen(output, 'resize', () => this.refreshLine());
     } else {
       listen(input, 'data', (chunk) => this.takeText(chunk));
       listen(input, 'end', () => {
@@ -207,21 +207,21 @@ class InterfaceBase extends EventEmitter {
     return before;
   }
 
+  // A dumb terminal gets the bare prompt, as a plain stream does.
   prompt(preserveCursor) {
-    if (this.paused) this.resume();
-    if (this.terminal && process.env.TERM !== 'dumb') {
-      if (!preserveCursor) this.cursor = 0;
-      this.refreshLine();
-    } else {
+    this.resume();
+    const redraw = this.terminal && process.env.TERM !== 'dumb';
+    if (!redraw) {
       this.show(this[kPrompt]);
+      return;
     }
+    this.cursor = preserveCursor ? this.cursor : 0;
+    this.refreshLine();
   }
 
   show(text) {
     validateString(text, 'stringToWrite');
-    if (this.output !== null && this.output !== undefined) {
-      this.output.write(text);
-    }
+    if (present(this.output)) this.output.write(text);
   }
 
   // Asks `query` and hands the next line to `answer` instead of 'line'.
@@ -233,6 +233,35 @@ class InterfaceBase extends EventEmitter {
       this[kAnswer] = answer;
     }
     this.prompt();
+  }
+
+  // ask() as a promise. options.signal aborts: the promise rejects with an
+  // AbortError caused by the signal's reason.
+  askForPromise(query, options) {
+    return new Promise((resolve, reject) => {
+      // Thrown errors (a bad signal, a closed interface) reject.
+      const signal = present(options) ? options.signal : undefined;
+      if (signal) validateAbortSignal(signal, 'options.signal');
+      if (!signal) {
+        this.ask(query, resolve);
+        return;
+      }
+      const failWithReason = () => reject(new AbortError(undefined, {
+        cause: signal.reason }));
+      if (signal.aborted) {
+        failWithReason();
+        return;
+      }
+      const cancel = () => {
+        this.dropQuestion();
+        failWithReason();
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      this.ask(query, (answer) => {
+        signal.removeEventListener('abort', cancel);
+        resolve(answer);
+      });
+    });
   }
 
   // An aborted question: the old prompt is back and the line is left.
@@ -263,7 +292,7 @@ class InterfaceBase extends EventEmitter {
   }
 
   resume() {
-    if (!this.paused) return;
+    if (this.paused !== true) return;
     this.input.resume();
     this.paused = false;
     this.emit('resume');
@@ -271,7 +300,7 @@ class InterfaceBase extends EventEmitter {
   }
 
   write(data, key) {
-    if (this.paused) this.resume();
+    this.resume();
     if (this.terminal) this.typeKey(data, key);
     else this.takeText(data);
   }
@@ -326,11 +355,10 @@ class InterfaceBase extends EventEmitter {
       this[kSearchPrefix] = null;
     }
     if (name === 'escape') return;
-    if (key.ctrl && key.shift) {
-      if (name === 'backspace') this.cutLeft();
+    if (key.ctrl) {
+      if (!key.shift) this.ctrlKey(name);
+      else if (name === 'backspace') this.cutLeft();
       else if (name === 'delete') this.cutRight();
-    } else if (key.ctrl) {
-      this.ctrlKey(name);
     } else if (key.meta) {
       this.metaKey(name);
     } else {
@@ -441,10 +469,8 @@ class InterfaceBase extends EventEmitter {
     if (this.historySize === 0 || line.trim().length === 0) return line;
     const history = this.history;
     if (history.length === 0 || history[0] !== line) {
-      if (this.removeHistoryDuplicates) {
-        const at = history.indexOf(line);
-        if (at !== -1) history.splice(at, 1);
-      }
+      const dup = this.removeHistoryDuplicates ? history.indexOf(line) : -1;
+      if (dup !== -1) history.splice(dup, 1);
       history.unshift(line);
       if (history.length > this.historySize) history.pop();
     }
@@ -472,9 +498,14 @@ class InterfaceBase extends EventEmitter {
             this.line === history[at])) {
       at += step;
     }
-    this.line = at < 0 || at === history.length ? prefix : history[at];
     this.historyIndex = at;
-    this.cursor = this.line.length;
+    this.replaceLine(at < 0 || at === history.length ? prefix : history[at]);
+  }
+
+  // Shows `text` as the line, the cursor at its end.
+  replaceLine(text) {
+    this.line = text;
+    this.cursor = text.length;
     this.refreshLine();
   }
 
@@ -482,7 +513,7 @@ class InterfaceBase extends EventEmitter {
   // is appended at the end of the line, wherever the cursor is, as Node does.
   insertText(text) {
     if (text === '') return;
-    if (this.cursor < this.line.length && this.isCompletionEnabled) {
+    if (!this.atLineEnd && this.isCompletionEnabled) {
       this.line = this.line.slice(0, this.cursor) + text +
         this.line.slice(this.cursor);
       this.cursor += text.length;
@@ -505,8 +536,12 @@ class InterfaceBase extends EventEmitter {
     this.refreshLine();
   }
 
+  get atLineEnd() {
+    return this.cursor >= this.line.length;
+  }
+
   eraseRight() {
-    if (this.cursor >= this.line.length) return;
+    if (this.atLineEnd) return;
     const n = codeUnitsAt(this.line, this.cursor);
     this.line = this.line.slice(0, this.cursor) +
       this.line.slice(this.cursor + n);
@@ -542,9 +577,7 @@ class InterfaceBase extends EventEmitter {
   }
 
   wordRight() {
-    if (this.cursor < this.line.length) {
-      this.shiftCursor(this.wordEndAfter() - this.cursor);
-    }
+    if (!this.atLineEnd) this.shiftCursor(this.wordEndAfter() - this.cursor);
   }
 
   eraseWordLeft() {
@@ -556,7 +589,7 @@ class InterfaceBase extends EventEmitter {
   }
 
   eraseWordRight() {
-    if (this.cursor >= this.line.length) return;
+    if (this.atLineEnd) return;
     this.line = this.line.slice(0, this.cursor) +
       this.line.slice(this.wordEndAfter());
     this.refreshLine();
@@ -608,19 +641,23 @@ class InterfaceBase extends EventEmitter {
     const width = this.columns;
     let rows = 0;
     let col = 0;
-    for (const ch of stripVTControlCharacters(text)) {
-      if (ch === '\n') {
-        rows += Math.ceil(col / width) || 1;
-        col = 0;
-      } else if (ch === '\t') {
-        col += this.tabSize - (col % this.tabSize);
-      } else {
-        const w = getStringWidth(ch, false);
-        if (w > 1) {
-          if ((col + 1) % width === 0) col++;
-          col += 2;
-        } else {
-          col += w;
+    for (const ch of textTools.stripVTControlCharacters(text)) {
+      switch (ch) {
+        case '\n':
+          rows += Math.ceil(col / width) || 1;
+          col = 0;
+          break;
+        case '\t':
+          col += this.tabSize - (col % this.tabSize);
+          break;
+        default: {
+          const w = textTools.getStringWidth(ch, false);
+          if (w <= 1) {
+            col += w;
+          } else {
+            if ((col + 1) % width === 0) col++;
+            col += 2;
+          }
         }
       }
     }
@@ -738,9 +775,8 @@ class LineIterator {
       return Promise.reject(err);
     }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-    });
+    return new Promise((resolve, reject) => this.waiting.push({ resolve,
+                                                                reject }));
   }
 
   return() {

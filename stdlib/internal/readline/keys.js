@@ -152,16 +152,17 @@ function classifyChar(ch, escaped, key) {
   if (simple !== undefined) {
     key.name = simple;
     key.meta = escaped;
-  } else if (!escaped && ch <= '\x1a') {
-    key.name = String.fromCharCode(ch.charCodeAt(0) + 96);
-    key.ctrl = true;
   } else if (kAlnum.test(ch)) {
     key.name = ch.toLowerCase();
     key.shift = kUpper.test(ch);
     key.meta = escaped;
   } else if (escaped) {
-    key.name = ch.length ? undefined : 'escape';
+    // ESC before anything else is meta; ESC at the very end is the key.
     key.meta = true;
+    if (ch === '') key.name = 'escape';
+  } else if (ch <= '\x1a') {
+    key.name = String.fromCharCode(ch.charCodeAt(0) + 96);
+    key.ctrl = true;
   }
 }
 
@@ -196,13 +197,14 @@ class KeyReader {
   }
 }
 
+// Keys without a name are still reported when they are one character.
 function emitKey(emit, key, escaped) {
-  const s = key.sequence;
-  if (s.length !== 0 && (key.name !== undefined || escaped)) {
-    emit(escaped ? undefined : s, key);
-  } else if (s.length === String.fromCodePoint(s.codePointAt(0)).length) {
-    emit(s, key);
+  const seq = key.sequence;
+  if (key.name === undefined && !escaped &&
+      String.fromCodePoint(seq.codePointAt(0)) !== seq) {
+    return;
   }
+  emit(escaped ? undefined : seq, key);
 }
 
 const kReader = Symbol('kReader');
@@ -210,40 +212,39 @@ const kReader = Symbol('kReader');
 // Makes `stream` emit 'keypress' from its 'data' once somebody listens for
 // keypresses. With an interface, a trailing ESC is taken as the escape key
 // after its escapeCodeTimeout.
-function emitKeypressEvents(stream, iface = {}) {
+function emitKeypressEvents(stream, rl = {}) {
   if (stream[kReader] !== undefined) return;
-  const decoder = new StringDecoder('utf8');
+  const decoder = new StringDecoder();
   const reader = new KeyReader((str, key) => stream.emit('keypress', str, key),
-                               iface);
+                               rl);
   stream[kReader] = reader;
   let timer = null;
 
-  function onData(chunk) {
+  const armed = (event) => {
+    if (event !== 'keypress') return;
+    stream.off('newListener', armed);
+    stream.on('data', decode);
+  };
+
+  const decode = (chunk) => {
     if (stream.listenerCount('keypress') === 0) {
-      stream.removeListener('data', onData);
-      stream.on('newListener', onNewListener);
+      // Nobody listens any more: sleep until a listener comes back.
+      stream.off('data', decode);
+      stream.on('newListener', armed);
       return;
     }
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (!text) return;
+    if (text === '') return;
     clearTimeout(timer);
-    iface._sawKeyPress = text.length ===
-      String.fromCodePoint(text.codePointAt(0)).length;
+    rl._sawKeyPress = String.fromCodePoint(text.codePointAt(0)) === text;
     reader.write(text);
     if (text.endsWith(ESC) && reader.pending !== '') {
-      timer = setTimeout(() => reader.flush(), iface.escapeCodeTimeout);
+      timer = setTimeout(() => reader.flush(), rl.escapeCodeTimeout);
     }
-  }
+  };
 
-  function onNewListener(event) {
-    if (event === 'keypress') {
-      stream.on('data', onData);
-      stream.removeListener('newListener', onNewListener);
-    }
-  }
-
-  if (stream.listenerCount('keypress') > 0) stream.on('data', onData);
-  else stream.on('newListener', onNewListener);
+  stream.on(stream.listenerCount('keypress') > 0 ? 'data' : 'newListener',
+            stream.listenerCount('keypress') > 0 ? decode : armed);
 }
 
 module.exports = { KeyReader, emitKeypressEvents, readKey };
