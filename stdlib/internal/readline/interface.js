@@ -512,7 +512,6 @@ class InterfaceBase extends EventEmitter {
   // Inside a chunk of several keys (a paste) every key but the chunk's last
   // is appended at the end of the line, wherever the cursor is, as Node does.
   insertText(text) {
-    if (text === '') return;
     if (!this.atLineEnd && this.isCompletionEnabled) {
       this.line = this.line.slice(0, this.cursor) + text +
         this.line.slice(this.cursor);
@@ -559,7 +558,8 @@ class InterfaceBase extends EventEmitter {
     this.refreshLine();
   }
 
-  // Word motion: a word is a run of non-space characters.
+  // Word motion: a word is a run of word characters, of punctuation, or of
+  // spaces; moving right also skips the spaces after it.
   wordStartBefore() {
     const head = this.line.slice(0, this.cursor);
     const m = /\S+\s*$/.exec(head);
@@ -568,7 +568,7 @@ class InterfaceBase extends EventEmitter {
 
   wordEndAfter() {
     const tail = this.line.slice(this.cursor);
-    const m = /^\s*\S+/.exec(tail);
+    const m = /^(?:\s+|[^\w\s]+|\w+)\s*/.exec(tail);
     return this.cursor + (m === null ? tail.length : m[0].length);
   }
 
@@ -662,7 +662,7 @@ class InterfaceBase extends EventEmitter {
       }
     }
     const cols = col % width;
-    return { rows: rows + (col - cols) / width, cols };
+    return { cols, rows: rows + (col - cols) / width };
   }
 
   getCursorPos() {

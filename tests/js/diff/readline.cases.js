@@ -423,10 +423,151 @@ function readlineClassCases() {
   process.nextTick(() => emit('Readline:autocommit-tick', auto.writes));
 }
 
+// ---- Interplay: close, pause and questions inside handlers --------------------
+
+function interplayCases() {
+  const handlers = {
+    'close-in-line': (rl) => rl.on('line', () => rl.close()),
+    'pause-in-line': (rl) => rl.on('line', () => rl.pause()),
+    'question-in-line': (rl) => rl.once('line', () => rl.question('q ',
+      (a) => rl.emit('answered', a))),
+    'prompt-in-line': (rl) => rl.on('line', () => rl.prompt()),
+    'write-in-line': (rl) => rl.once('line', () => rl.write('w\n')),
+    'setprompt-question': (rl) => {
+      rl.setPrompt('S ');
+      rl.question('Q ', (a) => rl.emit('answered', a));
+    },
+  };
+  const inputs = ['a\nb\nc', 'a\r\nb', 'x', '\n\n', 'one\rtwo\r'];
+  for (const [name, install] of Object.entries(handlers)) {
+    for (const text of inputs) {
+      for (const terminal of [false, true]) {
+        const input = fakeInput();
+        const output = fakeOutput();
+        const rl = readline.createInterface({ input, output, terminal });
+        const events = recordEvents(rl);
+        rl.on('answered', (a) => events.push(['answered', a]));
+        install(rl);
+        input.emit('data', text);
+        input.emit('end');
+        emit(`interplay:${name}:${JSON.stringify(text)}:${terminal}`,
+             { events, writes: output.writes, calls: input.calls,
+               line: rl.line });
+      }
+    }
+  }
+}
+
+// ---- History ------------------------------------------------------------------------
+
+function historyCases() {
+  const settings = [
+    {}, { historySize: 2 }, { removeHistoryDuplicates: true },
+    { history: ['old2', 'old1'] }, { historySize: 0 },
+    { history: ['b', 'a'], removeHistoryDuplicates: true, historySize: 3 },
+  ];
+  const scripts = [
+    'a\rb\ra\rc\r',
+    'a\rb\r\x1b[A\x1b[A\x1b[A\r',
+    'a\rb\r\x1b[A\x1b[A\x1b[B\x1b[B\x1b[B\r',
+    'ab\rac\rb\ra\x1b[A\x1b[A\r',
+    'x\rx\r \r\x1b[A\r',
+    '\x1b[A\x1b[B\r',
+    'ol\x1b[A\r',
+  ];
+  for (const [si, opts] of settings.entries()) {
+    for (const script of scripts) {
+      const input = fakeInput();
+      const output = fakeOutput();
+      const rl = readline.createInterface(Object.assign({
+        input, output, terminal: true }, opts,
+      opts.history ? { history: opts.history.slice() } : {}));
+      const events = recordEvents(rl);
+      // One key per chunk, as typed.
+      for (const key of script.match(/\x1b\[.|./gs)) input.emit('data', key);
+      emit(`history:${si}:${JSON.stringify(script)}`,
+           { events, history: rl.history, writes: output.writes.join('') });
+      rl.close();
+    }
+  }
+}
+
+// ---- Terminal editing, key by key -------------------------------------------------
+
+function editingCases() {
+  const scripts = [
+    'hello world\x17\x17', 'foo bar baz\x1bb\x1bb\x1bd', 'a b  c\x01\x1bf\x1bfX',
+    'abc\x01\x1b[3~\x1b[3~', 'abcdef\x1b[D\x1b[D\x1b[D\x0b', 'abc\x02\x02\x06Z',
+    'one two\x1b[1;5D\x1b[1;5DX', 'one two\x01\x1b[1;5CX', 'abc\x1b\x7f',
+    'tab\there', 'x\x0c', 'wide日本\x1b[D\x7f', 'e\u0301\x7f', '😀😀\x1b[Dx',
+    'abc\x1b[H\x1b[F\x1b[2~', '\x1b[5~\x1b[6~ok', 'a\x1b[1;2Cb',
+    'abc\x1b[D\x15', 'abc\x1b[D\x1b[D\x04\x04\x04\x04',
+  ];
+  const keyRe = /\x1b\[1;\d.|\x1b\[\d~|\x1b\[.|\x1b.|./gsu;
+  for (const [i, script] of scripts.entries()) {
+    for (const columns of [undefined, 6]) {
+      const input = fakeInput();
+      const output = fakeOutput(columns === undefined ? {} : { columns });
+      const rl = readline.createInterface({ input, output, terminal: true,
+                                            prompt: '$ ' });
+      const events = recordEvents(rl);
+      rl.prompt();
+      for (const key of script.match(keyRe)) input.emit('data', key);
+      const state = { line: rl.line, cursor: rl.cursor,
+                      pos: rl.getCursorPos() };
+      emit(`edit:${i}:${columns}`, { state, events,
+                                     writes: output.writes.join('') });
+      rl.close();
+    }
+  }
+  // rl.write with key objects.
+  const keys = [
+    [null, { ctrl: true, name: 'u' }], ['z', undefined],
+    [null, { name: 'left' }], [null, { ctrl: true, name: 'a' }],
+    [null, { meta: true, name: 'f' }], [null, { ctrl: true, name: 'k' }],
+    ['new\nline', undefined], [null, { name: 'return' }],
+  ];
+  const input = fakeInput();
+  const output = fakeOutput();
+  const rl = readline.createInterface({ input, output, terminal: true });
+  const events = recordEvents(rl);
+  rl.write('start here');
+  const trail = [];
+  for (const [d, k] of keys) {
+    rl.write(d, k);
+    trail.push([rl.line, rl.cursor]);
+  }
+  emit('edit:write-keys', { trail, events, writes: output.writes.join('') });
+  rl.prompt(true);
+  rl.setPrompt('long prompt> ');
+  rl.prompt(true);
+  emit('edit:prompt-preserve', output.writes.slice(-8).join(''));
+  rl.close();
+}
+
+// ---- Escape timeout -------------------------------------------------------------------
+
+async function escapeTimeoutCase() {
+  const input = fakeInput();
+  const output = fakeOutput();
+  const rl = readline.createInterface({ input, output, terminal: true,
+                                        escapeCodeTimeout: 10 });
+  const keys = [];
+  input.on('keypress', (s, k) => keys.push(util.inspect([s, k])));
+  input.emit('data', 'a\x1b');
+  const before = keys.length;
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  input.emit('data', 'b\x1b');
+  input.emit('data', '[A');
+  emit('escape-timeout', { before, keys, line: rl.line });
+  rl.close();
+}
+
 // ---- Async cases, run one after another -------------------------------------------
 
 async function asyncCases() {
   await new Promise((resolve) => setTimeout(resolve, 5));
+  await escapeTimeoutCase();
   // crlfDelay: a \n long after a \r is an empty line of its own.
   for (const [label, extra, wait] of [['default-late', {}, 250],
                                       ['infinity-late', { crlfDelay: Infinity },
@@ -534,4 +675,7 @@ keypressCases();
 cursorCases();
 optionCases();
 readlineClassCases();
+interplayCases();
+historyCases();
+editingCases();
 asyncCases().catch((err) => emit('async:failed', errorInfo(err)));
