@@ -39,6 +39,8 @@ const kDecoder = Symbol('kDecoder');
 const kLines = Symbol('kLines');
 const kSearchPrefix = Symbol('kSearchPrefix');
 const kPrevRows = Symbol('kPrevRows');
+const kLastKey = Symbol('kLastKey');
+const kKeyBefore = Symbol('kKeyBefore');
 
 // The four-argument form and the options form give the same settings.
 function readSettings(input, output, completer, terminal) {
@@ -88,6 +90,16 @@ function readSettings(input, output, completer, terminal) {
     s.terminal = !!s.output.isTTY;
   }
   return s;
+}
+
+function commonPrefix(words) {
+  let prefix = words[0];
+  for (const word of words) {
+    let n = 0;
+    while (n < prefix.length && prefix[n] === word[n]) n++;
+    prefix = prefix.slice(0, n);
+  }
+  return prefix;
 }
 
 // Code points and display columns of a string, for cursor arithmetic.
@@ -349,6 +361,8 @@ class InterfaceBase extends EventEmitter {
 
   typeKey(str, key) {
     if (key === undefined || key === null) key = {};
+    this[kKeyBefore] = this[kLastKey];
+    this[kLastKey] = key;
     const name = key.name;
     if (name !== 'up' && name !== 'down' && !(key.ctrl && (name === 'p' ||
         name === 'n'))) {
@@ -562,7 +576,7 @@ class InterfaceBase extends EventEmitter {
   // spaces; moving right also skips the spaces after it.
   wordStartBefore() {
     const head = this.line.slice(0, this.cursor);
-    const m = /\S+\s*$/.exec(head);
+    const m = /(?:\s+|[^\w\s]+|\w+)\s*$/.exec(head);
     return m === null ? 0 : m.index;
   }
 
@@ -595,43 +609,65 @@ class InterfaceBase extends EventEmitter {
     this.refreshLine();
   }
 
+  // Tab: the completer gives [candidates, word]. One candidate is typed
+  // out; several type their common prefix. A second tab in a row lists them.
+  // The interface is paused while the completer runs.
   complete() {
     const typed = this.line.slice(0, this.cursor);
+    const secondTab = this[kKeyBefore] !== undefined &&
+      this[kKeyBefore].name === 'tab';
     const apply = (err, result) => {
+      this.resume();
       if (err || !Array.isArray(result)) return;
       const [hits, word] = result;
       const matches = hits.filter((h) => h);
       if (matches.length === 0) return;
-      let common = matches[0];
-      for (const m of matches) {
-        let n = 0;
-        while (n < common.length && common[n] === m[n]) n++;
-        common = common.slice(0, n);
-      }
-      if (matches.length > 1 && common.length <= String(word).length) {
-        this.show('\r\n' + matches.join('  ') + '\r\n');
-        this.refreshLine();
+      const typedWord = String(word);
+      if (secondTab) {
+        this.listCandidates(matches);
         return;
       }
-      const rest = matches.length === 1 ? matches[0] : common;
-      this.insertText(rest.slice(String(word).length));
+      if (matches.length === 1) {
+        this.insertText(matches[0].slice(typedWord.length));
+        return;
+      }
+      const common = commonPrefix(matches);
+      if (common.length > typedWord.length) {
+        this.insertText(common.slice(typedWord.length));
+      }
     };
-    if (this.completer.length === 2) {
-      this.completer(typed, apply);
-    } else {
-      let result;
-      try {
-        result = this.completer(typed);
-      } catch (err) {
-        apply(err);
+    this.pause();
+    let result;
+    try {
+      if (this.completer.length === 2) {
+        this.completer(typed, apply);
         return;
       }
-      if (result && typeof result.then === 'function') {
-        result.then((r) => apply(null, r), apply);
-      } else {
-        apply(null, result);
-      }
+      result = this.completer(typed);
+    } catch (err) {
+      apply(err);
+      return;
     }
+    if (result && typeof result.then === 'function') {
+      result.then((r) => apply(null, r), apply);
+    } else {
+      apply(null, result);
+    }
+  }
+
+  // Candidates in columns as wide as the longest one plus two, as many
+  // columns as fit the output, then the prompt and line again.
+  listCandidates(items) {
+    const cell = Math.max(...items.map((item) => item.length)) + 2;
+    const perRow = Math.max(1, Math.floor(this.columns / cell));
+    const rows = [];
+    for (let i = 0; i < items.length; i += perRow) {
+      const row = items.slice(i, i + perRow);
+      rows.push(row.map((item, j) => (j === row.length - 1 ? item :
+        item.padEnd(cell))).join(''));
+    }
+    this.show('\r\n' + rows.join('\r\n') + '\r\n\r\n');
+    this.refreshLine();
   }
 
   // Where text lands on screen: rows and columns from the prompt's start.

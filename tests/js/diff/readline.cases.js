@@ -502,6 +502,9 @@ function editingCases() {
     'tab\there', 'x\x0c', 'wide日本\x1b[D\x7f', 'e\u0301\x7f', '😀😀\x1b[Dx',
     'abc\x1b[H\x1b[F\x1b[2~', '\x1b[5~\x1b[6~ok', 'a\x1b[1;2Cb',
     'abc\x1b[D\x15', 'abc\x1b[D\x1b[D\x04\x04\x04\x04',
+    'foo.bar baz\x1bb\x1bbX', 'foo.bar baz\x1bb\x1bb\x1bbX', 'a,,b\x17',
+    'foo  \x17', 'x  y..z\x01\x1bfA\x1bfB\x1bfC', '  lead\x01\x1bd',
+    'end. \x1b\x7f', 'p(q) r\x1b[1;5D\x1b[1;5DX', 'p(q) r\x01\x1b[1;5C\x1b[1;5CX',
   ];
   const keyRe = /\x1b\[1;\d.|\x1b\[\d~|\x1b\[.|\x1b.|./gsu;
   for (const [i, script] of scripts.entries()) {
@@ -543,6 +546,30 @@ function editingCases() {
   rl.prompt(true);
   emit('edit:prompt-preserve', output.writes.slice(-8).join(''));
   rl.close();
+}
+
+// ---- Tab completion ------------------------------------------------------------------
+
+function completionCases() {
+  const words = ['help', 'hello', 'exit', 'echo', 'a-very-long-word'];
+  const sync = (line) => {
+    const hits = words.filter((w) => w.startsWith(line));
+    return [hits.length ? hits : words, line];
+  };
+  const scripts = ['he\t', 'hel\tp\r', 'e\t', 'ex\t\r', 'z\t', '\t', 'hello\t',
+                   'hel\t\t', '\t\t', 'e\t\t\t', 'x\t\t', 'ec\t\t\r'];
+  for (const [n, script] of scripts.entries()) {
+    const input = fakeInput();
+    const output = fakeOutput({ columns: [80, 30, 12][n % 3] });
+    const rl = readline.createInterface({ input, output, terminal: true,
+                                          completer: sync });
+    const events = recordEvents(rl);
+    for (const key of script) input.emit('data', key);
+    emit(`complete:${JSON.stringify(script)}`,
+         { line: rl.line, cursor: rl.cursor, events,
+           writes: output.writes.join('') });
+    rl.close();
+  }
 }
 
 // ---- Escape timeout -------------------------------------------------------------------
@@ -678,4 +705,5 @@ readlineClassCases();
 interplayCases();
 historyCases();
 editingCases();
+completionCases();
 asyncCases().catch((err) => emit('async:failed', errorInfo(err)));
