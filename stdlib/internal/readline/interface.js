@@ -364,8 +364,14 @@ class InterfaceBase extends EventEmitter {
     this[kKeyBefore] = this[kLastKey];
     this[kLastKey] = key;
     const name = key.name;
-    if (name !== 'up' && name !== 'down' && !(key.ctrl && (name === 'p' ||
-        name === 'n'))) {
+    // Arrow keys search the history for the text before the cursor; any
+    // other key ends that search. A search that ran past the oldest entry
+    // starts over from the newest one afterwards.
+    if (key.ctrl || key.meta || (name !== 'up' && name !== 'down')) {
+      if (this[kSearchPrefix] !== null &&
+          this.historyIndex === this.history.length) {
+        this.historyIndex = -1;
+      }
       this[kSearchPrefix] = null;
     }
     if (name === 'escape') return;
@@ -403,8 +409,8 @@ class InterfaceBase extends EventEmitter {
         ansi.clearScreenDown(this.output);
         this.refreshLine();
         break;
-      case 'n': this.historyStep(-1); break;
-      case 'p': this.historyStep(1); break;
+      case 'n': this.historyStep(-1, ''); break;
+      case 'p': this.historyStep(1, ''); break;
       case 'w':
       case 'backspace': this.eraseWordLeft(); break;
       case 'delete': this.eraseWordRight(); break;
@@ -496,16 +502,17 @@ class InterfaceBase extends EventEmitter {
   // Older entries for step 1, newer for -1; entries equal to the line, or
   // not starting with the text before the cursor at the first step, are
   // skipped. Past either end the line is that starting text again.
-  historyStep(step) {
+  historyStep(step, fixedPrefix) {
     const history = this.history;
     if (step > 0 ? !(this.historyIndex < history.length && history.length) :
       this.historyIndex < 0) {
       return;
     }
-    if (this[kSearchPrefix] === null) {
+    if (this[kSearchPrefix] === null && fixedPrefix === undefined) {
       this[kSearchPrefix] = this.line.slice(0, this.cursor);
     }
-    const prefix = this[kSearchPrefix];
+    const prefix = fixedPrefix === undefined ? this[kSearchPrefix] :
+      fixedPrefix;
     let at = this.historyIndex + step;
     while (at >= 0 && at < history.length &&
            ((prefix && !history[at].startsWith(prefix)) ||

@@ -590,6 +590,88 @@ async function escapeTimeoutCase() {
   rl.close();
 }
 
+// ---- Seeded fuzz -------------------------------------------------------------------
+
+// A small deterministic generator (mulberry32), the same on both runtimes.
+function seeded(seed) {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick(rand, list) {
+  return list[Math.floor(rand() * list.length)];
+}
+
+// Cuts bytes (or a string) into random pieces.
+function randomChunks(rand, whole) {
+  const chunks = [];
+  let at = 0;
+  while (at < whole.length) {
+    const size = 1 + Math.floor(rand() * 6);
+    chunks.push(whole.slice(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
+
+function fuzzCases() {
+  const rand = seeded(20261201);
+  const pieces = ['a', 'bc', '\r', '\n', '\r\n', 'é', '😀', '日', ' ', '\t',
+                  'xyz', '\r\r', '\n\r'];
+  for (let i = 0; i < 400; i++) {
+    let text = '';
+    const n = Math.floor(rand() * 12);
+    for (let j = 0; j < n; j++) text += pick(rand, pieces);
+    const bytes = Buffer.from(text);
+    const extra = rand() < 0.5 ? {} : { crlfDelay: Infinity };
+    feedCase(`fuzz:split:${i}`, extra, randomChunks(rand, bytes));
+  }
+
+  const keys = ['a', 'Q', '7', ' ', 'é', '😀', '\r', '\n', '\t', '\x7f', '\b',
+                '\x1b[A', '\x1b[B', '\x1b[C', '\x1b[D', '\x1b[H', '\x1b[F',
+                '\x1b[3~', '\x1b[1;5C', '\x1b[1;5D', '\x1bb', '\x1bf', '\x1bd',
+                '\x01', '\x05', '\x02', '\x06', '\x0b', '\x15', '\x17', '\x0e',
+                '\x10', '\x1bOA', '\x1b[5~', '\x1b\x1b[B', '\x1b[Z', '\x0c'];
+  for (let i = 0; i < 300; i++) {
+    let text = '';
+    const n = 1 + Math.floor(rand() * 10);
+    for (let j = 0; j < n; j++) text += pick(rand, keys);
+    const bytes = Buffer.from(text);
+    keypressCase(`fuzz:keys:${i}`, randomChunks(rand, bytes));
+  }
+
+  // Typing key by key on a terminal of random width.
+  for (let i = 0; i < 300; i++) {
+    const columns = pick(rand, [undefined, 5, 8, 13, 80]);
+    const input = fakeInput();
+    const output = fakeOutput(columns === undefined ? {} : { columns });
+    const prompt = pick(rand, ['> ', '', 'longer prompt: ', '日本> ']);
+    const rl = readline.createInterface({
+      input, output, terminal: true, prompt,
+      history: rand() < 0.5 ? [] : ['older', 'old'],
+      removeHistoryDuplicates: rand() < 0.3,
+    });
+    const events = recordEvents(rl);
+    rl.prompt();
+    const n = 1 + Math.floor(rand() * 14);
+    const typed = [];
+    for (let j = 0; j < n; j++) {
+      const key = pick(rand, keys);
+      typed.push(key);
+      if (!rl.closed) input.emit('data', key);
+    }
+    emit(`fuzz:typing:${i}`, { typed, events, line: rl.line, cursor: rl.cursor,
+                               pos: rl.closed ? null : rl.getCursorPos(),
+                               writes: output.writes.join('') });
+    rl.close();
+  }
+}
+
 // ---- Async cases, run one after another -------------------------------------------
 
 async function asyncCases() {
@@ -706,4 +788,5 @@ interplayCases();
 historyCases();
 editingCases();
 completionCases();
+fuzzCases();
 asyncCases().catch((err) => emit('async:failed', errorInfo(err)));
