@@ -623,7 +623,7 @@ function fuzzCases() {
   const rand = seeded(20261201);
   const pieces = ['a', 'bc', '\r', '\n', '\r\n', 'é', '😀', '日', ' ', '\t',
                   'xyz', '\r\r', '\n\r'];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1000; i++) {
     let text = '';
     const n = Math.floor(rand() * 12);
     for (let j = 0; j < n; j++) text += pick(rand, pieces);
@@ -646,7 +646,8 @@ function fuzzCases() {
   }
 
   // Typing key by key on a terminal of random width.
-  for (let i = 0; i < 300; i++) {
+  keys.push('\x03', '\x04', '\x1b[2~', '\x1b\x7f', '\x1b[1;2D');
+  for (let i = 0; i < 1000; i++) {
     const columns = pick(rand, [undefined, 5, 8, 13, 80]);
     const input = fakeInput();
     const output = fakeOutput(columns === undefined ? {} : { columns });
