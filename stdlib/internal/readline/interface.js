@@ -41,6 +41,10 @@ const kSearchPrefix = Symbol('kSearchPrefix');
 const kPrevRows = Symbol('kPrevRows');
 const kLastKey = Symbol('kLastKey');
 const kKeyBefore = Symbol('kKeyBefore');
+const kUndo = Symbol('kUndo');
+const kRedo = Symbol('kRedo');
+const kKills = Symbol('kKills');
+const kUndoLimit = 2048;
 
 // The four-argument form and the options form give the same settings.
 function readSettings(input, output, completer, terminal) {
@@ -147,6 +151,9 @@ class InterfaceBase extends EventEmitter {
     this[kLines] = undefined;
     this[kSearchPrefix] = null;
     this[kPrevRows] = 0;
+    this[kUndo] = [];
+    this[kRedo] = [];
+    this[kKills] = [];
     this[kDetach] = this.attach(s.input, s.output);
 
     if (s.signal) {
@@ -413,6 +420,7 @@ class InterfaceBase extends EventEmitter {
       case 'p': this.historyStep(1, ''); break;
       case 'w':
       case 'backspace': this.eraseWordLeft(); break;
+      case 'y': this.yank(); break;
       case 'delete': this.eraseWordRight(); break;
       case 'left': this.wordLeft(); break;
       case 'right': this.wordRight(); break;
@@ -433,6 +441,15 @@ class InterfaceBase extends EventEmitter {
 
   plainKey(str, key) {
     const name = key.name;
+    // Ctrl-_ and Ctrl-^ arrive as bare control characters.
+    if (str === '\x1f' && name === undefined) {
+      this.undoRedo(this[kUndo], this[kRedo]);
+      return;
+    }
+    if (str === '\x1e' && name === undefined) {
+      this.undoRedo(this[kRedo], this[kUndo]);
+      return;
+    }
     if (name !== 'enter') this[kReturnTime] = 0;
     switch (name) {
       case 'return':
@@ -478,6 +495,8 @@ class InterfaceBase extends EventEmitter {
 
   finishLine() {
     const line = this.recordHistory();
+    this[kUndo] = [];
+    this[kRedo] = [];
     this.clearLine();
     this.deliver(line);
   }
@@ -519,6 +538,7 @@ class InterfaceBase extends EventEmitter {
             this.line === history[at])) {
       at += step;
     }
+    this.saveForUndo();
     this.historyIndex = at;
     this.replaceLine(at < 0 || at === history.length ? prefix : history[at]);
   }
@@ -533,6 +553,7 @@ class InterfaceBase extends EventEmitter {
   // Inside a chunk of several keys (a paste) every key but the chunk's last
   // is appended at the end of the line, wherever the cursor is, as Node does.
   insertText(text) {
+    this.saveForUndo();
     if (!this.atLineEnd && this.isCompletionEnabled) {
       this.line = this.line.slice(0, this.cursor) + text +
         this.line.slice(this.cursor);
@@ -549,6 +570,7 @@ class InterfaceBase extends EventEmitter {
 
   eraseLeft() {
     if (this.cursor === 0 || this.line.length === 0) return;
+    this.saveForUndo();
     const n = codeUnitsBefore(this.line, this.cursor);
     this.line = this.line.slice(0, this.cursor - n) +
       this.line.slice(this.cursor);
@@ -562,21 +584,55 @@ class InterfaceBase extends EventEmitter {
 
   eraseRight() {
     if (this.atLineEnd) return;
+    this.saveForUndo();
     const n = codeUnitsAt(this.line, this.cursor);
     this.line = this.line.slice(0, this.cursor) +
       this.line.slice(this.cursor + n);
     this.refreshLine();
   }
 
+  // Ctrl-U and Ctrl-K keep what they cut for Ctrl-Y.
   cutLeft() {
+    this.saveForUndo();
+    this.kill(this.line.slice(0, this.cursor));
     this.line = this.line.slice(this.cursor);
     this.cursor = 0;
     this.refreshLine();
   }
 
   cutRight() {
+    this.saveForUndo();
+    this.kill(this.line.slice(this.cursor));
     this.line = this.line.slice(0, this.cursor);
     this.refreshLine();
+  }
+
+  // ---- Undo, redo and the kill ring ---------------------------------------
+
+  saveForUndo() {
+    const undo = this[kUndo];
+    undo.push([this.line, this.cursor]);
+    if (undo.length > kUndoLimit) undo.shift();
+  }
+
+  // Undo takes from the undo stack and keeps the current state for redo;
+  // redo is the same with the stacks swapped.
+  undoRedo(from, to) {
+    if (from.length === 0) return;
+    to.push([this.line, this.cursor]);
+    const [line, cursor] = from.pop();
+    this.line = line;
+    this.cursor = cursor;
+    this.refreshLine();
+  }
+
+  kill(text) {
+    if (text !== '') this[kKills].push(text);
+  }
+
+  yank() {
+    const kills = this[kKills];
+    if (kills.length > 0) this.insertText(kills[kills.length - 1]);
   }
 
   // Word motion: a word is a run of word characters, of punctuation, or of
@@ -603,6 +659,7 @@ class InterfaceBase extends EventEmitter {
 
   eraseWordLeft() {
     if (this.cursor === 0) return;
+    this.saveForUndo();
     const start = this.wordStartBefore();
     this.line = this.line.slice(0, start) + this.line.slice(this.cursor);
     this.cursor = start;
@@ -611,6 +668,7 @@ class InterfaceBase extends EventEmitter {
 
   eraseWordRight() {
     if (this.atLineEnd) return;
+    this.saveForUndo();
     this.line = this.line.slice(0, this.cursor) +
       this.line.slice(this.wordEndAfter());
     this.refreshLine();
