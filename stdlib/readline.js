@@ -21,6 +21,14 @@ function Interface(...args) {
 }
 
 class CallbackInterface extends InterfaceBase {
+  show(text) {
+    this._writeToOutput(text);
+  }
+
+  typeKey(str, key) {
+    this._ttyWrite(str, key);
+  }
+
   // question(query[, options], cb): an aborted signal drops the question
   // and cb is never called.
   question(query, options, cb) {
@@ -46,6 +54,60 @@ class CallbackInterface extends InterfaceBase {
       return answer(text);
     });
   }
+}
+
+// The underscore methods older code calls or replaces (a masked password
+// prompt swaps _writeToOutput, for one). Output and keystrokes go through
+// them, so a replacement on the instance takes effect.
+const kLegacyNames = {
+  _setRawMode: 'setRawMode',
+  _onLine: 'deliver',
+  _addHistory: 'recordHistory',
+  _refreshLine: 'refreshLine',
+  _normalWrite: 'takeText',
+  _insertString: 'insertText',
+  _tabComplete: 'complete',
+  _wordLeft: 'wordLeft',
+  _wordRight: 'wordRight',
+  _deleteLeft: 'eraseLeft',
+  _deleteRight: 'eraseRight',
+  _deleteWordLeft: 'eraseWordLeft',
+  _deleteWordRight: 'eraseWordRight',
+  _deleteLineLeft: 'cutLeft',
+  _deleteLineRight: 'cutRight',
+  _line: 'finishLine',
+  _getDisplayPos: 'measure',
+  _getCursorPos: 'getCursorPos',
+  _moveCursor: 'shiftCursor',
+};
+for (const [legacy, ours] of Object.entries(kLegacyNames)) {
+  Object.defineProperty(CallbackInterface.prototype, legacy, {
+    value: function(...args) {
+      return InterfaceBase.prototype[ours].apply(this, args);
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
+}
+const kBaseShow = InterfaceBase.prototype.show;
+const kBaseTypeKey = InterfaceBase.prototype.typeKey;
+Object.assign(CallbackInterface.prototype, {
+  _historyNext() {
+    this.historyStep(-1);
+  },
+  _historyPrev() {
+    this.historyStep(1);
+  },
+  _writeToOutput(text) {
+    kBaseShow.call(this, text);
+  },
+  _ttyWrite(str, key) {
+    kBaseTypeKey.call(this, str, key);
+  },
+});
+for (const name of ['_historyNext', '_historyPrev', '_writeToOutput',
+                    '_ttyWrite']) {
+  Object.defineProperty(CallbackInterface.prototype, name,
+                        { enumerable: false });
 }
 
 Interface.prototype = CallbackInterface.prototype;

@@ -333,7 +333,7 @@ class InterfaceBase extends EventEmitter {
     this.emit('close');
   }
 
-  // ---- Whole-line input ------------------------------------------------------
+  // ---- Whole-line input ----
 
   // Input text (or a Buffer) in plain mode: complete lines are delivered, the
   // unterminated rest waits. A \n right after a \r that ended the previous
@@ -364,7 +364,7 @@ class InterfaceBase extends EventEmitter {
     for (const line of lines) this.deliver(line);
   }
 
-  // ---- Terminal editing ------------------------------------------------------
+  // ---- Terminal editing ----
 
   typeKey(str, key) {
     if (key === undefined || key === null) key = {};
@@ -607,7 +607,7 @@ class InterfaceBase extends EventEmitter {
     this.refreshLine();
   }
 
-  // ---- Undo, redo and the kill ring ---------------------------------------
+  // ---- Undo, redo and the kill ring ----
 
   saveForUndo() {
     const undo = this[kUndo];
@@ -808,7 +808,7 @@ class InterfaceBase extends EventEmitter {
     this[kPrevRows] = 0;
   }
 
-  // ---- Async iteration -------------------------------------------------------
+  // ---- Async iteration ----
 
   [Symbol.asyncIterator]() {
     if (this[kLines] === undefined) this[kLines] = new LineIterator(this);
