@@ -243,6 +243,22 @@ async function terminalEditing() {
   assert.strictEqual(rl.closed, true);
 }
 
+async function maskedOutput() {
+  // The classic password prompt replaces _writeToOutput on the instance.
+  const input = new PassThrough();
+  const output = capture();
+  const rl = readline.createInterface({ input, output, terminal: true });
+  const shown = [];
+  rl._writeToOutput = (text) => shown.push(text);
+  const answer = new Promise((resolve) => rl.question('pw: ', resolve));
+  input.write('s');
+  input.write('3');
+  input.write('\r');
+  assert.strictEqual(await answer, 's3');
+  assert.deepStrictEqual(shown, ['pw: ', 's', '3', '\r\n']);
+  rl.close();
+}
+
 (async () => {
   await splitsAcrossChunks();
   await crlfDelay();
@@ -252,6 +268,7 @@ async function terminalEditing() {
   await promisesApi();
   await cursorHelpers();
   await terminalEditing();
+  await maskedOutput();
   console.log('readline ok');
 })().catch((err) => {
   console.error(err);

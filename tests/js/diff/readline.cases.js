@@ -734,6 +734,29 @@ async function asyncCases() {
     emit('iterate:slow-body', lines);
   }
 
+  {
+    // Thousands of lines in one chunk: the input pauses while the loop is
+    // behind and resumes once it caught up.
+    const input = new PassThrough();
+    const rl = readline.createInterface({ input });
+    const events = [];
+    let count = 0;
+    rl.on('pause', () => events.push('pause@' + count));
+    rl.on('resume', () => events.push('resume@' + count));
+    setTimeout(() => {
+      input.write(Array.from({ length: 3000 }, (_, i) => 'l' + i).join('\n') +
+                  '\n');
+      setTimeout(() => input.end('last\n'), 20);
+    }, 1);
+    for await (const line of rl) {
+      count += line.length > 0 ? 1 : 0;
+      if (count % 1000 === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    }
+    emit('iterate:high-water', { count, events, paused: input.isPaused() });
+  }
+
   // Promise questions.
   {
     const input = new PassThrough();
