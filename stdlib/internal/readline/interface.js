@@ -38,7 +38,6 @@ const kDetach = Symbol('kDetach');
 const kDecoder = Symbol('kDecoder');
 const kLines = Symbol('kLines');
 const kSearchPrefix = Symbol('kSearchPrefix');
-const kPrevRows = Symbol('kPrevRows');
 const kLastKey = Symbol('kLastKey');
 const kKeyBefore = Symbol('kKeyBefore');
 const kUndo = Symbol('kUndo');
@@ -150,7 +149,6 @@ class InterfaceBase extends EventEmitter {
     this[kDecoder] = new StringDecoder();
     this[kLines] = undefined;
     this[kSearchPrefix] = null;
-    this[kPrevRows] = 0;
     this[kUndo] = [];
     this[kRedo] = [];
     this[kKills] = [];
@@ -776,7 +774,9 @@ class InterfaceBase extends EventEmitter {
     const text = this[kPrompt] + this.line;
     const end = this.measure(text);
     const at = this.getCursorPos();
-    if (this[kPrevRows] > 0) ansi.moveCursor(this.output, 0, -this[kPrevRows]);
+    // prevRows: how far below the prompt's row the cursor was left.
+    const above = this.prevRows || 0;
+    if (above > 0) ansi.moveCursor(this.output, 0, -above);
     ansi.cursorTo(this.output, 0);
     ansi.clearScreenDown(this.output);
     this.show(text);
@@ -784,7 +784,7 @@ class InterfaceBase extends EventEmitter {
     ansi.cursorTo(this.output, at.cols);
     const below = end.rows - at.rows;
     if (below > 0) ansi.moveCursor(this.output, 0, -below);
-    this[kPrevRows] = at.rows;
+    this.prevRows = at.rows;
   }
 
   shiftCursor(dx) {
@@ -805,7 +805,7 @@ class InterfaceBase extends EventEmitter {
     this.show('\r\n');
     this.line = '';
     this.cursor = 0;
-    this[kPrevRows] = 0;
+    this.prevRows = 0;
   }
 
   // ---- Async iteration ----

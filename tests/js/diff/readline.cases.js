@@ -201,7 +201,9 @@ function questionCases() {
   pre.abort();
   rl.question('never ', { signal: pre.signal }, (a) => got.push('never' + a));
   emit('question:abort', { got, events, writes: output.writes,
-                           prompt: rl.getPrompt() });
+                           prompt: rl.getPrompt(), cursor: rl.cursor,
+                           prevRows: rl.prevRows, line: rl.line,
+                           historyIndex: rl.historyIndex });
   emit('question:bad-signal', attempt(() => rl.question('x', { signal: 1 },
                                                           () => {})));
   rl.close();
@@ -253,6 +255,15 @@ function terminalCases() {
       emit(`terminal:${i}:${JSON.stringify(extra)}`,
            { events, writes: output.writes, state });
     }
+  }
+  {
+    const rl = readline.createInterface({ input: fakeInput(),
+                                          output: fakeOutput(),
+                                          terminal: true });
+    emit('terminal:fresh', { cursor: rl.cursor, prevRows: rl.prevRows,
+                             historyIndex: rl.historyIndex,
+                             pos: rl.getCursorPos(), columns: rl.columns });
+    rl.close();
   }
   // SIGINT goes to a listener when there is one.
   const input = fakeInput();
