@@ -6,8 +6,9 @@ const { StringDecoder } = require('../../string_decoder');
 
 const ESC = '\x1b';
 
-// Escape-sequence bodies (what follows ESC) and the key each one names. An
-// entry is `name` or `name+modifier`: the modifier is implied by the code.
+// Escape-sequence bodies (what follows ESC) and the key each one names.
+// Each row is `name:code:code...`; `extra` is the modifier those codes imply
+// (shift or ctrl) or null.
 const kNamedCodes = new Map();
 function nameCodes(list, extra) {
   for (const row of list.split(' ')) {
