@@ -136,6 +136,27 @@ function stateCases() {
                       paused: rl.paused, line: rl.line });
   emit('state:question-after-close',
        attempt(() => rl.question('q', () => {})));
+  {
+    const out = fakeOutput();
+    const closed = readline.createInterface({ input: fakeInput(),
+                                              output: out });
+    const events = recordEvents(closed);
+    closed.close();
+    const steps = {
+      write: () => closed.write('x\n'),
+      prompt: () => closed.prompt(),
+      pause: () => closed.pause() === closed,
+      resume: () => closed.resume() === closed,
+      setPrompt: () => closed.setPrompt('a'),
+      cursor: () => closed.getCursorPos(),
+      questionWithoutCallback: () => closed.question('q'),
+    };
+    const results = {};
+    for (const [name, step] of Object.entries(steps)) {
+      results[name] = attempt(step);
+    }
+    emit('state:after-close', { results, events, writes: out.writes });
+  }
 
   for (const [i, opts] of [
     { crlfDelay: 0 }, { crlfDelay: 50 }, { crlfDelay: 250 },
