@@ -43,6 +43,7 @@ const kKeyBefore = Symbol('kKeyBefore');
 const kUndo = Symbol('kUndo');
 const kRedo = Symbol('kRedo');
 const kKills = Symbol('kKills');
+const kYanked = Symbol('kYanked');
 const kUndoLimit = 2048;
 
 // The four-argument form and the options form give the same settings.
@@ -152,6 +153,7 @@ class InterfaceBase extends EventEmitter {
     this[kUndo] = [];
     this[kRedo] = [];
     this[kKills] = [];
+    this[kYanked] = null;
     this[kDetach] = this.attach(s.input, s.output);
 
     if (s.signal) {
@@ -369,6 +371,8 @@ class InterfaceBase extends EventEmitter {
     this[kKeyBefore] = this[kLastKey];
     this[kLastKey] = key;
     const name = key.name;
+    // Meta-Y may only follow a yank.
+    if (name !== 'y' || !(key.ctrl || key.meta)) this[kYanked] = null;
     // Arrow keys search the history for the text before the cursor; any
     // other key ends that search. A search that ran past the oldest entry
     // starts over from the newest one afterwards.
@@ -433,6 +437,7 @@ class InterfaceBase extends EventEmitter {
       case 'd':
       case 'delete': this.eraseWordRight(); break;
       case 'backspace': this.eraseWordLeft(); break;
+      case 'y': this.yankPop(); break;
       default: break;
     }
   }
@@ -630,7 +635,25 @@ class InterfaceBase extends EventEmitter {
 
   yank() {
     const kills = this[kKills];
-    if (kills.length > 0) this.insertText(kills[kills.length - 1]);
+    if (kills.length === 0) return;
+    const index = kills.length - 1;
+    this.insertText(kills[index]);
+    this[kYanked] = { index, text: kills[index] };
+  }
+
+  // Swaps the text just yanked for the kill before it, round the ring.
+  yankPop() {
+    const yanked = this[kYanked];
+    const kills = this[kKills];
+    // With one kill there is nothing to swap to.
+    if (yanked === null || kills.length < 2) return;
+    const index = (yanked.index - 1 + kills.length) % kills.length;
+    const text = kills[index];
+    const start = this.cursor - yanked.text.length;
+    this.line = this.line.slice(0, start) + text + this.line.slice(this.cursor);
+    this.cursor = start + text.length;
+    this[kYanked] = { index, text };
+    this.refreshLine();
   }
 
   // Word motion: a word is a run of word characters, of punctuation, or of

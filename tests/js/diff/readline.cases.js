@@ -679,7 +679,7 @@ function fuzzCases() {
 
   // Typing key by key on a terminal of random width.
   keys.push('\x03', '\x04', '\x1b[2~', '\x1b\x7f', '\x1b[1;2D', '\x19', '\x1f',
-            '\x1e');
+            '\x1e', '\x1by', '\x19', '\x15', '\x0b');
   for (let i = 0; i < 1000; i++) {
     const columns = pick(rand, [undefined, 5, 8, 13, 80]);
     const input = fakeInput();
