@@ -564,7 +564,9 @@ class InterfaceBase extends EventEmitter {
       this.refreshLine();
       return;
     }
-    const rowsBefore = this.getCursorPos().rows;
+    // Pasted text is written as it comes, even where it wraps.
+    const rowsBefore = this.isCompletionEnabled ? this.getCursorPos().rows :
+      Infinity;
     this.line += text;
     this.cursor += text.length;
     if (rowsBefore < this.getCursorPos().rows) this.refreshLine();
@@ -713,13 +715,17 @@ class InterfaceBase extends EventEmitter {
         this.listCandidates(matches);
         return;
       }
-      if (matches.length === 1) {
-        this.insertText(matches[0].slice(typedWord.length));
-        return;
-      }
+      // The candidates' common start either extends the word or, when the
+      // word does not begin with it, replaces the word.
       const common = commonPrefix(matches);
-      if (common.length > typedWord.length) {
+      if (common.startsWith(typedWord) && common.length > typedWord.length) {
         this.insertText(common.slice(typedWord.length));
+      } else if (!typedWord.startsWith(common)) {
+        const start = this.cursor - typedWord.length;
+        this.line = this.line.slice(0, start) + common +
+          this.line.slice(this.cursor);
+        this.cursor = start + common.length;
+        this.refreshLine();
       }
     };
     this.pause();

@@ -704,6 +704,33 @@ function fuzzCases() {
                                writes: output.writes.join('') });
     rl.close();
   }
+
+  // Pasted: several keys per chunk, so all but the chunk's last key take
+  // Node's paste path.
+  for (let i = 0; i < 500; i++) {
+    const input = fakeInput();
+    const output = fakeOutput({ columns: pick(rand, [7, 20, 80]) });
+    const rl = readline.createInterface({
+      input, output, terminal: true, prompt: pick(rand, ['> ', '']),
+      history: ['older', 'old'],
+      completer: rand() < 0.3 ? (l) => [['alpha', 'alps'], l] : undefined,
+    });
+    const events = recordEvents(rl);
+    rl.prompt();
+    const chunks = [];
+    const n = 1 + Math.floor(rand() * 5);
+    for (let j = 0; j < n; j++) {
+      let chunk = '';
+      const m = 1 + Math.floor(rand() * 4);
+      for (let k = 0; k < m; k++) chunk += pick(rand, keys.concat(['al']));
+      chunks.push(chunk);
+      if (!rl.closed) input.emit('data', chunk);
+    }
+    emit(`fuzz:paste:${i}`, { chunks, events, line: rl.line,
+                              cursor: rl.cursor,
+                              writes: output.writes.join('') });
+    rl.close();
+  }
 }
 
 // ---- Async cases, run one after another -------------------------------------------
