@@ -401,6 +401,7 @@ class InterfaceBase extends EventEmitter {
         if (this.listenerCount('SIGINT') > 0) this.emit('SIGINT');
         else this.close();
         break;
+      case 'z': this.suspend(); break;
       case 'h': this.eraseLeft(); break;
       case 'd':
         if (this.cursor === 0 && this.line.length === 0) this.close();
@@ -428,6 +429,26 @@ class InterfaceBase extends EventEmitter {
       case 'right': this.wordRight(); break;
       default: break;
     }
+  }
+
+  // Ctrl-Z: a 'SIGTSTP' listener decides; without one the process stops
+  // itself, and the line comes back when it is continued.
+  suspend() {
+    if (this.listenerCount('SIGTSTP') > 0) {
+      this.emit('SIGTSTP');
+      return;
+    }
+    if (process.platform === 'win32') return;
+    process.once('SIGCONT', () => {
+      if (!this.paused) {
+        this.pause();
+        this.emit('SIGCONT');
+      }
+      this.setRawMode(true);
+      this.refreshLine();
+    });
+    this.setRawMode(false);
+    process.kill(process.pid, 'SIGTSTP');
   }
 
   metaKey(name) {

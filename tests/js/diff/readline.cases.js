@@ -293,6 +293,9 @@ function terminalCases() {
   const events = recordEvents(rl);
   input.emit('data', 'ab\x03');
   emit('terminal:sigint', { events, closed: rl.closed, line: rl.line });
+  rl.on('SIGTSTP', () => events.push(['got SIGTSTP']));
+  input.emit('data', '\x1a');
+  emit('terminal:sigtstp', { events, closed: rl.closed, line: rl.line });
   rl.close();
   emit('terminal:sigint-closed', { events, writes: output.writes });
 }
