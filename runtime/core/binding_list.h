@@ -3,6 +3,7 @@
 #pragma once
 
 #define JSPACK_BINDING_LIST(V) \
+  V(buffer)                    \
   V(module)                    \
   V(os)                        \
   V(process)                   \

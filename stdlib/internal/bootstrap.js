@@ -46,6 +46,21 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     EventTarget, AbortController, AbortSignal, DOMException })) {
     defineGlobal(name, value);
   }
+  // Accessors, as in Node: assigning replaces them with plain values.
+  const defineReplaceable = (name, value, enumerable) => {
+    Object.defineProperty(globalThis, name, {
+      get() { return value; },
+      set(v) { defineGlobal(name, v, enumerable); },
+      enumerable,
+      configurable: true,
+    });
+  };
+  const buffer = builtins.loadBuiltin('buffer');
+  defineReplaceable('Buffer', buffer.Buffer, false);
+  defineReplaceable('atob', buffer.atob, true);
+  defineReplaceable('btoa', buffer.btoa, true);
+  defineReplaceable('Blob', buffer.Blob, false);
+  defineReplaceable('File', buffer.File, false);
 }
 
 module.exports = {

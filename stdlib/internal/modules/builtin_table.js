@@ -6,6 +6,7 @@
 module.exports = [
   ['assert', () => require('../../assert')],
   ['assert/strict', () => require('../../assert').strict],
+  ['buffer', () => require('../../buffer')],
   ['console', () => require('../../console')],
   ['events', () => require('../../events')],
   ['module', () => require('../../module')],

@@ -4,12 +4,13 @@
 // mode buffers what was read for read() and 'readable'. The process stays
 // alive only while stdin is being read, as in Node.
 //
-// Chunks are Uint8Array views; with setEncoding() they are strings, decoded
-// by node:string_decoder across chunk boundaries.
+// Chunks are Buffers; with setEncoding() they are strings, decoded by
+// node:string_decoder across chunk boundaries.
 
 const EventEmitter = require('../../events');
 const { nextTick } = require('./ticks');
 const { StringDecoder } = require('../../string_decoder');
+const { Buffer } = require('../../buffer');
 const stdio = internalBinding('stdio');
 
 class Stdin extends EventEmitter {
@@ -82,15 +83,7 @@ class Stdin extends EventEmitter {
     else nextTick(() => this._maybeEnd());
     if (chunks.length === 1) return chunks[0];
     if (typeof chunks[0] === 'string') return chunks.join('');
-    let size = 0;
-    for (const c of chunks) size += c.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return Buffer.concat(chunks);
   }
 
   unref() {
@@ -207,7 +200,8 @@ class Stdin extends EventEmitter {
       this.emit('error', uvException({ errno: chunk, syscall: 'read' }));
       return;
     }
-    this._push(this._decoder ? this._decoder.write(chunk) : chunk);
+    this._push(this._decoder ? this._decoder.write(chunk) :
+      Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
 
   _push(chunk) {
