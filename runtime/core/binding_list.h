@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(fs)                        \
   V(module)                    \
   V(os)                        \
   V(process)                   \

@@ -1,0 +1,138 @@
+'use strict';
+// node:fs: the blocking (`*Sync`) and callback forms of the file-system
+// operations, all driven from the plans in internal/fs/plans.js.
+
+const { plans } = require('./internal/fs/plans');
+const { runCallback, runSync } = require('./internal/fs/ops');
+const { constants, toPath, checkCallback } = require('./internal/fs/utils');
+const { Stats, BigIntStats, Dirent } = require('./internal/fs/stats');
+
+const fs = {};
+
+// Operations whose callback gets exactly the plan's result (or nothing).
+const kSimple = ['access', 'open', 'close', 'stat', 'lstat', 'fstat', 'readdir',
+  'mkdir', 'mkdtemp', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'copyFile',
+  'symlink', 'readlink', 'chmod', 'fchmod', 'chown', 'lchown', 'fchown',
+  'utimes', 'lutimes', 'futimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync',
+  'readFile', 'writeFile', 'appendFile'];
+
+// Callbacks of the operations that produce nothing get only `err` (null on
+// success), as in Node.
+const kNoResult = new Set(['access', 'close', 'rmdir', 'rm', 'unlink', 'rename',
+  'link', 'copyFile', 'symlink', 'chmod', 'fchmod', 'chown', 'lchown', 'fchown',
+  'utimes', 'lutimes', 'futimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync',
+  'writeFile', 'appendFile']);
+
+for (const name of kSimple) {
+  const plan = plans[name];
+  const spread = kNoResult.has(name) ? () => [] : undefined;
+  const callbackForm = {
+    [name](...args) { runCallback(plan, args, spread); },
+  }[name];
+  const syncForm = {
+    [`${name}Sync`](...args) { return runSync(plan(...args)); },
+  }[`${name}Sync`];
+  fs[name] = callbackForm;
+  fs[`${name}Sync`] = syncForm;
+}
+
+// stat and lstat take { throwIfNoEntry } in their Sync forms.
+for (const name of ['stat', 'lstat']) {
+  const plan = plans[name];
+  fs[`${name}Sync`] = {
+    [`${name}Sync`](path, options) {
+      try {
+        return runSync(plan(path, options));
+      } catch (err) {
+        if (err.code === 'ENOENT' && options != null &&
+          options.throwIfNoEntry === false) {
+          return undefined;
+        }
+        throw err;
+      }
+    },
+  }[`${name}Sync`];
+}
+
+fs.read = function read(fd, ...rest) {
+  runCallback(plans.read, [fd, ...rest],
+    ({ bytesRead, buffer }) => [bytesRead, buffer]);
+};
+fs.readSync = function readSync(...args) {
+  return runSync(plans.read(...args)).bytesRead;
+};
+
+fs.write = function write(fd, ...rest) {
+  runCallback(plans.write, [fd, ...rest],
+    ({ bytesWritten, buffer }) => [bytesWritten, buffer]);
+};
+fs.writeSync = function writeSync(...args) {
+  return runSync(plans.write(...args)).bytesWritten;
+};
+
+for (const name of ['readv', 'writev']) {
+  fs[name] = {
+    [name](...args) {
+      runCallback(plans[name], args, ({ bytes, buffers }) => [bytes, buffers]);
+    },
+  }[name];
+  fs[`${name}Sync`] = {
+    [`${name}Sync`](...args) { return runSync(plans[name](...args)).bytes; },
+  }[`${name}Sync`];
+}
+
+function realpath(...args) {
+  runCallback(plans.realpath, args);
+}
+realpath.native = function native(...args) {
+  runCallback(plans.realpathNative, args);
+};
+function realpathSync(path, options) {
+  return runSync(plans.realpath(path, options));
+}
+realpathSync.native = function native(path, options) {
+  return runSync(plans.realpathNative(path, options));
+};
+fs.realpath = realpath;
+fs.realpathSync = realpathSync;
+
+fs.exists = function exists(path, callback) {
+  checkCallback(callback);
+  let plan;
+  try {
+    plan = plans.access(path);
+  } catch {
+    return process.nextTick(callback, false);
+  }
+  runCallback(() => plan, [(err) => callback(!err)]);
+};
+
+fs.existsSync = function existsSync(path) {
+  try {
+    toPath(path);
+    runSync(plans.access(path));
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+fs.Stats = Stats;
+fs.BigIntStats = BigIntStats;
+fs.Dirent = Dirent;
+
+Object.defineProperty(fs, 'constants', {
+  get: constants, enumerable: true, configurable: true,
+});
+for (const key of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
+  Object.defineProperty(fs, key, {
+    get() { return constants()[key]; }, enumerable: true, configurable: true,
+  });
+}
+
+// fs.promises is node:fs/promises, loaded when first asked for.
+Object.defineProperty(fs, 'promises', {
+  get() { return require('./fs/promises'); }, enumerable: true, configurable: true,
+});
+
+module.exports = fs;

@@ -1,0 +1,170 @@
+'use strict';
+// node:fs/promises: the file-system operations as promises, and FileHandle,
+// an open file descriptor with methods, closed at most once.
+
+const { plans, readAll, writeAll, toData, fileOptions, throwIfAborted, call } =
+  require('../internal/fs/plans');
+const { runPromise } = require('../internal/fs/ops');
+const { constants, toFlags, toMode, toPath } = require('../internal/fs/utils');
+const { EventEmitter } = require('../events');
+
+const kFd = Symbol('kFd');
+const kClosing = Symbol('kClosing');
+
+function badFileHandle() {
+  const err = new Error('EBADF: bad file descriptor, close');
+  Object.assign(err, { errno: -9, code: 'EBADF', syscall: 'close' });
+  return err;
+}
+
+// Runs a plan and wraps synchronous argument errors into the rejection, as
+// the promise API never throws.
+function settle(makePlan) {
+  try {
+    return runPromise(makePlan());
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+class FileHandle extends EventEmitter {
+  constructor(fd) {
+    super();
+    this[kFd] = fd;
+    this[kClosing] = null;
+  }
+
+  get fd() { return this[kFd]; }
+
+  // The fd for an operation, or a rejection once the handle is closed.
+  #use(makePlan) {
+    if (this[kFd] === -1) return Promise.reject(badFileHandle());
+    return settle(() => makePlan(this[kFd]));
+  }
+
+  stat(options) { return this.#use((fd) => plans.fstat(fd, options)); }
+  truncate(len) { return this.#use((fd) => plans.ftruncate(fd, len)); }
+  sync() { return this.#use((fd) => plans.fsync(fd)); }
+  datasync() { return this.#use((fd) => plans.fdatasync(fd)); }
+  chmod(mode) { return this.#use((fd) => plans.fchmod(fd, mode)); }
+  chown(uid, gid) { return this.#use((fd) => plans.fchown(fd, uid, gid)); }
+  utimes(atime, mtime) {
+    return this.#use((fd) => plans.futimes(fd, atime, mtime));
+  }
+
+  read(buffer, offset, length, position) {
+    return this.#use((fd) => plans.read(fd, buffer, offset, length, position));
+  }
+
+  write(data, ...rest) {
+    return this.#use((fd) => plans.write(fd, data, ...rest));
+  }
+
+  readv(buffers, position) {
+    return this.#use((fd) => plans.readv(fd, buffers, position))
+      .then(({ bytes, buffers: list }) => ({ bytesRead: bytes, buffers: list }));
+  }
+
+  writev(buffers, position) {
+    return this.#use((fd) => plans.writev(fd, buffers, position))
+      .then(({ bytes, buffers: list }) => ({ bytesWritten: bytes, buffers: list }));
+  }
+
+  readFile(options) {
+    return this.#use((fd) => {
+      const opts = fileOptions(options, { encoding: null });
+      return (function* () {
+        const data = yield* readAll(fd, opts.signal);
+        return opts.encoding == null || opts.encoding === 'buffer' ? data :
+          data.toString(opts.encoding);
+      })();
+    });
+  }
+
+  writeFile(data, options) {
+    return this.#use((fd) => {
+      const opts = fileOptions(options, { encoding: 'utf8' });
+      const bytes = toData(data, opts.encoding);
+      return (function* () {
+        yield throwIfAborted(opts.signal);
+        yield* writeAll(fd, bytes, opts.signal, -1);
+      })();
+    });
+  }
+
+  appendFile(data, options) { return this.writeFile(data, options); }
+
+  close() {
+    if (this[kClosing] !== null) return this[kClosing];
+    if (this[kFd] === -1) return Promise.resolve();
+    const fd = this[kFd];
+    this[kClosing] = runPromise(call('close', [fd], 'close')).then(() => {
+      this[kFd] = -1;
+      this[kClosing] = null;
+      this.emit('close');
+    }, (err) => {
+      this[kClosing] = null;
+      throw err;
+    });
+    return this[kClosing];
+  }
+
+  async [Symbol.asyncDispose]() { return this.close(); }
+}
+
+function open(path, flags, mode) {
+  return settle(() => {
+    const p = toPath(path);
+    return call('open', [p, toFlags(flags), toMode(mode, 'mode', 0o666)], 'open',
+      p, undefined, (fd) => new FileHandle(fd));
+  });
+}
+
+// Whole-file operations accept a FileHandle where a path goes.
+function handleOrPath(target, onHandle, onPath) {
+  if (target instanceof FileHandle) return onHandle(target);
+  return settle(onPath);
+}
+
+const promises = {
+  access: (path, mode) => settle(() => plans.access(path, mode)),
+  appendFile: (path, data, options) => handleOrPath(path,
+    (h) => h.appendFile(data, options), () => plans.appendFile(path, data, options)),
+  chmod: (path, mode) => settle(() => plans.chmod(path, mode)),
+  chown: (path, uid, gid) => settle(() => plans.chown(path, uid, gid)),
+  copyFile: (src, dest, mode) => settle(() => plans.copyFile(src, dest, mode)),
+  lchown: (path, uid, gid) => settle(() => plans.lchown(path, uid, gid)),
+  link: (a, b) => settle(() => plans.link(a, b)),
+  lstat: (path, options) => settle(() => plans.lstat(path, options)),
+  lutimes: (path, a, m) => settle(() => plans.lutimes(path, a, m)),
+  mkdir: (path, options) => settle(() => plans.mkdir(path, options)),
+  mkdtemp: (prefix, options) => settle(() => plans.mkdtemp(prefix, options)),
+  open,
+  readFile: (path, options) => handleOrPath(path, (h) => h.readFile(options),
+    () => plans.readFile(path, options)),
+  readdir: (path, options) => settle(() => plans.readdir(path, options)),
+  readlink: (path, options) => settle(() => plans.readlink(path, options)),
+  realpath: (path, options) => settle(() => plans.realpath(path, options)),
+  rename: (a, b) => settle(() => plans.rename(a, b)),
+  rm: (path, options) => settle(() => plans.rm(path, options)),
+  rmdir: (path, options) => settle(() => plans.rmdir(path, options)),
+  stat: (path, options) => settle(() => plans.stat(path, options)),
+  symlink: (t, p, type) => settle(() => plans.symlink(t, p, type)),
+  truncate: (path, len) => settle(() => plans.truncate(path, len)),
+  unlink: (path) => settle(() => plans.unlink(path)),
+  utimes: (path, a, m) => settle(() => plans.utimes(path, a, m)),
+  writeFile: (path, data, options) => handleOrPath(path,
+    (h) => h.writeFile(data, options), () => plans.writeFile(path, data, options)),
+};
+
+// Public functions carry their API names (they show in stack traces).
+for (const key of Object.keys(promises)) {
+  Object.defineProperty(promises[key], 'name', { value: key });
+}
+
+Object.defineProperty(promises, 'constants', {
+  get: constants, enumerable: true, configurable: true,
+});
+
+module.exports = promises;
+module.exports.FileHandle = FileHandle;

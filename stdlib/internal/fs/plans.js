@@ -1,0 +1,609 @@
+'use strict';
+// The plans behind every fs operation (see ops.js): argument checks in
+// Node's order and with its errors, then the binding calls. Shared by
+// node:fs (Sync and callback forms) and fs/promises.
+
+const pathModule = require('../../path');
+const { codes, AbortError } = require('../errors');
+const { validateInteger, validateObject, validateBoolean } = require('../validators');
+const {
+  asBytes,
+  checkEncoding,
+  checkFd,
+  constants,
+  encodeResult,
+  fsSystemError,
+  isArrayBufferView,
+  pathText,
+  readOptions,
+  systemError,
+  toFlags,
+  toMode,
+  toPath,
+  toPosition,
+  toSeconds,
+} = require('./utils');
+const { Dirent, statsFromFields } = require('./stats');
+
+const {
+  ERR_FS_FILE_TOO_LARGE,
+  ERR_FS_INVALID_SYMLINK_TYPE,
+  ERR_INVALID_ARG_TYPE,
+  ERR_OUT_OF_RANGE,
+} = codes;
+
+const kMaxFileSize = 2 ** 31 - 1;
+const kChunk = 64 * 1024;
+
+// One binding call.
+function call(op, args, syscall, path, dest, map) {
+  return { op, args, syscall, path, dest, map };
+}
+
+function toStats(fields) {
+  return statsFromFields(fields);
+}
+
+// mode arguments of access and copyFile: an integer 0..7 (or nothing).
+function smallMode(mode, fallback) {
+  if (mode == null) return fallback;
+  if (!Number.isInteger(mode) || (mode | 0) !== mode) {
+    const err = new ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
+    err.message = 'mode must be int32 or null/undefined';
+    throw err;
+  }
+  if (mode < 0 || mode > 7) {
+    const err = new ERR_OUT_OF_RANGE('mode', '>= 0 && <= 7', mode);
+    err.message = 'mode is out of range: >= 0 && <= 7';
+    throw err;
+  }
+  return mode;
+}
+
+function bigintOption(options) {
+  if (options == null) return false;
+  return Boolean(options.bigint);
+}
+
+const plans = {};
+
+plans.access = (path, mode) => {
+  const p = toPath(path);
+  return call('access', [p, smallMode(mode, constants().F_OK)], 'access', p);
+};
+
+plans.open = (path, flags, mode) => {
+  const p = toPath(path);
+  return call('open', [p, toFlags(flags), toMode(mode, 'mode', 0o666)], 'open', p);
+};
+
+plans.close = (fd) => call('close', [checkFd(fd)], 'close');
+
+plans.stat = (path, options) => {
+  const p = toPath(path);
+  return call('stat', [p, bigintOption(options)], 'stat', p, undefined, toStats);
+};
+
+plans.lstat = (path, options) => {
+  const p = toPath(path);
+  return call('lstat', [p, bigintOption(options)], 'lstat', p, undefined, toStats);
+};
+
+plans.fstat = (fd, options) =>
+  call('fstat', [checkFd(fd), bigintOption(options)], 'fstat', undefined,
+    undefined, toStats);
+
+// read(fd, buffer, offset, length, position) and its option-bag forms.
+// Returns the call and the buffer it reads into.
+function readArgs(fd, buffer, offsetOrOptions, length, position) {
+  checkFd(fd);
+  let offset = offsetOrOptions;
+  if (!isArrayBufferView(buffer)) {
+    // read(fd, { buffer, offset, length, position })
+    const bag = buffer == null ? {} : buffer;
+    validateObject(bag, 'options', 1);
+    buffer = bag.buffer === undefined ? Buffer.alloc(16384) : bag.buffer;
+    ({ offset, length, position } = bag);
+  } else if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
+    ({ offset, length, position } = offsetOrOptions);
+  } else if (offsetOrOptions !== undefined && typeof offsetOrOptions !== 'number' &&
+    length === undefined) {
+    validateObject(offsetOrOptions, 'options', 1);
+  }
+  if (!isArrayBufferView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'],
+      buffer);
+  }
+  const size = buffer.byteLength;
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (length == null) length = size - offset;
+  if (length === 0) return { empty: true, buffer };
+  if (size === 0) {
+    throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateInteger(length, 'length', 0);
+  if (length > size - offset) {
+    throw new ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
+  }
+  return {
+    call: call('read', [fd, asBytes(buffer), offset, length, toPosition(position)],
+      'read'),
+    buffer,
+  };
+}
+
+plans.read = (...args) => {
+  const r = readArgs(...args);
+  if (r.empty) return (function* () { return { bytesRead: 0, buffer: r.buffer }; })();
+  return (function* () {
+    const bytesRead = yield r.call;
+    return { bytesRead, buffer: r.buffer };
+  })();
+};
+
+// write(fd, buffer, offset, length, position) or
+// write(fd, string, position, encoding).
+plans.write = (fd, data, a, b, c) => {
+  checkFd(fd);
+  let bytes;
+  let position;
+  if (isArrayBufferView(data)) {
+    let offset = a;
+    let length = b;
+    position = c;
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset, length, position } = offset);
+    }
+    const size = data.byteLength;
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    if (offset > size) throw new ERR_OUT_OF_RANGE('offset', `<= ${size}`, offset);
+    if (length == null) length = size - offset;
+    validateInteger(length, 'length', 0);
+    if (length > size - offset) {
+      throw new ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
+    }
+    bytes = asBytes(data).subarray(offset, offset + length);
+  } else if (typeof data === 'string') {
+    position = a;
+    const encoding = b == null ? 'utf8' : b;
+    checkEncoding(encoding);
+    bytes = Buffer.from(data, encoding);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('buffer',
+      ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  const pos = position == null || typeof position !== 'number' &&
+    typeof position !== 'bigint' ? -1 : toPosition(position);
+  return (function* () {
+    const bytesWritten = yield call('write', [fd, bytes, 0, bytes.byteLength, pos],
+      'write');
+    return { bytesWritten, buffer: data };
+  })();
+};
+
+function vectorPlan(op) {
+  return (fd, buffers, position) => {
+    checkFd(fd);
+    if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView)) {
+      throw new ERR_INVALID_ARG_TYPE('buffers', 'ArrayBufferView[]', buffers);
+    }
+    const pos = typeof position === 'number' || typeof position === 'bigint' ?
+      toPosition(position) : -1;
+    return (function* () {
+      const n = yield call(op, [fd, buffers.map(asBytes), pos], op);
+      return { bytes: n, buffers };
+    })();
+  };
+}
+plans.readv = vectorPlan('readv');
+plans.writev = vectorPlan('writev');
+
+plans.readdir = (path, options) => {
+  const p = toPath(path);
+  const opts = readOptions(options, { encoding: 'utf8', withFileTypes: false,
+    recursive: false });
+  const withTypes = Boolean(opts.withFileTypes);
+  const parent = pathText(p);
+  const toEntries = (result) => {
+    if (!withTypes) return result.map((name) => encodeResult(name, opts.encoding));
+    const [names, types] = result;
+    return names.map((name, i) =>
+      new Dirent(encodeResult(name, opts.encoding), types[i], parent));
+  };
+  if (!opts.recursive) {
+    return call('scandir', [p, withTypes], 'scandir', p, undefined, toEntries);
+  }
+  return (function* () {
+    const out = [];
+    const queue = [''];
+    while (queue.length > 0) {
+      const rel = queue.shift();
+      const dir = rel === '' ? parent : pathModule.join(parent, rel);
+      const [names, types] = yield call('scandir', [dir, true], 'scandir', dir);
+      for (let i = 0; i < names.length; i++) {
+        const relName = rel === '' ? names[i] : pathModule.join(rel, names[i]);
+        if (withTypes) out.push(new Dirent(names[i], types[i], dir));
+        else out.push(encodeResult(relName, opts.encoding));
+        if (types[i] === constants().UV_DIRENT_DIR) queue.push(relName);
+      }
+    }
+    return out;
+  })();
+};
+
+function* mkdirRecursive(path, mode) {
+  try {
+    yield call('mkdir', [path, mode], 'mkdir', path);
+    return path;
+  } catch (err) {
+    if (err.code === 'EEXIST') {
+      const st = yield* tryStat(path);
+      if (st !== undefined && st.isDirectory()) return undefined;
+      throw err;
+    }
+    if (err.code !== 'ENOENT') throw err;
+    const parent = pathModule.dirname(path);
+    if (parent === path) throw err;
+    const first = yield* mkdirRecursive(parent, mode);
+    try {
+      yield call('mkdir', [path, mode], 'mkdir', path);
+    } catch (again) {
+      if (again.code !== 'EEXIST') throw again;
+      const st = yield* tryStat(path);
+      if (st === undefined || !st.isDirectory()) throw again;
+    }
+    return first === undefined ? path : first;
+  }
+}
+
+// stat that gives undefined instead of an error.
+function* tryStat(path) {
+  try {
+    return yield call('stat', [path, false], 'stat', path, undefined, toStats);
+  } catch {
+    return undefined;
+  }
+}
+
+plans.mkdir = (path, options) => {
+  const p = toPath(path);
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = toMode(options, 'mode');
+  } else if (options != null) {
+    recursive = options.recursive === undefined ? false : options.recursive;
+    validateBoolean(recursive, 'options.recursive');
+    mode = toMode(options.mode, 'mode', 0o777);
+  }
+  if (!recursive) return call('mkdir', [p, mode], 'mkdir', p);
+  return mkdirRecursive(pathModule.resolve(pathText(p)), mode);
+};
+
+plans.mkdtemp = (prefix, options) => {
+  const opts = readOptions(options, { encoding: 'utf8' });
+  const p = toPath(prefix, 'prefix');
+  const template = `${pathText(p)}XXXXXX`;
+  return call('mkdtemp', [template], 'mkdtemp', template, undefined,
+    (out) => encodeResult(out, opts.encoding));
+};
+
+plans.rmdir = (path, options) => {
+  const p = toPath(path);
+  if (options != null && options.recursive) {
+    validateBoolean(options.recursive, 'options.recursive');
+    return removeTree(pathText(p), true);
+  }
+  return call('rmdir', [p], 'rmdir', p);
+};
+
+plans.unlink = (path) => {
+  const p = toPath(path);
+  return call('unlink', [p], 'unlink', p);
+};
+
+function* removeTree(path, force) {
+  let st;
+  try {
+    st = yield call('lstat', [path, false], 'lstat', path, undefined, toStats);
+  } catch (err) {
+    if (force && err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+  if (!st.isDirectory()) {
+    yield call('unlink', [path], 'unlink', path);
+    return undefined;
+  }
+  const names = yield call('scandir', [path, false], 'scandir', path);
+  for (const name of names) yield* removeTree(pathModule.join(path, name), false);
+  yield call('rmdir', [path], 'rmdir', path);
+  return undefined;
+}
+
+plans.rm = (path, options) => {
+  const p = toPath(path);
+  const opts = options == null ? {} : options;
+  validateObject(opts, 'options');
+  const recursive = opts.recursive === undefined ? false : opts.recursive;
+  const force = opts.force === undefined ? false : opts.force;
+  validateBoolean(recursive, 'options.recursive');
+  validateBoolean(force, 'options.force');
+  const text = pathText(p);
+  return (function* () {
+    let st;
+    try {
+      st = yield call('lstat', [p, false], 'lstat', p, undefined, toStats);
+    } catch (err) {
+      if (force && err.code === 'ENOENT') return undefined;
+      throw err;
+    }
+    if (st.isDirectory() && !recursive) {
+      throw fsSystemError('ERR_FS_EISDIR', 'EISDIR', 'is a directory', 21, 'rm', text);
+    }
+    return yield* removeTree(text, force);
+  })();
+};
+
+plans.rename = (from, to) => {
+  const a = toPath(from, 'oldPath');
+  const b = toPath(to, 'newPath');
+  return call('rename', [a, b], 'rename', a, b);
+};
+
+plans.link = (existing, newPath) => {
+  const a = toPath(existing, 'existingPath');
+  const b = toPath(newPath, 'newPath');
+  return call('link', [a, b], 'link', a, b);
+};
+
+plans.copyFile = (src, dest, mode) => {
+  const a = toPath(src, 'src');
+  const b = toPath(dest, 'dest');
+  return call('copyfile', [a, b, smallMode(mode, 0)], 'copyfile', a, b);
+};
+
+const kSymlinkTypes = { __proto__: null, dir: 1, file: 0, junction: 2 };
+
+plans.symlink = (target, path, type) => {
+  const t = toPath(target, 'target');
+  const p = toPath(path);
+  let flags = 0;
+  if (type != null) {
+    if (typeof type !== 'string' || kSymlinkTypes[type] === undefined) {
+      throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
+    }
+    flags = kSymlinkTypes[type];
+  }
+  return call('symlink', [t, p, flags], 'symlink', t, p);
+};
+
+plans.readlink = (path, options) => {
+  const opts = readOptions(options, { encoding: 'utf8' });
+  const p = toPath(path, 'path');
+  return call('readlink', [p], 'readlink', p, undefined,
+    (out) => encodeResult(out, opts.encoding));
+};
+
+plans.realpathNative = (path, options) => {
+  const opts = readOptions(options, { encoding: 'utf8' });
+  const p = toPath(path);
+  return call('realpath', [p], 'realpath', p, undefined,
+    (out) => encodeResult(out, opts.encoding));
+};
+
+// Resolves symbolic links one component at a time with lstat and readlink,
+// so that errors name the first component that failed, as Node's does.
+plans.realpath = (path, options) => {
+  const opts = readOptions(options, { encoding: 'utf8' });
+  const p = toPath(path);
+  return (function* () {
+    let pending = pathModule.resolve(pathText(p)).split('/').filter(Boolean);
+    let resolved = '/';
+    let hops = 0;
+    while (pending.length > 0) {
+      const next = pathModule.join(resolved, pending.shift());
+      const st = yield call('lstat', [next, false], 'lstat', next, undefined, toStats);
+      if (!st.isSymbolicLink()) {
+        resolved = next;
+        continue;
+      }
+      if (++hops > 40) throw systemError(-40, 'lstat', next);
+      const target = yield call('readlink', [next], 'readlink', next);
+      const rest = pending;
+      const base = target.startsWith('/') ? target : pathModule.join(resolved, target);
+      pending = pathModule.resolve(base).split('/').filter(Boolean).concat(rest);
+      resolved = '/';
+    }
+    return encodeResult(resolved, opts.encoding);
+  })();
+};
+
+plans.chmod = (path, mode) => {
+  const p = toPath(path);
+  return call('chmod', [p, toMode(mode, 'mode')], 'chmod', p);
+};
+
+plans.fchmod = (fd, mode) =>
+  call('fchmod', [checkFd(fd), toMode(mode, 'mode')], 'fchmod');
+
+function checkId(id, name) {
+  validateInteger(id, name, -1, 2 ** 32 - 1);
+  return id;
+}
+
+plans.chown = (path, uid, gid) => {
+  const p = toPath(path);
+  return call('chown', [p, checkId(uid, 'uid'), checkId(gid, 'gid')], 'chown', p);
+};
+
+plans.lchown = (path, uid, gid) => {
+  const p = toPath(path);
+  return call('lchown', [p, checkId(uid, 'uid'), checkId(gid, 'gid')], 'lchown', p);
+};
+
+plans.fchown = (fd, uid, gid) =>
+  call('fchown', [checkFd(fd), checkId(uid, 'uid'), checkId(gid, 'gid')], 'fchown');
+
+function checkTime(time) {
+  const seconds = toSeconds(time);
+  if (!Number.isFinite(seconds)) {
+    throw new ERR_INVALID_ARG_TYPE('time', ['Date', 'Time in seconds'], time);
+  }
+  return seconds;
+}
+
+plans.utimes = (path, atime, mtime) => {
+  const p = toPath(path);
+  return call('utime', [p, checkTime(atime), checkTime(mtime)], 'utime', p);
+};
+
+plans.lutimes = (path, atime, mtime) => {
+  const p = toPath(path);
+  return call('lutime', [p, checkTime(atime), checkTime(mtime)], 'lutime', p);
+};
+
+plans.futimes = (fd, atime, mtime) =>
+  call('futime', [checkFd(fd), checkTime(atime), checkTime(mtime)], 'futime');
+
+function checkLength(len) {
+  if (len == null) return 0;
+  validateInteger(len, 'len');
+  return Math.max(0, len);
+}
+
+plans.ftruncate = (fd, len) =>
+  call('ftruncate', [checkFd(fd), checkLength(len)], 'ftruncate');
+
+plans.truncate = (path, len) => {
+  if (typeof path === 'number') return plans.ftruncate(path, len);
+  const p = toPath(path);
+  const length = checkLength(len);
+  return (function* () {
+    const fd = yield call('open', [p, constants().O_RDWR, 0o666], 'open', p);
+    try {
+      yield call('ftruncate', [fd, length], 'ftruncate');
+    } finally {
+      yield call('close', [fd], 'close');
+    }
+  })();
+};
+
+plans.fsync = (fd) => call('fsync', [checkFd(fd)], 'fsync');
+plans.fdatasync = (fd) => call('fdatasync', [checkFd(fd)], 'fdatasync');
+
+// Whole files -----------------------------------------------------------------
+
+function throwIfAborted(signal) {
+  if (signal != null && signal.aborted) {
+    throw new AbortError(undefined, { cause: signal.reason });
+  }
+}
+
+function fileOptions(options, defaults) {
+  if (options != null && typeof options !== 'string' && typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'object'], options);
+  }
+  const opts = readOptions(options, defaults);
+  if (opts.signal !== undefined) {
+    if (opts.signal === null || typeof opts.signal !== 'object' ||
+      !('aborted' in opts.signal)) {
+      throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', opts.signal);
+    }
+  }
+  return opts;
+}
+
+// Reads what is left of `fd` into one Buffer: the size stat reports when it
+// is a regular file, chunk by chunk otherwise (and if the file grew).
+function* readAll(fd, signal) {
+  const st = yield call('fstat', [fd, false], 'fstat', undefined, undefined, toStats);
+  const expected = st.isFile() ? st.size : 0;
+  if (expected > kMaxFileSize) throw new ERR_FS_FILE_TOO_LARGE(expected);
+  const chunks = [];
+  let total = 0;
+  let buffer = Buffer.allocUnsafeSlow(expected > 0 ? expected : kChunk);
+  let filled = 0;
+  for (;;) {
+    yield throwIfAborted(signal);
+    if (filled === buffer.length) {
+      chunks.push(buffer);
+      buffer = Buffer.allocUnsafeSlow(kChunk);
+      filled = 0;
+    }
+    const n = yield call('read', [fd, buffer, filled, buffer.length - filled, -1],
+      'read');
+    if (n === 0) break;
+    filled += n;
+    total += n;
+    if (total > kMaxFileSize) throw new ERR_FS_FILE_TOO_LARGE(total);
+  }
+  chunks.push(buffer.subarray(0, filled));
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+plans.readFile = (path, options) => {
+  const opts = fileOptions(options, { encoding: null, flag: 'r' });
+  const isFd = typeof path === 'number';
+  const p = isFd ? checkFd(path) : toPath(path);
+  const flags = toFlags(opts.flag);
+  return (function* () {
+    yield throwIfAborted(opts.signal);
+    const fd = isFd ? p : yield call('open', [p, flags, 0o666], 'open', p);
+    let data;
+    try {
+      data = yield* readAll(fd, opts.signal);
+    } finally {
+      if (!isFd) yield call('close', [fd], 'close');
+    }
+    return opts.encoding == null || opts.encoding === 'buffer' ? data :
+      data.toString(opts.encoding);
+  })();
+};
+
+function toData(data, encoding) {
+  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
+  if (isArrayBufferView(data)) return asBytes(data);
+  throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray',
+    'DataView'], data);
+}
+
+function* writeAll(fd, bytes, signal, position) {
+  let done = 0;
+  let pos = position;
+  while (done < bytes.byteLength) {
+    yield throwIfAborted(signal);
+    const n = yield call('write', [fd, bytes, done, bytes.byteLength - done, pos],
+      'write');
+    done += n;
+    if (pos >= 0) pos += n;
+  }
+}
+
+function writeFilePlan(defaultFlag) {
+  return (path, data, options) => {
+    const opts = fileOptions(options, { encoding: 'utf8', mode: 0o666,
+      flag: defaultFlag });
+    const isFd = typeof path === 'number';
+    const p = isFd ? checkFd(path) : toPath(path);
+    const bytes = toData(data, opts.encoding);
+    const flags = toFlags(opts.flag);
+    const mode = toMode(opts.mode, 'mode', 0o666);
+    return (function* () {
+      yield throwIfAborted(opts.signal);
+      const fd = isFd ? p : yield call('open', [p, flags, mode], 'open', p);
+      try {
+        yield* writeAll(fd, bytes, opts.signal, -1);
+      } finally {
+        if (!isFd) yield call('close', [fd], 'close');
+      }
+    })();
+  };
+}
+
+plans.writeFile = writeFilePlan('w');
+plans.appendFile = writeFilePlan('a');
+
+module.exports = { plans, readAll, writeAll, toData, fileOptions, throwIfAborted,
+  call };
