@@ -5,7 +5,7 @@
 const { plans } = require('./internal/fs/plans');
 const { runCallback, runSync } = require('./internal/fs/ops');
 const { constants, toPath, checkCallback } = require('./internal/fs/utils');
-const { Stats, BigIntStats, Dirent } = require('./internal/fs/stats');
+const { Stats, Dirent } = require('./internal/fs/stats');
 
 const fs = {};
 
@@ -25,7 +25,7 @@ const kNoResult = new Set(['access', 'close', 'rmdir', 'rm', 'unlink', 'rename',
 
 for (const name of kSimple) {
   const plan = plans[name];
-  const spread = kNoResult.has(name) ? () => [] : undefined;
+  const spread = kNoResult.has(name) ? () => [null] : undefined;
   const callbackForm = {
     [name](...args) { runCallback(plan, args, spread); },
   }[name];
@@ -54,30 +54,21 @@ for (const name of ['stat', 'lstat']) {
   }[`${name}Sync`];
 }
 
-fs.read = function read(fd, ...rest) {
-  runCallback(plans.read, [fd, ...rest],
-    ({ bytesRead, buffer }) => [bytesRead, buffer]);
-};
-fs.readSync = function readSync(...args) {
-  return runSync(plans.read(...args)).bytesRead;
-};
-
-fs.write = function write(fd, ...rest) {
-  runCallback(plans.write, [fd, ...rest],
-    ({ bytesWritten, buffer }) => [bytesWritten, buffer]);
-};
-fs.writeSync = function writeSync(...args) {
-  return runSync(plans.write(...args)).bytesWritten;
-};
-
-for (const name of ['readv', 'writev']) {
+// read, write, readv and writev report (err, count, buffer) even when they
+// fail, with a count of 0; their plans hand the error back as `error`.
+for (const name of ['read', 'write', 'readv', 'writev']) {
+  const plan = plans[name];
   fs[name] = {
     [name](...args) {
-      runCallback(plans[name], args, ({ bytes, buffers }) => [bytes, buffers]);
+      runCallback(plan, args, (r) => [r.error || null, r.count, r.data]);
     },
   }[name];
   fs[`${name}Sync`] = {
-    [`${name}Sync`](...args) { return runSync(plans[name](...args)).bytes; },
+    [`${name}Sync`](...args) {
+      const r = runSync(plan(...args));
+      if (r.error) throw r.error;
+      return r.count;
+    },
   }[`${name}Sync`];
 }
 
@@ -118,7 +109,6 @@ fs.existsSync = function existsSync(path) {
 };
 
 fs.Stats = Stats;
-fs.BigIntStats = BigIntStats;
 fs.Dirent = Dirent;
 
 Object.defineProperty(fs, 'constants', {

@@ -11,9 +11,10 @@ const { EventEmitter } = require('../events');
 const kFd = Symbol('kFd');
 const kClosing = Symbol('kClosing');
 
-function badFileHandle() {
-  const err = new Error('EBADF: bad file descriptor, close');
-  Object.assign(err, { errno: -9, code: 'EBADF', syscall: 'close' });
+// What an operation on a closed FileHandle rejects with.
+function closedHandle(syscall) {
+  const err = new Error('file closed');
+  Object.assign(err, { code: 'EBADF', syscall });
   return err;
 }
 
@@ -37,41 +38,49 @@ class FileHandle extends EventEmitter {
   get fd() { return this[kFd]; }
 
   // The fd for an operation, or a rejection once the handle is closed.
-  #use(makePlan) {
-    if (this[kFd] === -1) return Promise.reject(badFileHandle());
+  #use(syscall, makePlan) {
+    if (this[kFd] === -1) return Promise.reject(closedHandle(syscall));
     return settle(() => makePlan(this[kFd]));
   }
 
-  stat(options) { return this.#use((fd) => plans.fstat(fd, options)); }
-  truncate(len) { return this.#use((fd) => plans.ftruncate(fd, len)); }
-  sync() { return this.#use((fd) => plans.fsync(fd)); }
-  datasync() { return this.#use((fd) => plans.fdatasync(fd)); }
-  chmod(mode) { return this.#use((fd) => plans.fchmod(fd, mode)); }
-  chown(uid, gid) { return this.#use((fd) => plans.fchown(fd, uid, gid)); }
+  stat(options) { return this.#use('fstat', (fd) => plans.fstat(fd, options)); }
+  truncate(len) { return this.#use('ftruncate', (fd) => plans.ftruncate(fd, len)); }
+  sync() { return this.#use('fsync', (fd) => plans.fsync(fd)); }
+  datasync() { return this.#use('fdatasync', (fd) => plans.fdatasync(fd)); }
+  chmod(mode) { return this.#use('fchmod', (fd) => plans.fchmod(fd, mode)); }
+  chown(uid, gid) { return this.#use('fchown', (fd) => plans.fchown(fd, uid, gid)); }
   utimes(atime, mtime) {
-    return this.#use((fd) => plans.futimes(fd, atime, mtime));
+    return this.#use('futime', (fd) => plans.futimes(fd, atime, mtime));
   }
 
   read(buffer, offset, length, position) {
-    return this.#use((fd) => plans.read(fd, buffer, offset, length, position));
+    return this.#transfer('read', plans.read, [buffer, offset, length, position],
+      'bytesRead', 'buffer');
   }
 
   write(data, ...rest) {
-    return this.#use((fd) => plans.write(fd, data, ...rest));
+    return this.#transfer('write', plans.write, [data, ...rest], 'bytesWritten', 'buffer');
   }
 
   readv(buffers, position) {
-    return this.#use((fd) => plans.readv(fd, buffers, position))
-      .then(({ bytes, buffers: list }) => ({ bytesRead: bytes, buffers: list }));
+    return this.#transfer('readv', plans.readv, [buffers, position], 'bytesRead', 'buffers');
   }
 
   writev(buffers, position) {
-    return this.#use((fd) => plans.writev(fd, buffers, position))
-      .then(({ bytes, buffers: list }) => ({ bytesWritten: bytes, buffers: list }));
+    return this.#transfer('writev', plans.writev, [buffers, position], 'bytesWritten',
+      'buffers');
+  }
+
+  // Resolves with a null-prototype { <countKey>, <dataKey> }, as Node does.
+  #transfer(syscall, plan, args, countKey, dataKey) {
+    return this.#use(syscall, (fd) => plan(fd, ...args)).then((r) => {
+      if (r.error) throw r.error;
+      return { __proto__: null, [countKey]: r.count, [dataKey]: r.data };
+    });
   }
 
   readFile(options) {
-    return this.#use((fd) => {
+    return this.#use('read', (fd) => {
       const opts = fileOptions(options, { encoding: null });
       return (function* () {
         const data = yield* readAll(fd, opts.signal);
@@ -82,7 +91,7 @@ class FileHandle extends EventEmitter {
   }
 
   writeFile(data, options) {
-    return this.#use((fd) => {
+    return this.#use('write', (fd) => {
       const opts = fileOptions(options, { encoding: 'utf8' });
       const bytes = toData(data, opts.encoding);
       return (function* () {

@@ -83,15 +83,17 @@ function runAsync(plan, done) {
 }
 
 // The public callback form: the last argument is the callback; the others
-// go to `plan`. `spread(value)` turns the result into the callback's
-// arguments after `err` when there are several (read's bytesRead, buffer).
+// go to `plan`. `spread(value)`, when given, turns the result into all of
+// the callback's arguments, `err` first (read's err, bytesRead, buffer).
 function runCallback(plan, args, spread) {
-  const cb = checkCallback(args.length > 0 ? args[args.length - 1] : undefined);
+  // Node names the missing callback as undefined whatever came last.
+  const last = args[args.length - 1];
+  const cb = checkCallback(typeof last === 'function' ? last : undefined);
   const work = plan(...args.slice(0, -1));
   runAsync(work, (err, value) => {
     if (err) return cb(err);
     if (spread === undefined) return cb(null, value);
-    cb(null, ...spread(value));
+    cb(...spread(value));
   });
 }
 

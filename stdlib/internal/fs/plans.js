@@ -47,17 +47,17 @@ function toStats(fields) {
 // mode arguments of access and copyFile: an integer 0..7 (or nothing).
 function smallMode(mode, fallback) {
   if (mode == null) return fallback;
-  if (!Number.isInteger(mode) || (mode | 0) !== mode) {
+  if (typeof mode !== 'number') {
     const err = new ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
     err.message = 'mode must be int32 or null/undefined';
     throw err;
   }
-  if (mode < 0 || mode > 7) {
+  if (!(mode >= 0 && mode <= 7)) {
     const err = new ERR_OUT_OF_RANGE('mode', '>= 0 && <= 7', mode);
     err.message = 'mode is out of range: >= 0 && <= 7';
     throw err;
   }
-  return mode;
+  return mode | 0;
 }
 
 function bigintOption(options) {
@@ -98,17 +98,17 @@ plans.fstat = (fd, options) =>
 function readArgs(fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
   let offset = offsetOrOptions;
-  if (!isArrayBufferView(buffer)) {
+  const isBag = buffer === undefined ||
+    (buffer !== null && typeof buffer === 'object' && !isArrayBufferView(buffer));
+  if (isBag) {
     // read(fd, { buffer, offset, length, position })
-    const bag = buffer == null ? {} : buffer;
-    validateObject(bag, 'options', 1);
+    const bag = buffer === undefined ? {} : buffer;
     buffer = bag.buffer === undefined ? Buffer.alloc(16384) : bag.buffer;
     ({ offset, length, position } = bag);
-  } else if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
-    ({ offset, length, position } = offsetOrOptions);
-  } else if (offsetOrOptions !== undefined && typeof offsetOrOptions !== 'number' &&
-    length === undefined) {
+  } else if (offsetOrOptions !== undefined && length === undefined) {
+    // read(fd, buffer, options): a third argument alone is the options.
     validateObject(offsetOrOptions, 'options', 1);
+    if (offsetOrOptions !== null) ({ offset, length, position } = offsetOrOptions);
   }
   if (!isArrayBufferView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'],
@@ -133,13 +133,20 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
   };
 }
 
+// The result of read, write, readv and writev: `error` is set when the
+// call failed (the callback form still reports count and data).
+function* transfer(step, data) {
+  try {
+    return { error: null, count: yield step, data };
+  } catch (error) {
+    return { error, count: 0, data };
+  }
+}
+
 plans.read = (...args) => {
   const r = readArgs(...args);
-  if (r.empty) return (function* () { return { bytesRead: 0, buffer: r.buffer }; })();
-  return (function* () {
-    const bytesRead = yield r.call;
-    return { bytesRead, buffer: r.buffer };
-  })();
+  if (r.empty) return transfer(0, r.buffer);
+  return transfer(r.call, r.buffer);
 };
 
 // write(fd, buffer, offset, length, position) or
@@ -167,20 +174,16 @@ plans.write = (fd, data, a, b, c) => {
     bytes = asBytes(data).subarray(offset, offset + length);
   } else if (typeof data === 'string') {
     position = a;
-    const encoding = b == null ? 'utf8' : b;
-    checkEncoding(encoding);
-    bytes = Buffer.from(data, encoding);
+    // An unknown encoding falls back to UTF-8 here, as in Node.
+    bytes = Buffer.from(data, Buffer.isEncoding(b) ? b : 'utf8');
   } else {
     throw new ERR_INVALID_ARG_TYPE('buffer',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   const pos = position == null || typeof position !== 'number' &&
     typeof position !== 'bigint' ? -1 : toPosition(position);
-  return (function* () {
-    const bytesWritten = yield call('write', [fd, bytes, 0, bytes.byteLength, pos],
-      'write');
-    return { bytesWritten, buffer: data };
-  })();
+  return transfer(call('write', [fd, bytes, 0, bytes.byteLength, pos], 'write'),
+    data);
 };
 
 function vectorPlan(op) {
@@ -191,10 +194,7 @@ function vectorPlan(op) {
     }
     const pos = typeof position === 'number' || typeof position === 'bigint' ?
       toPosition(position) : -1;
-    return (function* () {
-      const n = yield call(op, [fd, buffers.map(asBytes), pos], op);
-      return { bytes: n, buffers };
-    })();
+    return transfer(call(op, [fd, buffers.map(asBytes), pos], op), buffers);
   };
 }
 plans.readv = vectorPlan('readv');
@@ -381,7 +381,7 @@ plans.symlink = (target, path, type) => {
 
 plans.readlink = (path, options) => {
   const opts = readOptions(options, { encoding: 'utf8' });
-  const p = toPath(path, 'path');
+  const p = toPath(path, 'oldPath');
   return call('readlink', [p], 'readlink', p, undefined,
     (out) => encodeResult(out, opts.encoding));
 };
@@ -393,11 +393,21 @@ plans.realpathNative = (path, options) => {
     (out) => encodeResult(out, opts.encoding));
 };
 
+// The JS realpath takes anything and turns it into text (a Buffer decoded,
+// URLs converted, everything else through String()).
+function looseText(path) {
+  if (isArrayBufferView(path)) return pathText(path);
+  if (path !== null && typeof path === 'object' && typeof path.href === 'string') {
+    return path;
+  }
+  return String(path);
+}
+
 // Resolves symbolic links one component at a time with lstat and readlink,
 // so that errors name the first component that failed, as Node's does.
 plans.realpath = (path, options) => {
   const opts = readOptions(options, { encoding: 'utf8' });
-  const p = toPath(path);
+  const p = toPath(looseText(path));
   return (function* () {
     let pending = pathModule.resolve(pathText(p)).split('/').filter(Boolean);
     let resolved = '/';
@@ -410,6 +420,8 @@ plans.realpath = (path, options) => {
         continue;
       }
       if (++hops > 40) throw systemError(-40, 'lstat', next);
+      // The link's target must exist before it is followed.
+      yield call('stat', [next, false], 'stat', next);
       const target = yield call('readlink', [next], 'readlink', next);
       const rest = pending;
       const base = target.startsWith('/') ? target : pathModule.join(resolved, target);
@@ -543,9 +555,14 @@ function* readAll(fd, signal) {
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
+// Whole-file operations take an fd where a path goes: a non-negative int32.
+function isFdArgument(value) {
+  return typeof value === 'number' && (value | 0) === value && value >= 0;
+}
+
 plans.readFile = (path, options) => {
   const opts = fileOptions(options, { encoding: null, flag: 'r' });
-  const isFd = typeof path === 'number';
+  const isFd = isFdArgument(path);
   const p = isFd ? checkFd(path) : toPath(path);
   const flags = toFlags(opts.flag);
   return (function* () {
@@ -557,8 +574,7 @@ plans.readFile = (path, options) => {
     } finally {
       if (!isFd) yield call('close', [fd], 'close');
     }
-    return opts.encoding == null || opts.encoding === 'buffer' ? data :
-      data.toString(opts.encoding);
+    return opts.encoding == null ? data : data.toString(opts.encoding);
   })();
 };
 
@@ -585,7 +601,7 @@ function writeFilePlan(defaultFlag) {
   return (path, data, options) => {
     const opts = fileOptions(options, { encoding: 'utf8', mode: 0o666,
       flag: defaultFlag });
-    const isFd = typeof path === 'number';
+    const isFd = isFdArgument(path);
     const p = isFd ? checkFd(path) : toPath(path);
     const bytes = toData(data, opts.encoding);
     const flags = toFlags(opts.flag);

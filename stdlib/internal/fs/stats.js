@@ -12,37 +12,46 @@ const kTimes = ['atime', 'mtime', 'ctime', 'birthtime'];
 
 const kType = Symbol('type');
 
-// The predicates, over a file-type getter each class supplies: the S_IFMT
-// bits of a mode for Stats, the UV_DIRENT_* number for Dirent.
-class FileKind {
-  isDirectory() { return this._isKind('DIR'); }
-  isFile() { return this._isKind('REG'); }
-  isBlockDevice() { return this._isKind('BLK'); }
-  isCharacterDevice() { return this._isKind('CHR'); }
-  isSymbolicLink() { return this._isKind('LNK'); }
-  isFIFO() { return this._isKind('FIFO'); }
-  isSocket() { return this._isKind('SOCK'); }
-}
+// Each predicate with the S_IFMT value of a mode and the UV_DIRENT_* value
+// of a directory entry it tests for.
+const kPredicates = [
+  ['isDirectory', 'S_IFDIR', 'UV_DIRENT_DIR'],
+  ['isFile', 'S_IFREG', 'UV_DIRENT_FILE'],
+  ['isBlockDevice', 'S_IFBLK', 'UV_DIRENT_BLOCK'],
+  ['isCharacterDevice', 'S_IFCHR', 'UV_DIRENT_CHAR'],
+  ['isSymbolicLink', 'S_IFLNK', 'UV_DIRENT_LINK'],
+  ['isFIFO', 'S_IFIFO', 'UV_DIRENT_FIFO'],
+  ['isSocket', 'S_IFSOCK', 'UV_DIRENT_SOCKET'],
+];
 
-// The predicates are not enumerable helpers in Node's inspect output.
-const kStatKinds = {
-  DIR: 'S_IFDIR', REG: 'S_IFREG', BLK: 'S_IFBLK', CHR: 'S_IFCHR',
-  LNK: 'S_IFLNK', FIFO: 'S_IFIFO', SOCK: 'S_IFSOCK',
-};
-const kDirentKinds = {
-  DIR: 'UV_DIRENT_DIR', REG: 'UV_DIRENT_FILE', BLK: 'UV_DIRENT_BLOCK',
-  CHR: 'UV_DIRENT_CHAR', LNK: 'UV_DIRENT_LINK', FIFO: 'UV_DIRENT_FIFO',
-  SOCK: 'UV_DIRENT_SOCKET',
-};
-
-function modeHasKind(mode, kind) {
+// Whether `mode` (a number or a bigint) has the file type `typeName`.
+function hasFileType(mode, typeName) {
   const c = constants();
-  const bits = c[kStatKinds[kind]];
-  if (typeof mode === 'bigint') return (mode & BigInt(c.S_IFMT)) === BigInt(bits);
-  return (mode & c.S_IFMT) === bits;
+  if (typeof mode === 'bigint') {
+    return (mode & BigInt(c.S_IFMT)) === BigInt(c[typeName]);
+  }
+  return (mode & c.S_IFMT) === c[typeName];
 }
 
-class StatsBase extends FileKind {}
+function definePredicates(proto, test) {
+  for (const [name, modeType, direntType] of kPredicates) {
+    const fn = {
+      [name]() { return test(this, modeType, direntType); },
+    }[name];
+    Object.defineProperty(proto, name, { value: fn, writable: true,
+      configurable: true });
+  }
+}
+
+// Node's Stats can be called without new (old code does), so it is a plain
+// function over a shared base prototype holding the predicates.
+function StatsBase() {}
+definePredicates(StatsBase.prototype,
+  (stats, modeType) => hasFileType(stats.mode, modeType));
+
+function checkModeProperty(type) {
+  return hasFileType(this.mode, type);
+}
 
 function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
@@ -54,75 +63,48 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   this.birthtime = new Date(birthtimeMs);
 }
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
-Object.setPrototypeOf(Stats, StatsBase);
 Object.defineProperty(Stats.prototype, 'isFile', {
   value: StatsBase.prototype.isFile, writable: true, configurable: true,
 });
 Object.defineProperty(Stats.prototype, '_checkModeProperty', {
-  value(kind) { return modeHasKind(this.mode, kind); },
-  writable: true, configurable: true,
+  value: checkModeProperty, writable: true, configurable: true,
 });
 
-class BigIntStats extends StatsBase {}
+function BigIntStats() {}
+Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
 Object.defineProperty(BigIntStats.prototype, '_checkModeProperty', {
-  value(kind) { return modeHasKind(this.mode, kind); },
-  writable: true, configurable: true,
-});
-Object.defineProperty(StatsBase.prototype, '_isKind', {
-  value(kind) { return this._checkModeProperty(kind); },
-  writable: true, configurable: true,
+  value: checkModeProperty, writable: true, configurable: true,
 });
 
-// Milliseconds as Node computes them: fractional for numbers, truncated for
-// bigints.
+// Milliseconds as Node computes them: fractional for numbers, whole for
+// bigints; the Date objects round to the millisecond.
 function statsFromFields(fields) {
-  if (fields instanceof BigInt64Array) return bigStats(fields);
-  const ms = [];
-  for (let i = 0; i < 4; i++) {
-    ms.push(fields[10 + 2 * i] * 1e3 + fields[11 + 2 * i] / 1e6);
-  }
-  const s = Object.create(Stats.prototype);
+  const big = fields instanceof BigInt64Array;
+  const s = Object.create(big ? BigIntStats.prototype : Stats.prototype);
   for (let i = 0; i < kIntegerFields.length; i++) s[kIntegerFields[i]] = fields[i];
+  const at = (i) => [fields[10 + 2 * i], fields[11 + 2 * i]];
+  if (big) {
+    const ns = kTimes.map((_, i) => at(i)[0] * 1000000000n + at(i)[1]);
+    kTimes.forEach((name, i) => { s[`${name}Ms`] = ns[i] / 1000000n; });
+    kTimes.forEach((name, i) => { s[`${name}Ns`] = ns[i]; });
+    kTimes.forEach((name, i) => { s[name] = new Date(Number(ns[i] / 1000000n)); });
+    return s;
+  }
+  const ms = kTimes.map((_, i) => at(i)[0] * 1e3 + at(i)[1] / 1e6);
   kTimes.forEach((name, i) => { s[`${name}Ms`] = ms[i]; });
   kTimes.forEach((name, i) => { s[name] = new Date(Math.round(ms[i])); });
   return s;
 }
 
-function bigStats(fields) {
-  const s = Object.create(BigIntStats.prototype);
-  for (let i = 0; i < kIntegerFields.length; i++) s[kIntegerFields[i]] = fields[i];
-  const ns = kTimes.map((_, i) => fields[10 + 2 * i] * 1000000000n +
-    fields[11 + 2 * i]);
-  kTimes.forEach((name, i) => { s[`${name}Ms`] = ns[i] / 1000000n; });
-  kTimes.forEach((name, i) => { s[`${name}Ns`] = ns[i]; });
-  kTimes.forEach((name, i) => { s[name] = new Date(Number(ns[i] / 1000000n)); });
-  return s;
-}
-
-class Dirent extends FileKind {
+class Dirent {
   constructor(name, type, parentPath) {
-    super();
     this.name = name;
     this.parentPath = parentPath;
     this.path = parentPath;
     this[kType] = type;
   }
 }
-Object.defineProperty(Dirent.prototype, '_isKind', {
-  value(kind) { return this[kType] === constants()[kDirentKinds[kind]]; },
-  writable: true, configurable: true,
-});
-
-// Takes the predicates off FileKind's prototype and puts them where Node has
-// them: on StatsBase (Stats inherits) and on Dirent.
-for (const target of [StatsBase.prototype, Dirent.prototype]) {
-  for (const key of Object.getOwnPropertyNames(FileKind.prototype)) {
-    if (key === 'constructor') continue;
-    Object.defineProperty(target, key,
-      Object.getOwnPropertyDescriptor(FileKind.prototype, key));
-  }
-}
-Object.setPrototypeOf(StatsBase.prototype, Object.prototype);
-Object.setPrototypeOf(Dirent.prototype, Object.prototype);
+definePredicates(Dirent.prototype,
+  (entry, modeType, direntType) => entry[kType] === constants()[direntType]);
 
 module.exports = { BigIntStats, Dirent, Stats, statsFromFields };

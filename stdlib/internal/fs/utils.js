@@ -34,7 +34,7 @@ let constantsObject;
 function constants() {
   if (constantsObject === undefined) {
     const b = binding();
-    constantsObject = {};
+    constantsObject = { __proto__: null };
     for (const key of Object.keys(b)) {
       if (typeof b[key] === 'number') constantsObject[key] = b[key];
     }
@@ -185,7 +185,10 @@ function asBytes(view) {
 // A string option is the encoding; null/undefined take the defaults.
 function readOptions(options, defaults) {
   if (options == null) return { ...defaults };
-  if (typeof options === 'string') return { ...defaults, encoding: options };
+  if (typeof options === 'string') {
+    checkEncoding(options);
+    return { ...defaults, encoding: options };
+  }
   if (typeof options !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
   }
