@@ -23,6 +23,9 @@ const kConstantSpelling = {
   URLMismatchError: 'URL_MISMATCH_ERR',
 };
 const kCodeByName = new Map(kLegacyNames.map((name, i) => [name, i + 1]));
+// Retired names keep their constants but no longer give their code.
+const kRetired = new Set(['DOMStringSizeError', 'NoDataAllowedError',
+  'ValidationError']);
 
 function constantName(errorName) {
   return kConstantSpelling[errorName] ||
@@ -78,7 +81,7 @@ class DOMException extends Error {
 
   get code() {
     checkDOMException(this);
-    return kCodeByName.get(this.#name) || 0;
+    return kRetired.has(this.#name) ? 0 : kCodeByName.get(this.#name) || 0;
   }
 }
 
