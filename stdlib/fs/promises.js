@@ -8,14 +8,10 @@ const { runPromise } = require('../internal/fs/ops');
 const { constants, toFlags, toMode, toPath } = require('../internal/fs/utils');
 const { EventEmitter } = require('../events');
 
-const kFd = Symbol('kFd');
-const kClosing = Symbol('kClosing');
 
 // What an operation on a closed FileHandle rejects with.
 function closedHandle(syscall) {
-  const err = new Error('file closed');
-  Object.assign(err, { code: 'EBADF', syscall });
-  return err;
+  return Object.assign(new Error('file closed'), { code: 'EBADF', syscall });
 }
 
 // Runs a plan and wraps synchronous argument errors into the rejection, as
@@ -31,16 +27,20 @@ function settle(makePlan) {
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
-    this[kFd] = fd;
-    this[kClosing] = null;
+    this.#fd = fd;
   }
 
-  get fd() { return this[kFd]; }
+  // -1 once closed.
+  #fd;
+  // The pending close, so that close() called twice closes once.
+  #closing = null;
+
+  get fd() { return this.#fd; }
 
   // The fd for an operation, or a rejection once the handle is closed.
   #use(syscall, makePlan) {
-    if (this[kFd] === -1) return Promise.reject(closedHandle(syscall));
-    return settle(() => makePlan(this[kFd]));
+    if (this.#fd === -1) return Promise.reject(closedHandle(syscall));
+    return settle(() => makePlan(this.#fd));
   }
 
   stat(options) { return this.#use('fstat', (fd) => plans.fstat(fd, options)); }
@@ -104,18 +104,18 @@ class FileHandle extends EventEmitter {
   appendFile(data, options) { return this.writeFile(data, options); }
 
   close() {
-    if (this[kClosing] !== null) return this[kClosing];
-    if (this[kFd] === -1) return Promise.resolve();
-    const fd = this[kFd];
-    this[kClosing] = runPromise(call('close', [fd], 'close')).then(() => {
-      this[kFd] = -1;
-      this[kClosing] = null;
+    if (this.#closing !== null) return this.#closing;
+    if (this.#fd === -1) return Promise.resolve();
+    const fd = this.#fd;
+    this.#closing = runPromise(call('close', [fd], 'close')).then(() => {
+      this.#fd = -1;
+      this.#closing = null;
       this.emit('close');
     }, (err) => {
-      this[kClosing] = null;
+      this.#closing = null;
       throw err;
     });
-    return this[kClosing];
+    return this.#closing;
   }
 
   async [Symbol.asyncDispose]() { return this.close(); }

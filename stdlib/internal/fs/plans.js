@@ -25,12 +25,6 @@ const {
 } = require('./utils');
 const { Dirent, statsFromFields } = require('./stats');
 
-const {
-  ERR_FS_FILE_TOO_LARGE,
-  ERR_FS_INVALID_SYMLINK_TYPE,
-  ERR_INVALID_ARG_TYPE,
-  ERR_OUT_OF_RANGE,
-} = codes;
 
 const kMaxFileSize = 2 ** 31 - 1;
 const kChunk = 64 * 1024;
@@ -48,12 +42,12 @@ function toStats(fields) {
 function smallMode(mode, fallback) {
   if (mode == null) return fallback;
   if (typeof mode !== 'number') {
-    const err = new ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
+    const err = new codes.ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
     err.message = 'mode must be int32 or null/undefined';
     throw err;
   }
   if (!(mode >= 0 && mode <= 7)) {
-    const err = new ERR_OUT_OF_RANGE('mode', '>= 0 && <= 7', mode);
+    const err = new codes.ERR_OUT_OF_RANGE('mode', '>= 0 && <= 7', mode);
     err.message = 'mode is out of range: >= 0 && <= 7';
     throw err;
   }
@@ -97,7 +91,7 @@ plans.fstat = (fd, options) =>
 // Returns the call and the buffer it reads into.
 function readArgs(fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
-  let offset = offsetOrOptions;
+  let offset;
   const isBag = buffer === undefined ||
     (buffer !== null && typeof buffer === 'object' && !isArrayBufferView(buffer));
   if (isBag) {
@@ -109,9 +103,11 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
     // read(fd, buffer, options): a third argument alone is the options.
     validateObject(offsetOrOptions, 'options', 1);
     if (offsetOrOptions !== null) ({ offset, length, position } = offsetOrOptions);
+  } else {
+    offset = offsetOrOptions;
   }
-  if (!isArrayBufferView(buffer)) {
-    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'],
+  if (isArrayBufferView(buffer) === false) {
+    throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'],
       buffer);
   }
   const size = buffer.byteLength;
@@ -124,7 +120,7 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
   }
   validateInteger(length, 'length', 0);
   if (length > size - offset) {
-    throw new ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
+    throw new codes.ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
   }
   return {
     call: call('read', [fd, asBytes(buffer), offset, length, toPosition(position)],
@@ -165,11 +161,11 @@ plans.write = (fd, data, a, b, c) => {
     const size = data.byteLength;
     if (offset == null) offset = 0;
     else validateInteger(offset, 'offset', 0);
-    if (offset > size) throw new ERR_OUT_OF_RANGE('offset', `<= ${size}`, offset);
+    if (offset > size) throw new codes.ERR_OUT_OF_RANGE('offset', `<= ${size}`, offset);
     if (length == null) length = size - offset;
     validateInteger(length, 'length', 0);
     if (length > size - offset) {
-      throw new ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
+      throw new codes.ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
     }
     bytes = asBytes(data).subarray(offset, offset + length);
   } else if (typeof data === 'string') {
@@ -177,7 +173,7 @@ plans.write = (fd, data, a, b, c) => {
     // An unknown encoding falls back to UTF-8 here, as in Node.
     bytes = Buffer.from(data, Buffer.isEncoding(b) ? b : 'utf8');
   } else {
-    throw new ERR_INVALID_ARG_TYPE('buffer',
+    throw new codes.ERR_INVALID_ARG_TYPE('buffer',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   const pos = position == null || typeof position !== 'number' &&
@@ -190,7 +186,7 @@ function vectorPlan(op) {
   return (fd, buffers, position) => {
     checkFd(fd);
     if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView)) {
-      throw new ERR_INVALID_ARG_TYPE('buffers', 'ArrayBufferView[]', buffers);
+      throw new codes.ERR_INVALID_ARG_TYPE('buffers', 'ArrayBufferView[]', buffers);
     }
     const pos = typeof position === 'number' || typeof position === 'bigint' ?
       toPosition(position) : -1;
@@ -217,17 +213,19 @@ plans.readdir = (path, options) => {
   }
   return (function* () {
     const out = [];
+    // Breadth first, as Node lists them: a directory's entries, then those
+    // of its subdirectories in the order they were found.
     const queue = [''];
-    while (queue.length > 0) {
-      const rel = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+      const rel = queue[head];
       const dir = rel === '' ? parent : pathModule.join(parent, rel);
       const [names, types] = yield call('scandir', [dir, true], 'scandir', dir);
-      for (let i = 0; i < names.length; i++) {
-        const relName = rel === '' ? names[i] : pathModule.join(rel, names[i]);
-        if (withTypes) out.push(new Dirent(names[i], types[i], dir));
+      names.forEach((name, i) => {
+        const relName = rel === '' ? name : pathModule.join(rel, name);
+        if (withTypes) out.push(new Dirent(name, types[i], dir));
         else out.push(encodeResult(relName, opts.encoding));
         if (types[i] === constants().UV_DIRENT_DIR) queue.push(relName);
-      }
+      });
     }
     return out;
   })();
@@ -372,7 +370,7 @@ plans.symlink = (target, path, type) => {
   let flags = 0;
   if (type != null) {
     if (typeof type !== 'string' || kSymlinkTypes[type] === undefined) {
-      throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
+      throw new codes.ERR_FS_INVALID_SYMLINK_TYPE(type);
     }
     flags = kSymlinkTypes[type];
   }
@@ -461,7 +459,7 @@ plans.fchown = (fd, uid, gid) =>
 function checkTime(time) {
   const seconds = toSeconds(time);
   if (!Number.isFinite(seconds)) {
-    throw new ERR_INVALID_ARG_TYPE('time', ['Date', 'Time in seconds'], time);
+    throw new codes.ERR_INVALID_ARG_TYPE('time', ['Date', 'Time in seconds'], time);
   }
   return seconds;
 }
@@ -515,13 +513,13 @@ function throwIfAborted(signal) {
 
 function fileOptions(options, defaults) {
   if (options != null && typeof options !== 'string' && typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'object'], options);
+    throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'object'], options);
   }
   const opts = readOptions(options, defaults);
   if (opts.signal !== undefined) {
     if (opts.signal === null || typeof opts.signal !== 'object' ||
       !('aborted' in opts.signal)) {
-      throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', opts.signal);
+      throw new codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', opts.signal);
     }
   }
   return opts;
@@ -532,7 +530,7 @@ function fileOptions(options, defaults) {
 function* readAll(fd, signal) {
   const st = yield call('fstat', [fd, false], 'fstat', undefined, undefined, toStats);
   const expected = st.isFile() ? st.size : 0;
-  if (expected > kMaxFileSize) throw new ERR_FS_FILE_TOO_LARGE(expected);
+  if (expected > kMaxFileSize) throw new codes.ERR_FS_FILE_TOO_LARGE(expected);
   const chunks = [];
   let total = 0;
   let buffer = Buffer.allocUnsafeSlow(expected > 0 ? expected : kChunk);
@@ -549,7 +547,7 @@ function* readAll(fd, signal) {
     if (n === 0) break;
     filled += n;
     total += n;
-    if (total > kMaxFileSize) throw new ERR_FS_FILE_TOO_LARGE(total);
+    if (total > kMaxFileSize) throw new codes.ERR_FS_FILE_TOO_LARGE(total);
   }
   chunks.push(buffer.subarray(0, filled));
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
@@ -581,7 +579,7 @@ plans.readFile = (path, options) => {
 function toData(data, encoding) {
   if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
   if (isArrayBufferView(data)) return asBytes(data);
-  throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray',
+  throw new codes.ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray',
     'DataView'], data);
 }
 

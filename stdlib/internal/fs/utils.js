@@ -13,14 +13,7 @@ const {
   parseFileMode,
 } = require('../validators');
 
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-  ERR_INVALID_URL_SCHEME,
-  ERR_INVALID_FILE_URL_HOST,
-  ERR_INVALID_FILE_URL_PATH,
-  ERR_OUT_OF_RANGE,
-} = codes;
+const types = require('../util/types');
 
 let fsBinding;
 // The binding is looked up on first use: nothing here runs at snapshot time.
@@ -47,21 +40,18 @@ function constants() {
 
 const kPathTypes = ['string', 'Buffer', 'URL'];
 
-function isUint8Array(value) {
-  return ArrayBuffer.isView(value) &&
-    Object.prototype.toString.call(value) === '[object Uint8Array]';
-}
+const isUint8Array = types.isUint8Array;
 
 // A file: URL's path, decoded. url.fileURLToPath does this once node:url is
 // in the stdlib; until then the rules of Node 20 on Linux are applied here.
 function urlToPath(url) {
-  if (url.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
+  if (url.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
   if (url.hostname !== '' && url.hostname !== undefined) {
-    throw new ERR_INVALID_FILE_URL_HOST('linux');
+    throw new codes.ERR_INVALID_FILE_URL_HOST('linux');
   }
   const raw = url.pathname;
   if (/%2f/i.test(raw)) {
-    throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+    throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
   }
   return decodeURIComponent(raw);
 }
@@ -77,13 +67,13 @@ function looksLikeUrl(value) {
 function toPath(value, name = 'path') {
   let path = value;
   if (looksLikeUrl(path)) path = urlToPath(path);
-  if (typeof path !== 'string' && !isUint8Array(path)) {
-    throw new ERR_INVALID_ARG_TYPE(name, kPathTypes, value);
+  const isText = typeof path === 'string';
+  if (!isText && !isUint8Array(path)) {
+    throw new codes.ERR_INVALID_ARG_TYPE(name, kPathTypes, value);
   }
-  const hasNul = typeof path === 'string' ? path.includes('\u0000') :
-    path.includes(0);
+  const hasNul = isText ? path.includes('\u0000') : path.includes(0);
   if (hasNul) {
-    throw new ERR_INVALID_ARG_VALUE(name, path,
+    throw new codes.ERR_INVALID_ARG_VALUE(name, path,
       'must be a string, Uint8Array, or URL without null bytes');
   }
   return path;
@@ -130,7 +120,7 @@ function toFlags(flags, fallback = 'r') {
   if (typeof flags === 'number') return flags;
   const name = flags == null ? fallback : flags;
   const bits = typeof name === 'string' ? kFlagBits[name] : undefined;
-  if (bits === undefined) throw new ERR_INVALID_ARG_VALUE('flags', flags);
+  if (bits === undefined) throw new codes.ERR_INVALID_ARG_VALUE('flags', flags);
   const c = constants();
   return bits.reduce((sum, key) => sum | c[key], 0);
 }
@@ -149,13 +139,13 @@ function toPosition(position) {
   if (position == null) return -1;
   if (typeof position === 'bigint') {
     if (position < -(2n ** 63n) || position > 2n ** 63n - 1n) {
-      throw new ERR_OUT_OF_RANGE('position',
+      throw new codes.ERR_OUT_OF_RANGE('position',
         '>= -9223372036854775808 && <= 9223372036854775807', position);
     }
     return Number(position);
   }
   if (typeof position !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE('position', ['bigint', 'integer'], position);
+    throw new codes.ERR_INVALID_ARG_TYPE('position', ['bigint', 'integer'], position);
   }
   validateInteger(position, 'position', -1);
   return position;
@@ -167,7 +157,7 @@ function toSeconds(time, name = 'time') {
   if (typeof time === 'string' && Number.isFinite(+time)) return +time;
   if (time instanceof Date) return time.getTime() / 1000;
   if (typeof time === 'bigint') return Number(time);
-  throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
+  throw new codes.ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
 }
 
 function isArrayBufferView(value) {
@@ -185,12 +175,15 @@ function asBytes(view) {
 // A string option is the encoding; null/undefined take the defaults.
 function readOptions(options, defaults) {
   if (options == null) return { ...defaults };
-  if (typeof options === 'string') {
-    checkEncoding(options);
-    return { ...defaults, encoding: options };
-  }
-  if (typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+  switch (typeof options) {
+    case 'string':
+      checkEncoding(options);
+      return { ...defaults, encoding: options };
+    case 'object':
+      break;
+    default:
+      throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'],
+        options);
   }
   const out = { ...defaults, ...options };
   checkEncoding(out.encoding);
@@ -200,7 +193,7 @@ function readOptions(options, defaults) {
 function checkEncoding(encoding) {
   if (encoding == null || encoding === 'buffer') return;
   if (!Buffer.isEncoding(encoding)) {
-    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
+    throw new codes.ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
   }
 }
 
@@ -258,21 +251,10 @@ function callAsync(op, args, syscall, path, dest, done) {
   if (started < 0) process.nextTick(finish, started);
 }
 
-// The promise form of callAsync.
-function callPromise(op, args, syscall, path, dest) {
-  return new Promise((resolve, reject) => {
-    callAsync(op, args, syscall, path, dest, (err, result) => {
-      if (err) reject(err);
-      else resolve(result);
-    });
-  });
-}
-
 module.exports = {
   asBytes,
   binding,
   callAsync,
-  callPromise,
   callSync,
   checkCallback,
   checkEncoding,
