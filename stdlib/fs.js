@@ -6,6 +6,7 @@ const { plans } = require('./internal/fs/plans');
 const { runCallback, runSync } = require('./internal/fs/ops');
 const { constants, toPath, checkCallback } = require('./internal/fs/utils');
 const { Stats, Dirent } = require('./internal/fs/stats');
+const { Dir, opendir, opendirSync } = require('./internal/fs/dir');
 
 const fs = {};
 
@@ -108,6 +109,9 @@ fs.existsSync = function existsSync(path) {
   }
 };
 
+fs.opendir = opendir;
+fs.opendirSync = opendirSync;
+fs.Dir = Dir;
 fs.Stats = Stats;
 fs.Dirent = Dirent;
 

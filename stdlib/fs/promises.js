@@ -7,6 +7,7 @@ const { plans, readAll, writeAll, toData, fileOptions, throwIfAborted, call } =
 const { runPromise } = require('../internal/fs/ops');
 const { constants, toFlags, toMode, toPath } = require('../internal/fs/utils');
 const { EventEmitter } = require('../events');
+const { opendirPlan } = require('../internal/fs/dir');
 
 
 // What an operation on a closed FileHandle rejects with.
@@ -149,6 +150,7 @@ const promises = {
   mkdir: (path, options) => settle(() => plans.mkdir(path, options)),
   mkdtemp: (prefix, options) => settle(() => plans.mkdtemp(prefix, options)),
   open,
+  opendir: (path, options) => settle(() => opendirPlan(path, options)),
   readFile: (path, options) => handleOrPath(path, (h) => h.readFile(options),
     () => plans.readFile(path, options)),
   readdir: (path, options) => settle(() => plans.readdir(path, options)),

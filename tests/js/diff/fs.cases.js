@@ -441,6 +441,38 @@ function fdOperations() {
   });
 }
 
+function dirCases() {
+  record('opendir missing', () => fs.opendirSync(p('missing')));
+  record('opendir file', () => fs.opendirSync(p('file.txt')));
+  record('opendir bad path', () => fs.opendirSync(5));
+  for (const bufferSize of [0, 1, 1.5, 'x', 2 ** 32]) {
+    record(`opendir bufferSize ${util.inspect(bufferSize)}`, () =>
+      fs.opendirSync(p('dir'), { bufferSize }).path);
+  }
+  record('opendir readSync all', () => {
+    const d = fs.opendirSync(p('dir'));
+    const names = [];
+    for (let e = d.readSync(); e !== null; e = d.readSync()) {
+      names.push([e.name, e.isDirectory(), e.parentPath]);
+    }
+    const again = d.readSync();
+    d.closeSync();
+    return [d.path, names.sort(), again, d.constructor.name];
+  });
+  record('opendir closed twice', () => {
+    const d = fs.opendirSync(p('dir'));
+    d.closeSync();
+    return d.closeSync();
+  });
+  record('opendir read after close', () => {
+    const d = fs.opendirSync(p('dir'));
+    d.closeSync();
+    return d.readSync();
+  });
+  record('Dir proto', () => ['read', 'readSync', 'close', 'closeSync', 'entries']
+    .map((k) => typeof fs.Dir.prototype[k]));
+}
+
 function shapes() {
   record('constants', () => fs.constants);
   record('F_OK etc', () => [fs.F_OK, fs.R_OK, fs.W_OK, fs.X_OK]);
@@ -607,6 +639,26 @@ function asyncCases() {
     await fh.close();
     return out.map((x) => show(x)).join(' | ');
   });
+  pr('p opendir iterate', async () => {
+    const d = await fsp.opendir(p('dir'));
+    const names = [];
+    for await (const e of d) names.push(e.name);
+    let closeErr;
+    try {
+      await d.close();
+    } catch (err) {
+      closeErr = describeError(err);
+    }
+    return [names.sort(), closeErr];
+  });
+  pr('p opendir missing', () => fsp.opendir(p('missing')));
+  cb('cb opendir', (done) => fs.opendir(p('dir'), (err, d) => {
+    if (err) return done(err);
+    d.read((err2, e) => {
+      d.close((err3) => done(err2 || err3, typeof e.name));
+    });
+  }));
+  cb('cb opendir missing', (done) => fs.opendir(p('missing'), done));
   pr('p open missing', () => fsp.open(p('missing')));
   pr('p open bad flags', () => fsp.open(p('file.txt'), 'bad'));
   pr('p readFile FileHandle', async () => {
@@ -632,5 +684,6 @@ buildTree();
 argumentErrors();
 syncOperations();
 fdOperations();
+dirCases();
 shapes();
 asyncCases().then(() => fs.rmSync(root, { recursive: true, force: true }));
