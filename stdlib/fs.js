@@ -15,7 +15,7 @@ const kSimple = ['access', 'open', 'close', 'stat', 'lstat', 'fstat', 'readdir',
   'mkdir', 'mkdtemp', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'copyFile',
   'symlink', 'readlink', 'chmod', 'fchmod', 'chown', 'lchown', 'fchown',
   'utimes', 'lutimes', 'futimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync',
-  'readFile', 'writeFile', 'appendFile'];
+  'readFile', 'writeFile', 'appendFile', 'statfs'];
 
 // Callbacks of the operations that produce nothing get only `err` (null on
 // success), as in Node.
@@ -108,6 +108,10 @@ fs.existsSync = function existsSync(path) {
     return false;
   }
 };
+
+// lchmod exists only on macOS; Node lists the names with no value elsewhere.
+fs.lchmod = undefined;
+fs.lchmodSync = undefined;
 
 fs.opendir = opendir;
 fs.opendirSync = opendirSync;

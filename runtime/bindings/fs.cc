@@ -38,6 +38,8 @@ enum class Result {
   kPtrPath,   // req->ptr as a string (readlink, realpath)
   kPath,      // req->path as a string (mkdtemp)
   kEntries,   // [names] or [names, types] (scandir)
+  kStatfs,    // a Float64Array / BigInt64Array of type, bsize, blocks,
+              // bfree, bavail, files, ffree
 };
 
 // Stat layout shared with stdlib/internal/fs/stats.js: dev, mode, nlink,
@@ -174,6 +176,14 @@ int StartFstat(const v8::FunctionCallbackInfo<v8::Value>& args,
                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
   extra->bigint = args[1]->IsTrue();
   return uv_fs_fstat(loop, req, Int(args, 0), cb);
+}
+
+// statfs(path, bigint) -> fields
+int StartStatfs(const v8::FunctionCallbackInfo<v8::Value>& args,
+                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->bigint = args[1]->IsTrue();
+  PathArg path(args.GetIsolate(), args[0]);
+  return uv_fs_statfs(loop, req, path.c_str(), cb);
 }
 
 // scandir(path, withTypes) -> [names] | [names, types]
@@ -319,6 +329,24 @@ v8::Local<v8::Value> StatArray(v8::Isolate* isolate, const uv_stat_t& s,
   return v8::Float64Array::New(ab, 0, kStatFields);
 }
 
+v8::Local<v8::Value> StatfsArray(v8::Isolate* isolate, const uv_statfs_t& s,
+                                 bool bigint) {
+  const uint64_t fields[] = {s.f_type,  s.f_bsize, s.f_blocks, s.f_bfree,
+                             s.f_bavail, s.f_files, s.f_ffree};
+  constexpr size_t kCount = sizeof(fields) / sizeof(fields[0]);
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, kCount * 8);
+  void* data = ab->GetBackingStore()->Data();
+  for (size_t i = 0; i < kCount; ++i) {
+    if (bigint) {
+      static_cast<int64_t*>(data)[i] = static_cast<int64_t>(fields[i]);
+    } else {
+      static_cast<double*>(data)[i] = static_cast<double>(fields[i]);
+    }
+  }
+  if (bigint) return v8::BigInt64Array::New(ab, 0, kCount);
+  return v8::Float64Array::New(ab, 0, kCount);
+}
+
 v8::MaybeLocal<v8::Value> Entries(v8::Isolate* isolate, uv_fs_t* req,
                                   bool with_types) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -362,6 +390,9 @@ v8::MaybeLocal<v8::Value> ToJs(v8::Isolate* isolate, Result kind,
     }
     case Result::kEntries:
       return Entries(isolate, req, extra.with_types);
+    case Result::kStatfs:
+      return StatfsArray(isolate, *static_cast<uv_statfs_t*>(req->ptr),
+                         extra.bigint);
   }
   return v8::Undefined(isolate);
 }
@@ -461,6 +492,7 @@ void Async(const v8::FunctionCallbackInfo<v8::Value>& args) {
   V("lstat", StartLstat, kStat)                                           \
   V("fstat", StartFstat, kStat)                                           \
   V("scandir", StartScandir, kEntries)                                    \
+  V("statfs", StartStatfs, kStatfs)                                       \
   V("mkdir", StartPathInt<uv_fs_mkdir>, kNone)                            \
   V("mkdtemp", StartPath<uv_fs_mkdtemp>, kPath)                           \
   V("rmdir", StartPath<uv_fs_rmdir>, kNone)                               \

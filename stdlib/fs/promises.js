@@ -7,6 +7,7 @@ const { plans, readAll, writeAll, toData, fileOptions, throwIfAborted, call } =
 const { runPromise } = require('../internal/fs/ops');
 const { constants, toFlags, toMode, toPath } = require('../internal/fs/utils');
 const { EventEmitter } = require('../events');
+const { codes } = require('../internal/errors');
 const { opendirPlan } = require('../internal/fs/dir');
 
 
@@ -143,6 +144,7 @@ const promises = {
   chmod: (path, mode) => settle(() => plans.chmod(path, mode)),
   chown: (path, uid, gid) => settle(() => plans.chown(path, uid, gid)),
   copyFile: (src, dest, mode) => settle(() => plans.copyFile(src, dest, mode)),
+  lchmod: () => Promise.reject(new codes.ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
   lchown: (path, uid, gid) => settle(() => plans.lchown(path, uid, gid)),
   link: (a, b) => settle(() => plans.link(a, b)),
   lstat: (path, options) => settle(() => plans.lstat(path, options)),
@@ -160,6 +162,7 @@ const promises = {
   rm: (path, options) => settle(() => plans.rm(path, options)),
   rmdir: (path, options) => settle(() => plans.rmdir(path, options)),
   stat: (path, options) => settle(() => plans.stat(path, options)),
+  statfs: (path, options) => settle(() => plans.statfs(path, options)),
   symlink: (t, p, type) => settle(() => plans.symlink(t, p, type)),
   truncate: (path, len) => settle(() => plans.truncate(path, len)),
   unlink: (path) => settle(() => plans.unlink(path)),
@@ -178,4 +181,3 @@ Object.defineProperty(promises, 'constants', {
 });
 
 module.exports = promises;
-module.exports.FileHandle = FileHandle;

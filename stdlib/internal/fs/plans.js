@@ -23,7 +23,7 @@ const {
   toPosition,
   toSeconds,
 } = require('./utils');
-const { Dirent, statsFromFields } = require('./stats');
+const { Dirent, StatFs, statsFromFields } = require('./stats');
 
 
 const kMaxFileSize = 2 ** 31 - 1;
@@ -86,6 +86,12 @@ plans.lstat = (path, options) => {
 plans.fstat = (fd, options) =>
   call('fstat', [checkFd(fd), bigintOption(options)], 'fstat', undefined,
     undefined, toStats);
+
+plans.statfs = (path, options) => {
+  const p = toPath(path);
+  return call('statfs', [p, bigintOption(options)], 'statfs', p, undefined,
+    (fields) => new StatFs(fields));
+};
 
 // read(fd, buffer, offset, length, position) and its option-bag forms.
 // Returns the call and the buffer it reads into.
@@ -209,7 +215,14 @@ plans.readdir = (path, options) => {
       new Dirent(encodeResult(name, opts.encoding), types[i], parent));
   };
   if (!opts.recursive) {
-    return call('scandir', [p, withTypes], 'scandir', p, undefined, toEntries);
+    if (!withTypes) {
+      return call('scandir', [p, false], 'scandir', p, undefined, toEntries);
+    }
+    return (function* () {
+      const listed = yield call('scandir', [p, true], 'scandir', p);
+      yield* fillUnknownTypes(parent, listed);
+      return toEntries(listed);
+    })();
   }
   return (function* () {
     const out = [];
@@ -219,7 +232,9 @@ plans.readdir = (path, options) => {
     for (let head = 0; head < queue.length; head++) {
       const rel = queue[head];
       const dir = rel === '' ? parent : pathModule.join(parent, rel);
-      const [names, types] = yield call('scandir', [dir, true], 'scandir', dir);
+      const listed = yield call('scandir', [dir, true], 'scandir', dir);
+      yield* fillUnknownTypes(dir, listed);
+      const [names, types] = listed;
       names.forEach((name, i) => {
         const relName = rel === '' ? name : pathModule.join(rel, name);
         if (withTypes) out.push(new Dirent(name, types[i], dir));
@@ -230,6 +245,22 @@ plans.readdir = (path, options) => {
     return out;
   })();
 };
+
+// Some file systems leave an entry's type unknown in scandir; lstat tells.
+function* fillUnknownTypes(dir, [names, types]) {
+  const c = constants();
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== c.UV_DIRENT_UNKNOWN) continue;
+    const full = pathModule.join(dir, names[i]);
+    const st = yield call('lstat', [full, false], 'lstat', full, undefined, toStats);
+    const kinds = [['isFile', 'UV_DIRENT_FILE'], ['isDirectory', 'UV_DIRENT_DIR'],
+      ['isSymbolicLink', 'UV_DIRENT_LINK'], ['isFIFO', 'UV_DIRENT_FIFO'],
+      ['isSocket', 'UV_DIRENT_SOCKET'], ['isCharacterDevice', 'UV_DIRENT_CHAR'],
+      ['isBlockDevice', 'UV_DIRENT_BLOCK']];
+    const found = kinds.find(([test]) => st[test]());
+    if (found !== undefined) types[i] = c[found[1]];
+  }
+}
 
 function* mkdirRecursive(path, mode) {
   try {

@@ -107,4 +107,14 @@ class Dirent {
 definePredicates(Dirent.prototype,
   (entry, modeType, direntType) => entry[kType] === constants()[direntType]);
 
-module.exports = { BigIntStats, Dirent, Stats, statsFromFields };
+// What statfs reports, in the binding's field order.
+const kStatfsFields = ['type', 'bsize', 'blocks', 'bfree', 'bavail', 'files',
+  'ffree'];
+
+class StatFs {
+  constructor(fields) {
+    kStatfsFields.forEach((name, i) => { this[name] = fields[i]; });
+  }
+}
+
+module.exports = { BigIntStats, Dirent, StatFs, Stats, statsFromFields };

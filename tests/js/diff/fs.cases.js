@@ -473,6 +473,15 @@ function dirCases() {
     .map((k) => typeof fs.Dir.prototype[k]));
 }
 
+function statfsCases() {
+  const stable = (s) => [s.constructor.name, Object.keys(s),
+    Object.values(s).map((v) => typeof v), s.type, s.bsize];
+  record('statfs', () => stable(fs.statfsSync(root)));
+  record('statfs bigint', () => stable(fs.statfsSync(root, { bigint: true })));
+  record('statfs missing', () => fs.statfsSync(p('missing')));
+  record('statfs bad path', () => fs.statfsSync(5));
+}
+
 function shapes() {
   record('constants', () => fs.constants);
   record('F_OK etc', () => [fs.F_OK, fs.R_OK, fs.W_OK, fs.X_OK]);
@@ -481,6 +490,9 @@ function shapes() {
     'write', 'realpathSync', 'existsSync'].map((k) => [k, typeof fs[k], fs[k].name]));
   record('realpath.native', () => [typeof fs.realpath.native, typeof fs.realpathSync.native]);
   record('Stats ctor', () => typeof fs.Stats);
+  record('fs keys', () => Object.keys(fs).filter((k) => !/Stream|watch|^cp|Blob|^_/i.test(k)));
+  record('promises keys', () => Object.keys(fsp).filter((k) => !/watch|^cp$/.test(k)));
+  record('lchmod', () => [fs.lchmod, fs.lchmodSync, 'lchmod' in fs]);
   record('Dirent inspect', () => util.inspect(fs.readdirSync(p('dir'), { withFileTypes: true })
     .find((d) => d.name === 'a.txt')));
   record('Stats proto', () => Object.getOwnPropertyNames(Object.getPrototypeOf(
@@ -651,6 +663,9 @@ function asyncCases() {
     }
     return [names.sort(), closeErr];
   });
+  pr('p statfs', async () => (await fsp.statfs(root)).constructor.name);
+  pr('p lchmod', () => fsp.lchmod(p('file.txt'), 0o600));
+  cb('cb statfs missing', (done) => fs.statfs(p('missing'), done));
   pr('p opendir missing', () => fsp.opendir(p('missing')));
   cb('cb opendir', (done) => fs.opendir(p('dir'), (err, d) => {
     if (err) return done(err);
@@ -685,5 +700,6 @@ argumentErrors();
 syncOperations();
 fdOperations();
 dirCases();
+statfsCases();
 shapes();
 asyncCases().then(() => fs.rmSync(root, { recursive: true, force: true }));
