@@ -5,11 +5,11 @@
 
 const { codes } = require('../errors');
 const { validateInteger } = require('../validators');
+const { Dirent } = require('./stats');
 const { readOptions, toPath, pathText, encodeResult, checkCallback } =
   require('./utils');
-const { call } = require('./plans');
 const { runAsync, runSync } = require('./ops');
-const { Dirent } = require('./stats');
+const plans = require('./plans');
 
 function closedError() {
   return new codes.ERR_DIR_CLOSED();
@@ -40,14 +40,7 @@ class Dir {
   }
 
   read(callback) {
-    if (callback === undefined) {
-      return this.#closed ? Promise.reject(closedError()) :
-        Promise.resolve(this.#take());
-    }
-    checkCallback(callback);
-    const err = this.#closed ? closedError() : null;
-    const entry = err ? undefined : this.#take();
-    process.nextTick(() => (err ? callback(err) : callback(null, entry)));
+    return this.#answer(callback, () => this.readSync());
   }
 
   closeSync() {
@@ -57,15 +50,23 @@ class Dir {
   }
 
   close(callback) {
-    let err = null;
+    return this.#answer(callback, () => this.closeSync());
+  }
+
+  // Runs `work` now and reports its outcome as a promise, or to `callback`
+  // on the next tick when one is given.
+  #answer(callback, work) {
+    const wantsPromise = callback === undefined;
+    if (!wantsPromise) checkCallback(callback);
+    let failure = null;
+    let value;
     try {
-      this.closeSync();
-    } catch (e) {
-      err = e;
+      value = work();
+    } catch (err) {
+      failure = err;
     }
-    if (callback === undefined) return err ? Promise.reject(err) : Promise.resolve();
-    checkCallback(callback);
-    process.nextTick(() => callback(err));
+    if (wantsPromise) return failure ? Promise.reject(failure) : Promise.resolve(value);
+    process.nextTick(callback, failure, value);
   }
 
   async* entries() {
@@ -91,15 +92,16 @@ function opendirPlan(path, options, errorsNamePath = true) {
   const opts = readOptions(options, { encoding: 'utf8', bufferSize: 32 });
   validateInteger(opts.bufferSize, 'options.bufferSize', 1, 2 ** 32 - 1);
   const text = pathText(p);
-  return call('scandir', [p, true], 'opendir', errorsNamePath ? p : undefined,
+  return plans.call('scandir', [p, true], 'opendir', errorsNamePath ? p : undefined,
     undefined,
     ([names, types]) => new Dir(text, names.map((name, i) =>
       new Dirent(encodeResult(name, opts.encoding), types[i], text))));
 }
 
-function opendir(path, options, callback) {
-  const cb = checkCallback(typeof options === 'function' ? options : callback);
-  runAsync(opendirPlan(path, typeof options === 'function' ? undefined : options), cb);
+// opendir(path[, options], callback)
+function opendir(path, ...rest) {
+  const cb = checkCallback(rest.pop());
+  runAsync(opendirPlan(path, rest[0]), cb);
 }
 
 function opendirSync(path, options) {
