@@ -27,7 +27,7 @@ const fillBytes = Uint8Array.prototype.fill;
 
 let inspectMaxBytes = 50;
 
-// ---- the classes -------------------------------------------------------------
+// ---- the classes ------------------------------------------------------------
 
 // Every Buffer is made by this class. Buffer itself is a plain function so
 // that it can still be called without `new`; it shares this prototype.
@@ -148,7 +148,7 @@ function unsafeBytes(size) {
   return new Bytes(size);
 }
 
-// ---- creating buffers --------------------------------------------------------
+// ---- creating buffers -------------------------------------------------------
 
 function alloc(size, fill, encoding) {
   checkSize(size);
@@ -191,7 +191,8 @@ function fromString(text, encoding) {
 function fromArrayLike(source) {
   const length = source.length;
   if (!(length > 0)) return new Bytes(0);
-  const buf = unsafeBytes(Math.min(Math.floor(length), Number.MAX_SAFE_INTEGER));
+  const count = Math.min(Math.floor(length), Number.MAX_SAFE_INTEGER);
+  const buf = unsafeBytes(count);
   buf.set(source);
   return buf;
 }
@@ -355,7 +356,7 @@ Object.defineProperty(Buffer, Symbol.species, {
   get() { return Bytes; }, enumerable: false, configurable: true,
 });
 
-// ---- reading and writing strings ---------------------------------------------
+// ---- reading and writing strings --------------------------------------------
 
 // toString's range: whole-number positions clamped into [0, length].
 function clampPosition(value, length, fallback) {
@@ -432,7 +433,7 @@ function lowLevelMethods(prefix, enc) {
   return methods;
 }
 
-// ---- fill ----------------------------------------------------------------------
+// ---- fill -------------------------------------------------------------------
 
 // fill() and alloc() take null or '' for UTF-8, and only strings besides.
 function fillEncoding(encoding) {
@@ -506,7 +507,7 @@ function fill(value, offset, end, encoding) {
   return this;
 }
 
-// ---- search ----------------------------------------------------------------------
+// ---- search -----------------------------------------------------------------
 
 // Where a search starts: byteOffset made a whole number, negative counting
 // from the end of `length` bytes; NaN (and undefined) means everything.
@@ -589,7 +590,7 @@ function includes(value, byteOffset, encoding) {
   return search(this, value, byteOffset, encoding, true) !== -1;
 }
 
-// ---- comparing and copying ---------------------------------------------------
+// ---- comparing and copying --------------------------------------------------
 
 function equals(other) {
   requireBytes(other, 'otherBuffer');
@@ -604,25 +605,14 @@ function compareMethod(target, targetStart, targetEnd, sourceStart,
   if (arguments.length === 1) {
     return binding.compare(this, 0, this.length, target, 0, target.length);
   }
-  const tStart = rangeArg(targetStart, 'targetStart', 0, kMaxLength);
-  const tEnd = rangeArg(targetEnd, 'targetEnd', target.length, target.length);
-  const sStart = rangeArg(sourceStart, 'sourceStart', 0, kMaxLength);
-  const sEnd = rangeArg(sourceEnd, 'sourceEnd', this.length, this.length);
+  const tStart = positionArg(targetStart, 'targetStart', 0, kMaxLength);
+  const tEnd = positionArg(targetEnd, 'targetEnd', target.length, target.length);
+  const sStart = positionArg(sourceStart, 'sourceStart', 0, kMaxLength);
+  const sEnd = positionArg(sourceEnd, 'sourceEnd', this.length, this.length);
   if (sStart >= sEnd) return tStart >= tEnd ? 0 : -1;
   if (tStart >= tEnd) return 1;
-  if (tStart > target.length) {
-    throw new ERR_OUT_OF_RANGE('targetStart', `<= ${target.length}`, tStart);
-  }
-  if (sStart > this.length) {
-    throw new ERR_OUT_OF_RANGE('sourceStart', `<= ${this.length}`, sStart);
-  }
+  // Both ranges are now inside their buffers: the ends were checked.
   return binding.compare(this, sStart, sEnd, target, tStart, tEnd);
-}
-
-function rangeArg(value, name, fallback, max) {
-  if (value === undefined) return fallback;
-  validateInteger(value, name, 0, max);
-  return value;
 }
 
 // copy()'s positions: numbers rounded down; NaN and infinities count as 0.
@@ -653,7 +643,7 @@ function copy(target, targetStart, sourceStart, sourceEnd) {
   return n;
 }
 
-// ---- views and byte order ------------------------------------------------------
+// ---- views and byte order ---------------------------------------------------
 
 // slice() and subarray(): a Buffer over the same memory. Negative positions
 // count from the end; NaN means 0.
@@ -781,7 +771,7 @@ for (const [fn, name] of [[compareMethod, 'compare'], [swap16, 'swap16'],
   Object.defineProperty(fn, 'name', { value: name });
 }
 
-// ---- atob and btoa -------------------------------------------------------------
+// ---- atob and btoa ----------------------------------------------------------
 
 // Base64 text, then at most two '=' of padding.
 const kBase64Text = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -821,7 +811,7 @@ function atob(input) {
   return decodeRange(bytes, 0, bytes.length, kLatin1);
 }
 
-// ---- the rest of the module ------------------------------------------------------
+// ---- the rest of the module -------------------------------------------------
 
 // The bytes isUtf8() and isAscii() look at.
 function bytesToCheck(input) {
@@ -870,7 +860,8 @@ function transcode(source, fromEncoding, toEncoding) {
   const toEnc = findEncoding(toEncoding);
   if (fromEnc === undefined || toEnc === undefined ||
       !kTranscodable.has(fromEnc.name) || !kTranscodable.has(toEnc.name)) {
-    const err = new Error(`Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]`);
+    const err = new Error(
+      'Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]');
     err.code = 'U_ILLEGAL_ARGUMENT_ERROR';
     err.errno = 1;
     throw err;

@@ -6,6 +6,7 @@
 
 const process = require('./internal/process/object');
 const { toExitCode, exitNow } = require('./internal/process/exit');
+const { kill } = require('./internal/process/signals');
 const { codes, uvException } = require('./internal/errors');
 const {
   parseFileMode, validateArray, validateNumber, validateObject, validateString,
@@ -39,6 +40,8 @@ process.exit = function exit(code) {
 process.reallyExit = function reallyExit(code) {
   binding.reallyExit(toExitCode(code));
 };
+
+process.kill = kill;
 
 process.abort = function abort() {
   binding.reallyExit(134);
@@ -98,6 +101,26 @@ process.cpuUsage = function cpuUsage(prevValue) {
     }
   }
   return { user: user - prevValue.user, system: system - prevValue.system };
+};
+
+const kResourceFields = ['userCPUTime', 'systemCPUTime', 'maxRSS',
+  'sharedMemorySize', 'unsharedDataSize', 'unsharedStackSize',
+  'minorPageFault', 'majorPageFault', 'swappedOut', 'fsRead', 'fsWrite',
+  'ipcSent', 'ipcReceived', 'signalsCount', 'voluntaryContextSwitches',
+  'involuntaryContextSwitches'];
+process.resourceUsage = function resourceUsage() {
+  const numbers = binding.resourceUsage();
+  const usage = {};
+  kResourceFields.forEach((field, i) => { usage[field] = numbers[i]; });
+  return usage;
+};
+
+// The four ids come from one call; each getter picks its own.
+['getuid', 'getgid', 'geteuid', 'getegid'].forEach((name, i) => {
+  process[name] = { [name]() { return binding.getIds()[i]; } }[name];
+});
+process.getgroups = function getgroups() {
+  return binding.getGroups();
 };
 
 function lazyProperty(name, make) {

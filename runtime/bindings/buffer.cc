@@ -54,8 +54,9 @@ ByteSpan SpanOf(v8::Local<v8::Value> value) {
 size_t IndexArg(v8::Local<v8::Value> value, size_t limit) {
   Check(value->IsNumber(), "expected a number");
   double d = value.As<v8::Number>()->Value();
-  Check(d >= 0 && d <= static_cast<double>(limit) && d == static_cast<size_t>(d),
-        "index out of range");
+  Check(
+      d >= 0 && d <= static_cast<double>(limit) && d == static_cast<size_t>(d),
+      "index out of range");
   return static_cast<size_t>(d);
 }
 
@@ -214,18 +215,18 @@ void EncodeHex(const uint8_t* in, size_t n, char* out) {
 
 // Writes `s` encoded as `enc` into out[0, room). Never writes a partial UTF-8
 // character or half a UTF-16 unit. Returns bytes written.
-size_t EncodeString(v8::Isolate* isolate, v8::Local<v8::String> s,
-                    Encoding enc, uint8_t* out, size_t room) {
+size_t EncodeString(v8::Isolate* isolate, v8::Local<v8::String> s, Encoding enc,
+                    uint8_t* out, size_t room) {
   constexpr size_t kIntMax = std::numeric_limits<int>::max();
   if (room > kIntMax) room = kIntMax;
   size_t length = s->Length();
   switch (enc) {
     case kUtf8:
       if (room == 0) return 0;
-      return s->WriteUtf8(isolate, reinterpret_cast<char*>(out),
-                          static_cast<int>(room), nullptr,
-                          v8::String::NO_NULL_TERMINATION |
-                              v8::String::REPLACE_INVALID_UTF8);
+      return s->WriteUtf8(
+          isolate, reinterpret_cast<char*>(out), static_cast<int>(room),
+          nullptr,
+          v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
     case kUcs2: {
       size_t units = length < room / 2 ? length : room / 2;
       if (units == 0) return 0;
@@ -305,9 +306,9 @@ v8::MaybeLocal<v8::String> DecodeBytes(v8::Isolate* isolate,
       // V8's decoder replaces each maximal invalid subpart with U+FFFD, as
       // the WHATWG decoder (and so Node) does.
       if (n > kMax) return {};
-      return v8::String::NewFromUtf8(isolate, reinterpret_cast<const char*>(data),
-                                     v8::NewStringType::kNormal,
-                                     static_cast<int>(n));
+      return v8::String::NewFromUtf8(
+          isolate, reinterpret_cast<const char*>(data),
+          v8::NewStringType::kNormal, static_cast<int>(n));
     case kLatin1:
       return OneByteString(isolate, data, n);
     case kAscii: {
@@ -462,7 +463,8 @@ void Fill(const v8::FunctionCallbackInfo<v8::Value>& args) {
   } else {
     ByteSpan value = SpanOf(args[1]);
     pattern = value.size;
-    if (pattern != 0) std::memmove(out, value.data, pattern < span ? pattern : span);
+    if (pattern != 0)
+      std::memmove(out, value.data, pattern < span ? pattern : span);
   }
   if (pattern == 0) {
     args.GetReturnValue().Set(false);
@@ -488,11 +490,10 @@ void IndexOfBytes(const v8::FunctionCallbackInfo<v8::Value>& args) {
   bool forward = args[3]->IsTrue();
   size_t step = IndexArg(args[4], 2);
   Check(step == 1 || step == 2, "indexOfBytes: bad step");
-  int64_t at = forward
-                   ? FindForward(hay.data, hay.size, needle.data, needle.size,
-                                 from, step)
-                   : FindBackward(hay.data, hay.size, needle.data, needle.size,
-                                  from, step);
+  int64_t at = forward ? FindForward(hay.data, hay.size, needle.data,
+                                     needle.size, from, step)
+                       : FindBackward(hay.data, hay.size, needle.data,
+                                      needle.size, from, step);
   args.GetReturnValue().Set(static_cast<double>(at));
 }
 
@@ -532,9 +533,8 @@ void Compare(const v8::FunctionCallbackInfo<v8::Value>& args) {
   size_t a_len = a_end - a_start;
   size_t b_len = b_end - b_start;
   size_t common = a_len < b_len ? a_len : b_len;
-  int order = common == 0 ? 0
-                          : std::memcmp(a.data + a_start, b.data + b_start,
-                                        common);
+  int order =
+      common == 0 ? 0 : std::memcmp(a.data + a_start, b.data + b_start, common);
   if (order == 0) order = a_len < b_len ? -1 : a_len > b_len ? 1 : 0;
   args.GetReturnValue().Set(order < 0 ? -1 : order > 0 ? 1 : 0);
 }

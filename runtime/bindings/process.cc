@@ -4,10 +4,12 @@
 #include <unistd.h>
 #include <uv.h>
 
+#include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "runtime/core/binding.h"
 #include "runtime/core/errors.h"
@@ -154,6 +156,60 @@ void CpuUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, values, 2));
 }
 
+// resourceUsage() -> [user us, system us, maxrss KiB, ixrss, idrss, isrss,
+// minflt, majflt, nswap, inblock, oublock, msgsnd, msgrcv, nsignals, nvcsw,
+// nivcsw], Node's process.resourceUsage() fields in order.
+void ResourceUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  uv_rusage_t u;
+  int err = uv_getrusage(&u);
+  if (err != 0) return runtime::ThrowSystemError(isolate, err, "uv_getrusage");
+  auto micros = [](const uv_timeval_t& t) {
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_usec);
+  };
+  double fields[] = {
+      micros(u.ru_utime), micros(u.ru_stime),
+      static_cast<double>(u.ru_maxrss), static_cast<double>(u.ru_ixrss),
+      static_cast<double>(u.ru_idrss), static_cast<double>(u.ru_isrss),
+      static_cast<double>(u.ru_minflt), static_cast<double>(u.ru_majflt),
+      static_cast<double>(u.ru_nswap), static_cast<double>(u.ru_inblock),
+      static_cast<double>(u.ru_oublock), static_cast<double>(u.ru_msgsnd),
+      static_cast<double>(u.ru_msgrcv), static_cast<double>(u.ru_nsignals),
+      static_cast<double>(u.ru_nvcsw), static_cast<double>(u.ru_nivcsw)};
+  v8::Local<v8::Value> values[16];
+  for (int i = 0; i < 16; ++i) values[i] = v8::Number::New(isolate, fields[i]);
+  args.GetReturnValue().Set(v8::Array::New(isolate, values, 16));
+}
+
+// getIds() -> [uid, gid, euid, egid].
+void GetIds(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Value> ids[] = {
+      v8::Number::New(isolate, getuid()), v8::Number::New(isolate, getgid()),
+      v8::Number::New(isolate, geteuid()), v8::Number::New(isolate, getegid())};
+  args.GetReturnValue().Set(v8::Array::New(isolate, ids, 4));
+}
+
+// getGroups() -> [gid...], the effective gid included as Node has it.
+void GetGroups(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  int count = getgroups(0, nullptr);
+  std::vector<gid_t> groups(count > 0 ? count : 0);
+  if (count > 0) count = getgroups(count, groups.data());
+  if (count < 0) {
+    return runtime::ThrowSystemError(isolate, -errno, "getgroups");
+  }
+  groups.resize(count);
+  gid_t egid = getegid();
+  bool has_egid = false;
+  for (gid_t g : groups) has_egid = has_egid || g == egid;
+  if (!has_egid) groups.push_back(egid);
+  std::vector<v8::Local<v8::Value>> values;
+  for (gid_t g : groups) values.push_back(v8::Number::New(isolate, g));
+  args.GetReturnValue().Set(
+      v8::Array::New(isolate, values.data(), values.size()));
+}
+
 // getEnv(name) -> string | undefined.
 void GetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::String::Utf8Value name(args.GetIsolate(), args[0]);
@@ -215,6 +271,9 @@ constexpr runtime::Method kMethods[] = {
     {"unsetEnv", UnsetEnv},
     {"envKeys", EnvKeys},
     {"umask", Umask},
+    {"resourceUsage", ResourceUsage},
+    {"getIds", GetIds},
+    {"getGroups", GetGroups},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
   V(module)                    \
   V(os)                        \
   V(process)                   \
+  V(signal)                    \
   V(stdio)                     \
   V(task_queue)                \
   V(timers)                    \

@@ -29,10 +29,13 @@ void OnOutOfMemory(const char* location, bool is_heap_oom) {
 }  // namespace
 
 int BootAndRun(BootPlan plan) {
-  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
-      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  // Never freed: the isolate is not disposed at exit, and V8's background
+  // ArrayBuffer sweeper may still free backing stores through the
+  // allocator while the platform shuts down (a use after free otherwise).
+  v8::ArrayBuffer::Allocator* allocator =
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator();
   v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = allocator.get();
+  params.array_buffer_allocator = allocator;
   params.external_references = ExternalReferences();
   v8::StartupData blob{plan.snapshot.data(),
                        static_cast<int>(plan.snapshot.size())};

@@ -300,6 +300,15 @@ void Runtime::ToggleTimerRef(bool ref) {
 
 void Runtime::OnTimer(uv_timer_t* handle) {
   Runtime* self = static_cast<Runtime*>(handle->data);
+  // libuv runs a timer again in the same timers phase when it was re-armed
+  // for a time the loop clock has reached meanwhile (callbacks update the
+  // clock). Timers run once per loop turn, as in Node, so that immediates
+  // queued by a timer run before the timers it queued: defer to next turn.
+  if (self->timers_turn_ == self->loop_turn_) {
+    uv_timer_start(&self->timer_, OnTimer, 1, 0);
+    return;
+  }
+  self->timers_turn_ = self->loop_turn_;
   v8::HandleScope handle_scope(self->isolate_);
   v8::Context::Scope context_scope(self->context());
   // Like Node: when a timer throws (and the process survives it), the other
@@ -346,6 +355,7 @@ void Runtime::SetImmediateInfo(uint32_t count, uint32_t ref_count) {
 
 void Runtime::OnCheck(uv_check_t* handle) {
   Runtime* self = static_cast<Runtime*>(handle->data);
+  self->loop_turn_++;
   if (self->immediate_count_ == 0) return;
   v8::HandleScope handle_scope(self->isolate_);
   v8::Context::Scope context_scope(self->context());

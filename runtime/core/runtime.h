@@ -130,6 +130,10 @@ class Runtime {
   uv_timer_t timer_;
   uv_check_t immediate_check_;
   uv_idle_t immediate_idle_;
+  // Loop turns seen by the check phase, and the turn whose timers phase last
+  // ran the timers (see OnTimer).
+  uint64_t loop_turn_ = 0;
+  uint64_t timers_turn_ = ~uint64_t{0};
   uint32_t immediate_count_ = 0;
   uint32_t immediate_ref_count_ = 0;
   uint64_t start_time_ns_;

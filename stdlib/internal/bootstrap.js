@@ -46,6 +46,8 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     EventTarget, AbortController, AbortSignal, DOMException })) {
     defineGlobal(name, value);
   }
+}
+{
   // Accessors, as in Node: assigning replaces them with plain values.
   const defineReplaceable = (name, value, enumerable) => {
     Object.defineProperty(globalThis, name, {

@@ -23,8 +23,8 @@ const kConstantSpelling = {
   URLMismatchError: 'URL_MISMATCH_ERR',
 };
 const kCodeByName = new Map(kLegacyNames.map((name, i) => [name, i + 1]));
-// Retired names keep their constants but no longer give their code.
-const kRetired = new Set(['DOMStringSizeError', 'NoDataAllowedError',
+// Retired codes keep their constants, but these names now report code 0.
+const kRetiredNames = new Set(['DOMStringSizeError', 'NoDataAllowedError',
   'ValidationError']);
 
 function constantName(errorName) {
@@ -81,7 +81,8 @@ class DOMException extends Error {
 
   get code() {
     checkDOMException(this);
-    return kRetired.has(this.#name) ? 0 : kCodeByName.get(this.#name) || 0;
+    if (kRetiredNames.has(this.#name)) return 0;
+    return kCodeByName.get(this.#name) || 0;
   }
 }
 

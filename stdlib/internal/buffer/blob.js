@@ -97,7 +97,9 @@ class Blob {
       throw new ERR_INVALID_ARG_VALUE('options.endings', opts.endings);
     }
     const parts = [];
-    for (const part of sources) parts.push(partBytes(part, endings === 'native'));
+    for (const part of sources) {
+      parts.push(partBytes(part, endings === 'native'));
+    }
     const type = opts.type === undefined ? '' : normalizeType(opts.type);
     kBlobState.set(this, { bytes: joinParts(parts), type });
   }

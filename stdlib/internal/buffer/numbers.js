@@ -7,10 +7,19 @@ const {
   ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE,
 } = require('../errors').codes;
 
-// Floats and BigInts go through these eight bytes.
-const kScratch = new ArrayBuffer(8);
-const kScratchBytes = new Uint8Array(kScratch);
-const kScratchView = new DataView(kScratch);
+// Floats and BigInts go through eight scratch bytes, made on first use so
+// that nothing is allocated while the base snapshot is built.
+let scratchBytes = null;
+let scratchView = null;
+
+function scratch() {
+  if (scratchView === null) {
+    const memory = new ArrayBuffer(8);
+    scratchBytes = new Uint8Array(memory);
+    scratchView = new DataView(memory);
+  }
+  return scratchView;
+}
 
 const k2Pow32 = 4294967296;
 const kMask64 = 0xffffffffffffffffn;
@@ -160,20 +169,21 @@ function writeVariable(buf, value, offset, byteLength, littleEndian, signed) {
   return writeWide(buf, value, offset, byteLength, littleEndian, limits);
 }
 
-// ---- floats and BigInts ------------------------------------------------------
+// ---- floats and BigInts -----------------------------------------------------
 
 // Copies `width` bytes of buf into the scratch, reversed for big-endian
 // data, so the scratch always holds the value little-endian.
 function load(buf, offset, width, littleEndian) {
   if (!fits(buf, offset, width)) throw offsetError(buf, offset, width);
+  scratch();
   for (let i = 0; i < width; i++) {
-    kScratchBytes[i] = buf[littleEndian ? offset + i : offset + width - 1 - i];
+    scratchBytes[i] = buf[littleEndian ? offset + i : offset + width - 1 - i];
   }
 }
 
 function store(buf, offset, width, littleEndian) {
   for (let i = 0; i < width; i++) {
-    buf[littleEndian ? offset + i : offset + width - 1 - i] = kScratchBytes[i];
+    buf[littleEndian ? offset + i : offset + width - 1 - i] = scratchBytes[i];
   }
   return offset + width;
 }
@@ -194,7 +204,7 @@ function writeBig(buf, value, offset, littleEndian, limits) {
   checkValue(value, limits);
   checkFloatTarget(buf, offset, 8);
   // A mix of BigInt and Number fails here with V8's own TypeError.
-  kScratchView.setBigUint64(0, value & kMask64, true);
+  scratch().setBigUint64(0, value & kMask64, true);
   return store(buf, offset, 8, littleEndian);
 }
 
@@ -204,21 +214,21 @@ const kGroups = [
   {
     readBigUInt64LE(offset = 0) {
     load(this, offset, 8, true);
-    return kScratchView.getBigUint64(0, true);
+    return scratchView.getBigUint64(0, true);
     },
     readBigUInt64BE(offset = 0) {
     load(this, offset, 8, false);
-    return kScratchView.getBigUint64(0, true);
+    return scratchView.getBigUint64(0, true);
     },
   },
   {
     readBigInt64LE(offset = 0) {
     load(this, offset, 8, true);
-    return kScratchView.getBigInt64(0, true);
+    return scratchView.getBigInt64(0, true);
     },
     readBigInt64BE(offset = 0) {
     load(this, offset, 8, false);
-    return kScratchView.getBigInt64(0, true);
+    return scratchView.getBigInt64(0, true);
     },
   },
   {
@@ -346,38 +356,38 @@ const kGroups = [
   {
     readFloatLE(offset = 0) {
     load(this, offset, 4, true);
-    return kScratchView.getFloat32(0, true);
+    return scratchView.getFloat32(0, true);
     },
     readFloatBE(offset = 0) {
     load(this, offset, 4, false);
-    return kScratchView.getFloat32(0, true);
+    return scratchView.getFloat32(0, true);
     },
     readDoubleLE(offset = 0) {
     load(this, offset, 8, true);
-    return kScratchView.getFloat64(0, true);
+    return scratchView.getFloat64(0, true);
     },
     readDoubleBE(offset = 0) {
     load(this, offset, 8, false);
-    return kScratchView.getFloat64(0, true);
+    return scratchView.getFloat64(0, true);
     },
     writeFloatLE(value, offset = 0) {
     checkFloatTarget(this, offset, 4);
-    kScratchView.setFloat32(0, +value, true);
+    scratch().setFloat32(0, +value, true);
     return store(this, offset, 4, true);
     },
     writeFloatBE(value, offset = 0) {
     checkFloatTarget(this, offset, 4);
-    kScratchView.setFloat32(0, +value, true);
+    scratch().setFloat32(0, +value, true);
     return store(this, offset, 4, false);
     },
     writeDoubleLE(value, offset = 0) {
     checkFloatTarget(this, offset, 8);
-    kScratchView.setFloat64(0, +value, true);
+    scratch().setFloat64(0, +value, true);
     return store(this, offset, 8, true);
     },
     writeDoubleBE(value, offset = 0) {
     checkFloatTarget(this, offset, 8);
-    kScratchView.setFloat64(0, +value, true);
+    scratch().setFloat64(0, +value, true);
     return store(this, offset, 8, false);
     },
   },

@@ -54,6 +54,12 @@ for (const v of values) {
          () => process.emitWarning('w', 'T', v));
   record(`nextTick(${shown})`, () => process.nextTick(v));
 }
+record('resourceUsage fields', () => {
+  const usage = process.resourceUsage();
+  return Object.keys(usage).filter((k) => typeof usage[k] === 'number');
+});
+record('ids', () => [process.getuid(), process.getgid(), process.geteuid(),
+  process.getegid(), process.getgroups()].join());
 record('chdir missing', () => process.chdir('/no/such/dir/for/jspack'));
 record('exitCode descriptor', () => {
   const d = Object.getOwnPropertyDescriptor(process, 'exitCode');

@@ -1,6 +1,7 @@
 // Native bindings, exercised from JS the way the stdlib calls them.
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <uv.h>
 
 #include <cstdlib>
 #include <string>
@@ -163,6 +164,39 @@ TEST_F(OsBinding, CpusComeAsSevenFieldsEach) {
       "f.length > 0 && f.length % 7 === 0 && typeof f[0] === 'string' &&"
       " f.slice(1, 7).every((n) => typeof n === 'number')",
       "boolean", "true");
+}
+
+class SignalBinding : public JsTest {};
+
+TEST_F(SignalBinding, WatchedSignalCallsBackFromTheLoop) {
+  Eval(
+      "globalThis.seen = [];"
+      "const s = internalBindingForTest('signal');"
+      "globalThis.startResult = s.start(10, (n) => seen.push(n));"
+      "globalThis.killResult = s.kill(" + std::to_string(getpid()) + ", 10);");
+  ExpectEval("[startResult, killResult].join()", "string", "0,0");
+  // The signal handle is unref'd (it keeps no loop alive); a ref'd idle
+  // handle makes each NOWAIT turn poll, which delivers the signal.
+  uv_idle_t idle;
+  uv_idle_init(runtime_->loop(), &idle);
+  uv_idle_start(&idle, [](uv_idle_t*) {});
+  for (int i = 0; i < 1000 && Eval("seen.length") == "number:0"; ++i) {
+    uv_run(runtime_->loop(), UV_RUN_NOWAIT);
+  }
+  ExpectEval("seen.join()", "string", "10");
+  Eval("internalBindingForTest('signal').stop(10)");
+  uv_close(reinterpret_cast<uv_handle_t*>(&idle), nullptr);
+  uv_run(runtime_->loop(), UV_RUN_NOWAIT);
+}
+
+TEST_F(SignalBinding, UncatchableSignalIsAnError) {
+  ExpectEval("internalBindingForTest('signal').start(9, () => {})", "number",
+             std::to_string(UV_EINVAL));
+}
+
+TEST_F(SignalBinding, KillOfMissingProcessIsEsrch) {
+  ExpectEval("internalBindingForTest('signal').kill(2147483647, 0)", "number",
+             std::to_string(UV_ESRCH));
 }
 
 class InternalBindingTest : public JsTest {};
