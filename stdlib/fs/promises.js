@@ -93,6 +93,11 @@ class FileHandle extends EventEmitter {
   }
 
   writeFile(data, options) {
+    if (isChunkSource(data)) {
+      const opts = fileOptions(options, { encoding: 'utf8' });
+      if (this.#fd === -1) return Promise.reject(closedHandle('write'));
+      return writeChunks(this, data, opts.encoding, opts.signal);
+    }
     return this.#use('write', (fd) => {
       const opts = fileOptions(options, { encoding: 'utf8' });
       const bytes = toData(data, opts.encoding);
@@ -121,6 +126,39 @@ class FileHandle extends EventEmitter {
   }
 
   async [Symbol.asyncDispose]() { return this.close(); }
+}
+
+// fs/promises also writes (async) iterables of strings and byte views,
+// such as arrays of chunks and readable streams.
+function isChunkSource(data) {
+  return data !== null && typeof data === 'object' && !ArrayBuffer.isView(data) &&
+    (typeof data[Symbol.asyncIterator] === 'function' ||
+      typeof data[Symbol.iterator] === 'function');
+}
+
+async function writeChunks(handle, source, encoding, signal) {
+  for await (const chunk of source) {
+    throwIfAborted(signal);
+    // Chunks other than strings and views fail as Buffer.from fails on them.
+    const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, encoding);
+    let done = 0;
+    while (done < bytes.byteLength) {
+      const { bytesWritten } = await handle.write(bytes, done, bytes.byteLength - done);
+      done += bytesWritten;
+    }
+  }
+}
+
+async function writeFileFromChunks(path, data, options, defaultFlag) {
+  const opts = fileOptions(options, { encoding: 'utf8', mode: 0o666,
+    flag: defaultFlag });
+  throwIfAborted(opts.signal);
+  const handle = await open(path, opts.flag, opts.mode);
+  try {
+    await writeChunks(handle, data, opts.encoding, opts.signal);
+  } finally {
+    await handle.close();
+  }
 }
 
 function open(path, flags, mode) {
@@ -167,8 +205,13 @@ const promises = {
   truncate: (path, len) => settle(() => plans.truncate(path, len)),
   unlink: (path) => settle(() => plans.unlink(path)),
   utimes: (path, a, m) => settle(() => plans.utimes(path, a, m)),
-  writeFile: (path, data, options) => handleOrPath(path,
-    (h) => h.writeFile(data, options), () => plans.writeFile(path, data, options)),
+  writeFile: (path, data, options) => {
+    if (isChunkSource(data) && !(path instanceof FileHandle)) {
+      return writeFileFromChunks(path, data, options, 'w');
+    }
+    return handleOrPath(path, (h) => h.writeFile(data, options),
+      () => plans.writeFile(path, data, options));
+  },
 };
 
 // Public functions carry their API names (they show in stack traces).

@@ -666,6 +666,26 @@ function asyncCases() {
   pr('p statfs', async () => (await fsp.statfs(root)).constructor.name);
   pr('p lchmod', () => fsp.lchmod(p('file.txt'), 0o600));
   cb('cb statfs missing', (done) => fs.statfs(p('missing'), done));
+  pr('p writeFile iterable', async () => {
+    await fsp.writeFile(p('it'), ['a', Buffer.from('b'), new Uint8Array([99])]);
+    return fsp.readFile(p('it'), 'utf8');
+  });
+  pr('p writeFile async iterable', async () => {
+    async function* chunks() {
+      yield 'x';
+      yield Buffer.from('y');
+    }
+    await fsp.writeFile(p('it'), chunks());
+    return fsp.readFile(p('it'), 'utf8');
+  });
+  pr('p writeFile bad chunk', () => fsp.writeFile(p('it'), [5]));
+  pr('p writeFile number', () => fsp.writeFile(p('it'), 5));
+  pr('p FileHandle writeFile iterable', async () => {
+    const fh = await fsp.open(p('it'), 'w');
+    await fh.writeFile(['q', 'r']);
+    await fh.close();
+    return fsp.readFile(p('it'), 'utf8');
+  });
   pr('p opendir missing', () => fsp.opendir(p('missing')));
   cb('cb opendir', (done) => fs.opendir(p('dir'), (err, d) => {
     if (err) return done(err);
