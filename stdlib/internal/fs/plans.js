@@ -48,14 +48,16 @@ function smallMode(mode, fallback) {
   }
   if (!(mode >= 0 && mode <= 7)) {
     const err = new codes.ERR_OUT_OF_RANGE('mode', '>= 0 && <= 7', mode);
-    err.message = 'mode is out of range: >= 0 && <= 7';
+    err.message = Number.isNaN(mode) ? 'mode is out of range' :
+      'mode is out of range: >= 0 && <= 7';
     throw err;
   }
   return mode | 0;
 }
 
+// Like Node, only undefined means "no options" here: null fails on access.
 function bigintOption(options) {
-  if (options == null) return false;
+  if (options === undefined) return false;
   return Boolean(options.bigint);
 }
 
@@ -95,20 +97,38 @@ plans.statfs = (path, options) => {
 
 // read(fd, buffer, offset, length, position) and its option-bag forms.
 // Returns the call and the buffer it reads into.
-function readArgs(fd, buffer, offsetOrOptions, length, position) {
+// A byte count checked as Node checks them: an integer, at most `max`, not
+// negative (in that order).
+function checkCount(length, max) {
+  if (!Number.isInteger(length)) {
+    throw new codes.ERR_OUT_OF_RANGE('length', 'an integer', length);
+  }
+  if (length > max) throw new codes.ERR_OUT_OF_RANGE('length', `<= ${max}`, length);
+  if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+}
+
+// Positions of writes and vector calls: anything but a non-negative safe
+// integer (or a bigint) means "the current position".
+function loosePosition(position) {
+  if (typeof position === 'bigint') return toPosition(position);
+  return Number.isSafeInteger(position) && position >= 0 ? position : -1;
+}
+
+function readArgs(argCount, fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
   let offset;
-  const isBag = buffer === undefined ||
-    (buffer !== null && typeof buffer === 'object' && !isArrayBufferView(buffer));
-  if (isBag) {
+  const isObject = (v) => v !== null && typeof v === 'object';
+  if (buffer === undefined || (isObject(buffer) && !isArrayBufferView(buffer))) {
     // read(fd, { buffer, offset, length, position })
     const bag = buffer === undefined ? {} : buffer;
     buffer = bag.buffer === undefined ? Buffer.alloc(16384) : bag.buffer;
     ({ offset, length, position } = bag);
-  } else if (offsetOrOptions !== undefined && length === undefined) {
-    // read(fd, buffer, options): a third argument alone is the options.
+  } else if (isObject(offsetOrOptions)) {
+    // read(fd, buffer, { offset, length, position })
+    ({ offset, length, position } = offsetOrOptions);
+  } else if (argCount <= 3 && offsetOrOptions !== undefined) {
+    // A third argument alone must be the options.
     validateObject(offsetOrOptions, 'options', 1);
-    if (offsetOrOptions !== null) ({ offset, length, position } = offsetOrOptions);
   } else {
     offset = offsetOrOptions;
   }
@@ -119,15 +139,14 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
   const size = buffer.byteLength;
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
-  if (length == null) length = size - offset;
+  // Counts are truncated to int32 first, as in Node.
+  length = length === undefined ? size - offset : length | 0;
   if (length === 0) return { empty: true, buffer };
   if (size === 0) {
     throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   }
-  validateInteger(length, 'length', 0);
-  if (length > size - offset) {
-    throw new codes.ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
-  }
+  if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+  checkCount(length, size - offset);
   return {
     call: call('read', [fd, asBytes(buffer), offset, length, toPosition(position)],
       'read'),
@@ -146,7 +165,7 @@ function* transfer(step, data) {
 }
 
 plans.read = (...args) => {
-  const r = readArgs(...args);
+  const r = readArgs(args.length, ...args);
   if (r.empty) return transfer(0, r.buffer);
   return transfer(r.call, r.buffer);
 };
@@ -168,11 +187,9 @@ plans.write = (fd, data, a, b, c) => {
     if (offset == null) offset = 0;
     else validateInteger(offset, 'offset', 0);
     if (offset > size) throw new codes.ERR_OUT_OF_RANGE('offset', `<= ${size}`, offset);
-    if (length == null) length = size - offset;
-    validateInteger(length, 'length', 0);
-    if (length > size - offset) {
-      throw new codes.ERR_OUT_OF_RANGE('length', `<= ${size - offset}`, length);
-    }
+    // A length that is not a number means "the rest of the buffer".
+    if (typeof length !== 'number') length = size - offset;
+    checkCount(length, size - offset);
     bytes = asBytes(data).subarray(offset, offset + length);
   } else if (typeof data === 'string') {
     position = a;
@@ -182,8 +199,7 @@ plans.write = (fd, data, a, b, c) => {
     throw new codes.ERR_INVALID_ARG_TYPE('buffer',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  const pos = position == null || typeof position !== 'number' &&
-    typeof position !== 'bigint' ? -1 : toPosition(position);
+  const pos = loosePosition(position);
   return transfer(call('write', [fd, bytes, 0, bytes.byteLength, pos], 'write'),
     data);
 };
@@ -194,8 +210,7 @@ function vectorPlan(op) {
     if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView)) {
       throw new codes.ERR_INVALID_ARG_TYPE('buffers', 'ArrayBufferView[]', buffers);
     }
-    const pos = typeof position === 'number' || typeof position === 'bigint' ?
-      toPosition(position) : -1;
+    const pos = loosePosition(position);
     return transfer(call(op, [fd, buffers.map(asBytes), pos], op), buffers);
   };
 }
@@ -308,7 +323,8 @@ plans.mkdir = (path, options) => {
     mode = toMode(options.mode, 'mode', 0o777);
   }
   if (!recursive) return call('mkdir', [p, mode], 'mkdir', p);
-  return mkdirRecursive(pathModule.resolve(pathText(p)), mode);
+  // The first directory made is reported as the caller spelled the path.
+  return mkdirRecursive(pathText(p), mode);
 };
 
 plans.mkdtemp = (prefix, options) => {
@@ -353,7 +369,7 @@ function* removeTree(path, force) {
 
 plans.rm = (path, options) => {
   const p = toPath(path);
-  const opts = options == null ? {} : options;
+  const opts = options === undefined ? {} : options;
   validateObject(opts, 'options');
   const recursive = opts.recursive === undefined ? false : opts.recursive;
   const force = opts.force === undefined ? false : opts.force;
@@ -399,8 +415,9 @@ plans.symlink = (target, path, type) => {
   const t = toPath(target, 'target');
   const p = toPath(path);
   let flags = 0;
-  if (type != null) {
-    if (typeof type !== 'string' || kSymlinkTypes[type] === undefined) {
+  // Only strings are checked; other values leave the default, as in Node.
+  if (typeof type === 'string') {
+    if (kSymlinkTypes[type] === undefined) {
       throw new codes.ERR_FS_INVALID_SYMLINK_TYPE(type);
     }
     flags = kSymlinkTypes[type];
@@ -487,10 +504,10 @@ plans.lchown = (path, uid, gid) => {
 plans.fchown = (fd, uid, gid) =>
   call('fchown', [checkFd(fd), checkId(uid, 'uid'), checkId(gid, 'gid')], 'fchown');
 
-function checkTime(time) {
-  const seconds = toSeconds(time);
+function checkTime(time, name = 'time') {
+  const seconds = toSeconds(time, name);
   if (!Number.isFinite(seconds)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('time', ['Date', 'Time in seconds'], time);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
   }
   return seconds;
 }
@@ -506,10 +523,11 @@ plans.lutimes = (path, atime, mtime) => {
 };
 
 plans.futimes = (fd, atime, mtime) =>
-  call('futime', [checkFd(fd), checkTime(atime), checkTime(mtime)], 'futime');
+  call('futime', [checkFd(fd), checkTime(atime, 'atime'), checkTime(mtime, 'mtime')],
+    'futime');
 
 function checkLength(len) {
-  if (len == null) return 0;
+  if (len === undefined) return 0;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }

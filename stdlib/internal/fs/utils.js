@@ -117,7 +117,10 @@ const kFlagBits = {
 // Flags as a number: a number is used as given, a string looked up, and
 // null/undefined means 'r'.
 function toFlags(flags, fallback = 'r') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, 'flags');
+    return flags;
+  }
   const name = flags == null ? fallback : flags;
   const bits = typeof name === 'string' ? kFlagBits[name] : undefined;
   if (bits === undefined) throw new codes.ERR_INVALID_ARG_VALUE('flags', flags);
@@ -127,7 +130,19 @@ function toFlags(flags, fallback = 'r') {
 
 // Numbers -------------------------------------------------------------------
 
+// Node's fd check prints the received value with String(), bigints too.
 function checkFd(fd) {
+  if (typeof fd === 'bigint') {
+    const err = new codes.ERR_INVALID_ARG_TYPE('fd', 'number', fd);
+    err.message = `The "fd" argument must be of type number. Received type bigint (${fd})`;
+    throw err;
+  }
+  if (Number.isInteger(fd) && (fd < 0 || fd > 2 ** 31 - 1)) {
+    const err = new codes.ERR_OUT_OF_RANGE('fd', '>= 0 && <= 2147483647', fd);
+    err.message = 'The value of "fd" is out of range. It must be >= 0 && ' +
+      `<= 2147483647. Received ${fd}`;
+    throw err;
+  }
   validateInt32(fd, 'fd', 0);
   return fd;
 }
@@ -156,7 +171,6 @@ function toSeconds(time, name = 'time') {
   if (typeof time === 'number') return time;
   if (typeof time === 'string' && Number.isFinite(+time)) return +time;
   if (time instanceof Date) return time.getTime() / 1000;
-  if (typeof time === 'bigint') return Number(time);
   throw new codes.ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
 }
 

@@ -216,6 +216,22 @@ function syncOperations() {
   record('mkdir recursive existing', () => fs.mkdirSync(p('r1/r2'), { recursive: true }));
   record('mkdir recursive over file', () => fs.mkdirSync(p('file.txt'), { recursive: true }));
   record('mkdir recursive under file', () => fs.mkdirSync(p('file.txt/a/b'), { recursive: true }));
+  record('mkdir recursive relative', () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      return [fs.mkdirSync('rel/a/b', { recursive: true }),
+        fs.mkdirSync('./rel/a/c/', { recursive: true }),
+        fs.mkdirSync('rel', { recursive: true })];
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+  record('mkdir recursive mode', () => {
+    fs.mkdirSync(p('rm1/rm2'), { recursive: true, mode: 0o700 });
+    return [(fs.statSync(p('rm1')).mode & 0o777).toString(8),
+      (fs.statSync(p('rm1/rm2')).mode & 0o777).toString(8)];
+  });
   record('mkdir mode string', () => {
     fs.mkdirSync(p('mstr'), '700');
     return (fs.statSync(p('mstr')).mode & 0o777).toString(8);
@@ -423,6 +439,9 @@ function fdOperations() {
   record('open wx existing', () => fs.openSync(p('file.txt'), 'wx'));
   record('open missing', () => fs.openSync(p('missing')));
   record('open dir for write', () => fs.openSync(p('dir'), 'w'));
+  for (const flags of [NaN, 1.5, 2 ** 40, Infinity, -(2 ** 31) - 1]) {
+    record(`open numeric flags ${flags}`, () => fs.openSync(p('numeric-flags'), flags));
+  }
   record('open with O_ flags', () => {
     const c = fs.constants;
     const fd = fs.openSync(p('oflags'), c.O_CREAT | c.O_WRONLY | c.O_TRUNC, 0o640);
@@ -480,6 +499,65 @@ function statfsCases() {
   record('statfs bigint', () => stable(fs.statfsSync(root, { bigint: true })));
   record('statfs missing', () => fs.statfsSync(p('missing')));
   record('statfs bad path', () => fs.statfsSync(5));
+}
+
+// Odd values in every numeric argument: Node's validation errors, never a
+// crash in the binding.
+function numericFuzz() {
+  const values = [NaN, 1.5, -1, -2, 2 ** 31, 2 ** 32, 2 ** 53, '1', '0o7', null,
+    undefined, {}, true, 1n];
+  const f = p('fuzz');
+  fs.writeFileSync(f, 'fuzz');
+  const fd = fs.openSync(f, 'r+');
+  const buf = Buffer.alloc(4);
+  const calls = {
+    'open mode': (v) => fs.closeSync(fs.openSync(f, 'r', v)),
+    'chmod': (v) => fs.chmodSync(f, v),
+    'fchmod': (v) => fs.fchmodSync(fd, v),
+    'ftruncate': (v) => fs.ftruncateSync(fd, v),
+    'truncate': (v) => fs.truncateSync(f, v),
+    'read offset': (v) => fs.readSync(fd, buf, v, 1, 0),
+    'read length': (v) => fs.readSync(fd, buf, 0, v, 0),
+    'read position': (v) => fs.readSync(fd, buf, 0, 1, v),
+    'write offset': (v) => fs.writeSync(fd, buf, v, 1, 0),
+    'write length': (v) => fs.writeSync(fd, buf, 0, v, 0),
+    'write position': (v) => fs.writeSync(fd, buf, 0, 1, v),
+    'write string position': (v) => fs.writeSync(fd, 'x', v),
+    'chown uid': (v) => fs.chownSync(f, v, fs.statSync(f).gid),
+    'chown gid': (v) => fs.chownSync(f, fs.statSync(f).uid, v),
+    'fchown uid': (v) => fs.fchownSync(fd, v, fs.statSync(f).gid),
+    'utimes atime': (v) => fs.utimesSync(f, v, 0),
+    'futimes mtime': (v) => fs.futimesSync(fd, 0, v),
+    'access mode': (v) => fs.accessSync(f, v),
+    'copyFile mode': (v) => fs.copyFileSync(f, p('fuzz-copy'), v),
+    'symlink type': (v) => fs.symlinkSync('x', p(`fuzz-link-${String(v)}`), v),
+    'fstat fd': (v) => fs.fstatSync(v).isFile(),
+    'fsync fd': (v) => fs.fsyncSync(v),
+    'readv position': (v) => fs.readvSync(fd, [buf], v),
+    'writev position': (v) => fs.writevSync(fd, [buf], v),
+    'stat options': (v) => fs.statSync(f, v).isFile(),
+    'readdir options': (v) => fs.readdirSync(p('dir'), v).length,
+    'mkdtemp options': (v) => typeof fs.mkdtempSync(p('fz-'), v),
+    'readFile options': (v) => fs.readFileSync(f, v).length,
+    'writeFile options': (v) => fs.writeFileSync(p('fuzz-w'), 'x', v),
+    'mkdir options': (v) => fs.mkdirSync(p(`fuzz-dir-${String(v).replace(/\W/g, '_')}`), v),
+    'rm options': (v) => fs.rmSync(p('fuzz-none'), v),
+  };
+  // Values Node itself aborts on (its binding asserts an int32 mode).
+  const big = [2 ** 31, 2 ** 32];
+  const nodeCrashes = { 'open mode': big, 'chmod': big, 'fchmod': big,
+    'mkdir options': big };
+  for (const [name, fn] of Object.entries(calls)) {
+    for (const v of values) {
+      if ((nodeCrashes[name] || []).includes(v)) continue;
+      record(`fuzz ${name} ${util.inspect(v)}`, () => {
+        const out = fn(v);
+        return typeof out === 'number' && name.startsWith('write') ? 'n' : out;
+      });
+    }
+  }
+  fs.closeSync(fd);
+  fs.rmSync(f);
 }
 
 function shapes() {
@@ -721,5 +799,6 @@ syncOperations();
 fdOperations();
 dirCases();
 statfsCases();
+numericFuzz();
 shapes();
 asyncCases().then(() => fs.rmSync(root, { recursive: true, force: true }));
