@@ -577,8 +577,10 @@ function fileOptions(options, defaults) {
 // Reads what is left of `fd` into one Buffer: the size stat reports when it
 // is a regular file, chunk by chunk otherwise (and if the file grew).
 function* readAll(fd, signal) {
-  const st = yield call('fstat', [fd, false], 'fstat', undefined, undefined, toStats);
-  const expected = st.isFile() ? st.size : 0;
+  // The raw fields are enough here: mode (1) and size (8).
+  const fields = yield call('fstat', [fd, false], 'fstat');
+  const c = constants();
+  const expected = (fields[1] & c.S_IFMT) === c.S_IFREG ? fields[8] : 0;
   if (expected > kMaxFileSize) throw new codes.ERR_FS_FILE_TOO_LARGE(expected);
   const chunks = [];
   let total = 0;
@@ -588,7 +590,9 @@ function* readAll(fd, signal) {
     yield throwIfAborted(signal);
     if (filled === buffer.length) {
       chunks.push(buffer);
-      buffer = Buffer.allocUnsafeSlow(kChunk);
+      // Once the reported size is read, a small read finds the end; bigger
+      // chunks follow only if the file grew.
+      buffer = Buffer.allocUnsafe(total === expected ? 8192 : kChunk);
       filled = 0;
     }
     const n = yield call('read', [fd, buffer, filled, buffer.length - filled, -1],
@@ -598,7 +602,7 @@ function* readAll(fd, signal) {
     total += n;
     if (total > kMaxFileSize) throw new codes.ERR_FS_FILE_TOO_LARGE(total);
   }
-  chunks.push(buffer.subarray(0, filled));
+  if (filled > 0 || chunks.length === 0) chunks.push(buffer.subarray(0, filled));
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
