@@ -5,6 +5,7 @@
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
   V(encoding)                  \
+  V(fs)                        \
   V(module)                    \
   V(os)                        \
   V(perf)                      \

@@ -1,0 +1,593 @@
+// fs: libuv's uv_fs_* file operations behind node:fs, each one blocking
+// (`<op>Sync`) and on libuv's thread pool (`<op>`).
+//
+// Every operation is written once, as a Start function that issues the
+// uv_fs_* call and a result kind that turns the finished request into a JS
+// value. The blocking twin runs the call with a NULL callback and returns
+// the result, or the negative libuv error code. The asynchronous one takes a
+// callback last, returns 0 (or an error code if libuv refused the request at
+// once) and later calls callback(err, result) on the loop thread with err 0
+// or negative. node:fs makes the system errors (uvException) in JS, where it
+// knows the syscall and paths; no FsReq exists before the app runs, so
+// nothing here can reach a snapshot.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/core/binding.h"
+#include "runtime/core/runtime.h"
+
+namespace jspack::bindings::fs {
+namespace {
+
+using runtime::OneByteString;
+using runtime::Runtime;
+using runtime::Utf8String;
+
+// How a finished request becomes a JS value.
+enum class Result {
+  kNone,      // undefined
+  kInt,       // req->result (fd, byte count)
+  kStat,      // a Float64Array / BigInt64Array of kStatFields
+  kPtrPath,   // req->ptr as a string (readlink, realpath)
+  kPath,      // req->path as a string (mkdtemp)
+  kEntries,   // [names] or [names, types] (scandir)
+  kStatfs,    // a Float64Array / BigInt64Array of type, bsize, blocks,
+              // bfree, bavail, files, ffree
+};
+
+// Stat layout shared with stdlib/internal/fs/stats.js: dev, mode, nlink,
+// uid, gid, rdev, blksize, ino, size, blocks, then seconds and nanoseconds
+// of atime, mtime, ctime and birthtime.
+constexpr int kStatFields = 18;
+
+// What a request needs besides the uv_fs_t: the JS buffers whose memory
+// libuv reads or writes, and flags for the result.
+struct Extra {
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
+  bool bigint = false;
+  bool with_types = false;
+};
+
+// A path argument: a string or the bytes of a Uint8Array, NUL-terminated.
+class PathArg {
+ public:
+  PathArg(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+    if (value->IsArrayBufferView()) {
+      v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+      text_.resize(view->ByteLength());
+      view->CopyContents(text_.data(), text_.size());
+    } else {
+      JSPACK_CHECK(value->IsString());
+      text_ = runtime::ToUtf8(isolate, value);
+    }
+  }
+  const char* c_str() const { return text_.c_str(); }
+
+ private:
+  std::string text_;
+};
+
+// A JS ArrayBufferView's memory from `offset` on; its backing store is kept
+// in `extra` so that the memory outlives the request.
+char* ViewData(v8::Local<v8::Value> value, Extra* extra, size_t* length) {
+  JSPACK_CHECK(value->IsArrayBufferView());
+  v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+  // Buffer() moves the contents of a small on-heap typed array off the heap,
+  // where the garbage collector cannot move them under libuv.
+  std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
+  char* data = static_cast<char*>(store->Data()) + view->ByteOffset();
+  *length = view->ByteLength();
+  extra->stores.push_back(std::move(store));
+  return data;
+}
+
+int Int(const v8::FunctionCallbackInfo<v8::Value>& args, int i) {
+  JSPACK_CHECK(args[i]->IsInt32() || args[i]->IsUint32());
+  return static_cast<int>(args[i]->IntegerValue(
+      args.GetIsolate()->GetCurrentContext()).FromJust());
+}
+
+double Num(const v8::FunctionCallbackInfo<v8::Value>& args, int i) {
+  JSPACK_CHECK(args[i]->IsNumber());
+  return args[i].As<v8::Number>()->Value();
+}
+
+using StartFn = int (*)(const v8::FunctionCallbackInfo<v8::Value>& args,
+                        uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb,
+                        Extra* extra);
+
+// The operations. Each reads its JS arguments (validated by node:fs) and
+// issues one uv_fs_* call; `cb` is NULL for the blocking twin.
+
+// open(path, flags, mode) -> fd
+int StartOpen(const v8::FunctionCallbackInfo<v8::Value>& args, uv_loop_t* loop,
+              uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg path(args.GetIsolate(), args[0]);
+  return uv_fs_open(loop, req, path.c_str(), Int(args, 1), Int(args, 2), cb);
+}
+
+// close(fd)
+int StartClose(const v8::FunctionCallbackInfo<v8::Value>& args,
+               uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  return uv_fs_close(loop, req, Int(args, 0), cb);
+}
+
+// read(fd, view, offset, length, position) -> bytesRead; write(...) ->
+// bytesWritten. position -1 means the file's current position.
+template <bool kWrite>
+int StartReadWrite(const v8::FunctionCallbackInfo<v8::Value>& args,
+                   uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  size_t size;
+  char* data = ViewData(args[1], extra, &size);
+  double offset = Num(args, 2);
+  double length = Num(args, 3);
+  JSPACK_CHECK(offset >= 0 && length >= 0 && offset + length <= size);
+  uv_buf_t buf = uv_buf_init(data + static_cast<size_t>(offset),
+                             static_cast<unsigned>(length));
+  int64_t position = static_cast<int64_t>(Num(args, 4));
+  return kWrite ? uv_fs_write(loop, req, Int(args, 0), &buf, 1, position, cb)
+                : uv_fs_read(loop, req, Int(args, 0), &buf, 1, position, cb);
+}
+
+// readv(fd, [views], position) -> bytesRead; writev(...) -> bytesWritten.
+template <bool kWrite>
+int StartVector(const v8::FunctionCallbackInfo<v8::Value>& args,
+                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  JSPACK_CHECK(args[1]->IsArray());
+  v8::Local<v8::Array> list = args[1].As<v8::Array>();
+  std::vector<uv_buf_t> bufs(list->Length());
+  for (uint32_t i = 0; i < bufs.size(); ++i) {
+    v8::Local<v8::Value> item = list->Get(context, i).ToLocalChecked();
+    size_t size;
+    char* data = ViewData(item, extra, &size);
+    bufs[i] = uv_buf_init(data, static_cast<unsigned>(size));
+  }
+  int64_t position = static_cast<int64_t>(Num(args, 2));
+  unsigned count = static_cast<unsigned>(bufs.size());
+  // libuv copies the uv_buf_t array into the request.
+  return kWrite ? uv_fs_write(loop, req, Int(args, 0), bufs.data(), count,
+                              position, cb)
+                : uv_fs_read(loop, req, Int(args, 0), bufs.data(), count,
+                             position, cb);
+}
+
+// stat(path, bigint) / lstat(path, bigint) / fstat(fd, bigint) -> fields
+int StartStat(const v8::FunctionCallbackInfo<v8::Value>& args, uv_loop_t* loop,
+              uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->bigint = args[1]->IsTrue();
+  PathArg path(args.GetIsolate(), args[0]);
+  return uv_fs_stat(loop, req, path.c_str(), cb);
+}
+int StartLstat(const v8::FunctionCallbackInfo<v8::Value>& args,
+               uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->bigint = args[1]->IsTrue();
+  PathArg path(args.GetIsolate(), args[0]);
+  return uv_fs_lstat(loop, req, path.c_str(), cb);
+}
+int StartFstat(const v8::FunctionCallbackInfo<v8::Value>& args,
+               uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->bigint = args[1]->IsTrue();
+  return uv_fs_fstat(loop, req, Int(args, 0), cb);
+}
+
+// statfs(path, bigint) -> fields
+int StartStatfs(const v8::FunctionCallbackInfo<v8::Value>& args,
+                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->bigint = args[1]->IsTrue();
+  PathArg path(args.GetIsolate(), args[0]);
+  return uv_fs_statfs(loop, req, path.c_str(), cb);
+}
+
+// scandir(path, withTypes) -> [names] | [names, types]
+int StartScandir(const v8::FunctionCallbackInfo<v8::Value>& args,
+                 uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->with_types = args[1]->IsTrue();
+  PathArg path(args.GetIsolate(), args[0]);
+  return uv_fs_scandir(loop, req, path.c_str(), 0, cb);
+}
+
+// Operations on one path and an integer: mkdir(path, mode),
+// chmod(path, mode), access(path, mode).
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, int, uv_fs_cb)>
+int StartPathInt(const v8::FunctionCallbackInfo<v8::Value>& args,
+                 uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg path(args.GetIsolate(), args[0]);
+  return kCall(loop, req, path.c_str(), Int(args, 1), cb);
+}
+
+// Operations on one path: rmdir, unlink, readlink, realpath, mkdtemp.
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, uv_fs_cb)>
+int StartPath(const v8::FunctionCallbackInfo<v8::Value>& args,
+              uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg path(args.GetIsolate(), args[0]);
+  return kCall(loop, req, path.c_str(), cb);
+}
+
+// Operations on two paths: rename(from, to), link(existing, new).
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, const char*,
+                       uv_fs_cb)>
+int StartTwoPaths(const v8::FunctionCallbackInfo<v8::Value>& args,
+                  uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg from(args.GetIsolate(), args[0]);
+  PathArg to(args.GetIsolate(), args[1]);
+  return kCall(loop, req, from.c_str(), to.c_str(), cb);
+}
+
+// Two paths and flags: copyfile(src, dest, mode), symlink(target, path,
+// flags).
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, const char*, int,
+                       uv_fs_cb)>
+int StartTwoPathsInt(const v8::FunctionCallbackInfo<v8::Value>& args,
+                     uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg from(args.GetIsolate(), args[0]);
+  PathArg to(args.GetIsolate(), args[1]);
+  return kCall(loop, req, from.c_str(), to.c_str(), Int(args, 2), cb);
+}
+
+// Operations on one fd: fsync, fdatasync.
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, uv_file, uv_fs_cb)>
+int StartFd(const v8::FunctionCallbackInfo<v8::Value>& args, uv_loop_t* loop,
+            uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  return kCall(loop, req, Int(args, 0), cb);
+}
+
+// fchmod(fd, mode)
+int StartFchmod(const v8::FunctionCallbackInfo<v8::Value>& args,
+                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  return uv_fs_fchmod(loop, req, Int(args, 0), Int(args, 1), cb);
+}
+
+// ftruncate(fd, length)
+int StartFtruncate(const v8::FunctionCallbackInfo<v8::Value>& args,
+                   uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  return uv_fs_ftruncate(loop, req, Int(args, 0),
+                         static_cast<int64_t>(Num(args, 1)), cb);
+}
+
+// chown(path, uid, gid) / lchown(path, uid, gid); fchown(fd, uid, gid).
+// -1 leaves an id unchanged.
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, uv_uid_t, uv_gid_t,
+                       uv_fs_cb)>
+int StartChown(const v8::FunctionCallbackInfo<v8::Value>& args,
+               uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg path(args.GetIsolate(), args[0]);
+  return kCall(loop, req, path.c_str(), static_cast<uv_uid_t>(Num(args, 1)),
+               static_cast<uv_gid_t>(Num(args, 2)), cb);
+}
+int StartFchown(const v8::FunctionCallbackInfo<v8::Value>& args,
+                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  return uv_fs_fchown(loop, req, Int(args, 0),
+                      static_cast<uv_uid_t>(Num(args, 1)),
+                      static_cast<uv_gid_t>(Num(args, 2)), cb);
+}
+
+// utime(path, atime, mtime) / lutime(...) in seconds; futime(fd, ...).
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, double, double,
+                       uv_fs_cb)>
+int StartUtime(const v8::FunctionCallbackInfo<v8::Value>& args,
+               uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg path(args.GetIsolate(), args[0]);
+  return kCall(loop, req, path.c_str(), Num(args, 1), Num(args, 2), cb);
+}
+int StartFutime(const v8::FunctionCallbackInfo<v8::Value>& args,
+                uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  return uv_fs_futime(loop, req, Int(args, 0), Num(args, 1), Num(args, 2),
+                      cb);
+}
+
+// Turning results into JS values -----------------------------------------
+
+void FillStat(const uv_stat_t& s, double* out) {
+  const double fields[kStatFields] = {
+      static_cast<double>(s.st_dev),     static_cast<double>(s.st_mode),
+      static_cast<double>(s.st_nlink),   static_cast<double>(s.st_uid),
+      static_cast<double>(s.st_gid),     static_cast<double>(s.st_rdev),
+      static_cast<double>(s.st_blksize), static_cast<double>(s.st_ino),
+      static_cast<double>(s.st_size),    static_cast<double>(s.st_blocks),
+      static_cast<double>(s.st_atim.tv_sec),
+      static_cast<double>(s.st_atim.tv_nsec),
+      static_cast<double>(s.st_mtim.tv_sec),
+      static_cast<double>(s.st_mtim.tv_nsec),
+      static_cast<double>(s.st_ctim.tv_sec),
+      static_cast<double>(s.st_ctim.tv_nsec),
+      static_cast<double>(s.st_birthtim.tv_sec),
+      static_cast<double>(s.st_birthtim.tv_nsec)};
+  memcpy(out, fields, sizeof(fields));
+}
+
+void FillBigStat(const uv_stat_t& s, int64_t* out) {
+  const int64_t fields[kStatFields] = {
+      static_cast<int64_t>(s.st_dev),     static_cast<int64_t>(s.st_mode),
+      static_cast<int64_t>(s.st_nlink),   static_cast<int64_t>(s.st_uid),
+      static_cast<int64_t>(s.st_gid),     static_cast<int64_t>(s.st_rdev),
+      static_cast<int64_t>(s.st_blksize), static_cast<int64_t>(s.st_ino),
+      static_cast<int64_t>(s.st_size),    static_cast<int64_t>(s.st_blocks),
+      s.st_atim.tv_sec,  s.st_atim.tv_nsec, s.st_mtim.tv_sec,
+      s.st_mtim.tv_nsec, s.st_ctim.tv_sec,  s.st_ctim.tv_nsec,
+      s.st_birthtim.tv_sec, s.st_birthtim.tv_nsec};
+  memcpy(out, fields, sizeof(fields));
+}
+
+v8::Local<v8::Value> StatArray(v8::Isolate* isolate, const uv_stat_t& s,
+                               bool bigint) {
+  size_t bytes = kStatFields * 8;
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, bytes);
+  void* data = ab->GetBackingStore()->Data();
+  if (bigint) {
+    FillBigStat(s, static_cast<int64_t*>(data));
+    return v8::BigInt64Array::New(ab, 0, kStatFields);
+  }
+  FillStat(s, static_cast<double*>(data));
+  return v8::Float64Array::New(ab, 0, kStatFields);
+}
+
+v8::Local<v8::Value> StatfsArray(v8::Isolate* isolate, const uv_statfs_t& s,
+                                 bool bigint) {
+  const uint64_t fields[] = {s.f_type,  s.f_bsize, s.f_blocks, s.f_bfree,
+                             s.f_bavail, s.f_files, s.f_ffree};
+  constexpr size_t kCount = sizeof(fields) / sizeof(fields[0]);
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, kCount * 8);
+  void* data = ab->GetBackingStore()->Data();
+  for (size_t i = 0; i < kCount; ++i) {
+    if (bigint) {
+      static_cast<int64_t*>(data)[i] = static_cast<int64_t>(fields[i]);
+    } else {
+      static_cast<double*>(data)[i] = static_cast<double>(fields[i]);
+    }
+  }
+  if (bigint) return v8::BigInt64Array::New(ab, 0, kCount);
+  return v8::Float64Array::New(ab, 0, kCount);
+}
+
+v8::MaybeLocal<v8::Value> Entries(v8::Isolate* isolate, uv_fs_t* req,
+                                  bool with_types) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  std::vector<v8::Local<v8::Value>> names;
+  std::vector<v8::Local<v8::Value>> types;
+  uv_dirent_t entry;
+  while (uv_fs_scandir_next(req, &entry) != UV_EOF) {
+    v8::Local<v8::String> name;
+    if (!Utf8String(isolate, entry.name).ToLocal(&name)) return {};
+    names.push_back(name);
+    types.push_back(v8::Integer::New(isolate, entry.type));
+  }
+  v8::Local<v8::Array> name_list =
+      v8::Array::New(isolate, names.data(), names.size());
+  if (!with_types) return name_list;
+  v8::Local<v8::Value> pair[] = {
+      name_list, v8::Array::New(isolate, types.data(), types.size())};
+  (void)context;
+  return v8::Array::New(isolate, pair, 2);
+}
+
+v8::MaybeLocal<v8::Value> ToJs(v8::Isolate* isolate, Result kind,
+                               uv_fs_t* req, const Extra& extra) {
+  switch (kind) {
+    case Result::kNone:
+      return v8::Undefined(isolate);
+    case Result::kInt:
+      return v8::Number::New(isolate, static_cast<double>(req->result));
+    case Result::kStat:
+      return StatArray(isolate, req->statbuf, extra.bigint);
+    case Result::kPtrPath: {
+      v8::Local<v8::String> s;
+      if (!Utf8String(isolate, static_cast<const char*>(req->ptr)).ToLocal(&s))
+        return {};
+      return s;
+    }
+    case Result::kPath: {
+      v8::Local<v8::String> s;
+      if (!Utf8String(isolate, req->path).ToLocal(&s)) return {};
+      return s;
+    }
+    case Result::kEntries:
+      return Entries(isolate, req, extra.with_types);
+    case Result::kStatfs:
+      return StatfsArray(isolate, *static_cast<uv_statfs_t*>(req->ptr),
+                         extra.bigint);
+  }
+  return v8::Undefined(isolate);
+}
+
+// One asynchronous request: the uv_fs_t, the JS callback and what the
+// operation keeps alive until libuv is done with it.
+class FsReq {
+ public:
+  FsReq(Runtime* runtime, v8::Local<v8::Function> callback, Result kind)
+      : runtime_(runtime),
+        callback_(runtime->isolate(), callback),
+        kind_(kind) {
+    req_.data = this;
+  }
+  ~FsReq() { uv_fs_req_cleanup(&req_); }
+  FsReq(const FsReq&) = delete;
+  FsReq& operator=(const FsReq&) = delete;
+
+  uv_fs_t* req() { return &req_; }
+  Extra* extra() { return &extra_; }
+
+  // Runs on the loop thread when the thread pool finished the call.
+  static void OnDone(uv_fs_t* uv_req) {
+    std::unique_ptr<FsReq> self(static_cast<FsReq*>(uv_req->data));
+    v8::Isolate* isolate = self->runtime_->isolate();
+    v8::HandleScope handle_scope(isolate);
+    v8::Local<v8::Context> context = self->runtime_->context();
+    v8::Context::Scope context_scope(context);
+    v8::Local<v8::Value> argv[2] = {v8::Integer::New(isolate, 0),
+                                    v8::Undefined(isolate)};
+    if (uv_req->result < 0) {
+      argv[0] = v8::Integer::New(isolate, static_cast<int>(uv_req->result));
+    } else {
+      v8::TryCatch try_catch(isolate);
+      v8::Local<v8::Value> value;
+      if (ToJs(isolate, self->kind_, uv_req, self->extra_).ToLocal(&value)) {
+        argv[1] = value;
+      } else {
+        argv[0] = v8::Integer::New(isolate, UV_ENOMEM);
+      }
+    }
+    v8::Local<v8::Function> callback = self->callback_.Get(isolate);
+    self->runtime_->MakeCallback(callback, 2, argv);
+  }
+
+ private:
+  uv_fs_t req_;
+  Runtime* runtime_;
+  v8::Global<v8::Function> callback_;
+  Result kind_;
+  Extra extra_;
+};
+
+// <op>Sync(...args) -> result | negative error code.
+template <StartFn kStart, Result kKind>
+void Sync(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  uv_fs_t req;
+  Extra extra;
+  int err = kStart(args, Runtime::From(args)->loop(), &req, nullptr, &extra);
+  if (err < 0) {
+    uv_fs_req_cleanup(&req);
+    args.GetReturnValue().Set(err);
+    return;
+  }
+  v8::Local<v8::Value> value;
+  bool ok = ToJs(isolate, kKind, &req, extra).ToLocal(&value);
+  uv_fs_req_cleanup(&req);
+  if (ok) args.GetReturnValue().Set(value);
+}
+
+// <op>(...args, callback) -> 0 | negative error code (nothing was started).
+template <StartFn kStart, Result kKind>
+void Async(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Local<v8::Value> last = args[args.Length() - 1];
+  JSPACK_CHECK(last->IsFunction());
+  Runtime* runtime = Runtime::From(args);
+  auto* fs_req = new FsReq(runtime, last.As<v8::Function>(), kKind);
+  int err = kStart(args, runtime->loop(), fs_req->req(), FsReq::OnDone,
+                   fs_req->extra());
+  if (err < 0) {
+    delete fs_req;
+    args.GetReturnValue().Set(err);
+    return;
+  }
+  args.GetReturnValue().Set(0);
+}
+
+#define JSPACK_FS_OPS(V)                                                  \
+  V("open", StartOpen, kInt)                                              \
+  V("close", StartClose, kNone)                                           \
+  V("read", StartReadWrite<false>, kInt)                                  \
+  V("write", StartReadWrite<true>, kInt)                                  \
+  V("readv", StartVector<false>, kInt)                                    \
+  V("writev", StartVector<true>, kInt)                                    \
+  V("stat", StartStat, kStat)                                             \
+  V("lstat", StartLstat, kStat)                                           \
+  V("fstat", StartFstat, kStat)                                           \
+  V("scandir", StartScandir, kEntries)                                    \
+  V("statfs", StartStatfs, kStatfs)                                       \
+  V("mkdir", StartPathInt<uv_fs_mkdir>, kNone)                            \
+  V("mkdtemp", StartPath<uv_fs_mkdtemp>, kPath)                           \
+  V("rmdir", StartPath<uv_fs_rmdir>, kNone)                               \
+  V("unlink", StartPath<uv_fs_unlink>, kNone)                             \
+  V("rename", StartTwoPaths<uv_fs_rename>, kNone)                         \
+  V("link", StartTwoPaths<uv_fs_link>, kNone)                             \
+  V("copyfile", StartTwoPathsInt<uv_fs_copyfile>, kNone)                  \
+  V("symlink", StartTwoPathsInt<uv_fs_symlink>, kNone)                    \
+  V("readlink", StartPath<uv_fs_readlink>, kPtrPath)                      \
+  V("realpath", StartPath<uv_fs_realpath>, kPtrPath)                      \
+  V("access", StartPathInt<uv_fs_access>, kNone)                          \
+  V("chmod", StartPathInt<uv_fs_chmod>, kNone)                            \
+  V("fchmod", StartFchmod, kNone)                                         \
+  V("chown", StartChown<uv_fs_chown>, kNone)                              \
+  V("lchown", StartChown<uv_fs_lchown>, kNone)                            \
+  V("fchown", StartFchown, kNone)                                         \
+  V("utime", StartUtime<uv_fs_utime>, kNone)                              \
+  V("lutime", StartUtime<uv_fs_lutime>, kNone)                            \
+  V("futime", StartFutime, kNone)                                         \
+  V("ftruncate", StartFtruncate, kNone)                                   \
+  V("fsync", StartFd<uv_fs_fsync>, kNone)                                 \
+  V("fdatasync", StartFd<uv_fs_fdatasync>, kNone)
+
+constexpr runtime::Method kMethods[] = {
+#define V(name, start, kind)                   \
+  {name, Async<start, Result::kind>},          \
+  {name "Sync", Sync<start, Result::kind>},
+    JSPACK_FS_OPS(V)
+#undef V
+};
+
+// The numbers behind fs.constants, in Node's key order on Linux.
+constexpr runtime::Constant kConstants[] = {
+    {"UV_FS_SYMLINK_DIR", UV_FS_SYMLINK_DIR},
+    {"UV_FS_SYMLINK_JUNCTION", UV_FS_SYMLINK_JUNCTION},
+    {"O_RDONLY", O_RDONLY},
+    {"O_WRONLY", O_WRONLY},
+    {"O_RDWR", O_RDWR},
+    {"UV_DIRENT_UNKNOWN", UV_DIRENT_UNKNOWN},
+    {"UV_DIRENT_FILE", UV_DIRENT_FILE},
+    {"UV_DIRENT_DIR", UV_DIRENT_DIR},
+    {"UV_DIRENT_LINK", UV_DIRENT_LINK},
+    {"UV_DIRENT_FIFO", UV_DIRENT_FIFO},
+    {"UV_DIRENT_SOCKET", UV_DIRENT_SOCKET},
+    {"UV_DIRENT_CHAR", UV_DIRENT_CHAR},
+    {"UV_DIRENT_BLOCK", UV_DIRENT_BLOCK},
+    {"EXTENSIONLESS_FORMAT_JAVASCRIPT", 0},
+    {"EXTENSIONLESS_FORMAT_WASM", 1},
+    {"S_IFMT", S_IFMT},
+    {"S_IFREG", S_IFREG},
+    {"S_IFDIR", S_IFDIR},
+    {"S_IFCHR", S_IFCHR},
+    {"S_IFBLK", S_IFBLK},
+    {"S_IFIFO", S_IFIFO},
+    {"S_IFLNK", S_IFLNK},
+    {"S_IFSOCK", S_IFSOCK},
+    {"O_CREAT", O_CREAT},
+    {"O_EXCL", O_EXCL},
+    {"UV_FS_O_FILEMAP", 0},
+    {"O_NOCTTY", O_NOCTTY},
+    {"O_TRUNC", O_TRUNC},
+    {"O_APPEND", O_APPEND},
+    {"O_DIRECTORY", O_DIRECTORY},
+    {"O_NOATIME", O_NOATIME},
+    {"O_NOFOLLOW", O_NOFOLLOW},
+    {"O_SYNC", O_SYNC},
+    {"O_DSYNC", O_DSYNC},
+    {"O_DIRECT", O_DIRECT},
+    {"O_NONBLOCK", O_NONBLOCK},
+    {"S_IRWXU", S_IRWXU},
+    {"S_IRUSR", S_IRUSR},
+    {"S_IWUSR", S_IWUSR},
+    {"S_IXUSR", S_IXUSR},
+    {"S_IRWXG", S_IRWXG},
+    {"S_IRGRP", S_IRGRP},
+    {"S_IWGRP", S_IWGRP},
+    {"S_IXGRP", S_IXGRP},
+    {"S_IRWXO", S_IRWXO},
+    {"S_IROTH", S_IROTH},
+    {"S_IWOTH", S_IWOTH},
+    {"S_IXOTH", S_IXOTH},
+    {"F_OK", F_OK},
+    {"R_OK", R_OK},
+    {"W_OK", W_OK},
+    {"X_OK", X_OK},
+    {"UV_FS_COPYFILE_EXCL", UV_FS_COPYFILE_EXCL},
+    {"COPYFILE_EXCL", UV_FS_COPYFILE_EXCL},
+    {"UV_FS_COPYFILE_FICLONE", UV_FS_COPYFILE_FICLONE},
+    {"COPYFILE_FICLONE", UV_FS_COPYFILE_FICLONE},
+    {"UV_FS_COPYFILE_FICLONE_FORCE", UV_FS_COPYFILE_FICLONE_FORCE},
+    {"COPYFILE_FICLONE_FORCE", UV_FS_COPYFILE_FICLONE_FORCE},
+};
+
+}  // namespace
+
+JSPACK_BINDING_WITH_CONSTANTS(fs, kMethods, kConstants)
+
+}  // namespace jspack::bindings::fs

@@ -1,0 +1,136 @@
+'use strict';
+// node:fs: the blocking (`*Sync`) and callback forms of the file-system
+// operations, all driven from the plans in internal/fs/plans.js.
+
+const { plans } = require('./internal/fs/plans');
+const { runCallback, runSync } = require('./internal/fs/ops');
+const { constants, toPath, checkCallback } = require('./internal/fs/utils');
+const { Stats, Dirent } = require('./internal/fs/stats');
+const { Dir, opendir, opendirSync } = require('./internal/fs/dir');
+
+const fs = {};
+
+// Operations whose callback gets exactly the plan's result (or nothing).
+const kSimple = ['access', 'open', 'close', 'stat', 'lstat', 'fstat', 'readdir',
+  'mkdir', 'mkdtemp', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'copyFile',
+  'symlink', 'readlink', 'chmod', 'fchmod', 'chown', 'lchown', 'fchown',
+  'utimes', 'lutimes', 'futimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync',
+  'readFile', 'writeFile', 'appendFile', 'statfs'];
+
+// Callbacks of the operations that produce nothing get only `err` (null on
+// success), as in Node.
+const kNoResult = new Set(['access', 'close', 'rmdir', 'rm', 'unlink', 'rename',
+  'link', 'copyFile', 'symlink', 'chmod', 'fchmod', 'chown', 'lchown', 'fchown',
+  'utimes', 'lutimes', 'futimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync',
+  'writeFile', 'appendFile']);
+
+for (const name of kSimple) {
+  const plan = plans[name];
+  const spread = kNoResult.has(name) ? () => [null] : undefined;
+  const callbackForm = {
+    [name](...args) { runCallback(plan, args, spread); },
+  }[name];
+  const syncForm = {
+    [`${name}Sync`](...args) { return runSync(plan(...args)); },
+  }[`${name}Sync`];
+  fs[name] = callbackForm;
+  fs[`${name}Sync`] = syncForm;
+}
+
+// stat and lstat take { throwIfNoEntry } in their Sync forms.
+for (const name of ['stat', 'lstat']) {
+  const plan = plans[name];
+  fs[`${name}Sync`] = {
+    [`${name}Sync`](path, options) {
+      try {
+        return runSync(plan(path, options));
+      } catch (err) {
+        if (err.code === 'ENOENT' && options != null &&
+          options.throwIfNoEntry === false) {
+          return undefined;
+        }
+        throw err;
+      }
+    },
+  }[`${name}Sync`];
+}
+
+// read, write, readv and writev report (err, count, buffer) even when they
+// fail, with a count of 0; their plans hand the error back as `error`.
+for (const name of ['read', 'write', 'readv', 'writev']) {
+  const plan = plans[name];
+  fs[name] = {
+    [name](...args) {
+      runCallback(plan, args, (r) => [r.error || null, r.count, r.data]);
+    },
+  }[name];
+  fs[`${name}Sync`] = {
+    [`${name}Sync`](...args) {
+      const r = runSync(plan(...args));
+      if (r.error) throw r.error;
+      return r.count;
+    },
+  }[`${name}Sync`];
+}
+
+function realpath(...args) {
+  runCallback(plans.realpath, args);
+}
+realpath.native = function native(...args) {
+  runCallback(plans.realpathNative, args);
+};
+function realpathSync(path, options) {
+  return runSync(plans.realpath(path, options));
+}
+realpathSync.native = function native(path, options) {
+  return runSync(plans.realpathNative(path, options));
+};
+fs.realpath = realpath;
+fs.realpathSync = realpathSync;
+
+fs.exists = function exists(path, callback) {
+  checkCallback(callback);
+  let plan;
+  try {
+    plan = plans.access(path);
+  } catch {
+    return process.nextTick(callback, false);
+  }
+  runCallback(() => plan, [(err) => callback(!err)]);
+};
+
+fs.existsSync = function existsSync(path) {
+  try {
+    toPath(path);
+    runSync(plans.access(path));
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// lchmod exists only on macOS; Node lists the names with no value elsewhere.
+fs.lchmod = undefined;
+fs.lchmodSync = undefined;
+
+fs.opendir = opendir;
+fs.opendirSync = opendirSync;
+fs.Dir = Dir;
+fs.Stats = Stats;
+fs.Dirent = Dirent;
+
+Object.defineProperty(fs, 'constants', {
+  get: constants, enumerable: true, configurable: true,
+});
+for (const key of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
+  Object.defineProperty(fs, key, {
+    get() { return constants()[key]; }, enumerable: true, configurable: true,
+  });
+}
+
+// fs.promises is node:fs/promises, loaded when first asked for.
+Object.defineProperty(fs, 'promises', {
+  get() { return require('./fs/promises'); }, enumerable: true, configurable: true,
+});
+
+module.exports = fs;
