@@ -13,6 +13,9 @@ const {
   formatWithOptions,
   getStringWidth,
 } = require('./internal/util/inspect');
+const process = require('./process');
+const processEnv = require('./internal/process/env');
+const { emitProcessWarning } = require('./internal/process/warning');
 
 // Everything a console keeps besides its streams sits in one record under
 // this symbol, so instances carry only the properties Node documents.
@@ -25,19 +28,8 @@ const kIndentLimit = 1000;
 const kWithColors = { colors: true };
 const kWithoutColors = {};
 
-// The process object is looked up when output happens, never at load time:
-// process.js pulls in events.js, which pulls in internal/util/common.js, and
-// the global console is built while that chain may still be loading.
-function currentProcess() {
-  const proc = globalThis.process;
-  return proc !== null && typeof proc === 'object' ? proc : undefined;
-}
-
 function warn(message) {
-  const proc = currentProcess();
-  if (proc !== undefined && typeof proc.emitWarning === 'function') {
-    proc.emitWarning(message);
-  }
+  emitProcessWarning(message);
 }
 
 function ignore() {}
@@ -112,10 +104,7 @@ function writeIgnoringErrors(stream, chunk) {
 // --- Colours and inspect options ------------------------------------------
 
 function envForcesColor() {
-  const proc = currentProcess();
-  const env = proc !== undefined ? proc.env : undefined;
-  if (env === undefined || env === null) return undefined;
-  const forced = env.FORCE_COLOR;
+  const forced = processEnv.FORCE_COLOR;
   if (forced === undefined) return undefined;
   return forced !== '0' && forced !== 'false';
 }
@@ -151,12 +140,7 @@ function formatFor(target, toStderr, args) {
 // --- Timers ---------------------------------------------------------------
 
 function clockNow() {
-  const proc = currentProcess();
-  if (proc !== undefined && typeof proc.hrtime === 'function') {
-    return proc.hrtime();
-  }
-  const ms = Date.now();
-  return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
+  return process.hrtime();
 }
 
 function millisSince(start) {
@@ -448,8 +432,7 @@ const methods = {
   clear() {
     const stdout = this._stdout;
     if (!stdout || !stdout.isTTY) return;
-    const proc = currentProcess();
-    if (proc !== undefined && proc.env && proc.env.TERM === 'dumb') return;
+    if (processEnv.TERM === 'dumb') return;
     stdout.write('\u001b[1;1H');
     stdout.write('\u001b[0J');
   },
@@ -599,8 +582,7 @@ function lazyStream(name) {
     configurable: true,
     get() {
       if (replacement) return replacement;
-      const proc = currentProcess();
-      return proc !== undefined ? proc[name] : undefined;
+      return process[name];
     },
     set(stream) {
       replacement = stream;

@@ -7,7 +7,7 @@
 
 const { codes } = require('./errors');
 const { nextTick } = require('./process/ticks');
-const { emitWarning } = require('./process/warning');
+const { emitProcessWarning } = require('./process/warning');
 const { getDefaultLimit, warnOfLeak } = require('./events/limits');
 const {
   kListenersOf, kMaxEventTargetListeners, kMaxEventTargetListenersWarned,
@@ -347,8 +347,12 @@ class EventTarget {
     }
     const { capture, once, passive, signal } = readListenerOptions(options);
     if (listener === null || listener === undefined) {
-      emitWarning(`addEventListener called with ${listener} which has no ` +
-                  'effect.', 'AddEventListenerArgumentTypeWarning');
+      const warning = new Error(`addEventListener called with ${listener} ` +
+        'which has no effect.');
+      Object.assign(warning, {
+        name: 'AddEventListenerArgumentTypeWarning', target: this, type,
+      });
+      emitProcessWarning(warning);
       return;
     }
     if (typeof listener !== 'function' && typeof listener !== 'object') {

@@ -5,7 +5,7 @@
 
 const binding = internalBinding('timers');
 const { drainBetweenCallbacks } = require('./process/task_queues');
-const { emitWarning } = require('./process/warning');
+const { emitProcessWarning } = require('./process/warning');
 
 // Node's bound: larger or invalid delays become 1 ms.
 const kTimeoutMax = 2 ** 31 - 1;
@@ -98,7 +98,7 @@ class Timeout {
     let after = delay * 1;
     if (!(after >= 1 && after <= kTimeoutMax)) {
       if (after > kTimeoutMax) {
-        emitWarning(
+        emitProcessWarning(
           `${after} does not fit into a 32-bit signed integer.` +
           '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
       }

@@ -3,7 +3,7 @@
 // EventTarget (internal/event_target.js), and the warning both give past
 // it: neither may require the other for these.
 
-const { emitWarning } = require('../process/warning');
+const { emitProcessWarning } = require('../process/warning');
 
 let defaultLimit = 10;
 
@@ -19,7 +19,7 @@ function warnOfLeak(kind, owner, shownAs, type, count, limit) {
   Object.assign(warning, owner);
   warning.type = type;
   warning.count = count;
-  emitWarning(warning);
+  emitProcessWarning(warning);
 }
 
 module.exports = {

@@ -93,4 +93,12 @@ function emitWarning(warning, ...rest) {
   });
 }
 
-module.exports = { emitWarning, setWarningTarget };
+// How the stdlib's own warnings are raised: through process.emitWarning as
+// it is at that moment, so an app (or test tool) that replaces it sees them,
+// as in Node.
+function emitProcessWarning(...args) {
+  const emit = target === null ? emitWarning : target.emitWarning;
+  return Reflect.apply(emit, target, args);
+}
+
+module.exports = { emitWarning, emitProcessWarning, setWarningTarget };

@@ -3,6 +3,8 @@
 
 const { codes } = require('../errors');
 const { validateFunction, validateString } = require('../validators');
+const { nextTick } = require('../process/ticks');
+const { emitProcessWarning } = require('../process/warning');
 
 // A frozen, prototype-less default for optional option bags.
 const kEmptyObject = Object.freeze({ __proto__: null });
@@ -15,39 +17,12 @@ const customPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
 // resolves with an object holding them by name.
 const customPromisifyArgs = Symbol('customPromisifyArgs');
 
-// The process object is resolved on each call instead of required: process.js
-// loads events.js, which loads this file, so a top-level require would cycle.
+// process.noDeprecation and process.throwDeprecation are read on each call
+// from the global: the process object requires events.js, which requires
+// this file, so requiring it here would be a cycle.
 function liveProcess() {
   const proc = globalThis.process;
   return proc !== null && typeof proc === 'object' ? proc : undefined;
-}
-
-function nextTick(callback, ...args) {
-  const proc = liveProcess();
-  if (proc !== undefined && typeof proc.nextTick === 'function') {
-    proc.nextTick(callback, ...args);
-    return;
-  }
-  queueMicrotask(() => callback(...args));
-}
-
-// Emits a warning through process.emitWarning when it exists; before the
-// process object is set up the line is printed the way Node prints it.
-function emitWarningCompat(message, type, code, ctor) {
-  const proc = liveProcess();
-  if (proc === undefined) return;
-  if (typeof proc.emitWarning === 'function') {
-    // Without a code the constructor is left out: a function in the third
-    // place would be taken for a code by a plain (warning, type, code) API.
-    if (code === undefined) proc.emitWarning(message, type);
-    else proc.emitWarning(message, type, code, ctor);
-    return;
-  }
-  const tag = code === undefined ? '' : `[${code}] `;
-  const text = `(node:${proc.pid}) ${tag}${type}: ${message}\n`;
-  if (proc.stderr && typeof proc.stderr.write === 'function') {
-    proc.stderr.write(text);
-  }
 }
 
 // Copies every own property (name and length included) onto a wrapper; the
@@ -85,16 +60,14 @@ function deprecate(fn, msg, code) {
     reported = true;
     if (code !== undefined && reportedCodes.has(code)) return;
     if (deprecationFlag('noDeprecation')) return;
-    if (deprecationFlag('throwDeprecation')) {
-      // Like Node, the warning becomes an uncaught exception on the next
-      // tick; the deprecated call itself still completes.
-      const err = new Error(msg);
-      err.name = 'DeprecationWarning';
-      if (code !== undefined) err.code = code;
-      Error.captureStackTrace(err, deprecated);
-      nextTick(() => { throw err; });
+    // With process.throwDeprecation the warning becomes an uncaught
+    // exception on the next tick (warning.js); the call still completes.
+    // Node's arguments: the code only when there is one, then the wrapper
+    // (left out of the warning's stack).
+    if (code === undefined) {
+      emitProcessWarning(msg, 'DeprecationWarning', deprecated);
     } else {
-      emitWarningCompat(msg, 'DeprecationWarning', code, deprecated);
+      emitProcessWarning(msg, 'DeprecationWarning', code, deprecated);
     }
     if (code !== undefined) reportedCodes.add(code);
   };
@@ -243,7 +216,6 @@ module.exports = {
   customPromisifiedSymbol,
   customPromisifyArgs,
   deprecate,
-  emitWarningCompat,
   inherits,
   kEmptyObject,
   nextTick,
