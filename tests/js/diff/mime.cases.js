@@ -5,17 +5,9 @@
 
 const { MIMEType, MIMEParams, inspect } = require('util');
 
-function emit(label, result) {
-  console.log(JSON.stringify([label, result]));
-}
+const { makeEmit, attempt } = require('./lib/emit');
 
-function attempt(fn) {
-  try {
-    return ['ok', fn()];
-  } catch (err) {
-    return ['throws', err.name, err.code, err.message];
-  }
-}
+const emit = makeEmit();
 
 function describe(mime) {
   return [mime.type, mime.subtype, mime.essence, String(mime),

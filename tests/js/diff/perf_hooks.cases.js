@@ -9,17 +9,9 @@ const perfHooks = require('perf_hooks');
 
 const { PerformanceObserver, PerformanceEntry, PerformanceMark } = perfHooks;
 
-function emit(label, result) {
-  console.log(JSON.stringify([label, result]));
-}
+const { makeEmit, attempt } = require('./lib/emit');
 
-function attempt(fn) {
-  try {
-    return ['ok', fn()];
-  } catch (err) {
-    return ['throws', err.name, err.code, err.message];
-  }
-}
+const emit = makeEmit();
 
 const fuzz = (text) => text.replace(/\d+\.\d+(e-?\d+)?/g, 'N');
 

@@ -18,8 +18,8 @@ SHOWN = 25
 
 
 def run(cmd, cwd):
-    env = dict(os.environ, NO_COLOR='1', FORCE_COLOR='', NODE_DISABLE_COLORS='1')
-    env.pop('FORCE_COLOR')
+    env = dict(os.environ, NO_COLOR='1', NODE_DISABLE_COLORS='1')
+    env.pop('FORCE_COLOR', None)
     p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=600)
     return p.returncode, p.stdout.decode('utf-8', 'replace'), \

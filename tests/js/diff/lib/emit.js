@@ -1,5 +1,5 @@
 'use strict';
-// Shared by the corpora: prints one case record, `[label, result]`, as
+// Shared by the corpora. makeEmit() prints one case record, `[label, result]`, as
 // run_diff.py reads it. Labels must be unique (a repeat is a corpus bug);
 // lone surrogates in a label are printed escaped.
 
@@ -13,4 +13,13 @@ function makeEmit() {
   };
 }
 
-module.exports = { makeEmit };
+// A case's outcome: ['ok', value] or ['throws', name, code, message].
+function attempt(fn) {
+  try {
+    return ['ok', fn()];
+  } catch (err) {
+    return ['throws', err.name, err.code, err.message];
+  }
+}
+
+module.exports = { makeEmit, attempt };
