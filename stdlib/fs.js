@@ -128,6 +128,29 @@ for (const key of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
   });
 }
 
+// The streams load on first use: most programs never make one.
+let streamsModule;
+function streams() {
+  if (streamsModule === undefined) streamsModule = require('./internal/fs/streams');
+  return streamsModule;
+}
+fs.createReadStream = function createReadStream(path, options) {
+  return new (streams().ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (streams().WriteStream)(path, options);
+};
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+  const key = name.replace('File', '');
+  let replaced;
+  Object.defineProperty(fs, name, {
+    get() { return replaced === undefined ? streams()[key] : replaced; },
+    set(value) { replaced = value; },
+    enumerable: name === key,
+    configurable: true,
+  });
+}
+
 // fs.promises is node:fs/promises, loaded when first asked for.
 Object.defineProperty(fs, 'promises', {
   get() { return require('./fs/promises'); }, enumerable: true, configurable: true,

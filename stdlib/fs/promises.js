@@ -5,7 +5,8 @@
 const { plans, readAll, writeAll, toData, fileOptions, throwIfAborted, call } =
   require('../internal/fs/plans');
 const { runPromise } = require('../internal/fs/ops');
-const { constants, toFlags, toMode, toPath } = require('../internal/fs/utils');
+const { constants, toFlags, toMode, toPath, kFileHandle } =
+  require('../internal/fs/utils');
 const { EventEmitter } = require('../events');
 const { codes } = require('../internal/errors');
 const { opendirPlan } = require('../internal/fs/dir');
@@ -126,7 +127,25 @@ class FileHandle extends EventEmitter {
   }
 
   async [Symbol.asyncDispose]() { return this.close(); }
+
+  // The streams module is loaded on first use, not with fs/promises.
+  createReadStream(options) {
+    const { ReadStream } = require('../internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
+
+  createWriteStream(options) {
+    const { WriteStream } = require('../internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
+
+  readLines(options) {
+    const { createInterface } = require('../readline');
+    return createInterface({ input: this.createReadStream(options),
+      crlfDelay: Infinity });
+  }
 }
+Object.defineProperty(FileHandle.prototype, kFileHandle, { value: true });
 
 // fs/promises also writes (async) iterables of strings and byte views,
 // such as arrays of chunks and readable streams.

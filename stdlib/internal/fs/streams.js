@@ -1,0 +1,401 @@
+'use strict';
+// fs.ReadStream and fs.WriteStream: node:stream streams over a file whose
+// reads and writes run on libuv's thread pool, one binding call per chunk.
+//
+// A stream talks to the file through an "io" table of callback functions
+// (open, read, write, writev, fsync, close). The default table calls the fs
+// binding directly, without the plan machinery, because a 200 MB copy makes
+// thousands of calls; `options.fs` swaps in the caller's own functions, and a
+// FileHandle passed as `fd` is read and written through its fd and closed
+// through the handle.
+
+const { Readable, Writable, finished } = require('../../stream');
+const { codes } = require('../errors');
+const {
+  validateInteger,
+  validateBoolean,
+  validateFunction,
+} = require('../validators');
+const {
+  callAsync,
+  checkEncoding,
+  checkFd,
+  isFileHandle,
+  toFlags,
+  toMode,
+  toPath,
+} = require('./utils');
+
+const kReadChunk = 64 * 1024;
+// A short read much smaller than its buffer is copied out, so that a stream
+// of small reads does not keep a 64 KiB block alive per chunk.
+const kCopyBelow = 8 * 1024;
+// Emitted on the stream (never seen by users: a symbol) when an in-flight
+// read or write finishes, so that destroy can wait for it before closing.
+const kIdle = Symbol('kIdle');
+
+const directIo = {
+  open(path, flags, mode, cb) {
+    callAsync('open', [path, flags, mode], 'open', path, undefined, cb);
+  },
+  read(fd, buf, off, len, pos, cb) {
+    callAsync('read', [fd, buf, off, len, pos], 'read', undefined, undefined, cb);
+  },
+  write(fd, buf, off, len, pos, cb) {
+    callAsync('write', [fd, buf, off, len, pos], 'write', undefined, undefined, cb);
+  },
+  writev(fd, list, pos, cb) {
+    callAsync('writev', [fd, list, pos], 'write', undefined, undefined, cb);
+  },
+  fsync(fd, cb) {
+    callAsync('fsync', [fd], 'fsync', undefined, undefined, cb);
+  },
+  close(fd, cb) {
+    callAsync('close', [fd], 'close', undefined, undefined, cb);
+  },
+};
+
+// The io table for a FileHandle: the handle's fd for transfers, and its own
+// close so that the handle knows it is closed.
+function handleIo(handle) {
+  return {
+    ...directIo,
+    close(fd, cb) { handle.close().then(() => cb(null), cb); },
+  };
+}
+
+// The io table for `options.fs`: the user's functions take Node's callback
+// arguments; missing ones fall back to the binding.
+function customIo(impl, needed) {
+  for (const name of needed) {
+    const fn = name === 'write' ? (impl.write || impl.writev) : impl[name];
+    validateFunction(fn, `options.fs.${name}`);
+  }
+  const io = { ...directIo };
+  io.open = (path, flags, mode, cb) => impl.open(path, flags, mode, cb);
+  io.close = (fd, cb) => impl.close(fd, cb);
+  if (typeof impl.read === 'function') {
+    io.read = (fd, buf, off, len, pos, cb) =>
+      impl.read(fd, buf, off, len, pos < 0 ? null : pos, cb);
+  }
+  if (typeof impl.write === 'function') {
+    io.write = (fd, buf, off, len, pos, cb) =>
+      impl.write(fd, buf, off, len, pos < 0 ? null : pos, cb);
+  }
+  io.writev = typeof impl.writev === 'function' ?
+    (fd, list, pos, cb) => impl.writev(fd, list, pos < 0 ? null : pos, cb) :
+    null;
+  if (typeof impl.fsync === 'function') io.fsync = (fd, cb) => impl.fsync(fd, cb);
+  return io;
+}
+
+// The options object of either stream, checked; a string is the encoding.
+function streamOptions(options) {
+  if (options == null) return {};
+  if (typeof options === 'string') {
+    checkEncoding(options);
+    return { encoding: options };
+  }
+  if (typeof options !== 'object') {
+    const err = new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+    err.message = err.message.replace('must be of type string or an instance of Object',
+      'must be one of type string or object');
+    throw err;
+  }
+  checkEncoding(options.encoding);
+  return options;
+}
+
+// Fills in the parts both streams share: fd or path, io table, flags, mode,
+// start. Returns the settings; the stream copies them onto itself.
+function commonSettings(path, opts, defaultFlags, needed) {
+  const s = { fd: null, path: undefined, handle: null, io: directIo };
+  const fd = opts.fd;
+  if (fd != null) {
+    if (isFileHandle(fd)) {
+      if (opts.fs !== undefined) {
+        throw new codes.ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
+      }
+      s.handle = fd;
+      s.fd = fd.fd;
+      s.io = handleIo(fd);
+    } else if (typeof fd === 'number') {
+      s.fd = checkFd(fd);
+    } else {
+      throw new codes.ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], fd);
+    }
+  } else {
+    s.path = toPath(path);
+  }
+  if (s.handle === null && opts.fs != null) s.io = customIo(opts.fs, needed);
+  s.flags = opts.flags === undefined ? defaultFlags : opts.flags;
+  if (s.fd === null) toFlags(s.flags);
+  s.mode = opts.mode === undefined ? 0o666 : opts.mode;
+  if (s.fd === null) toMode(s.mode, 'mode');
+  s.start = opts.start;
+  if (s.start !== undefined) validateInteger(s.start, 'start', 0);
+  return s;
+}
+
+// Opens the file for a stream that was given a path; emits 'open' and
+// 'ready' once the fd is known, as Node does.
+function openFor(stream, io, done) {
+  if (stream.fd !== null) return done();
+  io.open(stream.path, toFlags(stream.flags), toMode(stream.mode, 'mode'),
+    (err, fd) => {
+      if (err) return done(err);
+      stream.fd = fd;
+      done();
+      stream.emit('open', fd);
+      stream.emit('ready');
+    });
+}
+
+// Closes the fd (after any transfer in flight) and reports err, or the
+// close error if only closing failed.
+function closeFor(stream, io, busy, err, cb) {
+  const close = () => {
+    const fd = stream.fd;
+    if (fd === null || fd === undefined) return cb(err);
+    stream.fd = null;
+    io.close(fd, (closeErr) => cb(err || closeErr || null));
+  };
+  if (busy()) stream.once(kIdle, close);
+  else close();
+}
+
+function defineStreamAccessors(Class, stateKey) {
+  Object.defineProperty(Class.prototype, 'autoClose', {
+    get() { return this[stateKey].autoDestroy; },
+    set(value) { this[stateKey].autoDestroy = value; },
+    configurable: true,
+    enumerable: false,
+  });
+  Object.defineProperty(Class.prototype, 'pending', {
+    get() { return this.fd === null; },
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+class ReadStream extends Readable {
+  #io;
+  #busy = false;
+  // Bytes still allowed by `end` (Infinity without one).
+  #budget;
+
+  constructor(path, options) {
+    const opts = streamOptions(options);
+    const s = commonSettings(path, opts, 'r', ['open', 'read', 'close']);
+    let end = opts.end;
+    if (end === undefined) end = Infinity;
+    else if (end !== Infinity) validateInteger(end, 'end', 0);
+    if (s.start !== undefined && s.start > end) {
+      throw new codes.ERR_OUT_OF_RANGE('start', `<= "end" (here: ${end})`, s.start);
+    }
+    super({
+      ...opts,
+      highWaterMark: opts.highWaterMark === undefined ? kReadChunk : opts.highWaterMark,
+      autoDestroy: opts.autoClose === undefined ? true : opts.autoClose,
+      emitClose: opts.emitClose === undefined ? true : opts.emitClose,
+      construct: undefined,
+      read: undefined,
+      destroy: undefined,
+    });
+    this.fd = s.fd;
+    this.path = s.path === undefined ? undefined : toPathText(s.path);
+    this.flags = s.flags;
+    this.mode = s.mode;
+    this.start = s.start;
+    this.end = end;
+    this.pos = s.start;
+    this.bytesRead = 0;
+    this.#io = s.io;
+    this.#budget = end === Infinity ? Infinity : end - (s.start || 0) + 1;
+    // A handle closed from outside ends the stream.
+    if (s.handle !== null) {
+      s.handle.once('close', () => { if (!this.destroyed) this.fd = null; });
+    }
+  }
+
+  _construct(cb) {
+    openFor(this, this.#io, cb);
+  }
+
+  _read(n) {
+    const want = Math.min(n, this.#budget - this.bytesRead);
+    if (want <= 0) {
+      this.push(null);
+      return;
+    }
+    const buf = Buffer.allocUnsafeSlow(want);
+    const position = this.pos === undefined ? -1 : this.pos;
+    this.#busy = true;
+    this.#io.read(this.fd, buf, 0, want, position, (err, count) => {
+      this.#busy = false;
+      if (this.destroyed) {
+        this.emit(kIdle);
+        return;
+      }
+      if (err) {
+        this.destroy(err);
+        return;
+      }
+      if (count === 0) {
+        this.push(null);
+        return;
+      }
+      if (this.pos !== undefined) this.pos += count;
+      this.bytesRead += count;
+      let chunk = buf;
+      if (count < want) {
+        chunk = count < kCopyBelow ? Buffer.from(buf.subarray(0, count)) :
+          buf.subarray(0, count);
+      }
+      this.push(chunk);
+    });
+  }
+
+  _destroy(err, cb) {
+    closeFor(this, this.#io, () => this.#busy, err, cb);
+  }
+
+  close(cb) {
+    if (typeof cb === 'function') finished(this, cb);
+    this.destroy();
+  }
+}
+defineStreamAccessors(ReadStream, '_readableState');
+
+class WriteStream extends Writable {
+  #io;
+  #busy = false;
+  #flush;
+
+  constructor(path, options) {
+    const opts = streamOptions(options);
+    const s = commonSettings(path, opts, 'w', ['open', 'write', 'close']);
+    const flush = opts.flush === undefined ? false : opts.flush;
+    validateBoolean(flush, 'options.flush');
+    super({
+      ...opts,
+      decodeStrings: true,
+      autoDestroy: opts.autoClose === undefined ? true : opts.autoClose,
+      emitClose: opts.emitClose === undefined ? true : opts.emitClose,
+      construct: undefined,
+      write: undefined,
+      writev: undefined,
+      final: undefined,
+      destroy: undefined,
+    });
+    this.fd = s.fd;
+    this.path = s.path === undefined ? undefined : toPathText(s.path);
+    this.flags = s.flags;
+    this.mode = s.mode;
+    this.flush = flush;
+    this.start = s.start;
+    this.pos = s.start;
+    this.bytesWritten = 0;
+    this.#io = s.io;
+    this.#flush = flush;
+    // Only a table with writev gets chunks in batches.
+    if (this.#io.writev === null) this._writev = null;
+  }
+
+  _construct(cb) {
+    openFor(this, this.#io, cb);
+  }
+
+  // Writes bytes[from..] until all are written: a regular file may take
+  // fewer bytes than asked (a full disk reports ENOSPC on the next call).
+  #writeAll(bytes, from, cb) {
+    const length = bytes.byteLength - from;
+    const position = this.pos === undefined ? -1 : this.pos;
+    this.#busy = true;
+    this.#io.write(this.fd, bytes, from, length, position, (err, count) => {
+      this.#busy = false;
+      if (this.destroyed) {
+        this.emit(kIdle);
+        return cb(err || new codes.ERR_STREAM_DESTROYED('write'));
+      }
+      if (err) return cb(err);
+      this.#advance(count);
+      if (count < length) return this.#writeAll(bytes, from + count, cb);
+      cb();
+    });
+  }
+
+  #advance(count) {
+    this.bytesWritten += count;
+    if (this.pos !== undefined) this.pos += count;
+  }
+
+  _write(chunk, encoding, cb) {
+    this.#writeAll(chunk, 0, cb);
+  }
+
+  _writev(entries, cb) {
+    const list = new Array(entries.length);
+    let total = 0;
+    for (let i = 0; i < entries.length; i++) {
+      list[i] = entries[i].chunk;
+      total += list[i].byteLength;
+    }
+    const position = this.pos === undefined ? -1 : this.pos;
+    this.#busy = true;
+    this.#io.writev(this.fd, list, position, (err, count) => {
+      this.#busy = false;
+      if (this.destroyed) {
+        this.emit(kIdle);
+        return cb(err || new codes.ERR_STREAM_DESTROYED('writev'));
+      }
+      if (err) return cb(err);
+      this.#advance(count);
+      if (count === total) return cb();
+      // A partial writev: the rest goes out as one contiguous write.
+      this.#writeAll(Buffer.concat(list).subarray(count), 0, cb);
+    });
+  }
+
+  _final(cb) {
+    if (!this.#flush || this.fd === null) return cb();
+    this.#io.fsync(this.fd, (err) => cb(err || null));
+  }
+
+  _destroy(err, cb) {
+    closeFor(this, this.#io, () => this.#busy, err, cb);
+  }
+
+  close(cb) {
+    if (typeof cb === 'function') {
+      if (this.closed) {
+        process.nextTick(cb);
+        return;
+      }
+      this.once('close', cb);
+    }
+    // Without autoClose, ending alone would leave the fd open.
+    if (!this.autoClose) this.once('finish', () => this.destroy());
+    this.end();
+  }
+
+  destroySoon() {
+    return this.end();
+  }
+}
+defineStreamAccessors(WriteStream, '_writableState');
+
+function toPathText(path) {
+  return typeof path === 'string' ? path :
+    Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+}
+
+function createReadStream(path, options) {
+  return new ReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  return new WriteStream(path, options);
+}
+
+module.exports = { ReadStream, WriteStream, createReadStream, createWriteStream };
