@@ -91,19 +91,24 @@ function customIo(impl, needed) {
 
 // The options object of either stream, checked; a string is the encoding.
 function streamOptions(options) {
-  if (options == null) return {};
-  if (typeof options === 'string') {
-    checkEncoding(options);
-    return { encoding: options };
+  switch (typeof options) {
+    case 'undefined':
+      return {};
+    case 'string':
+      checkEncoding(options);
+      return { encoding: options };
+    case 'object':
+      if (options === null) return {};
+      checkEncoding(options.encoding);
+      return options;
+    default: {
+      const err = new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+      err.message = err.message.replace(
+        'must be of type string or an instance of Object',
+        'must be one of type string or object');
+      throw err;
+    }
   }
-  if (typeof options !== 'object') {
-    const err = new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
-    err.message = err.message.replace('must be of type string or an instance of Object',
-      'must be one of type string or object');
-    throw err;
-  }
-  checkEncoding(options.encoding);
-  return options;
 }
 
 // Fills in the parts both streams share: fd or path, io table, flags, mode,
@@ -172,7 +177,7 @@ function defineStreamAccessors(Class, stateKey) {
     enumerable: false,
   });
   Object.defineProperty(Class.prototype, 'pending', {
-    get() { return this.fd === null; },
+    get() { return this.fd == null; },
     configurable: true,
     enumerable: false,
   });
@@ -261,7 +266,7 @@ class ReadStream extends Readable {
   }
 
   close(cb) {
-    if (typeof cb === 'function') finished(this, cb);
+    if (typeof cb === 'function') finished(this, (err) => cb(err));
     this.destroy();
   }
 }
@@ -275,8 +280,8 @@ class WriteStream extends Writable {
   constructor(path, options) {
     const opts = streamOptions(options);
     const s = commonSettings(path, opts, 'w', ['open', 'write', 'close']);
-    const flush = opts.flush === undefined ? false : opts.flush;
-    validateBoolean(flush, 'options.flush');
+    if (opts.flush !== undefined) validateBoolean(opts.flush, 'options.flush');
+    const flush = opts.flush === true;
     super({
       ...opts,
       decodeStrings: true,
@@ -337,10 +342,10 @@ class WriteStream extends Writable {
   _writev(entries, cb) {
     const list = new Array(entries.length);
     let total = 0;
-    for (let i = 0; i < entries.length; i++) {
-      list[i] = entries[i].chunk;
-      total += list[i].byteLength;
-    }
+    entries.forEach(({ chunk }, i) => {
+      list[i] = chunk;
+      total += chunk.byteLength;
+    });
     const position = this.pos === undefined ? -1 : this.pos;
     this.#busy = true;
     this.#io.writev(this.fd, list, position, (err, count) => {
@@ -367,11 +372,8 @@ class WriteStream extends Writable {
   }
 
   close(cb) {
-    if (typeof cb === 'function') {
-      if (this.closed) {
-        process.nextTick(cb);
-        return;
-      }
+    if (cb !== undefined && cb !== null) {
+      if (this.closed) return void process.nextTick(cb);
       this.once('close', cb);
     }
     // Without autoClose, ending alone would leave the fd open.
@@ -390,12 +392,4 @@ function toPathText(path) {
     Buffer.from(path.buffer, path.byteOffset, path.byteLength);
 }
 
-function createReadStream(path, options) {
-  return new ReadStream(path, options);
-}
-
-function createWriteStream(path, options) {
-  return new WriteStream(path, options);
-}
-
-module.exports = { ReadStream, WriteStream, createReadStream, createWriteStream };
+module.exports = { ReadStream, WriteStream };
