@@ -151,6 +151,15 @@ for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStr
   });
 }
 
+// fs.cp and cpSync live in internal/fs/cp.js, loaded on first call.
+// (cp forwards `arguments`: the callback may come third or fourth.)
+fs.cp = function cp(src, dest, options, callback) {
+  return require('./internal/fs/cp').cp(...arguments);
+};
+fs.cpSync = function cpSync(src, dest, options) {
+  return require('./internal/fs/cp').cpSync(src, dest, options);
+};
+
 // fs.promises is node:fs/promises, loaded when first asked for.
 Object.defineProperty(fs, 'promises', {
   get() { return require('./fs/promises'); }, enumerable: true, configurable: true,

@@ -201,6 +201,7 @@ const promises = {
   chmod: (path, mode) => settle(() => plans.chmod(path, mode)),
   chown: (path, uid, gid) => settle(() => plans.chown(path, uid, gid)),
   copyFile: (src, dest, mode) => settle(() => plans.copyFile(src, dest, mode)),
+  cp: (src, dest, options) => require('../internal/fs/cp').cpPromise(src, dest, options),
   lchmod: () => Promise.reject(new codes.ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
   lchown: (path, uid, gid) => settle(() => plans.lchown(path, uid, gid)),
   link: (a, b) => settle(() => plans.link(a, b)),
