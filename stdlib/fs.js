@@ -160,6 +160,17 @@ fs.cpSync = function cpSync(src, dest, options) {
   return require('./internal/fs/cp').cpSync(src, dest, options);
 };
 
+// Watchers: internal/fs/watch.js, loaded on first use.
+fs.watch = function watch(filename, options, listener) {
+  return require('./internal/fs/watch').watch(filename, options, listener);
+};
+fs.watchFile = function watchFile(filename, options, listener) {
+  return require('./internal/fs/watch').watchFile(filename, options, listener);
+};
+fs.unwatchFile = function unwatchFile(filename, listener) {
+  return require('./internal/fs/watch').unwatchFile(filename, listener);
+};
+
 // fs.promises is node:fs/promises, loaded when first asked for.
 Object.defineProperty(fs, 'promises', {
   get() { return require('./fs/promises'); }, enumerable: true, configurable: true,

@@ -6,6 +6,7 @@
   V(buffer)                    \
   V(encoding)                  \
   V(fs)                        \
+  V(fs_event)                  \
   V(module)                    \
   V(os)                        \
   V(perf)                      \

@@ -225,6 +225,8 @@ const promises = {
   truncate: (path, len) => settle(() => plans.truncate(path, len)),
   unlink: (path) => settle(() => plans.unlink(path)),
   utimes: (path, a, m) => settle(() => plans.utimes(path, a, m)),
+  watch: (filename, options) =>
+    require('../internal/fs/watch').watchAsync(filename, options),
   writeFile: (path, data, options) => {
     if (isChunkSource(data) && !(path instanceof FileHandle)) {
       return writeFileFromChunks(path, data, options, 'w');

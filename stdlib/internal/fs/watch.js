@@ -1,0 +1,357 @@
+'use strict';
+// fs.watch (FSWatcher over libuv's inotify watcher), fs/promises' watch (an
+// async generator of { eventType, filename }) and fs.watchFile/unwatchFile
+// (StatWatcher over libuv's stat poller), all in the fs_event binding.
+//
+// inotify watches one directory, not a tree, so a recursive watch on Linux
+// is a set of watches, one per directory, kept in step with the tree: a
+// directory that appears is watched (and its existing entries reported), one
+// that disappears is dropped. Names are reported relative to the root.
+
+const pathModule = require('../../path');
+const { EventEmitter } = require('../../events');
+const { codes, uvException, AbortError } = require('../errors');
+const {
+  validateAbortSignal,
+  validateBoolean,
+  validateFunction,
+  validateNumber,
+} = require('../validators');
+const { plans } = require('./plans');
+const { runSync } = require('./ops');
+const { statsFromFields } = require('./stats');
+const { checkEncoding, pathText, toPath } = require('./utils');
+
+let eventBinding;
+function binding() {
+  if (eventBinding === undefined) eventBinding = internalBinding('fs_event');
+  return eventBinding;
+}
+
+function watchError(errno, filename) {
+  const err = uvException({ errno, syscall: 'watch', path: filename });
+  err.filename = filename;
+  return err;
+}
+
+// Node names a file name Buffer's bytes in the watcher's encoding.
+function decodeName(bytes, encoding) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encoding === 'buffer' ? buf : buf.toString(encoding);
+}
+
+function isDirectory(path) {
+  try {
+    return runSync(plans.lstat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function subdirectories(path) {
+  try {
+    return runSync(plans.readdir(path, { withFileTypes: true }))
+      .filter((d) => d.isDirectory()).map((d) => d.name);
+  } catch {
+    return [];
+  }
+}
+
+class FSWatcher extends EventEmitter {
+  // Watch ids by directory, relative to the root ('' is the root).
+  #ids = new Map();
+  #root = null;
+  #encoding = 'utf8';
+  #persistent = true;
+  #refed = true;
+  #closed = false;
+
+  // Starts watching; throws the system error if the path cannot be watched.
+  // A second start does nothing.
+  start(filename, persistent, recursive, encoding) {
+    if (this.#root !== null) return;
+    this.#root = pathText(filename);
+    this.#persistent = persistent;
+    this.#encoding = encoding;
+    this.#add('', filename);
+    if (recursive && isDirectory(this.#root)) this.#addTree('', false);
+  }
+
+  // Watches `dir` (relative) at `target`; throws for the root only.
+  #add(dir, target) {
+    const id = binding().watch(target, this.#persistent && this.#refed, false,
+      (status, events, name) => this.#onEvent(dir, status, events, name));
+    if (id < 0) {
+      if (dir === '') throw watchError(id, pathText(target));
+      return;
+    }
+    this.#ids.set(dir, id);
+  }
+
+  // Watches every directory below `dir`; `announce` reports the entries
+  // found, for a directory that appeared after the watch began.
+  #addTree(dir, announce) {
+    const absolute = pathModule.join(this.#root, dir);
+    if (announce) {
+      let names = [];
+      try {
+        names = runSync(plans.readdir(absolute));
+      } catch {
+        // Gone again already: its own removal was reported.
+      }
+      for (const name of names) this.#report('rename', pathModule.join(dir, name));
+    }
+    for (const name of subdirectories(absolute)) {
+      const rel = dir === '' ? name : pathModule.join(dir, name);
+      if (this.#ids.has(rel)) continue;
+      this.#add(rel, pathModule.join(this.#root, rel));
+      this.#addTree(rel, announce);
+    }
+  }
+
+  #report(eventType, rel) {
+    const name = this.#encoding === 'buffer' ? Buffer.from(rel) :
+      Buffer.from(rel).toString(this.#encoding);
+    this.emit('change', eventType, name);
+  }
+
+  #onEvent(dir, status, events, nameBytes) {
+    if (this.#closed) return;
+    if (status < 0) {
+      const err = watchError(status, this.#root);
+      this.close();
+      this.emit('error', err);
+      return;
+    }
+    const eventType = (events & binding().UV_RENAME) !== 0 ? 'rename' : 'change';
+    if (dir === '' && this.#ids.size === 1) {
+      // The common, non-recursive case: the name as inotify gave it.
+      const name = nameBytes === undefined ? null : decodeName(nameBytes, this.#encoding);
+      this.emit('change', eventType, name);
+      return;
+    }
+    const base = nameBytes === undefined ? '' : decodeName(nameBytes, 'utf8');
+    const rel = dir === '' ? base : pathModule.join(dir, base);
+    if (rel !== '' && eventType === 'rename') this.#track(rel);
+    this.#report(eventType, rel === '' ? dir : rel);
+  }
+
+  // A rename in a recursive watch: start or stop watching that directory.
+  #track(rel) {
+    const absolute = pathModule.join(this.#root, rel);
+    if (isDirectory(absolute)) {
+      if (!this.#ids.has(rel)) {
+        this.#add(rel, absolute);
+        this.#addTree(rel, true);
+      }
+      return;
+    }
+    for (const [dir, id] of this.#ids) {
+      if (dir === rel || dir.startsWith(`${rel}/`)) {
+        binding().close(id);
+        this.#ids.delete(dir);
+      }
+    }
+  }
+
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const id of this.#ids.values()) binding().close(id);
+    this.#ids.clear();
+    process.nextTick(() => this.emit('close'));
+  }
+
+  ref() {
+    this.#refed = true;
+    if (this.#persistent) for (const id of this.#ids.values()) binding().setRef(id, true);
+    return this;
+  }
+
+  unref() {
+    this.#refed = false;
+    for (const id of this.#ids.values()) binding().setRef(id, false);
+    return this;
+  }
+}
+
+// The options of fs.watch and fs/promises' watch; a string is the encoding.
+function watchOptions(options) {
+  let opts = options;
+  if (opts === undefined || opts === null) opts = {};
+  else if (typeof opts === 'string') opts = { encoding: opts };
+  else if (typeof opts !== 'object') {
+    const err = new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+    err.message = err.message.replace('must be of type string or an instance of Object',
+      'must be one of type string or object');
+    throw err;
+  }
+  const encoding = opts.encoding === undefined ? 'utf8' : opts.encoding;
+  checkEncoding(encoding);
+  const recursive = opts.recursive === undefined ? false : opts.recursive;
+  validateBoolean(recursive, 'options.recursive');
+  if (opts.signal !== undefined) validateAbortSignal(opts.signal, 'options.signal');
+  return {
+    encoding: encoding === null ? 'utf8' : encoding,
+    // Any truthy value keeps the process alive, as in Node.
+    persistent: opts.persistent === undefined ? true : Boolean(opts.persistent),
+    recursive,
+    signal: opts.signal,
+  };
+}
+
+function startWatcher(filename, opts) {
+  const target = toPath(filename, 'filename');
+  const watcher = new FSWatcher();
+  watcher.start(target, opts.persistent, opts.recursive, opts.encoding);
+  return watcher;
+}
+
+// fs.watch(filename[, options][, listener])
+function watch(filename, options, listener) {
+  if (typeof options === 'function') {
+    listener = options;
+    options = undefined;
+  }
+  const opts = watchOptions(options);
+  const watcher = startWatcher(filename, opts);
+  if (listener !== undefined && listener !== null) watcher.on('change', listener);
+  const { signal } = opts;
+  if (signal !== undefined) {
+    if (signal.aborted) process.nextTick(() => watcher.close());
+    else {
+      const stop = () => watcher.close();
+      signal.addEventListener('abort', stop, { once: true });
+      watcher.once('close', () => signal.removeEventListener('abort', stop));
+    }
+  }
+  return watcher;
+}
+
+// fs/promises' watch: events queue up between next() calls; an abort ends
+// the iteration with an AbortError whose cause is the signal's reason.
+async function* watchAsync(filename, options) {
+  const opts = watchOptions(options);
+  const { signal } = opts;
+  if (signal !== undefined && signal.aborted) {
+    throw new AbortError(undefined, { cause: signal.reason });
+  }
+  const watcher = startWatcher(filename, opts);
+  const queue = [];
+  let failure = null;
+  let wake = null;
+  const nudge = () => {
+    if (wake === null) return;
+    const resolve = wake;
+    wake = null;
+    resolve();
+  };
+  watcher.on('change', (eventType, name) => {
+    queue.push({ eventType, filename: name });
+    nudge();
+  });
+  watcher.on('error', (err) => {
+    failure = err;
+    nudge();
+  });
+  const onAbort = () => {
+    failure = new AbortError(undefined, { cause: signal.reason });
+    nudge();
+  };
+  if (signal !== undefined) signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length > 0 && failure === null) yield queue.shift();
+      if (failure !== null) throw failure;
+      await new Promise((resolve) => { wake = resolve; });
+    }
+  } finally {
+    if (signal !== undefined) signal.removeEventListener('abort', onAbort);
+    watcher.close();
+  }
+}
+
+// fs.watchFile ------------------------------------------------------------
+
+class StatWatcher extends EventEmitter {
+  #id = 0;
+  #bigint;
+  #refed = true;
+  #persistent = true;
+
+  constructor(bigint) {
+    super();
+    this.#bigint = Boolean(bigint);
+  }
+
+  start(filename, persistent, interval) {
+    if (this.#id > 0) return;
+    this.#persistent = persistent;
+    const id = binding().poll(filename, persistent && this.#refed, interval,
+      this.#bigint, (status, curr, prev) => {
+        // libuv reports a missing file as zeroed stats, once per change.
+        this.emit('change', statsFromFields(curr), statsFromFields(prev));
+      });
+    if (id < 0) throw uvException({ errno: id, syscall: 'watch', path: pathText(filename) });
+    this.#id = id;
+  }
+
+  stop() {
+    if (this.#id <= 0) return;
+    binding().close(this.#id);
+    this.#id = 0;
+    process.nextTick(() => this.emit('stop'));
+  }
+
+  ref() {
+    this.#refed = true;
+    if (this.#id > 0 && this.#persistent) binding().setRef(this.#id, true);
+    return this;
+  }
+
+  unref() {
+    this.#refed = false;
+    if (this.#id > 0) binding().setRef(this.#id, false);
+    return this;
+  }
+}
+
+// One StatWatcher per resolved path, shared by its listeners.
+const statWatchers = new Map();
+
+function watchFile(filename, options, listener) {
+  const target = toPath(filename, 'filename');
+  const key = pathModule.resolve(pathText(target));
+  let opts = options;
+  if (typeof opts === 'function') {
+    listener = opts;
+    opts = undefined;
+  }
+  const settings = { interval: 5007, persistent: true, bigint: false, ...opts };
+  validateFunction(listener, 'listener');
+  validateNumber(settings.interval, 'interval');
+  let watcher = statWatchers.get(key);
+  if (watcher === undefined) {
+    watcher = new StatWatcher(settings.bigint);
+    const interval = Math.min(Math.max(Math.trunc(settings.interval), 0), 2 ** 32 - 1);
+    watcher.start(target, Boolean(settings.persistent), interval);
+    statWatchers.set(key, watcher);
+  }
+  watcher.addListener('change', listener);
+  return watcher;
+}
+
+function unwatchFile(filename, listener) {
+  const target = toPath(filename, 'filename');
+  const key = pathModule.resolve(pathText(target));
+  const watcher = statWatchers.get(key);
+  if (watcher === undefined) return;
+  if (typeof listener === 'function') watcher.removeListener('change', listener);
+  else watcher.removeAllListeners('change');
+  if (watcher.listenerCount('change') === 0) {
+    watcher.stop();
+    statWatchers.delete(key);
+  }
+}
+
+module.exports = { FSWatcher, StatWatcher, watch, watchAsync, watchFile, unwatchFile };
