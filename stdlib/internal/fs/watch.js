@@ -8,19 +8,16 @@
 // directory that appears is watched (and its existing entries reported), one
 // that disappears is dropped. Names are reported relative to the root.
 
+const events = require('../../events');
 const pathModule = require('../../path');
-const { EventEmitter } = require('../../events');
-const { codes, uvException, AbortError } = require('../errors');
-const {
-  validateAbortSignal,
-  validateBoolean,
-  validateFunction,
-  validateNumber,
-} = require('../validators');
+const errors = require('../errors');
+const validators = require('../validators');
+const { checkEncoding, pathText, toPath } = require('./utils');
+const { statsFromFields } = require('./stats');
 const { plans } = require('./plans');
 const { runSync } = require('./ops');
-const { statsFromFields } = require('./stats');
-const { checkEncoding, pathText, toPath } = require('./utils');
+
+const { codes, uvException, AbortError } = errors;
 
 let eventBinding;
 function binding() {
@@ -57,7 +54,7 @@ function subdirectories(path) {
   }
 }
 
-class FSWatcher extends EventEmitter {
+class FSWatcher extends events.EventEmitter {
   // Watch ids by directory, relative to the root ('' is the root).
   #ids = new Map();
   #root = null;
@@ -189,8 +186,10 @@ function watchOptions(options) {
   const encoding = opts.encoding === undefined ? 'utf8' : opts.encoding;
   checkEncoding(encoding);
   const recursive = opts.recursive === undefined ? false : opts.recursive;
-  validateBoolean(recursive, 'options.recursive');
-  if (opts.signal !== undefined) validateAbortSignal(opts.signal, 'options.signal');
+  validators.validateBoolean(recursive, 'options.recursive');
+  if (opts.signal !== undefined) {
+    validators.validateAbortSignal(opts.signal, 'options.signal');
+  }
   return {
     encoding: encoding === null ? 'utf8' : encoding,
     // Any truthy value keeps the process alive, as in Node.
@@ -208,23 +207,20 @@ function startWatcher(filename, opts) {
 }
 
 // fs.watch(filename[, options][, listener])
-function watch(filename, options, listener) {
-  if (typeof options === 'function') {
-    listener = options;
-    options = undefined;
-  }
-  const opts = watchOptions(options);
+function openWatcher(filename, ...rest) {
+  const onChange = typeof rest[0] === 'function' ? rest[0] : rest[1];
+  const opts = watchOptions(typeof rest[0] === 'function' ? undefined : rest[0]);
   const watcher = startWatcher(filename, opts);
-  if (listener !== undefined && listener !== null) watcher.on('change', listener);
+  if (onChange != null) watcher.on('change', onChange);
   const { signal } = opts;
-  if (signal !== undefined) {
-    if (signal.aborted) process.nextTick(() => watcher.close());
-    else {
-      const stop = () => watcher.close();
-      signal.addEventListener('abort', stop, { once: true });
-      watcher.once('close', () => signal.removeEventListener('abort', stop));
-    }
+  if (signal === undefined) return watcher;
+  if (signal.aborted) {
+    process.nextTick(() => watcher.close());
+    return watcher;
   }
+  const stop = () => watcher.close();
+  signal.addEventListener('abort', stop, { once: true });
+  watcher.once('close', () => signal.removeEventListener('abort', stop));
   return watcher;
 }
 
@@ -233,9 +229,8 @@ function watch(filename, options, listener) {
 async function* watchAsync(filename, options) {
   const opts = watchOptions(options);
   const { signal } = opts;
-  if (signal !== undefined && signal.aborted) {
-    throw new AbortError(undefined, { cause: signal.reason });
-  }
+  const aborted = () => new AbortError(undefined, { cause: signal.reason });
+  if (signal !== undefined && signal.aborted) throw aborted();
   const watcher = startWatcher(filename, opts);
   const queue = [];
   let failure = null;
@@ -255,7 +250,7 @@ async function* watchAsync(filename, options) {
     nudge();
   });
   const onAbort = () => {
-    failure = new AbortError(undefined, { cause: signal.reason });
+    failure = aborted();
     nudge();
   };
   if (signal !== undefined) signal.addEventListener('abort', onAbort, { once: true });
@@ -273,7 +268,7 @@ async function* watchAsync(filename, options) {
 
 // fs.watchFile ------------------------------------------------------------
 
-class StatWatcher extends EventEmitter {
+class StatWatcher extends events.EventEmitter {
   #id = 0;
   #bigint;
   #refed = true;
@@ -319,17 +314,15 @@ class StatWatcher extends EventEmitter {
 // One StatWatcher per resolved path, shared by its listeners.
 const statWatchers = new Map();
 
-function watchFile(filename, options, listener) {
+// watchFile(filename[, options], listener)
+function pollFile(filename, ...rest) {
   const target = toPath(filename, 'filename');
   const key = pathModule.resolve(pathText(target));
-  let opts = options;
-  if (typeof opts === 'function') {
-    listener = opts;
-    opts = undefined;
-  }
-  const settings = { interval: 5007, persistent: true, bigint: false, ...opts };
-  validateFunction(listener, 'listener');
-  validateNumber(settings.interval, 'interval');
+  const listener = typeof rest[0] === 'function' ? rest[0] : rest[1];
+  const given = typeof rest[0] === 'function' ? undefined : rest[0];
+  const settings = { interval: 5007, persistent: true, bigint: false, ...given };
+  validators.validateFunction(listener, 'listener');
+  validators.validateNumber(settings.interval, 'interval');
   let watcher = statWatchers.get(key);
   if (watcher === undefined) {
     watcher = new StatWatcher(settings.bigint);
@@ -337,11 +330,11 @@ function watchFile(filename, options, listener) {
     watcher.start(target, Boolean(settings.persistent), interval);
     statWatchers.set(key, watcher);
   }
-  watcher.addListener('change', listener);
+  watcher.on('change', listener);
   return watcher;
 }
 
-function unwatchFile(filename, listener) {
+function stopPolling(filename, listener) {
   const target = toPath(filename, 'filename');
   const key = pathModule.resolve(pathText(target));
   const watcher = statWatchers.get(key);
@@ -354,4 +347,11 @@ function unwatchFile(filename, listener) {
   }
 }
 
-module.exports = { FSWatcher, StatWatcher, watch, watchAsync, watchFile, unwatchFile };
+module.exports = {
+  FSWatcher,
+  StatWatcher,
+  watch: openWatcher,
+  watchAsync,
+  watchFile: pollFile,
+  unwatchFile: stopPolling,
+};
