@@ -7,6 +7,8 @@ const { runCallback, runSync } = require('./internal/fs/ops');
 const { constants, toPath, checkCallback } = require('./internal/fs/utils');
 const { Stats, Dirent } = require('./internal/fs/stats');
 const { Dir, opendir, opendirSync } = require('./internal/fs/dir');
+const { codes } = require('./internal/errors');
+const { validateObject, validateString } = require('./internal/validators');
 
 const fs = {};
 
@@ -169,6 +171,29 @@ fs.watchFile = function watchFile(filename, options, listener) {
 };
 fs.unwatchFile = function unwatchFile(filename, listener) {
   return require('./internal/fs/watch').unwatchFile(filename, listener);
+};
+
+// openAsBlob: the file must be there when asked for; its bytes are read
+// at once (Node's Blob reads them lazily), into a Blob of `type`.
+fs.openAsBlob = function openAsBlob(path, options = undefined) {
+  const p = toPath(path);
+  let type = '';
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    if (options.type !== undefined) {
+      validateString(options.type, 'options.type');
+      type = options.type;
+    }
+  }
+  try {
+    runSync(plans.stat(p));
+  } catch {
+    const err = new codes.ERR_INVALID_ARG_VALUE('path', path);
+    err.message = 'Unable to open file as blob';
+    throw err;
+  }
+  const { Blob } = require('./buffer');
+  return require('./fs/promises').readFile(p).then((data) => new Blob([data], { type }));
 };
 
 // fs.promises is node:fs/promises, loaded when first asked for.

@@ -314,6 +314,16 @@ async function bigCopy() {
   assert.ok(fs.readFileSync(at('big.copy')).equals(src));
 }
 
+async function openAsBlob() {
+  const blob = await fs.openAsBlob(at('ten'), { type: 'text/plain' });
+  assert.strictEqual(blob.size, 10);
+  assert.strictEqual(blob.type, 'text/plain');
+  assert.strictEqual(await blob.text(), 'abcdefghij');
+  assert.throws(() => fs.openAsBlob(at('missing')),
+    { code: 'ERR_INVALID_ARG_VALUE', message: 'Unable to open file as blob' });
+  assert.throws(() => fs.openAsBlob(at('ten'), { type: 5 }), { code: 'ERR_INVALID_ARG_TYPE' });
+}
+
 async function main() {
   try {
     await readRanges();
@@ -325,6 +335,7 @@ async function main() {
     await readOnly();
     await fullDisk();
     await bigCopy();
+    await openAsBlob();
     assert.strictEqual(typeof fs.ReadStream, 'function');
     const destroyed = fs.createReadStream(at('ten')).destroy();
     assert.ok(destroyed instanceof fs.ReadStream);

@@ -133,10 +133,9 @@ function commonSettings(path, opts, defaultFlags, needed) {
     s.path = toPath(path);
   }
   if (s.handle === null && opts.fs != null) s.io = customIo(opts.fs, needed);
+  // flags and mode are checked when the file is opened (an 'error' event).
   s.flags = opts.flags === undefined ? defaultFlags : opts.flags;
-  if (s.fd === null) toFlags(s.flags);
   s.mode = opts.mode === undefined ? 0o666 : opts.mode;
-  if (s.fd === null) toMode(s.mode, 'mode');
   s.start = opts.start;
   if (s.start !== undefined) validateInteger(s.start, 'start', 0);
   return s;
@@ -146,14 +145,21 @@ function commonSettings(path, opts, defaultFlags, needed) {
 // 'ready' once the fd is known, as Node does.
 function openFor(stream, io, done) {
   if (stream.fd !== null) return done();
-  io.open(stream.path, toFlags(stream.flags), toMode(stream.mode, 'mode'),
-    (err, fd) => {
-      if (err) return done(err);
-      stream.fd = fd;
-      done();
-      stream.emit('open', fd);
-      stream.emit('ready');
-    });
+  let flags;
+  let mode;
+  try {
+    flags = toFlags(stream.flags);
+    mode = toMode(stream.mode, 'mode');
+  } catch (err) {
+    return done(err);
+  }
+  io.open(stream.path, flags, mode, (err, fd) => {
+    if (err) return done(err);
+    stream.fd = fd;
+    done();
+    stream.emit('open', fd);
+    stream.emit('ready');
+  });
 }
 
 // Closes the fd (after any transfer in flight) and reports err, or the
@@ -293,6 +299,8 @@ class WriteStream extends Writable {
       final: undefined,
       destroy: undefined,
     });
+    // `encoding` is the default for string chunks here.
+    if (opts.encoding != null) this.setDefaultEncoding(opts.encoding);
     this.fd = s.fd;
     this.path = s.path === undefined ? undefined : toPathText(s.path);
     this.flags = s.flags;
