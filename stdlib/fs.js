@@ -177,19 +177,16 @@ fs.unwatchFile = function unwatchFile(filename, listener) {
 // at once (Node's Blob reads them lazily), into a Blob of `type`.
 fs.openAsBlob = function openAsBlob(path, options = undefined) {
   const p = toPath(path);
-  let type = '';
-  if (options !== undefined) {
-    validateObject(options, 'options');
-    if (options.type !== undefined) {
-      validateString(options.type, 'options.type');
-      type = options.type;
-    }
-  }
+  if (options !== undefined) validateObject(options, 'options');
+  const type = options === undefined || options.type === undefined ? '' : options.type;
+  validateString(type, 'options.type');
   try {
     runSync(plans.stat(p));
   } catch {
     const err = new codes.ERR_INVALID_ARG_VALUE('path', path);
     err.message = 'Unable to open file as blob';
+    // The stack is taken again so that it shows the new message.
+    Error.captureStackTrace(err, openAsBlob);
     throw err;
   }
   const { Blob } = require('./buffer');

@@ -130,13 +130,13 @@ class FileHandle extends EventEmitter {
 
   // The streams module is loaded on first use, not with fs/promises.
   createReadStream(options) {
-    const { ReadStream } = require('../internal/fs/streams');
-    return new ReadStream(undefined, { ...options, fd: this });
+    const streams = require('../internal/fs/streams');
+    return new streams.ReadStream(null, { __proto__: null, ...options, fd: this });
   }
 
   createWriteStream(options) {
-    const { WriteStream } = require('../internal/fs/streams');
-    return new WriteStream(undefined, { ...options, fd: this });
+    const streams = require('../internal/fs/streams');
+    return new streams.WriteStream(null, { __proto__: null, ...options, fd: this });
   }
 
   readLines(options) {

@@ -101,13 +101,8 @@ function streamOptions(options) {
       if (options === null) return {};
       checkEncoding(options.encoding);
       return options;
-    default: {
-      const err = new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
-      err.message = err.message.replace(
-        'must be of type string or an instance of Object',
-        'must be one of type string or object');
-      throw err;
-    }
+    default:
+      throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'object'], options);
   }
 }
 

@@ -178,10 +178,7 @@ function watchOptions(options) {
   if (opts === undefined || opts === null) opts = {};
   else if (typeof opts === 'string') opts = { encoding: opts };
   else if (typeof opts !== 'object') {
-    const err = new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
-    err.message = err.message.replace('must be of type string or an instance of Object',
-      'must be one of type string or object');
-    throw err;
+    throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'object'], options);
   }
   const encoding = opts.encoding === undefined ? 'utf8' : opts.encoding;
   checkEncoding(encoding);
