@@ -5,7 +5,7 @@
 const { plans, readAll, writeAll, toData, fileOptions, throwIfAborted, call } =
   require('../internal/fs/plans');
 const { runPromise } = require('../internal/fs/ops');
-const { constants, toFlags, toMode, toPath, kFileHandle } =
+const { binding, constants, toFlags, toMode, toPath, kFileHandle } =
   require('../internal/fs/utils');
 const { EventEmitter } = require('../events');
 const { codes } = require('../internal/errors');
@@ -27,10 +27,30 @@ function settle(makePlan) {
   }
 }
 
+// A FileHandle dropped without close() has its fd closed when it is
+// collected, with Node's two warnings. The registry is made with the first
+// handle (none exists in the snapshot); its held value is only the fd.
+let leakRegistry = null;
+let deprecationShown = false;
+
+function closeLeaked(fd) {
+  binding().closeSync(fd);
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (deprecationShown) return;
+  deprecationShown = true;
+  process.emitWarning('Closing a FileHandle object on garbage collection is ' +
+    'deprecated. Please close FileHandle objects explicitly using ' +
+    'FileHandle.prototype.close(). In the future, an error will be thrown if ' +
+    'a file descriptor is closed during garbage collection.',
+  'DeprecationWarning', 'DEP0137');
+}
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
     this.#fd = fd;
+    if (leakRegistry === null) leakRegistry = new FinalizationRegistry(closeLeaked);
+    leakRegistry.register(this, fd, this);
   }
 
   // -1 once closed.
@@ -115,6 +135,7 @@ class FileHandle extends EventEmitter {
     if (this.#closing !== null) return this.#closing;
     if (this.#fd === -1) return Promise.resolve();
     const fd = this.#fd;
+    leakRegistry.unregister(this);
     this.#closing = runPromise(call('close', [fd], 'close')).then(() => {
       this.#fd = -1;
       this.#closing = null;
