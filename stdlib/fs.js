@@ -133,7 +133,10 @@ for (const key of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
 // The streams load on first use: most programs never make one.
 let streamsModule;
 function streams() {
-  if (streamsModule === undefined) streamsModule = require('./internal/fs/streams');
+  if (streamsModule === undefined) {
+    streamsModule = require('./internal/fs/streams');
+    streamsModule.bindFs(fs);
+  }
   return streamsModule;
 }
 fs.createReadStream = function createReadStream(path, options) {

@@ -34,23 +34,49 @@ const kCopyBelow = 8 * 1024;
 // read or write finishes, so that destroy can wait for it before closing.
 const kIdle = Symbol('kIdle');
 
+// node:fs itself, handed over by fs.js when it first makes a stream (a
+// require would be a cycle), with its functions as they were then. As in
+// Node, a stream without `options.fs` uses fs.open, fs.read, ... at call
+// time, so a program (or test) that replaces them is heard; unreplaced, the
+// binding is called directly.
+let fsModule = null;
+let fsOriginal = null;
+
+function bindFs(mod) {
+  fsModule = mod;
+  fsOriginal = { open: mod.open, read: mod.read, write: mod.write,
+    writev: mod.writev, fsync: mod.fsync, close: mod.close };
+}
+
+function replaced(name) {
+  return fsModule !== null && fsModule[name] !== fsOriginal[name];
+}
+
+const toPosition = (pos) => (pos < 0 ? null : pos);
+
 const directIo = {
   open(path, flags, mode, cb) {
+    if (replaced('open')) return fsModule.open(path, flags, mode, cb);
     callAsync('open', [path, flags, mode], 'open', path, undefined, cb);
   },
   read(fd, buf, off, len, pos, cb) {
+    if (replaced('read')) return fsModule.read(fd, buf, off, len, toPosition(pos), cb);
     callAsync('read', [fd, buf, off, len, pos], 'read', undefined, undefined, cb);
   },
   write(fd, buf, off, len, pos, cb) {
+    if (replaced('write')) return fsModule.write(fd, buf, off, len, toPosition(pos), cb);
     callAsync('write', [fd, buf, off, len, pos], 'write', undefined, undefined, cb);
   },
   writev(fd, list, pos, cb) {
+    if (replaced('writev')) return fsModule.writev(fd, list, toPosition(pos), cb);
     callAsync('writev', [fd, list, pos], 'write', undefined, undefined, cb);
   },
   fsync(fd, cb) {
+    if (replaced('fsync')) return fsModule.fsync(fd, cb);
     callAsync('fsync', [fd], 'fsync', undefined, undefined, cb);
   },
   close(fd, cb) {
+    if (replaced('close')) return fsModule.close(fd, cb);
     callAsync('close', [fd], 'close', undefined, undefined, cb);
   },
 };
@@ -76,14 +102,14 @@ function customIo(impl, needed) {
   io.close = (fd, cb) => impl.close(fd, cb);
   if (typeof impl.read === 'function') {
     io.read = (fd, buf, off, len, pos, cb) =>
-      impl.read(fd, buf, off, len, pos < 0 ? null : pos, cb);
+      impl.read(fd, buf, off, len, toPosition(pos), cb);
   }
   if (typeof impl.write === 'function') {
     io.write = (fd, buf, off, len, pos, cb) =>
-      impl.write(fd, buf, off, len, pos < 0 ? null : pos, cb);
+      impl.write(fd, buf, off, len, toPosition(pos), cb);
   }
   io.writev = typeof impl.writev === 'function' ?
-    (fd, list, pos, cb) => impl.writev(fd, list, pos < 0 ? null : pos, cb) :
+    (fd, list, pos, cb) => impl.writev(fd, list, toPosition(pos), cb) :
     null;
   if (typeof impl.fsync === 'function') io.fsync = (fd, cb) => impl.fsync(fd, cb);
   return io;
@@ -163,8 +189,10 @@ function closeFor(stream, io, busy, err, cb) {
   const close = () => {
     const fd = stream.fd;
     if (fd === null || fd === undefined) return cb(err);
-    stream.fd = null;
+    // The fd is still set while close runs (a replaced fs.close sees it)
+    // and null as soon as close is under way.
     io.close(fd, (closeErr) => cb(err || closeErr || null));
+    stream.fd = null;
   };
   if (busy()) stream.once(kIdle, close);
   else close();
@@ -395,4 +423,4 @@ function toPathText(path) {
     Buffer.from(path.buffer, path.byteOffset, path.byteLength);
 }
 
-module.exports = { ReadStream, WriteStream };
+module.exports = { ReadStream, WriteStream, bindFs };
