@@ -37,10 +37,13 @@ function cpOptions(options) {
   const opts = { filter: undefined, mode: 0 };
   if (options !== undefined) validateObject(options, 'options');
   const given = options === undefined ? {} : options;
+  // A flag given as undefined is an error, as in Node: only missing keys
+  // take the default.
   for (const [key, fallback] of kFlags) {
-    const value = given[key];
-    if (value !== undefined) validateBoolean(value, `options.${key}`);
-    opts[key] = value === undefined ? fallback === 1 : value;
+    const value = Object.prototype.propertyIsEnumerable.call(given, key) ?
+      given[key] : fallback === 1;
+    validateBoolean(value, `options.${key}`);
+    opts[key] = value;
   }
   if (options === undefined) return opts;
   if (opts.dereference && opts.verbatimSymlinks) {
@@ -151,9 +154,10 @@ function* passes(opts, src, dest, sync) {
 }
 
 function* cpPlan(src, dest, opts, sync) {
+  // The filter comes first: a pair it rejects is not even checked.
+  if (!(yield* passes(opts, src, dest, sync))) return;
   const [srcStat, destStat] = yield* checkPair(src, dest, opts);
   yield* checkAncestors(src, srcStat, dest);
-  if (!(yield* passes(opts, src, dest, sync))) return;
   const parent = pathModule.dirname(dest);
   if ((yield* statOrNull(parent, true)) === null) {
     yield* step(plans.mkdir(parent, { recursive: true }));
@@ -190,8 +194,8 @@ function* copyDirectory(srcStat, destStat, src, dest, opts, sync) {
   for (const name of names) {
     const from = pathModule.join(src, name);
     const to = pathModule.join(dest, name);
-    const [fromStat, toStat] = yield* checkPair(from, to, opts);
     if (!(yield* passes(opts, from, to, sync))) continue;
+    const [fromStat, toStat] = yield* checkPair(from, to, opts);
     yield* copyEntry(fromStat, toStat, from, to, opts, sync);
   }
   // A new directory gets the source's permissions once it is filled, so

@@ -178,6 +178,17 @@ test('filter async', async (copy, at) => {
     filter: async (s) => !s.includes('deep') });
   return tree(at('out'));
 });
+test('filter skips an invalid pair', async (copy, at) => {
+  fs.mkdirSync(at('src', 'sub', 'clash'));
+  fs.mkdirSync(at('out'));
+  fs.writeFileSync(at('out', 'sub'), 'a file where a directory would go');
+  await copy(at('src'), at('out'), { recursive: true, filter: (s) => !s.endsWith('sub') });
+  return tree(at('out'));
+});
+test('filter skips an invalid root', (copy, at) => copy(at('src'), at('file'),
+  { recursive: true, filter: () => false }));
+test('flag given as undefined', (copy, at) => copy(at('file'), at('out'),
+  { force: undefined }));
 test('filter throws', (copy, at) => copy(at('src'), at('out'), { recursive: true,
   filter() { throw new RangeError('from filter'); } }));
 test('filter truthy values', async (copy, at) => {
