@@ -239,6 +239,22 @@ async function deletedWhileStreaming() {
   assert.strictEqual(w.bytesWritten, 2);
 }
 
+// The fd closed under a running stream: EBADF as an 'error' event (from
+// the stream's own close, as in Node), and nothing else breaks.
+async function fdClosedUnderneath() {
+  fs.writeFileSync(at('under'), Buffer.alloc(1 << 20));
+  const fd = fs.openSync(at('under'), 'r');
+  const s = fs.createReadStream(null, { fd, highWaterMark: 1024 });
+  let chunks = 0;
+  s.on('data', () => {
+    if (++chunks === 2) fs.closeSync(fd);
+  });
+  const r = await drain(s);
+  assert.strictEqual(r.error.code, 'EBADF');
+  assert.strictEqual(r.error.syscall, 'close');
+  assert.strictEqual(s.destroyed, true);
+}
+
 async function readOnly() {
   fs.writeFileSync(at('ro'), 'ro');
   fs.chmodSync(at('ro'), 0o444);
@@ -332,6 +348,7 @@ async function main() {
     await writes();
     await fileHandles();
     await deletedWhileStreaming();
+    await fdClosedUnderneath();
     await readOnly();
     await fullDisk();
     await bigCopy();

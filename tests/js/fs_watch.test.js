@@ -102,6 +102,24 @@ async function watchErrors() {
   assert.throws(() => fs.watchFile(root), { code: 'ERR_INVALID_ARG_TYPE',
     message: 'The "listener" argument must be of type function. Received undefined' });
 
+  for (const interval of [NaN, -1, 1.5, 2 ** 32]) {
+    assert.throws(() => fs.watchFile(root, { interval }, () => {}),
+      { code: 'ERR_OUT_OF_RANGE' });
+  }
+  assert.throws(() => fs.watchFile(root, { interval: '5' }, () => {}),
+    { code: 'ERR_INVALID_ARG_TYPE' });
+
+  // A watched directory that is removed reports 'rename'; the process
+  // goes on and the watcher still closes.
+  fs.mkdirSync(at('doomed'));
+  const dw = fs.watch(at('doomed'));
+  const gone = nextChange(dw, (type) => type === 'rename');
+  fs.rmdirSync(at('doomed'));
+  await gone;
+  const dwClosed = once(dw, 'close');
+  dw.close();
+  await dwClosed;
+
   // An AbortSignal closes the watcher.
   const ac = new AbortController();
   const w = fs.watch(root, { signal: ac.signal });

@@ -191,7 +191,8 @@ function closeFor(stream, io, busy, err, cb) {
     if (fd === null || fd === undefined) return cb(err);
     // The fd is still set while close runs (a replaced fs.close sees it)
     // and null as soon as close is under way.
-    io.close(fd, (closeErr) => cb(err || closeErr || null));
+    // A failed close is what the stream reports, as in Node.
+    io.close(fd, (closeErr) => cb(closeErr || err || null));
     stream.fd = null;
   };
   if (busy()) stream.once(kIdle, close);

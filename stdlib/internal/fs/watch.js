@@ -319,12 +319,11 @@ function pollFile(filename, ...rest) {
   const given = typeof rest[0] === 'function' ? undefined : rest[0];
   const settings = { interval: 5007, persistent: true, bigint: false, ...given };
   validators.validateFunction(listener, 'listener');
-  validators.validateNumber(settings.interval, 'interval');
+  validators.validateUint32(settings.interval, 'interval');
   let watcher = statWatchers.get(key);
   if (watcher === undefined) {
     watcher = new StatWatcher(settings.bigint);
-    const interval = Math.min(Math.max(Math.trunc(settings.interval), 0), 2 ** 32 - 1);
-    watcher.start(target, Boolean(settings.persistent), interval);
+    watcher.start(target, Boolean(settings.persistent), settings.interval);
     statWatchers.set(key, watcher);
   }
   watcher.on('change', listener);
