@@ -183,6 +183,26 @@ function openFor(stream, io, done) {
   });
 }
 
+// open() is Node's deprecated (DEP0135) public name for opening; the
+// stream opens itself, so calling it only warns (once, as Node does). A
+// program that replaces it gets it called instead, and the stream goes on
+// at its 'open' event.
+let openWarned = false;
+// The classes' own open(), kept before anyone can replace it.
+const ownOpen = { read: null, write: null };
+function warnOpen(className) {
+  if (openWarned) return;
+  openWarned = true;
+  process.emitWarning(`${className}.prototype.open() is deprecated`,
+    'DeprecationWarning', 'DEP0135');
+}
+
+function constructFor(stream, io, cb, original) {
+  if (stream.open === original) return openFor(stream, io, cb);
+  stream.once('open', () => cb());
+  stream.open();
+}
+
 // Closes the fd (after any transfer in flight) and reports err, or the
 // close error if only closing failed.
 function closeFor(stream, io, busy, err, cb) {
@@ -254,7 +274,11 @@ class ReadStream extends Readable {
   }
 
   _construct(cb) {
-    openFor(this, this.#io, cb);
+    constructFor(this, this.#io, cb, ownOpen.read);
+  }
+
+  open() {
+    warnOpen('ReadStream');
   }
 
   _read(n) {
@@ -301,6 +325,7 @@ class ReadStream extends Readable {
   }
 }
 defineStreamAccessors(ReadStream, '_readableState');
+ownOpen.read = ReadStream.prototype.open;
 
 class WriteStream extends Writable {
   #io;
@@ -340,7 +365,11 @@ class WriteStream extends Writable {
   }
 
   _construct(cb) {
-    openFor(this, this.#io, cb);
+    constructFor(this, this.#io, cb, ownOpen.write);
+  }
+
+  open() {
+    warnOpen('WriteStream');
   }
 
   // Writes bytes[from..] until all are written: a regular file may take
@@ -418,10 +447,22 @@ class WriteStream extends Writable {
   }
 }
 defineStreamAccessors(WriteStream, '_writableState');
+ownOpen.write = WriteStream.prototype.open;
 
 function toPathText(path) {
   return typeof path === 'string' ? path :
     Buffer.from(path.buffer, path.byteOffset, path.byteLength);
 }
 
-module.exports = { ReadStream, WriteStream, bindFs };
+// Node's fs.ReadStream and WriteStream may also be called without `new`.
+function callable(Class) {
+  return new Proxy(Class, {
+    apply(target, thisArg, args) { return Reflect.construct(target, args); },
+  });
+}
+
+module.exports = {
+  ReadStream: callable(ReadStream),
+  WriteStream: callable(WriteStream),
+  bindFs,
+};

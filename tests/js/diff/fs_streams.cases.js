@@ -273,6 +273,17 @@ test('pipe copy', async (at) => {
   await record(w);
   return [fs.readFileSync(at('dst')).equals(data), r.bytesRead, w.bytesWritten];
 });
+test('called without new', async (at) => {
+  const s = fs.ReadStream(at('ten'), { end: 2 });
+  return [s instanceof fs.ReadStream, s.constructor.name, await record(s)];
+});
+test('subclass', async (at) => {
+  class Mine extends fs.WriteStream {}
+  const w = new Mine(at('w'));
+  w.end('sub');
+  await record(w);
+  return [w instanceof fs.WriteStream, fs.readFileSync(at('w'), 'utf8')];
+});
 test('classes', () => [typeof fs.ReadStream, typeof fs.WriteStream,
   fs.ReadStream === fs.FileReadStream, Object.keys(fs).includes('ReadStream')]);
 
