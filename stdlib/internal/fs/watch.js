@@ -25,10 +25,13 @@ function binding() {
   return eventBinding;
 }
 
+// Node's key order here: errno, syscall, code, path, filename.
 function watchError(errno, filename) {
   const err = uvException({ errno, syscall: 'watch', path: filename });
-  err.filename = filename;
-  return err;
+  const { code } = err;
+  delete err.code;
+  delete err.path;
+  return Object.assign(err, { code, path: filename, filename });
 }
 
 // Node names a file name Buffer's bytes in the watcher's encoding.
