@@ -1,0 +1,791 @@
+'use strict';
+// The WHATWG stream classes of node:stream/web, as Node shows them.
+// The algorithms are the spec's reference implementation, published on npm
+// as web-streams-polyfill (pinned in package.json, bundled at build time, its
+// licence in stdlib/licenses/). This file puts Node's face on it: Node's
+// argument checks and ERR_* errors before each entry point, util.inspect
+// output, and the symbols node:stream reads on web streams (closed promise,
+// controller error function, disturbed/errored/readable). The package's
+// objects keep their own fields (`_state`, `_reader`...): they are read here
+// by name, which is safe because the version is pinned.
+
+const {
+  ERR_ARG_NOT_ITERABLE, ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_INVALID_THIS,
+  ERR_MISSING_OPTION, ERR_OUT_OF_RANGE,
+} = require('../errors').codes;
+const { inspect } = require('../util/inspect');
+const { DOMException } = require('../dom_exception');
+
+// The package picks DOMException from the global object once, when it is
+// evaluated; the bootstrap may not have defined that global yet.
+function loadReference() {
+  if (globalThis.DOMException !== undefined) {
+    return require('web-streams-polyfill');
+  }
+  globalThis.DOMException = DOMException;
+  try {
+    return require('web-streams-polyfill');
+  } finally {
+    delete globalThis.DOMException;
+  }
+}
+const ref = loadReference();
+
+const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
+const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+const kControllerErrorFunction =
+  Symbol.for('nodejs.webstream.controllerErrorFunction');
+const kIsDisturbed = Symbol.for('nodejs.stream.disturbed');
+const kIsErrored = Symbol.for('nodejs.stream.errored');
+const kIsReadable = Symbol.for('nodejs.stream.readable');
+const kState = Symbol('kState');
+const kStoredError = Symbol('kStoredError');
+const kClosed = Symbol('kClosed');
+
+const hasOwn = (v, key) =>
+  typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, key);
+
+// Each class's brand: the field the reference implementation gives its
+// instances (it checks the same one).
+const kBrands = {
+  ReadableStream: '_readableStreamController',
+  ReadableStreamDefaultReader: '_readRequests',
+  ReadableStreamBYOBReader: '_readIntoRequests',
+  ReadableStreamBYOBRequest: '_associatedReadableByteStreamController',
+  ReadableByteStreamController: '_controlledReadableByteStream',
+  ReadableStreamDefaultController: '_controlledReadableStream',
+  WritableStream: '_writableStreamController',
+  WritableStreamDefaultWriter: '_ownerWritableStream',
+  WritableStreamDefaultController: '_controlledWritableStream',
+  TransformStream: '_transformStreamController',
+  TransformStreamDefaultController: '_controlledTransformStream',
+  ByteLengthQueuingStrategy: '_byteLengthQueuingStrategyHighWaterMark',
+  CountQueuingStrategy: '_countQueuingStrategyHighWaterMark',
+};
+
+function is(name, v) {
+  return hasOwn(v, kBrands[name]) && v instanceof ref[name];
+}
+const isReadableStream = (v) => is('ReadableStream', v);
+const isWritableStream = (v) => is('WritableStream', v);
+const isTransformStream = (v) => is('TransformStream', v);
+
+function checkThis(name, self) {
+  if (!is(name, self)) throw new ERR_INVALID_THIS(name);
+}
+
+// Replaces method `key` of class `name` with `wrap(original)`, keeping its
+// name, length and enumerability.
+function patchMethod(name, key, wrap) {
+  const proto = ref[name].prototype;
+  const desc = Object.getOwnPropertyDescriptor(proto, key);
+  const original = desc.value;
+  const replacement = wrap(original);
+  Object.defineProperty(replacement, 'name', { value: original.name });
+  Object.defineProperty(replacement, 'length', { value: original.length });
+  desc.value = replacement;
+  Object.defineProperty(proto, key, desc);
+}
+
+// A method that throws on a wrong `this` and runs `check` before the
+// reference one.
+function guard(name, key, check) {
+  patchMethod(name, key, (original) => function(...args) {
+    checkThis(name, this);
+    if (check) check(this, ...args);
+    return Reflect.apply(original, this, args);
+  });
+}
+
+// The same for a method that reports failure as a rejected promise.
+function guardAsync(name, key, check) {
+  patchMethod(name, key, (original) => function(...args) {
+    try {
+      checkThis(name, this);
+      if (check) check(this, ...args);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return Reflect.apply(original, this, args);
+  });
+}
+
+function guardGetter(name, key, check) {
+  const proto = ref[name].prototype;
+  const desc = Object.getOwnPropertyDescriptor(proto, key);
+  const original = desc.get;
+  desc.get = {
+    [`get ${key}`]() {
+      checkThis(name, this);
+      if (check) check(this);
+      return Reflect.apply(original, this, []);
+    },
+  }[`get ${key}`];
+  Object.defineProperty(proto, key, desc);
+}
+
+// The reference implementation builds its release errors itself. A release
+// runs no user code, so while it runs the global TypeError is one that gives
+// Node's error for those messages (and a plain TypeError for any other).
+const kReleaseMessages = {
+  __proto__: null,
+  'Reader was released': 'Reader released',
+  'Reader was released and can no longer be used to monitor the stream\'s closedness':
+    'Reader released',
+  'Writer was released and can no longer be used to monitor the stream\'s closedness':
+    'Writer has been released',
+};
+const ReleaseTypeError = new Proxy(TypeError, {
+  construct(target, args, newTarget) {
+    const text = kReleaseMessages[args[0]];
+    if (text !== undefined) return new ERR_INVALID_STATE.TypeError(text);
+    return Reflect.construct(target, args, newTarget === ReleaseTypeError ? target : newTarget);
+  },
+});
+function withReleaseErrors(fn) {
+  const saved = globalThis.TypeError;
+  globalThis.TypeError = ReleaseTypeError;
+  try {
+    return fn();
+  } finally {
+    globalThis.TypeError = saved;
+  }
+}
+
+// --- argument checks shared by the constructors ---------------------------
+
+function checkDictionary(value, name) {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'object', value);
+  }
+}
+
+function checkCallbacks(holder, name, keys) {
+  if (holder === undefined || holder === null) return;
+  for (const key of keys) {
+    const fn = holder[key];
+    if (fn !== undefined && typeof fn !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE(`${name}.${key}`, 'Function', fn);
+    }
+  }
+}
+
+function checkStrategy(strategy, name, bytes = false) {
+  checkDictionary(strategy, name);
+  if (strategy === undefined || strategy === null) return;
+  const { highWaterMark, size } = strategy;
+  if (size !== undefined) {
+    if (bytes) throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.size', size);
+    if (typeof size !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('strategy.size', 'Function', size);
+    }
+  }
+  if (highWaterMark !== undefined) {
+    const hwm = Number(highWaterMark);
+    if (Number.isNaN(hwm) || hwm < 0) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.highWaterMark', hwm);
+    }
+  }
+}
+
+function checkSource(source, strategy) {
+  if (source === null || (source !== undefined && typeof source !== 'object' &&
+      typeof source !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('source', 'object', source);
+  }
+  const type = source === undefined ? undefined : source.type;
+  const bytes = type !== undefined && `${type}` === 'bytes';
+  if (type !== undefined && !bytes) {
+    throw new ERR_INVALID_ARG_VALUE('source.type', type);
+  }
+  checkCallbacks(source, 'source', ['start', 'pull', 'cancel']);
+  if (bytes && source.autoAllocateChunkSize !== undefined &&
+      Number(source.autoAllocateChunkSize) === 0) {
+    throw new ERR_INVALID_ARG_VALUE('source.autoAllocateChunkSize',
+                                    source.autoAllocateChunkSize);
+  }
+  checkStrategy(strategy, 'strategy', bytes);
+}
+
+function checkSink(sink, strategy) {
+  if (sink === null || (sink !== undefined && typeof sink !== 'object' &&
+      typeof sink !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('sink', 'object', sink);
+  }
+  if (sink !== undefined && sink.type !== undefined) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('type', sink.type);
+  }
+  checkCallbacks(sink, 'sink', ['start', 'write', 'close', 'abort']);
+  checkStrategy(strategy, 'strategy');
+}
+
+function checkTransformer(transformer, writableStrategy, readableStrategy) {
+  if (transformer !== undefined && transformer !== null &&
+      typeof transformer !== 'object' && typeof transformer !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('transformer', 'object', transformer);
+  }
+  if (transformer !== undefined && transformer !== null) {
+    for (const key of ['readableType', 'writableType']) {
+      if (transformer[key] !== undefined) {
+        throw new ERR_INVALID_ARG_VALUE.RangeError(`transformer.${key}`,
+                                                   transformer[key]);
+      }
+    }
+  }
+  checkCallbacks(transformer, 'transformer',
+                 ['start', 'transform', 'flush', 'cancel']);
+  checkDictionary(writableStrategy, 'writableStrategy');
+  checkDictionary(readableStrategy, 'readableStrategy');
+  checkStrategy(writableStrategy, 'strategy');
+  checkStrategy(readableStrategy, 'strategy');
+}
+
+function checkQueuingInit(init) {
+  if (init === null || typeof init !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('init', 'object', init);
+  }
+  if (init.highWaterMark === undefined) {
+    throw new ERR_MISSING_OPTION('init.highWaterMark');
+  }
+}
+
+function checkOptions(options) {
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+  }
+}
+
+function checkPipeOptions(options) {
+  checkOptions(options);
+  const signal = options == null ? undefined : options.signal;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' ||
+      !('aborted' in signal))) {
+    throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+  }
+}
+
+// --- the constructors ------------------------------------------------------
+// Each public class is a function whose prototype is the reference class's,
+// so the streams the algorithms make themselves (tee branches, a
+// TransformStream's sides) are instances of it too.
+
+const exported = {};
+
+function facade(name, length, check) {
+  const Reference = ref[name];
+  // A function, not a class: its prototype must be the reference one.
+  const ctor = {
+    [name]: function(...args) {
+      if (new.target === undefined) {
+        throw new TypeError(`Class constructor ${name} cannot be invoked without 'new'`);
+      }
+      if (check === null) throw new ERR_ILLEGAL_CONSTRUCTOR();
+      check(...args);
+      return Reflect.construct(Reference, args,
+                               new.target === ctor ? Reference : new.target);
+    },
+  }[name];
+  Object.defineProperty(ctor, 'length', { value: length });
+  Object.defineProperty(ctor, 'prototype', {
+    value: Reference.prototype, writable: false, enumerable: false,
+    configurable: false,
+  });
+  Object.defineProperty(Reference.prototype, 'constructor', {
+    value: ctor, writable: true, enumerable: false, configurable: true,
+  });
+  // Node's tags are read-only.
+  Object.defineProperty(Reference.prototype, Symbol.toStringTag, {
+    value: name, writable: false, enumerable: false, configurable: true,
+  });
+  exported[name] = ctor;
+  return ctor;
+}
+
+const readableState = (stream) => stream._state;
+
+facade('ReadableStream', 0, checkSource);
+facade('ReadableStreamDefaultReader', 1, (stream) => {
+  if (!isReadableStream(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+  }
+  if (stream._reader !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+  }
+});
+const isByteStream = (stream) =>
+  hasOwn(stream._readableStreamController, '_controlledReadableByteStream');
+facade('ReadableStreamBYOBReader', 1, (stream) => {
+  if (!isReadableStream(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+  }
+  if (!isByteStream(stream)) {
+    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
+  }
+  if (stream._reader !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+  }
+});
+facade('ReadableStreamBYOBRequest', 0, null);
+facade('ReadableByteStreamController', 0, null);
+facade('ReadableStreamDefaultController', 0, null);
+facade('WritableStream', 0, checkSink);
+facade('WritableStreamDefaultWriter', 1, (stream) => {
+  if (!isWritableStream(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', 'WritableStream', stream);
+  }
+  if (stream._writer !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('WritableStream is locked');
+  }
+});
+facade('WritableStreamDefaultController', 0, null);
+facade('TransformStream', 0, checkTransformer);
+facade('TransformStreamDefaultController', 0, null);
+facade('ByteLengthQueuingStrategy', 1, checkQueuingInit);
+facade('CountQueuingStrategy', 1, checkQueuingInit);
+
+// --- ReadableStream --------------------------------------------------------
+
+const lockedReadable = (stream) => {
+  if (stream._reader !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+  }
+};
+
+guardGetter('ReadableStream', 'locked');
+guardAsync('ReadableStream', 'cancel', lockedReadable);
+guard('ReadableStream', 'getReader', (stream, options) => {
+  checkOptions(options);
+  const mode = options == null ? undefined : options.mode;
+  if (mode !== undefined && `${mode}` !== 'byob') {
+    throw new ERR_INVALID_ARG_VALUE('options.mode', mode);
+  }
+  lockedReadable(stream);
+  if (mode !== undefined && !isByteStream(stream)) {
+    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
+  }
+});
+guard('ReadableStream', 'pipeThrough', (stream, transform, options) => {
+  const readable = transform == null ? undefined : transform.readable;
+  if (!isReadableStream(readable)) {
+    throw new ERR_INVALID_ARG_TYPE('transform.readable', 'ReadableStream', readable);
+  }
+  const writable = transform.writable;
+  if (!isWritableStream(writable)) {
+    throw new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream', writable);
+  }
+  checkPipeOptions(options);
+  if (stream._reader !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('The ReadableStream is locked');
+  }
+  if (writable._writer !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('The WritableStream is locked');
+  }
+});
+guardAsync('ReadableStream', 'pipeTo', (stream, destination, options) => {
+  if (!isWritableStream(destination)) {
+    throw new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream',
+                                   destination);
+  }
+  checkPipeOptions(options);
+  lockedReadable(stream);
+  if (destination._writer !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('The WritableStream is locked');
+  }
+});
+guard('ReadableStream', 'tee', lockedReadable);
+guard('ReadableStream', 'values', (stream, options) => {
+  checkOptions(options);
+  lockedReadable(stream);
+});
+Object.defineProperty(ref.ReadableStream.prototype, Symbol.asyncIterator, {
+  value: ref.ReadableStream.prototype.values, writable: true,
+  enumerable: false, configurable: true,
+});
+{
+  const from = ref.ReadableStream.from;
+  const replacement = {
+    from(iterable) {
+      if (iterable === null || iterable === undefined ||
+          (typeof iterable[Symbol.asyncIterator] !== 'function' &&
+           typeof iterable[Symbol.iterator] !== 'function')) {
+        throw new ERR_ARG_NOT_ITERABLE(inspect(iterable));
+      }
+      return Reflect.apply(from, ref.ReadableStream, [iterable]);
+    },
+  }.from;
+  Object.defineProperty(exported.ReadableStream, 'from', {
+    value: replacement, writable: true, enumerable: true, configurable: true,
+  });
+}
+
+// --- readers ---------------------------------------------------------------
+
+const attachedReader = (reader) => {
+  if (reader._ownerReadableStream === undefined) {
+    throw new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream');
+  }
+};
+
+for (const name of ['ReadableStreamDefaultReader', 'ReadableStreamBYOBReader']) {
+  guardGetter(name, 'closed');
+  guardAsync(name, 'cancel', attachedReader);
+  patchMethod(name, 'releaseLock', (original) => function releaseLock() {
+    checkThis(name, this);
+    return withReleaseErrors(() => Reflect.apply(original, this, []));
+  });
+}
+guardAsync('ReadableStreamDefaultReader', 'read', attachedReader);
+guardAsync('ReadableStreamBYOBReader', 'read', (reader, view, options) => {
+  if (!ArrayBuffer.isView(view)) {
+    throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
+  }
+  checkOptions(options);
+  if (view.byteLength === 0 || view.buffer.byteLength === 0) {
+    throw new ERR_INVALID_STATE.TypeError(
+      'View or Viewed ArrayBuffer is zero-length or detached');
+  }
+  const min = options == null || options.min === undefined ? 1 : options.min;
+  if (min === 0) {
+    throw new ERR_INVALID_ARG_VALUE('options.min', min, 'must be greater than 0');
+  }
+  const length = view instanceof DataView ? view.byteLength : view.length;
+  if (min > length) {
+    throw new ERR_OUT_OF_RANGE('options.min', '<= view.length', min);
+  }
+  attachedReader(reader);
+});
+
+// --- controllers -----------------------------------------------------------
+
+const canEnqueue = (controller) => !controller._closeRequested &&
+  controller._controlledReadableStream._state === 'readable';
+
+guardGetter('ReadableStreamDefaultController', 'desiredSize');
+for (const key of ['enqueue', 'close']) {
+  guard('ReadableStreamDefaultController', key, (controller) => {
+    if (!canEnqueue(controller)) {
+      throw new ERR_INVALID_STATE.TypeError('Controller is already closed');
+    }
+  });
+}
+guard('ReadableStreamDefaultController', 'error');
+
+const byteStreamOpen = (controller) => {
+  if (controller._closeRequested ||
+      controller._controlledReadableByteStream._state !== 'readable') {
+    throw new ERR_INVALID_STATE.TypeError('ReadableStream is already closed');
+  }
+};
+guardGetter('ReadableByteStreamController', 'byobRequest');
+guardGetter('ReadableByteStreamController', 'desiredSize');
+guard('ReadableByteStreamController', 'close', byteStreamOpen);
+guard('ReadableByteStreamController', 'enqueue', (controller, chunk) => {
+  if (!ArrayBuffer.isView(chunk)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], chunk);
+  }
+  if (chunk.byteLength === 0 || chunk.buffer.byteLength === 0) {
+    throw new ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
+  }
+  byteStreamOpen(controller);
+});
+guard('ReadableByteStreamController', 'error');
+
+const liveRequest = (request) => {
+  if (request._associatedReadableByteStreamController === undefined) {
+    throw new ERR_INVALID_STATE.TypeError('This BYOB request has been invalidated');
+  }
+};
+guardGetter('ReadableStreamBYOBRequest', 'view');
+guard('ReadableStreamBYOBRequest', 'respond', (request, bytesWritten) => {
+  liveRequest(request);
+  const view = request._view;
+  if (view !== null && Number(bytesWritten) > view.byteLength) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
+  }
+});
+guard('ReadableStreamBYOBRequest', 'respondWithNewView', (request, view) => {
+  if (!ArrayBuffer.isView(view)) {
+    throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
+  }
+  liveRequest(request);
+});
+
+// --- WritableStream and its writer ------------------------------------------
+
+const lockedWritable = (stream) => {
+  if (stream._writer !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('WritableStream is locked');
+  }
+};
+const closing = (stream) =>
+  stream._closeRequest !== undefined || stream._inFlightCloseRequest !== undefined;
+
+guardGetter('WritableStream', 'locked');
+guardAsync('WritableStream', 'abort', lockedWritable);
+guardAsync('WritableStream', 'close', (stream) => {
+  lockedWritable(stream);
+  if (closing(stream)) {
+    throw new ERR_INVALID_STATE.TypeError('Failure closing WritableStream');
+  }
+});
+guard('WritableStream', 'getWriter', lockedWritable);
+
+const boundWriter = (writer) => {
+  if (writer._ownerWritableStream === undefined) {
+    throw new ERR_INVALID_STATE.TypeError('Writer is not bound to a WritableStream');
+  }
+};
+const releasedWriter = (writer) => {
+  if (writer._ownerWritableStream === undefined) {
+    throw new ERR_INVALID_STATE.TypeError('Writer has been released');
+  }
+};
+guardAsync('WritableStreamDefaultWriter', 'abort', boundWriter);
+guardAsync('WritableStreamDefaultWriter', 'close', (writer) => {
+  boundWriter(writer);
+  if (closing(writer._ownerWritableStream)) {
+    throw new ERR_INVALID_STATE.TypeError('Failure to close WritableStream');
+  }
+});
+guardAsync('WritableStreamDefaultWriter', 'write', (writer) => {
+  boundWriter(writer);
+  const stream = writer._ownerWritableStream;
+  if (closing(stream) || stream._state === 'closed') {
+    throw new ERR_INVALID_STATE.TypeError('WritableStream is closed');
+  }
+});
+guardGetter('WritableStreamDefaultWriter', 'desiredSize', boundWriter);
+for (const key of ['closed', 'ready']) {
+  const proto = ref.WritableStreamDefaultWriter.prototype;
+  const original = Object.getOwnPropertyDescriptor(proto, key).get;
+  Object.defineProperty(proto, key, {
+    get: {
+      [`get ${key}`]() {
+        try {
+          checkThis('WritableStreamDefaultWriter', this);
+          if (this._closedPromise === undefined) releasedWriter(this);
+        } catch (err) {
+          return Promise.reject(err);
+        }
+        return Reflect.apply(original, this, []);
+      },
+    }[`get ${key}`],
+    enumerable: true, configurable: true,
+  });
+}
+patchMethod('WritableStreamDefaultWriter', 'releaseLock', (original) =>
+  function releaseLock() {
+    checkThis('WritableStreamDefaultWriter', this);
+    return withReleaseErrors(() => Reflect.apply(original, this, []));
+  });
+guard('WritableStreamDefaultController', 'error');
+
+// --- TransformStream ---------------------------------------------------------
+
+guardGetter('TransformStream', 'readable');
+guardGetter('TransformStream', 'writable');
+guardGetter('TransformStreamDefaultController', 'desiredSize');
+guard('TransformStreamDefaultController', 'enqueue', (controller) => {
+  const readable = controller._controlledTransformStream._readable;
+  if (!canEnqueue(readable._readableStreamController)) {
+    throw new ERR_INVALID_STATE.TypeError('Unable to enqueue');
+  }
+});
+guard('TransformStreamDefaultController', 'error');
+guard('TransformStreamDefaultController', 'terminate');
+
+for (const name of ['ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
+  guardGetter(name, 'highWaterMark');
+}
+
+// --- what node:stream reads on web streams -----------------------------------
+
+// A stream's state is a plain field the algorithms assign; an accessor on the
+// prototype sees each change, so the closed promise node:stream waits on
+// settles as the stream closes or errors, whoever made the stream.
+// Hidden per-stream slots: own, but not enumerable.
+function setSlot(object, key, value) {
+  if (Object.prototype.hasOwnProperty.call(object, key)) {
+    object[key] = value;
+  } else {
+    Object.defineProperty(object, key, { value, writable: true });
+  }
+}
+
+function closedRecord(stream) {
+  let record = stream[kClosed];
+  if (record === undefined) {
+    record = {};
+    record.promise = new Promise((resolve, reject) => {
+      record.resolve = resolve;
+      record.reject = reject;
+    });
+    // Nobody has to wait on it: a rejection here is not unhandled.
+    record.promise.then(undefined, () => {});
+    setSlot(stream, kClosed, record);
+  }
+  return record;
+}
+
+function settleClosed(stream, state, error) {
+  const record = stream[kClosed];
+  if (record === undefined) return;
+  if (state === 'closed') record.resolve();
+  else record.reject(error);
+}
+
+function trackState(proto, erroredOnStateChange) {
+  Object.defineProperty(proto, '_state', {
+    get() { return this[kState]; },
+    set(state) {
+      setSlot(this, kState, state);
+      if (state === 'closed' || (state === 'errored' && erroredOnStateChange)) {
+        settleClosed(this, state, this._storedError);
+      }
+    },
+    configurable: true,
+  });
+  Object.defineProperty(proto, kIsClosedPromise, {
+    get() {
+      const state = this._state;
+      const fresh = this[kClosed] === undefined;
+      const record = closedRecord(this);
+      if (fresh && state === 'closed') record.resolve();
+      if (fresh && state === 'errored') record.reject(this._storedError);
+      return record;
+    },
+    configurable: true,
+  });
+}
+
+// A readable stream sets its state to 'errored' first and its error next.
+trackState(ref.ReadableStream.prototype, false);
+Object.defineProperty(ref.ReadableStream.prototype, '_storedError', {
+  get() { return this[kStoredError]; },
+  set(error) {
+    setSlot(this, kStoredError, error);
+    if (this[kState] === 'errored') settleClosed(this, 'errored', error);
+  },
+  configurable: true,
+});
+trackState(ref.WritableStream.prototype, true);
+
+const controllerErrorOf = {
+  ReadableStream(stream) {
+    const controller = stream._readableStreamController;
+    const proto = Object.getPrototypeOf(controller);
+    return (err) => Reflect.apply(proto.error, controller, [err]);
+  },
+  WritableStream(stream) {
+    const controller = stream._writableStreamController;
+    return (err) => Reflect.apply(ref.WritableStreamDefaultController.prototype.error,
+                                  controller, [err]);
+  },
+};
+for (const name of ['ReadableStream', 'WritableStream']) {
+  Object.defineProperty(ref[name].prototype, kControllerErrorFunction, {
+    get() { return controllerErrorOf[name](this); },
+    configurable: true,
+  });
+}
+Object.defineProperties(ref.ReadableStream.prototype, {
+  [kIsDisturbed]: {
+    get() { return this._disturbed; }, configurable: true,
+  },
+  [kIsErrored]: {
+    get() { return this._state === 'errored'; }, configurable: true,
+  },
+  [kIsReadable]: {
+    get() { return this._state === 'readable'; }, configurable: true,
+  },
+});
+
+// --- util.inspect --------------------------------------------------------------
+
+// Node prints `Name { ...fields }` one level down; past the depth the
+// field of the object above shows as undefined, as in Node.
+function defineInspect(name, fields) {
+  Object.defineProperty(ref[name].prototype, kCustomInspect, {
+    value: {
+      [kCustomInspect](depth, options) {
+        if (depth < 0) return undefined;
+        if (!is(name, this)) return this;
+        const opts = {
+          ...options,
+          depth: options.depth === null ? null : options.depth - 1,
+        };
+        return `${name} ${inspect(fields(this), opts)}`;
+      },
+    }[kCustomInspect],
+    writable: true, enumerable: false, configurable: true,
+  });
+}
+
+const readerCount = (reader, key) => {
+  const list = reader[key];
+  return list === undefined ? 0 : list.length;
+};
+defineInspect('ReadableStream', (s) => ({
+  locked: s._reader !== undefined,
+  state: readableState(s),
+  supportsBYOB: isByteStream(s),
+}));
+defineInspect('ReadableStreamDefaultReader', (r) => ({
+  stream: r._ownerReadableStream,
+  readRequests: readerCount(r, '_readRequests'),
+  close: r._closedPromise,
+}));
+defineInspect('ReadableStreamBYOBReader', (r) => ({
+  stream: r._ownerReadableStream,
+  readIntoRequests: readerCount(r, '_readIntoRequests'),
+  close: r._closedPromise,
+}));
+defineInspect('ReadableStreamBYOBRequest', (q) => ({
+  view: q._view,
+  controller: q._associatedReadableByteStreamController,
+}));
+defineInspect('ReadableStreamDefaultController', () => ({}));
+defineInspect('ReadableByteStreamController', () => ({}));
+defineInspect('WritableStream', (s) => ({
+  locked: s._writer !== undefined,
+  state: s._state,
+}));
+defineInspect('WritableStreamDefaultWriter', (w) => {
+  const stream = w._ownerWritableStream;
+  let desiredSize = null;
+  if (stream !== undefined && stream._state !== 'errored' &&
+      stream._state !== 'erroring') {
+    desiredSize = stream._state === 'closed' ? 0 :
+      stream._writableStreamController._strategyHWM -
+      stream._writableStreamController._queueTotalSize;
+  }
+  return { stream, close: w._closedPromise, ready: w._readyPromise, desiredSize };
+});
+defineInspect('WritableStreamDefaultController', (c) => ({
+  stream: c._controlledWritableStream,
+}));
+defineInspect('TransformStream', (t) => ({
+  readable: t._readable,
+  writable: t._writable,
+  backpressure: t._backpressure,
+}));
+defineInspect('TransformStreamDefaultController', (c) => ({
+  stream: c._controlledTransformStream,
+}));
+defineInspect('ByteLengthQueuingStrategy', (q) => ({
+  highWaterMark: q._byteLengthQueuingStrategyHighWaterMark,
+}));
+defineInspect('CountQueuingStrategy', (q) => ({
+  highWaterMark: q._countQueuingStrategyHighWaterMark,
+}));
+
+module.exports = {
+  ...exported,
+  isReadableStream,
+  isWritableStream,
+  isTransformStream,
+  kIsClosedPromise,
+  kControllerErrorFunction,
+};
