@@ -130,7 +130,7 @@ function guardGetter(name, key, check) {
 // Node's error for those messages (and a plain TypeError for any other).
 const kReleaseMessages = {
   __proto__: null,
-  'Reader was released': 'Reader released',
+  'Reader was released': 'Releasing reader',
   'Reader was released and can no longer be used to monitor the stream\'s closedness':
     'Reader released',
   'Writer was released and can no longer be used to monitor the stream\'s closedness':
@@ -389,7 +389,9 @@ guardAsync('ReadableStream', 'pipeTo', (stream, destination, options) => {
                                    destination);
   }
   checkPipeOptions(options);
-  lockedReadable(stream);
+  if (stream._reader !== undefined) {
+    throw new ERR_INVALID_STATE.TypeError('The ReadableStream is locked');
+  }
   if (destination._writer !== undefined) {
     throw new ERR_INVALID_STATE.TypeError('The WritableStream is locked');
   }
@@ -524,8 +526,14 @@ const closing = (stream) =>
 
 guardGetter('WritableStream', 'locked');
 guardAsync('WritableStream', 'abort', lockedWritable);
+const closedOrErrored = (stream) => {
+  if (stream._state === 'closed' || stream._state === 'errored') {
+    throw new ERR_INVALID_STATE.TypeError('WritableStream is closed');
+  }
+};
 guardAsync('WritableStream', 'close', (stream) => {
   lockedWritable(stream);
+  closedOrErrored(stream);
   if (closing(stream)) {
     throw new ERR_INVALID_STATE.TypeError('Failure closing WritableStream');
   }
@@ -545,6 +553,7 @@ const releasedWriter = (writer) => {
 guardAsync('WritableStreamDefaultWriter', 'abort', boundWriter);
 guardAsync('WritableStreamDefaultWriter', 'close', (writer) => {
   boundWriter(writer);
+  closedOrErrored(writer._ownerWritableStream);
   if (closing(writer._ownerWritableStream)) {
     throw new ERR_INVALID_STATE.TypeError('Failure to close WritableStream');
   }
@@ -581,6 +590,8 @@ patchMethod('WritableStreamDefaultWriter', 'releaseLock', (original) =>
     return withReleaseErrors(() => Reflect.apply(original, this, []));
   });
 guard('WritableStreamDefaultController', 'error');
+// Node 20 has no abortReason (the spec dropped it).
+delete ref.WritableStreamDefaultController.prototype.abortReason;
 
 // --- TransformStream ---------------------------------------------------------
 
@@ -598,6 +609,16 @@ guard('TransformStreamDefaultController', 'terminate');
 
 for (const name of ['ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
   guardGetter(name, 'highWaterMark');
+}
+
+// Node's own order of the readers' members.
+for (const name of ['ReadableStreamDefaultReader', 'ReadableStreamBYOBReader']) {
+  const proto = ref[name].prototype;
+  for (const key of ['read', 'releaseLock', 'closed', 'cancel']) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    delete proto[key];
+    Object.defineProperty(proto, key, desc);
+  }
 }
 
 // --- what node:stream reads on web streams -----------------------------------
