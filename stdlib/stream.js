@@ -51,26 +51,26 @@ function adapters() {
 }
 Object.assign(Stream.Readable, {
   fromWeb(readableStream, options) {
-    return adapters().newStreamReadableFromReadableStream(readableStream, options);
+    return adapters().readableFromWeb(readableStream, options);
   },
   toWeb(streamReadable, options) {
-    return adapters().newReadableStreamFromStreamReadable(streamReadable, options);
+    return adapters().readableToWeb(streamReadable, options);
   },
 });
 Object.assign(Stream.Writable, {
   fromWeb(writableStream, options) {
-    return adapters().newStreamWritableFromWritableStream(writableStream, options);
+    return adapters().writableFromWeb(writableStream, options);
   },
   toWeb(streamWritable) {
-    return adapters().newWritableStreamFromStreamWritable(streamWritable);
+    return adapters().writableToWeb(streamWritable);
   },
 });
 Object.assign(Stream.Duplex, {
   fromWeb(pair, options) {
-    return adapters().newStreamDuplexFromReadableWritablePair(pair, options);
+    return adapters().duplexFromWeb(pair, options);
   },
   toWeb(duplex) {
-    return adapters().newReadableWritablePairFromDuplex(duplex);
+    return adapters().duplexToWeb(duplex);
   },
 });
 Stream._isArrayBufferView = ArrayBuffer.isView;

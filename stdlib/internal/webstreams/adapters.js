@@ -34,17 +34,31 @@ function toUint8Array(chunk) {
   return chunk;
 }
 
-function checkOptions(options) {
+// The options object of a bridge, with its boolean members checked.
+function bridgeOptions(options, booleans = []) {
   if (options === undefined) return {};
   validateObject(options, 'options');
+  for (const key of booleans) {
+    if (options[key] !== undefined) validateBoolean(options[key], `options.${key}`);
+  }
   return options;
 }
 
-function newReadableStreamFromStreamReadable(readable, options = undefined) {
+// A web stream of the given kind, or the bridge's argument error.
+function expectWeb(value, label, isKind, kind) {
+  if (!isKind(value)) throw new ERR_INVALID_ARG_TYPE(label, kind, value);
+}
+
+// Web writes from a Node write: settles when the chunk is handed over.
+function writeThrough(writer, chunk, done) {
+  writer.ready.then(() => writer.write(chunk)).then(() => done(), done);
+}
+
+function readableToWeb(readable, options = undefined) {
   if (!isNodeReadable(readable)) {
     throw new ERR_INVALID_ARG_TYPE('streamReadable', 'stream.Readable', readable);
   }
-  const { strategy } = checkOptions(options);
+  const { strategy } = bridgeOptions(options);
   const objectMode = readable.readableObjectMode;
   const highWaterMark = readable.readableHighWaterMark;
   const { finished } = streams();
@@ -74,7 +88,7 @@ function newReadableStreamFromStreamReadable(readable, options = undefined) {
     }
   };
 
-  return new ReadableStream({
+  const source = {
     start(c) {
       controller = c;
       if (readable.destroyed || readable.readableEnded) {
@@ -96,16 +110,14 @@ function newReadableStreamFromStreamReadable(readable, options = undefined) {
       readable.removeListener('data', onData);
       readable.destroy(reason);
     },
-  }, queueing);
+  };
+  return new ReadableStream(source, queueing);
 }
 
-function newStreamReadableFromReadableStream(readableStream, options = undefined) {
-  if (!isReadableStream(readableStream)) {
-    throw new ERR_INVALID_ARG_TYPE('readableStream', 'ReadableStream', readableStream);
-  }
+function readableFromWeb(readableStream, options = undefined) {
+  expectWeb(readableStream, 'readableStream', isReadableStream, 'ReadableStream');
   const { highWaterMark, encoding, objectMode = false, signal } =
-    checkOptions(options);
-  validateBoolean(objectMode, 'options.objectMode');
+    bridgeOptions(options, ['objectMode']);
   const reader = readableStream.getReader();
   let closed = false;
   const readable = new (streams().Readable)({
@@ -116,13 +128,13 @@ function newStreamReadableFromReadableStream(readableStream, options = undefined
         else readable.push(value);
       }, (err) => readable.destroy(err));
     },
-    destroy(error, callback) {
+    destroy(err, done) {
       if (closed) {
-        callback(error);
+        done(err);
         return;
       }
       closed = true;
-      reader.cancel(error).then(() => callback(error), (err) => callback(err));
+      reader.cancel(err).then(() => done(err), done);
     },
   });
   reader.closed.then(() => { closed = true; }, (err) => {
@@ -132,99 +144,104 @@ function newStreamReadableFromReadableStream(readableStream, options = undefined
   return readable;
 }
 
-function newWritableStreamFromStreamWritable(writable) {
+// A promise with its settle functions beside it.
+function deferred() {
+  const out = {};
+  out.promise = new Promise((resolve, reject) => {
+    out.resolve = resolve;
+    out.reject = reject;
+  });
+  return out;
+}
+
+function writableToWeb(writable) {
   if (!isNodeWritable(writable)) {
     throw new ERR_INVALID_ARG_TYPE('streamWritable', 'stream.Writable', writable);
   }
   const { finished } = streams();
-  const highWaterMark = writable.writableHighWaterMark;
   let controller;
-  let drain = null;
-  let closing = null;
-  const waitDrain = () => new Promise((resolve, reject) => {
-    drain = { resolve, reject };
-  });
+  // The write waiting for 'drain', and the close waiting for 'finish'.
+  let blocked = null;
+  let ending = null;
   const onDrain = () => {
-    if (drain !== null) drain.resolve();
-    drain = null;
+    if (blocked !== null) blocked.resolve();
+    blocked = null;
   };
   const onDone = (err) => {
     writable.removeListener('drain', onDrain);
     const failure = err || writable.errored;
-    if (failure && failure.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-      controller.error(failure);
-      if (drain !== null) drain.reject(failure);
-      if (closing !== null) closing.reject(failure);
-    } else if (closing !== null) {
-      closing.resolve();
+    const premature = failure && failure.code === 'ERR_STREAM_PREMATURE_CLOSE';
+    if (ending !== null && (!failure || premature)) {
+      ending.resolve();
     } else if (failure) {
       controller.error(failure);
-      if (drain !== null) drain.reject(failure);
+      if (blocked !== null) blocked.reject(failure);
+      if (ending !== null) ending.reject(failure);
     }
-    drain = null;
+    blocked = null;
   };
 
-  return new WritableStream({
+  const sink = {
     start(c) {
       controller = c;
       writable.on('drain', onDrain);
       finished(writable, { readable: false }, onDone);
     },
     // WritableStream never calls this while an earlier write is pending, so
-    // a full Node writable has drained before the next chunk comes.
+    // a full Node writable has drained before the next chunk comes. A chunk
+    // the Node side took without filling up is done when its callback runs.
     write(chunk) {
-      return new Promise((resolve, reject) => {
-        const more = writable.write(chunk, (err) => {
-          if (err) reject(err);
-          else if (more) resolve();
-        });
-        if (!more) waitDrain().then(resolve, reject);
+      const step = deferred();
+      const more = writable.write(chunk, (err) => {
+        if (err) step.reject(err);
+        else if (more) step.resolve();
       });
+      if (!more) blocked = step;
+      return step.promise;
     },
     close() {
-      return new Promise((resolve, reject) => {
-        closing = { resolve, reject };
-        writable.end();
-      });
+      ending = deferred();
+      writable.end();
+      return ending.promise;
     },
     abort(reason) {
       writable.destroy(reason);
     },
-  }, new CountQueuingStrategy({ highWaterMark }));
+  };
+  const strategy = new CountQueuingStrategy({
+    highWaterMark: writable.writableHighWaterMark,
+  });
+  return new WritableStream(sink, strategy);
 }
 
-function newStreamWritableFromWritableStream(writableStream, options = undefined) {
-  if (!isWritableStream(writableStream)) {
-    throw new ERR_INVALID_ARG_TYPE('writableStream', 'WritableStream', writableStream);
-  }
+function writableFromWeb(writableStream, options = undefined) {
+  expectWeb(writableStream, 'writableStream', isWritableStream, 'WritableStream');
   const { highWaterMark, decodeStrings = true, objectMode = false, signal } =
-    checkOptions(options);
-  validateBoolean(objectMode, 'options.objectMode');
-  validateBoolean(decodeStrings, 'options.decodeStrings');
-  const writer = writableStream.getWriter();
+    bridgeOptions(options, ['objectMode', 'decodeStrings']);
+  const sink = writableStream.getWriter();
   let closed = false;
   const writable = new (streams().Writable)({
     highWaterMark, objectMode, decodeStrings, signal,
-    write(chunk, encoding, callback) {
-      writer.ready.then(() => writer.write(chunk)).then(() => callback(), callback);
+    write(chunk, enc, done) {
+      writeThrough(sink, chunk, done);
     },
-    final(callback) {
-      writer.close().then(() => {
+    final(done) {
+      sink.close().then(() => {
         closed = true;
-        callback();
-      }, callback);
+        done();
+      }, done);
     },
-    destroy(error, callback) {
-      if (closed || error === null) {
-        if (!closed) writer.releaseLock();
-        callback(error);
+    destroy(err, done) {
+      if (closed || err === null) {
+        if (!closed) sink.releaseLock();
+        done(err);
         return;
       }
       closed = true;
-      writer.abort(error).then(() => callback(error), (err) => callback(err));
+      sink.abort(err).then(() => done(err), done);
     },
   });
-  writer.closed.then(() => { closed = true; }, (err) => {
+  sink.closed.then(() => { closed = true; }, (err) => {
     if (closed) return;
     closed = true;
     writable.destroy(err);
@@ -232,32 +249,26 @@ function newStreamWritableFromWritableStream(writableStream, options = undefined
   return writable;
 }
 
-function newReadableWritablePairFromDuplex(duplex) {
+function duplexToWeb(duplex) {
   if (!isNodeReadable(duplex) || !isNodeWritable(duplex)) {
     throw new ERR_INVALID_ARG_TYPE('duplex', 'stream.Duplex', duplex);
   }
   return {
-    writable: newWritableStreamFromStreamWritable(duplex),
-    readable: newReadableStreamFromStreamReadable(duplex),
+    writable: writableToWeb(duplex),
+    readable: readableToWeb(duplex),
   };
 }
 
-function newStreamDuplexFromReadableWritablePair(pair, options = undefined) {
+function duplexFromWeb(pair, options = undefined) {
   validateObject(pair, 'pair');
-  const { readable: readableStream, writable: writableStream } = pair;
-  if (!isReadableStream(readableStream)) {
-    throw new ERR_INVALID_ARG_TYPE('pair.readable', 'ReadableStream', readableStream);
-  }
-  if (!isWritableStream(writableStream)) {
-    throw new ERR_INVALID_ARG_TYPE('pair.writable', 'WritableStream', writableStream);
-  }
+  expectWeb(pair.readable, 'pair.readable', isReadableStream, 'ReadableStream');
+  expectWeb(pair.writable, 'pair.writable', isWritableStream, 'WritableStream');
   const {
     allowHalfOpen = false, objectMode = false, encoding, decodeStrings = true,
     highWaterMark, signal,
-  } = checkOptions(options);
-  validateBoolean(objectMode, 'options.objectMode');
-  const reader = readableStream.getReader();
-  const writer = writableStream.getWriter();
+  } = bridgeOptions(options, ['objectMode']);
+  const reader = pair.readable.getReader();
+  const writer = pair.writable.getWriter();
   let readerClosed = false;
   let writerClosed = false;
   const duplex = new (streams().Duplex)({
@@ -268,26 +279,26 @@ function newStreamDuplexFromReadableWritablePair(pair, options = undefined) {
         else duplex.push(value);
       }, (err) => duplex.destroy(err));
     },
-    write(chunk, enc, callback) {
-      writer.ready.then(() => writer.write(chunk)).then(() => callback(), callback);
+    write(chunk, enc, done) {
+      writeThrough(writer, chunk, done);
     },
-    final(callback) {
+    final(done) {
       writer.close().then(() => {
         writerClosed = true;
-        callback();
-      }, callback);
+        done();
+      }, done);
     },
-    destroy(error, callback) {
+    destroy(err, done) {
       const pending = [];
       if (!writerClosed) {
         writerClosed = true;
-        pending.push(error ? writer.abort(error) : writer.close().catch(() => {}));
+        pending.push(err ? writer.abort(err) : writer.close().catch(() => {}));
       }
       if (!readerClosed) {
         readerClosed = true;
-        pending.push(reader.cancel(error));
+        pending.push(reader.cancel(err));
       }
-      Promise.all(pending).then(() => callback(error), (err) => callback(err));
+      Promise.all(pending).then(() => done(err), done);
     },
   });
   reader.closed.then(() => { readerClosed = true; }, (err) => {
@@ -303,10 +314,10 @@ function newStreamDuplexFromReadableWritablePair(pair, options = undefined) {
 
 module.exports = {
   setNodeStreams,
-  newReadableStreamFromStreamReadable,
-  newStreamReadableFromReadableStream,
-  newWritableStreamFromStreamWritable,
-  newStreamWritableFromWritableStream,
-  newReadableWritablePairFromDuplex,
-  newStreamDuplexFromReadableWritablePair,
+  readableToWeb,
+  readableFromWeb,
+  writableToWeb,
+  writableFromWeb,
+  duplexToWeb,
+  duplexFromWeb,
 };

@@ -4,8 +4,7 @@
 
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS } = require('../errors').codes;
 const { TextEncoder, TextDecoder } = require('../encoding');
-const { TransformStream } = require('./streams');
-const { inspect } = require('../util/inspect');
+const { TransformStream, fieldsInspector } = require('./streams');
 
 const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kPair = Symbol('kPair');
@@ -18,14 +17,6 @@ function pairOf(self, name) {
     throw new ERR_INVALID_THIS(name);
   }
   return self[kPair];
-}
-
-function showFields(name, fields) {
-  return function(depth, options) {
-    if (depth < 0) return undefined;
-    const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
-    return `${name} ${inspect(fields(this), opts)}`;
-  };
 }
 
 const kReplacement = new Uint8Array([0xef, 0xbf, 0xbd]);
@@ -113,13 +104,13 @@ class TextDecoderStream {
 }
 
 Object.defineProperty(TextEncoderStream.prototype, kCustomInspect, {
-  value: showFields('TextEncoderStream', (s) => ({
+  value: fieldsInspector('TextEncoderStream', (s) => ({
     encoding: 'utf-8', readable: s[kPair].readable, writable: s[kPair].writable,
   })),
   writable: true, configurable: true,
 });
 Object.defineProperty(TextDecoderStream.prototype, kCustomInspect, {
-  value: showFields('TextDecoderStream', (s) => ({
+  value: fieldsInspector('TextDecoderStream', (s) => ({
     encoding: s[kDecoder].encoding,
     fatal: s[kDecoder].fatal,
     ignoreBOM: s[kDecoder].ignoreBOM,

@@ -39,7 +39,7 @@ const kControllerErrorFunction =
 const kIsDisturbed = Symbol.for('nodejs.stream.disturbed');
 const kIsErrored = Symbol.for('nodejs.stream.errored');
 const kIsReadable = Symbol.for('nodejs.stream.readable');
-const kState = Symbol('kState');
+const kState = Symbol('kState'); // the reference `_state` field
 const kStoredError = Symbol('kStoredError');
 const kClosed = Symbol('kClosed');
 
@@ -151,6 +151,51 @@ function withReleaseErrors(fn) {
   } finally {
     globalThis.TypeError = saved;
   }
+}
+
+// --- Node's errors ------------------------------------------------------------
+
+// The ERR_INVALID_STATE texts Node gives, by situation.
+const kStateText = {
+  __proto__: null,
+  readableLocked: 'ReadableStream is locked',
+  pipeSourceLocked: 'The ReadableStream is locked',
+  pipeDestinationLocked: 'The WritableStream is locked',
+  writableLocked: 'WritableStream is locked',
+  readerDetached: 'The reader is not attached to a stream',
+  emptyView: 'View or Viewed ArrayBuffer is zero-length or detached',
+  emptyChunk: 'chunk ArrayBuffer is zero-length or detached',
+  controllerClosed: 'Controller is already closed',
+  byteStreamClosed: 'ReadableStream is already closed',
+  requestInvalidated: 'This BYOB request has been invalidated',
+  writableClosed: 'WritableStream is closed',
+  streamClosing: 'Failure closing WritableStream',
+  writerClosing: 'Failure to close WritableStream',
+  writerUnbound: 'Writer is not bound to a WritableStream',
+  transformUnable: 'Unable to enqueue',
+};
+function stateFailure(situation) {
+  return new ERR_INVALID_STATE.TypeError(kStateText[situation]);
+}
+// Throws the state error of `situation` when `failing` holds.
+function refuse(failing, situation) {
+  if (failing) throw stateFailure(situation);
+}
+// Argument `label` must be a `brand` (one of the classes above).
+function expectInstance(value, label, brand) {
+  if (!is(brand, value)) throw new ERR_INVALID_ARG_TYPE(label, brand, value);
+}
+const kViewTypes = ['Buffer', 'TypedArray', 'DataView'];
+function expectView(value, label) {
+  if (!ArrayBuffer.isView(value)) {
+    throw new ERR_INVALID_ARG_TYPE(label, kViewTypes, value);
+  }
+}
+const emptyBytes = (view) => view.byteLength === 0 || view.buffer.byteLength === 0;
+const readerOf = (stream) => stream._reader;
+const writerOf = (stream) => stream._writer;
+function notByteStream(stream) {
+  return new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
 }
 
 // --- argument checks shared by the constructors ---------------------------
@@ -307,37 +352,23 @@ const readableState = (stream) => stream._state;
 
 facade('ReadableStream', 0, checkSource);
 facade('ReadableStreamDefaultReader', 1, (stream) => {
-  if (!isReadableStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
-  }
-  if (stream._reader !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
-  }
+  expectInstance(stream, 'stream', 'ReadableStream');
+  refuse(readerOf(stream) !== undefined, 'readableLocked');
 });
 const isByteStream = (stream) =>
   hasOwn(stream._readableStreamController, '_controlledReadableByteStream');
 facade('ReadableStreamBYOBReader', 1, (stream) => {
-  if (!isReadableStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
-  }
-  if (!isByteStream(stream)) {
-    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
-  }
-  if (stream._reader !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
-  }
+  expectInstance(stream, 'stream', 'ReadableStream');
+  if (!isByteStream(stream)) throw notByteStream(stream);
+  refuse(readerOf(stream) !== undefined, 'readableLocked');
 });
 facade('ReadableStreamBYOBRequest', 0, null);
 facade('ReadableByteStreamController', 0, null);
 facade('ReadableStreamDefaultController', 0, null);
 facade('WritableStream', 0, checkSink);
 facade('WritableStreamDefaultWriter', 1, (stream) => {
-  if (!isWritableStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE('stream', 'WritableStream', stream);
-  }
-  if (stream._writer !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('WritableStream is locked');
-  }
+  expectInstance(stream, 'stream', 'WritableStream');
+  refuse(writerOf(stream) !== undefined, 'writableLocked');
 });
 facade('WritableStreamDefaultController', 0, null);
 facade('TransformStream', 0, checkTransformer);
@@ -347,116 +378,90 @@ facade('CountQueuingStrategy', 1, checkQueuingInit);
 
 // --- ReadableStream --------------------------------------------------------
 
-const lockedReadable = (stream) => {
-  if (stream._reader !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
-  }
-};
+const readableLocked = (stream) =>
+  refuse(readerOf(stream) !== undefined, 'readableLocked');
+// What a pipe checks first: its destination, the options, then both locks.
+function checkPipe(source, destination, options) {
+  checkPipeOptions(options);
+  refuse(readerOf(source) !== undefined, 'pipeSourceLocked');
+  refuse(writerOf(destination) !== undefined, 'pipeDestinationLocked');
+}
 
 guardGetter('ReadableStream', 'locked');
-guardAsync('ReadableStream', 'cancel', lockedReadable);
+guardAsync('ReadableStream', 'cancel', readableLocked);
 guard('ReadableStream', 'getReader', (stream, options) => {
   checkOptions(options);
   const mode = options == null ? undefined : options.mode;
-  if (mode !== undefined && `${mode}` !== 'byob') {
+  const byob = mode !== undefined;
+  if (byob && `${mode}` !== 'byob') {
     throw new ERR_INVALID_ARG_VALUE('options.mode', mode);
   }
-  lockedReadable(stream);
-  if (mode !== undefined && !isByteStream(stream)) {
-    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
-  }
+  readableLocked(stream);
+  if (byob && !isByteStream(stream)) throw notByteStream(stream);
 });
-guard('ReadableStream', 'pipeThrough', (stream, transform, options) => {
-  const readable = transform == null ? undefined : transform.readable;
-  if (!isReadableStream(readable)) {
-    throw new ERR_INVALID_ARG_TYPE('transform.readable', 'ReadableStream', readable);
-  }
-  const writable = transform.writable;
-  if (!isWritableStream(writable)) {
-    throw new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream', writable);
-  }
-  checkPipeOptions(options);
-  if (stream._reader !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('The ReadableStream is locked');
-  }
-  if (writable._writer !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('The WritableStream is locked');
-  }
+guard('ReadableStream', 'pipeThrough', (stream, pair, options) => {
+  expectInstance(pair == null ? undefined : pair.readable, 'transform.readable',
+                 'ReadableStream');
+  expectInstance(pair.writable, 'transform.writable', 'WritableStream');
+  checkPipe(stream, pair.writable, options);
 });
 guardAsync('ReadableStream', 'pipeTo', (stream, destination, options) => {
-  if (!isWritableStream(destination)) {
-    throw new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream',
-                                   destination);
-  }
-  checkPipeOptions(options);
-  if (stream._reader !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('The ReadableStream is locked');
-  }
-  if (destination._writer !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('The WritableStream is locked');
-  }
+  // Node names the destination this way here too.
+  expectInstance(destination, 'transform.writable', 'WritableStream');
+  checkPipe(stream, destination, options);
 });
-guard('ReadableStream', 'tee', lockedReadable);
+guard('ReadableStream', 'tee', readableLocked);
 guard('ReadableStream', 'values', (stream, options) => {
   checkOptions(options);
-  lockedReadable(stream);
+  readableLocked(stream);
 });
 Object.defineProperty(ref.ReadableStream.prototype, Symbol.asyncIterator, {
   value: ref.ReadableStream.prototype.values, writable: true,
   enumerable: false, configurable: true,
 });
 {
-  const from = ref.ReadableStream.from;
-  const replacement = {
+  const referenceFrom = ref.ReadableStream.from;
+  const isIterable = (v) => v !== null && v !== undefined &&
+    (typeof v[Symbol.asyncIterator] === 'function' ||
+     typeof v[Symbol.iterator] === 'function');
+  const from = {
     from(iterable) {
-      if (iterable === null || iterable === undefined ||
-          (typeof iterable[Symbol.asyncIterator] !== 'function' &&
-           typeof iterable[Symbol.iterator] !== 'function')) {
-        throw new ERR_ARG_NOT_ITERABLE(inspect(iterable));
-      }
-      return Reflect.apply(from, ref.ReadableStream, [iterable]);
+      if (!isIterable(iterable)) throw new ERR_ARG_NOT_ITERABLE(inspect(iterable));
+      return Reflect.apply(referenceFrom, ref.ReadableStream, [iterable]);
     },
   }.from;
   Object.defineProperty(exported.ReadableStream, 'from', {
-    value: replacement, writable: true, enumerable: true, configurable: true,
+    value: from, writable: true, enumerable: true, configurable: true,
   });
 }
 
 // --- readers ---------------------------------------------------------------
 
-const attachedReader = (reader) => {
-  if (reader._ownerReadableStream === undefined) {
-    throw new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream');
-  }
-};
+const readerAttached = (reader) =>
+  refuse(reader._ownerReadableStream === undefined, 'readerDetached');
 
 for (const name of ['ReadableStreamDefaultReader', 'ReadableStreamBYOBReader']) {
   guardGetter(name, 'closed');
-  guardAsync(name, 'cancel', attachedReader);
+  guardAsync(name, 'cancel', readerAttached);
   patchMethod(name, 'releaseLock', (original) => function releaseLock() {
     checkThis(name, this);
     return withReleaseErrors(() => Reflect.apply(original, this, []));
   });
 }
-guardAsync('ReadableStreamDefaultReader', 'read', attachedReader);
+guardAsync('ReadableStreamDefaultReader', 'read', readerAttached);
 guardAsync('ReadableStreamBYOBReader', 'read', (reader, view, options) => {
-  if (!ArrayBuffer.isView(view)) {
-    throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
-  }
+  expectView(view, 'view');
   checkOptions(options);
-  if (view.byteLength === 0 || view.buffer.byteLength === 0) {
-    throw new ERR_INVALID_STATE.TypeError(
-      'View or Viewed ArrayBuffer is zero-length or detached');
+  refuse(emptyBytes(view), 'emptyView');
+  const atLeast = options == null || options.min === undefined ? 1 : options.min;
+  if (atLeast === 0) {
+    throw new ERR_INVALID_ARG_VALUE('options.min', atLeast, 'must be greater than 0');
   }
-  const min = options == null || options.min === undefined ? 1 : options.min;
-  if (min === 0) {
-    throw new ERR_INVALID_ARG_VALUE('options.min', min, 'must be greater than 0');
+  const elements = view instanceof DataView ? view.byteLength : view.length;
+  if (atLeast > elements) {
+    throw new ERR_OUT_OF_RANGE('options.min', '<= view.length', atLeast);
   }
-  const length = view instanceof DataView ? view.byteLength : view.length;
-  if (min > length) {
-    throw new ERR_OUT_OF_RANGE('options.min', '<= view.length', min);
-  }
-  attachedReader(reader);
+  readerAttached(reader);
 });
 
 // --- controllers -----------------------------------------------------------
@@ -466,123 +471,84 @@ const canEnqueue = (controller) => !controller._closeRequested &&
 
 guardGetter('ReadableStreamDefaultController', 'desiredSize');
 for (const key of ['enqueue', 'close']) {
-  guard('ReadableStreamDefaultController', key, (controller) => {
-    if (!canEnqueue(controller)) {
-      throw new ERR_INVALID_STATE.TypeError('Controller is already closed');
-    }
-  });
+  guard('ReadableStreamDefaultController', key,
+        (controller) => refuse(!canEnqueue(controller), 'controllerClosed'));
 }
 guard('ReadableStreamDefaultController', 'error');
 
-const byteStreamOpen = (controller) => {
-  if (controller._closeRequested ||
-      controller._controlledReadableByteStream._state !== 'readable') {
-    throw new ERR_INVALID_STATE.TypeError('ReadableStream is already closed');
-  }
-};
+const byteStreamOpen = (controller) => refuse(controller._closeRequested ||
+  controller._controlledReadableByteStream._state !== 'readable', 'byteStreamClosed');
 guardGetter('ReadableByteStreamController', 'byobRequest');
 guardGetter('ReadableByteStreamController', 'desiredSize');
 guard('ReadableByteStreamController', 'close', byteStreamOpen);
 guard('ReadableByteStreamController', 'enqueue', (controller, chunk) => {
-  if (!ArrayBuffer.isView(chunk)) {
-    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], chunk);
-  }
-  if (chunk.byteLength === 0 || chunk.buffer.byteLength === 0) {
-    throw new ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
-  }
+  expectView(chunk, 'buffer');
+  refuse(emptyBytes(chunk), 'emptyChunk');
   byteStreamOpen(controller);
 });
 guard('ReadableByteStreamController', 'error');
 
-const liveRequest = (request) => {
-  if (request._associatedReadableByteStreamController === undefined) {
-    throw new ERR_INVALID_STATE.TypeError('This BYOB request has been invalidated');
-  }
-};
+const requestLive = (request) => refuse(
+  request._associatedReadableByteStreamController === undefined, 'requestInvalidated');
 guardGetter('ReadableStreamBYOBRequest', 'view');
 guard('ReadableStreamBYOBRequest', 'respond', (request, bytesWritten) => {
-  liveRequest(request);
-  const view = request._view;
-  if (view !== null && Number(bytesWritten) > view.byteLength) {
+  requestLive(request);
+  const room = request._view === null ? Infinity : request._view.byteLength;
+  if (Number(bytesWritten) > room) {
     throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
   }
 });
 guard('ReadableStreamBYOBRequest', 'respondWithNewView', (request, view) => {
-  if (!ArrayBuffer.isView(view)) {
-    throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
-  }
-  liveRequest(request);
+  expectView(view, 'view');
+  requestLive(request);
 });
 
 // --- WritableStream and its writer ------------------------------------------
 
-const lockedWritable = (stream) => {
-  if (stream._writer !== undefined) {
-    throw new ERR_INVALID_STATE.TypeError('WritableStream is locked');
-  }
-};
-const closing = (stream) =>
+const writableLocked = (stream) =>
+  refuse(writerOf(stream) !== undefined, 'writableLocked');
+const closeQueued = (stream) =>
   stream._closeRequest !== undefined || stream._inFlightCloseRequest !== undefined;
+const finishedWritable = (stream) =>
+  stream._state === 'closed' || stream._state === 'errored';
 
 guardGetter('WritableStream', 'locked');
-guardAsync('WritableStream', 'abort', lockedWritable);
-const closedOrErrored = (stream) => {
-  if (stream._state === 'closed' || stream._state === 'errored') {
-    throw new ERR_INVALID_STATE.TypeError('WritableStream is closed');
-  }
-};
+guardAsync('WritableStream', 'abort', writableLocked);
 guardAsync('WritableStream', 'close', (stream) => {
-  lockedWritable(stream);
-  closedOrErrored(stream);
-  if (closing(stream)) {
-    throw new ERR_INVALID_STATE.TypeError('Failure closing WritableStream');
-  }
+  writableLocked(stream);
+  refuse(finishedWritable(stream), 'writableClosed');
+  refuse(closeQueued(stream), 'streamClosing');
 });
-guard('WritableStream', 'getWriter', lockedWritable);
+guard('WritableStream', 'getWriter', writableLocked);
 
-const boundWriter = (writer) => {
-  if (writer._ownerWritableStream === undefined) {
-    throw new ERR_INVALID_STATE.TypeError('Writer is not bound to a WritableStream');
-  }
-};
-const releasedWriter = (writer) => {
-  if (writer._ownerWritableStream === undefined) {
-    throw new ERR_INVALID_STATE.TypeError('Writer has been released');
-  }
-};
-guardAsync('WritableStreamDefaultWriter', 'abort', boundWriter);
+const writerBound = (writer) =>
+  refuse(writer._ownerWritableStream === undefined, 'writerUnbound');
+guardAsync('WritableStreamDefaultWriter', 'abort', writerBound);
 guardAsync('WritableStreamDefaultWriter', 'close', (writer) => {
-  boundWriter(writer);
-  closedOrErrored(writer._ownerWritableStream);
-  if (closing(writer._ownerWritableStream)) {
-    throw new ERR_INVALID_STATE.TypeError('Failure to close WritableStream');
-  }
+  writerBound(writer);
+  const stream = writer._ownerWritableStream;
+  refuse(finishedWritable(stream), 'writableClosed');
+  refuse(closeQueued(stream), 'writerClosing');
 });
 guardAsync('WritableStreamDefaultWriter', 'write', (writer) => {
-  boundWriter(writer);
+  writerBound(writer);
   const stream = writer._ownerWritableStream;
-  if (closing(stream) || stream._state === 'closed') {
-    throw new ERR_INVALID_STATE.TypeError('WritableStream is closed');
-  }
+  refuse(closeQueued(stream) || stream._state === 'closed', 'writableClosed');
 });
-guardGetter('WritableStreamDefaultWriter', 'desiredSize', boundWriter);
+guardGetter('WritableStreamDefaultWriter', 'desiredSize', writerBound);
+// Called on something else, these reject rather than throw.
 for (const key of ['closed', 'ready']) {
   const proto = ref.WritableStreamDefaultWriter.prototype;
   const original = Object.getOwnPropertyDescriptor(proto, key).get;
-  Object.defineProperty(proto, key, {
-    get: {
-      [`get ${key}`]() {
-        try {
-          checkThis('WritableStreamDefaultWriter', this);
-          if (this._closedPromise === undefined) releasedWriter(this);
-        } catch (err) {
-          return Promise.reject(err);
-        }
-        return Reflect.apply(original, this, []);
-      },
-    }[`get ${key}`],
-    enumerable: true, configurable: true,
-  });
+  const getter = {
+    [`get ${key}`]() {
+      if (!is('WritableStreamDefaultWriter', this)) {
+        return Promise.reject(new ERR_INVALID_THIS('WritableStreamDefaultWriter'));
+      }
+      return Reflect.apply(original, this, []);
+    },
+  }[`get ${key}`];
+  Object.defineProperty(proto, key, { get: getter, enumerable: true, configurable: true });
 }
 patchMethod('WritableStreamDefaultWriter', 'releaseLock', (original) =>
   function releaseLock() {
@@ -599,10 +565,8 @@ guardGetter('TransformStream', 'readable');
 guardGetter('TransformStream', 'writable');
 guardGetter('TransformStreamDefaultController', 'desiredSize');
 guard('TransformStreamDefaultController', 'enqueue', (controller) => {
-  const readable = controller._controlledTransformStream._readable;
-  if (!canEnqueue(readable._readableStreamController)) {
-    throw new ERR_INVALID_STATE.TypeError('Unable to enqueue');
-  }
+  const { _readable: readable } = controller._controlledTransformStream;
+  refuse(!canEnqueue(readable._readableStreamController), 'transformUnable');
 });
 guard('TransformStreamDefaultController', 'error');
 guard('TransformStreamDefaultController', 'terminate');
@@ -725,21 +689,22 @@ Object.defineProperties(ref.ReadableStream.prototype, {
 
 // --- util.inspect --------------------------------------------------------------
 
-// Node prints `Name { ...fields }` one level down; past the depth the
-// field of the object above shows as undefined, as in Node.
+// Node prints `Name { ...fields }`, the fields one level down. Past the
+// depth limit Node's output shows undefined in the field above, and so does
+// this.
+function fieldsInspector(name, fields) {
+  return {
+    [kCustomInspect](depth, options) {
+      if (depth < 0) return undefined;
+      const { depth: limit } = options;
+      return `${name} ${inspect(fields(this), {
+        ...options, depth: limit === null ? null : limit - 1 })}`;
+    },
+  }[kCustomInspect];
+}
 function defineInspect(name, fields) {
   Object.defineProperty(ref[name].prototype, kCustomInspect, {
-    value: {
-      [kCustomInspect](depth, options) {
-        if (depth < 0) return undefined;
-        if (!is(name, this)) return this;
-        const opts = {
-          ...options,
-          depth: options.depth === null ? null : options.depth - 1,
-        };
-        return `${name} ${inspect(fields(this), opts)}`;
-      },
-    }[kCustomInspect],
+    value: fieldsInspector(name, (self) => (is(name, self) ? fields(self) : {})),
     writable: true, enumerable: false, configurable: true,
   });
 }
@@ -804,6 +769,7 @@ defineInspect('CountQueuingStrategy', (q) => ({
 
 module.exports = {
   ...exported,
+  fieldsInspector,
   isReadableStream,
   isWritableStream,
   isTransformStream,
