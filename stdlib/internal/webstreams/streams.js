@@ -311,6 +311,47 @@ function checkPipeOptions(options) {
   }
 }
 
+// --- hidden fields -------------------------------------------------------------
+
+// The reference objects keep their state in plain `_name` fields; Node's
+// streams show no own string-keyed properties (Object.keys, JSON, spread).
+// A setter on the prototype catches a field's first assignment and makes
+// it own and non-enumerable; later writes go straight to that property.
+const kFields = `_abortAlgorithm _abortController _abortReason
+  _associatedReadableByteStreamController _asyncIteratorImpl
+  _autoAllocateChunkSize _backpressure _backpressureChangePromise
+  _backpressureChangePromise_resolve _byobRequest
+  _byteLengthQueuingStrategyHighWaterMark _cancelAlgorithm _closeAlgorithm
+  _closeRequest _closeRequested _closedPromise _closedPromiseState
+  _closedPromise_reject _closedPromise_resolve _controlledReadableByteStream
+  _controlledReadableStream _controlledTransformStream
+  _controlledWritableStream _countQueuingStrategyHighWaterMark _disturbed
+  _finishPromise _finishPromise_reject _finishPromise_resolve _flushAlgorithm
+  _inFlightCloseRequest _inFlightWriteRequest _ownerReadableStream
+  _ownerWritableStream _pendingAbortRequest _pendingPullIntos _pullAgain
+  _pullAlgorithm _pulling _queue _queueTotalSize _readIntoRequests
+  _readRequests _readable _readableStreamController _reader _readyPromise
+  _readyPromiseState _readyPromise_reject _readyPromise_resolve _started
+  _state _storedError _strategyHWM _strategySizeAlgorithm _transformAlgorithm
+  _transformStreamController _view _writable _writableStreamController
+  _writeAlgorithm _writeRequests _writer`.split(/\s+/);
+
+function hideFields(proto) {
+  for (const key of kFields) {
+    if (Object.prototype.hasOwnProperty.call(proto, key)) continue;
+    Object.defineProperty(proto, key, {
+      get: undefined,
+      set(value) {
+        Object.defineProperty(this, key, {
+          value, writable: true, enumerable: false, configurable: true,
+        });
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
 // --- the constructors ------------------------------------------------------
 // Each public class is a function whose prototype is the reference class's,
 // so the streams the algorithms make themselves (tee branches, a
@@ -656,6 +697,51 @@ Object.defineProperty(ref.ReadableStream.prototype, '_storedError', {
   configurable: true,
 });
 trackState(ref.WritableStream.prototype, true);
+for (const name of Object.keys(kBrands)) hideFields(ref[name].prototype);
+// The async iterator objects values() returns. Node's finished results
+// list `done` first; the reference code builds `{ value, done }`. Its
+// iterator and read-request classes are internal, so one throwaway iterator
+// shows them. Reordering where the results are made keeps the timing.
+{
+  const probe = new ref.ReadableStream();
+  const iterator = probe.values();
+  const iteratorImpl = iterator._asyncIteratorImpl;
+  iterator.next();
+  const request = iteratorImpl._reader._readRequests.peek();
+  Reflect.apply(ref.ReadableStreamDefaultController.prototype.close,
+                probe._readableStreamController, []);
+  hideFields(Object.getPrototypeOf(iterator));
+  const doneFirst = (value) => ({ done: true, value });
+
+  const requestProto = Object.getPrototypeOf(request);
+  const closeSteps = requestProto._closeSteps;
+  requestProto._closeSteps = function() {
+    const resolve = this._resolvePromise;
+    this._resolvePromise = (result) => resolve(doneFirst(result.value));
+    return Reflect.apply(closeSteps, this, []);
+  };
+
+  const implProto = Object.getPrototypeOf(iteratorImpl);
+  const nextSteps = implProto._nextSteps;
+  implProto._nextSteps = function() {
+    if (this._isFinished) return Promise.resolve(doneFirst(undefined));
+    return Reflect.apply(nextSteps, this, []);
+  };
+  // As the reference steps: cancel unless asked not to, release the reader,
+  // then settle.
+  implProto._returnSteps = function(value) {
+    if (this._isFinished) return Promise.resolve(doneFirst(value));
+    this._isFinished = true;
+    const reader = this._reader;
+    if (this._preventCancel) {
+      reader.releaseLock();
+      return Promise.resolve(doneFirst(value));
+    }
+    const cancelled = reader.cancel(value);
+    reader.releaseLock();
+    return cancelled.then(() => doneFirst(value));
+  };
+}
 
 const controllerErrorOf = {
   ReadableStream(stream) {

@@ -67,6 +67,35 @@ scenario('illegal constructors', () => [
 ].map((name) => sync(() => new web[name]())));
 scenario('constructor without new', () => sync(() => web.ReadableStream()));
 
+scenario('no enumerable own state', () => {
+  const rs = new R();
+  const reader = rs.getReader();
+  const ws = new W();
+  const writer = ws.getWriter();
+  return [rs, reader, ws, writer, new T(), new web.CountQueuingStrategy({ highWaterMark: 1 })]
+    .map((x) => [Object.keys(x), JSON.stringify(x), String(x), Object.keys({ ...x })]);
+});
+scenario('subclasses', async () => {
+  class Counted extends R {
+    constructor() {
+      super({ start(c) { c.enqueue('sub'); c.close(); } });
+      this.extra = 1;
+    }
+  }
+  const rs = new Counted();
+  const got = [];
+  for await (const x of rs) got.push(x);
+  return [rs instanceof R, rs instanceof Counted, rs.extra, got, util.inspect(rs),
+    Object.getPrototypeOf(new R()) === R.prototype, R.prototype.constructor === R];
+});
+scenario('iterator protocol', async () => {
+  const rs = R.from([1, 2, 3]);
+  const it = rs[Symbol.asyncIterator]();
+  return [typeof it.next, typeof it.return, await it.next(), await it.return('r'),
+    await it.next(), util.inspect(rs),
+    R.prototype[Symbol.asyncIterator] === R.prototype.values];
+});
+
 // --- constructor argument errors -------------------------------------------
 const R = web.ReadableStream;
 const W = web.WritableStream;
