@@ -90,24 +90,26 @@ function patchMethod(name, key, wrap) {
 
 // A method that throws on a wrong `this` and runs `check` before the
 // reference one.
+// No method takes more than two arguments; fixed ones spare the hot paths
+// (enqueue, read, write) an array per call.
 function guard(name, key, check) {
-  patchMethod(name, key, (original) => function(...args) {
+  patchMethod(name, key, (original) => function(a, b) {
     checkThis(name, this);
-    if (check) check(this, ...args);
-    return Reflect.apply(original, this, args);
+    if (check) check(this, a, b);
+    return original.call(this, a, b);
   });
 }
 
 // The same for a method that reports failure as a rejected promise.
 function guardAsync(name, key, check) {
-  patchMethod(name, key, (original) => function(...args) {
+  patchMethod(name, key, (original) => function(a, b) {
     try {
       checkThis(name, this);
-      if (check) check(this, ...args);
+      if (check) check(this, a, b);
     } catch (err) {
       return Promise.reject(err);
     }
-    return Reflect.apply(original, this, args);
+    return original.call(this, a, b);
   });
 }
 
@@ -315,8 +317,10 @@ function checkPipeOptions(options) {
 
 // The reference objects keep their state in plain `_name` fields; Node's
 // streams show no own string-keyed properties (Object.keys, JSON, spread).
-// A setter on the prototype catches a field's first assignment and makes
-// it own and non-enumerable; later writes go straight to that property.
+// A setter up the prototype chain catches a field's first assignment and
+// makes it own and non-enumerable; later writes go straight to that
+// property. The setters live on one object slipped in between the classes'
+// prototypes and Object.prototype, so the prototypes list only Node's members.
 const kFields = `_abortAlgorithm _abortController _abortReason
   _associatedReadableByteStreamController _asyncIteratorImpl
   _autoAllocateChunkSize _backpressure _backpressureChangePromise
@@ -336,8 +340,8 @@ const kFields = `_abortAlgorithm _abortController _abortReason
   _transformStreamController _view _writable _writableStreamController
   _writeAlgorithm _writeRequests _writer`.split(/\s+/);
 
-function hideFields(proto) {
-  for (const key of kFields) {
+function hideFields(proto, fields = kFields) {
+  for (const key of fields) {
     if (Object.prototype.hasOwnProperty.call(proto, key)) continue;
     Object.defineProperty(proto, key, {
       get: undefined,
@@ -663,16 +667,6 @@ function settleClosed(stream, state, error) {
 }
 
 function trackState(proto, erroredOnStateChange) {
-  Object.defineProperty(proto, '_state', {
-    get() { return this[kState]; },
-    set(state) {
-      setSlot(this, kState, state);
-      if (state === 'closed' || (state === 'errored' && erroredOnStateChange)) {
-        settleClosed(this, state, this._storedError);
-      }
-    },
-    configurable: true,
-  });
   Object.defineProperty(proto, kIsClosedPromise, {
     get() {
       const state = this._state;
@@ -684,11 +678,37 @@ function trackState(proto, erroredOnStateChange) {
     },
     configurable: true,
   });
+  // The `_state` accessor sits on the hidden layer, with the other fields.
+  const layer = Object.getPrototypeOf(proto);
+  Object.defineProperty(layer, '_state', {
+    get() { return this[kState]; },
+    set(state) {
+      setSlot(this, kState, state);
+      if (state === 'closed' || (state === 'errored' && erroredOnStateChange)) {
+        settleClosed(this, state, this._storedError);
+      }
+    },
+    configurable: true,
+  });
+}
+
+// Each stream class gets its own hidden layer (its `_state` differs), the
+// other classes share one.
+{
+  const shared = Object.create(Object.prototype);
+  hideFields(shared);
+  for (const name of Object.keys(kBrands)) {
+    let layer = shared;
+    if (name === 'ReadableStream' || name === 'WritableStream') {
+      layer = Object.create(shared);
+    }
+    Object.setPrototypeOf(ref[name].prototype, layer);
+  }
 }
 
 // A readable stream sets its state to 'errored' first and its error next.
 trackState(ref.ReadableStream.prototype, false);
-Object.defineProperty(ref.ReadableStream.prototype, '_storedError', {
+Object.defineProperty(Object.getPrototypeOf(ref.ReadableStream.prototype), '_storedError', {
   get() { return this[kStoredError]; },
   set(error) {
     setSlot(this, kStoredError, error);
@@ -697,7 +717,6 @@ Object.defineProperty(ref.ReadableStream.prototype, '_storedError', {
   configurable: true,
 });
 trackState(ref.WritableStream.prototype, true);
-for (const name of Object.keys(kBrands)) hideFields(ref[name].prototype);
 // The async iterator objects values() returns. Node's finished results
 // list `done` first; the reference code builds `{ value, done }`. Its
 // iterator and read-request classes are internal, so one throwaway iterator
@@ -710,7 +729,7 @@ for (const name of Object.keys(kBrands)) hideFields(ref[name].prototype);
   const request = iteratorImpl._reader._readRequests.peek();
   Reflect.apply(ref.ReadableStreamDefaultController.prototype.close,
                 probe._readableStreamController, []);
-  hideFields(Object.getPrototypeOf(iterator));
+  hideFields(Object.getPrototypeOf(iterator), ['_asyncIteratorImpl']);
   const doneFirst = (value) => ({ done: true, value });
 
   const requestProto = Object.getPrototypeOf(request);

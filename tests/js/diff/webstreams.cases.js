@@ -96,6 +96,16 @@ scenario('iterator protocol', async () => {
     R.prototype[Symbol.asyncIterator] === R.prototype.values];
 });
 
+scenario('method lengths and descriptors', () => kGlobals.map((name) => {
+  const proto = web[name].prototype;
+  return [name, Object.getOwnPropertyNames(proto).map((key) => {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    const fn = desc.value || desc.get;
+    return `${key}:${typeof desc.value === 'function' ? `m${fn.length}` :
+      desc.get ? 'get' : typeof desc.value}:${desc.enumerable}`;
+  })];
+}).concat([[Object.getOwnPropertyNames(R), R.from.length]]));
+
 // --- constructor argument errors -------------------------------------------
 const R = web.ReadableStream;
 const W = web.WritableStream;
