@@ -92,16 +92,17 @@ function patchMethod(name, key, wrap) {
 // reference one.
 // No method takes more than two arguments; fixed ones spare the hot paths
 // (enqueue, read, write) an array per call.
-function guard(name, key, check) {
+function guard(name, key, check, swapErrors = false) {
   patchMethod(name, key, (original) => function(a, b) {
     checkThis(name, this);
     if (check) check(this, a, b);
+    if (swapErrors) return withNodeErrors(() => original.call(this, a, b));
     return original.call(this, a, b);
   });
 }
 
 // The same for a method that reports failure as a rejected promise.
-function guardAsync(name, key, check) {
+function guardAsync(name, key, check, swapErrors = false) {
   patchMethod(name, key, (original) => function(a, b) {
     try {
       checkThis(name, this);
@@ -109,6 +110,7 @@ function guardAsync(name, key, check) {
     } catch (err) {
       return Promise.reject(err);
     }
+    if (swapErrors) return withNodeErrors(() => original.call(this, a, b));
     return original.call(this, a, b);
   });
 }
@@ -127,27 +129,33 @@ function guardGetter(name, key, check) {
   Object.defineProperty(proto, key, desc);
 }
 
-// The reference implementation builds its release errors itself. A release
-// runs no user code, so while it runs the global TypeError is one that gives
-// Node's error for those messages (and a plain TypeError for any other).
-const kReleaseMessages = {
+// Some errors the reference implementation builds itself, deep inside steps
+// no check here can run ahead of. While those steps run (a release, a
+// terminate, the start of a pipe) the global TypeError is one that gives
+// Node's error for those messages, and a plain TypeError for any other.
+// A pipe's start may call a source's cancel or a sink's abort, the only
+// user code that can see it.
+const kReferenceMessages = {
   __proto__: null,
   'Reader was released': 'Releasing reader',
   'Reader was released and can no longer be used to monitor the stream\'s closedness':
     'Reader released',
   'Writer was released and can no longer be used to monitor the stream\'s closedness':
     'Writer has been released',
+  'TransformStream terminated': 'TransformStream has been terminated',
+  'the destination writable stream closed before all data could be piped to it':
+    'Destination WritableStream is closed',
 };
-const ReleaseTypeError = new Proxy(TypeError, {
+const NodeTypeError = new Proxy(TypeError, {
   construct(target, args, newTarget) {
-    const text = kReleaseMessages[args[0]];
+    const text = kReferenceMessages[args[0]];
     if (text !== undefined) return new ERR_INVALID_STATE.TypeError(text);
-    return Reflect.construct(target, args, newTarget === ReleaseTypeError ? target : newTarget);
+    return Reflect.construct(target, args, newTarget === NodeTypeError ? target : newTarget);
   },
 });
-function withReleaseErrors(fn) {
+function withNodeErrors(fn) {
   const saved = globalThis.TypeError;
-  globalThis.TypeError = ReleaseTypeError;
+  globalThis.TypeError = NodeTypeError;
   try {
     return fn();
   } finally {
@@ -449,12 +457,12 @@ guard('ReadableStream', 'pipeThrough', (stream, pair, options) => {
                  'ReadableStream');
   expectInstance(pair.writable, 'transform.writable', 'WritableStream');
   checkPipe(stream, pair.writable, options);
-});
+}, true);
 guardAsync('ReadableStream', 'pipeTo', (stream, destination, options) => {
   // Node names the destination this way here too.
   expectInstance(destination, 'transform.writable', 'WritableStream');
   checkPipe(stream, destination, options);
-});
+}, true);
 guard('ReadableStream', 'tee', readableLocked);
 guard('ReadableStream', 'values', (stream, options) => {
   checkOptions(options);
@@ -490,7 +498,7 @@ for (const name of ['ReadableStreamDefaultReader', 'ReadableStreamBYOBReader']) 
   guardAsync(name, 'cancel', readerAttached);
   patchMethod(name, 'releaseLock', (original) => function releaseLock() {
     checkThis(name, this);
-    return withReleaseErrors(() => Reflect.apply(original, this, []));
+    return withNodeErrors(() => Reflect.apply(original, this, []));
   });
 }
 guardAsync('ReadableStreamDefaultReader', 'read', readerAttached);
@@ -598,7 +606,7 @@ for (const key of ['closed', 'ready']) {
 patchMethod('WritableStreamDefaultWriter', 'releaseLock', (original) =>
   function releaseLock() {
     checkThis('WritableStreamDefaultWriter', this);
-    return withReleaseErrors(() => Reflect.apply(original, this, []));
+    return withNodeErrors(() => Reflect.apply(original, this, []));
   });
 guard('WritableStreamDefaultController', 'error');
 // Node 20 has no abortReason (the spec dropped it).
@@ -614,7 +622,7 @@ guard('TransformStreamDefaultController', 'enqueue', (controller) => {
   refuse(!canEnqueue(readable._readableStreamController), 'transformUnable');
 });
 guard('TransformStreamDefaultController', 'error');
-guard('TransformStreamDefaultController', 'terminate');
+guard('TransformStreamDefaultController', 'terminate', undefined, true);
 
 for (const name of ['ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
   guardGetter(name, 'highWaterMark');

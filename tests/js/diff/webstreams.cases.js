@@ -489,6 +489,30 @@ scenario('pipeTo signal', async () => {
   log.push(await settle(new R().pipeTo(new W(), { signal: pre })));
   return log;
 });
+scenario('pipeTo a closed destination', async () => {
+  const log = [];
+  const ws = new W();
+  await ws.close();
+  const rs = new R({ cancel(r) { log.push(`cancel ${short(r)}`); } });
+  log.push(await settle(rs.pipeTo(ws)));
+  const kept = new R();
+  log.push(await settle(kept.pipeTo(ws, { preventCancel: true })), util.inspect(kept));
+  return log;
+});
+scenario('writes after terminate', async () => {
+  let c;
+  const ts = new T({ start(x) { c = x; } });
+  const writer = ts.writable.getWriter();
+  c.terminate();
+  return [await settle(writer.write(1)), await settle(writer.closed),
+    await ts.readable.getReader().read()];
+});
+scenario('readable side cancelled under a transform', async () => {
+  const ts = new T();
+  const writer = ts.writable.getWriter();
+  await ts.readable.cancel(new Error('no more'));
+  return [await settle(writer.write(1)), await settle(writer.closed)];
+});
 scenario('pipeThrough', async () => {
   const rs = new R({ start(c) { c.enqueue('a'); c.enqueue('b'); c.close(); } });
   const out = rs.pipeThrough(new T({ transform(ch, c) { c.enqueue(ch.toUpperCase()); } }));
