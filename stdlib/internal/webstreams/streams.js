@@ -146,6 +146,13 @@ const kReferenceMessages = {
   'the destination writable stream closed before all data could be piped to it':
     'Destination WritableStream is closed',
 };
+// ReadableStream.from()'s complaints about the iterator keep their text.
+for (const text of ['The iterator method must return an object',
+  'The iterator.next() method must return an object',
+  'The promise returned by the iterator.next() method must fulfill with an object',
+  'The promise returned by the iterator.return() method must fulfill with an object']) {
+  kReferenceMessages[text] = text;
+}
 const NodeTypeError = new Proxy(TypeError, {
   construct(target, args, newTarget) {
     const text = kReferenceMessages[args[0]];
@@ -480,7 +487,16 @@ Object.defineProperty(ref.ReadableStream.prototype, Symbol.asyncIterator, {
   const from = {
     from(iterable) {
       if (!isIterable(iterable)) throw new ERR_ARG_NOT_ITERABLE(inspect(iterable));
-      return Reflect.apply(referenceFrom, ref.ReadableStream, [iterable]);
+      const stream = withNodeErrors(
+        () => Reflect.apply(referenceFrom, ref.ReadableStream, [iterable]));
+      // Its pulls and cancel check what the iterator gives back; the
+      // synchronous part of each gets Node's errors too.
+      const controller = stream._readableStreamController;
+      for (const key of ['_pullAlgorithm', '_cancelAlgorithm']) {
+        const step = controller[key];
+        controller[key] = (reason) => withNodeErrors(() => step(reason));
+      }
+      return stream;
     },
   }.from;
   Object.defineProperty(exported.ReadableStream, 'from', {

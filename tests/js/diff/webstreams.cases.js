@@ -569,6 +569,11 @@ scenario('from iterables', async () => {
   }
   return out;
 });
+scenario('from with a bad iterator', async () => [
+  sync(() => R.from({ [Symbol.asyncIterator]() { return 1; } })),
+  await settle(R.from({ [Symbol.asyncIterator]() { return { next() { return 1; } }; } })
+    .getReader().read()),
+]);
 scenario('from rejection', async () => {
   const rs = R.from((async function* bad() { yield 1; throw new Error('gen'); })());
   const reader = rs.getReader();
