@@ -89,9 +89,8 @@ function patchMethod(name, key, wrap) {
 }
 
 // A method that throws on a wrong `this` and runs `check` before the
-// reference one.
-// No method takes more than two arguments; fixed ones spare the hot paths
-// (enqueue, read, write) an array per call.
+// reference one. No method takes more than two arguments: fixed ones spare
+// the hot paths (enqueue, read, write) an array per call.
 function guard(name, key, check, swapErrors = false) {
   patchMethod(name, key, (original) => function(a, b) {
     checkThis(name, this);
@@ -131,10 +130,12 @@ function guardGetter(name, key, check) {
 
 // Some errors the reference implementation builds itself, deep inside steps
 // no check here can run ahead of. While those steps run (a release, a
-// terminate, the start of a pipe) the global TypeError is one that gives
-// Node's error for those messages, and a plain TypeError for any other.
-// A pipe's start may call a source's cancel or a sink's abort, the only
-// user code that can see it.
+// terminate, the start of a pipe, the synchronous part of a
+// ReadableStream.from() pull) the global TypeError is one that gives Node's
+// error for those messages, and a plain TypeError for any other. The user
+// code that can run meanwhile (a source's cancel or a sink's abort when a
+// pipe starts, an iterator's next or return) sees that stand-in: it
+// constructs, and `instanceof` tests, as TypeError does.
 const kReferenceMessages = {
   __proto__: null,
   'Reader was released': 'Releasing reader',
