@@ -4,7 +4,7 @@
 // Node readable is paused while the web queue is full, and a Node writable's
 // write callback is held until the web writer is ready again.
 
-const { ERR_INVALID_ARG_TYPE } = require('../errors').codes;
+const { AbortError, codes: { ERR_INVALID_ARG_TYPE } } = require('../errors');
 const {
   ReadableStream, WritableStream, CountQueuingStrategy,
   isReadableStream, isWritableStream,
@@ -75,27 +75,27 @@ function readableToWeb(readable, options = undefined) {
     controller.enqueue(objectMode ? chunk : toUint8Array(chunk));
     if (controller.desiredSize <= 0) readable.pause();
   };
+  // A Node stream destroyed before its end aborts the web one.
   const stop = (err) => {
     if (settled) return;
     settled = true;
     readable.removeListener('data', onData);
-    if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-      controller.error(err);
-    } else if (err && readable.errored) {
-      controller.error(readable.errored);
-    } else {
+    if (!err) {
       controller.close();
+    } else if (err.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      controller.error(readable.errored || new AbortError());
+    } else {
+      controller.error(err);
     }
   };
 
   const source = {
     start(c) {
       controller = c;
+      // Node gives a closed stream for one already over, even by an error.
       if (readable.destroyed || readable.readableEnded) {
-        const err = readable.errored;
         settled = true;
-        if (err) c.error(err);
-        else c.close();
+        c.close();
         return;
       }
       readable.pause();
@@ -174,9 +174,10 @@ function writableToWeb(writable) {
     if (ending !== null && (!failure || premature)) {
       ending.resolve();
     } else if (failure) {
-      controller.error(failure);
-      if (blocked !== null) blocked.reject(failure);
-      if (ending !== null) ending.reject(failure);
+      const reason = premature ? writable.errored || new AbortError() : failure;
+      controller.error(reason);
+      if (blocked !== null) blocked.reject(reason);
+      if (ending !== null) ending.reject(reason);
     }
     blocked = null;
   };
@@ -200,8 +201,10 @@ function writableToWeb(writable) {
       return step.promise;
     },
     close() {
-      ending = deferred();
-      writable.end();
+      if (ending === null) {
+        ending = deferred();
+        writable.end();
+      }
       return ending.promise;
     },
     abort(reason) {
@@ -211,7 +214,14 @@ function writableToWeb(writable) {
   const strategy = new CountQueuingStrategy({
     highWaterMark: writable.writableHighWaterMark,
   });
-  return new WritableStream(sink, strategy);
+  const stream = new WritableStream(sink, strategy);
+  // A Node writable that has already ended gives a closed web stream: the
+  // close settles when finished() reports the end.
+  if (writable.writableEnded && !writable.errored) {
+    ending = deferred();
+    stream.close();
+  }
+  return stream;
 }
 
 function writableFromWeb(writableStream, options = undefined) {
