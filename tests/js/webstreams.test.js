@@ -387,11 +387,22 @@ step('finished, consumers and Blob.stream()', async () => {
   assert.deepStrictEqual(await consumers.json(ReadableStream.from(['{"a":', '[1]}'])), { a: [1] });
 });
 
+// A step that never settles lets the loop go quiet and the process exit:
+// that must fail too.
+let finished = 0;
+process.on('exit', () => {
+  if (finished !== steps.length && !process.exitCode) {
+    console.error(`webstreams: step ${finished + 1} (${steps[finished][0]}) never settled`);
+    process.exitCode = 1;
+  }
+});
+
 (async () => {
   try {
     for (const [name, fn] of steps) {
       try {
         await fn();
+        finished++;
       } catch (err) {
         err.message = `${name}: ${err.message}`;
         throw err;
