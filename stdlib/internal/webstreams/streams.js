@@ -186,6 +186,9 @@ const kStateText = {
   controllerClosed: 'Controller is already closed',
   byteStreamClosed: 'ReadableStream is already closed',
   requestInvalidated: 'This BYOB request has been invalidated',
+  bufferDetached: 'Viewed ArrayBuffer is detached',
+  viewNotEmpty: 'View is not zero-length',
+  viewEmpty: 'View is zero-length',
   writableClosed: 'WritableStream is closed',
   streamClosing: 'Failure closing WritableStream',
   writerClosing: 'Failure to close WritableStream',
@@ -560,17 +563,38 @@ guard('ReadableByteStreamController', 'error');
 
 const requestLive = (request) => refuse(
   request._associatedReadableByteStreamController === undefined, 'requestInvalidated');
+// V8 10.2 has no ArrayBuffer.prototype.detached; a transferred buffer is
+// empty, and a request's buffer never is.
+const detached = (view) => view.buffer.byteLength === 0;
+const requestClosed = (request) => request._associatedReadableByteStreamController
+  ._controlledReadableByteStream._state === 'closed';
 guardGetter('ReadableStreamBYOBRequest', 'view');
 guard('ReadableStreamBYOBRequest', 'respond', (request, bytesWritten) => {
   requestLive(request);
-  const room = request._view === null ? Infinity : request._view.byteLength;
-  if (Number(bytesWritten) > room) {
+  const view = request._view;
+  refuse(detached(view), 'bufferDetached');
+  const written = Number(bytesWritten);
+  // A closed stream takes only an empty answer, an open one only a real one.
+  if (requestClosed(request) ? written !== 0 : written === 0) {
+    throw new ERR_INVALID_ARG_VALUE('bytesWritten', bytesWritten);
+  }
+  if (written > view.byteLength) {
     throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
   }
 });
 guard('ReadableStreamBYOBRequest', 'respondWithNewView', (request, view) => {
   expectView(view, 'view');
   requestLive(request);
+  refuse(detached(view), 'bufferDetached');
+  if (requestClosed(request)) refuse(view.byteLength !== 0, 'viewNotEmpty');
+  else refuse(view.byteLength === 0, 'viewEmpty');
+  // The new view must cover the rest of the request's own memory.
+  const pending = request._associatedReadableByteStreamController._pendingPullIntos.peek();
+  if (pending.byteOffset + pending.bytesFilled !== view.byteOffset ||
+      pending.bufferByteLength !== view.buffer.byteLength ||
+      pending.bytesFilled + view.byteLength > pending.byteLength) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
 });
 
 // --- WritableStream and its writer ------------------------------------------

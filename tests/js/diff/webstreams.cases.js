@@ -646,6 +646,37 @@ scenario('byob request inspect', async () => {
   return [shown, await reading, req.view, sync(() => req.respond(1))];
 });
 
+scenario('byob respond errors', async () => {
+  const out = [];
+  const detach = (buffer) => structuredClone(buffer, { transfer: [buffer] });
+  const cases = [
+    (c) => { c.close(); return c.byobRequest.respondWithNewView(new Uint8Array(new ArrayBuffer(10), 0, 0)); },
+    (c) => { c.close(); return c.byobRequest.respondWithNewView(new Uint8Array(4)); },
+    (c) => c.byobRequest.respondWithNewView(new Uint8Array(c.byobRequest.view.buffer, 0, 0)),
+    (c) => c.byobRequest.respondWithNewView(new Uint8Array(c.byobRequest.view.buffer, 1, 1)),
+    (c) => c.byobRequest.respondWithNewView(new Uint8Array(8)),
+    (c) => c.byobRequest.respondWithNewView(new Uint8Array(c.byobRequest.view.buffer, 0, 2)),
+    (c) => { c.close(); return c.byobRequest.respond(1); },
+    (c) => c.byobRequest.respond(0),
+    (c) => { detach(c.byobRequest.view.buffer); return c.byobRequest.respond(1); },
+    (c) => {
+      const view = new Uint8Array([1]);
+      detach(view.buffer);
+      return c.byobRequest.respondWithNewView(view);
+    },
+    (c) => c.byobRequest.respond(5),
+    (c) => { c.close(); return c.byobRequest.respondWithNewView(new Uint8Array(new ArrayBuffer(4), 0, 0)); },
+  ];
+  for (const step of cases) {
+    let seen;
+    const rs = new R({ type: 'bytes', pull(c) { seen = sync(() => step(c)); } });
+    const reading = settle(rs.getReader({ mode: 'byob' }).read(new Uint8Array(4)));
+    await tick();
+    out.push(seen, await Promise.race([reading, Promise.resolve('pending')]));
+  }
+  return out;
+});
+
 // --- strategies and inspect --------------------------------------------------
 scenario('strategies', () => {
   const count = new web.CountQueuingStrategy({ highWaterMark: 3 });
