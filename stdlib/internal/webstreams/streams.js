@@ -382,8 +382,33 @@ function hideFields(proto, fields = kFields) {
 
 const exported = {};
 
+// The reference code reports a bad chunk size in its own words; Node names
+// the value. A strategy's size function is wrapped to check its answer
+// first (a throw from it errors the stream either way, as the spec says).
+function checkedStrategy(strategy) {
+  if (strategy === undefined || strategy === null) return strategy;
+  const { size } = strategy;
+  if (typeof size !== 'function') return strategy;
+  return {
+    highWaterMark: strategy.highWaterMark,
+    size(chunk) {
+      // Node takes any answer as a number ('5' is 5, undefined is NaN).
+      const n = Number(Reflect.apply(size, undefined, [chunk]));
+      if (!(n >= 0) || n === Infinity) {
+        throw new ERR_INVALID_ARG_VALUE.RangeError('size', n);
+      }
+      return n;
+    },
+  };
+}
+// Which constructor arguments are strategies.
+const kStrategyArgs = {
+  __proto__: null, ReadableStream: [1], WritableStream: [1], TransformStream: [1, 2],
+};
+
 function facade(name, length, check) {
   const Reference = ref[name];
+  const strategyArgs = kStrategyArgs[name] || [];
   // A function, not a class: its prototype must be the reference one.
   const ctor = {
     [name]: function(...args) {
@@ -392,6 +417,7 @@ function facade(name, length, check) {
       }
       if (check === null) throw new ERR_ILLEGAL_CONSTRUCTOR();
       check(...args);
+      for (const at of strategyArgs) args[at] = checkedStrategy(args[at]);
       return Reflect.construct(Reference, args,
                                new.target === ctor ? Reference : new.target);
     },

@@ -318,6 +318,23 @@ scenario('size throws', async () => {
   const rs = new R({ start(x) { c = x; } }, { size() { throw new Error('sz'); } });
   return [sync(() => c.enqueue(1)), util.inspect(rs), await settle(rs.getReader().read())];
 });
+scenario('bad chunk sizes', async () => {
+  const out = [];
+  for (const bad of [NaN, -1, Infinity, undefined, '5']) {
+    let c;
+    const rs = new R({ start(x) { c = x; } }, { size: () => bad, highWaterMark: 10 });
+    out.push(sync(() => c.enqueue(1)), c.desiredSize, util.inspect(rs));
+    const writer = new W({}, { size: () => bad, highWaterMark: 10 }).getWriter();
+    const writing = settle(writer.write(1));
+    out.push(writer.desiredSize, await writing);
+  }
+  let c2;
+  new R({ start(x) { c2 = x; } }, new web.ByteLengthQueuingStrategy({ highWaterMark: 1 }));
+  out.push(sync(() => c2.enqueue('str')));
+  const ts = new T({}, { size: () => -2 });
+  out.push(await settle(ts.writable.getWriter().write(1)));
+  return out;
+});
 scenario('start and pull rejections', async () => [
   await settle(new R({ start() { throw new Error('s'); } }).getReader().read()),
   await settle(new R({ start() { return Promise.reject(new Error('sp')); } })
