@@ -373,6 +373,16 @@ step('Duplex.fromWeb over a transform', async () => {
   assert.strictEqual(out, 'SHOUT');
 });
 
+step('closing the web side of process.stdout leaves it open', async () => {
+  const writer = stream.Writable.toWeb(process.stdout).getWriter();
+  await writer.write('webstreams: through the web side of stdout\n');
+  await writer.close();
+  assert.strictEqual(process.stdout.writableEnded, false);
+  await new Promise((resolve, reject) => {
+    process.stdout.write('webstreams: and stdout still writes\n', (err) => (err ? reject(err) : resolve()));
+  });
+});
+
 step('finished, consumers and Blob.stream()', async () => {
   const closed = new ReadableStream({ start(c) { c.close(); } });
   await stream.promises.finished(closed);

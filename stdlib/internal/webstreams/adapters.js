@@ -19,12 +19,14 @@ function setNodeStreams(Stream) {
   nodeStreams = Stream;
 }
 
-const isNodeReadable = (v) => typeof v === 'object' && v !== null &&
-  typeof v.on === 'function' && typeof v.pipe === 'function' &&
-  typeof v._readableState === 'object';
-const isNodeWritable = (v) => typeof v === 'object' && v !== null &&
-  typeof v.on === 'function' && typeof v.write === 'function' &&
-  typeof v._writableState === 'object';
+// Node streams are recognised by shape, as node:stream does (process.stdin
+// is an EventEmitter with the readable methods); the bridge needs pause and
+// resume of a readable.
+const {
+  isReadableNodeStream, isWritableNodeStream,
+} = require('readable-stream/lib/internal/streams/utils.js');
+const isNodeReadable = (v) => isReadableNodeStream(v, true);
+const isNodeWritable = (v) => isWritableNodeStream(v);
 
 // Web byte chunks are plain Uint8Arrays over the same memory.
 function toUint8Array(chunk) {
@@ -144,6 +146,15 @@ function readableFromWeb(readableStream, options = undefined) {
   return readable;
 }
 
+const isStdio = (writable) => {
+  const { process } = globalThis;
+  return writable === process.stdout || writable === process.stderr;
+};
+function drained(writable) {
+  if (!writable.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => writable.once('drain', resolve));
+}
+
 // A promise with its settle functions beside it.
 function deferred() {
   const out = {};
@@ -200,7 +211,10 @@ function writableToWeb(writable) {
       if (!more) blocked = step;
       return step.promise;
     },
+    // As in Node, closing the web side of process.stdout or stderr leaves
+    // them open for the rest of the process.
     close() {
+      if (isStdio(writable)) return drained(writable);
       if (ending === null) {
         ending = deferred();
         writable.end();
