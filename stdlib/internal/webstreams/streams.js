@@ -504,6 +504,7 @@ guard('ReadableStream', 'tee', readableLocked);
 guard('ReadableStream', 'values', (stream, options) => {
   checkOptions(options);
   readableLocked(stream);
+  if (!iteratorsPatched) patchIterators();
 });
 Object.defineProperty(ref.ReadableStream.prototype, Symbol.asyncIterator, {
   value: ref.ReadableStream.prototype.values, writable: true,
@@ -796,7 +797,12 @@ trackState(ref.WritableStream.prototype, true);
 // list `done` first; the reference code builds `{ value, done }`. Its
 // iterator and read-request classes are internal, so one throwaway iterator
 // shows them. Reordering where the results are made keeps the timing.
-{
+// This runs at the first values() call, not when the module loads: the
+// throwaway stream queues promise jobs, which must not happen while a
+// snapshot is built.
+let iteratorsPatched = false;
+function patchIterators() {
+  iteratorsPatched = true;
   const probe = new ref.ReadableStream();
   const iterator = probe.values();
   const iteratorImpl = iterator._asyncIteratorImpl;
