@@ -167,7 +167,11 @@ class Blob {
           controller.enqueue(bytes.subarray(offset));
           offset = bytes.length;
         }
-        if (offset >= bytes.length) controller.close();
+        if (offset >= bytes.length) {
+          controller.close();
+          // A BYOB read still waiting (an empty Blob) ends with an empty view.
+          if (controller.byobRequest !== null) controller.byobRequest.respond(0);
+        }
       },
     });
   }

@@ -993,7 +993,9 @@ scenario('Blob.stream', async () => {
     await reader.read(new Uint8Array(2))];
   const big = [];
   for await (const c of new Blob([new Uint8Array(70000)]).stream()) big.push(c.length);
-  return [shown, parts, big, await new Blob([]).stream().getReader().read()];
+  const empty = new Blob([]).stream().getReader({ mode: 'byob' });
+  return [shown, parts, big, await new Blob([]).stream().getReader().read(),
+    await empty.read(new Uint8Array(2))];
 });
 scenario('stream state helpers', async () => {
   const plain = new R();
