@@ -10,8 +10,10 @@
   V(os)                        \
   V(perf)                      \
   V(process)                   \
+  V(process_wrap)              \
   V(serdes)                    \
   V(signal)                    \
+  V(spawn_sync)                \
   V(stdio)                     \
   V(task_queue)                \
   V(timers)                    \

@@ -12,6 +12,7 @@ module.exports = [
   ['assert', () => require('../../assert')],
   ['assert/strict', () => require('../../assert').strict],
   ['buffer', () => require('../../buffer')],
+  ['child_process', () => require('../../child_process')],
   ['console', () => require('../../console')],
   ['events', () => require('../../events')],
   ['fs', () => require('../../fs')],

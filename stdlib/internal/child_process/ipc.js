@@ -1,0 +1,165 @@
+'use strict';
+// The IPC channel between a parent and a forked child: one socket on a
+// socketpair carrying JSON messages, one per line. The same code serves
+// child.send() in the parent and process.send() in the child.
+
+const { codes } = require('../errors');
+const { nextTick } = require('../process/ticks');
+const { openPipeSocket } = require('./pipes');
+
+const {
+  ERR_INVALID_ARG_TYPE,
+  ERR_IPC_CHANNEL_CLOSED,
+  ERR_IPC_DISCONNECTED,
+  ERR_MISSING_ARGS,
+} = codes;
+
+// Messages whose `cmd` starts with this are the runtime's own and go to
+// 'internalMessage' instead of 'message', as in Node.
+const kInternalPrefix = 'NODE_';
+
+function isInternal(message) {
+  return message !== null && typeof message === 'object' &&
+    typeof message.cmd === 'string' && message.cmd.startsWith(kInternalPrefix);
+}
+
+// What the channel's owner (a ChildProcess or process) sees as `.channel`:
+// the socket's ref/unref, under the names Node's Pipe handle has.
+class Channel {
+  constructor(socket, fd) {
+    this.fd = fd;
+    this.sockets = { got: {}, send: {} };
+    Object.defineProperty(this, 'socket', { value: socket, enumerable: false });
+  }
+
+  ref() {
+    this.socket.ref();
+  }
+
+  unref() {
+    this.socket.unref();
+  }
+}
+
+// Gives `target` send, disconnect, connected, channel and the 'message',
+// 'internalMessage' and 'disconnect' events over the socket on `fd`.
+// `onDisconnect` runs once the channel is gone.
+function attachChannel(target, fd, onDisconnect) {
+  const socket = openPipeSocket(fd, true, true);
+  const channel = new Channel(socket, fd);
+  target.channel = channel;
+  target._channel = channel;
+  target.connected = true;
+
+  // While nobody listens for messages, the channel does not keep the
+  // process alive (Node's behaviour; a child with nothing to do exits).
+  const refIfListened = () => {
+    const listened = target.listenerCount('message') > 0 ||
+      target.listenerCount('internalMessage') > 0 ||
+      target.listenerCount('disconnect') > 0;
+    if (!target.connected) return;
+    if (listened) socket.ref();
+    else socket.unref();
+  };
+  target.on('newListener', (name) => {
+    if (name === 'message' || name === 'disconnect' || name === 'internalMessage') {
+      nextTick(refIfListened);
+    }
+  });
+  target.on('removeListener', (name) => {
+    if (name === 'message' || name === 'disconnect' || name === 'internalMessage') {
+      nextTick(refIfListened);
+    }
+  });
+  refIfListened();
+
+  let pending = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (text) => {
+    pending += text;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+      if (line.length === 0) continue;
+      const message = JSON.parse(line);
+      if (isInternal(message)) target.emit('internalMessage', message);
+      else target.emit('message', message, undefined);
+    }
+  });
+
+  let gone = false;
+  const finish = () => {
+    if (gone) return;
+    gone = true;
+    target.connected = false;
+    target.channel = null;
+    target._channel = null;
+    nextTick(() => {
+      target.emit('disconnect');
+      if (onDisconnect) onDisconnect();
+    });
+  };
+  socket.on('end', () => {
+    socket.end();
+    finish();
+  });
+  socket.on('close', finish);
+  // A peer that vanishes (ECONNRESET, EPIPE) just disconnects.
+  socket.on('error', () => {});
+
+  target.send = function send(message, handle, options, callback) {
+    if (typeof handle === 'function') {
+      callback = handle;
+      handle = undefined;
+      options = undefined;
+    } else if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    if (message === undefined) throw new ERR_MISSING_ARGS('message');
+    const kind = typeof message;
+    if (kind !== 'string' && kind !== 'object' && kind !== 'number' && kind !== 'boolean') {
+      throw new ERR_INVALID_ARG_TYPE('message',
+        ['string', 'object', 'number', 'boolean'], message);
+    }
+    if (!target.connected) {
+      const err = new ERR_IPC_CHANNEL_CLOSED();
+      if (typeof callback === 'function') nextTick(callback, err);
+      else nextTick(() => target.emit('error', err));
+      return false;
+    }
+    // A pending message keeps the process alive until it is written.
+    socket.ref();
+    return socket.write(`${JSON.stringify(message)}\n`, (err) => {
+      refIfListened();
+      if (typeof callback === 'function') callback(err ?? null);
+    });
+  };
+
+  target.disconnect = function disconnect() {
+    if (!target.connected) {
+      target.emit('error', new ERR_IPC_DISCONNECTED());
+      return;
+    }
+    socket.end();
+    finish();
+  };
+}
+
+// Parent side: the channel counts towards the child's 'close'.
+function setupParentChannel(child, fd) {
+  const { maybeClose } = require('./child');
+  child._closesNeeded++;
+  attachChannel(child, fd, () => maybeClose(child));
+}
+
+// Child side, at run time: NODE_CHANNEL_FD names the inherited end.
+function setupChildChannel(process, fdText) {
+  const fd = Number.parseInt(fdText, 10);
+  if (!(fd >= 0)) return;
+  attachChannel(process, fd, undefined);
+}
+
+module.exports = { setupChildChannel, setupParentChannel };
