@@ -17,37 +17,26 @@ const {
   stdioFromString,
   validateAsyncOptions,
   validateMaxBuffer,
-  validateTimeout,
+  checkTimeout,
 } = require('./internal/child_process/options');
 const { ChildProcess, watchAbortSignal } = require('./internal/child_process/child');
 const process = require('./internal/process/object');
 
-const {
-  ERR_CHILD_PROCESS_IPC_REQUIRED,
-  ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-} = codes;
-
 const kDefaultMaxBuffer = 1024 * 1024;
 
-function spawn(file, args, options) {
-  const request = normalizeSpawnArguments(file, args, options);
+function spawn(command, argList, opts) {
+  const request = normalizeSpawnArguments(command, argList, opts);
   validateAsyncOptions(request);
-  const killSignal = request.killSignal ?? 'SIGTERM';
-  const child = new ChildProcess();
-  child.spawn(request);
+  const stopWith = request.killSignal ?? 'SIGTERM';
+  const proc = new ChildProcess();
+  proc.spawn(request);
   if (request.timeout > 0) {
-    let timer = setTimeout(() => {
-      timer = null;
-      child.kill(killSignal);
-    }, request.timeout);
-    child.once('exit', () => {
-      if (timer !== null) clearTimeout(timer);
-    });
+    // Cleared by the exit, so a child that finishes in time is left alone.
+    const timer = setTimeout(() => proc.kill(stopWith), request.timeout);
+    proc.on('exit', () => clearTimeout(timer));
   }
-  if (request.signal !== undefined) watchAbortSignal(child, request.signal, killSignal);
-  return child;
+  if (request.signal !== undefined) watchAbortSignal(proc, request.signal, stopWith);
+  return proc;
 }
 
 // Output collected by execFile: chunks and their total size per stream.
@@ -78,11 +67,11 @@ function execFile(file, givenArgs, givenOptions, givenCallback) {
     killSignal: 'SIGTERM',
     ...options,
   };
-  validateTimeout(settings.timeout);
+  checkTimeout(settings.timeout);
   validateMaxBuffer(settings.maxBuffer);
   signalNumber(settings.killSignal, 'options.killSignal');
 
-  const child = spawn(file, args, {
+  const proc = spawn(file, args, {
     cwd: settings.cwd,
     env: settings.env,
     gid: settings.gid,
@@ -110,31 +99,31 @@ function execFile(file, givenArgs, givenOptions, givenCallback) {
     finished = true;
     if (timer !== null) clearTimeout(timer);
     if (!callback) return;
-    const stdout = out.result(encoding);
-    const stderr = err.result(encoding);
+    const outText = out.result(encoding);
+    const errText = err.result(encoding);
     if (failure === null && code === 0 && signal === null) {
-      callback(null, stdout, stderr);
+      callback(null, outText, errText);
       return;
     }
     let error = failure;
     if (error === null) {
       // eslint-disable-next-line no-restricted-syntax
-      error = new Error(`Command failed: ${command}\n${stderr}`);
+      error = new Error(`Command failed: ${command}\n${errText}`);
       error.code = code < 0 ? codeNameOf(code) : code;
-      error.killed = child.killed;
+      error.killed = proc.killed;
       error.signal = signal;
     } else if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-      error.killed = child.killed;
+      error.killed = proc.killed;
       error.signal = signal;
     }
     error.cmd = command;
-    callback(error, stdout, stderr);
+    callback(error, outText, errText);
   };
   const kill = () => {
-    if (child.stdout) child.stdout.destroy();
-    if (child.stderr) child.stderr.destroy();
+    if (proc.stdout) proc.stdout.destroy();
+    if (proc.stderr) proc.stderr.destroy();
     try {
-      child.kill(settings.killSignal);
+      proc.kill(settings.killSignal);
     } catch (e) {
       failure = failure ?? e;
       finish(null, null);
@@ -147,32 +136,32 @@ function execFile(file, givenArgs, givenOptions, givenCallback) {
       kill();
     }, settings.timeout);
   }
-  const collect = (stream, collector, name) => {
-    if (!stream) return;
-    if (encoding) stream.setEncoding(encoding);
-    stream.on('data', (chunk) => {
-      collector.add(chunk, encoding);
+  const collect = (source, collector, name) => {
+    if (!source) return;
+    if (encoding) source.setEncoding(encoding);
+    source.on('data', (piece) => {
+      collector.add(piece, encoding);
       if (collector.length > settings.maxBuffer) {
         const over = collector.length - settings.maxBuffer;
         // Keep exactly maxBuffer, as Node does.
         const last = collector.chunks.pop();
         collector.chunks.push(last.slice(0, last.length - over));
         collector.length = settings.maxBuffer;
-        failure = failure ?? new ERR_CHILD_PROCESS_STDIO_MAXBUFFER(name);
+        failure = failure ?? new codes.ERR_CHILD_PROCESS_STDIO_MAXBUFFER(name);
         kill();
       }
     });
   };
-  collect(child.stdout, out, 'stdout');
-  collect(child.stderr, err, 'stderr');
-  child.addListener('close', finish);
-  child.addListener('error', (e) => {
+  collect(proc.stdout, out, 'stdout');
+  collect(proc.stderr, err, 'stderr');
+  proc.addListener('close', finish);
+  proc.addListener('error', (e) => {
     failure = e;
-    if (child.stdout) child.stdout.destroy();
-    if (child.stderr) child.stderr.destroy();
+    if (proc.stdout) proc.stdout.destroy();
+    if (proc.stderr) proc.stderr.destroy();
     finish(null, null);
   });
-  return child;
+  return proc;
 }
 
 let uvBinding;
@@ -181,29 +170,28 @@ function codeNameOf(errno) {
   return uvBinding.errname(errno);
 }
 
-function exec(command, options, callback) {
-  const normal = normalizeExecArgs(command, options, callback);
-  return execFile(normal.file, normal.options, normal.callback);
+function exec(line, opts, done) {
+  const shellCall = normalizeExecArgs(line, opts, done);
+  return execFile(shellCall.file, shellCall.options, shellCall.callback);
 }
 
 // util.promisify(exec / execFile) resolves { stdout, stderr } and rejects
 // the error with both attached; the promise carries the child.
 function promisifyExec(run) {
-  return (...args) => {
-    let child;
-    const promise = new Promise((resolve, reject) => {
-      child = run(...args, (err, stdout, stderr) => {
-        if (err !== null) {
-          err.stdout = stdout;
-          err.stderr = stderr;
-          reject(err);
-        } else {
-          resolve({ stdout, stderr });
-        }
-      });
+  return function promised(...callArgs) {
+    let settle;
+    const pending = new Promise((ok, fail) => {
+      settle = { ok, fail };
     });
-    promise.child = child;
-    return promise;
+    pending.child = run(...callArgs, (failure, out, errOut) => {
+      if (failure === null) {
+        settle.ok({ stdout: out, stderr: errOut });
+        return;
+      }
+      Object.assign(failure, { stdout: out, stderr: errOut });
+      settle.fail(failure);
+    });
+    return pending;
   };
 }
 Object.defineProperty(exec, kPromisifyCustom, {
@@ -221,7 +209,7 @@ function fork(modulePath, givenArgs, givenOptions) {
   if (args == null) {
     args = [];
   } else if (!Array.isArray(args)) {
-    if (typeof args !== 'object') throw new ERR_INVALID_ARG_VALUE('args', args);
+    if (typeof args !== 'object') throw new codes.ERR_INVALID_ARG_VALUE('args', args);
     options = args;
     args = [];
   }
@@ -233,16 +221,15 @@ function fork(modulePath, givenArgs, givenOptions) {
     // Node drops the inspector flags the parent used.
     options.execArgv = execArgv.filter((flag) => !flag.startsWith('--inspect'));
   }
-  let { stdio } = options;
-  if (typeof stdio === 'string') {
-    stdio = stdioFromString(stdio, 'ipc');
-  } else if (stdio === undefined || stdio === null) {
-    stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] :
-      ['inherit', 'inherit', 'inherit', 'ipc'];
-  } else if (!Array.isArray(stdio) || !stdio.includes('ipc')) {
-    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  const given = options.stdio;
+  if (given === undefined || given === null) {
+    const word = options.silent ? 'pipe' : 'inherit';
+    options.stdio = [word, word, word, 'ipc'];
+  } else if (typeof given === 'string') {
+    options.stdio = stdioFromString(given, 'ipc');
+  } else if (!(Array.isArray(given) && given.includes('ipc'))) {
+    throw new codes.ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
   }
-  options.stdio = stdio;
   const execPath = options.execPath || process.execPath;
   return spawn(execPath, [...(options.execArgv || execArgv), file, ...args], options);
 }
@@ -264,14 +251,14 @@ function toBytes(value, name) {
   if (isArrayBufferView(value)) {
     return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
-  throw new ERR_INVALID_ARG_TYPE(name,
+  throw new codes.ERR_INVALID_ARG_TYPE(name,
     ['string', 'Buffer', 'TypedArray', 'DataView'], value);
 }
 
-function spawnSync(file, args, options) {
-  const request = normalizeSpawnArguments(file, args, options);
+function spawnSync(command, argList, opts) {
+  const request = normalizeSpawnArguments(command, argList, opts);
   const settings = { maxBuffer: kDefaultMaxBuffer, ...request };
-  validateTimeout(settings.timeout);
+  checkTimeout(settings.timeout);
   validateMaxBuffer(settings.maxBuffer);
   const killSignal = settings.killSignal == null ? signalNumber('SIGTERM') :
     signalNumber(settings.killSignal, 'options.killSignal');
@@ -318,8 +305,8 @@ function spawnSync(file, args, options) {
     return decode ? buffer.toString(encoding) : buffer;
   });
   result.pid = native.pid;
-  result.stdout = result.output && result.output[1];
-  result.stderr = result.output && result.output[2];
+  const outputs = result.output ?? [null, null, null];
+  [, result.stdout, result.stderr] = outputs;
   return result;
 }
 
@@ -359,11 +346,11 @@ function execFileSync(file, givenArgs, givenOptions) {
   return checkExecResult(result, [file, ...args].join(' '));
 }
 
-function execSync(command, options) {
-  const normal = normalizeExecArgs(command, options, undefined);
-  const result = spawnSync(normal.file, normal.options);
-  if (copiesStderr(options) && result.stderr) process.stderr.write(result.stderr);
-  return checkExecResult(result, command);
+function execSync(line, opts) {
+  const shellCall = normalizeExecArgs(line, opts, undefined);
+  const result = spawnSync(shellCall.file, shellCall.options);
+  if (copiesStderr(opts) && result.stderr) process.stderr.write(result.stderr);
+  return checkExecResult(result, line);
 }
 
 module.exports = {

@@ -8,9 +8,7 @@ const { AbortError, codes, errnoException } = require('../errors');
 const { validateObject, validateString } = require('../validators');
 const { nextTick } = require('../process/ticks');
 const { normalizeStdio, signalNames, signalNumber } = require('./options');
-const { openPipeSocket, closedPipeStreams } = require('./pipes');
-
-const { ERR_INVALID_ARG_TYPE } = codes;
+const pipes = require('./pipes');
 
 let binding;
 function wrap() {
@@ -28,8 +26,8 @@ function codeName(err) {
 // be started) rather than a throw (the request itself was bad).
 const kReportedErrors = ['EACCES', 'EAGAIN', 'EMFILE', 'ENFILE', 'ENOENT'];
 
-const kHandle = Symbol('kHandle');
-const kOnExit = Symbol('kOnExit');
+const kId = Symbol('childId');
+const kExited = Symbol('exited');
 
 class ChildProcess extends EventEmitter {
   constructor() {
@@ -41,25 +39,23 @@ class ChildProcess extends EventEmitter {
     this.exitCode = null;
     this.killed = false;
     this.spawnfile = null;
-    this[kHandle] = undefined;
     this._handle = null;
   }
 
   // spawn(options) with the record normalizeSpawnArguments made. Returns 0
   // or the libuv error when the program could not be started (reported as
   // an 'error' event on the next tick, as in Node).
-  spawn(options) {
-    validateObject(options, 'options');
-    validateString(options.file, 'options.file');
-    if (!Array.isArray(options.args)) {
-      throw new ERR_INVALID_ARG_TYPE('options.args', 'Array', options.args);
+  spawn(record) {
+    validateObject(record, 'options');
+    validateString(record.file, 'options.file');
+    if (!Array.isArray(record.args)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('options.args', 'Array', record.args);
     }
-    const { slots, ipcIndex } = normalizeStdio(options.stdio, false);
-    this.spawnfile = options.file;
-    this.spawnargs = options.args;
-    let envPairs = options.envPairs;
+    const { slots, ipcIndex } = normalizeStdio(record.stdio, false);
+    Object.assign(this, { spawnfile: record.file, spawnargs: record.args });
+    let envPairs = record.envPairs;
     if (ipcIndex !== -1) {
-      const mode = options.serialization || 'json';
+      const mode = record.serialization || 'json';
       envPairs = (envPairs || []).filter((pair) =>
         !pair.startsWith('NODE_CHANNEL_FD=') &&
         !pair.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
@@ -68,26 +64,21 @@ class ChildProcess extends EventEmitter {
     }
     const nativeSlots = slots.map((slot) =>
       (slot.type === 'ipc' ? { type: 'pipe' } : { type: slot.type, fd: slot.fd }));
-    const request = {
-      file: options.file,
-      args: options.args,
-      cwd: options.cwd,
-      envPairs,
-      detached: !!options.detached,
-      uid: options.uid,
-      gid: options.gid,
-      stdio: nativeSlots,
-    };
-    const result = wrap().spawn(request, (code, signal) => this[kOnExit](code, signal));
+    const request = { envPairs, stdio: nativeSlots };
+    for (const key of ['file', 'args', 'cwd', 'detached', 'uid', 'gid']) {
+      request[key] = record[key];
+    }
+    request.detached = request.detached === true;
+    const result = wrap().spawn(request, (code, signal) => this[kExited](code, signal));
     if (result < 0) return this._spawnFailed(result, slots);
 
-    this[kHandle] = result;
+    this[kId] = result;
     this._handle = { id: result };
     this.pid = wrap().pid(result);
     const streams = slots.map((slot, i) => {
       if (slot.type !== 'pipe') return null;
       // The child reads fd 0 and writes the others, as Node sets them up.
-      const socket = openPipeSocket(nativeSlots[i].parentFd, i !== 0, i === 0);
+      const socket = pipes.openPipeSocket(nativeSlots[i].parentFd, i !== 0, i === 0);
       if (i !== 0) {
         this._closesNeeded++;
         socket.on('close', () => maybeClose(this));
@@ -96,9 +87,10 @@ class ChildProcess extends EventEmitter {
     });
     this._setStdio(streams);
     if (ipcIndex !== -1) {
-      const { setupParentChannel } = require('./ipc');
-      setupParentChannel(this, nativeSlots[ipcIndex].parentFd,
-        options.serialization || 'json');
+      // The channel counts towards 'close', like an output stream.
+      this._closesNeeded++;
+      require('./ipc').attachChannel(this, nativeSlots[ipcIndex].parentFd,
+        () => maybeClose(this));
     }
     nextTick(() => this.emit('spawn'));
     return 0;
@@ -120,7 +112,7 @@ class ChildProcess extends EventEmitter {
     // before the 'error' event arrives keeps working.
     const streams = slots.map((slot, i) => {
       if (slot.type !== 'pipe') return null;
-      const stream = closedPipeStreams(i === 0);
+      const stream = pipes.closedPipeStreams(i === 0);
       if (i !== 0) {
         this._closesNeeded++;
         stream.on('close', () => maybeClose(this));
@@ -130,23 +122,24 @@ class ChildProcess extends EventEmitter {
     this._setStdio(streams);
     this.exitCode = err;
     nextTick(() => {
-      const error = errnoException(err, `spawn ${this.spawnfile}`);
-      error.path = this.spawnfile;
-      error.spawnargs = this.spawnargs.slice(1);
-      this.emit('error', error);
+      const failure = errnoException(err, `spawn ${this.spawnfile}`);
+      failure.path = this.spawnfile;
+      failure.spawnargs = this.spawnargs.slice(1);
+      this.emit('error', failure);
       maybeClose(this);
     });
     return err;
   }
 
-  [kOnExit](code, signal) {
+  [kExited](code, signal) {
     if (signal) this.signalCode = signalNames[signal] ?? signal;
     else this.exitCode = code;
     if (this.stdin) this.stdin.destroy();
-    wrap().close(this[kHandle]);
-    this[kHandle] = undefined;
+    wrap().close(this[kId]);
+    this[kId] = undefined;
     this._handle = null;
-    this.emit('exit', this.exitCode, this.signalCode);
+    const { exitCode, signalCode } = this;
+    this.emit('exit', exitCode, signalCode);
     // Output still buffered in the pipes is read before 'close'.
     nextTick(() => maybeClose(this));
   }
@@ -154,8 +147,8 @@ class ChildProcess extends EventEmitter {
   kill(signal) {
     const number = signal === undefined ? signalNumber('SIGTERM', 'signal') :
       signalNumber(signal, 'signal');
-    if (this[kHandle] === undefined) return false;
-    const err = wrap().kill(this[kHandle], number);
+    if (this[kId] === undefined) return false;
+    const err = wrap().kill(this[kId], number);
     if (err === 0) {
       this.killed = true;
       return true;
@@ -172,11 +165,11 @@ class ChildProcess extends EventEmitter {
   }
 
   ref() {
-    if (this[kHandle] !== undefined) wrap().ref(this[kHandle]);
+    if (this[kId] !== undefined) wrap().ref(this[kId]);
   }
 
   unref() {
-    if (this[kHandle] !== undefined) wrap().unref(this[kHandle]);
+    if (this[kId] !== undefined) wrap().unref(this[kId]);
   }
 }
 
@@ -193,7 +186,8 @@ function maybeClose(child) {
 // AbortError carrying the signal's reason.
 function watchAbortSignal(child, signal, killSignal) {
   const onAbort = () => {
-    if (child.kill(killSignal)) {
+    const sent = child.kill(killSignal);
+    if (sent) {
       child.emit('error', new AbortError(undefined, { cause: signal.reason }));
     }
   };

@@ -18,9 +18,9 @@ const {
 // 'internalMessage' instead of 'message', as in Node.
 const kInternalPrefix = 'NODE_';
 
-function isInternal(message) {
-  return message !== null && typeof message === 'object' &&
-    typeof message.cmd === 'string' && message.cmd.startsWith(kInternalPrefix);
+function runtimeOwned(msg) {
+  return msg !== null && typeof msg === 'object' &&
+    typeof msg.cmd === 'string' && msg.cmd.startsWith(kInternalPrefix);
 }
 
 // What the channel's owner (a ChildProcess or process) sees as `.channel`:
@@ -84,7 +84,7 @@ function attachChannel(target, fd, onDisconnect) {
       newline = pending.indexOf('\n');
       if (line.length === 0) continue;
       const message = JSON.parse(line);
-      if (isInternal(message)) target.emit('internalMessage', message);
+      if (runtimeOwned(message)) target.emit('internalMessage', message);
       else target.emit('message', message, undefined);
     }
   });
@@ -98,7 +98,7 @@ function attachChannel(target, fd, onDisconnect) {
     target._channel = null;
     nextTick(() => {
       target.emit('disconnect');
-      if (onDisconnect) onDisconnect();
+      onDisconnect?.();
     });
   };
   socket.on('end', () => {
@@ -109,15 +109,10 @@ function attachChannel(target, fd, onDisconnect) {
   // A peer that vanishes (ECONNRESET, EPIPE) just disconnects.
   socket.on('error', () => {});
 
-  target.send = function send(message, handle, options, callback) {
-    if (typeof handle === 'function') {
-      callback = handle;
-      handle = undefined;
-      options = undefined;
-    } else if (typeof options === 'function') {
-      callback = options;
-      options = undefined;
-    }
+  // send(message[, sendHandle][, options][, callback]): handles are not
+  // passed (JSON channels carry data only).
+  target.send = function send(message, ...rest) {
+    const callback = rest.find((item) => typeof item === 'function');
     if (message === undefined) throw new ERR_MISSING_ARGS('message');
     const kind = typeof message;
     if (kind !== 'string' && kind !== 'object' && kind !== 'number' && kind !== 'boolean') {
@@ -148,13 +143,6 @@ function attachChannel(target, fd, onDisconnect) {
   };
 }
 
-// Parent side: the channel counts towards the child's 'close'.
-function setupParentChannel(child, fd) {
-  const { maybeClose } = require('./child');
-  child._closesNeeded++;
-  attachChannel(child, fd, () => maybeClose(child));
-}
-
 // Child side, at run time: NODE_CHANNEL_FD names the inherited end.
 function setupChildChannel(process, fdText) {
   const fd = Number.parseInt(fdText, 10);
@@ -162,4 +150,4 @@ function setupChildChannel(process, fdText) {
   attachChannel(process, fd, undefined);
 }
 
-module.exports = { setupChildChannel, setupParentChannel };
+module.exports = { attachChannel, setupChildChannel };

@@ -18,16 +18,6 @@ const { inspect } = require('../util/inspect');
 const { isArrayBufferView } = require('../util/types');
 const process = require('../process/object');
 
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-  ERR_INVALID_SYNC_FORK_INPUT,
-  ERR_IPC_ONE_PIPE,
-  ERR_IPC_SYNC_FORK,
-  ERR_OUT_OF_RANGE,
-  ERR_UNKNOWN_SIGNAL,
-} = codes;
-
 // Signal numbers back to their first name (SIGIOT and SIGPOLL are aliases).
 const signalNames = { __proto__: null };
 for (const name of Object.keys(signals)) {
@@ -41,32 +31,32 @@ function signalNumber(signal, name) {
   } else if (typeof signal === 'string') {
     if (signals[signal] !== undefined) return signals[signal];
   } else {
-    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'number'], signal);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'number'], signal);
   }
-  throw new ERR_UNKNOWN_SIGNAL(signal);
+  throw new codes.ERR_UNKNOWN_SIGNAL(`${signal}`);
 }
 
-function validateTimeout(timeout) {
-  if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) {
-    throw new ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);
-  }
+// A timeout is a whole number of milliseconds, 0 or more (or left out).
+function checkTimeout(ms) {
+  if (ms === undefined || ms === null || (Number.isInteger(ms) && ms >= 0)) return;
+  throw new codes.ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', ms);
 }
 
 function validateMaxBuffer(maxBuffer) {
   if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
-    throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
+    throw new codes.ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
   }
 }
 
 function checkNoNul(text, name) {
   if (text.includes('\u0000')) {
-    throw new ERR_INVALID_ARG_VALUE(name, text, 'must be a string without null bytes');
+    throw new codes.ERR_INVALID_ARG_VALUE(name, text, 'must be a string without null bytes');
   }
 }
 
 function validateInt32Option(value, name) {
   if (value != null && (value | 0) !== value) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'int32', value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'int32', value);
   }
 }
 
@@ -75,7 +65,7 @@ function validateInt32Option(value, name) {
 function splitArgs(args, options) {
   if (Array.isArray(args)) return [args.slice(), options];
   if (args == null) return [[], options];
-  if (typeof args !== 'object') throw new ERR_INVALID_ARG_TYPE('args', 'object', args);
+  if (typeof args !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('args', 'object', args);
   return [[], args];
 }
 
@@ -94,87 +84,79 @@ function envPairsOf(env) {
   return pairs;
 }
 
+const kFlagOptions = ['detached', 'windowsHide', 'windowsVerbatimArguments'];
+
 // What spawn and spawnSync share: { file, args (argv0 first), cwd,
 // envPairs, detached, uid, gid, shell, windowsHide,
 // windowsVerbatimArguments, ...the caller's options }.
-function normalizeSpawnArguments(file, givenArgs, givenOptions) {
-  validateString(file, 'file');
-  if (file.length === 0) {
-    throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
+function normalizeSpawnArguments(program, givenArgs, givenOptions) {
+  validateString(program, 'file');
+  if (program === '') {
+    throw new codes.ERR_INVALID_ARG_VALUE('file', program, 'cannot be empty');
   }
-  checkNoNul(file, 'file');
-  let [args, options] = splitArgs(givenArgs, givenOptions);
-  if (options === undefined) options = {};
-  else validateObject(options, 'options');
-  args.forEach((arg, i) => {
-    if (typeof arg === 'string') checkNoNul(arg, `args[${i}]`);
-  });
-
-  let cwd;
-  if (options.cwd != null) {
-    const path = toPath(options.cwd, 'options.cwd');
-    cwd = typeof path === 'string' ? path : Buffer.from(path).toString();
-  }
-  if (options.detached != null) validateBoolean(options.detached, 'options.detached');
-  validateInt32Option(options.uid, 'options.uid');
-  validateInt32Option(options.gid, 'options.gid');
-  const { shell } = options;
-  if (shell != null && typeof shell !== 'boolean' && typeof shell !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], shell);
-  }
-  if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
-  if (options.windowsHide != null) {
-    validateBoolean(options.windowsHide, 'options.windowsHide');
-  }
-  if (options.windowsVerbatimArguments != null) {
-    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+  checkNoNul(program, 'file');
+  let [argList, opts] = splitArgs(givenArgs, givenOptions);
+  if (opts === undefined) opts = {};
+  else validateObject(opts, 'options');
+  for (let i = 0; i < argList.length; i++) {
+    if (typeof argList[i] === 'string') checkNoNul(argList[i], `args[${i}]`);
   }
 
-  if (shell) {
-    if (typeof shell === 'string') checkNoNul(shell, 'options.shell');
-    const command = [file, ...args].join(' ');
-    file = typeof shell === 'string' ? shell : '/bin/sh';
-    args = ['-c', command];
+  let workDir;
+  if (opts.cwd != null) {
+    const where = toPath(opts.cwd, 'options.cwd');
+    workDir = typeof where === 'string' ? where : Buffer.from(where).toString();
   }
-  args.unshift(typeof options.argv0 === 'string' ? options.argv0 : file);
+  const flags = {};
+  for (const key of kFlagOptions) {
+    const value = opts[key];
+    if (value != null) validateBoolean(value, `options.${key}`);
+    flags[key] = value === true;
+  }
+  validateInt32Option(opts.uid, 'options.uid');
+  validateInt32Option(opts.gid, 'options.gid');
+  const viaShell = opts.shell;
+  const shellKind = typeof viaShell;
+  if (viaShell != null && shellKind !== 'boolean' && shellKind !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], viaShell);
+  }
+  if (opts.argv0 != null) validateString(opts.argv0, 'options.argv0');
 
-  const env = options.env || process.env;
+  if (viaShell) {
+    if (shellKind === 'string') checkNoNul(viaShell, 'options.shell');
+    const line = [program, ...argList].join(' ');
+    program = shellKind === 'string' ? viaShell : '/bin/sh';
+    argList = ['-c', line];
+  }
+  const first = typeof opts.argv0 === 'string' ? opts.argv0 : program;
   return {
-    ...options,
-    file,
-    args: args.map((arg) => `${arg}`),
-    cwd,
-    envPairs: envPairsOf(env),
-    detached: !!options.detached,
-    uid: options.uid ?? undefined,
-    gid: options.gid ?? undefined,
-    windowsHide: !!options.windowsHide,
-    windowsVerbatimArguments: !!options.windowsVerbatimArguments,
+    ...opts,
+    ...flags,
+    file: program,
+    args: [first, ...argList].map(String),
+    cwd: workDir,
+    envPairs: envPairsOf(opts.env || process.env),
+    uid: opts.uid ?? undefined,
+    gid: opts.gid ?? undefined,
   };
 }
 
 // The checks spawn() adds: timeout, killSignal, signal, serialization.
-function validateAsyncOptions(options) {
-  validateTimeout(options.timeout);
-  if (options.killSignal != null) signalNumber(options.killSignal, 'options.killSignal');
-  if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
-  validateOneOf(options.serialization, 'options.serialization',
-    [undefined, 'json', 'advanced']);
+function validateAsyncOptions(opts) {
+  checkTimeout(opts.timeout);
+  if (opts.killSignal != null) signalNumber(opts.killSignal, 'options.killSignal');
+  if (opts.signal !== undefined) validateAbortSignal(opts.signal, 'options.signal');
+  validateOneOf(opts.serialization, 'options.serialization', kSerializations);
 }
+const kSerializations = [undefined, 'json', 'advanced'];
 
-// 'pipe' | 'inherit' | 'ignore' | 'overlapped' -> the three-slot list.
-function stdioFromString(text, extra) {
-  let slot;
-  switch (text) {
-    case 'overlapped':
-    case 'pipe': slot = 'pipe'; break;
-    case 'inherit': slot = 'inherit'; break;
-    case 'ignore': slot = 'ignore'; break;
-    default: throw new ERR_INVALID_ARG_VALUE('stdio', text);
-  }
-  const list = [slot, slot, slot];
-  if (extra !== undefined) list.push(extra);
-  return list;
+// 'pipe' | 'inherit' | 'ignore' | 'overlapped' -> the three-slot list,
+// with `extra` as a fourth slot when given (fork adds 'ipc').
+const kStdioWords = { __proto__: null, pipe: 'pipe', overlapped: 'pipe', inherit: 'inherit', ignore: 'ignore' };
+function stdioFromString(word, extra) {
+  const slot = kStdioWords[word];
+  if (slot === undefined) throw new codes.ERR_INVALID_ARG_VALUE('stdio', word);
+  return extra === undefined ? [slot, slot, slot] : [slot, slot, slot, extra];
 }
 
 // The file descriptor behind a stream given as a stdio slot, if any.
@@ -185,81 +167,85 @@ function streamFd(value) {
   return undefined;
 }
 
+// Named stdio values -> the slot they make at position `at`.
+const kNamedSlots = {
+  __proto__: null,
+  ignore: () => ({ type: 'ignore' }),
+  pipe: () => ({ type: 'pipe' }),
+  overlapped: () => ({ type: 'pipe' }),
+  inherit: (at) => ({ type: 'fd', fd: at }),
+};
+
 // options.stdio -> slots of { type: 'pipe' | 'ipc' | 'fd' | 'ignore',
 // fd?, input? } and the index of the 'ipc' slot (-1 without one).
-function normalizeStdio(stdio, sync) {
-  let list = stdio;
-  if (typeof list === 'string') list = stdioFromString(list);
-  else if (list === undefined || list === null) list = ['pipe', 'pipe', 'pipe'];
-  else if (!Array.isArray(list)) throw new ERR_INVALID_ARG_VALUE('stdio', list);
-  list = list.slice();
-  while (list.length < 3) list.push(undefined);
+function normalizeStdio(given, sync) {
+  let list;
+  if (typeof given === 'string') list = stdioFromString(given);
+  else if (given === undefined || given === null) list = ['pipe', 'pipe', 'pipe'];
+  else if (Array.isArray(given)) list = [...given];
+  else throw new codes.ERR_INVALID_ARG_VALUE('stdio', given);
+  for (let i = list.length; i < 3; i++) list[i] = undefined;
 
-  let ipcIndex = -1;
-  const slots = list.map((value, i) => {
-    if (value === undefined || value === null) {
-      return i < 3 ? { type: 'pipe' } : { type: 'ignore' };
+  let ipcAt = -1;
+  const slots = [];
+  list.forEach((item, at) => {
+    if (item === undefined || item === null) {
+      slots.push({ type: at < 3 ? 'pipe' : 'ignore' });
+    } else if (typeof item === 'string' && kNamedSlots[item] !== undefined) {
+      slots.push(kNamedSlots[item](at));
+    } else if (item === 'ipc') {
+      if (sync) throw new codes.ERR_IPC_SYNC_FORK();
+      if (ipcAt >= 0) throw new codes.ERR_IPC_ONE_PIPE();
+      ipcAt = at;
+      slots.push({ type: 'ipc' });
+    } else if (typeof item === 'number') {
+      slots.push({ type: 'fd', fd: item });
+    } else if (typeof item === 'string' || isArrayBufferView(item)) {
+      // Data to feed the child: only the blocking calls can take it.
+      if (!sync) throw new codes.ERR_INVALID_SYNC_FORK_INPUT(inspect(item));
+      slots.push({ type: 'pipe', input: item });
+    } else {
+      const fd = typeof item === 'object' ? streamFd(item) : undefined;
+      if (fd === undefined) throw new codes.ERR_INVALID_ARG_VALUE('stdio', item);
+      slots.push({ type: 'fd', fd });
     }
-    if (value === 'ignore') return { type: 'ignore' };
-    if (value === 'pipe' || value === 'overlapped') return { type: 'pipe' };
-    if (value === 'inherit') return { type: 'fd', fd: i };
-    if (value === 'ipc') {
-      if (sync) throw new ERR_IPC_SYNC_FORK();
-      if (ipcIndex !== -1) throw new ERR_IPC_ONE_PIPE();
-      ipcIndex = i;
-      return { type: 'ipc' };
-    }
-    if (typeof value === 'number') return { type: 'fd', fd: value };
-    if (isArrayBufferView(value) || typeof value === 'string') {
-      if (!sync) throw new ERR_INVALID_SYNC_FORK_INPUT(inspect(value));
-      return { type: 'pipe', input: value };
-    }
-    if (typeof value === 'object') {
-      const fd = streamFd(value);
-      if (fd !== undefined) return { type: 'fd', fd };
-    }
-    throw new ERR_INVALID_ARG_VALUE('stdio', value);
   });
-  return { slots, ipcIndex };
+  return { slots, ipcIndex: ipcAt };
 }
 
-// The (command, options, callback) of exec and execSync: the command runs
-// through the shell.
-function normalizeExecArgs(command, options, callback) {
-  validateString(command, 'command');
-  checkNoNul(command, 'command');
-  if (typeof options === 'function') {
-    callback = options;
-    options = undefined;
-  }
-  const copy = { ...options };
-  copy.shell = typeof copy.shell === 'string' ? copy.shell : true;
-  return { file: command, options: copy, callback };
+// exec and execSync take (command, options?, callback?); the command runs
+// through the shell (options.shell, else /bin/sh).
+function normalizeExecArgs(line, opts, done) {
+  validateString(line, 'command');
+  checkNoNul(line, 'command');
+  const [given, cb] = typeof opts === 'function' ? [undefined, opts] : [opts, done];
+  const copy = { ...given };
+  if (typeof copy.shell !== 'string') copy.shell = true;
+  return { file: line, options: copy, callback: cb };
 }
 
-// (file, args?, options?, callback?) of execFile -> the four parts; args
-// and options may each be left out.
-function normalizeExecFileArgs(file, args, options, callback) {
-  if (typeof args === 'function') {
-    callback = args;
-    args = [];
-    options = undefined;
-  } else if (args == null) {
-    args = [];
-  } else if (!Array.isArray(args)) {
-    if (typeof args !== 'object') throw new ERR_INVALID_ARG_TYPE('args', 'object', args);
-    callback = options;
-    options = args;
-    args = [];
+// execFile takes (file, args?, options?, callback?); args and options may
+// each be left out. Returns the four parts.
+function normalizeExecFileArgs(program, ...rest) {
+  let argList = [];
+  if (Array.isArray(rest[0])) {
+    argList = rest.shift();
+  } else if (rest[0] === undefined || rest[0] === null) {
+    rest.shift();
+  } else if (typeof rest[0] !== 'object' && typeof rest[0] !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('args', 'object', rest[0]);
   }
-  if (typeof options === 'function') {
-    callback = options;
-    options = undefined;
+  let opts = {};
+  if (typeof rest[0] !== 'function') {
+    const given = rest.shift();
+    if (given !== undefined && given !== null) {
+      validateObject(given, 'options');
+      opts = given;
+    }
   }
-  if (options == null) options = {};
-  else validateObject(options, 'options');
-  if (callback != null) validateFunction(callback, 'callback');
-  return { file, args, options, callback: callback ?? undefined };
+  const cb = rest[0];
+  if (cb !== undefined && cb !== null) validateFunction(cb, 'callback');
+  return { file: program, args: argList, options: opts, callback: cb ?? undefined };
 }
 
 module.exports = {
@@ -272,5 +258,5 @@ module.exports = {
   stdioFromString,
   validateAsyncOptions,
   validateMaxBuffer,
-  validateTimeout,
+  checkTimeout,
 };

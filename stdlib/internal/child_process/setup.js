@@ -4,9 +4,9 @@
 // environment, as Node does, and open the channel.
 
 function setupChannelFromEnv(process) {
-  const fd = process.env.NODE_CHANNEL_FD;
-  delete process.env.NODE_CHANNEL_FD;
-  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  const { env } = process;
+  const fd = env.NODE_CHANNEL_FD;
+  for (const name of ['NODE_CHANNEL_FD', 'NODE_CHANNEL_SERIALIZATION_MODE']) delete env[name];
   require('./ipc').setupChildChannel(process, fd);
 }
 
