@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(dns)                       \
   V(encoding)                  \
   V(fs)                        \
   V(module)                    \
@@ -13,6 +14,7 @@
   V(serdes)                    \
   V(signal)                    \
   V(stdio)                     \
+  V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
   V(types)                     \

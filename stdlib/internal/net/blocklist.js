@@ -1,0 +1,4 @@
+'use strict';
+// net.BlockList (placeholder).
+class BlockList {}
+module.exports = { BlockList };

@@ -1,0 +1,4 @@
+'use strict';
+// net.SocketAddress (placeholder, completed below).
+class SocketAddress {}
+module.exports = { SocketAddress };
