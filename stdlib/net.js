@@ -29,6 +29,7 @@ const {
   validateInt32,
   validateNumber,
   validateObject,
+  validateOneOf,
   validatePort,
   validateString,
 } = require('./internal/validators');
@@ -673,9 +674,6 @@ function lookupAndConnect(socket, options) {
     validatePort(port);
   }
   port |= 0;
-  if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
-  }
   const literal = isIP(host);
   if (literal) {
     process.nextTick(() => {
@@ -685,10 +683,8 @@ function lookupAndConnect(socket, options) {
   }
   let family = 0;
   if (options.family !== undefined && options.family !== null) {
-    family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family);
-    if (family !== 0 && family !== 4 && family !== 6) {
-      throw new ERR_INVALID_ARG_VALUE('options.family', options.family, 'must be 4, 6, or 0');
-    }
+    family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    validateOneOf(family, 'options.family', [0, 4, 6]);
   }
   const lookup = options.lookup ?? dns().lookup;
   if (options.lookup !== undefined) validateFunction(options.lookup, 'options.lookup');
@@ -913,24 +909,13 @@ class Server extends EventEmitter {
       this._listenOnHandle(handle, backlog);
       return this;
     }
-    const hasPort = options.port !== undefined && options.port !== null;
-    if (hasPort || options.path === undefined || args.length === 0 || typeof args[0] === 'function') {
-      if (hasPort) {
-        if (typeof options.port === 'string' || typeof options.port === 'number') {
-          validatePort(options.port, 'options.port');
-        } else {
-          throw new ERR_INVALID_ARG_VALUE('options', options,
-            'must have the property "port" or "path"');
-        }
-      } else if (options.path === undefined && Object.keys(options).length > 0 &&
-                 typeof args[0] === 'object' && !('port' in options) &&
-                 !('host' in options) && !('backlog' in options) &&
-                 !('exclusive' in options) && !('ipv6Only' in options) &&
-                 !('signal' in options)) {
-        throw new ERR_INVALID_ARG_VALUE('options', options,
-          'must have the property "port" or "path"');
+    const noOptions = args.length === 0 || typeof args[0] === 'function';
+    if ('port' in options || noOptions) {
+      let port = 0;
+      if (options.port !== undefined && options.port !== null) {
+        validatePort(options.port, 'options.port');
+        port = Number(options.port) | 0;
       }
-      const port = hasPort ? Number(options.port) | 0 : 0;
       if (options.host) {
         validateString(options.host, 'options.host');
         dns().lookup(options.host, (err, ip, family) => {
@@ -945,7 +930,8 @@ class Server extends EventEmitter {
       }
       return this;
     }
-    if (typeof options.path === 'string') {
+    if ('path' in options) {
+      if (typeof options.path !== 'string') throw new ERR_INVALID_ARG_VALUE('options', options);
       this._listenPipe(options.path, backlog, options);
       return this;
     }
@@ -1024,7 +1010,8 @@ class Server extends EventEmitter {
 
   _listenOnHandle(handle, backlog) {
     if (!(handle instanceof TCP) && !(handle instanceof Pipe)) {
-      throw new ERR_INVALID_ARG_VALUE('options', handle, 'is invalid');
+      throw new ERR_INVALID_ARG_VALUE('options', handle,
+        'must have the property "port" or "path"');
     }
     const err = handle.listen(backlog);
     if (err) {

@@ -15,8 +15,7 @@ function isOctet(text) {
 }
 
 function isIPv4Text(text) {
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every(isOctet);
+  return parseIPv4(text) >= 0;
 }
 
 function isHexGroup(text) {
@@ -41,24 +40,51 @@ function isZone(text) {
   return true;
 }
 
-// Groups of one side of '::' (or the whole address): how many 16-bit units
-// they make, -1 if malformed. A dotted quad may only end the address.
-function countUnits(text, mayEndWithV4) {
-  if (text === '') return 0;
+// The 16-bit groups of one side of '::' (or of the whole address) appended
+// to `out`; false if malformed. A dotted quad may only end the address.
+function readGroups(text, mayEndWithV4, out) {
+  if (text === '') return true;
   const groups = text.split(':');
-  let units = 0;
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
     if (i === groups.length - 1 && mayEndWithV4 && g.includes('.')) {
-      if (!isIPv4Text(g)) return -1;
-      units += 2;
+      const v4 = parseIPv4(g);
+      if (v4 < 0) return false;
+      out.push(v4 >>> 16, v4 & 0xffff);
     } else if (isHexGroup(g)) {
-      units += 1;
+      out.push(parseInt(g, 16));
     } else {
-      return -1;
+      return false;
     }
   }
-  return units;
+  return true;
+}
+
+// An IPv4 address as an unsigned 32-bit number, -1 if `text` is not one.
+function parseIPv4(text) {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every(isOctet)) return -1;
+  return ((+parts[0] << 24) | (+parts[1] << 16) | (+parts[2] << 8) | +parts[3]) >>> 0;
+}
+
+// An IPv6 address (no zone) as its eight 16-bit groups, or null.
+function parseIPv6(text) {
+  const gap = text.indexOf('::');
+  const head = [];
+  if (gap === -1) {
+    if (!readGroups(text, true, head) || head.length !== 8) return null;
+    return head;
+  }
+  if (text.indexOf('::', gap + 1) !== -1) return null;
+  const tail = [];
+  if (!readGroups(text.slice(0, gap), false, head) ||
+      !readGroups(text.slice(gap + 2), true, tail)) {
+    return null;
+  }
+  // '::' stands for at least one group.
+  const missing = 8 - head.length - tail.length;
+  if (missing < 1) return null;
+  return [...head, ...new Array(missing).fill(0), ...tail];
 }
 
 function isIPv6Text(text) {
@@ -67,15 +93,48 @@ function isIPv6Text(text) {
     if (!isZone(text.slice(percent + 1))) return false;
     text = text.slice(0, percent);
   }
-  const gap = text.indexOf('::');
-  if (gap === -1) return countUnits(text, true) === 8;
-  if (text.indexOf('::', gap + 1) !== -1) return false;
-  const head = text.slice(0, gap);
-  const tail = text.slice(gap + 2);
-  const a = countUnits(head, false);
-  const b = countUnits(tail, true);
-  // '::' stands for at least one group.
-  return a >= 0 && b >= 0 && a + b <= 7;
+  return parseIPv6(text) !== null;
+}
+
+function formatIPv4(n) {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+// The canonical text of eight groups, as inet_ntop writes it: lowercase,
+// the longest run of two or more zero groups as '::', and IPv4-mapped or
+// -compatible addresses with a dotted tail.
+function formatIPv6(groups) {
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  if (bestLength < 2) bestStart = -1;
+  if (bestStart === 0 && (bestLength === 6 || (bestLength === 5 && groups[5] === 0xffff))) {
+    const v4 = formatIPv4(((groups[6] << 16) | groups[7]) >>> 0);
+    return bestLength === 6 ? `::${v4}` : `::ffff:${v4}`;
+  }
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      out += '::';
+      i += bestLength - 1;
+      continue;
+    }
+    if (out !== '' && !out.endsWith(':')) out += ':';
+    out += groups[i].toString(16);
+  }
+  return out;
 }
 
 function isIPv4(input) {
@@ -93,4 +152,4 @@ function isIP(input) {
   return 0;
 }
 
-module.exports = { isIP, isIPv4, isIPv6 };
+module.exports = { formatIPv4, formatIPv6, isIP, isIPv4, isIPv6, parseIPv4, parseIPv6 };
