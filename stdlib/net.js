@@ -46,6 +46,8 @@ const kSetNoDelay = Symbol('kSetNoDelay');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kReset = Symbol('reset');
+const kKeepAlive = Symbol('keepAlive');
+const kKeepAliveDelay = Symbol('keepAliveDelay');
 
 const UV_EOF = -4095;
 const UV_ENOTCONN = -107;
@@ -77,7 +79,9 @@ function normalizeArgs(args) {
   if (args.length === 0) return [{}, null];
   const first = args[0];
   let options = {};
-  if (typeof first === 'object' && first !== null) {
+  if (typeof first === 'function') {
+    // listen(cb) / connect(cb): no options at all.
+  } else if (typeof first === 'object' && first !== null) {
     options = first;
   } else if (isPipeName(first)) {
     options.path = first;
@@ -137,88 +141,92 @@ function emitCloseNT(socket, hadError) {
   socket.emit('close', hadError);
 }
 
-class Socket extends Duplex {
-  constructor(options) {
-    if (typeof options === 'number') {
-      options = { fd: options };
+// Callable without `new`, as in Node; the methods live on SocketBase.
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  if (typeof options === 'number') {
+    options = { fd: options };
+  } else {
+    options = { ...options };
+  }
+  // The socket ends its writable side itself (allowHalfOpen), emits
+  // 'close' when the handle is closed, and takes strings as they come.
+  options.allowHalfOpen = Boolean(options.allowHalfOpen);
+  options.emitClose = false;
+  options.autoDestroy = true;
+  options.decodeStrings = false;
+  Duplex.call(this, options);
+
+  this.connecting = false;
+  this._hadError = false;
+  this._handle = null;
+  this._parent = null;
+  this._host = null;
+  this._peername = null;
+  this._sockname = null;
+  this._server = null;
+  this.server = null;
+  this[kTimeout] = null;
+  this[kLastWriteQueueSize] = 0;
+  this[kPendingWrite] = null;
+  this[kSetNoDelay] = Boolean(options.noDelay);
+  this[kKeepAlive] = Boolean(options.keepAlive);
+  this[kKeepAliveDelay] = Math.max(0, ~~(options.keepAliveInitialDelay / 1000));
+  this[kBytesRead] = 0;
+  this[kBytesWritten] = 0;
+  this[kReset] = false;
+  this.autoSelectFamilyAttemptedAddresses = undefined;
+
+  if (options.handle) {
+    this._attach(options.handle);
+  } else if (options.fd !== undefined) {
+    const fd = options.fd;
+    validateInt32(fd, 'fd', 0);
+    const type = guessHandleType(fd);
+    let handle;
+    if (type === 'PIPE' || type === 'UNIX') {
+      handle = new Pipe(false);
+    } else if (type === 'TCP') {
+      handle = new TCP();
     } else {
-      options = { ...options };
+      throw new ERR_INVALID_FD_TYPE(type);
     }
-    // The socket ends its writable side itself (allowHalfOpen), emits
-    // 'close' when the handle is closed, and takes strings as they come.
-    options.allowHalfOpen = Boolean(options.allowHalfOpen);
-    options.emitClose = false;
-    options.autoDestroy = true;
-    options.decodeStrings = false;
-    super(options);
-
-    this.connecting = false;
-    this._hadError = false;
-    this._handle = null;
-    this._parent = null;
-    this._host = null;
-    this._peername = null;
-    this._sockname = null;
-    this._server = null;
-    this.server = null;
-    this[kTimeout] = null;
-    this[kLastWriteQueueSize] = 0;
-    this[kPendingWrite] = null;
-    this[kSetNoDelay] = Boolean(options.noDelay);
-    this[kBytesRead] = 0;
-    this[kBytesWritten] = 0;
-    this[kReset] = false;
-    this.autoSelectFamilyAttemptedAddresses = undefined;
-
-    if (options.handle) {
-      this._attach(options.handle);
-    } else if (options.fd !== undefined) {
-      const fd = options.fd;
-      validateInt32(fd, 'fd', 0);
-      const type = guessHandleType(fd);
-      let handle;
-      if (type === 'PIPE' || type === 'UNIX') {
-        handle = new Pipe(false);
-      } else if (type === 'TCP') {
-        handle = new TCP();
-      } else {
-        throw new ERR_INVALID_FD_TYPE(type);
-      }
-      const err = handle.open(fd);
-      if (err) throw errnoException(err, 'open');
-      this._attach(handle);
-      if ((fd === 1 || fd === 2) && this._handle instanceof Pipe) {
-        // A pipe on stdout or stderr is written synchronously by Node; here
-        // writes that fit are finished at once by uv_try_write anyway.
-      }
+    const err = handle.open(fd);
+    if (err) throw errnoException(err, 'open');
+    this._attach(handle);
+    if ((fd === 1 || fd === 2) && this._handle instanceof Pipe) {
+      // A pipe on stdout or stderr is written synchronously by Node; here
+      // writes that fit are finished at once by uv_try_write anyway.
     }
-
-    if (options.signal) {
-      validateAbortSignal(options.signal, 'options.signal');
-      const { signal } = options;
-      const onAbort = () => this.destroy(new AbortError(undefined, { cause: signal.reason }));
-      if (signal.aborted) {
-        process.nextTick(onAbort);
-      } else {
-        signal.addEventListener('abort', onAbort, { once: true });
-        this.once('close', () => signal.removeEventListener('abort', onAbort));
-      }
-    }
-
-    this.on('end', onReadableEnd);
-
-    if (this._handle !== null && options.readable !== false) {
-      if (options.pauseOnCreate) {
-        this._handle.reading = false;
-        this._handle.readStop();
-        this.readableFlowing = false;
-      } else if (!options.manualStart) {
-        this.read(0);
-      }
-    }
-    if (options.timeout !== undefined) this.setTimeout(options.timeout);
   }
 
+  if (options.signal) {
+    validateAbortSignal(options.signal, 'options.signal');
+    const { signal } = options;
+    const onAbort = () => this.destroy(new AbortError(undefined, { cause: signal.reason }));
+    if (signal.aborted) {
+      process.nextTick(onAbort);
+    } else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+  }
+
+  this.on('end', onReadableEnd);
+
+  if (this._handle !== null && options.readable !== false) {
+    if (options.pauseOnCreate) {
+      this._handle.reading = false;
+      this._handle.readStop();
+      this.readableFlowing = false;
+    } else if (!options.manualStart) {
+      this.read(0);
+    }
+  }
+  if (options.timeout !== undefined) this.setTimeout(options.timeout);
+}
+
+class SocketBase extends Duplex {
   _attach(handle) {
     this._handle = handle;
     handle.owner = this;
@@ -357,7 +365,7 @@ class Socket extends Duplex {
       this[kSetNoDelay] = on;
       return this;
     }
-    if (this[kSetNoDelay] !== on || on) {
+    if (this[kSetNoDelay] !== on) {
       this[kSetNoDelay] = on;
       this._handle.setNoDelay(on);
     }
@@ -365,12 +373,15 @@ class Socket extends Duplex {
   }
 
   setKeepAlive(enable, initialDelay = 0) {
-    const delay = Math.trunc(Math.max(0, Number(initialDelay) || 0) / 1000);
-    if (this._handle instanceof TCP) {
-      this._handle.setKeepAlive(Boolean(enable), delay);
-    } else if (this._handle === null) {
-      this.once('connect', () => this.setKeepAlive(enable, initialDelay));
+    const on = Boolean(enable);
+    const delay = Math.max(0, ~~(initialDelay / 1000));
+    if (this._handle instanceof TCP && !this.connecting) {
+      if (on !== this[kKeepAlive] || (on && delay !== this[kKeepAliveDelay])) {
+        this._handle.setKeepAlive(on, delay);
+      }
     }
+    this[kKeepAlive] = on;
+    this[kKeepAliveDelay] = delay;
     return this;
   }
 
@@ -403,7 +414,7 @@ class Socket extends Duplex {
 
   resume() {
     if (this._handle !== null && !this._handle.reading && !this.connecting &&
-        !this.destroyed) {
+        !this.destroyed && !this._readableState.ended) {
       this._startReading();
     }
     return super.resume();
@@ -411,7 +422,7 @@ class Socket extends Duplex {
 
   read(n) {
     if (n === 0 && this._handle !== null && !this._handle.reading &&
-        !this.connecting && !this.destroyed && !this.readableEnded) {
+        !this.connecting && !this.destroyed && !this._readableState.ended) {
       this._startReading();
     }
     return super.read(n);
@@ -425,7 +436,7 @@ class Socket extends Duplex {
   _read() {
     if (this.connecting || this._handle === null) {
       this.once('connect', () => this._read());
-    } else if (!this._handle.reading) {
+    } else if (!this._handle.reading && !this._readableState.ended) {
       this._startReading();
     }
   }
@@ -562,7 +573,7 @@ class Socket extends Duplex {
       normalized = normalizeArgs(args);
     }
     const [options, cb] = normalized;
-    if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+    if (this.write !== SocketBase.prototype.write) this.write = SocketBase.prototype.write;
     if (this.destroyed) {
       this._handle = null;
       this._peername = null;
@@ -587,6 +598,12 @@ class Socket extends Duplex {
   }
 }
 
+Socket.prototype = SocketBase.prototype;
+Object.defineProperty(Socket.prototype, 'constructor', {
+  value: Socket, writable: true, configurable: true, enumerable: false,
+});
+Object.setPrototypeOf(Socket, Duplex);
+
 const kNormalized = Symbol('normalizedArgs');
 
 function onReadableEnd() {
@@ -601,8 +618,9 @@ function afterConnect(status, req) {
   socket.connecting = false;
   socket._sockname = null;
   if (status === 0) {
-    if (socket[kSetNoDelay] && socket._handle instanceof TCP) {
-      socket._handle.setNoDelay(true);
+    if (socket._handle instanceof TCP) {
+      if (socket[kSetNoDelay]) socket._handle.setNoDelay(true);
+      if (socket[kKeepAlive]) socket._handle.setKeepAlive(true, socket[kKeepAliveDelay]);
     }
     socket._unrefTimer();
     socket.emit('connect');
@@ -710,17 +728,30 @@ function lookupAndConnect(socket, options) {
         socket.destroy(dns().notFoundError(host));
         return;
       }
+      for (const entry of list) {
+        if (!badAnswer(socket, entry.address, entry.family, host, port)) continue;
+        return;
+      }
       tryEach(socket, list, port, localAddress, localPort, attemptTimeout);
       return;
     }
     socket.emit('lookup', null, ip, addressType, host);
-    if (!isIP(ip)) {
-      socket.destroy(new ERR_INVALID_IP_ADDRESS(ip));
-      return;
-    }
-    if (addressType !== 4 && addressType !== 6) addressType = isIP(ip);
+    if (badAnswer(socket, ip, addressType, host, port)) return;
     connectTcp(socket, ip, port, addressType, localAddress, localPort);
   });
+}
+
+// Destroys the socket when a lookup function answered something unusable.
+function badAnswer(socket, address, family, host, port) {
+  if (!isIP(address)) {
+    socket.destroy(new ERR_INVALID_IP_ADDRESS(address));
+    return true;
+  }
+  if (family !== 4 && family !== 6) {
+    socket.destroy(new ERR_INVALID_ADDRESS_FAMILY(family, host, port));
+    return true;
+  }
+  return false;
 }
 
 // Tries the looked-up addresses one after another (each attempt bounded by
@@ -780,8 +811,9 @@ function tryEach(socket, list, port, localAddress, localPort, attemptTimeout) {
 
 // ---- Server -----------------------------------------------------------------
 
-function onConnection(status, client, handle) {
-  const server = handle.owner;
+// handle.onconnection of every server, called as a method of the handle.
+function onConnection(status, client) {
+  const server = this.owner;
   if (server === undefined) return;
   if (status < 0) {
     server.emit('error', errnoException(status, 'accept'));
@@ -825,35 +857,37 @@ function onConnection(status, client, handle) {
   server.emit('connection', socket);
 }
 
-class Server extends EventEmitter {
-  constructor(options, connectionListener) {
-    super();
-    if (typeof options === 'function') {
-      connectionListener = options;
-      options = {};
-    } else if (options === undefined || options === null) {
-      options = {};
-    } else {
-      validateObject(options, 'options');
-    }
-    if (typeof connectionListener === 'function') this.on('connection', connectionListener);
-    this._connections = 0;
-    this._handle = null;
-    this._usingWorkers = false;
-    this._workers = [];
-    this._unref = false;
-    this._pipeName = undefined;
-    this._listeningId = 0;
-    this.allowHalfOpen = options.allowHalfOpen || false;
-    this.pauseOnConnect = !!options.pauseOnConnect;
-    this.noDelay = Boolean(options.noDelay);
-    this.keepAlive = Boolean(options.keepAlive);
-    this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000) * 1000;
-    if (options.highWaterMark !== undefined) {
-      validateNumber(options.highWaterMark, 'options.highWaterMark', 0);
-    }
+// Callable without `new`, as in Node; the methods live on ServerBase.
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  EventEmitter.call(this);
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = {};
+  } else if (options === undefined || options === null) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
   }
+  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  this._connections = 0;
+  this._handle = null;
+  this._usingWorkers = false;
+  this._workers = [];
+  this._unref = false;
+  this._pipeName = undefined;
+  this._listeningId = 0;
+  this.allowHalfOpen = options.allowHalfOpen || false;
+  this.pauseOnConnect = !!options.pauseOnConnect;
+  this.noDelay = Boolean(options.noDelay);
+  this.keepAlive = Boolean(options.keepAlive);
+  this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000) * 1000;
+  if (options.highWaterMark !== undefined) {
+    validateNumber(options.highWaterMark, 'options.highWaterMark', 0);
+  }
+}
 
+class ServerBase extends EventEmitter {
   get listening() {
     return this._handle !== null;
   }
@@ -1086,6 +1120,12 @@ class Server extends EventEmitter {
   }
 }
 
+Server.prototype = ServerBase.prototype;
+Object.defineProperty(Server.prototype, 'constructor', {
+  value: Server, writable: true, configurable: true, enumerable: false,
+});
+Object.setPrototypeOf(Server, EventEmitter);
+
 // ---- factories ---------------------------------------------------------------
 
 function createServer(options, connectionListener) {
@@ -1104,7 +1144,9 @@ function connect(...args) {
   return socket.connect(normalized);
 }
 
-const { ERR_INVALID_IP_ADDRESS, ERR_INVALID_HANDLE_TYPE } = require('./internal/errors').codes;
+const {
+  ERR_INVALID_ADDRESS_FAMILY, ERR_INVALID_IP_ADDRESS, ERR_INVALID_HANDLE_TYPE,
+} = require('./internal/errors').codes;
 
 module.exports = {
   _normalizeArgs: normalizeArgs,

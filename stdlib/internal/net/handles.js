@@ -7,7 +7,7 @@
 // function serves every handle). Consumers set, as own properties:
 //   handle.onread(nread, arrayBuffer, handle)   nread < 0: a libuv error,
 //                                               binding.UV_EOF at the end
-//   handle.onconnection(status, clientHandle, handle)
+//   handle.onconnection(status, clientHandle)  called as a method
 // and pass request objects with oncomplete(status, req) to writev, shutdown
 // and connect. After close() every method answers UV_EBADF.
 
@@ -23,7 +23,8 @@ const UV_EBADF = -9;
 // Where stats() writes; one array serves every handle (single-threaded).
 let statsArray;
 
-// An accepted connection: the binding made the handle, JS wraps it.
+// An accepted connection: the binding made the handle, JS wraps it and
+// calls server.onconnection(status, clientHandle) as a method.
 function onConnection(status, clientId, server) {
   let client = null;
   if (status === 0) {
@@ -31,8 +32,7 @@ function onConnection(status, clientId, server) {
     client._init(clientId, false);
     native().adopt(clientId, client);
   }
-  const listener = server._userOnConnection;
-  if (typeof listener === 'function') listener(status, client, server);
+  if (typeof server.onconnection === 'function') server.onconnection(status, client);
 }
 
 function onClose(handle) {
@@ -49,9 +49,12 @@ class StreamHandle {
     this.onread = null;
     this.onconnection = null;
     this._closeCallback = null;
-    // Called by the binding; the public onconnection receives a handle.
-    this._onconnection = onConnection;
     this.onclose = onClose;
+  }
+
+  // Called by the binding with the id of an accepted handle.
+  _onconnection(status, clientId, self) {
+    onConnection(status, clientId, self);
   }
 
   get closed() {
@@ -147,18 +150,6 @@ class StreamHandle {
     return native().listen(this.id, backlog | 0);
   }
 }
-
-// The binding looks up `onconnection` on the owner: route it through the
-// wrapper that turns the client id into a handle object.
-Object.defineProperty(StreamHandle.prototype, 'onconnection', {
-  get() {
-    return this._onconnection;
-  },
-  set(fn) {
-    this._userOnConnection = fn;
-  },
-  configurable: true,
-});
 
 class TCP extends StreamHandle {
   constructor() {
