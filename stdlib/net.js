@@ -47,6 +47,7 @@ const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kReset = Symbol('reset');
 const kKeepAlive = Symbol('keepAlive');
+const kReadInto = Symbol('readInto');
 const kKeepAliveDelay = Symbol('keepAliveDelay');
 
 const UV_EOF = -4095;
@@ -95,10 +96,32 @@ function normalizeArgs(args) {
 
 // ---- Socket -----------------------------------------------------------------
 
+function isUint8Like(value) {
+  return ArrayBuffer.isView(value);
+}
+
+// Gives the handle the buffer the next read goes into (onread option).
+function nextReadBuffer(socket, handle) {
+  const into = socket[kReadInto];
+  into.current = typeof into.source === 'function' ? into.source() : into.source;
+  handle.setReadBuffer(into.current);
+}
+
 // handle.onread for every socket: chunks are the memory libuv read into.
 function onStreamRead(nread, arrayBuffer, handle) {
   const socket = handle.owner;
   if (socket === undefined) return;
+  const into = socket[kReadInto];
+  if (into !== null && nread > 0) {
+    socket._unrefTimer();
+    const view = into.current;
+    const keepGoing = into.callback.call(socket, nread, view);
+    if (keepGoing === false && handle.reading) handle.readStop();
+    if (socket._handle === handle && typeof into.source === 'function') {
+      nextReadBuffer(socket, handle);
+    }
+    return;
+  }
   if (nread > 0) {
     socket._unrefTimer();
     const chunk = Buffer.from(arrayBuffer, 0, nread);
@@ -176,6 +199,15 @@ function Socket(options) {
   this[kBytesWritten] = 0;
   this[kReset] = false;
   this.autoSelectFamilyAttemptedAddresses = undefined;
+  // The `onread` option: reads go into the app's buffer and to its callback
+  // instead of 'data' events.
+  this[kReadInto] = null;
+  const { onread } = options;
+  if (onread !== null && typeof onread === 'object' &&
+      (isUint8Like(onread.buffer) || typeof onread.buffer === 'function') &&
+      typeof onread.callback === 'function') {
+    this[kReadInto] = { source: onread.buffer, callback: onread.callback, current: null };
+  }
 
   if (options.handle) {
     this._attach(options.handle);
@@ -231,6 +263,7 @@ class SocketBase extends Duplex {
     this._handle = handle;
     handle.owner = this;
     handle.onread = onStreamRead;
+    if (this[kReadInto] !== null) nextReadBuffer(this, handle);
   }
 
   get readyState() {
@@ -404,8 +437,10 @@ class SocketBase extends Duplex {
   }
 
   pause() {
-    // A pause while connecting must not start reading at connect time.
-    if (this.connecting && this._handle !== null && this._handle.reading) {
+    // A pause while connecting must not start reading at connect time; with
+    // the onread option there is no buffer to hold reads, so reading stops.
+    if ((this.connecting || this[kReadInto] !== null) && this._handle !== null &&
+        this._handle.reading) {
       this._handle.reading = false;
       this._handle.readStop();
     }
@@ -434,6 +469,7 @@ class SocketBase extends Duplex {
   }
 
   _read() {
+    if (this[kReadInto] !== null && this.isPaused() && this.readableFlowing === false) return;
     if (this.connecting || this._handle === null) {
       this.once('connect', () => this._read());
     } else if (!this._handle.reading && !this._readableState.ended) {

@@ -10,7 +10,7 @@
 //   owner.onread(nread, arrayBuffer)  nread > 0 with the bytes (the buffer
 //                                     is the memory libuv read into), or a
 //                                     libuv error code (UV_EOF at the end)
-//   owner.onconnection(status, id)    a server accepted the handle `id`
+//   owner._onconnection(status, id)   a server accepted the handle `id`
 //   owner.onclose()                   after close()
 // and to req.oncomplete(status) of the request object JS passed to writev,
 // shutdown and connect. Handles only exist once the app runs, so none can
@@ -51,6 +51,11 @@ struct StreamWrap {
   v8::Global<v8::Object> owner;
   double bytes_read = 0;
   double bytes_written = 0;
+  // A buffer of the app's that reads go into (net's `onread` option);
+  // otherwise each read gets fresh memory.
+  std::shared_ptr<v8::BackingStore> user_store;
+  char* user_data = nullptr;
+  size_t user_length = 0;
 
   uv_stream_t* stream() { return &h.stream; }
   uv_handle_t* handle() { return &h.handle; }
@@ -195,7 +200,13 @@ void Adopt(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 constexpr size_t kReadSize = 64 * 1024;
 
-void OnAlloc(uv_handle_t*, size_t, uv_buf_t* buf) {
+void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+  auto* wrap = static_cast<StreamWrap*>(handle->data);
+  if (wrap->user_data != nullptr) {
+    buf->base = wrap->user_data;
+    buf->len = wrap->user_length;
+    return;
+  }
   buf->base = static_cast<char*>(malloc(kReadSize));
   buf->len = buf->base != nullptr ? kReadSize : 0;
 }
@@ -204,8 +215,9 @@ void FreeStore(void* data, size_t, void*) { free(data); }
 
 void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   auto* wrap = static_cast<StreamWrap*>(stream->data);
+  bool user = wrap->user_data != nullptr && buf->base == wrap->user_data;
   if (nread == 0) {
-    free(buf->base);
+    if (!user) free(buf->base);
     return;
   }
   Runtime* runtime = wrap->runtime;
@@ -214,7 +226,11 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   v8::Context::Scope context_scope(runtime->context());
   v8::Local<v8::Value> argv[2];
   argv[0] = v8::Number::New(isolate, static_cast<double>(nread));
-  if (nread > 0) {
+  if (user) {
+    // The bytes are in the app's buffer already; JS knows which one.
+    if (nread > 0) wrap->bytes_read += static_cast<double>(nread);
+    argv[1] = v8::Undefined(isolate);
+  } else if (nread > 0) {
     wrap->bytes_read += static_cast<double>(nread);
     char* data = buf->base;
     // A short read gives the rest of the block back, so that many small
@@ -238,6 +254,25 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
 void ReadStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
   FIND_OR_EBADF(wrap, 0);
   args.GetReturnValue().Set(uv_read_start(wrap->stream(), OnAlloc, OnRead));
+}
+
+// setReadBuffer(id, view | null): reads go into `view` (onread gets
+// undefined for the bytes), or into fresh memory again with null.
+void SetReadBuffer(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  FIND_OR_EBADF(wrap, 0);
+  if (!args[1]->IsArrayBufferView()) {
+    wrap->user_store.reset();
+    wrap->user_data = nullptr;
+    wrap->user_length = 0;
+    args.GetReturnValue().Set(0);
+    return;
+  }
+  v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
+  std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
+  wrap->user_data = static_cast<char*>(store->Data()) + view->ByteOffset();
+  wrap->user_length = view->ByteLength();
+  wrap->user_store = std::move(store);
+  args.GetReturnValue().Set(0);
 }
 
 // readStop(id) -> 0 or an error code.
@@ -481,7 +516,7 @@ void OnConnection(uv_stream_t* server, int status) {
       }
     }
   }
-  Emit(wrap, "onconnection", 2, argv);
+  Emit(wrap, "_onconnection", 2, argv);
 }
 
 // listen(id, backlog) -> 0 or an error code.
@@ -707,6 +742,7 @@ constexpr runtime::Method kMethods[] = {
     {"adopt", Adopt},
     {"readStart", ReadStart},
     {"readStop", ReadStop},
+    {"setReadBuffer", SetReadBuffer},
     {"writev", Writev},
     {"shutdown", Shutdown},
     {"close", Close},

@@ -68,6 +68,13 @@ class StreamHandle {
     return err;
   }
 
+  // Reads go into `view` from now on (onread then gets no ArrayBuffer), or
+  // into fresh memory again with null.
+  setReadBuffer(view) {
+    if (this.id < 0) return UV_EBADF;
+    return native().setReadBuffer(this.id, view);
+  }
+
   readStop() {
     if (this.id < 0) return UV_EBADF;
     this.reading = false;
