@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(dns)                       \
   V(encoding)                  \
   V(fs)                        \
   V(module)                    \
@@ -15,6 +16,7 @@
   V(signal)                    \
   V(spawn_sync)                \
   V(stdio)                     \
+  V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
   V(types)                     \

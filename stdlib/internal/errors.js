@@ -101,6 +101,7 @@ ERR_ILLEGAL_CONSTRUCTOR               TypeError   Illegal constructor
 ERR_INCOMPATIBLE_OPTION_PAIR          TypeError   Option "%s" cannot be used in combination with
     option "%s"
 ERR_INTERNAL_ASSERTION                Error       *
+ERR_INVALID_ADDRESS                   Error       Invalid socket address
 ERR_INVALID_ADDRESS_FAMILY            RangeError  *
 ERR_INVALID_ARG_TYPE                  TypeError   *
 ERR_INVALID_ARG_VALUE                 TypeError+RangeError *
