@@ -126,7 +126,7 @@ class ChildProcess extends EventEmitter {
       failure.path = this.spawnfile;
       failure.spawnargs = this.spawnargs.slice(1);
       this.emit('error', failure);
-      maybeClose(this);
+      nextTick(maybeClose, this);
     });
     return err;
   }
@@ -188,7 +188,8 @@ function watchAbortSignal(child, signal, killSignal) {
   const onAbort = () => {
     const sent = child.kill(killSignal);
     if (sent) {
-      child.emit('error', new AbortError(undefined, { cause: signal.reason }));
+      const failure = new AbortError(undefined, { cause: signal.reason });
+      nextTick(() => child.emit('error', failure));
     }
   };
   if (signal.aborted) {

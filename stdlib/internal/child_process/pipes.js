@@ -6,15 +6,7 @@ const { Readable, Writable } = require('../../stream');
 
 let net;
 function lazyNet() {
-  // TODO(#7): a plain require once node:net is merged; until then the
-  // bundler leaves a require it cannot resolve inside try alone.
-  if (net === undefined) {
-    try {
-      net = require('../../net');
-    } catch {
-      throw new Error('child_process pipes need node:net, which this build lacks');
-    }
-  }
+  if (net === undefined) net = require('../../net');
   return net;
 }
 
