@@ -144,7 +144,8 @@ lazyProperty('stdin', () => new Stdin(0));
 process._setupRun = function setupRun() {
   const info = binding.getRunInfo();
   process.argv = info.argv;
-  process.argv0 = info.argv[0];
+  process.argv0 = info.argv0;
+  process.execArgv = info.execArgv;
   process.execPath = info.execPath;
   process.pid = info.pid;
   process.ppid = info.ppid;
@@ -154,6 +155,7 @@ process._setupRun = function setupRun() {
     require('./internal/child_process/setup').setupChannelFromEnv(process);
   }
   delete process._setupRun;
+  return info;
 };
 
 module.exports = process;
