@@ -209,7 +209,7 @@ function fork(modulePath, givenArgs, givenOptions) {
   if (args == null) {
     args = [];
   } else if (!Array.isArray(args)) {
-    if (typeof args !== 'object') throw new codes.ERR_INVALID_ARG_VALUE('args', args);
+    if (typeof args !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('args', 'Array', args);
     options = args;
     args = [];
   }
