@@ -334,6 +334,22 @@ if (hasNet && cliWorks) {
     fs.unlinkSync(file);
   });
 
+  step("serialization 'advanced' keeps classes", async () => {
+    const script = "process.once('message', (m) => process.send(m));";
+    const child = cp.spawn(process.execPath, ['-e', script], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced',
+    });
+    const value = {
+      buffer: Buffer.from('hi'), floats: new Float64Array([1.5, -2]),
+      map: new Map([[1, { set: new Set(['x']) }]]), big: 10n, date: new Date(0),
+    };
+    child.send(value);
+    const [back] = await once(child, 'message');
+    assert.deepStrictEqual(back, value);
+    assert.ok(Buffer.isBuffer(back.buffer));
+    assert.deepStrictEqual(await closeOf(child), [0, null]);
+  });
+
   step('a child with an idle channel exits', async () => {
     const child = cp.spawn(process.execPath, ['-e', 'process.send("hi")'], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

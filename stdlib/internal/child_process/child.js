@@ -90,7 +90,7 @@ class ChildProcess extends EventEmitter {
       // The channel counts towards 'close', like an output stream.
       this._closesNeeded++;
       require('./ipc').attachChannel(this, nativeSlots[ipcIndex].parentFd,
-        () => maybeClose(this));
+        () => maybeClose(this), record.serialization || 'json');
     }
     nextTick(() => this.emit('spawn'));
     return 0;

@@ -23,6 +23,52 @@ function runtimeOwned(msg) {
     typeof msg.cmd === 'string' && msg.cmd.startsWith(kInternalPrefix);
 }
 
+// 'json': one JSON text per line, as Node writes them.
+function jsonFraming() {
+  let pending = '';
+  return {
+    encoding: 'utf8',
+    frame: (message) => `${JSON.stringify(message)}\n`,
+    read(text, deliver) {
+      pending += text;
+      let newline = pending.indexOf('\n');
+      while (newline !== -1) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        newline = pending.indexOf('\n');
+        if (line.length !== 0) deliver(JSON.parse(line));
+      }
+    },
+  };
+}
+
+// 'advanced': V8's serialization (the serdes binding), each message behind
+// its byte length as a big-endian uint32. Buffers arrive as Uint8Arrays.
+function advancedFraming() {
+  const serdes = internalBinding('serdes');
+  let pending = Buffer.alloc(0);
+  return {
+    encoding: undefined,
+    frame(message) {
+      const body = serdes.serialize(message, Buffer.prototype);
+      const framed = Buffer.allocUnsafe(4 + body.length);
+      framed.writeUInt32BE(body.length, 0);
+      framed.set(body, 4);
+      return framed;
+    },
+    read(chunk, deliver) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (pending.length >= 4) {
+        const size = pending.readUInt32BE(0);
+        if (pending.length < 4 + size) break;
+        const body = pending.subarray(4, 4 + size);
+        pending = pending.subarray(4 + size);
+        deliver(serdes.deserialize(body, Buffer.prototype));
+      }
+    },
+  };
+}
+
 // What the channel's owner (a ChildProcess or process) sees as `.channel`:
 // the socket's ref/unref, under the names Node's Pipe handle has.
 class Channel {
@@ -44,7 +90,7 @@ class Channel {
 // Gives `target` send, disconnect, connected, channel and the 'message',
 // 'internalMessage' and 'disconnect' events over the socket on `fd`.
 // `onDisconnect` runs once the channel is gone.
-function attachChannel(target, fd, onDisconnect) {
+function attachChannel(target, fd, onDisconnect, mode) {
   const socket = openPipeSocket(fd, true, true);
   const channel = new Channel(socket, fd);
   target.channel = channel;
@@ -73,21 +119,13 @@ function attachChannel(target, fd, onDisconnect) {
   });
   refIfListened();
 
-  let pending = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (text) => {
-    pending += text;
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
-      if (line.length === 0) continue;
-      const message = JSON.parse(line);
-      if (runtimeOwned(message)) target.emit('internalMessage', message);
-      else target.emit('message', message, undefined);
-    }
-  });
+  const deliver = (message) => {
+    if (runtimeOwned(message)) target.emit('internalMessage', message);
+    else target.emit('message', message, undefined);
+  };
+  const framing = mode === 'advanced' ? advancedFraming() : jsonFraming();
+  if (framing.encoding) socket.setEncoding(framing.encoding);
+  socket.on('data', (chunk) => framing.read(chunk, deliver));
 
   let gone = false;
   const finish = () => {
@@ -127,7 +165,7 @@ function attachChannel(target, fd, onDisconnect) {
     }
     // A pending message keeps the process alive until it is written.
     socket.ref();
-    return socket.write(`${JSON.stringify(message)}\n`, (err) => {
+    return socket.write(framing.frame(message), (err) => {
       refIfListened();
       if (typeof callback === 'function') callback(err ?? null);
     });
@@ -144,10 +182,10 @@ function attachChannel(target, fd, onDisconnect) {
 }
 
 // Child side, at run time: NODE_CHANNEL_FD names the inherited end.
-function setupChildChannel(process, fdText) {
+function setupChildChannel(process, fdText, mode) {
   const fd = Number.parseInt(fdText, 10);
   if (!(fd >= 0)) return;
-  attachChannel(process, fd, undefined);
+  attachChannel(process, fd, undefined, mode);
 }
 
 module.exports = { attachChannel, setupChildChannel };

@@ -6,8 +6,9 @@
 function setupChannelFromEnv(process) {
   const { env } = process;
   const fd = env.NODE_CHANNEL_FD;
+  const mode = env.NODE_CHANNEL_SERIALIZATION_MODE;
   for (const name of ['NODE_CHANNEL_FD', 'NODE_CHANNEL_SERIALIZATION_MODE']) delete env[name];
-  require('./ipc').setupChildChannel(process, fd);
+  require('./ipc').setupChildChannel(process, fd, mode);
 }
 
 module.exports = { setupChannelFromEnv };
