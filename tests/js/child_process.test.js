@@ -232,6 +232,12 @@ if (hasNet) {
     assert.deepStrictEqual([out, err, closed], ['out\n', 'err\n', [0, null]]);
   });
 
+  step('output nobody reads does not hold back close', async () => {
+    const child = cp.spawn('sh', ['-c', 'echo unread'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    assert.strictEqual(child.stderr, null);
+    assert.deepStrictEqual(await closeOf(child), [0, null]);
+  });
+
   step('cat piping', async () => {
     const child = cp.spawn('cat');
     const out = collect(child.stdout);

@@ -140,6 +140,14 @@ class ChildProcess extends EventEmitter {
     this._handle = null;
     const { exitCode, signalCode } = this;
     this.emit('exit', exitCode, signalCode);
+    // Output nobody reads is drained, so that its pipe closes and 'close'
+    // can come (as in Node).
+    for (const stream of this.stdio ?? []) {
+      if (stream && stream !== this.stdin && stream.readable &&
+          stream.readableFlowing === null) {
+        stream.resume();
+      }
+    }
     // Output still buffered in the pipes is read before 'close'.
     nextTick(() => maybeClose(this));
   }
