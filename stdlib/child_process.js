@@ -112,9 +112,6 @@ function execFile(file, givenArgs, givenOptions, givenCallback) {
       error.code = code < 0 ? codeNameOf(code) : code;
       error.killed = proc.killed;
       error.signal = signal;
-    } else if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-      error.killed = proc.killed;
-      error.signal = signal;
     }
     error.cmd = command;
     callback(error, outText, errText);

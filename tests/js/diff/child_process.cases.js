@@ -129,5 +129,50 @@ function syncResults() {
   emit('execSync timeout', failure(() => cp.execSync('sleep 5', { timeout: 50 })));
 }
 
+// Event order and callback shapes of real asynchronous children, one at a
+// time.
+function events(child) {
+  const seen = [];
+  for (const name of ['spawn', 'exit', 'close', 'error', 'disconnect']) {
+    child.on(name, (...args) => seen.push([name, ...args.map((a) =>
+      (a instanceof Error ? [a.message, Object.keys(a)] : a))]));
+  }
+  return new Promise((resolve) => child.on('close', () => setImmediate(() => resolve(seen))));
+}
+
+function execResult(run) {
+  return new Promise((resolve) => {
+    run((err, stdout, stderr) => resolve([
+      err === null ? null : [err.message, Object.keys(err), err.code, err.killed ?? null,
+        err.signal ?? null, err.cmd ?? null],
+      stdout, stderr]));
+  });
+}
+
+async function asyncCases() {
+  emit('events exit 3', await events(cp.spawn('sh', ['-c', 'exit 3'])));
+  emit('events ENOENT', await events(cp.spawn('nonexistent-program-q', ['z'])));
+  emit('events ENOENT ignore', await events(cp.spawn('nonexistent-program-q', { stdio: 'ignore' })));
+  const killed = cp.spawn('sleep', ['30']);
+  emit('kill returns', [killed.kill('SIGKILL'), killed.killed]);
+  emit('events killed', await events(killed));
+  emit('kill after exit', [killed.kill(), killed.exitCode, killed.signalCode]);
+  emit('exec ok', await execResult((cb) => cp.exec('echo hi', cb)));
+  emit('exec exit 2', await execResult((cb) => cp.exec('echo o; echo e >&2; exit 2', cb)));
+  emit('exec killed by itself', await execResult((cb) => cp.exec('kill -9 $$', cb)));
+  emit('exec timeout', await execResult((cb) => cp.exec('sleep 30', { timeout: 20 }, cb)));
+  emit('exec maxBuffer', await execResult((cb) =>
+    cp.exec('echo 0123456789; sleep 30', { maxBuffer: 4 }, cb)));
+  emit('exec buffer encoding', await execResult((cb) =>
+    cp.exec('printf ab', { encoding: 'buffer' }, cb)));
+  emit('execFile ENOENT', await execResult((cb) => cp.execFile('nonexistent-program-r', ['a'], cb)));
+  emit('execFile args', await execResult((cb) => cp.execFile('echo', ['a', 'b'], cb)));
+  const promised = util.promisify(cp.exec);
+  emit('promisified ok', await promised('echo p'));
+  emit('promisified failure', await promised('echo q; exit 5').catch((err) =>
+    [err.message, err.code, err.stdout, err.stderr]));
+}
+
 validation();
 syncResults();
+asyncCases();
