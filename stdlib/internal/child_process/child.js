@@ -77,8 +77,8 @@ class ChildProcess extends EventEmitter {
     this.pid = wrap().pid(result);
     const streams = slots.map((slot, i) => {
       if (slot.type !== 'pipe') return null;
-      // The child reads fd 0 and writes the others, as Node sets them up.
-      const socket = pipes.openPipeSocket(nativeSlots[i].parentFd, i !== 0, i === 0);
+      // The child reads fd 0 and writes 1 and 2; extra pipes go both ways.
+      const socket = pipes.openPipeSocket(nativeSlots[i].parentFd, i !== 0, i === 0 || i > 2);
       if (i !== 0) {
         this._closesNeeded++;
         socket.on('close', () => maybeClose(this));
@@ -153,8 +153,16 @@ class ChildProcess extends EventEmitter {
   }
 
   kill(signal) {
-    const number = signal === undefined ? signalNumber('SIGTERM', 'signal') :
-      signalNumber(signal, 'signal');
+    // 0 sends nothing and only asks whether the child is still there.
+    let number = 0;
+    if (signal === undefined) {
+      number = signalNumber('SIGTERM', 'signal');
+    } else if (signal !== 0) {
+      // kill() names any other bad value an unknown signal.
+      const known = typeof signal === 'number' || typeof signal === 'string';
+      if (!known) throw new codes.ERR_UNKNOWN_SIGNAL(signal);
+      number = signalNumber(signal, 'signal');
+    }
     if (this[kId] === undefined) return false;
     const err = wrap().kill(this[kId], number);
     if (err === 0) {

@@ -63,6 +63,10 @@ function validation() {
     ['ignored stdio, bad kill', () => cp.spawn('true', { stdio: 'ignore' }).kill('SIGFOO')],
     ['ignored stdio, kill 1.5', () => cp.spawn('true', { stdio: 'ignore' }).kill(1.5)],
     ['ignored stdio, kill ok', () => cp.spawn('true', { stdio: 'ignore' }).kill()],
+    ['ignored stdio, kill 0', () => cp.spawn('true', { stdio: 'ignore' }).kill(0)],
+    ['ignored stdio, kill null', () => cp.spawn('true', { stdio: 'ignore' }).kill(null)],
+    ['ignored stdio, kill object', () => cp.spawn('true', { stdio: 'ignore' }).kill({})],
+    ['ignored stdio, kill SIGINT', () => cp.spawn('true', { stdio: 'ignore' }).kill('SIGINT')],
     ['exec number', () => cp.exec(5)],
     ['exec nul', () => cp.exec('ls\0')],
     ['exec maxBuffer -1', () => cp.exec('ls', { maxBuffer: -1 })],
@@ -166,6 +170,15 @@ async function asyncCases() {
   emit('exec buffer encoding', await execResult((cb) =>
     cp.exec('printf ab', { encoding: 'buffer' }, cb)));
   emit('execFile ENOENT', await execResult((cb) => cp.execFile('nonexistent-program-r', ['a'], cb)));
+  const extra = cp.spawn('sh', ['-c', 'read x <&3; echo "got $x" >&3'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  extra.stdio[3].end('four\n');
+  emit('extra pipe both ways', await new Promise((resolve) => {
+    let text = '';
+    extra.stdio[3].on('data', (d) => { text += d; });
+    extra.on('close', (code) => resolve([text, code]));
+  }));
   emit('execFile args', await execResult((cb) => cp.execFile('echo', ['a', 'b'], cb)));
   const promised = util.promisify(cp.exec);
   emit('promisified ok', await promised('echo p'));
