@@ -42,4 +42,5 @@ module.exports = [
   ['url', () => require('../../url')],
   ['util', () => require('../../util')],
   ['util/types', () => require('../../util').types],
+  ['v8', () => require('../../v8')],
 ];
