@@ -11,20 +11,22 @@ function binding() {
   return serdes;
 }
 
-function serialize(value) {
-  const bytes = binding().serialize(value, Buffer.prototype);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+// Node's wording for a non-view argument is not the usual
+// ERR_INVALID_ARG_TYPE sentence, so the error is made here.
+function notAView() {
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new TypeError('buffer must be a TypedArray or a DataView');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
 }
 
-function deserialize(buffer) {
-  if (!isArrayBufferView(buffer)) {
-    // Node's text here is not the usual ERR_INVALID_ARG_TYPE sentence.
-    // eslint-disable-next-line no-restricted-syntax
-    const err = new TypeError('buffer must be a TypedArray or a DataView');
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
-  }
-  return binding().deserialize(buffer, Buffer.prototype);
-}
-
-module.exports = { deserialize, serialize };
+module.exports = {
+  serialize: (data) => {
+    const bytes = binding().serialize(data, Buffer.prototype);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  },
+  deserialize: (bytes) => {
+    if (isArrayBufferView(bytes)) return binding().deserialize(bytes, Buffer.prototype);
+    throw notAView();
+  },
+};

@@ -153,6 +153,15 @@ step('ref/unref accepted', async () => {
   await closeOf(child);
 });
 
+step('v8.serialize round trip (the advanced channel format)', async () => {
+  const v8 = require('v8');
+  const value = { b: Buffer.from('x'), u: new Uint16Array([1, 2]), m: new Map([[1, 2n]]) };
+  const back = v8.deserialize(v8.serialize(value));
+  assert.deepStrictEqual(back, value);
+  assert.ok(Buffer.isBuffer(v8.serialize(1)));
+  assert.throws(() => v8.deserialize(5), { code: 'ERR_INVALID_ARG_TYPE' });
+});
+
 // --- blocking twins ------------------------------------------------------------
 
 step('spawnSync results', async () => {
