@@ -2,7 +2,7 @@
 // node:child_process's ChildProcess.
 //
 // A child is named by a small integer id that JS keeps on its ChildProcess;
-// the handle lives in a table here until JS closes it. Nothing exists before
+// the handle lives in a per-thread table here until JS closes it. Nothing exists before
 // the app spawns, so no handle can reach a snapshot. stdio slots of type
 // 'pipe' are socketpairs made here: the child inherits one end, and the
 // parent's end goes back to JS as `parentFd` on the slot object, where
@@ -32,8 +32,10 @@ struct ProcessWrap {
   v8::Global<v8::Function> on_exit;
 };
 
+// The children of this thread's runtime (a worker has its own loop, and so
+// its own table).
 std::map<int, ProcessWrap*>& Children() {
-  static std::map<int, ProcessWrap*> children;
+  thread_local std::map<int, ProcessWrap*> children;
   return children;
 }
 
@@ -125,7 +127,7 @@ void Spawn(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(err);
     return;
   }
-  static int next_id = 0;
+  thread_local int next_id = 0;
   wrap->id = ++next_id;
   wrap->on_exit.Reset(isolate, args[1].As<v8::Function>());
   Children()[wrap->id] = wrap;
