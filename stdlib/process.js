@@ -175,6 +175,10 @@ process._setupRun = function setupRun() {
   process.pid = info.pid;
   process.ppid = info.ppid;
   process.title = info.execPath.slice(info.execPath.lastIndexOf('/') + 1);
+  // A child forked with an IPC channel gets process.send and friends.
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    require('./internal/child_process/setup').setupChannelFromEnv(process);
+  }
   delete process._setupRun;
   return info;
 };

@@ -104,6 +104,7 @@ ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED TypeError   Import attribute type "%s" is 
 ERR_INCOMPATIBLE_OPTION_PAIR          TypeError   Option "%s" cannot be used in combination with
     option "%s"
 ERR_INTERNAL_ASSERTION                Error       *
+ERR_INVALID_ADDRESS                   Error       Invalid socket address
 ERR_INVALID_ADDRESS_FAMILY            RangeError  *
 ERR_INVALID_ARG_TYPE                  TypeError   *
 ERR_INVALID_ARG_VALUE                 TypeError+RangeError *
