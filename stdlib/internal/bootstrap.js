@@ -92,10 +92,13 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     set: function performanceSetter(value) { performance = value; },
     enumerable: true, configurable: true,
   });
+  // Node 20, whose API jspack implements, has no navigator global (Node
+  // 21 added it): it is there for code that asks for it, but not among the
+  // global object's enumerable keys, which stay Node 20's.
   const { navigator } = require('./navigator');
   Object.defineProperty(globalThis, 'navigator', {
     get: function navigatorGetter() { return navigator; },
-    enumerable: true, configurable: true,
+    enumerable: false, configurable: true,
   });
 }
 

@@ -133,7 +133,7 @@ function runScriptSource(source, name, options) {
   for (const key of Object.keys(globals)) {
     Object.defineProperty(globalThis, key, {
       __proto__: null, value: globals[key], writable: true,
-      configurable: true, enumerable: false,
+      configurable: true, enumerable: true,
     });
   }
   const result = binding.runScript(source, name);
