@@ -139,17 +139,48 @@ function lazyProperty(name, make) {
 lazyProperty('stdout', () => new SyncWriteStream(1));
 lazyProperty('stderr', () => new SyncWriteStream(2));
 lazyProperty('stdin', () => new Stdin(0));
+// The options NODE_OPTIONS may hold: the node options jspack-runtime reads
+// (runtime/main.cc) and the V8 options Node lets through. Node's Set also
+// answers for spellings with '_' for '-'.
+lazyProperty('allowedNodeEnvironmentFlags', () => {
+  const flags = new Set([
+    '--conditions', '-C', '--disable-warning', '--enable-source-maps',
+    '--env-file', '--experimental-vm-modules', '--import', '--input-type',
+    '--max-old-space-size', '--max-semi-space-size', '--no-deprecation',
+    '--no-experimental-fetch', '--no-experimental-global-webcrypto',
+    '--no-warnings', '--pending-deprecation', '--preserve-symlinks',
+    '--preserve-symlinks-main', '--redirect-warnings', '--require', '-r',
+    '--stack-trace-limit', '--throw-deprecation', '--title',
+    '--trace-deprecation', '--trace-uncaught', '--trace-warnings',
+    '--unhandled-rejections', '--zero-fill-buffers',
+  ]);
+  const has = flags.has.bind(flags);
+  Object.defineProperty(flags, 'has', {
+    value(flag) {
+      if (typeof flag !== 'string') return false;
+      const name = flag.replace(/=.*$/, '');
+      return has(name) || has(name.replace(/_/g, '-'));
+    },
+  });
+  return flags;
+});
 
 // Fills in the facts of this run. Called once, after boot, before the app.
 process._setupRun = function setupRun() {
   const info = binding.getRunInfo();
   process.argv = info.argv;
-  process.argv0 = info.argv[0];
+  process.argv0 = info.argv0;
+  process.execArgv = info.execArgv;
   process.execPath = info.execPath;
   process.pid = info.pid;
   process.ppid = info.ppid;
   process.title = info.execPath.slice(info.execPath.lastIndexOf('/') + 1);
+  // A child forked with an IPC channel gets process.send and friends.
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    require('./internal/child_process/setup').setupChannelFromEnv(process);
+  }
   delete process._setupRun;
+  return info;
 };
 
 module.exports = process;

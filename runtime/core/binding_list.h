@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(dns)                       \
   V(encoding)                  \
   V(fs)                        \
   V(fs_event)                  \
@@ -11,9 +12,12 @@
   V(os)                        \
   V(perf)                      \
   V(process)                   \
+  V(process_wrap)              \
   V(serdes)                    \
   V(signal)                    \
+  V(spawn_sync)                \
   V(stdio)                     \
+  V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
   V(types)                     \

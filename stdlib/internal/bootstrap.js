@@ -92,11 +92,35 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     set: function performanceSetter(value) { performance = value; },
     enumerable: true, configurable: true,
   });
+  // Node 20, whose API jspack implements, has no navigator global (Node
+  // 21 added it): it is there for code that asks for it, but not among the
+  // global object's enumerable keys, which stay Node 20's.
   const { navigator } = require('./navigator');
   Object.defineProperty(globalThis, 'navigator', {
     get: function navigatorGetter() { return navigator; },
-    enumerable: true, configurable: true,
+    enumerable: false, configurable: true,
   });
+}
+
+{
+  // The web streams are accessors that load node:stream/web on first use,
+  // as in Node; assigning one replaces it with a plain value.
+  for (const name of ['TransformStream', 'TransformStreamDefaultController',
+    'WritableStream', 'WritableStreamDefaultController',
+    'WritableStreamDefaultWriter', 'ReadableStream',
+    'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+    'ReadableStreamDefaultController', 'ByteLengthQueuingStrategy',
+    'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
+    const accessors = {
+      [`get ${name}`]() { return builtins.loadBuiltin('stream/web')[name]; },
+      [`set ${name}`](value) { defineGlobal(name, value); },
+    };
+    Object.defineProperty(globalThis, name, {
+      get: accessors[`get ${name}`], set: accessors[`set ${name}`],
+      enumerable: false, configurable: true,
+    });
+  }
 }
 
 module.exports = {

@@ -1,0 +1,33 @@
+'use strict';
+// node:dns: host name lookups through the system resolver (lookup,
+// lookupService) and the result-order default. The resolve*() family and
+// Resolver come with issue 8.
+
+const impl = require('./internal/dns/lookup');
+
+let promisesApi;
+
+module.exports = {
+  lookup: impl.lookup,
+  lookupService: impl.lookupService,
+  getDefaultResultOrder: impl.getDefaultResultOrder,
+  setDefaultResultOrder: impl.setDefaultResultOrder,
+  ADDRCONFIG: impl.ADDRCONFIG,
+  ALL: impl.ALL,
+  V4MAPPED: impl.V4MAPPED,
+  ...impl.errorCodes,
+};
+
+// Used by net for an empty answer list; not part of Node's API surface.
+Object.defineProperty(module.exports, 'notFoundError', {
+  value: impl.notFoundError, enumerable: false,
+});
+
+Object.defineProperty(module.exports, 'promises', {
+  enumerable: true,
+  configurable: true,
+  get() {
+    promisesApi ??= require('./dns/promises');
+    return promisesApi;
+  },
+});
