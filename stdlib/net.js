@@ -40,6 +40,7 @@ const { BlockList } = require('./internal/net/blocklist');
 const autoSelect = require('./internal/net/autoselect');
 
 const kTimeout = Symbol('timeout');
+const kTimeoutMs = Symbol('timeoutMs');
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kPendingWrite = Symbol('pendingWrite');
 const kSetNoDelay = Symbol('kSetNoDelay');
@@ -160,8 +161,9 @@ function afterShutdown(status, req) {
   req.callback();
 }
 
-function emitCloseNT(socket, hadError) {
-  socket.emit('close', hadError);
+// A socket that never had a handle closes without a hadError argument.
+function emitCloseNT(socket) {
+  socket.emit('close');
 }
 
 // Callable without `new`, as in Node; the methods live on SocketBase.
@@ -190,6 +192,7 @@ function Socket(options) {
   this._server = null;
   this.server = null;
   this[kTimeout] = null;
+  this[kTimeoutMs] = undefined;
   this[kLastWriteQueueSize] = 0;
   this[kPendingWrite] = null;
   this[kSetNoDelay] = Boolean(options.noDelay);
@@ -364,6 +367,7 @@ class SocketBase extends Duplex {
   setTimeout(msecs, callback) {
     if (this.destroyed) return this;
     validateNumber(msecs, 'msecs', 0);
+    this[kTimeoutMs] = msecs;
     if (this[kTimeout] !== null) {
       timers.clearTimeout(this[kTimeout]);
       this[kTimeout] = null;
@@ -389,7 +393,7 @@ class SocketBase extends Duplex {
   }
 
   get timeout() {
-    return this[kTimeout] !== null ? this[kTimeout]._idleTimeout : undefined;
+    return this[kTimeoutMs];
   }
 
   setNoDelay(enable) {
@@ -591,7 +595,7 @@ class SocketBase extends Duplex {
       this._sockname = null;
     } else {
       callback(exception);
-      process.nextTick(emitCloseNT, this, hadError);
+      process.nextTick(emitCloseNT, this);
     }
     const server = this._server;
     if (server !== null) {
