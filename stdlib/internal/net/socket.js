@@ -107,6 +107,23 @@ function chunkLength(entry) {
   return typeof chunk === 'string' ? Buffer.byteLength(chunk, entry.encoding) : chunk.length;
 }
 
+// socket.write once the peer ended a socket that is not half-open: Duplex
+// ends our side too; a write after that fails with Node's EPIPE error.
+function writeAfterPeerEnded(data, enc, cb) {
+  if (!this.writableEnded) return SocketBase.prototype.write.call(this, data, enc, cb);
+  const done = typeof enc === 'function' ? enc : cb;
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new Error('This socket has been ended by the other party');
+  err.code = 'EPIPE';
+  if (typeof done === 'function') process.nextTick(done, err);
+  this.destroy(err);
+  return false;
+}
+
+function onPeerEnded() {
+  if (!this.allowHalfOpen) this.write = writeAfterPeerEnded;
+}
+
 // Callable without `new`, as in Node; the methods live on SocketBase.
 function Socket(opts) {
   if (!(this instanceof Socket)) return new Socket(opts);
@@ -148,6 +165,7 @@ function Socket(opts) {
   } else if (settings.fd !== undefined) {
     this._attach(openFd(settings.fd));
   }
+  this.on('end', onPeerEnded);
   if (settings.signal) {
     abortWith(this, settings.signal, 'options.signal', (reason) => this.destroy(reason));
   }
