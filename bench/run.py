@@ -27,11 +27,8 @@ APPS = {
     "hello": os.path.join(ROOT, "samples", "hello", "app.js"),
     "tsc-one-line": os.path.join(HERE, "apps", "tsc-one-line", "app.js"),
     "prettier-one-line": os.path.join(HERE, "apps", "prettier-one-line", "app.js"),
-    "tcp-echo": os.path.join(HERE, "apps", "tcp-echo", "app.js"),
 }
 SYSTEMS = ["jspack", "node", "bun"]
-# Throughput apps, run only when named with --only: each run takes seconds.
-OPT_IN = {"tcp-echo"}
 
 
 def log(msg):
@@ -274,7 +271,7 @@ def main():
     opts = ap.parse_args()
     if opts.runs < 10:
         ap.error("--runs must be at least 10")
-    apps = opts.only.split(",") if opts.only else [a for a in APPS if a not in OPT_IN]
+    apps = opts.only.split(",") if opts.only else list(APPS)
     for a in apps:
         if a not in APPS:
             ap.error(f"unknown app {a}; known: {', '.join(APPS)}")
