@@ -12,6 +12,9 @@ namespace jspack::runtime {
 void InitializeV8(const char* argv0, bool building_snapshot) {
   static std::unique_ptr<v8::Platform> platform;
   if (platform) return;
+  // Import assertions (`import data from './x.json' assert { type: 'json'
+  // }`), as Node 20 parses them; the same in snapshots and at run time.
+  v8::V8::SetFlagsFromString("--harmony-import-assertions");
   if (building_snapshot) {
     // --no-flush-bytecode: the full GCs CreateBlob runs must not discard the
     // bytecode of functions that never ran (all of the app's).
