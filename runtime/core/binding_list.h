@@ -6,6 +6,7 @@
   V(buffer)                    \
   V(encoding)                  \
   V(fs)                        \
+  V(messaging)                 \
   V(module)                    \
   V(os)                        \
   V(perf)                      \
@@ -18,4 +19,5 @@
   V(types)                     \
   V(url)                       \
   V(util)                      \
-  V(uv)
+  V(uv)                        \
+  V(worker)

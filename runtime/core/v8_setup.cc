@@ -9,8 +9,13 @@
 
 namespace jspack::runtime {
 
+namespace {
+std::unique_ptr<v8::Platform> platform;
+}  // namespace
+
+v8::Platform* Platform() { return platform.get(); }
+
 void InitializeV8(const char* argv0, bool building_snapshot) {
-  static std::unique_ptr<v8::Platform> platform;
   if (platform) return;
   if (building_snapshot) {
     // --no-flush-bytecode: the full GCs CreateBlob runs must not discard the

@@ -38,4 +38,5 @@ module.exports = [
   ['url', () => require('../../url')],
   ['util', () => require('../../util')],
   ['util/types', () => require('../../util').types],
+  ['worker_threads', () => require('../../worker_threads')],
 ];

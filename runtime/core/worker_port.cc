@@ -1,0 +1,334 @@
+// PortData: the cross-thread queue behind MessagePort.
+#include "runtime/core/worker_port.h"
+
+#include <map>
+#include <mutex>
+
+#include "runtime/core/binding.h"
+
+namespace jspack::runtime {
+
+namespace {
+
+// One lock for every port: a send reads the sender's peer link and writes
+// the peer's queue, and a close rewrites both ends' links. Messages are
+// small handoffs (the bytes were serialized before locking), so one lock
+// costs little and makes the two-end updates trivially consistent.
+std::mutex& PortMutex() {
+  static std::mutex* mutex = new std::mutex();  // never destroyed: threads
+  return *mutex;                                 // may outlive statics
+}
+
+}  // namespace
+
+PortData::~PortData() {
+  // A port freed without Disentangle (its message was never read, or its
+  // wrapper was collected) still closes its peer.
+  std::lock_guard<std::mutex> lock(PortMutex());
+  if (std::shared_ptr<PortData> peer = peer_.lock()) {
+    peer->peer_gone_ = true;
+    peer->peer_.reset();
+    peer->WakeLocked();
+  }
+}
+
+std::pair<std::shared_ptr<PortData>, std::shared_ptr<PortData>>
+PortData::NewPair() {
+  auto a = std::make_shared<PortData>();
+  auto b = std::make_shared<PortData>();
+  a->peer_ = b;
+  b->peer_ = a;
+  a->had_peer_ = b->had_peer_ = true;
+  return {a, b};
+}
+
+void PortData::WakeLocked() {
+  if (async_ != nullptr) uv_async_send(async_);
+}
+
+bool PortData::Send(std::unique_ptr<Message> message) {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  std::shared_ptr<PortData> peer = peer_.lock();
+  if (!peer) return false;
+  peer->queue_.push_back(std::move(message));
+  peer->WakeLocked();
+  return true;
+}
+
+void PortData::Deliver(std::unique_ptr<Message> message) {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  queue_.push_back(std::move(message));
+  WakeLocked();
+}
+
+std::unique_ptr<Message> PortData::Receive() {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  if (queue_.empty()) return nullptr;
+  std::unique_ptr<Message> message = std::move(queue_.front());
+  queue_.pop_front();
+  return message;
+}
+
+size_t PortData::QueuedCount() {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  return queue_.size();
+}
+
+void PortData::Attach(uv_async_t* async) {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  async_ = async;
+  if (async_ != nullptr && (!queue_.empty() || peer_gone_)) WakeLocked();
+}
+
+void PortData::Disentangle() {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  if (std::shared_ptr<PortData> peer = peer_.lock()) {
+    peer->peer_gone_ = true;
+    peer->peer_.reset();
+    peer->WakeLocked();
+  }
+  peer_.reset();
+}
+
+bool PortData::peer_gone() {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  return peer_gone_;
+}
+
+bool PortData::IsPeer(const PortData* other) {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  return peer_.lock().get() == other;
+}
+
+namespace {
+
+std::mutex& BroadcastMutex() {
+  static std::mutex* mutex = new std::mutex();
+  return *mutex;
+}
+
+std::multimap<std::string, std::weak_ptr<PortData>>& BroadcastRegistry() {
+  static auto* registry =
+      new std::multimap<std::string, std::weak_ptr<PortData>>();
+  return *registry;
+}
+
+constexpr const char* kEmitKey = "messaging.emit";
+constexpr const char* kPrototypeKey = "messaging.prototype";
+constexpr const char* kTemplateKey = "messaging.template";
+
+}  // namespace
+
+void BroadcastJoin(const std::shared_ptr<PortData>& port) {
+  std::lock_guard<std::mutex> lock(BroadcastMutex());
+  BroadcastRegistry().emplace(port->broadcast_name(), port);
+}
+
+void BroadcastLeave(PortData* port) {
+  std::lock_guard<std::mutex> lock(BroadcastMutex());
+  auto range = BroadcastRegistry().equal_range(port->broadcast_name());
+  for (auto it = range.first; it != range.second;) {
+    std::shared_ptr<PortData> member = it->second.lock();
+    if (!member || member.get() == port) {
+      it = BroadcastRegistry().erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+std::vector<std::shared_ptr<PortData>> BroadcastMembers(
+    const std::string& name, const PortData* except) {
+  std::lock_guard<std::mutex> lock(BroadcastMutex());
+  std::vector<std::shared_ptr<PortData>> out;
+  auto range = BroadcastRegistry().equal_range(name);
+  for (auto it = range.first; it != range.second; ++it) {
+    std::shared_ptr<PortData> member = it->second.lock();
+    if (member && member.get() != except) out.push_back(std::move(member));
+  }
+  return out;
+}
+
+void PortWrap::Setup(Runtime* runtime, v8::Local<v8::Function> emit,
+                     v8::Local<v8::Object> prototype) {
+  v8::Isolate* isolate = runtime->isolate();
+  runtime->set_binding_data(kEmitKey, emit);
+  runtime->set_binding_data(kPrototypeKey, prototype);
+  // Port objects are API objects with one internal field: instances of a
+  // function template's function, which can be kept as a value.
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  v8::Local<v8::Function> maker;
+  if (tmpl->GetFunction(runtime->context()).ToLocal(&maker)) {
+    runtime->set_binding_data(kTemplateKey, maker);
+  }
+}
+
+PortWrap::PortWrap(Runtime* runtime, std::shared_ptr<PortData> data)
+    : runtime_(runtime), data_(std::move(data)) {}
+
+PortWrap::~PortWrap() = default;
+
+v8::MaybeLocal<v8::Object> PortWrap::New(Runtime* runtime,
+                                         std::shared_ptr<PortData> data) {
+  v8::Isolate* isolate = runtime->isolate();
+  v8::Local<v8::Context> context = runtime->context();
+  v8::Local<v8::Value> maker = runtime->binding_data(kTemplateKey);
+  // JS sets up the emitter before it makes or receives any port.
+  JSPACK_CHECK(!maker.IsEmpty());
+  v8::Local<v8::Object> object;
+  if (!maker.As<v8::Function>()->NewInstance(context).ToLocal(&object)) {
+    return {};
+  }
+  v8::Local<v8::Value> prototype = runtime->binding_data(kPrototypeKey);
+  if (object->SetPrototype(context, prototype.As<v8::Object>()).IsNothing()) {
+    return {};
+  }
+  auto* wrap = new PortWrap(runtime, std::move(data));
+  object->SetAlignedPointerInInternalField(0, wrap);
+  wrap->object_.Reset(isolate, object);
+  uv_async_init(runtime->loop(), &wrap->async_, OnAsync);
+  wrap->async_.data = wrap;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&wrap->async_));
+  wrap->data_->Attach(&wrap->async_);
+  runtime->AddCleanupHook(OnCleanup, wrap);
+  return object;
+}
+
+PortWrap* PortWrap::From(v8::Local<v8::Value> value) {
+  if (!value->IsObject()) return nullptr;
+  v8::Local<v8::Object> object = value.As<v8::Object>();
+  if (object->InternalFieldCount() != 1) return nullptr;
+  auto* wrap =
+      static_cast<PortWrap*>(object->GetAlignedPointerFromInternalField(0));
+  if (wrap == nullptr || wrap->closing_) return nullptr;
+  return wrap;
+}
+
+Message::MakePort PortWrap::PortMaker(Runtime* runtime) {
+  return [runtime](std::shared_ptr<PortData> data) {
+    return New(runtime, std::move(data));
+  };
+}
+
+void PortWrap::UpdateRef() {
+  auto* handle = reinterpret_cast<uv_handle_t*>(&async_);
+  if (started_ && ref_) {
+    uv_ref(handle);
+  } else {
+    uv_unref(handle);
+  }
+}
+
+void PortWrap::Start() {
+  started_ = true;
+  UpdateRef();
+  // Messages that arrived before start() are delivered now (next turn).
+  uv_async_send(&async_);
+}
+
+void PortWrap::Stop() {
+  started_ = false;
+  UpdateRef();
+}
+
+void PortWrap::SetRef(bool ref) {
+  ref_ = ref;
+  UpdateRef();
+}
+
+void PortWrap::Emit(EmitKind kind, v8::Local<v8::Value> value) {
+  v8::Isolate* isolate = runtime_->isolate();
+  v8::Local<v8::Value> emit = runtime_->binding_data(kEmitKey);
+  if (emit.IsEmpty() || object_.IsEmpty()) return;
+  v8::Local<v8::Value> argv[] = {object_.Get(isolate),
+                                 v8::Integer::New(isolate, kind), value};
+  runtime_->MakeCallback(emit.As<v8::Function>(), 3, argv);
+}
+
+void PortWrap::Drain() {
+  if (closing_) return;
+  v8::Isolate* isolate = runtime_->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = runtime_->context();
+  v8::Context::Scope context_scope(context);
+  // Only what is queued now: a handler that posts back to this port must
+  // not keep this loop turn busy forever.
+  size_t budget = data_->QueuedCount();
+  while (started_ && !closing_ && budget-- > 0 && !runtime_->Stopping()) {
+    std::unique_ptr<Message> message = data_->Receive();
+    if (!message) break;
+    v8::HandleScope message_scope(isolate);
+    v8::TryCatch try_catch(isolate);
+    v8::Local<v8::Value> value;
+    if (message->Read(context, PortMaker(runtime_)).ToLocal(&value)) {
+      Emit(kMessage, value);
+    } else if (!try_catch.HasTerminated()) {
+      v8::Local<v8::Value> error = try_catch.Exception();
+      try_catch.Reset();
+      Emit(kMessageError, error);
+    }
+  }
+  if (closing_) return;
+  if (started_ && data_->QueuedCount() > 0) {
+    uv_async_send(&async_);
+  } else if (data_->peer_gone() && data_->QueuedCount() == 0) {
+    Close();
+  }
+}
+
+void PortWrap::OnAsync(uv_async_t* handle) {
+  static_cast<PortWrap*>(handle->data)->Drain();
+}
+
+bool PortWrap::ReceiveOne(v8::MaybeLocal<v8::Value>* out) {
+  std::unique_ptr<Message> message = data_->Receive();
+  if (!message) return false;
+  *out = message->Read(runtime_->context(), PortMaker(runtime_));
+  return true;
+}
+
+void PortWrap::Unwrap() {
+  if (object_.IsEmpty()) return;
+  v8::HandleScope scope(runtime_->isolate());
+  object_.Get(runtime_->isolate())->SetAlignedPointerInInternalField(0, nullptr);
+}
+
+void PortWrap::Close() {
+  if (closing_) return;
+  closing_ = true;
+  data_->Attach(nullptr);
+  data_->Disentangle();
+  if (!data_->broadcast_name().empty()) BroadcastLeave(data_.get());
+  uv_close(reinterpret_cast<uv_handle_t*>(&async_), OnClosed);
+}
+
+std::shared_ptr<PortData> PortWrap::Detach() {
+  std::shared_ptr<PortData> data = data_;
+  closing_ = true;
+  emit_close_ = false;
+  data_->Attach(nullptr);
+  Unwrap();
+  uv_close(reinterpret_cast<uv_handle_t*>(&async_), OnClosed);
+  return data;
+}
+
+void PortWrap::OnClosed(uv_handle_t* handle) {
+  auto* wrap = static_cast<PortWrap*>(handle->data);
+  wrap->runtime_->RemoveCleanupHook(OnCleanup, wrap);
+  if (wrap->emit_close_) {
+    v8::HandleScope scope(wrap->runtime_->isolate());
+    v8::Context::Scope context_scope(wrap->runtime_->context());
+    wrap->Emit(kClose, v8::Undefined(wrap->runtime_->isolate()));
+  }
+  wrap->Unwrap();
+  wrap->object_.Reset();
+  delete wrap;
+}
+
+void PortWrap::OnCleanup(void* arg) {
+  auto* wrap = static_cast<PortWrap*>(arg);
+  wrap->Close();
+}
+
+}  // namespace jspack::runtime

@@ -1,0 +1,138 @@
+// PortData: one end of a MessageChannel, shared between the thread that owns
+// the end (its JS MessagePort) and the threads that post to it. Messages
+// cross as runtime::Message; a sender queues on the peer and wakes the
+// peer's loop through the uv_async_t the owner attached.
+#pragma once
+
+#include <uv.h>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/core/message.h"
+#include "runtime/core/runtime.h"
+
+namespace jspack::runtime {
+
+class PortData {
+ public:
+  PortData() = default;
+  ~PortData();
+  PortData(const PortData&) = delete;
+  PortData& operator=(const PortData&) = delete;
+
+  // Two ends, each the other's peer.
+  static std::pair<std::shared_ptr<PortData>, std::shared_ptr<PortData>>
+  NewPair();
+
+  // Queues `message` on the peer and wakes its owner. Returns false (and
+  // drops the message) when there is no peer any more, as a closed port's
+  // messages go nowhere in Node.
+  bool Send(std::unique_ptr<Message> message);
+  // Queues `message` on this end itself (BroadcastChannel delivery).
+  void Deliver(std::unique_ptr<Message> message);
+
+  // The next queued message, or nullptr.
+  std::unique_ptr<Message> Receive();
+  size_t QueuedCount();
+
+  // `async` is woken whenever a message arrives or the peer goes away;
+  // nullptr detaches (before the owner closes its handle). Attaching wakes
+  // it once when messages are already waiting.
+  void Attach(uv_async_t* async);
+
+  // Ends the entanglement; the peer is woken and sees peer_gone().
+  void Disentangle();
+  // The peer closed (or was freed), so this end closes too.
+  bool peer_gone();
+  // Whether `other` is this end's peer (postMessage(x, [ownPeer]) check).
+  bool IsPeer(const PortData* other);
+
+  // BroadcastChannel membership: `name` empty means none.
+  void set_broadcast_name(std::string name) { broadcast_name_ = std::move(name); }
+  const std::string& broadcast_name() const { return broadcast_name_; }
+
+ private:
+  void WakeLocked();
+
+  // Guarded by the process-wide port mutex (worker_port.cc): a message
+  // send touches two ends, possibly owned by two threads.
+  std::deque<std::unique_ptr<Message>> queue_;
+  uv_async_t* async_ = nullptr;
+  std::weak_ptr<PortData> peer_;
+  bool had_peer_ = false;
+  bool peer_gone_ = false;
+  std::string broadcast_name_;
+};
+
+// BroadcastChannel: the process-wide set of ends that joined a name.
+void BroadcastJoin(const std::shared_ptr<PortData>& port);
+void BroadcastLeave(PortData* port);
+std::vector<std::shared_ptr<PortData>> BroadcastMembers(
+    const std::string& name, const PortData* except);
+
+// PortWrap: a PortData as a JS MessagePort object on one runtime's thread.
+// The object is an API object (one internal field), so that the serializer
+// hands it to Message as a host object when it is posted. It is kept alive
+// until the port closes; its async handle keeps the loop alive only while
+// it is started and ref'd (Node's rule for ports with 'message' listeners).
+//
+// JS side (stdlib/internal/worker/io.js) registers, per runtime, an emitter
+// `emit(port, kind, value)` (kind 0: message, 1: messageerror, 2: close)
+// and the MessagePort prototype every port object gets.
+class PortWrap {
+ public:
+  enum EmitKind { kMessage = 0, kMessageError = 1, kClose = 2 };
+
+  static v8::MaybeLocal<v8::Object> New(Runtime* runtime,
+                                        std::shared_ptr<PortData> data);
+  // The open port behind `value`, or nullptr.
+  static PortWrap* From(v8::Local<v8::Value> value);
+  // Registers the JS emitter and prototype for `runtime`.
+  static void Setup(Runtime* runtime, v8::Local<v8::Function> emit,
+                    v8::Local<v8::Object> prototype);
+
+  void Start();
+  void Stop();
+  void SetRef(bool ref);
+  bool has_ref() const { return ref_; }
+  // Closes this end; both ends get 'close' (asynchronously, as in Node).
+  void Close();
+  // For a transfer: this object lets go of its end without a 'close'.
+  std::shared_ptr<PortData> Detach();
+  // Delivers whatever is queued now, if started.
+  void Drain();
+  // One queued message, read now (receiveMessageOnPort). Returns false with
+  // nothing in *out when the queue is empty; an empty MaybeLocal in *out
+  // means reading threw.
+  bool ReceiveOne(v8::MaybeLocal<v8::Value>* out);
+
+  const std::shared_ptr<PortData>& data() const { return data_; }
+  Runtime* runtime() const { return runtime_; }
+  // Builds port objects on `runtime` for a message being read.
+  static Message::MakePort PortMaker(Runtime* runtime);
+
+ private:
+  PortWrap(Runtime* runtime, std::shared_ptr<PortData> data);
+  ~PortWrap();
+  static void OnAsync(uv_async_t* handle);
+  static void OnClosed(uv_handle_t* handle);
+  static void OnCleanup(void* arg);
+  void UpdateRef();
+  void Emit(EmitKind kind, v8::Local<v8::Value> value);
+  void Unwrap();
+
+  Runtime* runtime_;
+  std::shared_ptr<PortData> data_;
+  uv_async_t async_;
+  v8::Global<v8::Object> object_;
+  bool started_ = false;
+  bool ref_ = true;
+  bool closing_ = false;
+  bool emit_close_ = true;
+};
+
+}  // namespace jspack::runtime

@@ -1,0 +1,305 @@
+'use strict';
+// The Worker class: the parent's view of a worker thread. The thread, its
+// isolate and its loop are native (binding 'worker'); this side checks the
+// options, packs what the thread boots with, and turns the two ports it
+// gets back (public messages, control) and the exit into Worker events.
+
+const EventEmitter = require('../../events');
+const process = require('../process/object');
+const { resolve: resolvePath } = require('../../path');
+const { codes } = require('../errors');
+const {
+  validateArray, validateObject, validateString,
+} = require('../validators');
+const {
+  binding: messagingBinding, makeCloneError, splitTransferList,
+} = require('./io');
+const { environmentDataForWorker, SHARE_ENV } = require('./shared');
+
+const {
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_WORKER_INIT_FAILED,
+  ERR_WORKER_INVALID_EXEC_ARGV, ERR_WORKER_OUT_OF_MEMORY, ERR_WORKER_PATH,
+} = codes;
+
+const kHandle = Symbol('kHandle');
+const kPort = Symbol('kPort');
+const kControl = Symbol('kControl');
+const kExited = Symbol('kExited');
+const kExitWaiters = Symbol('kExitWaiters');
+const kLimits = Symbol('kLimits');
+const kThreadId = Symbol('kThreadId');
+const kOwner = Symbol('kOwner');
+
+let native;
+function binding() {
+  if (native === undefined) {
+    // eslint-disable-next-line no-undef
+    native = internalBinding('worker');
+    native.setup(onExitFromNative);
+    messagingBinding();
+  }
+  return native;
+}
+
+// Node's defaults, reported by worker.resourceLimits for unset fields.
+const kDefaultLimits = {
+  maxYoungGenerationSizeMb: 48,
+  maxOldGenerationSizeMb: 4096,
+  codeRangeSizeMb: 0,
+  stackSizeMb: 4,
+};
+const kLimitNames = Object.keys(kDefaultLimits);
+
+function readLimits(limits) {
+  const out = [0, 0, 0, 4];
+  if (limits === undefined) return out;
+  validateObject(limits, 'options.resourceLimits');
+  kLimitNames.forEach((name, i) => {
+    const value = limits[name];
+    if (typeof value === 'number' && value > 0) out[i] = value;
+  });
+  return out;
+}
+
+// The worker's entry: [kind, what, argv1]. A filename must be absolute or
+// start with ./ or ../ (resolved against the cwd), or be a file: or data:
+// URL.
+function readEntry(filename, isEval) {
+  if (isEval) {
+    if (typeof filename !== 'string') {
+      throw new ERR_INVALID_ARG_VALUE('options.eval', true,
+                                      'must be false when \'filename\' is ' +
+                                      'not a string');
+    }
+    return ['eval', filename, '[worker eval]'];
+  }
+  let path = filename;
+  if (filename !== null && typeof filename === 'object' &&
+      typeof filename.href === 'string' && typeof filename.protocol === 'string') {
+    if (filename.protocol === 'data:') {
+      return ['data', filename.href, filename.href];
+    }
+    if (filename.protocol !== 'file:') {
+      throw new codes.ERR_INVALID_URL_SCHEME('file');
+    }
+    path = require('../../url').fileURLToPath(filename);
+  } else if (typeof filename !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
+  } else if (filename.startsWith('data:')) {
+    return ['data', filename, filename];
+  } else if (filename.startsWith('file:')) {
+    path = require('../../url').fileURLToPath(filename);
+  } else if (!filename.startsWith('/') && !filename.startsWith('./') &&
+             !filename.startsWith('../')) {
+    throw new ERR_WORKER_PATH(filename);
+  }
+  const absolute = resolvePath(path);
+  return ['file', absolute, absolute];
+}
+
+// The env the worker starts with: a copy of ours (or of options.env), or
+// the process's own environment itself with SHARE_ENV.
+function readEnv(env) {
+  if (env === SHARE_ENV) return SHARE_ENV;
+  const source = env === undefined || env === null ? process.env : env;
+  if (env !== undefined && env !== null) validateObject(env, 'options.env');
+  const copy = {};
+  for (const key of Object.keys(source)) copy[key] = `${source[key]}`;
+  return copy;
+}
+
+function toStrings(list, name) {
+  if (list === undefined) return [];
+  validateArray(list, name);
+  return list.map((item) => `${item}`);
+}
+
+class Worker extends EventEmitter {
+  constructor(filename, options = undefined) {
+    super();
+    if (options === undefined || options === null) options = {};
+    validateObject(options, 'options');
+    const [kind, what, argv1] = readEntry(filename, !!options.eval);
+    const argv = toStrings(options.argv, 'options.argv');
+    let execArgv = process.execArgv;
+    if (options.execArgv !== undefined) {
+      validateArray(options.execArgv, 'options.execArgv');
+      execArgv = options.execArgv.map((a) => `${a}`);
+      const bad = execArgv.filter((a) => !a.startsWith('-'));
+      if (bad.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(bad);
+    }
+    if (options.name !== undefined) validateString(options.name, 'options.name');
+    const env = readEnv(options.env);
+    const limits = readLimits(options.resourceLimits);
+    const { buffers, ports } = splitTransferList(options.transferList, null);
+    const boot = {
+      kind,
+      what,
+      workerData: options.workerData,
+      environmentData: environmentDataForWorker(),
+      env: env === SHARE_ENV ? null : env,
+      execArgv,
+      name: options.name === undefined ? '' : options.name,
+      cwd: process.cwd(),
+      stdout: !!options.stdout,
+      stderr: !!options.stderr,
+      limits,
+    };
+    const io = binding();
+    const [handle, port, control, threadId] = io.create(
+      boot, buffers, ports, makeCloneError, argv1, argv, limits);
+    handle[kOwner] = this;
+    this[kHandle] = handle;
+    this[kPort] = port;
+    this[kControl] = control;
+    this[kExited] = false;
+    this[kExitWaiters] = [];
+    this[kThreadId] = threadId;
+    this[kLimits] = limits;
+    this.performance = { eventLoopUtilization: () => ({
+      idle: 0, active: 0, utilization: 0,
+    }) };
+    this.stdin = null;
+    this.stdout = null;
+    this.stderr = null;
+    // The exit handle keeps the loop alive while the worker runs; the two
+    // ports only deliver.
+    port.on('message', (value) => this.emit('message', value));
+    port.on('messageerror', (err) => this.emit('messageerror', err));
+    port.unref();
+    control.on('message', (message) => this.#onControl(message));
+    control.unref();
+    if (options.stdout || options.stderr) this.#makeStreams(options);
+    const err = io.start(handle);
+    if (err !== 0) {
+      throw new ERR_WORKER_INIT_FAILED(require('../../os').constants &&
+        `uv error ${err}`);
+    }
+  }
+
+  // stdout/stderr: true hand the worker's output to readable streams here
+  // instead of the process's.
+  #makeStreams(options) {
+    const { Readable } = require('../../stream');
+    for (const name of ['stdout', 'stderr']) {
+      const stream = new Readable({ read() {} });
+      this[name] = stream;
+      if (!options[name]) {
+        stream.on('data', (chunk) => process[name].write(chunk));
+      }
+    }
+  }
+
+  #onControl(message) {
+    switch (message.type) {
+      case 'online':
+        this.emit('online');
+        break;
+      case 'error':
+        this.emit('error', rebuildError(message));
+        break;
+      case 'stdio':
+        if (this[message.stream] !== null) {
+          this[message.stream].push(message.chunk);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  postMessage(value, transferList = undefined) {
+    if (this[kExited]) return;
+    if (arguments.length === 0) {
+      throw new codes.ERR_MISSING_ARGS('message');
+    }
+    this[kPort].postMessage(value, transferList);
+  }
+
+  terminate(callback = undefined) {
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is ' +
+        'deprecated. It returns a Promise instead.', 'DeprecationWarning',
+                          'DEP0132');
+    }
+    if (this[kExited]) {
+      if (typeof callback === 'function') callback(null, undefined);
+      return Promise.resolve(undefined);
+    }
+    return new Promise((resolve) => {
+      this[kExitWaiters].push((code) => {
+        if (typeof callback === 'function') callback(null, code);
+        resolve(code);
+      });
+      binding().terminate(this[kHandle]);
+    });
+  }
+
+  ref() {
+    if (!this[kExited]) binding().setRef(this[kHandle], true);
+  }
+
+  unref() {
+    if (!this[kExited]) binding().setRef(this[kHandle], false);
+  }
+
+  get threadId() {
+    return this[kExited] ? -1 : this[kThreadId];
+  }
+
+  get resourceLimits() {
+    if (this[kExited]) return {};
+    const out = {};
+    kLimitNames.forEach((name, i) => {
+      out[name] = this[kLimits][i] > 0 ? this[kLimits][i] :
+        kDefaultLimits[name];
+    });
+    return out;
+  }
+
+  getHeapSnapshot() {
+    return Promise.reject(new codes.ERR_WORKER_NOT_RUNNING());
+  }
+}
+
+// An error the worker did not catch, as the parent sees it: the clone V8
+// made (an Error of the same standard class with message and stack), with
+// the own properties it carried; other thrown values come as they were.
+function rebuildError(message) {
+  const { error, props } = message;
+  if (error !== null && typeof error === 'object' && props !== undefined) {
+    for (const key of Object.keys(props)) {
+      if (!(key in error)) error[key] = props[key];
+    }
+  }
+  if (message.text !== undefined) {
+    const err = new Error(message.text);
+    err.stack = message.text;
+    return err;
+  }
+  return error;
+}
+
+function onExitFromNative(handle, code, outOfMemory) {
+  const worker = handle[kOwner];
+  if (worker === undefined) return;
+  // Messages the worker posted before it ended come first, then its error.
+  messagingBinding().drain(worker[kPort]);
+  messagingBinding().drain(worker[kControl]);
+  worker[kExited] = true;
+  worker[kPort].close();
+  worker[kControl].close();
+  if (outOfMemory) {
+    worker.emit('error', new ERR_WORKER_OUT_OF_MEMORY(
+      'JS heap out of memory'));
+  }
+  for (const name of ['stdout', 'stderr']) {
+    if (worker[name] !== null) worker[name].push(null);
+  }
+  worker.emit('exit', code);
+  const waiters = worker[kExitWaiters];
+  worker[kExitWaiters] = [];
+  for (const resolve of waiters) resolve(code);
+}
+
+module.exports = { Worker };
