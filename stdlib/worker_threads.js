@@ -5,8 +5,8 @@
 // since this module is evaluated once, while the snapshot is built.
 
 const {
-  BroadcastChannel, MessageChannel, MessagePort, isMarkedAsUntransferable,
-  markAsUntransferable, receiveMessageOnPort,
+  BroadcastChannel, MessageChannel, MessagePort, markAsUntransferable,
+  receiveMessageOnPort,
 } = require('./internal/worker/io');
 const { Worker } = require('./internal/worker/parent');
 const {
@@ -28,7 +28,6 @@ module.exports = {
   MessagePort,
   MessageChannel,
   markAsUntransferable,
-  isMarkedAsUntransferable,
   moveMessagePortToContext,
   receiveMessageOnPort,
   resourceLimits: {},

@@ -114,7 +114,16 @@ function runEntry(boot) {
     runModule(source, boot.what);
     return;
   }
-  const source = loadBuiltin('fs').readFileSync(boot.what, 'utf8');
+  let source;
+  try {
+    source = loadBuiltin('fs').readFileSync(boot.what, 'utf8');
+  } catch (err) {
+    if (err.code !== 'ENOENT' && err.code !== 'EISDIR') throw err;
+    const missing = new Error(`Cannot find module '${boot.what}'`);
+    missing.code = 'MODULE_NOT_FOUND';
+    missing.requireStack = [];
+    throw missing;
+  }
   runCommonJs(source, boot.what, false);
 }
 
