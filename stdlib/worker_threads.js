@@ -14,24 +14,20 @@ const {
 } = require('./internal/worker/shared');
 const { codes } = require('./internal/errors');
 
-function moveMessagePortToContext() {
-  throw new codes.ERR_JSPACK_UNSUPPORTED('moveMessagePortToContext');
-}
-
-function postMessageToThread() {
-  return Promise.reject(
-    new codes.ERR_JSPACK_UNSUPPORTED('postMessageToThread'));
-}
+// jspack has no vm contexts to move ports into, nor thread-addressed posts.
+const unsupported = (name) => ({
+  [name]() { throw new codes.ERR_JSPACK_UNSUPPORTED(name); },
+})[name];
 
 module.exports = {
   isMainThread: true,
   MessagePort,
   MessageChannel,
   markAsUntransferable,
-  moveMessagePortToContext,
+  moveMessagePortToContext: unsupported('moveMessagePortToContext'),
   receiveMessageOnPort,
   resourceLimits: {},
-  postMessageToThread,
+  postMessageToThread: unsupported('postMessageToThread'),
   threadId: 0,
   SHARE_ENV,
   Worker,

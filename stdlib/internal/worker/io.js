@@ -5,17 +5,15 @@
 // posted) and given MessagePort.prototype; its listeners live in a plain
 // symbol-keyed record, since the object never ran a JS constructor.
 
-const { Event, EventTarget } = require('../event_target');
-const { DOMException } = require('../dom_exception');
-const { codes } = require('../errors');
-const { inspect } = require('../util/inspect');
-const { validateFunction, validateString } = require('../validators');
-const { nextTick } = require('../process/ticks');
-
 const {
   ERR_CONSTRUCT_CALL_INVALID, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS,
   ERR_INVALID_TRANSFER_OBJECT, ERR_MISSING_ARGS,
-} = codes;
+} = require('../errors').codes;
+const { validateFunction, validateString } = require('../validators');
+const { Event, EventTarget } = require('../event_target');
+const { nextTick } = require('../process/ticks');
+const { DOMException } = require('../dom_exception');
+const { inspect } = require('../util/inspect');
 
 const kListeners = Symbol('kListeners');
 const kMaxListeners = Symbol('kMaxListeners');
@@ -38,9 +36,9 @@ function binding() {
 // value but not in the transfer list is Node's coded TypeError.
 function makeCloneError(message, code) {
   if (code === 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST') {
-    const err = new TypeError(message);
-    err.code = code;
-    return err;
+    const coded = new TypeError(message);
+    coded.code = code;
+    return coded;
   }
   return new DOMException(message, 'DataCloneError');
 }
@@ -52,10 +50,11 @@ class MessageEvent extends Event {
   #lastEventId;
   #source;
 
-  constructor(type, options = undefined) {
+  constructor(type, eventInit = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
-    super(type, options);
-    const init = options === undefined || options === null ? {} : options;
+    super(type, eventInit);
+    const init = eventInit === undefined || eventInit === null ? {} :
+      eventInit;
     this.#data = init.data === undefined ? null : init.data;
     this.#origin = init.origin === undefined ? '' : `${init.origin}`;
     this.#lastEventId = init.lastEventId === undefined ? '' :
@@ -95,11 +94,8 @@ function checkPortLike(self) {
 function addEntry(target, type, entry) {
   const record = listenersOf(target);
   const key = `${type}`;
-  let list = record.get(key);
-  if (list === undefined) {
-    list = [];
-    record.set(key, list);
-  }
+  const list = record.get(key) || [];
+  record.set(key, list);
   if (entry.dom && list.some((e) => e.dom && e.fn === entry.fn)) return;
   list.push(entry);
   if (typeof target[kListenerAdded] === 'function') {
@@ -112,14 +108,9 @@ function removeEntry(target, type, fn, dom) {
   const key = `${type}`;
   const list = record.get(key);
   if (list === undefined) return;
-  let at = -1;
-  for (let i = list.length - 1; i >= 0; i--) {
-    if (list[i].fn === fn && list[i].dom === dom) {
-      at = i;
-      break;
-    }
-  }
-  if (at === -1) return;
+  // The most recent registration goes first, as EventEmitter's off().
+  const at = list.findLastIndex((e) => e.fn === fn && e.dom === dom);
+  if (at < 0) return;
   list.splice(at, 1);
   if (list.length === 0) record.delete(key);
   if (typeof target[kListenerRemoved] === 'function') {
@@ -144,7 +135,7 @@ function dispatch(target, type, plain, makeEvent) {
   if (list === undefined && onProperty === undefined) return;
   let event;
   const eventFor = () => {
-    if (event === undefined) {
+    if (!event) {
       event = makeEvent();
       Object.defineProperty(event, 'target', { value: target });
       Object.defineProperty(event, 'currentTarget', { value: target });
@@ -175,6 +166,11 @@ function dispatch(target, type, plain, makeEvent) {
 }
 
 const kHandlerProperty = Symbol('kHandlerProperty');
+
+function emitterEntry(fn, once) {
+  validateFunction(fn, 'listener');
+  return { fn, dom: false, once };
+}
 
 // Node's NodeEventTarget: an EventTarget that also speaks EventEmitter.
 class NodeEventTarget extends EventTarget {
@@ -228,14 +224,13 @@ class NodeEventTarget extends EventTarget {
     return this.off(type, listener);
   }
 
-  on(type, listener) {
-    validateFunction(listener, 'listener');
-    addEntry(this, type, { fn: listener, dom: false, once: false });
+  on(type, fn) {
+    addEntry(this, type, emitterEntry(fn, false));
     return this;
   }
 
-  addListener(type, listener) {
-    return this.on(type, listener);
+  addListener(type, fn) {
+    return this.on(type, fn);
   }
 
   emit(type, arg) {
@@ -245,15 +240,14 @@ class NodeEventTarget extends EventTarget {
     return had;
   }
 
-  once(type, listener) {
-    validateFunction(listener, 'listener');
-    addEntry(this, type, { fn: listener, dom: false, once: true });
+  once(type, fn) {
+    addEntry(this, type, emitterEntry(fn, true));
     return this;
   }
 
-  removeAllListeners(type) {
+  removeAllListeners(which) {
     const record = listenersOf(this);
-    const types = type === undefined ? [...record.keys()] : [`${type}`];
+    const types = which === undefined ? [...record.keys()] : [`${which}`];
     for (const key of types) {
       const list = record.get(key);
       if (list === undefined) continue;
@@ -272,15 +266,15 @@ function defineHandlerProperty(proto, name) {
       const fn = handlers === undefined ? undefined : handlers.get(type);
       return fn === undefined ? null : fn;
     },
-    set(value) {
+    set(handler) {
       let handlers = this[kHandlerProperty];
       if (handlers === undefined) {
         handlers = new Map();
         Object.defineProperty(this, kHandlerProperty, { value: handlers });
       }
       const had = handlers.has(type);
-      if (typeof value === 'function') {
-        handlers.set(type, value);
+      if (typeof handler === 'function') {
+        handlers.set(type, handler);
         if (!had && typeof this[kListenerAdded] === 'function') {
           this[kListenerAdded](type, 1);
         }
@@ -426,10 +420,10 @@ class MessagePort extends NodeEventTarget {
     }
   }
 
-  [kInspect](depth, options) {
+  [kInspect](depth, inspectOptions) {
     if (depth < 0) return 'MessagePort';
     return `MessagePort ${inspect({ active: binding().isPort(this),
-      refed: binding().hasRef(this) }, options)}`;
+      refed: binding().hasRef(this) }, inspectOptions)}`;
   }
 }
 defineHandlerProperty(MessagePort.prototype, 'onmessage');
@@ -467,13 +461,14 @@ class MessageChannel {
   get port2() { return this.#port2; }
 }
 
-function receiveMessageOnPort(port) {
+// The next queued message of `port`, now, as { message }; undefined if none.
+const receiveMessageOnPort = (port) => {
   if (!(port instanceof MessagePort)) {
     throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
   }
   const got = binding().receive(port);
-  return got === undefined ? undefined : { message: got[0] };
-}
+  return got && { message: got[0] };
+};
 
 // --- BroadcastChannel ------------------------------------------------------
 

@@ -21,8 +21,8 @@ const {
   ERR_WORKER_INVALID_EXEC_ARGV, ERR_WORKER_OUT_OF_MEMORY, ERR_WORKER_PATH,
 } = codes;
 
-const kHandle = Symbol('kHandle');
-const kPort = Symbol('kPort');
+const kNativeHandle = Symbol('kNativeHandle');
+const kPublicPort = Symbol('kPublicPort');
 const kControl = Symbol('kControl');
 const kExited = Symbol('kExited');
 const kExitWaiters = Symbol('kExitWaiters');
@@ -64,34 +64,32 @@ function readLimits(limits) {
 // The worker's entry: [kind, what, argv1]. A filename must be absolute or
 // start with ./ or ../ (resolved against the cwd), or be a file: or data:
 // URL.
-function readEntry(filename, isEval) {
+function readEntry(spec, isEval) {
   if (isEval) {
-    if (typeof filename !== 'string') {
+    if (typeof spec !== 'string') {
       throw new ERR_INVALID_ARG_VALUE('options.eval', true,
                                       'must be false when \'filename\' is ' +
                                       'not a string');
     }
-    return ['eval', filename, '[worker eval]'];
+    return ['eval', spec, '[worker eval]'];
   }
-  let path = filename;
-  if (filename !== null && typeof filename === 'object' &&
-      typeof filename.href === 'string' && typeof filename.protocol === 'string') {
-    if (filename.protocol === 'data:') {
-      return ['data', filename.href, filename.href];
-    }
-    if (filename.protocol !== 'file:') {
+  let path = spec;
+  const isUrl = spec !== null && typeof spec === 'object' &&
+    typeof spec.href === 'string' && typeof spec.protocol === 'string';
+  if (isUrl) {
+    if (spec.protocol === 'data:') return ['data', spec.href, spec.href];
+    if (spec.protocol !== 'file:') {
       throw new codes.ERR_INVALID_URL_SCHEME('file');
     }
-    path = require('../../url').fileURLToPath(filename);
-  } else if (typeof filename !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
-  } else if (filename.startsWith('data:')) {
-    return ['data', filename, filename];
-  } else if (filename.startsWith('file:')) {
-    path = require('../../url').fileURLToPath(filename);
-  } else if (!filename.startsWith('/') && !filename.startsWith('./') &&
-             !filename.startsWith('../')) {
-    throw new ERR_WORKER_PATH(filename);
+    path = require('../../url').fileURLToPath(spec);
+  } else if (typeof spec !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], spec);
+  } else if (spec.startsWith('data:')) {
+    return ['data', spec, spec];
+  } else if (spec.startsWith('file:')) {
+    path = require('../../url').fileURLToPath(spec);
+  } else if (!/^\.{0,2}\//.test(spec)) {
+    throw new ERR_WORKER_PATH(spec);
   }
   const absolute = resolvePath(path);
   return ['file', absolute, absolute];
@@ -117,40 +115,33 @@ function toStrings(list, name) {
 class Worker extends EventEmitter {
   constructor(filename, options = undefined) {
     super();
-    if (options === undefined || options === null) options = {};
-    validateObject(options, 'options');
-    const [kind, what, argv1] = readEntry(filename, !!options.eval);
-    const argv = toStrings(options.argv, 'options.argv');
+    const opts = options === undefined || options === null ? {} : options;
+    validateObject(opts, 'options');
+    const [kind, what, argv1] = readEntry(filename, !!opts.eval);
+    const argv = toStrings(opts.argv, 'options.argv');
     let execArgv = process.execArgv;
-    if (options.execArgv !== undefined) {
-      validateArray(options.execArgv, 'options.execArgv');
-      execArgv = options.execArgv.map((a) => `${a}`);
+    if (opts.execArgv !== undefined) {
+      execArgv = toStrings(opts.execArgv, 'options.execArgv');
       const bad = execArgv.filter((a) => !a.startsWith('-'));
       if (bad.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(bad);
     }
-    if (options.name !== undefined) validateString(options.name, 'options.name');
-    const env = readEnv(options.env);
-    const limits = readLimits(options.resourceLimits);
-    const { buffers, ports } = splitTransferList(options.transferList, null);
-    const boot = {
-      kind,
-      what,
-      workerData: options.workerData,
-      environmentData: environmentDataForWorker(),
-      env: env === SHARE_ENV ? null : env,
-      execArgv,
-      name: options.name === undefined ? '' : options.name,
-      cwd: process.cwd(),
-      stdout: !!options.stdout,
-      stderr: !!options.stderr,
-      limits,
-    };
+    if (opts.name !== undefined) validateString(opts.name, 'options.name');
+    const env = readEnv(opts.env);
+    const limits = readLimits(opts.resourceLimits);
+    const { buffers, ports } = splitTransferList(opts.transferList, null);
+    const boot = { kind, what, execArgv, limits };
+    boot.workerData = opts.workerData;
+    boot.environmentData = environmentDataForWorker();
+    boot.env = env === SHARE_ENV ? null : env;
+    boot.name = opts.name === undefined ? '' : opts.name;
+    boot.stdout = !!opts.stdout;
+    boot.stderr = !!opts.stderr;
     const io = binding();
     const [handle, port, control, threadId] = io.create(
       boot, buffers, ports, makeCloneError, argv1, argv, limits);
     handle[kOwner] = this;
-    this[kHandle] = handle;
-    this[kPort] = port;
+    this[kNativeHandle] = handle;
+    this[kPublicPort] = port;
     this[kControl] = control;
     this[kExited] = false;
     this[kExitWaiters] = [];
@@ -169,7 +160,7 @@ class Worker extends EventEmitter {
     port.unref();
     control.on('message', (message) => this.#onControl(message));
     control.unref();
-    if (options.stdout || options.stderr) this.#makeStreams(options);
+    if (opts.stdout || opts.stderr) this.#makeStreams(opts);
     const err = io.start(handle);
     if (err !== 0) {
       throw new ERR_WORKER_INIT_FAILED(require('../../os').constants &&
@@ -210,37 +201,36 @@ class Worker extends EventEmitter {
 
   postMessage(value, transferList = undefined) {
     if (this[kExited]) return;
-    if (arguments.length === 0) {
-      throw new codes.ERR_MISSING_ARGS('message');
-    }
-    this[kPort].postMessage(value, transferList);
+    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('message');
+    this[kPublicPort].postMessage(value, transferList);
   }
 
   terminate(callback = undefined) {
-    if (typeof callback === 'function') {
+    const hasCallback = typeof callback === 'function';
+    if (hasCallback) {
       process.emitWarning('Passing a callback to worker.terminate() is ' +
         'deprecated. It returns a Promise instead.', 'DeprecationWarning',
                           'DEP0132');
     }
     if (this[kExited]) {
-      if (typeof callback === 'function') callback(null, undefined);
+      if (hasCallback) callback(null, undefined);
       return Promise.resolve(undefined);
     }
-    return new Promise((resolve) => {
+    return new Promise((settle) => {
       this[kExitWaiters].push((code) => {
-        if (typeof callback === 'function') callback(null, code);
-        resolve(code);
+        if (hasCallback) callback(null, code);
+        settle(code);
       });
-      binding().terminate(this[kHandle]);
+      binding().terminate(this[kNativeHandle]);
     });
   }
 
   ref() {
-    if (!this[kExited]) binding().setRef(this[kHandle], true);
+    if (!this[kExited]) binding().setRef(this[kNativeHandle], true);
   }
 
   unref() {
-    if (!this[kExited]) binding().setRef(this[kHandle], false);
+    if (!this[kExited]) binding().setRef(this[kNativeHandle], false);
   }
 
   get threadId() {
@@ -284,10 +274,10 @@ function onExitFromNative(handle, code, outOfMemory) {
   const worker = handle[kOwner];
   if (worker === undefined) return;
   // Messages the worker posted before it ended come first, then its error.
-  messagingBinding().drain(worker[kPort]);
+  messagingBinding().drain(worker[kPublicPort]);
   messagingBinding().drain(worker[kControl]);
   worker[kExited] = true;
-  worker[kPort].close();
+  worker[kPublicPort].close();
   worker[kControl].close();
   if (outOfMemory) {
     worker.emit('error', new ERR_WORKER_OUT_OF_MEMORY(

@@ -5,28 +5,21 @@
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 
 // key -> value, copied into each new worker (structured clone on the way).
-const environmentData = new Map();
+const inherited = new Map();
 
-function setEnvironmentData(key, value) {
-  if (value === undefined) {
-    environmentData.delete(key);
-  } else {
-    environmentData.set(key, value);
-  }
-}
+// Storing undefined forgets the key, as in Node.
+const setEnvironmentData = (key, value) => {
+  if (value !== undefined) inherited.set(key, value);
+  else inherited.delete(key);
+};
 
-function getEnvironmentData(key) {
-  return environmentData.get(key);
-}
+const getEnvironmentData = (key) => inherited.get(key);
 
-function environmentDataForWorker() {
-  return environmentData;
-}
+const environmentDataForWorker = () => inherited;
 
 // A worker starts with its parent's data (from its boot value).
 function adoptEnvironmentData(map) {
-  if (!(map instanceof Map)) return;
-  for (const [key, value] of map) environmentData.set(key, value);
+  if (map instanceof Map) map.forEach((v, k) => inherited.set(k, v));
 }
 
 module.exports = {
