@@ -1,6 +1,10 @@
 // PortData: the cross-thread queue behind MessagePort.
 #include "runtime/core/worker_port.h"
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <map>
 #include <mutex>
 
@@ -43,7 +47,7 @@ PortData::NewPair() {
 }
 
 void PortData::WakeLocked() {
-  if (async_ != nullptr) uv_async_send(async_);
+  if (waker_ != nullptr) waker_->Wake();
 }
 
 bool PortData::Send(std::unique_ptr<Message> message) {
@@ -74,10 +78,10 @@ size_t PortData::QueuedCount() {
   return queue_.size();
 }
 
-void PortData::Attach(uv_async_t* async) {
+void PortData::Attach(PortWaker* waker) {
   std::lock_guard<std::mutex> lock(PortMutex());
-  async_ = async;
-  if (async_ != nullptr && (!queue_.empty() || peer_gone_)) WakeLocked();
+  waker_ = waker;
+  if (waker_ != nullptr && (!queue_.empty() || peer_gone_)) WakeLocked();
 }
 
 void PortData::Disentangle() {
@@ -184,13 +188,21 @@ v8::MaybeLocal<v8::Object> PortWrap::New(Runtime* runtime,
   if (object->SetPrototype(context, prototype.As<v8::Object>()).IsNothing()) {
     return {};
   }
+  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd < 0) {
+    isolate->ThrowException(v8::Exception::Error(OneByteString(
+        isolate, "Cannot create a MessagePort: out of file descriptors")));
+    return {};
+  }
   auto* wrap = new PortWrap(runtime, std::move(data));
   object->SetAlignedPointerInInternalField(0, wrap);
   wrap->object_.Reset(isolate, object);
-  uv_async_init(runtime->loop(), &wrap->async_, OnAsync);
-  wrap->async_.data = wrap;
-  uv_unref(reinterpret_cast<uv_handle_t*>(&wrap->async_));
-  wrap->data_->Attach(&wrap->async_);
+  wrap->wake_fd_ = fd;
+  uv_poll_init(runtime->loop(), &wrap->poll_, fd);
+  wrap->poll_.data = wrap;
+  uv_poll_start(&wrap->poll_, UV_READABLE, OnReadable);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&wrap->poll_));
+  wrap->data_->Attach(wrap);
   runtime->AddCleanupHook(OnCleanup, wrap);
   return object;
 }
@@ -211,8 +223,15 @@ Message::MakePort PortWrap::PortMaker(Runtime* runtime) {
   };
 }
 
+void PortWrap::Wake() {
+  uint64_t one = 1;
+  // EAGAIN (the counter is full) still leaves the fd readable.
+  while (write(wake_fd_, &one, sizeof(one)) < 0 && errno == EINTR) {
+  }
+}
+
 void PortWrap::UpdateRef() {
-  auto* handle = reinterpret_cast<uv_handle_t*>(&async_);
+  auto* handle = reinterpret_cast<uv_handle_t*>(&poll_);
   if (started_ && ref_) {
     uv_ref(handle);
   } else {
@@ -224,7 +243,7 @@ void PortWrap::Start() {
   started_ = true;
   UpdateRef();
   // Messages that arrived before start() are delivered now (next turn).
-  uv_async_send(&async_);
+  Wake();
 }
 
 void PortWrap::Stop() {
@@ -271,14 +290,18 @@ void PortWrap::Drain() {
   }
   if (closing_) return;
   if (started_ && data_->QueuedCount() > 0) {
-    uv_async_send(&async_);
+    Wake();
   } else if (data_->peer_gone() && data_->QueuedCount() == 0) {
     Close();
   }
 }
 
-void PortWrap::OnAsync(uv_async_t* handle) {
-  static_cast<PortWrap*>(handle->data)->Drain();
+void PortWrap::OnReadable(uv_poll_t* handle, int status, int events) {
+  auto* wrap = static_cast<PortWrap*>(handle->data);
+  uint64_t count;
+  while (read(wrap->wake_fd_, &count, sizeof(count)) < 0 && errno == EINTR) {
+  }
+  wrap->Drain();
 }
 
 bool PortWrap::ReceiveOne(v8::MaybeLocal<v8::Value>* out) {
@@ -300,7 +323,7 @@ void PortWrap::Close() {
   data_->Attach(nullptr);
   data_->Disentangle();
   if (!data_->broadcast_name().empty()) BroadcastLeave(data_.get());
-  uv_close(reinterpret_cast<uv_handle_t*>(&async_), OnClosed);
+  uv_close(reinterpret_cast<uv_handle_t*>(&poll_), OnClosed);
 }
 
 std::shared_ptr<PortData> PortWrap::Detach() {
@@ -309,7 +332,7 @@ std::shared_ptr<PortData> PortWrap::Detach() {
   emit_close_ = false;
   data_->Attach(nullptr);
   Unwrap();
-  uv_close(reinterpret_cast<uv_handle_t*>(&async_), OnClosed);
+  uv_close(reinterpret_cast<uv_handle_t*>(&poll_), OnClosed);
   return data;
 }
 
@@ -323,6 +346,7 @@ void PortWrap::OnClosed(uv_handle_t* handle) {
   }
   wrap->Unwrap();
   wrap->object_.Reset();
+  close(wrap->wake_fd_);
   delete wrap;
 }
 

@@ -1,7 +1,7 @@
 // PortData: one end of a MessageChannel, shared between the thread that owns
 // the end (its JS MessagePort) and the threads that post to it. Messages
 // cross as runtime::Message; a sender queues on the peer and wakes the
-// peer's loop through the uv_async_t the owner attached.
+// peer's loop through the PortWaker the owner attached.
 #pragma once
 
 #include <uv.h>
@@ -16,6 +16,15 @@
 #include "runtime/core/runtime.h"
 
 namespace jspack::runtime {
+
+// What a PortData calls (under the port lock) when its owner must look at
+// it: a message arrived or the peer went away. Must be cheap and must not
+// call back into PortData.
+class PortWaker {
+ public:
+  virtual ~PortWaker() = default;
+  virtual void Wake() = 0;
+};
 
 class PortData {
  public:
@@ -39,10 +48,10 @@ class PortData {
   std::unique_ptr<Message> Receive();
   size_t QueuedCount();
 
-  // `async` is woken whenever a message arrives or the peer goes away;
-  // nullptr detaches (before the owner closes its handle). Attaching wakes
-  // it once when messages are already waiting.
-  void Attach(uv_async_t* async);
+  // `waker` is woken whenever a message arrives or the peer goes away;
+  // nullptr detaches (before the owner frees it). Attaching wakes it once
+  // when messages are already waiting.
+  void Attach(PortWaker* waker);
 
   // Ends the entanglement; the peer is woken and sees peer_gone().
   void Disentangle();
@@ -61,7 +70,7 @@ class PortData {
   // Guarded by the process-wide port mutex (worker_port.cc): a message
   // send touches two ends, possibly owned by two threads.
   std::deque<std::unique_ptr<Message>> queue_;
-  uv_async_t* async_ = nullptr;
+  PortWaker* waker_ = nullptr;
   std::weak_ptr<PortData> peer_;
   bool had_peer_ = false;
   bool peer_gone_ = false;
@@ -77,13 +86,13 @@ std::vector<std::shared_ptr<PortData>> BroadcastMembers(
 // PortWrap: a PortData as a JS MessagePort object on one runtime's thread.
 // The object is an API object (one internal field), so that the serializer
 // hands it to Message as a host object when it is posted. It is kept alive
-// until the port closes; its async handle keeps the loop alive only while
+// until the port closes; its poll handle keeps the loop alive only while
 // it is started and ref'd (Node's rule for ports with 'message' listeners).
 //
 // JS side (stdlib/internal/worker/io.js) registers, per runtime, an emitter
 // `emit(port, kind, value)` (kind 0: message, 1: messageerror, 2: close)
 // and the MessagePort prototype every port object gets.
-class PortWrap {
+class PortWrap : public PortWaker {
  public:
   enum EmitKind { kMessage = 0, kMessageError = 1, kClose = 2 };
 
@@ -117,8 +126,14 @@ class PortWrap {
 
  private:
   PortWrap(Runtime* runtime, std::shared_ptr<PortData> data);
-  ~PortWrap();
-  static void OnAsync(uv_async_t* handle);
+  ~PortWrap() override;
+  // PortWaker: another thread (or this one) wants a Drain. An eventfd
+  // write, not uv_async_send: libuv's async spins the receiving thread
+  // until the sender has left uv_async_send, which on a busy machine
+  // (the sender descheduled right after waking the receiver) costs more
+  // than the message itself.
+  void Wake() override;
+  static void OnReadable(uv_poll_t* handle, int status, int events);
   static void OnClosed(uv_handle_t* handle);
   static void OnCleanup(void* arg);
   void UpdateRef();
@@ -127,7 +142,8 @@ class PortWrap {
 
   Runtime* runtime_;
   std::shared_ptr<PortData> data_;
-  uv_async_t async_;
+  int wake_fd_ = -1;
+  uv_poll_t poll_;
   v8::Global<v8::Object> object_;
   bool started_ = false;
   bool ref_ = true;

@@ -10,6 +10,12 @@
 namespace jspack::runtime {
 namespace {
 
+// Wakes a loop through a uv_async_t, as a test stand-in for PortWrap.
+struct AsyncWaker : PortWaker {
+  uv_async_t async;
+  void Wake() override { uv_async_send(&async); }
+};
+
 TEST(PortData, SendQueuesOnThePeerInOrder) {
   auto [a, b] = PortData::NewPair();
   EXPECT_TRUE(a->Send(std::make_unique<Message>()));
@@ -51,10 +57,10 @@ TEST(PortData, SendsFromAnotherThreadWakeTheOwnersLoop) {
   struct State {
     std::shared_ptr<PortData> port;
     int received = 0;
-    uv_async_t async;
+    AsyncWaker waker;
   } state;
   state.port = b;
-  uv_async_init(&loop, &state.async, [](uv_async_t* handle) {
+  uv_async_init(&loop, &state.waker.async, [](uv_async_t* handle) {
     auto* s = static_cast<State*>(handle->data);
     while (s->port->Receive() != nullptr) s->received++;
     if (s->port->peer_gone() && s->port->QueuedCount() == 0) {
@@ -62,8 +68,8 @@ TEST(PortData, SendsFromAnotherThreadWakeTheOwnersLoop) {
       uv_close(reinterpret_cast<uv_handle_t*>(handle), nullptr);
     }
   });
-  state.async.data = &state;
-  b->Attach(&state.async);
+  state.waker.async.data = &state;
+  b->Attach(&state.waker);
   constexpr int kCount = 10000;
   std::thread sender([a = a] {
     for (int i = 0; i < kCount; ++i) a->Send(std::make_unique<Message>());
@@ -83,17 +89,17 @@ TEST(PortData, AttachingWakesForMessagesAlreadyQueued) {
   struct State {
     std::shared_ptr<PortData> port;
     int received = 0;
-    uv_async_t async;
+    AsyncWaker waker;
   } state;
   state.port = b;
-  uv_async_init(&loop, &state.async, [](uv_async_t* handle) {
+  uv_async_init(&loop, &state.waker.async, [](uv_async_t* handle) {
     auto* s = static_cast<State*>(handle->data);
     while (s->port->Receive() != nullptr) s->received++;
     s->port->Attach(nullptr);
     uv_close(reinterpret_cast<uv_handle_t*>(handle), nullptr);
   });
-  state.async.data = &state;
-  b->Attach(&state.async);
+  state.waker.async.data = &state;
+  b->Attach(&state.waker);
   uv_run(&loop, UV_RUN_DEFAULT);
   EXPECT_EQ(state.received, 1);
   EXPECT_EQ(uv_loop_close(&loop), 0);
