@@ -295,6 +295,26 @@ void TakeBootInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, out, 3));
 }
 
+// appEntry() -> [entryPath, bundleSource | undefined, isModule]: the app's
+// entry (process.argv[1] of the main thread) and, when the app is not in
+// the snapshot, its bundle, for a worker started on the app's own file.
+void AppEntry(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  const runtime::ProcessBoot& boot = runtime::GetProcessBoot();
+  v8::Local<v8::Value> entry, bundle = v8::Undefined(isolate);
+  if (!runtime::Utf8String(isolate, boot.app_entry).ToLocal(&entry)) {
+    return;
+  }
+  if (boot.bundle != nullptr) {
+    v8::Local<v8::String> source;
+    if (!runtime::Utf8String(isolate, *boot.bundle).ToLocal(&source)) return;
+    bundle = source;
+  }
+  v8::Local<v8::Value> out[] = {entry, bundle,
+                                v8::Boolean::New(isolate, boot.bundle_is_module)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, out, 3));
+}
+
 // resourceLimits(handle) -> [young, old, codeRange, stack] as started, or
 // undefined once the worker has exited.
 void ResourceLimits(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -320,6 +340,7 @@ constexpr runtime::Method kMethods[] = {
     {"getThreadInfo", GetThreadInfo},
     {"takeBootInfo", TakeBootInfo},
     {"resourceLimits", ResourceLimits},
+    {"appEntry", AppEntry},
 };
 
 }  // namespace

@@ -39,7 +39,12 @@ int BootAndRun(BootPlan plan) {
   params.array_buffer_allocator = allocator;
   params.external_references = ExternalReferences();
   // Workers boot from the same blob; `plan` lives until the process ends.
-  SetProcessBootBlob(&plan.snapshot);
+  ProcessBoot process_boot;
+  process_boot.blob = &plan.snapshot;
+  if (!plan.app_in_snapshot) process_boot.bundle = &plan.bundle_source;
+  process_boot.bundle_is_module = plan.info.bundle_is_module;
+  process_boot.app_entry = plan.info.entry_path;
+  SetProcessBoot(process_boot);
   v8::StartupData blob{plan.snapshot.data(),
                        static_cast<int>(plan.snapshot.size())};
   if (!plan.snapshot.empty()) params.snapshot_blob = &blob;

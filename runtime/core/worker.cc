@@ -14,7 +14,7 @@ namespace jspack::runtime {
 
 namespace {
 
-const std::string* process_blob = nullptr;
+ProcessBoot process_boot;
 std::atomic<int> next_thread_id{1};
 std::atomic<bool> any_worker_started{false};
 
@@ -25,7 +25,9 @@ constexpr double kMb = 1024 * 1024;
 
 }  // namespace
 
-void SetProcessBootBlob(const std::string* blob) { process_blob = blob; }
+void SetProcessBoot(const ProcessBoot& boot) { process_boot = boot; }
+
+const ProcessBoot& GetProcessBoot() { return process_boot; }
 
 v8::ArrayBuffer::Allocator* SharedArrayBufferAllocator() {
   // Never freed: backing stores may be released by V8's background sweeper
@@ -128,6 +130,7 @@ void WorkerThread::Run() {
   params.array_buffer_allocator = SharedArrayBufferAllocator();
   params.external_references = ExternalReferences();
   v8::StartupData blob{nullptr, 0};
+  const std::string* process_blob = process_boot.blob;
   if (process_blob != nullptr && !process_blob->empty()) {
     blob.data = process_blob->data();
     blob.raw_size = static_cast<int>(process_blob->size());

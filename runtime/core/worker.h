@@ -20,10 +20,18 @@
 
 namespace jspack::runtime {
 
-// The blob this process booted from (empty: booted from the stdlib source).
-// BootAndRun records it; workers boot from it. The bytes live for the whole
-// process.
-void SetProcessBootBlob(const std::string* blob);
+// What this process booted from: BootAndRun records it, workers boot from
+// the same blob (empty: from the stdlib source). A worker asked to run the
+// app's own entry file runs the app: its compiled main from the app
+// snapshot, or else `bundle`. Everything lives for the whole process.
+struct ProcessBoot {
+  const std::string* blob = nullptr;
+  const std::string* bundle = nullptr;  // nullptr: the app is in the blob
+  bool bundle_is_module = false;
+  std::string app_entry;  // the main thread's process.argv[1]
+};
+void SetProcessBoot(const ProcessBoot& boot);
+const ProcessBoot& GetProcessBoot();
 
 // The allocator every isolate of the process shares: an ArrayBuffer moved
 // from a worker to its parent is freed by the parent's heap, possibly after

@@ -98,6 +98,14 @@ function runCommonJs(source, filename, isEval) {
   module.loaded = true;
 }
 
+// The app's own entry file (new Worker(__filename) in a bundled or packed
+// app): the app runs again in this thread, from its compiled main in the
+// app snapshot or from its bundle; the file on disk may not even exist.
+function runApp(native) {
+  const [, bundle, isModule] = native.appEntry();
+  require('../modules/run_main').runMain(bundle, isModule);
+}
+
 function runEntry(boot) {
   if (boot.kind === 'eval') {
     runCommonJs(boot.what, '[worker eval]', true);
@@ -135,7 +143,9 @@ function runWorker() {
   if (info === undefined) return;
   const [boot, port, control] = info;
   const [, threadId] = native.getThreadInfo();
-  process._setupRun();
+  const isApp = boot.kind === 'file' && boot.what === native.appEntry()[0];
+  // runMain fills in process.argv and the like itself.
+  if (!isApp) process._setupRun();
 
   const api = loadBuiltin('worker_threads');
   api.isMainThread = false;
@@ -159,7 +169,11 @@ function runWorker() {
   control.postMessage({ type: 'online' });
 
   // What the entry throws goes the usual uncaught way (to the parent).
-  runEntry(boot);
+  if (isApp) {
+    runApp(native);
+  } else {
+    runEntry(boot);
+  }
 }
 
 module.exports = { runWorker };
