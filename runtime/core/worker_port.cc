@@ -230,30 +230,24 @@ void PortWrap::Wake() {
   }
 }
 
-void PortWrap::UpdateRef() {
-  auto* handle = reinterpret_cast<uv_handle_t*>(&poll_);
-  if (started_ && ref_) {
-    uv_ref(handle);
-  } else {
-    uv_unref(handle);
-  }
-}
-
 void PortWrap::Start() {
   started_ = true;
-  UpdateRef();
   // Messages that arrived before start() are delivered now (next turn).
   Wake();
 }
 
-void PortWrap::Stop() {
-  started_ = false;
-  UpdateRef();
-}
+void PortWrap::Stop() { started_ = false; }
 
+// Liveness is separate from delivery, as in Node: start() alone does not
+// keep the loop alive; JS refs the port while it has 'message' listeners.
 void PortWrap::SetRef(bool ref) {
   ref_ = ref;
-  UpdateRef();
+  auto* handle = reinterpret_cast<uv_handle_t*>(&poll_);
+  if (ref) {
+    uv_ref(handle);
+  } else {
+    uv_unref(handle);
+  }
 }
 
 void PortWrap::Emit(EmitKind kind, v8::Local<v8::Value> value) {

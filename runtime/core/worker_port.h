@@ -87,7 +87,7 @@ std::vector<std::shared_ptr<PortData>> BroadcastMembers(
 // The object is an API object (one internal field), so that the serializer
 // hands it to Message as a host object when it is posted. It is kept alive
 // until the port closes; its poll handle keeps the loop alive only while
-// it is started and ref'd (Node's rule for ports with 'message' listeners).
+// ref'd (JS refs it while it has 'message' listeners, as Node does).
 //
 // JS side (stdlib/internal/worker/io.js) registers, per runtime, an emitter
 // `emit(port, kind, value)` (kind 0: message, 1: messageerror, 2: close)
@@ -136,7 +136,6 @@ class PortWrap : public PortWaker {
   static void OnReadable(uv_poll_t* handle, int status, int events);
   static void OnClosed(uv_handle_t* handle);
   static void OnCleanup(void* arg);
-  void UpdateRef();
   void Emit(EmitKind kind, v8::Local<v8::Value> value);
   void Unwrap();
 
@@ -146,7 +145,7 @@ class PortWrap : public PortWaker {
   uv_poll_t poll_;
   v8::Global<v8::Object> object_;
   bool started_ = false;
-  bool ref_ = true;
+  bool ref_ = false;
   bool closing_ = false;
   bool emit_close_ = true;
 };

@@ -78,6 +78,27 @@ function redirectStdio(control, name) {
   replaceProcessProperty(name, stream);
 }
 
+// What a worker may not change for the whole process, as in Node.
+function forbidProcessWideChanges() {
+  const { ERR_WORKER_UNSUPPORTED_OPERATION } = require('../errors').codes;
+  const forbid = (name) => () => {
+    throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
+  };
+  for (const name of ['chdir', 'setuid', 'setgid', 'seteuid', 'setegid',
+    'setgroups', 'initgroups']) {
+    if (name === 'chdir' || typeof process[name] === 'function') {
+      replaceProcessProperty(name, forbid(name));
+    }
+  }
+  const umask = process.umask;
+  replaceProcessProperty('umask', function umaskInWorker(mask) {
+    if (mask !== undefined) {
+      throw new ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
+    }
+    return umask.call(process);
+  });
+}
+
 function emptyStdin() {
   const { Readable } = require('../../stream');
   const stdin = new Readable({ read() { this.push(null); } });
@@ -163,6 +184,7 @@ function runWorker() {
   if (boot.env !== null) replaceProcessProperty('env', makeEnv(boot.env));
   process.execArgv = boot.execArgv;
   replaceProcessProperty('stdin', emptyStdin());
+  forbidProcessWideChanges();
   if (boot.stdout) redirectStdio(control, 'stdout');
   if (boot.stderr) redirectStdio(control, 'stderr');
   setUncaughtForwarder(forwardUncaught(control));

@@ -407,16 +407,20 @@ class MessagePort extends NodeEventTarget {
     return binding().hasRef(this);
   }
 
-  // A 'message' listener (or onmessage) starts the port; when the last one
-  // goes the port stops keeping the loop alive, as in Node.
+  // A 'message' listener (or onmessage) starts the port and makes it keep
+  // the loop alive; when the last one goes it no longer does (messages
+  // still queue), as in Node.
   [kListenerAdded](type) {
-    if (type === 'message') binding().start(this);
+    if (type !== 'message') return;
+    const io = binding();
+    io.start(this);
+    io.setRef(this, true);
   }
 
   [kListenerRemoved](type) {
     if (type === 'message' && this.listenerCount('message') === 0 &&
         this.onmessage === null) {
-      binding().stop(this);
+      binding().setRef(this, false);
     }
   }
 
