@@ -5,10 +5,13 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <v8.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
+#include <limits.h>
 #include <string>
 #include <vector>
 
@@ -256,6 +259,272 @@ int BuildSnapshotMode(int argc, char** argv) {
   return 0;
 }
 
+// The node-compatible command line of a bare runtime ----------------------
+
+// Node's own options that take a value, as `--opt value` or `--opt=value`.
+constexpr const char* kValueOptions[] = {
+    "--eval",  "--print",        "--require",   "--import",
+    "--input-type", "--title",   "--unhandled-rejections",
+    "--env-file", "--conditions", "--disable-warning", "--redirect-warnings",
+};
+// Node's own options without a value that the stdlib honours or that need
+// nothing from it.
+constexpr const char* kFlagOptions[] = {
+    "--no-warnings", "--no-deprecation", "--throw-deprecation",
+    "--trace-deprecation", "--trace-warnings", "--pending-deprecation",
+    "--trace-uncaught", "--enable-source-maps", "--preserve-symlinks",
+    "--preserve-symlinks-main", "--expose-internals", "--zero-fill-buffers",
+    "--no-experimental-fetch", "--no-experimental-global-webcrypto",
+    "--no-experimental-global-customevent", "--experimental-vm-modules",
+    "--experimental-global-webcrypto", "--experimental-require-module",
+    "--no-experimental-require-module", "--experimental-detect-module",
+    "--no-experimental-detect-module", "--insecure-http-parser",
+    "--no-addons", "--no-global-search-paths", "--frozen-intrinsics",
+    "--experimental-websocket", "--experimental-eventsource",
+    "--report-on-fatalerror", "--no-force-async-hooks-checks",
+    "--experimental-test-coverage", "--verify-base-objects",
+    "--experimental-wasm-modules", "--experimental-import-meta-resolve",
+    "--experimental-network-imports", "--experimental-permission",
+    "--experimental-shadow-realm", "--experimental-worker",
+};
+
+bool IsOneOf(const std::string& name, const char* const* list, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (name == list[i]) return true;
+  }
+  return false;
+}
+
+struct NodeCommand {
+  std::vector<std::string> exec_argv;
+  std::vector<std::pair<std::string, std::string>> options;
+  std::vector<std::string> v8_flags;
+  std::string mode;  // file, eval, stdin, check, version, help
+  std::string eval_source;
+  std::string script;
+  std::vector<std::string> script_args;
+};
+
+// Parses node options from args[from...]; stops at the script. Returns ""
+// or the message of a bad command line. `record` keeps them for execArgv.
+std::string ParseNodeOptions(const std::vector<std::string>& args,
+                             size_t* index, bool record, NodeCommand* cmd) {
+  size_t i = *index;
+  for (; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (arg == "--") {
+      if (record) cmd->exec_argv.push_back(arg);
+      ++i;
+      break;
+    }
+    if (arg.size() < 2 || arg[0] != '-') break;  // the script (or "-")
+    size_t first = i;
+    std::string name = arg, value;
+    bool has_value = false;
+    size_t eq = arg.find('=');
+    if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_value = true;
+    }
+    // Node accepts '_' for '-' in its own option names.
+    std::string key = name;
+    for (size_t k = 2; k < key.size(); ++k) {
+      if (key[k] == '_') key[k] = '-';
+    }
+    static const std::pair<const char*, const char*> kShort[] = {
+        {"-e", "--eval"},    {"-p", "--print"},   {"-r", "--require"},
+        {"-pe", "--print"},  {"-ep", "--print"},  {"-c", "--check"},
+        {"-v", "--version"}, {"-h", "--help"},    {"-i", "--interactive"},
+    };
+    for (const auto& [short_name, long_name] : kShort) {
+      if (key == short_name) key = long_name;
+    }
+    if (IsOneOf(key, kValueOptions, std::size(kValueOptions))) {
+      if (!has_value) {
+        // -p may stand alone: node -p prints the script given next.
+        if (i + 1 >= args.size()) {
+          return std::string(args[first]) + " requires an argument";
+        }
+        value = args[++i];
+      }
+      cmd->options.emplace_back(key, value);
+      if (key == "--eval" || key == "--print") {
+        cmd->mode = "eval";
+        cmd->eval_source = value;
+        if (key == "--print") cmd->options.emplace_back("--print", "");
+      }
+    } else if (IsOneOf(key, kFlagOptions, std::size(kFlagOptions))) {
+      cmd->options.emplace_back(key, has_value ? value : "");
+    } else if (key == "--check" || key == "--version" || key == "--help") {
+      cmd->mode = key.substr(2);
+    } else if (key == "--interactive") {
+      cmd->mode = "interactive";
+    } else {
+      // Everything else is V8's to accept or refuse (--expose-gc,
+      // --stack-trace-limit=N, --max-old-space-size=N, --harmony, ...).
+      cmd->v8_flags.push_back(arg);
+    }
+    if (record) {
+      for (size_t k = first; k <= i; ++k) cmd->exec_argv.push_back(args[k]);
+    }
+  }
+  *index = i;
+  return "";
+}
+
+// NODE_OPTIONS, split on spaces (double quotes group).
+std::vector<std::string> SplitNodeOptions(const char* text) {
+  std::vector<std::string> out;
+  std::string current;
+  bool quoted = false, any = false;
+  for (const char* p = text; *p != '\0'; ++p) {
+    if (*p == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (*p == ' ' && !quoted) {
+      if (any) out.push_back(current);
+      current.clear();
+      any = false;
+    } else {
+      current.push_back(*p);
+      any = true;
+    }
+  }
+  if (any) out.push_back(current);
+  return out;
+}
+
+std::string AbsolutePath(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char cwd[PATH_MAX];
+  if (getcwd(cwd, sizeof(cwd)) == nullptr) return path;
+  std::string out = cwd;
+  std::string rest = path;
+  while (rest.rfind("./", 0) == 0) rest = rest.substr(2);
+  return out == "/" ? "/" + rest : out + "/" + rest;
+}
+
+// `jspack-runtime [node options] [script.js | -e code | -] [args...]`, as
+// `node` would run it.
+int NodeCommandMode(int argc, char** argv, const std::string& exe) {
+  NodeCommand cmd;
+  cmd.mode = "file";
+  std::string error;
+  if (const char* env = getenv("NODE_OPTIONS")) {
+    std::vector<std::string> env_args = SplitNodeOptions(env);
+    size_t index = 0;
+    error = ParseNodeOptions(env_args, &index, /*record=*/false, &cmd);
+    if (error.empty() && index < env_args.size()) {
+      error = env_args[index] + " is not allowed in NODE_OPTIONS";
+    }
+    if (!error.empty()) {
+      fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
+      return 9;
+    }
+    if (cmd.mode != "file" && cmd.mode != "eval") cmd.mode = "file";
+  }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t index = 0;
+  error = ParseNodeOptions(args, &index, /*record=*/true, &cmd);
+  if (!error.empty()) {
+    fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
+    return 9;
+  }
+  if (cmd.mode == "version") {
+    printf("v%s\n", JSPACK_NODE_VERSION);
+    return 0;
+  }
+  if (cmd.mode == "help") {
+    printf(
+        "Usage: %s [options] [ script.js | -e \"script\" | - ] [arguments]\n"
+        "\n"
+        "The jspack runtime, run like node. Options:\n"
+        "  -e, --eval script       evaluate script\n"
+        "  -p, --print script      evaluate script and print the result\n"
+        "  -r, --require module    preload a CommonJS module\n"
+        "  --import module         preload an ES module\n"
+        "  --input-type=module     -e/-p/stdin code is an ES module\n"
+        "  -c, --check             check the script's syntax, do not run it\n"
+        "  --no-warnings, --no-deprecation, --throw-deprecation,\n"
+        "  --trace-warnings        as in node\n"
+        "  -v, --version           print the Node version implemented\n"
+        "  V8 options (--expose-gc, --stack-trace-limit=N,\n"
+        "  --max-old-space-size=MB, ...) go to V8.\n"
+        "\n"
+        "Pack an app with `jspack app.js -o app`.\n",
+        program.c_str());
+    return 0;
+  }
+  if (cmd.mode == "interactive") {
+    fprintf(stderr,
+            "%s: there is no REPL in jspack; pass a script, -e code, or a "
+            "script on standard input\n",
+            program.c_str());
+    return 9;
+  }
+  if (cmd.mode != "eval") {
+    if (index < args.size() && args[index] != "-") {
+      cmd.script = args[index++];
+    } else {
+      if (index < args.size()) {
+        ++index;
+        cmd.script = "-";  // process.argv[1] stays "-", as in node
+      }
+      if (cmd.mode != "check") cmd.mode = "stdin";
+      if (isatty(0) && cmd.mode == "stdin") {
+        fprintf(stderr,
+                "%s: there is no REPL in jspack; pass a script, -e code, or "
+                "a script on standard input\n",
+                program.c_str());
+        return 9;
+      }
+    }
+  }
+  cmd.script_args.assign(args.begin() + index, args.end());
+
+  // V8 takes what it knows; anything left is a bad option, as in node.
+  if (!cmd.v8_flags.empty()) {
+    std::vector<char*> v8_argv = {argv[0]};
+    for (std::string& f : cmd.v8_flags) v8_argv.push_back(f.data());
+    int v8_argc = static_cast<int>(v8_argv.size());
+    v8::V8::SetFlagsFromCommandLine(&v8_argc, v8_argv.data(), true);
+    if (v8_argc > 1) {
+      fprintf(stderr, "%s: bad option: %s\n", program.c_str(), v8_argv[1]);
+      return 9;
+    }
+  }
+
+  bool allow_base_file = true;
+  if (const char* stdlib = getenv("JSPACK_STDLIB")) {
+    std::string source;
+    if (!payload::ReadWholeFile(stdlib, &source, &error)) {
+      fprintf(stderr, "%s: JSPACK_STDLIB: %s\n", program.c_str(),
+              error.c_str());
+      return 1;
+    }
+    UseStdlibSource(std::move(source));
+    allow_base_file = false;
+  }
+  InitializeV8(argv[0]);
+  BootPlan plan;
+  if (allow_base_file) plan.snapshot = LoadBaseSnapshot(DirName(exe));
+  plan.info.exec_path = exe;
+  plan.info.argv0 = argv[0];
+  plan.info.debug = DebugEnabled();
+  plan.info.mode = cmd.mode;
+  plan.info.eval_source = cmd.eval_source;
+  plan.info.entry_path = cmd.script.empty() || cmd.script == "-"
+                             ? cmd.script
+                             : AbsolutePath(cmd.script);
+  plan.info.app_args = std::move(cmd.script_args);
+  plan.info.exec_argv = std::move(cmd.exec_argv);
+  plan.info.node_options = std::move(cmd.options);
+  DebugLog(plan.snapshot.empty() ? "boot: node command, no snapshot"
+                                 : "boot: node command, base snapshot");
+  return BootAndRun(std::move(plan));
+}
+
 int Main(int argc, char** argv) {
   DebugTime("main");
   // Like Node: a closed pipe is an EPIPE error for the writer, not a signal.
@@ -330,11 +599,7 @@ int Main(int argc, char** argv) {
     for (int i = 3; i < argc; ++i) info.app_args.push_back(argv[i]);
     return RunPayload(app, std::move(info), allow_base_file);
   }
-  fprintf(stderr,
-          "%s: this is the jspack runtime and holds no app. Pack one with "
-          "`jspack app.js -o app`, or run one with `jspack run app.js`.\n",
-          program.c_str());
-  return 1;
+  return NodeCommandMode(argc, argv, exe);
 }
 
 }  // namespace

@@ -1,19 +1,5 @@
 'use strict';
-// node:module: what a bundled app can use of it (the builtin list and
-// createRequire for builtins).
+// node:module: the CommonJS Module class itself (require('module') is
+// Module, as in Node), with createRequire, builtinModules and isBuiltin.
 
-const { builtinModules, isBuiltin, makeRequire } =
-  require('./internal/modules/builtins');
-
-function createRequire(filename) {
-  return makeRequire(undefined);
-}
-
-class Module {
-  static builtinModules = builtinModules;
-  static isBuiltin = isBuiltin;
-  static createRequire = createRequire;
-}
-Module.Module = Module;
-
-module.exports = Module;
+module.exports = require('./internal/modules/cjs').Module;

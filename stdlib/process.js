@@ -144,12 +144,14 @@ lazyProperty('stdin', () => new Stdin(0));
 process._setupRun = function setupRun() {
   const info = binding.getRunInfo();
   process.argv = info.argv;
-  process.argv0 = info.argv[0];
+  process.argv0 = info.argv0;
+  process.execArgv = info.execArgv;
   process.execPath = info.execPath;
   process.pid = info.pid;
   process.ppid = info.ppid;
   process.title = info.execPath.slice(info.execPath.lastIndexOf('/') + 1);
   delete process._setupRun;
+  return info;
 };
 
 module.exports = process;

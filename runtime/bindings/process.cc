@@ -29,7 +29,8 @@ v8::Local<v8::String> Str(v8::Isolate* isolate, const std::string& s) {
   return Utf8String(isolate, s).ToLocalChecked();
 }
 
-// getRunInfo() -> { argv, execPath, pid, ppid } for this run.
+// getRunInfo() -> { argv, execPath, argv0, pid, ppid, mode, evalSource,
+// execArgv, nodeOptions } for this run.
 void GetRunInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -43,8 +44,28 @@ void GetRunInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
     out->CreateDataProperty(context, OneByteString(isolate, key), value)
         .Check();
   };
+  // -e code and a script read from stdin have no argv[1] (but `-` stays).
+  if ((info.mode == "eval" || info.mode == "stdin") &&
+      info.entry_path.empty()) {
+    argv.erase(argv.begin() + 1);
+  }
   set("argv", v8::Array::New(isolate, argv.data(), argv.size()));
   set("execPath", Str(isolate, info.exec_path));
+  set("argv0", Str(isolate, info.argv0.empty() ? info.exec_path : info.argv0));
+  set("mode", Str(isolate, info.mode));
+  set("evalSource", Str(isolate, info.eval_source));
+  std::vector<v8::Local<v8::Value>> exec_argv;
+  for (const std::string& a : info.exec_argv) {
+    exec_argv.push_back(Str(isolate, a));
+  }
+  set("execArgv",
+      v8::Array::New(isolate, exec_argv.data(), exec_argv.size()));
+  std::vector<v8::Local<v8::Value>> options;
+  for (const auto& [name, value] : info.node_options) {
+    v8::Local<v8::Value> pair[] = {Str(isolate, name), Str(isolate, value)};
+    options.push_back(v8::Array::New(isolate, pair, 2));
+  }
+  set("nodeOptions", v8::Array::New(isolate, options.data(), options.size()));
   set("pid", v8::Integer::New(isolate, getpid()));
   set("ppid", v8::Integer::New(isolate, getppid()));
   args.GetReturnValue().Set(out);

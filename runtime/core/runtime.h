@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jspack::runtime {
@@ -50,6 +51,17 @@ struct RunInfo {
   std::function<std::string()> load_source_map;
   // The bundle is an ES module (top-level await), run from source.
   bool bundle_is_module = false;
+  // How this run was started: "app" (a bundle: a packed app or `jspack
+  // run`), or the node-compatible command of a bare runtime (main.cc):
+  // "file" (`jspack-runtime file.js`), "eval" (-e/-p), "stdin" (the script
+  // is read from standard input), "check" (-c: syntax only).
+  std::string mode = "app";
+  std::string eval_source;  // the -e/-p code
+  std::string argv0;        // argv[0] as the caller gave it
+  // The node options before the script, as given (process.execArgv), and
+  // parsed into [name, value] pairs (NODE_OPTIONS' first) for the stdlib.
+  std::vector<std::string> exec_argv;
+  std::vector<std::pair<std::string, std::string>> node_options;
 };
 
 v8::Local<v8::String> OneByteString(v8::Isolate* isolate, const char* s);

@@ -99,6 +99,9 @@ ERR_HTTP_SOCKET_ENCODING              Error       Changing the socket encoding i
     RFC7230 Section 3.
 ERR_HTTP_TRAILER_INVALID              Error       Trailers are invalid with this transfer encoding
 ERR_ILLEGAL_CONSTRUCTOR               TypeError   Illegal constructor
+ERR_IMPORT_ASSERTION_TYPE_FAILED      TypeError   Module "%s" is not of type "%s"
+ERR_IMPORT_ASSERTION_TYPE_MISSING     TypeError   Module "%s" needs an import attribute of type "%s"
+ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED TypeError   Import attribute type "%s" is unsupported
 ERR_INCOMPATIBLE_OPTION_PAIR          TypeError   Option "%s" cannot be used in combination with
     option "%s"
 ERR_INTERNAL_ASSERTION                Error       *
@@ -117,7 +120,10 @@ ERR_INVALID_HANDLE_TYPE               TypeError   This handle type cannot be sen
 ERR_INVALID_HTTP_TOKEN                TypeError   %s must be a valid HTTP token ["%s"]
 ERR_INVALID_IP_ADDRESS                TypeError   Invalid IP address: %s
 ERR_INVALID_MIME_SYNTAX               TypeError   *
+ERR_INVALID_MODULE_SPECIFIER          TypeError   *
 ERR_INVALID_OBJECT_DEFINE_PROPERTY    TypeError   %s
+ERR_INVALID_PACKAGE_CONFIG            Error       *
+ERR_INVALID_PACKAGE_TARGET            Error       *
 ERR_INVALID_PROTOCOL                  TypeError   Protocol "%s" not supported. Expected "%s"
 ERR_INVALID_RETURN_PROPERTY           TypeError   *
 ERR_INVALID_RETURN_PROPERTY_VALUE     TypeError   *
@@ -147,12 +153,15 @@ ERR_NO_ICU                            TypeError   %s is not supported on Node.js
     ICU
 ERR_OPERATION_FAILED                  Error+TypeError Operation failed: %s
 ERR_OUT_OF_RANGE                      RangeError  *
+ERR_PACKAGE_IMPORT_NOT_DEFINED        TypeError   *
+ERR_PACKAGE_PATH_NOT_EXPORTED         Error       *
 ERR_PARSE_ARGS_INVALID_OPTION_VALUE   TypeError   %s
 ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL  TypeError   Unexpected argument '%s'. This command does not
     take positional arguments
 ERR_PARSE_ARGS_UNKNOWN_OPTION         TypeError   *
 ERR_PERFORMANCE_INVALID_TIMESTAMP     TypeError   %s is not a valid timestamp
 ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS TypeError   %s
+ERR_REQUIRE_ASYNC_MODULE              Error       *
 ERR_REQUIRE_ESM                       Error       *
 ERR_SCRIPT_EXECUTION_INTERRUPTED      Error       Script execution was interrupted by \`SIGINT\`
 ERR_SCRIPT_EXECUTION_TIMEOUT          Error       Script execution timed out after %sms
@@ -203,6 +212,7 @@ ERR_UNKNOWN_CREDENTIAL                Error       %s identifier does not exist: 
 ERR_UNKNOWN_ENCODING                  TypeError   Unknown encoding: %s
 ERR_UNKNOWN_FILE_EXTENSION            TypeError   *
 ERR_UNKNOWN_SIGNAL                    TypeError   Unknown signal: %s
+ERR_UNSUPPORTED_DIR_IMPORT            Error       *
 ERR_UNSUPPORTED_ESM_URL_SCHEME        Error       *
 ERR_USE_AFTER_CLOSE                   Error       %s was closed
 ERR_WORKER_INIT_FAILED                Error       Worker initialization failure: %s
@@ -215,6 +225,8 @@ ERR_ZLIB_INITIALIZATION_FAILED        Error       Initialization failed
 
 ERR_JSPACK_UNSUPPORTED                Error       %s is not supported by jspack
 ERR_JSPACK_NOT_IMPLEMENTED            Error       %s is not implemented yet in jspack
+ERR_JSPACK_NATIVE_ADDON               Error       Cannot load native addon %s: jspack runs
+    JavaScript only; use a build of the package without native code
 ERR_JSPACK_MISSING_BINDING            Error       No such native binding: %s
 ERR_JSPACK_SNAPSHOT_UNSAFE            Error       %s cannot be used while the snapshot is
     being built
@@ -383,6 +395,26 @@ const kBuilders = {
     if (base !== null && base !== undefined) err.base = base;
     return 'Invalid URL';
   },
+  ERR_INVALID_MODULE_SPECIFIER(err, request, reason, base) {
+    return `Invalid module "${request}" ${reason}` +
+      (base ? ` imported from ${base}` : '');
+  },
+  ERR_INVALID_PACKAGE_CONFIG(err, file, base, detail) {
+    const from = base ? ` while importing ${base}` : '';
+    return `Invalid package config ${file}${from}${detail ? `. ${detail}` : ''}`;
+  },
+  ERR_INVALID_PACKAGE_TARGET(err, packageDir, key, target, isImports, base) {
+    const field = isImports ? 'imports' : 'exports';
+    const what = key === '.' && !isImports ? `"${field}" main target` :
+      `"${field}" target`;
+    const where = key === '.' && !isImports ? '' : ` for '${key}'`;
+    const relative = typeof target === 'string' && !isImports &&
+      target.length > 0 && !target.startsWith('./');
+    return `Invalid ${what} ${JSON.stringify(target)} defined${where} in the ` +
+      `package config ${packageDir}package.json` +
+      (base ? ` imported from ${base}` : '') +
+      (relative ? '; targets must start with "./"' : '');
+  },
   ERR_INVALID_URL_SCHEME(err, expected) {
     const schemes = typeof expected === 'string' ? [expected] : expected;
     if (schemes.length === 2) {
@@ -405,11 +437,32 @@ const kBuilders = {
     const lead = nameIsSentence ? name : `The value of "${name}" is out of range.`;
     return `${lead} It must be ${range}. Received ${describeOutOfRange(input)}`;
   },
+  ERR_PACKAGE_IMPORT_NOT_DEFINED(err, specifier, packageDir, base) {
+    const inPackage = packageDir ? ` in package ${packageDir}package.json` : '';
+    return `Package import specifier "${specifier}" is not defined${inPackage}` +
+      ` imported from ${base}`;
+  },
+  ERR_PACKAGE_PATH_NOT_EXPORTED(err, packageDir, subpath, base) {
+    const from = base ? ` imported from ${base}` : '';
+    if (subpath === '.') {
+      return `No "exports" main defined in ${packageDir}package.json${from}`;
+    }
+    return `Package subpath '${subpath}' is not defined by "exports" in ` +
+      `${packageDir}package.json${from}`;
+  },
   ERR_PARSE_ARGS_UNKNOWN_OPTION(err, option, allowPositionals) {
     if (!allowPositionals) return `Unknown option '${option}'`;
     return `Unknown option '${option}'. To specify a positional argument ` +
       "starting with a '-', place it at the end of the command after '--', " +
       `as in '-- ${JSON.stringify(option)}`;
+  },
+  ERR_REQUIRE_ASYNC_MODULE(err, parent, filename) {
+    let text = 'require() cannot be used on an ESM graph with top-level ' +
+      'await. Use import() instead. To see where the top-level await comes ' +
+      'from, use --experimental-print-required-tla.';
+    if (parent) text += `\n  From ${parent} `;
+    if (filename) text += `\n  Requiring ${filename} `;
+    return text;
   },
   ERR_REQUIRE_ESM(err, filename) {
     return `require() of ES Module ${filename} not supported.`;
@@ -430,6 +483,11 @@ const kBuilders = {
   },
   ERR_UNKNOWN_FILE_EXTENSION(err, extension, file) {
     return `Unknown file extension "${extension}" for ${file}`;
+  },
+  ERR_UNSUPPORTED_DIR_IMPORT(err, path, base) {
+    err.url = `file://${path}`;
+    return `Directory import '${path}' is not supported resolving ES modules ` +
+      `imported from ${base}`;
   },
   ERR_UNSUPPORTED_ESM_URL_SCHEME(err, url, supported) {
     const { protocol } = url;

@@ -1,22 +1,28 @@
 'use strict';
-// Running the app: its bundle is one CommonJS module. In an app snapshot the
-// bundle was compiled (eagerly, never run) at pack time by prepareApp; at
-// startup runMain fills in this run's process facts and calls it.
+// Running the app. A bundled app (packed, or `jspack run`) is one CommonJS
+// module: in an app snapshot it was compiled (eagerly, never run) at pack
+// time by prepareApp, and at startup runMain fills in this run's process
+// facts and calls it. A bare runtime run like `node` (main.cc's node
+// command) loads the script from disk, evaluates -e/-p code, or reads the
+// script from stdin, after the -r and --import preloads.
 
-const { compileFunction, runModule } = internalBinding('module');
+const binding = internalBinding('module');
 const process = require('../../process');
-const { makeRequire } = require('./builtins');
 const { setAppScriptName } = require('../source_map');
 const {
   setMainModuleAwaiting, reportUncaught,
 } = require('../process/execution');
-const { dirname } = require('../../path');
+const { configureWarnings } = require('../process/warning');
+const { dirname, resolve } = require('../../path');
+const cjs = require('./cjs');
+const esm = require('./esm');
 
+const { Module } = cjs;
 let appMain;
 
 // Pack time: compile the bundle, every function eagerly, without running it.
 function prepareApp(source, filename) {
-  appMain = compileFunction(source, filename, true);
+  appMain = binding.compileFunction(source, filename, true);
   setAppScriptName(filename);
 }
 
@@ -25,46 +31,186 @@ function fileUrl(path) {
   return `file://${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}`;
 }
 
-class Module {
-  constructor(id, filename) {
-    this.id = id;
-    this.path = dirname(filename);
-    this.exports = {};
-    this.filename = filename;
-    this.loaded = false;
-    this.children = [];
-    this.paths = [];
+// The node options of this run (main.cc parsed them) as one record.
+function readOptions(pairs) {
+  const options = {
+    conditions: [], require: [], import: [], print: false,
+    inputType: 'commonjs',
+  };
+  for (const [name, value] of pairs) {
+    switch (name) {
+      case '--require': options.require.push(value); break;
+      case '--import': options.import.push(value); break;
+      case '--conditions': options.conditions.push(value); break;
+      case '--print': options.print = true; break;
+      case '--input-type': options.inputType = value; break;
+      case '--no-deprecation': process.noDeprecation = true; break;
+      case '--throw-deprecation': process.throwDeprecation = true; break;
+      case '--trace-deprecation': process.traceDeprecation = true; break;
+      case '--no-warnings': options.silent = true; break;
+      case '--trace-warnings': options.trace = true; break;
+      case '--title': process.title = value; break;
+      case '--env-file': options.envFile = value; break;
+      case '--preserve-symlinks': options.preserveSymlinks = true; break;
+      case '--preserve-symlinks-main':
+        options.preserveSymlinksMain = true;
+        break;
+      default: break;
+    }
+  }
+  return options;
+}
+
+// --env-file: variables already in the environment win, as in Node.
+function loadEnvFile(path) {
+  const { parseEnv } = require('../../util');
+  const text = binding.readSource(resolve(path));
+  if (typeof text !== 'string') {
+    const { writeString } = internalBinding('stdio');
+    writeString(2, `${process.argv0}: ${path}: not found\n`);
+    process.exit(9);
+  }
+  const values = parseEnv(text);
+  for (const key of Object.keys(values)) {
+    if (process.env[key] === undefined) process.env[key] = values[key];
+  }
+}
+
+// Waits for the main ES module's evaluation: a rejection is an uncaught
+// error, and an empty loop meanwhile is an unsettled top-level await.
+function awaitMain(promise) {
+  setMainModuleAwaiting(true);
+  promise.then(() => {
+    setMainModuleAwaiting(false);
+  }, (err) => {
+    setMainModuleAwaiting(false);
+    reportUncaught(err, true);
+  });
+}
+
+function runBundle(source, isModule) {
+  const filename = process.argv[1];
+  if (isModule) {
+    setAppScriptName(filename);
+    awaitMain(binding.runModule(source, filename));
+    return;
+  }
+  let fn = appMain;
+  if (source !== undefined) {
+    fn = binding.compileFunction(source, filename, false);
+    setAppScriptName(filename);
+  }
+  appMain = undefined;
+  const module = new Module('.', undefined);
+  module.filename = filename;
+  module.path = dirname(filename);
+  module.paths = Module._nodeModulePaths(module.path);
+  cjs.Module._cache[filename] = module;
+  process.mainModule = module;
+  const appRequire = cjs.makeBundleRequire(module);
+  fn.call(module.exports, module.exports, appRequire, module, filename,
+          dirname(filename), fileUrl(filename));
+  module.loaded = true;
+}
+
+// -e, -p and a script from stdin: a classic script in the global scope,
+// with require, module, exports, __filename and __dirname as globals.
+function runScriptSource(source, name, options) {
+  if (options.inputType === 'module') {
+    const url = fileUrl(resolve(process.cwd(), `${name}1`));
+    const [, evaluated] = esm.importSource(source, url);
+    awaitMain(evaluated);
+    return;
+  }
+  const module = new Module(name, undefined);
+  module.filename = resolve(process.cwd(), name);
+  module.paths = Module._nodeModulePaths(process.cwd());
+  const scriptRequire = cjs.makeRequireFunction(module);
+  const globals = {
+    require: scriptRequire, module, exports: module.exports,
+    __filename: name, __dirname: '.',
+  };
+  for (const key of Object.keys(globals)) {
+    Object.defineProperty(globalThis, key, {
+      __proto__: null, value: globals[key], writable: true,
+      configurable: true, enumerable: false,
+    });
+  }
+  const result = binding.runScript(source, name);
+  if (options.print) require('../../console').log(result);
+}
+
+function readStdin() {
+  const { readFileSync } = require('../../fs');
+  return readFileSync(0, 'utf8');
+}
+
+function runFile(entry) {
+  const filename = Module._resolveFilename(resolve(entry), null, true);
+  process.argv[1] = filename;
+  if (cjs.isModuleFile(filename)) {
+    awaitMain(esm.importFile(filename)[1]);
+    return;
+  }
+  cjs.loadModule(filename, null, true);
+}
+
+function checkSyntax(filename, source) {
+  if (cjs.isModuleFile(filename)) return;
+  binding.compileWrapper(source.replace(/^#!.*/, ''), filename);
+}
+
+function runCommand(info, options) {
+  switch (info.mode) {
+    case 'file': runFile(info.argv[1]); break;
+    case 'eval': runScriptSource(info.evalSource, '[eval]', options); break;
+    case 'stdin': runScriptSource(readStdin(), '[stdin]', options); break;
+    case 'check': {
+      const name = info.argv[1] === '' || info.argv[1] === '-' ?
+        '[stdin]' : info.argv[1];
+      checkSyntax(name, name === '[stdin]' ? readStdin() :
+        require('../../fs').readFileSync(name, 'utf8'));
+      break;
+    }
+    default: break;
   }
 }
 
 // Startup: `source` is the bundle when it is not in the snapshot; `isModule`
 // says it is an ES module (it uses top-level await).
 function runMain(source, isModule) {
-  process._setupRun();
-  const filename = process.argv[1];
-  if (isModule) {
-    setAppScriptName(filename);
-    setMainModuleAwaiting(true);
-    runModule(source, filename).then(() => {
-      setMainModuleAwaiting(false);
-    }, (err) => {
-      setMainModuleAwaiting(false);
-      reportUncaught(err, true);
-    });
+  const info = process._setupRun();
+  const options = readOptions(info.nodeOptions);
+  configureWarnings({
+    silent: options.silent === true,
+    trace: options.trace === true,
+    traceDeprecation: process.traceDeprecation === true,
+  });
+  if (options.envFile !== undefined) loadEnvFile(options.envFile);
+  cjs.configure(options);
+  esm.setup(options.conditions);
+  if (info.mode === 'app') {
+    runBundle(source, isModule);
     return;
   }
-  let fn = appMain;
-  if (source !== undefined) {
-    fn = compileFunction(source, filename, false);
-    setAppScriptName(filename);
+  for (const request of options.require) {
+    const preload = new Module('internal/preload', undefined);
+    preload.filename = resolve(process.cwd(), 'internal/preload');
+    preload.paths = Module._nodeModulePaths(process.cwd());
+    cjs.loadModule(request, preload, false);
   }
-  appMain = undefined;
-  const module = new Module('.', filename);
-  const appRequire = makeRequire(module);
-  process.mainModule = module;
-  fn.call(module.exports, module.exports, appRequire, module, filename,
-          dirname(filename), fileUrl(filename));
-  module.loaded = true;
+  if (options.import.length === 0) {
+    runCommand(info, options);
+    return;
+  }
+  // --import preloads are ES modules: the main script waits for them.
+  let chain = Promise.resolve();
+  for (const request of options.import) {
+    chain = chain.then(() => esm.importDynamic(request, ''));
+  }
+  awaitMain(chain.then(() => runCommand(info, options)));
 }
 
-module.exports = { prepareApp, runMain, Module };
+// runFile(path) and runScriptSource(source, name, { print, inputType }) are
+// also how a worker thread runs its file or its eval code.
+module.exports = { prepareApp, runMain, runFile, runScriptSource, Module };

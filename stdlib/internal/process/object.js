@@ -17,6 +17,7 @@ const host = getStaticInfo();
 
 // The Node release whose behaviour the stdlib follows: what version checks
 // in npm packages compare against. versions.jspack is ours.
+// Also JSPACK_NODE_VERSION in runtime/CMakeLists.txt (jspack-runtime -v).
 const kNodeApiLevel = '20.11.1';
 
 // As in Node, process's prototype is that of a class named `process`

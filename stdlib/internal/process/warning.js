@@ -11,6 +11,9 @@ const { writeString } = internalBinding('stdio');
 
 let target = null;
 let hintShown = false;
+// Set from the command line at startup (--no-warnings, --trace-warnings,
+// --trace-deprecation): see configureWarnings.
+const shown = { silent: false, trace: false, traceDeprecation: false };
 
 // The printer is the emitter's first 'warning' listener, as in Node, so
 // process.listenerCount('warning') starts at 1.
@@ -20,7 +23,11 @@ function setWarningTarget(emitter) {
 }
 
 function onWarning(warning) {
-  printWarning(warning);
+  if (!shown.silent) printWarning(warning);
+}
+
+function configureWarnings(options) {
+  Object.assign(shown, options);
 }
 
 // Node's line: `(node:PID) [CODE] Name: message`, the detail below it, and
@@ -28,11 +35,15 @@ function onWarning(warning) {
 function printWarning(warning) {
   const pid = target === null ? 0 : target.pid;
   const code = warning.code === undefined ? '' : `[${warning.code}] `;
-  let text = `(node:${pid}) ${code}${warning.name}: ${warning.message}\n`;
+  const isDeprecation = warning.name === 'DeprecationWarning';
+  const trace = shown.trace || (isDeprecation && shown.traceDeprecation);
+  let text = trace && typeof warning.stack === 'string' ?
+    `(node:${pid}) ${code}${warning.stack}\n` :
+    `(node:${pid}) ${code}${warning.name}: ${warning.message}\n`;
   if (typeof warning.detail === 'string') text += `${warning.detail}\n`;
-  if (!hintShown) {
+  if (!hintShown && !trace) {
     hintShown = true;
-    const flag = warning.name === 'DeprecationWarning' ?
+    const flag = isDeprecation ?
       '--trace-deprecation' : '--trace-warnings';
     text += `(Use \`node ${flag} ...\` to show where the warning was ` +
       'created)\n';
@@ -101,4 +112,6 @@ function emitProcessWarning(...args) {
   return Reflect.apply(emit, target, args);
 }
 
-module.exports = { emitWarning, emitProcessWarning, setWarningTarget };
+module.exports = {
+  configureWarnings, emitWarning, emitProcessWarning, setWarningTarget,
+};

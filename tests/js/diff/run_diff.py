@@ -7,6 +7,10 @@ both. It prints one JSON line per case, `["<label>", <result>]`, where the
 result is whatever the corpus computed (an inspect string, a message, a list of
 events...). Node's output is the expectation; jspack must print the same lines.
 
+A corpus whose first lines hold `// diff-mode: node-command` runs on the bare
+runtime as `jspack-runtime CORPUS` (the node-compatible command, files loaded
+from disk) instead of `jspack run CORPUS` (bundled first).
+
 Usage: run_diff.py --jspack build/bin/jspack [--node node] CORPUS.cases.js
 Exit codes: 0 identical, 1 differences or a crash, 77 skipped (no Node 20 on
 PATH: the expected output cannot be made, which is said loudly).
@@ -63,7 +67,14 @@ def main():
         print(f'node failed on {name} (exit {rc_n}): the corpus itself is '
               f'broken.\n{err_n[-3000:]}')
         return 1
-    rc_j, out_j, err_j = run([os.path.abspath(a.jspack), 'run', corpus], cwd)
+    with open(corpus, encoding='utf-8') as f:
+        head = f.read(400)
+    jspack = os.path.abspath(a.jspack)
+    if '// diff-mode: node-command' in head:
+        cmd = [os.path.join(os.path.dirname(jspack), 'jspack-runtime'), corpus]
+    else:
+        cmd = [jspack, 'run', corpus]
+    rc_j, out_j, err_j = run(cmd, cwd)
     expected = records(out_n, 'node')
     actual = records(out_j, 'jspack')
     bad = 0

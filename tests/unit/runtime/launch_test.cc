@@ -163,11 +163,31 @@ TEST_F(LaunchTest, MatchingBuildIdInAStandalonePayloadUsesTheSnapshot) {
   EXPECT_NE(out.find("ran with z"), std::string::npos) << out;
 }
 
-TEST_F(LaunchTest, BareRuntimeExplainsItselfAndFails) {
+// Without a payload the runtime is a node-compatible command.
+TEST_F(LaunchTest, BareRuntimeRunsAScriptFileLikeNode) {
   int status;
-  std::string out = RunCommand(JSPACK_TEST_RUNTIME, &status);
-  EXPECT_NE(status, 0);
-  EXPECT_NE(out.find("holds no app"), std::string::npos) << out;
+  std::string out = RunCommand(
+      std::string(JSPACK_TEST_RUNTIME) + " " + dir_ + "/app.js a b", &status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_EQ(out, "ran with a b\n");
+}
+
+TEST_F(LaunchTest, BareRuntimePrintsEvalResult) {
+  int status;
+  std::string out = RunCommand(
+      std::string(JSPACK_TEST_RUNTIME) + " -p '6 * 7' x", &status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_EQ(out, "42\n");
+}
+
+TEST_F(LaunchTest, BareRuntimeRefusesAnUnknownOptionAsNodeDoes) {
+  int status;
+  std::string out = RunCommand(
+      std::string(JSPACK_TEST_RUNTIME) + " --no-such-option app.js", &status);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 9);
+  EXPECT_NE(out.find("bad option: --no-such-option"), std::string::npos)
+      << out;
 }
 
 }  // namespace
