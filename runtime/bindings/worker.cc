@@ -165,19 +165,24 @@ void Setup(const v8::FunctionCallbackInfo<v8::Value>& args) {
   runtime->set_binding_data(kTemplateKey, maker);
 }
 
-// create(boot, buffers, ports, makeError, entryName, argv, limits)
-//   -> [handle, port, controlPort, threadId]
+// create(boot, buffers, ports, makeError, entryName, argv, limits, mode,
+//        execArgv) -> [handle, port, controlPort, threadId]
 // `boot` is the value the worker's stdlib gets (code or filename,
 // workerData, env...), cloned with the transfer lists; entryName is its
 // process.argv[1], argv (strings) the rest; limits [young, old, codeRange,
-// stack] in MB, 0 for V8's default. The thread starts with start(handle).
+// stack] in MB, 0 for V8's default; mode the RunInfo mode its runMain sees
+// ("file": run entryName; "app": the app; "worker": only set up, the
+// worker's stdlib runs its code); execArgv its process.execArgv. The
+// node options (parsed) are the parent's. The thread starts with
+// start(handle).
 void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   Runtime* runtime = Runtime::From(args);
   JSPACK_CHECK(args[1]->IsArray() && args[2]->IsArray() &&
                args[3]->IsFunction() && args[4]->IsString() &&
-               args[5]->IsArray() && args[6]->IsArray());
+               args[5]->IsArray() && args[6]->IsArray() &&
+               args[7]->IsString() && args[8]->IsArray());
   v8::Local<v8::Array> port_list = args[2].As<v8::Array>();
   Message::PortTransfer transfer;
   for (uint32_t i = 0; i < port_list->Length(); ++i) {
@@ -199,11 +204,18 @@ void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
   info.exec_path = runtime->info().exec_path;
   info.entry_path = Utf8(isolate, args[4]);
   info.debug = runtime->info().debug;
-  v8::Local<v8::Array> argv = args[5].As<v8::Array>();
-  for (uint32_t i = 0; i < argv->Length(); ++i) {
-    v8::Local<v8::Value> item;
-    if (!argv->Get(context, i).ToLocal(&item)) return;
-    info.app_args.push_back(Utf8(isolate, item));
+  info.mode = Utf8(isolate, args[7]);
+  info.argv0 = runtime->info().argv0;
+  info.node_options = runtime->info().node_options;
+  for (auto [list, out] : {std::make_pair(args[5].As<v8::Array>(),
+                                          &info.app_args),
+                           std::make_pair(args[8].As<v8::Array>(),
+                                          &info.exec_argv)}) {
+    for (uint32_t i = 0; i < list->Length(); ++i) {
+      v8::Local<v8::Value> item;
+      if (!list->Get(context, i).ToLocal(&item)) return;
+      out->push_back(Utf8(isolate, item));
+    }
   }
   v8::Local<v8::Array> limit_list = args[6].As<v8::Array>();
   double limit_values[4] = {0, 0, 0, 4};
@@ -298,11 +310,13 @@ void TakeBootInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // appEntry() -> [entryPath, bundleSource | undefined, isModule]: the app's
 // entry (process.argv[1] of the main thread) and, when the app is not in
 // the snapshot, its bundle, for a worker started on the app's own file.
+// entryPath is "" when the process runs no app (a bare runtime's script).
 void AppEntry(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   const runtime::ProcessBoot& boot = runtime::GetProcessBoot();
   v8::Local<v8::Value> entry, bundle = v8::Undefined(isolate);
-  if (!runtime::Utf8String(isolate, boot.app_entry).ToLocal(&entry)) {
+  if (!runtime::Utf8String(isolate, boot.app_mode ? boot.app_entry : "")
+           .ToLocal(&entry)) {
     return;
   }
   if (boot.bundle != nullptr) {

@@ -44,6 +44,7 @@ int BootAndRun(BootPlan plan) {
   if (!plan.app_in_snapshot) process_boot.bundle = &plan.bundle_source;
   process_boot.bundle_is_module = plan.info.bundle_is_module;
   process_boot.app_entry = plan.info.entry_path;
+  process_boot.app_mode = plan.info.mode == "app";
   SetProcessBoot(process_boot);
   v8::StartupData blob{plan.snapshot.data(),
                        static_cast<int>(plan.snapshot.size())};

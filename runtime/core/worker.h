@@ -29,6 +29,7 @@ struct ProcessBoot {
   const std::string* bundle = nullptr;  // nullptr: the app is in the blob
   bool bundle_is_module = false;
   std::string app_entry;  // the main thread's process.argv[1]
+  bool app_mode = false;  // the main thread runs an app (RunInfo "app")
 };
 void SetProcessBoot(const ProcessBoot& boot);
 const ProcessBoot& GetProcessBoot();

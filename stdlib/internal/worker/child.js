@@ -5,14 +5,10 @@
 // parent we are online, and run the worker's code.
 
 const process = require('../process/object');
-const { loadBuiltin, makeRequire } = require('../modules/builtins');
-const { Module } = require('../modules/run_main');
+const { loadBuiltin } = require('../modules/builtins');
 const { setUncaughtForwarder } = require('../process/execution');
 const { adoptEnvironmentData } = require('./shared');
 const { inspect } = require('../util/inspect');
-const { dirname } = require('../../path');
-
-const { compileFunction } = internalBinding('module');
 
 // A worker's process.env: its own copy; values become strings, as Node's.
 function makeEnv(initial) {
@@ -106,54 +102,16 @@ function emptyStdin() {
   return stdin;
 }
 
-// The worker's source as a CommonJS main: `filename` for stack traces and
-// __filename, require() as bundled apps get it.
-function runCommonJs(source, filename, isEval) {
-  const fn = compileFunction(source, filename, false);
-  const module = new Module('.', filename);
-  if (isEval) module.path = '.';
-  process.mainModule = module;
-  const require = makeRequire(module);
-  fn.call(module.exports, module.exports, require, module, filename,
-          isEval ? '.' : dirname(filename), `file://${filename}`);
-  module.loaded = true;
-}
-
-// The app's own entry file (new Worker(__filename) in a bundled or packed
-// app): the app runs again in this thread, from its compiled main in the
-// app snapshot or from its bundle; the file on disk may not even exist.
-function runApp(native) {
-  const [, bundle, isModule] = native.appEntry();
-  require('../modules/run_main').runMain(bundle, isModule);
-}
-
-function runEntry(boot) {
-  if (boot.kind === 'eval') {
-    runCommonJs(boot.what, '[worker eval]', true);
-    return;
-  }
-  if (boot.kind === 'data') {
-    const { runModule } = internalBinding('module');
-    const comma = boot.what.indexOf(',');
-    const header = boot.what.slice(0, comma);
-    const body = boot.what.slice(comma + 1);
-    const source = header.endsWith(';base64') ?
-      loadBuiltin('buffer').Buffer.from(body, 'base64').toString() :
-      decodeURIComponent(body);
-    runModule(source, boot.what);
-    return;
-  }
-  let source;
-  try {
-    source = loadBuiltin('fs').readFileSync(boot.what, 'utf8');
-  } catch (err) {
-    if (err.code !== 'ENOENT' && err.code !== 'EISDIR') throw err;
-    const missing = new Error(`Cannot find module '${boot.what}'`);
-    missing.code = 'MODULE_NOT_FOUND';
-    missing.requireStack = [];
-    throw missing;
-  }
-  runCommonJs(source, boot.what, false);
+// A data: URL's code, run as an ES module.
+function runDataUrl(url) {
+  const { runModule } = internalBinding('module');
+  const comma = url.indexOf(',');
+  const header = url.slice(0, comma);
+  const body = url.slice(comma + 1);
+  const source = header.endsWith(';base64') ?
+    loadBuiltin('buffer').Buffer.from(body, 'base64').toString() :
+    decodeURIComponent(body);
+  runModule(source, url);
 }
 
 function runWorker() {
@@ -164,10 +122,6 @@ function runWorker() {
   if (info === undefined) return;
   const [boot, port, control] = info;
   const [, threadId] = native.getThreadInfo();
-  const isApp = boot.kind === 'file' && boot.what === native.appEntry()[0];
-  // runMain fills in process.argv and the like itself.
-  if (!isApp) process._setupRun();
-
   const api = loadBuiltin('worker_threads');
   api.isMainThread = false;
   api.parentPort = port;
@@ -182,7 +136,6 @@ function runWorker() {
   };
   adoptEnvironmentData(boot.environmentData);
   if (boot.env !== null) replaceProcessProperty('env', makeEnv(boot.env));
-  process.execArgv = boot.execArgv;
   replaceProcessProperty('stdin', emptyStdin());
   forbidProcessWideChanges();
   if (boot.stdout) redirectStdio(control, 'stdout');
@@ -190,11 +143,22 @@ function runWorker() {
   setUncaughtForwarder(forwardUncaught(control));
   control.postMessage({ type: 'online' });
 
-  // What the entry throws goes the usual uncaught way (to the parent).
-  if (isApp) {
-    runApp(native);
-  } else {
-    runEntry(boot);
+  // The loader's runMain sets up this run (options, module paths) and,
+  // by the mode the parent chose, runs the file or the app; eval code and
+  // data: URLs run after it. What they throw goes the usual uncaught way
+  // (to the parent).
+  const runMainModule = require('../modules/run_main');
+  if (boot.isApp) {
+    const [, bundle, isModule] = native.appEntry();
+    runMainModule.runMain(bundle, isModule);
+    return;
+  }
+  runMainModule.runMain(undefined, false);
+  if (boot.kind === 'eval') {
+    runMainModule.runScriptSource(boot.what, '[worker eval]',
+                                  { print: false, inputType: 'commonjs' });
+  } else if (boot.kind === 'data') {
+    runDataUrl(boot.what);
   }
 }
 

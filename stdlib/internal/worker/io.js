@@ -292,6 +292,13 @@ function defineHandlerProperty(proto, name) {
 
 // --- transfer lists --------------------------------------------------------
 
+// Node makes these in C++: plain TypeErrors with a code and their own text.
+function nativeStyleError(code, message) {
+  const err = new TypeError(message);
+  err.code = code;
+  return err;
+}
+
 const untransferable = new WeakSet();
 
 function markAsUntransferable(object) {
@@ -326,7 +333,8 @@ function splitTransferList(list, source) {
     if (list === undefined || list === null) return { buffers, ports };
   }
   if (typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('transferList', 'Array', list);
+    throw nativeStyleError('ERR_INVALID_ARG_TYPE',
+                           'Optional transferList argument must be an iterable');
   }
   for (const item of list) {
     if (isMarkedAsUntransferable(item)) continue;
@@ -370,7 +378,10 @@ class MessagePort extends NodeEventTarget {
 
   postMessage(value, transferList = undefined) {
     checkPort(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
+    if (arguments.length === 0) {
+      throw nativeStyleError('ERR_MISSING_ARGS',
+                             'Not enough arguments to MessagePort.postMessage');
+    }
     const { buffers, ports } = splitTransferList(transferList, this);
     const io = binding();
     if (this[kIsBroadcast]) {
@@ -468,7 +479,8 @@ class MessageChannel {
 // The next queued message of `port`, now, as { message }; undefined if none.
 const receiveMessageOnPort = (port) => {
   if (!(port instanceof MessagePort)) {
-    throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+    throw nativeStyleError('ERR_INVALID_ARG_TYPE',
+                           'The "port" argument must be a MessagePort instance');
   }
   const got = binding().receive(port);
   return got && { message: got[0] };
@@ -552,6 +564,7 @@ module.exports = {
   isMarkedAsUntransferable,
   makeCloneError,
   markAsUntransferable,
+  nativeStyleError,
   receiveMessageOnPort,
   splitTransferList,
 };

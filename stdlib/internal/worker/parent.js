@@ -9,10 +9,11 @@ const process = require('../process/object');
 const { resolve: resolvePath } = require('../../path');
 const { codes } = require('../errors');
 const {
-  validateArray, validateObject, validateString,
+  validateArray, validateString,
 } = require('../validators');
 const {
-  binding: messagingBinding, makeCloneError, splitTransferList,
+  binding: messagingBinding, makeCloneError, nativeStyleError,
+  splitTransferList,
 } = require('./io');
 const { environmentDataForWorker, SHARE_ENV } = require('./shared');
 
@@ -52,8 +53,7 @@ const kLimitNames = Object.keys(kDefaultLimits);
 
 function readLimits(limits) {
   const out = [0, 0, 0, 4];
-  if (limits === undefined) return out;
-  validateObject(limits, 'options.resourceLimits');
+  if (typeof limits !== 'object' || limits === null) return out;
   kLimitNames.forEach((name, i) => {
     const value = limits[name];
     if (typeof value === 'number' && value > 0) out[i] = value;
@@ -100,7 +100,10 @@ function readEntry(spec, isEval) {
 function readEnv(env) {
   if (env === SHARE_ENV) return SHARE_ENV;
   const source = env === undefined || env === null ? process.env : env;
-  if (env !== undefined && env !== null) validateObject(env, 'options.env');
+  if (env !== undefined && env !== null && typeof env !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined',
+      'null', 'worker_threads.SHARE_ENV'], env);
+  }
   const copy = {};
   for (const key of Object.keys(source)) copy[key] = `${source[key]}`;
   return copy;
@@ -115,8 +118,9 @@ function toStrings(list, name) {
 class Worker extends EventEmitter {
   constructor(filename, options = undefined) {
     super();
-    const opts = options === undefined || options === null ? {} : options;
-    validateObject(opts, 'options');
+    // Anything but an object means no options, as in Node.
+    const opts = typeof options === 'object' && options !== null ? options :
+      {};
     const [kind, what, argv1] = readEntry(filename, !!opts.eval);
     const argv = toStrings(opts.argv, 'options.argv');
     let execArgv = process.execArgv;
@@ -137,8 +141,13 @@ class Worker extends EventEmitter {
     boot.stdout = !!opts.stdout;
     boot.stderr = !!opts.stderr;
     const io = binding();
+    const [appEntry] = io.appEntry();
+    // The app's own entry file runs the app itself (packed or bundled).
+    boot.isApp = kind === 'file' && what === appEntry;
+    const mode = boot.isApp ? 'app' : kind === 'file' ? 'file' : 'worker';
     const [handle, port, control, threadId] = io.create(
-      boot, buffers, ports, makeCloneError, argv1, argv, limits);
+      boot, buffers, ports, makeCloneError, argv1, argv, limits, mode,
+      execArgv);
     handle[kOwner] = this;
     this[kNativeHandle] = handle;
     this[kPublicPort] = port;
@@ -201,7 +210,10 @@ class Worker extends EventEmitter {
 
   postMessage(value, transferList = undefined) {
     if (this[kExited]) return;
-    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('message');
+    if (arguments.length < 1) {
+      throw nativeStyleError('ERR_MISSING_ARGS',
+                             'Not enough arguments to MessagePort.postMessage');
+    }
     this[kPublicPort].postMessage(value, transferList);
   }
 
