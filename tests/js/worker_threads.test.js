@@ -127,6 +127,42 @@ step('file worker runs a script by path', (done) => {
   });
 });
 
+step('file worker loads its own modules; .mjs runs as ESM', (done) => {
+  fs.writeFileSync(path.join(tmp, 'dep.js'), 'module.exports = 6 * 7;');
+  const cjs = path.join(tmp, 'uses-dep.js');
+  fs.writeFileSync(cjs, `
+    require('worker_threads').parentPort.postMessage(require('./dep'));
+  `);
+  const esm = path.join(tmp, 'esm.mjs');
+  fs.writeFileSync(esm, `
+    import { parentPort } from 'worker_threads';
+    parentPort.postMessage(typeof require + ' ' + import.meta.url.slice(-7));
+  `);
+  const got = [];
+  const first = new Worker(cjs);
+  first.on('message', (m) => got.push(m));
+  first.on('exit', () => {
+    const second = new Worker(new URL(`file://${esm}`));
+    second.on('message', (m) => got.push(m));
+    second.on('exit', (code) => {
+      assert.strictEqual(code, 0);
+      assert.deepStrictEqual(got, [42, 'undefined esm.mjs']);
+      done();
+    });
+  });
+});
+
+step('a missing worker file is an error event (MODULE_NOT_FOUND)', (done) => {
+  const w = new Worker(path.join(tmp, 'missing.js'));
+  let code;
+  w.on('error', (err) => { code = err.code; });
+  w.on('exit', (exitCode) => {
+    assert.strictEqual(exitCode, 1);
+    assert.strictEqual(code, 'MODULE_NOT_FOUND');
+    done();
+  });
+});
+
 step('transfer detaches the sender\'s buffer; the worker owns it', (done) => {
   const w = new Worker(`
     const { parentPort } = require('worker_threads');
