@@ -140,8 +140,11 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
 }
 
 Runtime::~Runtime() {
-  // Processes end with _exit; only tests destroy a Runtime, and the loop they
-  // share must not keep pointers to handles that die with it.
+  // Processes end with _exit; only tests and workers destroy a Runtime, and
+  // the loop they share must not keep pointers to handles that die with it.
+  // Bindings close their handles first (cleanup hooks); no JS runs now.
+  stopping_ = true;
+  RunCleanupHooks();
   uv_close(reinterpret_cast<uv_handle_t*>(&timer_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_), nullptr);

@@ -153,6 +153,131 @@ std::vector<std::shared_ptr<PortData>> BroadcastMembers(
   return out;
 }
 
+// PortHub: the wakeup all ports of one runtime share, so that a port costs
+// no file descriptor of its own: one eventfd and one poll handle per
+// runtime (an eventfd write, not uv_async_send: libuv's async spins the
+// receiving thread until the sender has left uv_async_send, which on a busy
+// machine, the sender descheduled right after waking the receiver, costs
+// more than the message itself). A runtime lives on one thread and a
+// thread has one runtime at a time, so the hub is found thread-locally.
+class PortHub {
+ public:
+  static PortHub* For(Runtime* runtime);
+
+  // Under the port lock.
+  void QueueLocked(PortWrap* wrap) {
+    if (wrap->wake_queued_) return;
+    wrap->wake_queued_ = true;
+    pending_.push_back(wrap);
+    SignalLocked();
+  }
+  void SignalLocked() {
+    if (signaled_) return;
+    signaled_ = true;
+    uint64_t one = 1;
+    while (write(fd_, &one, sizeof(one)) < 0 && errno == EINTR) {
+    }
+  }
+  // Owner thread only.
+  void QueueClose(PortWrap* wrap) {
+    closing_.push_back(wrap);
+    std::lock_guard<std::mutex> lock(PortMutex());
+    SignalLocked();
+  }
+  void Forget(PortWrap* wrap) {
+    std::lock_guard<std::mutex> lock(PortMutex());
+    if (!wrap->wake_queued_) return;
+    wrap->wake_queued_ = false;
+    for (auto& entry : pending_) {
+      if (entry == wrap) entry = nullptr;
+    }
+  }
+  void AddRef() {
+    if (refs_++ == 0) uv_ref(reinterpret_cast<uv_handle_t*>(&poll_));
+  }
+  void RemoveRef() {
+    if (--refs_ == 0) uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+  }
+
+ private:
+  PortHub(Runtime* runtime, int fd) : runtime_(runtime), fd_(fd) {}
+  static void OnReadable(uv_poll_t* handle, int status, int events);
+  static void OnCleanup(void* arg);
+  void FinishCloses(bool may_emit);
+
+  Runtime* runtime_;
+  int fd_;
+  uv_poll_t poll_;
+  std::vector<PortWrap*> pending_;  // port lock
+  bool signaled_ = false;           // port lock
+  std::vector<PortWrap*> closing_;  // owner thread
+  int refs_ = 0;
+};
+
+namespace {
+thread_local PortHub* current_hub = nullptr;
+}  // namespace
+
+PortHub* PortHub::For(Runtime* runtime) {
+  if (current_hub != nullptr) {
+    JSPACK_CHECK(current_hub->runtime_ == runtime);
+    return current_hub;
+  }
+  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd < 0) return nullptr;
+  auto* hub = new PortHub(runtime, fd);
+  uv_poll_init(runtime->loop(), &hub->poll_, fd);
+  hub->poll_.data = hub;
+  uv_poll_start(&hub->poll_, UV_READABLE, OnReadable);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&hub->poll_));
+  // Added before any port's hook, so it runs after them (hooks run last
+  // added first) and finishes the closes they start.
+  runtime->AddCleanupHook(OnCleanup, hub);
+  current_hub = hub;
+  return hub;
+}
+
+void PortHub::OnReadable(uv_poll_t* handle, int status, int events) {
+  auto* hub = static_cast<PortHub*>(handle->data);
+  std::vector<PortWrap*> ready;
+  {
+    std::lock_guard<std::mutex> lock(PortMutex());
+    uint64_t count;
+    while (read(hub->fd_, &count, sizeof(count)) < 0 && errno == EINTR) {
+    }
+    hub->signaled_ = false;
+    ready.swap(hub->pending_);
+    for (PortWrap* wrap : ready) {
+      if (wrap != nullptr) wrap->wake_queued_ = false;
+    }
+  }
+  // Wraps are freed only by FinishCloses below, never while a Drain runs.
+  for (PortWrap* wrap : ready) {
+    if (wrap != nullptr) wrap->Drain();
+  }
+  hub->FinishCloses(true);
+}
+
+void PortHub::FinishCloses(bool may_emit) {
+  while (!closing_.empty()) {
+    std::vector<PortWrap*> batch;
+    batch.swap(closing_);
+    for (PortWrap* wrap : batch) wrap->FinishClose(may_emit);
+  }
+}
+
+void PortHub::OnCleanup(void* arg) {
+  auto* hub = static_cast<PortHub*>(arg);
+  // The runtime is going: no 'close' events any more.
+  hub->FinishCloses(false);
+  if (current_hub == hub) current_hub = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(&hub->poll_), [](uv_handle_t* h) {
+    auto* self = static_cast<PortHub*>(h->data);
+    close(self->fd_);
+    delete self;
+  });
+}
+
 void PortWrap::Setup(Runtime* runtime, v8::Local<v8::Function> emit,
                      v8::Local<v8::Object> prototype) {
   v8::Isolate* isolate = runtime->isolate();
@@ -169,7 +294,7 @@ void PortWrap::Setup(Runtime* runtime, v8::Local<v8::Function> emit,
 }
 
 PortWrap::PortWrap(Runtime* runtime, std::shared_ptr<PortData> data)
-    : runtime_(runtime), data_(std::move(data)) {}
+    : runtime_(runtime), data_(std::move(data)), hub_(nullptr) {}
 
 PortWrap::~PortWrap() = default;
 
@@ -180,6 +305,12 @@ v8::MaybeLocal<v8::Object> PortWrap::New(Runtime* runtime,
   v8::Local<v8::Value> maker = runtime->binding_data(kTemplateKey);
   // JS sets up the emitter before it makes or receives any port.
   JSPACK_CHECK(!maker.IsEmpty());
+  PortHub* hub = PortHub::For(runtime);
+  if (hub == nullptr) {
+    isolate->ThrowException(v8::Exception::Error(OneByteString(
+        isolate, "Cannot create a MessagePort: out of file descriptors")));
+    return {};
+  }
   v8::Local<v8::Object> object;
   if (!maker.As<v8::Function>()->NewInstance(context).ToLocal(&object)) {
     return {};
@@ -188,20 +319,11 @@ v8::MaybeLocal<v8::Object> PortWrap::New(Runtime* runtime,
   if (object->SetPrototype(context, prototype.As<v8::Object>()).IsNothing()) {
     return {};
   }
-  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (fd < 0) {
-    isolate->ThrowException(v8::Exception::Error(OneByteString(
-        isolate, "Cannot create a MessagePort: out of file descriptors")));
-    return {};
-  }
   auto* wrap = new PortWrap(runtime, std::move(data));
+  wrap->hub_ = hub;
   object->SetAlignedPointerInInternalField(0, wrap);
   wrap->object_.Reset(isolate, object);
-  wrap->wake_fd_ = fd;
-  uv_poll_init(runtime->loop(), &wrap->poll_, fd);
-  wrap->poll_.data = wrap;
-  uv_poll_start(&wrap->poll_, UV_READABLE, OnReadable);
-  uv_unref(reinterpret_cast<uv_handle_t*>(&wrap->poll_));
+  wrap->object_.SetWeak(wrap, OnWeak, v8::WeakCallbackType::kParameter);
   wrap->data_->Attach(wrap);
   runtime->AddCleanupHook(OnCleanup, wrap);
   return object;
@@ -223,31 +345,43 @@ Message::MakePort PortWrap::PortMaker(Runtime* runtime) {
   };
 }
 
-void PortWrap::Wake() {
-  uint64_t one = 1;
-  // EAGAIN (the counter is full) still leaves the fd readable.
-  while (write(wake_fd_, &one, sizeof(one)) < 0 && errno == EINTR) {
-  }
+void PortWrap::Wake() { hub_->QueueLocked(this); }
+
+void PortWrap::WakeSelf() {
+  std::lock_guard<std::mutex> lock(PortMutex());
+  Wake();
 }
 
 void PortWrap::Start() {
   started_ = true;
   // Messages that arrived before start() are delivered now (next turn).
-  Wake();
+  WakeSelf();
 }
 
 void PortWrap::Stop() { started_ = false; }
 
 // Liveness is separate from delivery, as in Node: start() alone does not
 // keep the loop alive; JS refs the port while it has 'message' listeners.
+// A ref'd port is a root (its listeners will run); an unref'd one lives only
+// as long as JS holds it. A collected port closes, so its peer sees 'close'.
 void PortWrap::SetRef(bool ref) {
+  if (closing_ || ref == ref_) return;
   ref_ = ref;
-  auto* handle = reinterpret_cast<uv_handle_t*>(&poll_);
   if (ref) {
-    uv_ref(handle);
+    hub_->AddRef();
+    object_.ClearWeak();
   } else {
-    uv_unref(handle);
+    hub_->RemoveRef();
+    object_.SetWeak(this, OnWeak, v8::WeakCallbackType::kParameter);
   }
+}
+
+void PortWrap::OnWeak(const v8::WeakCallbackInfo<PortWrap>& info) {
+  PortWrap* wrap = info.GetParameter();
+  // Only libuv and PortData work here: no V8 calls in a weak callback.
+  wrap->object_.Reset();
+  wrap->emit_close_ = false;
+  wrap->Close();
 }
 
 void PortWrap::Emit(EmitKind kind, v8::Local<v8::Value> value) {
@@ -284,18 +418,10 @@ void PortWrap::Drain() {
   }
   if (closing_) return;
   if (started_ && data_->QueuedCount() > 0) {
-    Wake();
+    WakeSelf();
   } else if (data_->peer_gone() && data_->QueuedCount() == 0) {
     Close();
   }
-}
-
-void PortWrap::OnReadable(uv_poll_t* handle, int status, int events) {
-  auto* wrap = static_cast<PortWrap*>(handle->data);
-  uint64_t count;
-  while (read(wrap->wake_fd_, &count, sizeof(count)) < 0 && errno == EINTR) {
-  }
-  wrap->Drain();
 }
 
 bool PortWrap::ReceiveOne(v8::MaybeLocal<v8::Value>* out) {
@@ -313,40 +439,42 @@ void PortWrap::Unwrap() {
 
 void PortWrap::Close() {
   if (closing_) return;
+  if (ref_) hub_->RemoveRef();
+  ref_ = false;
   closing_ = true;
   data_->Attach(nullptr);
   data_->Disentangle();
   if (!data_->broadcast_name().empty()) BroadcastLeave(data_.get());
-  uv_close(reinterpret_cast<uv_handle_t*>(&poll_), OnClosed);
+  hub_->QueueClose(this);
 }
 
 std::shared_ptr<PortData> PortWrap::Detach() {
   std::shared_ptr<PortData> data = data_;
+  if (ref_) hub_->RemoveRef();
+  ref_ = false;
   closing_ = true;
   emit_close_ = false;
   data_->Attach(nullptr);
   Unwrap();
-  uv_close(reinterpret_cast<uv_handle_t*>(&poll_), OnClosed);
+  hub_->QueueClose(this);
   return data;
 }
 
-void PortWrap::OnClosed(uv_handle_t* handle) {
-  auto* wrap = static_cast<PortWrap*>(handle->data);
-  wrap->runtime_->RemoveCleanupHook(OnCleanup, wrap);
-  if (wrap->emit_close_) {
-    v8::HandleScope scope(wrap->runtime_->isolate());
-    v8::Context::Scope context_scope(wrap->runtime_->context());
-    wrap->Emit(kClose, v8::Undefined(wrap->runtime_->isolate()));
+void PortWrap::FinishClose(bool may_emit) {
+  runtime_->RemoveCleanupHook(OnCleanup, this);
+  hub_->Forget(this);
+  if (emit_close_ && may_emit) {
+    v8::HandleScope scope(runtime_->isolate());
+    v8::Context::Scope context_scope(runtime_->context());
+    Emit(kClose, v8::Undefined(runtime_->isolate()));
   }
-  wrap->Unwrap();
-  wrap->object_.Reset();
-  close(wrap->wake_fd_);
-  delete wrap;
+  Unwrap();
+  object_.Reset();
+  delete this;
 }
 
 void PortWrap::OnCleanup(void* arg) {
-  auto* wrap = static_cast<PortWrap*>(arg);
-  wrap->Close();
+  static_cast<PortWrap*>(arg)->Close();
 }
 
 }  // namespace jspack::runtime

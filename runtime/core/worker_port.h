@@ -86,12 +86,16 @@ std::vector<std::shared_ptr<PortData>> BroadcastMembers(
 // PortWrap: a PortData as a JS MessagePort object on one runtime's thread.
 // The object is an API object (one internal field), so that the serializer
 // hands it to Message as a host object when it is posted. It is kept alive
-// until the port closes; its poll handle keeps the loop alive only while
-// ref'd (JS refs it while it has 'message' listeners, as Node does).
+// while ref'd (JS refs it while it has 'message' listeners, as Node does)
+// or reachable from JS, and until it closes; its poll handle keeps the
+// loop alive only while ref'd. A close finishes (the 'close' event, the
+// wrap freed) on a later wakeup of the hub, as Node's is asynchronous.
 //
 // JS side (stdlib/internal/worker/io.js) registers, per runtime, an emitter
 // `emit(port, kind, value)` (kind 0: message, 1: messageerror, 2: close)
 // and the MessagePort prototype every port object gets.
+class PortHub;
+
 class PortWrap : public PortWaker {
  public:
   enum EmitKind { kMessage = 0, kMessageError = 1, kClose = 2 };
@@ -127,22 +131,24 @@ class PortWrap : public PortWaker {
  private:
   PortWrap(Runtime* runtime, std::shared_ptr<PortData> data);
   ~PortWrap() override;
-  // PortWaker: another thread (or this one) wants a Drain. An eventfd
-  // write, not uv_async_send: libuv's async spins the receiving thread
-  // until the sender has left uv_async_send, which on a busy machine
-  // (the sender descheduled right after waking the receiver) costs more
-  // than the message itself.
+  // PortWaker (under the port lock): another thread, or this one, wants a
+  // Drain. The port is queued on its runtime's PortHub, which wakes the
+  // loop through one eventfd for all its ports.
   void Wake() override;
-  static void OnReadable(uv_poll_t* handle, int status, int events);
-  static void OnClosed(uv_handle_t* handle);
+  // Wake() for this thread's own use (takes the lock).
+  void WakeSelf();
+  // The second half of Close(): runs from the hub.
+  void FinishClose(bool may_emit);
   static void OnCleanup(void* arg);
+  static void OnWeak(const v8::WeakCallbackInfo<PortWrap>& info);
   void Emit(EmitKind kind, v8::Local<v8::Value> value);
   void Unwrap();
 
   Runtime* runtime_;
   std::shared_ptr<PortData> data_;
-  int wake_fd_ = -1;
-  uv_poll_t poll_;
+  friend class PortHub;
+  PortHub* hub_;
+  bool wake_queued_ = false;  // on hub_'s pending list (port lock)
   v8::Global<v8::Object> object_;
   bool started_ = false;
   bool ref_ = false;

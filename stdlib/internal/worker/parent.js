@@ -160,8 +160,6 @@ class Worker extends EventEmitter {
       idle: 0, active: 0, utilization: 0,
     }) };
     this.stdin = null;
-    this.stdout = null;
-    this.stderr = null;
     // The exit handle keeps the loop alive while the worker runs; the two
     // ports only deliver.
     port.on('message', (value) => this.emit('message', value));
@@ -169,25 +167,21 @@ class Worker extends EventEmitter {
     port.unref();
     control.on('message', (message) => this.#onControl(message));
     control.unref();
-    if (opts.stdout || opts.stderr) this.#makeStreams(opts);
+    this.#makeStreams();
     const err = io.start(handle);
     if (err !== 0) {
-      throw new ERR_WORKER_INIT_FAILED(require('../../os').constants &&
-        `uv error ${err}`);
+      throw new ERR_WORKER_INIT_FAILED(
+        require('../errors').getSystemErrorName(err));
     }
   }
 
-  // stdout/stderr: true hand the worker's output to readable streams here
-  // instead of the process's.
-  #makeStreams(options) {
+  // worker.stdout and worker.stderr: with the stdout/stderr options the
+  // worker's output arrives here instead of going to the process's own
+  // (which it otherwise writes directly, in order); they end at exit.
+  #makeStreams() {
     const { Readable } = require('../../stream');
-    for (const name of ['stdout', 'stderr']) {
-      const stream = new Readable({ read() {} });
-      this[name] = stream;
-      if (!options[name]) {
-        stream.on('data', (chunk) => process[name].write(chunk));
-      }
-    }
+    this.stdout = new Readable({ read() {} });
+    this.stderr = new Readable({ read() {} });
   }
 
   #onControl(message) {
@@ -199,9 +193,7 @@ class Worker extends EventEmitter {
         this.emit('error', rebuildError(message));
         break;
       case 'stdio':
-        if (this[message.stream] !== null) {
-          this[message.stream].push(message.chunk);
-        }
+        this[message.stream].push(message.chunk);
         break;
       default:
         break;
@@ -295,9 +287,8 @@ function onExitFromNative(handle, code, outOfMemory) {
     worker.emit('error', new ERR_WORKER_OUT_OF_MEMORY(
       'JS heap out of memory'));
   }
-  for (const name of ['stdout', 'stderr']) {
-    if (worker[name] !== null) worker[name].push(null);
-  }
+  worker.stdout.push(null);
+  worker.stderr.push(null);
   worker.emit('exit', code);
   const waiters = worker[kExitWaiters];
   worker[kExitWaiters] = [];
