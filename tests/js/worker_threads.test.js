@@ -328,6 +328,26 @@ step('stdout: true gives the worker\'s output to worker.stdout', (done) => {
   });
 });
 
+step('stdin: true feeds the worker\'s process.stdin', (done) => {
+  const w = new Worker(`
+    let text = '';
+    process.stdin.on('data', (d) => { text += d; });
+    process.stdin.on('end', () =>
+      require('worker_threads').parentPort.postMessage(text));
+  `, { eval: true, stdin: true });
+  let got;
+  w.on('message', (m) => { got = m; });
+  w.on('online', () => {
+    w.stdin.write('ab');
+    w.stdin.end('c');
+  });
+  w.on('exit', (code) => {
+    assert.strictEqual(code, 0);
+    assert.strictEqual(got, 'abc');
+    done();
+  });
+});
+
 step('BroadcastChannel reaches a worker and back', (done) => {
   const bc = new BroadcastChannel('jspack-test');
   const w = new Worker(`

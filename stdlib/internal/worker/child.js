@@ -95,10 +95,27 @@ function forbidProcessWideChanges() {
   });
 }
 
-function emptyStdin() {
+// process.stdin of a worker: empty, or fed by the parent's worker.stdin
+// (stdin: true) through the control port.
+function makeStdin(control, fed) {
   const { Readable } = require('../../stream');
-  const stdin = new Readable({ read() { this.push(null); } });
+  // While someone reads, the worker waits for input (as in Node); before
+  // that, and after the end, input alone does not keep it alive.
+  const stdin = new Readable({
+    read() {
+      if (fed) control.ref();
+      else this.push(null);
+    },
+  });
   stdin.fd = 0;
+  if (fed) {
+    control.on('message', (message) => {
+      if (message.type !== 'stdin') return;
+      stdin.push(message.chunk);
+      if (message.chunk === null) control.unref();
+    });
+    control.unref();
+  }
   return stdin;
 }
 
@@ -136,7 +153,7 @@ function runWorker() {
   };
   adoptEnvironmentData(boot.environmentData);
   if (boot.env !== null) replaceProcessProperty('env', makeEnv(boot.env));
-  replaceProcessProperty('stdin', emptyStdin());
+  replaceProcessProperty('stdin', makeStdin(control, boot.stdin));
   forbidProcessWideChanges();
   if (boot.stdout) redirectStdio(control, 'stdout');
   if (boot.stderr) redirectStdio(control, 'stderr');

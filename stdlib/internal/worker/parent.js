@@ -140,6 +140,7 @@ class Worker extends EventEmitter {
     boot.name = opts.name === undefined ? '' : opts.name;
     boot.stdout = !!opts.stdout;
     boot.stderr = !!opts.stderr;
+    boot.stdin = !!opts.stdin;
     const io = binding();
     const [appEntry] = io.appEntry();
     // The app's own entry file runs the app itself (packed or bundled).
@@ -168,6 +169,7 @@ class Worker extends EventEmitter {
     control.on('message', (message) => this.#onControl(message));
     control.unref();
     this.#makeStreams();
+    if (opts.stdin) this.#makeStdin(control);
     const err = io.start(handle);
     if (err !== 0) {
       throw new ERR_WORKER_INIT_FAILED(
@@ -182,6 +184,21 @@ class Worker extends EventEmitter {
     const { Readable } = require('../../stream');
     this.stdout = new Readable({ read() {} });
     this.stderr = new Readable({ read() {} });
+  }
+
+  // stdin: true: what is written here is the worker's process.stdin.
+  #makeStdin(control) {
+    const { Writable } = require('../../stream');
+    this.stdin = new Writable({
+      write(chunk, encoding, callback) {
+        control.postMessage({ type: 'stdin', chunk });
+        callback();
+      },
+      final(callback) {
+        control.postMessage({ type: 'stdin', chunk: null });
+        callback();
+      },
+    });
   }
 
   #onControl(message) {
