@@ -25,11 +25,17 @@ std::mutex& PortMutex() {
 
 }  // namespace
 
+// Every function below that takes a strong reference to the peer declares
+// it before taking the lock: if it is the last reference, the peer's
+// destructor (which locks too) runs only after the lock is released.
+
 PortData::~PortData() {
   // A port freed without Disentangle (its message was never read, or its
   // wrapper was collected) still closes its peer.
+  std::shared_ptr<PortData> peer;
   std::lock_guard<std::mutex> lock(PortMutex());
-  if (std::shared_ptr<PortData> peer = peer_.lock()) {
+  peer = peer_.lock();
+  if (peer) {
     peer->peer_gone_ = true;
     peer->peer_.reset();
     peer->WakeLocked();
@@ -51,8 +57,9 @@ void PortData::WakeLocked() {
 }
 
 bool PortData::Send(std::unique_ptr<Message> message) {
+  std::shared_ptr<PortData> peer;
   std::lock_guard<std::mutex> lock(PortMutex());
-  std::shared_ptr<PortData> peer = peer_.lock();
+  peer = peer_.lock();
   if (!peer) return false;
   peer->queue_.push_back(std::move(message));
   peer->WakeLocked();
@@ -85,8 +92,10 @@ void PortData::Attach(PortWaker* waker) {
 }
 
 void PortData::Disentangle() {
+  std::shared_ptr<PortData> peer;
   std::lock_guard<std::mutex> lock(PortMutex());
-  if (std::shared_ptr<PortData> peer = peer_.lock()) {
+  peer = peer_.lock();
+  if (peer) {
     peer->peer_gone_ = true;
     peer->peer_.reset();
     peer->WakeLocked();
@@ -100,8 +109,10 @@ bool PortData::peer_gone() {
 }
 
 bool PortData::IsPeer(const PortData* other) {
+  std::shared_ptr<PortData> peer;
   std::lock_guard<std::mutex> lock(PortMutex());
-  return peer_.lock().get() == other;
+  peer = peer_.lock();
+  return peer.get() == other;
 }
 
 namespace {
