@@ -41,6 +41,38 @@ function duplexPair(options) {
 }
 
 Stream.duplexPair = duplexPair;
+
+// The package leaves its web stream bridges empty; these are ours, loaded on
+// first use so node:stream does not pull in node:stream/web.
+function adapters() {
+  const bridges = require('./internal/webstreams/adapters');
+  bridges.setNodeStreams(Stream);
+  return bridges;
+}
+Object.assign(Stream.Readable, {
+  fromWeb(readableStream, options) {
+    return adapters().readableFromWeb(readableStream, options);
+  },
+  toWeb(streamReadable, options) {
+    return adapters().readableToWeb(streamReadable, options);
+  },
+});
+Object.assign(Stream.Writable, {
+  fromWeb(writableStream, options) {
+    return adapters().writableFromWeb(writableStream, options);
+  },
+  toWeb(streamWritable) {
+    return adapters().writableToWeb(streamWritable);
+  },
+});
+Object.assign(Stream.Duplex, {
+  fromWeb(pair, options) {
+    return adapters().duplexFromWeb(pair, options);
+  },
+  toWeb(duplex) {
+    return adapters().duplexToWeb(duplex);
+  },
+});
 Stream._isArrayBufferView = ArrayBuffer.isView;
 
 module.exports = Stream;

@@ -257,15 +257,47 @@ void Runtime::DrainTicks() {
   }
 }
 
+// Node's "arrow": the file and line an uncaught error was thrown at, the
+// source line and carets under the throw, for code of the app's own (not
+// the stdlib's, not a minified line). "" when there is none.
+std::string Runtime::ThrowSite(v8::Local<v8::Message> message) {
+  if (message.IsEmpty()) return "";
+  v8::Local<v8::Context> ctx = context();
+  std::string name = ToUtf8(isolate_, message->GetScriptResourceName());
+  if (name.empty() || name.rfind("node:", 0) == 0) return "";
+  v8::Local<v8::String> line_text;
+  int line = message->GetLineNumber(ctx).FromMaybe(0);
+  int start = message->GetStartColumn(ctx).FromMaybe(-1);
+  int end = message->GetEndColumn(ctx).FromMaybe(-1);
+  if (line <= 0 || start < 0 ||
+      !message->GetSourceLine(ctx).ToLocal(&line_text)) {
+    return "";
+  }
+  std::string source = ToUtf8(isolate_, line_text);
+  if (source.size() > 300) return "";
+  // Tabs before the throw stay tabs, so the carets line up.
+  std::string marks;
+  for (int i = 0; i < start; ++i) {
+    marks.push_back(i < static_cast<int>(source.size()) && source[i] == '\t'
+                        ? '\t'
+                        : ' ');
+  }
+  marks.append(static_cast<size_t>(end > start ? end - start : 1), '^');
+  return name + ":" + std::to_string(line) + "\n" + source + "\n" + marks +
+         "\n";
+}
+
 void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
   if (!try_catch.HasCaught()) return;
   // A stopping worker's JS was terminated: nothing to report.
   if (Stopping() || try_catch.HasTerminated()) return;
   v8::Local<v8::Value> exception = try_catch.Exception();
+  std::string site = ThrowSite(try_catch.Message());
   v8::TryCatch inner(isolate_);
-  v8::Local<v8::Value> argv[] = {exception};
+  v8::Local<v8::Value> argv[] = {
+      exception, Utf8String(isolate_, site).ToLocalChecked()};
   if (hook(Hook::kFatalException)
-          ->Call(context(), v8::Undefined(isolate_), 1, argv)
+          ->Call(context(), v8::Undefined(isolate_), 2, argv)
           .IsEmpty()) {
     // Node exits with 7 when the uncaught-exception handler itself throws.
     PrintRawException(isolate_, inner.Exception(),

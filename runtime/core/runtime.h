@@ -164,6 +164,7 @@ class Runtime {
   void HandleTimerResult(v8::Local<v8::Value> next);
   void DrainTicks();
   void ReportUncaught(const v8::TryCatch& try_catch);
+  std::string ThrowSite(v8::Local<v8::Message> message);
 
   v8::Isolate* isolate_;
   v8::Global<v8::Context> context_;

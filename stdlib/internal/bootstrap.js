@@ -100,6 +100,26 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
 }
 
 {
+  // The web streams are accessors that load node:stream/web on first use,
+  // as in Node; assigning one replaces it with a plain value.
+  for (const name of ['TransformStream', 'TransformStreamDefaultController',
+    'WritableStream', 'WritableStreamDefaultController',
+    'WritableStreamDefaultWriter', 'ReadableStream',
+    'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+    'ReadableStreamDefaultController', 'ByteLengthQueuingStrategy',
+    'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
+    const accessors = {
+      [`get ${name}`]() { return builtins.loadBuiltin('stream/web')[name]; },
+      [`set ${name}`](value) { defineGlobal(name, value); },
+    };
+    Object.defineProperty(globalThis, name, {
+      get: accessors[`get ${name}`], set: accessors[`set ${name}`],
+      enumerable: false, configurable: true,
+    });
+  }
+}
+{
   // worker_threads' classes as globals, looked up on first use.
   const lazyWorkerGlobal = (name) => {
     Object.defineProperty(globalThis, name, {

@@ -147,10 +147,33 @@ class Blob {
     }
   }
 
+  // A byte stream over a copy of the bytes; the web streams load on first use.
   stream() {
-    // No WHATWG streams in jspack yet.
-    const { codes } = require('../errors');
-    throw new codes.ERR_JSPACK_NOT_IMPLEMENTED('Blob.prototype.stream()');
+    const bytes = stateOf(this).bytes.slice();
+    const { ReadableStream } = require('../webstreams/streams');
+    let offset = 0;
+    return new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        const request = controller.byobRequest;
+        if (offset < bytes.length && request !== null) {
+          const view = request.view;
+          const n = Math.min(view.byteLength, bytes.length - offset);
+          new Uint8Array(view.buffer, view.byteOffset, n)
+            .set(bytes.subarray(offset, offset + n));
+          offset += n;
+          request.respond(n);
+        } else if (offset < bytes.length) {
+          controller.enqueue(bytes.subarray(offset));
+          offset = bytes.length;
+        }
+        if (offset >= bytes.length) {
+          controller.close();
+          // A BYOB read still waiting (an empty Blob) ends with an empty view.
+          if (controller.byobRequest !== null) controller.byobRequest.respond(0);
+        }
+      },
+    });
   }
 
   // `Blob { size: 3, type: '' }`, plus name and lastModified for a File.

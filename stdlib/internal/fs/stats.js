@@ -79,22 +79,42 @@ Object.defineProperty(BigIntStats.prototype, '_checkModeProperty', {
 // Milliseconds as Node computes them: fractional for numbers, whole for
 // bigints; the Date objects round to the millisecond.
 function statsFromFields(fields) {
-  const big = fields instanceof BigInt64Array;
-  const s = Object.create(big ? BigIntStats.prototype : Stats.prototype);
-  for (let i = 0; i < kIntegerFields.length; i++) s[kIntegerFields[i]] = fields[i];
-  const at = (i) => [fields[10 + 2 * i], fields[11 + 2 * i]];
-  if (big) {
+  if (fields instanceof BigInt64Array) {
+    const s = Object.create(BigIntStats.prototype);
+    for (let i = 0; i < kIntegerFields.length; i++) s[kIntegerFields[i]] = fields[i];
+    const at = (i) => [fields[10 + 2 * i], fields[11 + 2 * i]];
     const ns = kTimes.map((_, i) => at(i)[0] * 1000000000n + at(i)[1]);
     kTimes.forEach((name, i) => { s[`${name}Ms`] = ns[i] / 1000000n; });
     kTimes.forEach((name, i) => { s[`${name}Ns`] = ns[i]; });
     kTimes.forEach((name, i) => { s[name] = new Date(Number(ns[i] / 1000000n)); });
     return s;
   }
-  const ms = kTimes.map((_, i) => at(i)[0] * 1e3 + at(i)[1] / 1e6);
-  kTimes.forEach((name, i) => { s[`${name}Ms`] = ms[i]; });
-  kTimes.forEach((name, i) => { s[name] = new Date(Math.round(ms[i])); });
-  return s;
+  return new NumberStats(fields);
 }
+
+// The number form, built straight-line in Node's key order: stat is hot
+// (a directory walk stats every entry), and one fixed shape keeps it fast.
+function NumberStats(f) {
+  this.dev = f[0];
+  this.mode = f[1];
+  this.nlink = f[2];
+  this.uid = f[3];
+  this.gid = f[4];
+  this.rdev = f[5];
+  this.blksize = f[6];
+  this.ino = f[7];
+  this.size = f[8];
+  this.blocks = f[9];
+  this.atimeMs = f[10] * 1e3 + f[11] / 1e6;
+  this.mtimeMs = f[12] * 1e3 + f[13] / 1e6;
+  this.ctimeMs = f[14] * 1e3 + f[15] / 1e6;
+  this.birthtimeMs = f[16] * 1e3 + f[17] / 1e6;
+  this.atime = new Date(Math.round(this.atimeMs));
+  this.mtime = new Date(Math.round(this.mtimeMs));
+  this.ctime = new Date(Math.round(this.ctimeMs));
+  this.birthtime = new Date(Math.round(this.birthtimeMs));
+}
+NumberStats.prototype = Stats.prototype;
 
 class Dirent {
   constructor(name, type, parentPath) {

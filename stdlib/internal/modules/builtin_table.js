@@ -30,6 +30,7 @@ module.exports = [
   ['stream', () => require('../../stream')],
   ['stream/consumers', () => require('../../stream/consumers')],
   ['stream/promises', () => require('../../stream/promises')],
+  ['stream/web', () => require('../../stream/web')],
   ['string_decoder', () => require('../../string_decoder')],
   ['sys', () => require('../../util')],
   ['timers', () => require('../../timers')],

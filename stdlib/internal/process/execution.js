@@ -11,13 +11,15 @@ const { writeString } = internalBinding('stdio');
 
 // With an 'uncaughtException' listener the process goes on; without one the
 // error is printed and the process ends with code 1.
-function reportUncaught(err, fromPromise) {
+// `where` is the source line the error was thrown at, with its caret line
+// (C++ makes it, when it knows), printed above the error as Node does.
+function reportUncaught(err, fromPromise, where) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') === 0) {
     // In a worker the error goes to the parent's Worker 'error' event.
     if (uncaughtForwarder === undefined || !uncaughtForwarder(err)) {
-      printUncaught(err);
+      printUncaught(err, where);
     }
     exitNow(1);
     return;
@@ -33,8 +35,8 @@ function setUncaughtForwarder(fn) {
   uncaughtForwarder = fn;
 }
 
-function fatalException(err) {
-  reportUncaught(err, false);
+function fatalException(err, where) {
+  reportUncaught(err, false, where);
 }
 
 // The main ES module awaits at top level until this is cleared: an empty

@@ -32,9 +32,10 @@ function describeUncaught(value) {
   }
 }
 
-function printUncaught(value) {
+function printUncaught(value, where) {
   try {
-    writeString(2, `${describeUncaught(value)}\n`);
+    const head = typeof where === 'string' && where !== '' ? `${where}\n` : '';
+    writeString(2, `${head}${describeUncaught(value)}\n`);
   } catch {
     // stderr is gone: nowhere left to report to.
   }

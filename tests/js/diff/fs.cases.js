@@ -10,7 +10,15 @@ const os = require('os');
 const path = require('path');
 const util = require('util');
 
-const root = path.join(os.tmpdir(), 'jspack-fs-corpus-7');
+// One tree per checkout (named after this file's path), the same for the
+// node and the jspack run: two checkouts testing at once (CI and a
+// developer, two worktrees) must not share a tree.
+function checkoutTag() {
+  let hash = 7;
+  for (const ch of __filename) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return hash.toString(36);
+}
+const root = path.join(os.tmpdir(), `jspack-fs-corpus-${checkoutTag()}`);
 
 function scrub(text) {
   return text.split(root).join('<ROOT>');
