@@ -27,6 +27,7 @@ APPS = {
     "hello": os.path.join(ROOT, "samples", "hello", "app.js"),
     "tsc-one-line": os.path.join(HERE, "apps", "tsc-one-line", "app.js"),
     "prettier-one-line": os.path.join(HERE, "apps", "prettier-one-line", "app.js"),
+    "worker-round-trip": os.path.join(HERE, "apps", "worker-round-trip", "app.js"),
 }
 SYSTEMS = ["jspack", "node", "bun"]
 

@@ -7,6 +7,7 @@
   V(dns)                       \
   V(encoding)                  \
   V(fs)                        \
+  V(messaging)                 \
   V(module)                    \
   V(os)                        \
   V(perf)                      \
@@ -22,4 +23,5 @@
   V(types)                     \
   V(url)                       \
   V(util)                      \
-  V(uv)
+  V(uv)                        \
+  V(worker)
