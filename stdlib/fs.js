@@ -7,6 +7,8 @@ const { runCallback, runSync } = require('./internal/fs/ops');
 const { constants, toPath, checkCallback } = require('./internal/fs/utils');
 const { Stats, Dirent } = require('./internal/fs/stats');
 const { Dir, opendir, opendirSync } = require('./internal/fs/dir');
+const { codes } = require('./internal/errors');
+const { validateObject, validateString } = require('./internal/validators');
 
 const fs = {};
 
@@ -127,6 +129,72 @@ for (const key of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
     get() { return constants()[key]; }, enumerable: true, configurable: true,
   });
 }
+
+// The streams load on first use: most programs never make one.
+let streamsModule;
+function streams() {
+  if (streamsModule === undefined) {
+    streamsModule = require('./internal/fs/streams');
+    streamsModule.bindFs(fs);
+  }
+  return streamsModule;
+}
+fs.createReadStream = function createReadStream(path, options) {
+  return new (streams().ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (streams().WriteStream)(path, options);
+};
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+  const key = name.replace('File', '');
+  let replaced;
+  Object.defineProperty(fs, name, {
+    get() { return replaced === undefined ? streams()[key] : replaced; },
+    set(value) { replaced = value; },
+    enumerable: name === key,
+    configurable: true,
+  });
+}
+
+// fs.cp and cpSync live in internal/fs/cp.js, loaded on first call.
+// (cp forwards `arguments`: the callback may come third or fourth.)
+fs.cp = function cp(src, dest, options, callback) {
+  return require('./internal/fs/cp').cp(...arguments);
+};
+fs.cpSync = function cpSync(src, dest, options) {
+  return require('./internal/fs/cp').cpSync(src, dest, options);
+};
+
+// Watchers: internal/fs/watch.js, loaded on first use.
+fs.watch = function watch(filename, options, listener) {
+  return require('./internal/fs/watch').watch(filename, options, listener);
+};
+fs.watchFile = function watchFile(filename, options, listener) {
+  return require('./internal/fs/watch').watchFile(filename, options, listener);
+};
+fs.unwatchFile = function unwatchFile(filename, listener) {
+  return require('./internal/fs/watch').unwatchFile(filename, listener);
+};
+
+// openAsBlob: the file must be there when asked for; its bytes are read
+// at once (Node's Blob reads them lazily), into a Blob of `type`.
+fs.openAsBlob = function openAsBlob(path, options = undefined) {
+  const p = toPath(path);
+  if (options !== undefined) validateObject(options, 'options');
+  const type = options === undefined || options.type === undefined ? '' : options.type;
+  validateString(type, 'options.type');
+  try {
+    runSync(plans.stat(p));
+  } catch {
+    const err = new codes.ERR_INVALID_ARG_VALUE('path', path);
+    err.message = 'Unable to open file as blob';
+    // The stack is taken again so that it shows the new message.
+    Error.captureStackTrace(err, openAsBlob);
+    throw err;
+  }
+  const { Blob } = require('./buffer');
+  return require('./fs/promises').readFile(p).then((data) => new Blob([data], { type }));
+};
 
 // fs.promises is node:fs/promises, loaded when first asked for.
 Object.defineProperty(fs, 'promises', {

@@ -7,6 +7,7 @@
   V(dns)                       \
   V(encoding)                  \
   V(fs)                        \
+  V(fs_event)                  \
   V(messaging)                 \
   V(module)                    \
   V(os)                        \

@@ -5,7 +5,8 @@
 const { plans, readAll, writeAll, toData, fileOptions, throwIfAborted, call } =
   require('../internal/fs/plans');
 const { runPromise } = require('../internal/fs/ops');
-const { constants, toFlags, toMode, toPath } = require('../internal/fs/utils');
+const { binding, constants, toFlags, toMode, toPath, kFileHandle } =
+  require('../internal/fs/utils');
 const { EventEmitter } = require('../events');
 const { codes } = require('../internal/errors');
 const { opendirPlan } = require('../internal/fs/dir');
@@ -26,10 +27,30 @@ function settle(makePlan) {
   }
 }
 
+// A FileHandle dropped without close() has its fd closed when it is
+// collected, with Node's two warnings. The registry is made with the first
+// handle (none exists in the snapshot); its held value is only the fd.
+let leakRegistry = null;
+let deprecationShown = false;
+
+function closeLeaked(fd) {
+  binding().closeSync(fd);
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (deprecationShown) return;
+  deprecationShown = true;
+  process.emitWarning('Closing a FileHandle object on garbage collection is ' +
+    'deprecated. Please close FileHandle objects explicitly using ' +
+    'FileHandle.prototype.close(). In the future, an error will be thrown if ' +
+    'a file descriptor is closed during garbage collection.',
+  'DeprecationWarning', 'DEP0137');
+}
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
     this.#fd = fd;
+    if (leakRegistry === null) leakRegistry = new FinalizationRegistry(closeLeaked);
+    leakRegistry.register(this, fd, this);
   }
 
   // -1 once closed.
@@ -114,6 +135,7 @@ class FileHandle extends EventEmitter {
     if (this.#closing !== null) return this.#closing;
     if (this.#fd === -1) return Promise.resolve();
     const fd = this.#fd;
+    leakRegistry.unregister(this);
     this.#closing = runPromise(call('close', [fd], 'close')).then(() => {
       this.#fd = -1;
       this.#closing = null;
@@ -126,7 +148,25 @@ class FileHandle extends EventEmitter {
   }
 
   async [Symbol.asyncDispose]() { return this.close(); }
+
+  // The streams module is loaded on first use, not with fs/promises.
+  createReadStream(options) {
+    const streams = require('../internal/fs/streams');
+    return new streams.ReadStream(null, { __proto__: null, ...options, fd: this });
+  }
+
+  createWriteStream(options) {
+    const streams = require('../internal/fs/streams');
+    return new streams.WriteStream(null, { __proto__: null, ...options, fd: this });
+  }
+
+  readLines(options) {
+    const { createInterface } = require('../readline');
+    return createInterface({ input: this.createReadStream(options),
+      crlfDelay: Infinity });
+  }
 }
+Object.defineProperty(FileHandle.prototype, kFileHandle, { value: true });
 
 // fs/promises also writes (async) iterables of strings and byte views,
 // such as arrays of chunks and readable streams.
@@ -182,6 +222,7 @@ const promises = {
   chmod: (path, mode) => settle(() => plans.chmod(path, mode)),
   chown: (path, uid, gid) => settle(() => plans.chown(path, uid, gid)),
   copyFile: (src, dest, mode) => settle(() => plans.copyFile(src, dest, mode)),
+  cp: (src, dest, options) => require('../internal/fs/cp').cpPromise(src, dest, options),
   lchmod: () => Promise.reject(new codes.ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
   lchown: (path, uid, gid) => settle(() => plans.lchown(path, uid, gid)),
   link: (a, b) => settle(() => plans.link(a, b)),
@@ -205,6 +246,8 @@ const promises = {
   truncate: (path, len) => settle(() => plans.truncate(path, len)),
   unlink: (path) => settle(() => plans.unlink(path)),
   utimes: (path, a, m) => settle(() => plans.utimes(path, a, m)),
+  watch: (filename, options) =>
+    require('../internal/fs/watch').watchAsync(filename, options),
   writeFile: (path, data, options) => {
     if (isChunkSource(data) && !(path instanceof FileHandle)) {
       return writeFileFromChunks(path, data, options, 'w');

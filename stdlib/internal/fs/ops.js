@@ -65,19 +65,23 @@ function runSync(plan) {
   }
 }
 
-// Calls done(err, value) once, always after the caller's turn.
+// Calls done(err, value) once, always after the caller's turn. A yielded
+// promise (fs.cp's asynchronous filter) is awaited; runSync hands it back
+// as it is.
 function runAsync(plan, done) {
   if (isCall(plan)) return asyncCall(plan, done);
-  const resume = (err, value) => {
+  const resume = (err, value, rejected = false) => {
     let step;
     try {
-      step = err ? plan.throw(err) : plan.next(value);
+      step = err || rejected ? plan.throw(err) : plan.next(value);
     } catch (thrown) {
       return done(thrown);
     }
     if (step.done) return done(null, step.value);
     if (isCall(step.value)) asyncCall(step.value, resume);
-    else process.nextTick(resume, null, step.value);
+    else if (step.value instanceof Promise) {
+      step.value.then((v) => resume(null, v), (e) => resume(e, undefined, true));
+    } else process.nextTick(resume, null, step.value);
   };
   process.nextTick(resume, null, undefined);
 }

@@ -149,6 +149,14 @@ function checkFd(fd) {
 
 const toMode = parseFileMode;
 
+// fs/promises' FileHandle carries this brand, so that the streams and
+// watchers can recognise one without requiring fs/promises (no cycle).
+const kFileHandle = Symbol('kFileHandle');
+
+function isFileHandle(value) {
+  return value !== null && typeof value === 'object' && value[kFileHandle] === true;
+}
+
 // A read/write position: null or undefined (and -1) mean "current".
 function toPosition(position) {
   if (position == null) return -1;
@@ -275,8 +283,10 @@ module.exports = {
   checkFd,
   constants,
   encodeResult,
+  kFileHandle,
   fsSystemError,
   isArrayBufferView,
+  isFileHandle,
   isUint8Array,
   pathText,
   readOptions,
