@@ -27,6 +27,10 @@ APPS = {
     "hello": os.path.join(ROOT, "samples", "hello", "app.js"),
     "tsc-one-line": os.path.join(HERE, "apps", "tsc-one-line", "app.js"),
     "prettier-one-line": os.path.join(HERE, "apps", "prettier-one-line", "app.js"),
+    "worker-round-trip": os.path.join(HERE, "apps", "worker-round-trip", "app.js"),
+    "fs-readwrite-200mb": os.path.join(HERE, "apps", "fs-readwrite-200mb", "app.js"),
+    "fs-stream-copy-200mb": os.path.join(HERE, "apps", "fs-stream-copy-200mb", "app.js"),
+    "fs-readdir-stat-20k": os.path.join(HERE, "apps", "fs-readdir-stat-20k", "app.js"),
 }
 SYSTEMS = ["jspack", "node", "bun"]
 

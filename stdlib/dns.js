@@ -18,11 +18,6 @@ module.exports = {
   ...impl.errorCodes,
 };
 
-// Used by net for an empty answer list; not part of Node's API surface.
-Object.defineProperty(module.exports, 'notFoundError', {
-  value: impl.notFoundError, enumerable: false,
-});
-
 Object.defineProperty(module.exports, 'promises', {
   enumerable: true,
   configurable: true,

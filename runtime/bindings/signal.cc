@@ -45,6 +45,13 @@ void Start(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[0]->IsInt32() && args[1]->IsFunction());
   int signum = args[0].As<v8::Int32>()->Value();
   v8::Isolate* isolate = args.GetIsolate();
+  // As in Node, signals reach only the main thread: a worker's listeners
+  // are kept by JS but never called (and the watcher map stays
+  // single-threaded).
+  if (!Runtime::From(args)->is_main_thread()) {
+    args.GetReturnValue().Set(0);
+    return;
+  }
   auto& watchers = Watchers();
   auto found = watchers.find(signum);
   if (found != watchers.end()) {
@@ -73,6 +80,7 @@ void Start(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // stop(signum): the signal gets its default action back.
 void Stop(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[0]->IsInt32());
+  if (!Runtime::From(args)->is_main_thread()) return;
   auto& watchers = Watchers();
   auto found = watchers.find(args[0].As<v8::Int32>()->Value());
   if (found == watchers.end()) return;

@@ -155,10 +155,12 @@ void Emit(StreamWrap* wrap, const char* name, int argc,
   }
   // MakeCallback calls with an undefined receiver; the owner is passed last
   // so that the JS side can find itself without a bound function per handle.
-  std::vector<v8::Local<v8::Value>> all(argv, argv + argc);
-  all.push_back(owner);
-  runtime->MakeCallback(fn.As<v8::Function>(), static_cast<int>(all.size()),
-                        all.data());
+  constexpr int kMaxArgs = 3;
+  JSPACK_CHECK(argc < kMaxArgs);
+  v8::Local<v8::Value> all[kMaxArgs];
+  for (int i = 0; i < argc; ++i) all[i] = argv[i];
+  all[argc] = owner;
+  runtime->MakeCallback(fn.As<v8::Function>(), argc + 1, all);
 }
 
 // ---- creation ---------------------------------------------------------------
@@ -289,50 +291,38 @@ void AfterWrite(uv_write_t* req, int status) {
   Complete(static_cast<WriteReq*>(req->data), status);
 }
 
-// Adds the bytes of `chunk` to `bufs`: a Uint8Array (its memory is kept alive
-// by the request) or a string written as utf8 (latin1 when `latin1`).
-bool AddChunk(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
-              WriteReq* r, std::vector<uv_buf_t>* bufs) {
+// The bytes of `chunk` as a uv_buf_t: a Uint8Array's own memory, or a string
+// encoded (utf8, or latin1 when `latin1`) into memory added to `owned`.
+bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
+              std::vector<char*>* owned, uv_buf_t* out) {
   if (chunk->IsArrayBufferView()) {
     v8::Local<v8::ArrayBufferView> view = chunk.As<v8::ArrayBufferView>();
-    size_t length = view->ByteLength();
-    if (length == 0) return true;
     // Buffer() moves a small on-heap array off the heap, where the GC
     // cannot move it under libuv.
-    std::shared_ptr<v8::BackingStore> store =
-        view->Buffer()->GetBackingStore();
-    char* data = static_cast<char*>(store->Data()) + view->ByteOffset();
-    r->stores.push_back(std::move(store));
-    bufs->push_back(uv_buf_init(data, static_cast<unsigned>(length)));
+    char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
+    *out = uv_buf_init(data, static_cast<unsigned>(view->ByteLength()));
     return true;
   }
   if (!chunk->IsString()) return false;
   v8::Local<v8::String> str = chunk.As<v8::String>();
-  size_t length;
-  char* data;
+  size_t length = latin1 ? str->Length() : str->Utf8Length(isolate);
+  char* data = static_cast<char*>(malloc(length + 1));
+  if (data == nullptr) return false;
   if (latin1) {
-    length = str->Length();
-    data = static_cast<char*>(malloc(length + 1));
-    if (data == nullptr) return false;
     str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(data), 0, -1,
                       v8::String::NO_NULL_TERMINATION);
   } else {
-    length = str->Utf8Length(isolate);
-    data = static_cast<char*>(malloc(length + 1));
-    if (data == nullptr) return false;
     str->WriteUtf8(isolate, data, static_cast<int>(length), nullptr,
                    v8::String::NO_NULL_TERMINATION |
                        v8::String::REPLACE_INVALID_UTF8);
   }
-  r->owned.push_back(data);
-  if (length > 0) {
-    bufs->push_back(uv_buf_init(data, static_cast<unsigned>(length)));
-  }
+  owned->push_back(data);
+  *out = uv_buf_init(data, static_cast<unsigned>(length));
   return true;
 }
 
-// writev(id, req, chunks, latin1Mask?) -> 1 when everything was written at
-// once (req is not completed then), 0 when req.oncomplete(status) will be
+// writev(id, req, chunks, latin1) -> 1 when everything was written at once
+// (req is not completed then), 0 when req.oncomplete(status, req) will be
 // called, or an error code. `chunks` is an array of Uint8Arrays and strings;
 // strings are utf8 unless `latin1` is true (JS encodes other encodings).
 void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -342,47 +332,64 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Array> chunks = args[2].As<v8::Array>();
   bool latin1 = args[3]->IsTrue();
-  auto r = std::make_unique<WriteReq>();
-  r->wrap = wrap;
-  std::vector<uv_buf_t> bufs;
   uint32_t n = chunks->Length();
-  bufs.reserve(n);
+  // Small batches need no heap memory unless libuv has to queue them.
+  constexpr uint32_t kInline = 16;
+  uv_buf_t inline_bufs[kInline];
+  std::vector<uv_buf_t> heap_bufs;
+  uv_buf_t* bufs = inline_bufs;
+  if (n > kInline) {
+    heap_bufs.resize(n);
+    bufs = heap_bufs.data();
+  }
+  std::vector<char*> owned;
+  size_t total = 0;
   for (uint32_t i = 0; i < n; ++i) {
     v8::Local<v8::Value> chunk;
-    if (!chunks->Get(context, i).ToLocal(&chunk)) return;
-    JSPACK_CHECK(AddChunk(isolate, chunk, latin1, r.get(), &bufs));
+    if (!chunks->Get(context, i).ToLocal(&chunk)) {
+      for (char* p : owned) free(p);
+      return;
+    }
+    JSPACK_CHECK(ChunkBuf(isolate, chunk, latin1, &owned, &bufs[i]));
+    total += bufs[i].len;
   }
-  size_t total = 0;
-  for (const uv_buf_t& b : bufs) total += b.len;
   wrap->bytes_written += static_cast<double>(total);
-  if (total == 0) {
-    args.GetReturnValue().Set(1);
-    return;
-  }
   // Most writes fit in the socket buffer: try them now, without a request.
   // An IPC pipe always queues, as libuv wants for handles in flight.
   size_t skip = 0;
-  if (!wrap->ipc) {
-    int written = uv_try_write(wrap->stream(), bufs.data(),
-                               static_cast<unsigned>(bufs.size()));
+  if (total > 0 && !wrap->ipc) {
+    int written = uv_try_write(wrap->stream(), bufs, n);
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
+      for (char* p : owned) free(p);
       args.GetReturnValue().Set(written);
       return;
     }
     if (written > 0) skip = static_cast<size_t>(written);
-    if (skip == total) {
-      args.GetReturnValue().Set(1);
-      return;
-    }
   }
-  size_t first = 0;
-  while (skip > 0 && skip >= bufs[first].len) skip -= bufs[first++].len;
+  if (skip == total) {
+    for (char* p : owned) free(p);
+    args.GetReturnValue().Set(1);
+    return;
+  }
+  uint32_t first = 0;
+  while (skip >= bufs[first].len) skip -= bufs[first++].len;
   bufs[first].base += skip;
   bufs[first].len -= skip;
+  auto r = std::make_unique<WriteReq>();
+  r->wrap = wrap;
+  r->owned = std::move(owned);
+  // The memory of the Uint8Arrays still to be written stays alive with the
+  // request.
+  for (uint32_t i = first; i < n; ++i) {
+    v8::Local<v8::Value> chunk;
+    if (chunks->Get(context, i).ToLocal(&chunk) && chunk->IsArrayBufferView()) {
+      r->stores.push_back(chunk.As<v8::ArrayBufferView>()->Buffer()->GetBackingStore());
+    }
+  }
   r->object.Reset(isolate, args[1].As<v8::Object>());
   r->req.data = r.get();
-  int err = uv_write(&r->req, wrap->stream(), bufs.data() + first,
-                     static_cast<unsigned>(bufs.size() - first), AfterWrite);
+  int err = uv_write(&r->req, wrap->stream(), bufs + first, n - first,
+                     AfterWrite);
   if (err != 0) {
     args.GetReturnValue().Set(err);
     return;

@@ -8,6 +8,7 @@
   V(encoding)                  \
   V(fs)                        \
   V(fs_event)                  \
+  V(messaging)                 \
   V(module)                    \
   V(os)                        \
   V(perf)                      \
@@ -23,4 +24,5 @@
   V(types)                     \
   V(url)                       \
   V(util)                      \
-  V(uv)
+  V(uv)                        \
+  V(worker)

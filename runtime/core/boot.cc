@@ -6,6 +6,7 @@
 
 #include "runtime/core/binding.h"
 #include "runtime/core/stdlib.h"
+#include "runtime/core/worker.h"
 
 namespace jspack::runtime {
 
@@ -32,11 +33,19 @@ int BootAndRun(BootPlan plan) {
   // Never freed: the isolate is not disposed at exit, and V8's background
   // ArrayBuffer sweeper may still free backing stores through the
   // allocator while the platform shuts down (a use after free otherwise).
-  v8::ArrayBuffer::Allocator* allocator =
-      v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+  // Shared with worker isolates (worker.h).
+  v8::ArrayBuffer::Allocator* allocator = SharedArrayBufferAllocator();
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator;
   params.external_references = ExternalReferences();
+  // Workers boot from the same blob; `plan` lives until the process ends.
+  ProcessBoot process_boot;
+  process_boot.blob = &plan.snapshot;
+  if (!plan.app_in_snapshot) process_boot.bundle = &plan.bundle_source;
+  process_boot.bundle_is_module = plan.info.bundle_is_module;
+  process_boot.app_entry = plan.info.entry_path;
+  process_boot.app_mode = plan.info.mode == "app";
+  SetProcessBoot(process_boot);
   v8::StartupData blob{plan.snapshot.data(),
                        static_cast<int>(plan.snapshot.size())};
   if (!plan.snapshot.empty()) params.snapshot_blob = &blob;
@@ -66,7 +75,11 @@ int BootAndRun(BootPlan plan) {
   }
   DebugTime("isolate and context ready");
   Runtime runtime(isolate, context, hooks, std::move(plan.info));
-  return runtime.Run(plan.app_in_snapshot ? nullptr : &plan.bundle_source);
+  int code = runtime.Run(plan.app_in_snapshot ? nullptr : &plan.bundle_source);
+  // Unref'd workers may still run: end the process here, before static
+  // destructors run under their threads (as Runtime::Exit does).
+  if (AnyWorkerStarted()) runtime.Exit(code);
+  return code;
 }
 
 }  // namespace jspack::runtime

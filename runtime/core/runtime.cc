@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "runtime/core/modules.h"
+#include "runtime/core/worker.h"
 
 namespace jspack::runtime {
 
@@ -28,6 +29,7 @@ constexpr const char* kHookNames[] = {
     "emitExit",
     "prepareStackTrace",
     "importBuiltin",
+    "runWorker",
 };
 static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
               static_cast<size_t>(Hook::kCount));
@@ -96,12 +98,14 @@ void DebugTime(const char* phase) {
 }
 
 Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
-                 v8::Local<v8::Object> hooks, RunInfo info)
+                 v8::Local<v8::Object> hooks, RunInfo info,
+                 uv_loop_t* loop, WorkerThread* worker)
     : isolate_(isolate),
       context_(isolate, context),
       info_(std::move(info)),
-      loop_(uv_default_loop()),
-      start_time_ns_(uv_hrtime()) {
+      loop_(loop != nullptr ? loop : uv_default_loop()),
+      start_time_ns_(uv_hrtime()),
+      worker_(worker) {
   context->SetAlignedPointerInEmbedderData(kRuntimeEmbedderIndex, this);
   for (size_t i = 0; i < hooks_.size(); ++i) {
     v8::Local<v8::Value> fn =
@@ -136,12 +140,16 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
 }
 
 Runtime::~Runtime() {
-  // Processes end with _exit; only tests destroy a Runtime, and the loop they
-  // share must not keep pointers to handles that die with it.
+  // Processes end with _exit; only tests and workers destroy a Runtime, and
+  // the loop they share must not keep pointers to handles that die with it.
+  // Bindings close their handles first (cleanup hooks); no JS runs now.
+  stopping_ = true;
+  RunCleanupHooks();
   uv_close(reinterpret_cast<uv_handle_t*>(&timer_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
+  binding_data_.clear();
   v8::HandleScope handle_scope(isolate_);
   context()->SetAlignedPointerInEmbedderData(kRuntimeEmbedderIndex, nullptr);
 }
@@ -172,17 +180,35 @@ int Runtime::Run(const std::string* bundle_source) {
       source, v8::Boolean::New(isolate_, info_.bundle_is_module)};
   CallHook(Hook::kRunMain, 2, argv);
   DebugTime("main module ran");
-  loop_start_ns_ = uv_hrtime();
+  return RunLoopToExit();
+}
 
+int Runtime::RunWorker(v8::Local<v8::Value> boot) {
+  v8::HandleScope handle_scope(isolate_);
+  v8::Context::Scope context_scope(context());
+  v8::Local<v8::Value> argv[] = {boot};
+  if (!stopping_) CallHook(Hook::kRunWorker, 1, argv);
+  return RunLoopToExit();
+}
+
+int Runtime::RunLoopToExit() {
+  loop_start_ns_ = uv_hrtime();
   // Like Node: run the loop until it is empty, emit 'beforeExit', and go on
-  // if a listener scheduled more work.
+  // if a listener scheduled more work. A stopping worker skips the events:
+  // its JS can no longer run.
   for (;;) {
+    if (Stopping()) return stop_code_;
     uv_run(loop_, UV_RUN_DEFAULT);
+    if (Stopping()) return stop_code_;
     CallHook(Hook::kEmitBeforeExit, 0, nullptr);
+    if (Stopping()) return stop_code_;
     if (!uv_loop_alive(loop_)) break;
   }
   v8::Local<v8::Value> code;
-  if (!CallHook(Hook::kEmitExit, 0, nullptr, &code)) return 7;
+  if (!CallHook(Hook::kEmitExit, 0, nullptr, &code)) {
+    return Stopping() ? stop_code_ : 7;
+  }
+  if (Stopping()) return stop_code_;
   DebugTime("loop done, exit emitted");
   return code->Int32Value(context()).FromMaybe(1);
 }
@@ -190,6 +216,9 @@ int Runtime::Run(const std::string* bundle_source) {
 bool Runtime::CallReportingErrors(v8::Local<v8::Function> fn, int argc,
                                   v8::Local<v8::Value>* argv,
                                   v8::Local<v8::Value>* result) {
+  // V8 forgets a termination once the stack has unwound; a stopping
+  // worker must not start JS again from a later callback of the loop turn.
+  if (Stopping()) return false;
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> ret;
   if (!fn->Call(context(), v8::Undefined(isolate_), argc, argv).ToLocal(&ret)) {
@@ -216,10 +245,12 @@ bool Runtime::CallHook(Hook h, int argc, v8::Local<v8::Value>* argv,
 void Runtime::DrainTicks() {
   v8::Local<v8::Function> fn = hook(Hook::kProcessTicksAndRejections);
   for (;;) {
+    if (Stopping()) return;
     v8::TryCatch try_catch(isolate_);
     if (!fn->Call(context(), v8::Undefined(isolate_), 0, nullptr).IsEmpty()) {
       return;
     }
+    if (try_catch.HasTerminated()) return;
     // A tick callback threw; the rest of the queue runs after the error was
     // handled (or the process has exited).
     ReportUncaught(try_catch);
@@ -258,6 +289,8 @@ std::string Runtime::ThrowSite(v8::Local<v8::Message> message) {
 
 void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
   if (!try_catch.HasCaught()) return;
+  // A stopping worker's JS was terminated: nothing to report.
+  if (Stopping() || try_catch.HasTerminated()) return;
   v8::Local<v8::Value> exception = try_catch.Exception();
   std::string site = ThrowSite(try_catch.Message());
   v8::TryCatch inner(isolate_);
@@ -274,10 +307,69 @@ void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
 }
 
 void Runtime::Exit(int code) {
+  if (worker_ != nullptr) {
+    RequestStop(code);
+    return;
+  }
   DebugTime("exit");
   fflush(stdout);
   fflush(stderr);
   _exit(code);
+}
+
+bool Runtime::Stopping() const {
+  return stopping_ || (worker_ != nullptr && worker_->stop_requested());
+}
+
+void Runtime::RequestStop(int code) {
+  // On the worker's own thread (process.exit, an uncaught error); a stop
+  // from the parent comes through WorkerThread::Terminate, which also ends
+  // up here on this thread.
+  if (stopping_) return;
+  stopping_ = true;
+  stop_code_ = code;
+  isolate_->TerminateExecution();
+  uv_stop(loop_);
+}
+
+v8::Local<v8::Value> Runtime::binding_data(const std::string& key) const {
+  for (const auto& entry : binding_data_) {
+    if (entry.first == key) return entry.second.Get(isolate_);
+  }
+  return v8::Local<v8::Value>();
+}
+
+void Runtime::set_binding_data(const std::string& key,
+                               v8::Local<v8::Value> value) {
+  for (auto& entry : binding_data_) {
+    if (entry.first == key) {
+      entry.second.Reset(isolate_, value);
+      return;
+    }
+  }
+  binding_data_.emplace_back(key, v8::Global<v8::Value>(isolate_, value));
+}
+
+void Runtime::AddCleanupHook(CleanupHook hook, void* arg) {
+  cleanup_hooks_.emplace_back(hook, arg);
+}
+
+void Runtime::RemoveCleanupHook(CleanupHook hook, void* arg) {
+  for (auto it = cleanup_hooks_.begin(); it != cleanup_hooks_.end(); ++it) {
+    if (it->first == hook && it->second == arg) {
+      cleanup_hooks_.erase(it);
+      return;
+    }
+  }
+}
+
+void Runtime::RunCleanupHooks() {
+  // A hook may remove itself (or others) while it runs.
+  while (!cleanup_hooks_.empty()) {
+    auto [hook, arg] = cleanup_hooks_.back();
+    cleanup_hooks_.pop_back();
+    hook(arg);
+  }
 }
 
 void Runtime::OnPromiseReject(v8::PromiseRejectMessage message) {
@@ -359,6 +451,7 @@ void Runtime::OnTimer(uv_timer_t* handle) {
   v8::Local<v8::Value> argv[] = {v8::Number::New(
       self->isolate_, static_cast<double>(uv_now(self->loop_)))};
   while (!self->CallReportingErrors(process_timers, 1, argv, &next)) {
+    if (self->Stopping()) return;
   }
   self->HandleTimerResult(next);
   self->DrainTicks();

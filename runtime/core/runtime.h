@@ -17,6 +17,7 @@
 namespace jspack::runtime {
 
 class ModuleLoader;
+class WorkerThread;
 
 // Context embedder data slot holding the Runtime*. Set after boot only: it is
 // never in a snapshot.
@@ -35,6 +36,7 @@ enum class Hook {
   kEmitExit,
   kPrepareStackTrace,
   kImportBuiltin,
+  kRunWorker,
   kCount
 };
 
@@ -75,8 +77,11 @@ void DebugTime(const char* phase);
 
 class Runtime {
  public:
+  // The main thread's runtime drives uv_default_loop(). A worker's runtime
+  // (worker_threads) gets the loop of its own thread and its WorkerThread.
   Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
-          v8::Local<v8::Object> hooks, RunInfo info);
+          v8::Local<v8::Object> hooks, RunInfo info,
+          uv_loop_t* loop = nullptr, WorkerThread* worker = nullptr);
   ~Runtime();
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
@@ -90,6 +95,10 @@ class Runtime {
   // process exit code. `bundle_source` is compiled and run when the app is
   // not in the snapshot (nullptr when it is).
   int Run(const std::string* bundle_source);
+  // A worker's run: the stdlib's runWorker hook gets `boot` (it never runs
+  // the app's main), then the loop runs until empty or stopped. Returns the
+  // worker's exit code.
+  int RunWorker(v8::Local<v8::Value> boot);
 
   // Calls `fn` from the event loop the way Node's MakeCallback does: an
   // exception goes to the stdlib's uncaught-exception handling, and the tick
@@ -101,7 +110,28 @@ class Runtime {
                 v8::Local<v8::Value>* result = nullptr);
 
   // Flushes nothing (stdio writes are synchronous) and ends the process now.
-  [[noreturn]] void Exit(int code);
+  // In a worker it ends only the worker: JS execution is terminated, the
+  // loop stops, and the thread unwinds to its teardown; this returns.
+  void Exit(int code);
+  // A worker's runtime that is stopping: no more JS may run.
+  // (Also true once the parent asked the worker to terminate.)
+  bool Stopping() const;
+  // Called (from any thread, via the WorkerThread) to stop a worker.
+  void RequestStop(int code);
+  WorkerThread* worker() const { return worker_; }
+  bool is_main_thread() const { return worker_ == nullptr; }
+
+  // State a binding keeps per runtime rather than per process (a worker
+  // thread has its own runtime): V8 values under a key.
+  v8::Local<v8::Value> binding_data(const std::string& key) const;
+  void set_binding_data(const std::string& key, v8::Local<v8::Value> value);
+
+  // Cleanup hooks run (last added first) when a worker's runtime is torn
+  // down, so bindings close their handles before the loop and isolate go.
+  using CleanupHook = void (*)(void* arg);
+  void AddCleanupHook(CleanupHook hook, void* arg);
+  void RemoveCleanupHook(CleanupHook hook, void* arg);
+  void RunCleanupHooks();
 
   v8::Local<v8::Function> hook(Hook h) const;
   ModuleLoader* modules() const { return modules_.get(); }
@@ -154,6 +184,15 @@ class Runtime {
   uint64_t start_time_ns_;
   uint64_t loop_start_ns_ = 0;
   std::unique_ptr<ModuleLoader> modules_;
+  // Shared by Run and RunWorker: the loop, 'beforeExit', 'exit'.
+  int RunLoopToExit();
+
+  WorkerThread* worker_ = nullptr;
+  bool stopping_ = false;
+  // Exit code of a stopped worker; terminate() gives 1, as in Node.
+  int stop_code_ = 1;
+  std::vector<std::pair<std::string, v8::Global<v8::Value>>> binding_data_;
+  std::vector<std::pair<CleanupHook, void*>> cleanup_hooks_;
 };
 
 }  // namespace jspack::runtime

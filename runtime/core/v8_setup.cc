@@ -9,8 +9,13 @@
 
 namespace jspack::runtime {
 
+namespace {
+std::unique_ptr<v8::Platform> platform;
+}  // namespace
+
+v8::Platform* Platform() { return platform.get(); }
+
 void InitializeV8(const char* argv0, bool building_snapshot) {
-  static std::unique_ptr<v8::Platform> platform;
   if (platform) return;
   // Import assertions (`import data from './x.json' assert { type: 'json'
   // }`), as Node 20 parses them; the same in snapshots and at run time.

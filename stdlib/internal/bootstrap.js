@@ -122,6 +122,21 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
     });
   }
 }
+{
+  // worker_threads' classes as globals, looked up on first use.
+  const lazyWorkerGlobal = (name) => {
+    Object.defineProperty(globalThis, name, {
+      get() { return require('./worker/io')[name]; },
+      set(v) { defineGlobal(name, v); },
+      enumerable: false,
+      configurable: true,
+    });
+  };
+  for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent',
+    'BroadcastChannel']) {
+    lazyWorkerGlobal(name);
+  }
+}
 
 module.exports = {
   runMain,
@@ -135,4 +150,6 @@ module.exports = {
   emitExit,
   prepareStackTrace,
   importBuiltin: builtins.importBuiltin,
+  // A worker_threads Worker's thread starts here instead of runMain.
+  runWorker: (boot) => require('./worker/child').runWorker(boot),
 };

@@ -38,6 +38,7 @@ ERR_CHILD_PROCESS_IPC_REQUIRED        Error       Forked processes must have an 
     value 'ipc' in %s
 ERR_CHILD_PROCESS_STDIO_MAXBUFFER     RangeError  %s maxBuffer length exceeded
 ERR_CONSOLE_WRITABLE_STREAM           TypeError   Console expects a writable stream instance for %s
+ERR_CONSTRUCT_CALL_INVALID            TypeError   Constructor cannot be called
 ERR_CONTEXT_NOT_INITIALIZED           Error       context used is not initialized
 ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED Error       Custom engines not supported by this OpenSSL
 ERR_CRYPTO_ECDH_INVALID_FORMAT        TypeError   Invalid ECDH format: %s
@@ -144,6 +145,7 @@ ERR_IPC_SYNC_FORK                     Error       IPC cannot be used with synchr
 ERR_METHOD_NOT_IMPLEMENTED            Error       The %s method is not implemented
 ERR_MISSING_ARGS                      TypeError   *
 ERR_MISSING_OPTION                    TypeError   %s is required
+ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST TypeError Object that needs transfer was found in message but not listed in transferList
 ERR_MODULE_NOT_FOUND                  Error       *
 ERR_MULTIPLE_CALLBACK                 Error       Callback called multiple times
 ERR_NO_CRYPTO                         Error       Node.js is not compiled with OpenSSL crypto
@@ -215,6 +217,10 @@ ERR_UNSUPPORTED_DIR_IMPORT            Error       *
 ERR_UNSUPPORTED_ESM_URL_SCHEME        Error       *
 ERR_USE_AFTER_CLOSE                   Error       %s was closed
 ERR_WORKER_INIT_FAILED                Error       Worker initialization failure: %s
+ERR_WORKER_INVALID_EXEC_ARGV          Error       Initiated Worker with invalid execArgv flags: %s
+ERR_WORKER_NOT_RUNNING                Error       Worker instance not running
+ERR_WORKER_OUT_OF_MEMORY              Error       Worker terminated due to reaching memory limit: %s
+ERR_WORKER_PATH                       TypeError   The worker script or module filename must be an absolute path or a relative path starting with './' or '../'. Received "%s"
 ERR_WORKER_UNSUPPORTED_OPERATION      TypeError   %s is not supported in workers
 ERR_ZLIB_INITIALIZATION_FAILED        Error       Initialization failed
 

@@ -19,7 +19,9 @@ function codedError(Base, code, message) {
   return err;
 }
 
-function makeCloneError(message) {
+// The serializer names a code for a MessagePort outside the transfer list.
+function makeCloneError(message, code) {
+  if (code !== undefined) return codedError(TypeError, code, message);
   return new DOMException(message, 'DataCloneError');
 }
 

@@ -6,8 +6,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
   dnsException,
 } = require('../errors');
-const { validateFunction, validatePort, validateString, validateOneOf, validateBoolean } =
-  require('../validators');
+const validators = require('../validators');
 const { isIP } = require('../net/ip');
 
 let binding;
@@ -17,213 +16,196 @@ function native() {
 }
 
 // getaddrinfo's AI_* flags as Node numbers them (Linux values).
-const ADDRCONFIG = 32;
-const V4MAPPED = 8;
-const ALL = 16;
+const flags = { ADDRCONFIG: 32, V4MAPPED: 8, ALL: 16 };
+const kKnownHints = flags.ADDRCONFIG | flags.V4MAPPED | flags.ALL;
 
 const kOrders = ['verbatim', 'ipv4first', 'ipv6first'];
-let defaultOrder = 'verbatim';
+const resolverDefaults = { order: 'verbatim', warnedEmptyHost: false };
 
 function setDefaultResultOrder(order) {
-  validateOneOf(order, 'dnsOrder', kOrders);
-  defaultOrder = order;
+  validators.validateOneOf(order, 'dnsOrder', kOrders);
+  resolverDefaults.order = order;
 }
 
-function getDefaultResultOrder() {
-  return defaultOrder;
-}
+const getDefaultResultOrder = () => resolverDefaults.order;
 
-let warnedEmptyHost = false;
-function warnEmptyHost(hostname) {
-  if (warnedEmptyHost) return;
-  warnedEmptyHost = true;
+// An empty host name is looked up as nothing, with Node's warning (once).
+function warnEmptyHost(name) {
+  if (resolverDefaults.warnedEmptyHost) return;
+  resolverDefaults.warnedEmptyHost = true;
   process.emitWarning(
-    `The provided hostname "${hostname}" is not a valid hostname, and is supported ` +
+    `The provided hostname "${name}" is not a valid hostname, and is supported ` +
     'in the dns module solely for compatibility.', 'DeprecationWarning', 'DEP0118');
 }
 
-// Checks lookup()'s (hostname, options) and returns the settings.
-function lookupSettings(hostname, options) {
-  if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
+// lookup()'s options object, checked, as { family, hints, all, order }.
+function readLookupObject(given, out) {
+  if (given.hints != null) {
+    if (typeof given.hints !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('options.hints', 'number', given.hints);
+    }
+    out.hints = given.hints >>> 0;
+    if ((out.hints & ~kKnownHints) !== 0) throw new ERR_INVALID_ARG_VALUE('hints', out.hints);
   }
-  let family = 0;
-  let hints = 0;
-  let all = false;
-  let order = defaultOrder;
-  if (typeof options === 'number') {
-    validateOneOf(options, 'family', [0, 4, 6]);
-    family = options;
-  } else if (options !== undefined && options !== null && typeof options !== 'object') {
-    // lookup(hostname, 'x', cb): Node reports the type of options.
-    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
-  } else if (options) {
-    if (options.hints != null) {
-      if (typeof options.hints !== 'number') {
-        throw new ERR_INVALID_ARG_TYPE('options.hints', 'number', options.hints);
-      }
-      hints = options.hints >>> 0;
-      if ((hints & ~(ADDRCONFIG | ALL | V4MAPPED)) !== 0) {
-        throw new ERR_INVALID_ARG_VALUE('hints', hints);
-      }
-    }
-    if (options.family != null) {
-      if (options.family === 'IPv4') family = 4;
-      else if (options.family === 'IPv6') family = 6;
-      else {
-        validateOneOf(options.family, 'options.family', [0, 4, 6]);
-        family = options.family;
-      }
-    }
-    if (options.all != null) {
-      validateBoolean(options.all, 'options.all');
-      all = options.all;
-    }
-    if (options.verbatim != null) {
-      validateBoolean(options.verbatim, 'options.verbatim');
-      order = options.verbatim ? 'verbatim' : 'ipv4first';
-    }
-    if (options.order != null) {
-      validateOneOf(options.order, 'options.order', kOrders);
-      order = options.order;
-    }
+  if (given.family != null) {
+    const named = { IPv4: 4, IPv6: 6 }[given.family];
+    if (named === undefined) validators.validateOneOf(given.family, 'options.family', [0, 4, 6]);
+    out.family = named ?? given.family;
   }
-  return { family, hints, all, order };
+  if (given.all != null) {
+    validators.validateBoolean(given.all, 'options.all');
+    out.all = given.all;
+  }
+  if (given.verbatim != null) {
+    validators.validateBoolean(given.verbatim, 'options.verbatim');
+    out.order = given.verbatim ? 'verbatim' : 'ipv4first';
+  }
+  if (given.order != null) {
+    validators.validateOneOf(given.order, 'options.order', kOrders);
+    out.order = given.order;
+  }
+  return out;
 }
 
-// Puts the answers in the requested order (a stable sort by family).
-function orderAnswers(list, order) {
+// Checks lookup()'s (hostname, options) and returns the settings.
+function lookupSettings(host, given) {
+  if (host != null && typeof host !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('hostname', 'string', host);
+  }
+  const out = { family: 0, hints: 0, all: false, order: resolverDefaults.order };
+  switch (typeof given) {
+    case 'number':
+      validators.validateOneOf(given, 'family', [0, 4, 6]);
+      out.family = given;
+      return out;
+    case 'undefined':
+      return out;
+    case 'object':
+      return given === null ? out : readLookupObject(given, out);
+    default:
+      throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], given);
+  }
+}
+
+// The answers in the requested order: one family first, stable otherwise.
+function inOrder(list, order) {
   if (order === 'verbatim') return list;
   const first = order === 'ipv4first' ? 4 : 6;
-  return [...list.filter((a) => a.family === first), ...list.filter((a) => a.family !== first)];
+  const ahead = list.filter((entry) => entry.family === first);
+  return ahead.concat(list.filter((entry) => entry.family !== first));
 }
 
-// Resolves `hostname`; done(err, list) with list = [{ address, family }].
-function resolveHost(hostname, settings, done) {
-  if (!hostname) {
-    if (hostname === '') warnEmptyHost(hostname);
+// Resolves `host`; done(err, list) with list = [{ address, family }].
+function resolveHost(host, settings, done) {
+  if (!host) {
+    if (host === '') warnEmptyHost(host);
     process.nextTick(done, null, []);
     return;
   }
-  const literal = isIP(hostname);
-  if (literal) {
-    process.nextTick(done, null, [{ address: hostname, family: literal }]);
+  const literal = isIP(host);
+  if (literal !== 0) {
+    process.nextTick(done, null, [{ address: host, family: literal }]);
     return;
   }
   const req = {
     oncomplete(status, flat) {
       if (status !== 0) {
-        done(dnsException(status, 'getaddrinfo', hostname));
+        done(dnsException(status, 'getaddrinfo', host));
         return;
       }
-      let list = [];
-      for (let i = 0; i < flat.length; i += 2) {
-        list.push({ address: flat[i], family: flat[i + 1] });
-      }
-      list = orderAnswers(list, settings.order);
-      done(null, list);
+      const list = [];
+      for (let at = 0; at < flat.length; at += 2) list.push({ address: flat[at], family: flat[at + 1] });
+      done(null, inOrder(list, settings.order));
     },
   };
-  const err = native().getaddrinfo(req, hostname, settings.family, settings.hints);
-  if (err) process.nextTick(done, dnsException(err, 'getaddrinfo', hostname));
+  const status = native().getaddrinfo(req, host, settings.family, settings.hints);
+  if (status !== 0) process.nextTick(done, dnsException(status, 'getaddrinfo', host));
 }
 
-function lookup(hostname, options, callback) {
-  if (typeof options === 'function') {
-    callback = options;
-    options = undefined;
+// The answer shape of lookup(): every address, the first, or (for an empty
+// host name) null with the family asked for.
+function pickAnswer(list, settings) {
+  if (settings.all) return list;
+  if (list.length > 0) return list[0];
+  return { address: null, family: settings.family === 6 ? 6 : 4 };
+}
+
+function lookup(host, opts, cb) {
+  if (typeof opts === 'function') {
+    cb = opts;
+    opts = undefined;
   }
-  validateFunction(callback, 'callback');
-  const settings = lookupSettings(hostname, options);
-  resolveHost(hostname, settings, (err, list) => {
-    if (err) {
-      callback(err);
-    } else if (settings.all) {
-      callback(null, list);
-    } else if (list.length === 0) {
-      // An empty host name answers null, as Node does.
-      callback(null, null, settings.family === 6 ? 6 : 4);
-    } else {
-      callback(null, list[0].address, list[0].family);
-    }
+  validators.validateFunction(cb, 'callback');
+  const settings = lookupSettings(host, opts);
+  resolveHost(host, settings, (err, list) => {
+    if (err) return cb(err);
+    const answer = pickAnswer(list, settings);
+    if (settings.all) cb(null, answer);
+    else cb(null, answer.address, answer.family);
   });
   return {};
 }
 
-function lookupPromise(hostname, options) {
-  const settings = lookupSettings(hostname, options);
-  return new Promise((resolve, reject) => {
-    resolveHost(hostname, settings, (err, list) => {
-      if (err) reject(err);
-      else if (settings.all) resolve(list);
-      else if (list.length === 0) resolve({ address: null, family: settings.family === 6 ? 6 : 4 });
-      else resolve(list[0]);
-    });
+function lookupPromise(host, opts) {
+  const settings = lookupSettings(host, opts);
+  return new Promise((settle, fail) => {
+    resolveHost(host, settings, (err, list) => (err ? fail(err) : settle(pickAnswer(list, settings))));
   });
 }
 
-function checkServiceArgs(address, port, needCallback, callback) {
-  if (address === undefined || port === undefined || (needCallback && callback === undefined)) {
+function serviceArgs(address, port, cb, needsCallback) {
+  if (address === undefined || port === undefined || (needsCallback && cb === undefined)) {
     throw new ERR_MISSING_ARGS('address', 'port', 'callback');
   }
-  validateString(address, 'address');
+  validators.validateString(address, 'address');
   if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
-  return validatePort(port);
+  return validators.validatePort(port);
 }
 
-function startService(address, port, done) {
+function resolveService(address, port, done) {
   const req = {
     oncomplete(status, hostname, service) {
       if (status !== 0) done(dnsException(status, 'getnameinfo', address));
       else done(null, hostname, service);
     },
   };
-  const err = native().getnameinfo(req, address, port);
-  if (err) process.nextTick(done, dnsException(err, 'getnameinfo', address));
+  const status = native().getnameinfo(req, address, port);
+  if (status !== 0) process.nextTick(done, dnsException(status, 'getnameinfo', address));
 }
 
-function lookupService(address, port, callback) {
-  port = checkServiceArgs(address, port, true, callback);
-  validateFunction(callback, 'callback');
-  startService(address, port, callback);
+function lookupService(address, port, cb) {
+  const portNumber = serviceArgs(address, port, cb, true);
+  validators.validateFunction(cb, 'callback');
+  resolveService(address, portNumber, cb);
   return {};
 }
 
 function lookupServicePromise(address, port) {
-  port = checkServiceArgs(address, port, false);
-  return new Promise((resolve, reject) => {
-    startService(address, port, (err, hostname, service) => {
-      if (err) reject(err);
-      else resolve({ hostname, service });
-    });
+  const portNumber = serviceArgs(address, port, undefined, false);
+  return new Promise((settle, fail) => {
+    resolveService(address, portNumber, (err, hostname, service) => (
+      err ? fail(err) : settle({ hostname, service })));
   });
 }
 
-// The error dns.lookup gives for a name with no usable address.
-function notFoundError(hostname) {
-  return dnsException('ENOTFOUND', 'getaddrinfo', hostname);
+// The string constants of dns errors (dns.NOTFOUND === 'ENOTFOUND').
+const errorCodes = {};
+for (const name of [
+  'NODATA', 'FORMERR', 'SERVFAIL', 'NOTFOUND', 'NOTIMP', 'REFUSED', 'BADQUERY', 'BADNAME',
+  'BADFAMILY', 'BADRESP', 'CONNREFUSED', 'TIMEOUT', 'EOF', 'FILE', 'NOMEM', 'DESTRUCTION',
+  'BADSTR', 'BADFLAGS', 'NONAME', 'BADHINTS', 'NOTINITIALIZED', 'LOADIPHLPAPI',
+  'ADDRGETNETWORKPARAMS', 'CANCELLED',
+]) {
+  errorCodes[name] = name === 'EOF' ? 'EOF' : `E${name}`;
 }
 
-const errorCodes = {
-  NODATA: 'ENODATA', FORMERR: 'EFORMERR', SERVFAIL: 'ESERVFAIL', NOTFOUND: 'ENOTFOUND',
-  NOTIMP: 'ENOTIMP', REFUSED: 'EREFUSED', BADQUERY: 'EBADQUERY', BADNAME: 'EBADNAME',
-  BADFAMILY: 'EBADFAMILY', BADRESP: 'EBADRESP', CONNREFUSED: 'ECONNREFUSED',
-  TIMEOUT: 'ETIMEOUT', EOF: 'EOF', FILE: 'EFILE', NOMEM: 'ENOMEM',
-  DESTRUCTION: 'EDESTRUCTION', BADSTR: 'EBADSTR', BADFLAGS: 'EBADFLAGS', NONAME: 'ENONAME',
-  BADHINTS: 'EBADHINTS', NOTINITIALIZED: 'ENOTINITIALIZED', LOADIPHLPAPI: 'ELOADIPHLPAPI',
-  ADDRGETNETWORKPARAMS: 'EADDRGETNETWORKPARAMS', CANCELLED: 'ECANCELLED',
-};
-
 module.exports = {
-  ADDRCONFIG,
-  ALL,
-  V4MAPPED,
+  ...flags,
   errorCodes,
   getDefaultResultOrder,
   lookup,
   lookupPromise,
   lookupService,
   lookupServicePromise,
-  notFoundError,
   setDefaultResultOrder,
 };

@@ -44,4 +44,5 @@ module.exports = [
   ['util', () => require('../../util')],
   ['util/types', () => require('../../util').types],
   ['v8', () => require('../../v8')],
+  ['worker_threads', () => require('../../worker_threads')],
 ];

@@ -1,33 +1,21 @@
 'use strict';
-// The process-wide defaults of net's autoSelectFamily ("happy eyeballs").
+// The process-wide defaults of net's autoSelectFamily ("happy eyeballs"):
+// on, 250 ms per attempt.
 
 const { validateBoolean, validateInt32 } = require('../validators');
 
-let autoSelectFamily = true;
-let attemptTimeout = 250;
-
-function getDefaultAutoSelectFamily() {
-  return autoSelectFamily;
-}
-
-function setDefaultAutoSelectFamily(value) {
-  validateBoolean(value, 'value');
-  autoSelectFamily = value;
-}
-
-function getDefaultAutoSelectFamilyAttemptTimeout() {
-  return attemptTimeout;
-}
-
-// Values below 10 ms are raised to 10, as in Node.
-function setDefaultAutoSelectFamilyAttemptTimeout(value) {
-  validateInt32(value, 'value', 1);
-  attemptTimeout = value < 10 ? 10 : value;
-}
+const defaults = { enabled: true, attemptMs: 250 };
 
 module.exports = {
-  getDefaultAutoSelectFamily,
-  getDefaultAutoSelectFamilyAttemptTimeout,
-  setDefaultAutoSelectFamily,
-  setDefaultAutoSelectFamilyAttemptTimeout,
+  getDefaultAutoSelectFamily: () => defaults.enabled,
+  setDefaultAutoSelectFamily: (on) => {
+    validateBoolean(on, 'value');
+    defaults.enabled = on;
+  },
+  getDefaultAutoSelectFamilyAttemptTimeout: () => defaults.attemptMs,
+  // Values below 10 ms are raised to 10, as in Node.
+  setDefaultAutoSelectFamilyAttemptTimeout: (ms) => {
+    validateInt32(ms, 'value', 1);
+    defaults.attemptMs = Math.max(10, ms);
+  },
 };

@@ -10,7 +10,7 @@ const { validateInt32, validateString } = require('../validators');
 const { SocketAddress, addressValue } = require('./socketaddress');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
-const kMapped = 0xffff00000000n;
+const isSocketAddress = (value) => SocketAddress.isSocketAddress(value);
 const kAll = (1n << 128n) - 1n;
 
 function familyOf(value, name) {
@@ -24,7 +24,7 @@ function familyOf(value, name) {
 
 // A string (with its family) or a SocketAddress as a SocketAddress.
 function toSocketAddress(address, family, name) {
-  if (SocketAddress.isSocketAddress(address)) return address;
+  if (isSocketAddress(address)) return address;
   if (typeof address !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', address);
   try {
     return new SocketAddress({ address, family });
@@ -41,26 +41,24 @@ function label(family) {
 class BlockList {
   #rules = [];
 
-  addAddress(address, family = 'ipv4') {
-    if (!SocketAddress.isSocketAddress(address)) {
-      validateString(address, 'address');
-      family = familyOf(family, 'options.family');
+  addAddress(addr, fam = 'ipv4') {
+    if (!isSocketAddress(addr)) {
+      validateString(addr, 'address');
+      fam = familyOf(fam, 'options.family');
     }
-    const sa = toSocketAddress(address, family, 'address');
+    const sa = toSocketAddress(addr, fam, 'address');
     const value = addressValue(sa);
     this.#rules.unshift({
       low: value, high: value, text: `Address: ${label(sa.family)} ${sa.address}`,
     });
   }
 
-  addRange(start, end, family = 'ipv4') {
-    if (!SocketAddress.isSocketAddress(start) || !SocketAddress.isSocketAddress(end)) {
-      family = familyOf(family, 'options.family');
-    }
-    if (!SocketAddress.isSocketAddress(start)) validateString(start, 'start');
-    if (!SocketAddress.isSocketAddress(end)) validateString(end, 'end');
-    const first = toSocketAddress(start, family, 'start');
-    const last = toSocketAddress(end, family, 'end');
+  addRange(from, to, fam = 'ipv4') {
+    if (!isSocketAddress(from) || !isSocketAddress(to)) fam = familyOf(fam, 'options.family');
+    if (!isSocketAddress(from)) validateString(from, 'start');
+    if (!isSocketAddress(to)) validateString(to, 'end');
+    const first = toSocketAddress(from, fam, 'start');
+    const last = toSocketAddress(to, fam, 'end');
     const low = addressValue(first);
     const high = addressValue(last);
     if (low > high && first.family === last.family) {
@@ -71,34 +69,34 @@ class BlockList {
     });
   }
 
-  addSubnet(network, prefix, family = 'ipv4') {
-    if (!SocketAddress.isSocketAddress(network)) {
-      validateString(network, 'network');
-      family = familyOf(family, 'options.family');
+  addSubnet(net, bitsSet, fam = 'ipv4') {
+    if (isSocketAddress(net)) {
+      fam = net.family;
     } else {
-      family = network.family;
+      validateString(net, 'network');
+      fam = familyOf(fam, 'options.family');
     }
-    const max = family === 'ipv4' ? 32 : 128;
-    validateInt32(prefix, 'prefix', 0, max);
-    const sa = toSocketAddress(network, family, 'network');
-    const bits = family === 'ipv4' ? prefix + 96 : prefix;
+    validateInt32(bitsSet, 'prefix', 0, fam === 'ipv4' ? 32 : 128);
+    const sa = toSocketAddress(net, fam, 'network');
+    const prefix = bitsSet;
+    const bits = fam === 'ipv4' ? prefix + 96 : prefix;
     const hostMask = kAll >> BigInt(bits);
     const value = addressValue(sa);
     const low = value & ~hostMask & kAll;
     this.#rules.unshift({
-      low, high: low | hostMask, text: `Subnet: ${label(family)} ${sa.address}/${prefix}`,
+      low, high: low | hostMask, text: `Subnet: ${label(fam)} ${sa.address}/${prefix}`,
     });
   }
 
-  check(address, family = 'ipv4') {
+  check(addr, fam = 'ipv4') {
     let sa;
-    if (SocketAddress.isSocketAddress(address)) {
-      sa = address;
+    if (isSocketAddress(addr)) {
+      sa = addr;
     } else {
-      if (typeof address !== 'string') throw new ERR_INVALID_ARG_TYPE('address', 'string', address);
-      validateString(family, 'family');
+      if (typeof addr !== 'string') throw new ERR_INVALID_ARG_TYPE('address', 'string', addr);
+      if (typeof fam !== 'string') throw new ERR_INVALID_ARG_TYPE('family', 'string', fam);
       try {
-        sa = new SocketAddress({ address, family });
+        sa = new SocketAddress({ address: addr, family: fam });
       } catch {
         // An address that does not parse (or a bad family) is not listed.
         return false;
@@ -121,7 +119,5 @@ class BlockList {
     return `BlockList ${inspect({ rules: this.rules }, inner)}`;
   }
 }
-
-void kMapped;
 
 module.exports = { BlockList };

@@ -45,9 +45,9 @@ function isZone(text) {
 function readGroups(text, mayEndWithV4, out) {
   if (text === '') return true;
   const groups = text.split(':');
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    if (i === groups.length - 1 && mayEndWithV4 && g.includes('.')) {
+  const last = groups.length - 1;
+  for (const [i, g] of groups.entries()) {
+    if (i === last && mayEndWithV4 && g.includes('.')) {
       const v4 = parseIPv4(g);
       if (v4 < 0) return false;
       out.push(v4 >>> 16, v4 & 0xffff);

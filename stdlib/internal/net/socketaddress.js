@@ -27,37 +27,37 @@ function parseAddress(address, family) {
   return { text: formatIPv6(groups), value };
 }
 
+const orDefault = (value, fallback) => (value === undefined ? fallback : value);
+
 class SocketAddress {
   #address;
   #port;
   #family;
   #flowlabel;
 
-  static isSocketAddress(value) {
-    return typeof value === 'object' && value !== null && #address in value;
+  static isSocketAddress(candidate) {
+    return typeof candidate === 'object' && candidate !== null && #address in candidate;
   }
 
-  constructor(options = {}) {
-    validateObject(options, 'options');
-    let { family = 'ipv4' } = options;
-    if (typeof family === 'string') family = family.toLowerCase();
-    if (family !== 'ipv4' && family !== 'ipv6') {
-      throw new ERR_INVALID_ARG_VALUE('options.family', options.family);
+  constructor(init = {}) {
+    validateObject(init, 'options');
+    const given = init.family === undefined ? 'ipv4' : init.family;
+    const fam = typeof given === 'string' ? given.toLowerCase() : given;
+    if (fam !== 'ipv4' && fam !== 'ipv6') {
+      throw new ERR_INVALID_ARG_VALUE('options.family', init.family);
     }
-    const {
-      address = family === 'ipv4' ? '127.0.0.1' : '::',
-      port = 0,
-      flowlabel = 0,
-    } = options;
-    validateString(address, 'options.address');
-    validatePort(port, 'options.port');
-    validateUint32(flowlabel, 'options.flowlabel');
-    const parsed = parseAddress(address, family);
+    const text = orDefault(init.address, fam === 'ipv4' ? '127.0.0.1' : '::');
+    const portNumber = orDefault(init.port, 0);
+    const label = orDefault(init.flowlabel, 0);
+    validateString(text, 'options.address');
+    validatePort(portNumber, 'options.port');
+    validateUint32(label, 'options.flowlabel');
+    const parsed = parseAddress(text, fam);
     if (parsed === null) throw new ERR_INVALID_ADDRESS();
     this.#address = parsed.text;
-    this.#port = port | 0;
-    this.#family = family;
-    this.#flowlabel = flowlabel;
+    this.#port = portNumber | 0;
+    this.#family = fam;
+    this.#flowlabel = label;
   }
 
   get address() {

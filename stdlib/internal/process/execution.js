@@ -17,11 +17,22 @@ function reportUncaught(err, fromPromise, where) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') === 0) {
-    printUncaught(err, where);
+    // In a worker the error goes to the parent's Worker 'error' event.
+    if (uncaughtForwarder === undefined || !uncaughtForwarder(err)) {
+      printUncaught(err, where);
+    }
     exitNow(1);
     return;
   }
   process.emit('uncaughtException', err, origin);
+}
+
+// worker_threads (internal/worker/child.js) sets this in a worker thread:
+// it takes an error nothing caught and returns true once it has sent it.
+let uncaughtForwarder;
+
+function setUncaughtForwarder(fn) {
+  uncaughtForwarder = fn;
 }
 
 function fatalException(err, where) {
@@ -57,6 +68,7 @@ module.exports = {
   reportUncaught,
   fatalException,
   setMainModuleAwaiting,
+  setUncaughtForwarder,
   emitBeforeExit,
   emitExit,
 };
