@@ -297,7 +297,10 @@ class ReadStream extends Readable {
         return;
       }
       if (err) {
-        this.destroy(err);
+        // Without autoClose a read error is only reported: the stream and
+        // its fd stay as they are, as in Node.
+        if (this.autoClose) this.destroy(err);
+        else process.nextTick(() => this.emit('error', err));
         return;
       }
       if (count === 0) {
