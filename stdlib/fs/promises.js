@@ -45,6 +45,8 @@ function closeLeaked(fd) {
   'DeprecationWarning', 'DEP0137');
 }
 
+const kWebChunk = 64 * 1024;
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
@@ -158,6 +160,32 @@ class FileHandle extends EventEmitter {
   createWriteStream(options) {
     const streams = require('../internal/fs/streams');
     return new streams.WriteStream(null, { __proto__: null, ...options, fd: this });
+  }
+
+  // A web ReadableStream of the file from its current position: ArrayBuffer
+  // chunks, or a byte stream (BYOB reads land in the reader's buffer) with
+  // { type: 'bytes' }. The handle stays open at the end, as in Node.
+  readableWebStream(options = undefined) {
+    if (this.#fd === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
+    const { ReadableStream } = require('../stream/web');
+    const byteStream = options != null && options.type === 'bytes';
+    const handle = this;
+    return new ReadableStream({
+      type: byteStream ? 'bytes' : undefined,
+      async pull(controller) {
+        const request = byteStream ? controller.byobRequest : null;
+        const target = request ? request.view : new Uint8Array(kWebChunk);
+        const { bytesRead } = await handle.read(target, 0, target.byteLength, null);
+        if (bytesRead === 0) {
+          controller.close();
+          if (request) request.respond(0);
+          return;
+        }
+        if (request) request.respond(bytesRead);
+        else if (byteStream) controller.enqueue(target.subarray(0, bytesRead));
+        else controller.enqueue(target.buffer.slice(0, bytesRead));
+      },
+    });
   }
 
   readLines(options) {

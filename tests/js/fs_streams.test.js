@@ -203,6 +203,17 @@ async function fileHandles() {
   assert.strictEqual(wh.fd, -1);
   assert.strictEqual(fs.readFileSync(at('viahandle'), 'utf8'), 'handle data');
 
+  // readableWebStream: ArrayBuffer chunks; the handle stays open.
+  const webHandle = await fsp.open(at('ten'));
+  const parts = [];
+  for await (const chunk of webHandle.readableWebStream()) {
+    assert.ok(chunk instanceof ArrayBuffer);
+    parts.push(Buffer.from(chunk).toString());
+  }
+  assert.strictEqual(parts.join(''), 'abcdefghij');
+  await webHandle.close();
+  assert.throws(() => webHandle.readableWebStream(), { code: 'ERR_INVALID_STATE' });
+
   fs.writeFileSync(at('lines'), 'one\r\ntwo\nthree');
   const lh = await fsp.open(at('lines'));
   const lines = [];
