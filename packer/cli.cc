@@ -78,6 +78,10 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         if (!status.ok()) return status;
         continue;
       }
+      if (run && arg == "--bundle") {
+        options.bundle = true;
+        continue;
+      }
       if (!run && arg == "--no-snapshot") {
         options.snapshot = false;
         continue;
@@ -126,10 +130,12 @@ std::string DefaultOutput(const std::string& entry) {
 std::string UsageText() {
   return R"(Usage:
   jspack <entry> [-o <out>] [options]    pack an app into one executable
-  jspack run [options] <entry> [args...] bundle and run an app, no output file
+  jspack run [options] <entry> [args...] run an app now, no output file
 
 The entry is a .js, .mjs, .cjs, .jsx, .ts, .tsx, .mts or .cts file; its
 imports are bundled with esbuild, Node's built-in modules stay built in.
+`jspack run` runs a .js, .mjs or .cjs entry as node would (the runtime
+loads it and its imports from disk); other entries are bundled first.
 
 Options:
   -o, --output PATH   where to write the executable (default: the entry's
@@ -141,6 +147,8 @@ Options:
   --no-snapshot       do not snapshot the app: it is compiled from its bundled
                       source at every start (the standard library still
                       starts from its snapshot); for debugging
+  --bundle            (run) bundle a JavaScript entry first too, as packing
+                      does
   -h, --help          show this help
   --version           show the versions of jspack, V8 and esbuild
 )";

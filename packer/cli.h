@@ -23,6 +23,7 @@ struct Options {
   std::string runtime;  // empty: $JSPACK_RUNTIME, then next to jspack
   std::string esbuild;  // empty: $JSPACK_ESBUILD, next to jspack, PATH
   bool snapshot = true;
+  bool bundle = false;  // run only: bundle a JavaScript entry first too
   std::vector<std::string> app_args;  // run only: everything after the entry
 };
 

@@ -1,5 +1,7 @@
-// `jspack run`: esbuild bundle -> standalone payload in a memfd -> execv of
-// the runtime with --jspack-payload /proc/self/fd/N.
+// `jspack run`: a JavaScript entry -> execv of the runtime as a node-style
+// command (`jspack-runtime entry args`); otherwise (TypeScript, JSX, or
+// --bundle) esbuild bundle -> standalone payload in a memfd -> execv of the
+// runtime with --jspack-payload /proc/self/fd/N.
 #include "packer/run.h"
 
 #include <errno.h>
@@ -8,6 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +22,17 @@
 
 namespace jspack::packer {
 namespace {
+
+// .js, .mjs and .cjs entries need no transform to run.
+bool IsPlainJavaScript(const std::string& entry) {
+  for (const char* ext : {".js", ".mjs", ".cjs"}) {
+    size_t n = strlen(ext);
+    if (entry.size() > n && entry.compare(entry.size() - n, n, ext) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -49,6 +63,21 @@ Status Run(const Options& options) {
   if (!status.ok()) return status;
   stub.bytes.clear();
   stub.bytes.shrink_to_fit();
+  if (!options.bundle && IsPlainJavaScript(options.entry)) {
+    // As node would run it: the runtime's node-compatible command loads
+    // the entry and its imports from disk (the loader Node's tests and a
+    // forked child use too).
+    std::vector<std::string> args = {stub_path};
+    if (options.entry[0] == '-') args.push_back("--");
+    args.push_back(options.entry);
+    args.insert(args.end(), options.app_args.begin(), options.app_args.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(stub_path.c_str(), argv.data());
+    return Status::Error("cannot run " + stub_path + ": " + ErrnoText(errno),
+                         "Check that jspack-runtime is executable.");
+  }
   std::string esbuild;
   status = ResolveEsbuild(options.esbuild, &esbuild);
   if (!status.ok()) return status;

@@ -312,8 +312,7 @@ std::string ParseNodeOptions(const std::vector<std::string>& args,
   size_t i = *index;
   for (; i < args.size(); ++i) {
     std::string arg = args[i];
-    if (arg == "--") {
-      if (record) cmd->exec_argv.push_back(arg);
+    if (arg == "--") {  // not in execArgv, as in node
       ++i;
       break;
     }

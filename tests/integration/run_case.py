@@ -498,8 +498,10 @@ def bad_cases():
 
     @case
     def run_syntax_error(tmp, jspack):
+        # --bundle: the bundler's error; without it the runtime reports the
+        # SyntaxError as node does.
         entry = write(os.path.join(tmp, "src", "broken.js"), "let x = ;\n")
-        return ["run", entry], [r"broken\.js:1:\d+"], {}
+        return ["run", "--bundle", entry], [r"broken\.js:1:\d+"], {}
 
     @case
     def unknown_option(tmp, jspack):
@@ -781,7 +783,8 @@ _DETAIL = r"(?: \(.*\))?$"
 BOOT_LINES = {
     "packed": r"^\[jspack\] boot: app snapshot" + _DETAIL,
     "no-snapshot": r"^\[jspack\] boot: base snapshot \+ bundle source" + _DETAIL,
-    "run": r"^\[jspack\] boot: base snapshot \+ bundle source" + _DETAIL,
+    # `jspack run` of a .js entry: the runtime's node-compatible command.
+    "run": r"^\[jspack\] boot: node command, base snapshot" + _DETAIL,
 }
 
 

@@ -62,6 +62,10 @@ TEST(Cli, RunTakesOptionsBeforeEntryAndGivesTheRestToTheApp) {
   EXPECT_EQ(o.app_args, (std::vector<std::string>{"--port", "80", "-o", "x",
                                                   "--", "--help"}));
   EXPECT_TRUE(Parse({"run", "app.js"}).app_args.empty());
+  EXPECT_FALSE(Parse({"run", "app.js"}).bundle);
+  Options bundled = Parse({"run", "--bundle", "app.js", "--bundle"});
+  EXPECT_TRUE(bundled.bundle);
+  EXPECT_EQ(bundled.app_args, (std::vector<std::string>{"--bundle"}));
 }
 
 TEST(Cli, Errors) {

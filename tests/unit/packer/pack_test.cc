@@ -314,8 +314,9 @@ TEST_F(PackTest, CliPacks) {
 TEST_F(PackTest, CliRunExecsTheRuntimeWithAStandalonePayload) {
   ProcessResult result =
       RunOrDie(JSPACK_TEST_JSPACK,
-               {"run", "--runtime", JSPACK_TEST_FAKE_RUNTIME, "--esbuild",
-                JSPACK_TEST_ESBUILD, "app.js", "world", "-o", "--help"},
+               {"run", "--bundle", "--runtime", JSPACK_TEST_FAKE_RUNTIME,
+                "--esbuild", JSPACK_TEST_ESBUILD, "app.js", "world", "-o",
+                "--help"},
                src_.path());
   EXPECT_EQ(result.exit_code, 0) << result.err;
   char real[PATH_MAX];
