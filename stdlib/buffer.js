@@ -546,11 +546,15 @@ function needleOf(value, encoding) {
 }
 
 function search(buf, value, byteOffset, encoding, forward) {
+  // The methods can be called on anything; only views reach the binding.
+  if (!ArrayBuffer.isView(buf)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buf);
+  }
   // search(value, encoding) skips the offset.
   const offset = typeof byteOffset === 'string' ? undefined : byteOffset;
   const needle = needleOf(value, typeof byteOffset === 'string' ?
     byteOffset : encoding);
-  let size = buf.length;
+  let size = buf.byteLength;
   if (needle.byte !== undefined) {
     const at = searchStart(offset, size, forward);
     if (forward ? at >= size : at < 0) return -1;

@@ -511,8 +511,10 @@ function messageFor(code, err, args) {
 }
 
 function defineHidden(target, key, value) {
+  // Null prototype: a `get` or `set` added to Object.prototype by user code
+  // must not turn the descriptor into an accessor.
   Object.defineProperty(target, key, {
-    value, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value, writable: true, enumerable: false, configurable: true,
   });
 }
 

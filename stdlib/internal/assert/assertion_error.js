@@ -294,13 +294,13 @@ function isStackedError(value) {
 // Same prototype, enumerable own fields and message, but no own stack.
 function stacklessCopy(err) {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(err)), err);
-  Object.defineProperty(copy, 'message', { value: err.message });
+  Object.defineProperty(copy, 'message', { __proto__: null, value: err.message });
   return copy;
 }
 
 function nameError(err, name) {
   Object.defineProperty(err, 'name', {
-    value: name, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value: name, writable: true, enumerable: false, configurable: true,
   });
 }
 

@@ -41,9 +41,16 @@ class CallTracker {
     // calls(exact) tracks the no-op.
     if (typeof target === 'number') [target, exact] = [Function.prototype, target];
     validateUint32(exact, 'expected', true);
+    // A wrapper made while the process exits could never be verified.
+    if (typeof process === 'object' && process !== null && process._exiting) {
+      throw new codes.ERR_UNAVAILABLE_DURING_EXIT();
+    }
     const label = target.name;
     const record = { name: label || 'calls', exact, seen: [], origin: new Error() };
+    // A null-prototype handler: traps inherited from a patched
+    // Object.prototype (e.g. a `get`) must not apply.
     const wrapper = new Proxy(target, {
+      __proto__: null,
       apply(callee, thisArg, args) {
         record.seen.push(Object.freeze({ thisArg, arguments: Object.freeze(args) }));
         return Reflect.apply(callee, thisArg, args);

@@ -15,6 +15,7 @@ const {
 const { configureWarnings } = require('../process/warning');
 const { dirname, resolve } = require('../../path');
 const cjs = require('./cjs');
+const builtins = require('./builtins');
 const esm = require('./esm');
 
 const { Module } = cjs;
@@ -113,6 +114,30 @@ function runBundle(source, isModule) {
   module.loaded = true;
 }
 
+// As in Node's -e and -p, every builtin module with a plain name that is
+// not already a global is one, loaded when first read; assigning to it
+// makes an ordinary property.
+function exposeBuiltins(scriptRequire) {
+  for (const id of builtins.builtinModules) {
+    if (id[0] === '_' || id.includes('/') || id in globalThis) continue;
+    // Builtins jspack does not have stay undefined rather than throwing.
+    if (builtins.loadBuiltin(id) === undefined) continue;
+    Object.defineProperty(globalThis, id, {
+      __proto__: null,
+      configurable: true,
+      enumerable: false,
+      get() {
+        return scriptRequire(id);
+      },
+      set(value) {
+        Object.defineProperty(globalThis, id, {
+          __proto__: null, value, writable: true, enumerable: true, configurable: true,
+        });
+      },
+    });
+  }
+}
+
 // -e, -p and a script from stdin: a classic script in the global scope,
 // with require, module, exports, __filename and __dirname as globals.
 function runScriptSource(source, name, options) {
@@ -136,6 +161,7 @@ function runScriptSource(source, name, options) {
       configurable: true, enumerable: true,
     });
   }
+  exposeBuiltins(scriptRequire);
   const result = binding.runScript(source, name);
   if (options.print) require('../../console').log(result);
 }

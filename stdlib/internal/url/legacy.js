@@ -78,6 +78,8 @@ function cleanInput(input) {
 }
 
 const kNonAscii = /[^\0-\x7F]/;
+// What a hostname may not contain once IDNA has mapped it.
+const kForbiddenHost = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 
 // The hostname as Node's IDNA step leaves it: tabs and newlines dropped,
 // Punycode for non-ASCII labels, and cut at the first NUL of the result
@@ -97,7 +99,9 @@ function asciiHostname(hostname, input) {
       if (label.startsWith('xn--') && idnaToASCII(label) === '') ascii = '';
     }
   }
-  if (ascii === '') throw new ERR_INVALID_URL(input);
+  // IDNA mapping can turn a code point into ASCII the host may not hold
+  // (U+2100 becomes "a/c", U+FF03 "#"): such a URL is a spoofing attempt.
+  if (ascii === '' || kForbiddenHost.test(ascii)) throw new ERR_INVALID_URL(input);
   return ascii;
 }
 
@@ -121,7 +125,7 @@ function hostnameBeforeNul(name, nul, input) {
     // The label stand-in without NULs says whether IDNA accepts it and
     // whether it needs Punycode (ignorable code points vanish instead).
     const probe = idnaToASCII(label.replace(/\0/g, 'a'));
-    if (probe === '') throw new ERR_INVALID_URL(input);
+    if (probe === '' || kForbiddenHost.test(probe)) throw new ERR_INVALID_URL(input);
     if (probe.startsWith('xn--')) last = `xn--${kept}`;
   }
   const before = labelStart === 0 ? '' :
@@ -171,6 +175,9 @@ function takeAuthority(url, text, input) {
   if (!bracketed && hostname !== '') hostname = asciiHostname(hostname, input);
   url.host = url.port === null ? hostname : `${hostname}:${url.port}`;
   if (bracketed) {
+    // Other bad characters already ended the host; a NUL inside the
+    // brackets makes the whole URL invalid.
+    if (hostname.includes('\0')) throw new ERR_INVALID_URL(input);
     hostname = hostname.slice(1, -1);
     if (rest[0] !== '/') rest = `/${rest}`;
   }

@@ -261,7 +261,10 @@ function directive(code, arg, options, sep) {
 // Returns the text and how many values were consumed (0 when the template
 // had no directive or "%%": then it is printed like any other string).
 function expandTemplate(template, values, options) {
-  const numeric = options !== undefined && !!options.numericSeparator;
+  // An option not given falls back to inspect.defaultOptions, as it does
+  // for the values inspected after the template.
+  const own = options !== undefined && options.numericSeparator !== undefined;
+  const numeric = !!(own ? options.numericSeparator : defaults.numericSeparator);
   let used = 0;
   let out = '';
   let copied = 0;
