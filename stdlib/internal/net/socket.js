@@ -83,6 +83,15 @@ function onHandleRead(nread, memory, hw) {
 }
 
 // req.oncomplete of a write that libuv queued.
+// A string written with encoding 'buffer' (decodeStrings is off for
+// sockets, so it gets this far): Node's stream handle rejects it with this
+// native-style error, a message without the usual argument wording.
+function notABuffer() {
+  const err = new TypeError('Second argument must be a buffer');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
 function writeDone(status, req) {
   const sock = req.owner;
   if (status < 0 && !sock.destroyed) {
@@ -410,9 +419,11 @@ class SocketBase extends Duplex {
     }
     this._unrefTimer();
     // utf8 strings go to C++ as they are; other encodings become bytes here.
-    const list = chunks.map(({ chunk, encoding }) => (
-      typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8' ?
-        chunk : Buffer.from(chunk, encoding)));
+    const list = chunks.map(({ chunk, encoding }) => {
+      if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8') return chunk;
+      if (encoding === 'buffer') throw notABuffer();
+      return Buffer.from(chunk, encoding);
+    });
     const req = { oncomplete: writeDone, owner: this, done };
     const status = hw.writev(req, list, false);
     if (status === 1) {

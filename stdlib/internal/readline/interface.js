@@ -866,6 +866,20 @@ class InterfaceBase extends EventEmitter {
   }
 }
 
+const kWatermarkData = Symbol.for('nodejs.watermarkData');
+
+// The iterator's backpressure state, read live, under the same shared
+// symbol Node uses: lines waiting, when the input resumes (fewer than
+// `low` waiting) and when it pauses (more than `high`).
+function watermarkView(iterator) {
+  return Object.create(null, {
+    size: { enumerable: true, configurable: true, get: () => iterator.queue.length },
+    low: { enumerable: true, configurable: true, get: () => 1 },
+    high: { enumerable: true, configurable: true, get: () => kIteratorHighWater },
+    isPaused: { enumerable: true, configurable: true, get: () => iterator.pausedByUs },
+  });
+}
+
 // `for await (const line of rl)`: lines are queued from the moment the
 // iterator exists; the input is paused while too many wait.
 class LineIterator {
@@ -883,7 +897,7 @@ class LineIterator {
         return;
       }
       this.queue.push(line);
-      if (this.queue.length >= kIteratorHighWater && !rl.paused) {
+      if (this.queue.length > kIteratorHighWater && !rl.paused) {
         this.pausedByUs = true;
         rl.pause();
       }
@@ -898,6 +912,7 @@ class LineIterator {
     rl.on('line', this.onLine);
     rl.on('close', this.onClose);
     rl.on('error', this.onError);
+    this[kWatermarkData] = watermarkView(this);
   }
 
   finish() {
