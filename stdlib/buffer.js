@@ -590,8 +590,10 @@ function lastIndexOf(value, byteOffset, encoding) {
   return search(this, value, byteOffset, encoding, false);
 }
 
+// Documented as buf.indexOf() !== -1, and it is: called on another view,
+// that view's own indexOf decides.
 function includes(value, byteOffset, encoding) {
-  return search(this, value, byteOffset, encoding, true) !== -1;
+  return this.indexOf(value, byteOffset, encoding) !== -1;
 }
 
 // ---- comparing and copying --------------------------------------------------

@@ -78,6 +78,20 @@ step('echo over TCP', async () => {
   await closeServer(server);
 });
 
+step('a string written with encoding \'buffer\' is a TypeError', async () => {
+  const server = net.createServer((socket) => socket.resume());
+  const { port } = await listen(server, 0, '127.0.0.1');
+  const client = net.connect(port, '127.0.0.1');
+  await once(client, 'connect');
+  assert.throws(() => client.write('broken', 'buffer'), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_TYPE',
+    message: 'Second argument must be a buffer',
+  });
+  client.destroy();
+  await closeServer(server);
+});
+
 step('localhost through dns.lookup, with a lookup event', async () => {
   const server = net.createServer((socket) => socket.end('hi'));
   const { port } = await listen(server, 0, '127.0.0.1');

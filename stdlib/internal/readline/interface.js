@@ -872,7 +872,8 @@ const kWatermarkData = Symbol.for('nodejs.watermarkData');
 // symbol Node uses: lines waiting, when the input resumes (fewer than
 // `low` waiting) and when it pauses (more than `high`).
 function watermarkView(iterator) {
-  return Object.create(null, {
+  // Node's view inherits from an empty null-prototype object.
+  return Object.create(Object.create(null), {
     size: { enumerable: true, configurable: true, get: () => iterator.queue.length },
     low: { enumerable: true, configurable: true, get: () => 1 },
     high: { enumerable: true, configurable: true, get: () => kIteratorHighWater },

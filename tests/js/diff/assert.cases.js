@@ -561,6 +561,29 @@ function callTrackerCases() {
   const z = single.calls(function zed() {}, 1);
   z(); z();
   attempt('ct single failure', () => single.verify());
+  // A `get` (or `set`) on Object.prototype changes neither the errors nor
+  // the wrappers: descriptors and the Proxy handler inherit nothing.
+  Object.prototype.get = () => { throw new Error('inherited get used'); };
+  Object.prototype.set = () => { throw new Error('inherited set used'); };
+  try {
+    attempt('ct patched proto: fail', () => assert.fail('boom'));
+    attempt('ct patched proto: strictEqual', () => assert.strictEqual(1, 2));
+    attempt('ct patched proto: code error', () => assert.throws(() => {}, { code: 'X' }));
+    const patched = new assert.CallTracker();
+    function three(a, b, c = 2) { return a + b + c; }
+    three.extra = 'kept';
+    const w = patched.calls(three);
+    attempt('ct patched proto: wrapper', () => [w(1, 2, 3), w.extra, w.length, w.name, patched.getCalls(w).length]);
+    attempt('ct patched proto: verify', () => patched.verify());
+  } finally {
+    delete Object.prototype.get;
+    delete Object.prototype.set;
+  }
+  // Wrappers made while the process exits could never be verified.
+  process.on('exit', () => {
+    attempt('ct calls during exit', () => single.calls(foo, 1));
+    attempt('ct getCalls during exit', () => single.getCalls(z).length);
+  });
 }
 
 // Gives every error reachable from `root` (through data properties, Map

@@ -372,6 +372,19 @@ function main() {
         buf.lastIndexOf(...args), buf.includes(...args)]);
     });
     rec('indexOf/missing', () => buf.indexOf());
+    // The search methods work on any view's bytes and reject anything else.
+    const { indexOf, lastIndexOf, includes } = Buffer.prototype;
+    const wide = new Uint16Array([1, 2, 0x6261]);
+    const dv = new DataView(new Uint8Array([5, 6, 7, 6]).buffer);
+    rec('indexOf/this/uint16', () => [indexOf.call(wide, 2), lastIndexOf.call(wide, 0),
+      includes.call(wide, 'ab'), indexOf.call(wide, 'ab', 'latin1')]);
+    rec('indexOf/this/dataview', () => [indexOf.call(dv, 6), lastIndexOf.call(dv, 6),
+      indexOf.call(dv, Buffer.from([7, 6]))]);
+    for (const bad of [{}, [1, 2], 'ab', null, undefined, new ArrayBuffer(2)]) {
+      rec(`indexOf/this/bad/${Object.prototype.toString.call(bad)}`, () => indexOf.call(bad, 1));
+      rec(`lastIndexOf/this/bad/${Object.prototype.toString.call(bad)}`, () => lastIndexOf.call(bad, 1, 'str'));
+    }
+    rec('indexOf/this/new', () => new Buffer.prototype.lastIndexOf(1, 'str'));
     rec('includes/missing', () => buf.includes());
   }
   // UTF-16 needles only match whole units.

@@ -706,6 +706,20 @@ function formatCases() {
   for (const [name, opts] of optionSets) {
     args.forEach((a, i) => emit(`formatWithOptions:${name}:${i}`, attempt(() => util.formatWithOptions(opts, ...a))));
   }
+  // Options a call does not give come from inspect.defaultOptions, for the
+  // template's numbers as for the values after it.
+  const savedSep = util.inspect.defaultOptions.numericSeparator;
+  util.inspect.defaultOptions.numericSeparator = true;
+  try {
+    for (const [label, fn] of [
+      ['format', () => util.format('%d %i %s %d', 123456789, 1234567.5, 1e21, 12345678901234567890n)],
+      ['format-rest', () => util.format('%d', 1234567, 7654321)],
+      ['withOptions-empty', () => util.formatWithOptions({}, '%d %s', 1234567, 1234567)],
+      ['withOptions-off', () => util.formatWithOptions({ numericSeparator: false }, '%d', 1234567)],
+    ]) emit(`format-defaultNumSep:${label}`, attempt(fn));
+  } finally {
+    util.inspect.defaultOptions.numericSeparator = savedSep;
+  }
   for (const bad of [null, 1, 'x', undefined]) {
     emit(`formatWithOptions-bad:${String(bad)}`, attempt(() => util.formatWithOptions(bad, 'x %s', 1)));
   }

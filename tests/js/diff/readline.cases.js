@@ -818,6 +818,25 @@ async function asyncCases() {
     }
     emit('iterate:high-water', { count, events, paused: input.isPaused() });
   }
+  {
+    // The iterator's backpressure state under Symbol.for('nodejs.watermarkData'):
+    // the input pauses once more than `high` lines wait, and resumes when
+    // none do.
+    const input = new PassThrough();
+    const rl = readline.createInterface({ input });
+    const it = rl[Symbol.asyncIterator]();
+    const mark = it[Symbol.for('nodejs.watermarkData')];
+    const seen = [Object.keys(mark), Object.getPrototypeOf(mark) === null, { ...mark }];
+    for (const n of [1024, 1025]) {
+      input.write('x\n'.repeat(n));
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push([n, { ...mark }, input.isPaused()]);
+      while (mark.size > 0) await it.next();
+      seen.push(['drained', { ...mark }, input.isPaused()]);
+    }
+    rl.close();
+    emit('iterate:watermarkData', seen);
+  }
 
   // Promise questions.
   {

@@ -328,6 +328,13 @@ const { makeEmit } = require('./lib/emit');
     legacyCase(`legacy:special:q:${input}`, input, true, false);
     legacyCase(`legacy:special:s:${input}`, input, false, true);
   }
+  // IDNA maps some code points to ASCII a host may not hold (U+2100 is
+  // "a/c"); a NUL inside brackets is invalid too.
+  for (const input of ['http://fail\u2100fail.com/', 'http://a\uff03b/', 'http://a\uff1ab\u00e9/',
+    'http://a\uff20b/', 'http://\u2474x/', 'http://[127.0.0.1\x00c8763]:8000/', 'http://[::1\x00]/',
+    'http://a\x00b/', 'http://[a\tb]/']) {
+    legacyCase(`legacy:forbidden:${input}`, input, false, false);
+  }
   emit('legacy:notString', attempt(() => url.parse(5)));
   emit('legacy:urlObject', attempt(() => {
     const u = url.parse('http://a/');
