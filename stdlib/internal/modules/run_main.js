@@ -117,7 +117,7 @@ function runBundle(source, isModule) {
 // As in Node's -e and -p, every builtin module with a plain name that is
 // not already a global is one, loaded when first read; assigning to it
 // makes an ordinary property.
-function exposeBuiltins(scriptRequire) {
+function exposeBuiltins() {
   for (const id of builtins.builtinModules) {
     if (id[0] === '_' || id.includes('/') || id in globalThis) continue;
     // Builtins jspack does not have stay undefined rather than throwing.
@@ -127,7 +127,7 @@ function exposeBuiltins(scriptRequire) {
       configurable: true,
       enumerable: false,
       get() {
-        return scriptRequire(id);
+        return builtins.loadBuiltin(id);
       },
       set(value) {
         Object.defineProperty(globalThis, id, {
@@ -141,6 +141,8 @@ function exposeBuiltins(scriptRequire) {
 // -e, -p and a script from stdin: a classic script in the global scope,
 // with require, module, exports, __filename and __dirname as globals.
 function runScriptSource(source, name, options) {
+  // Only -e and -p have them, also as ES modules; a script from stdin not.
+  if (name === '[eval]') exposeBuiltins();
   if (options.inputType === 'module') {
     const url = fileUrl(resolve(process.cwd(), `${name}1`));
     const [, evaluated] = esm.importSource(source, url);
@@ -161,7 +163,6 @@ function runScriptSource(source, name, options) {
       configurable: true, enumerable: true,
     });
   }
-  exposeBuiltins(scriptRequire);
   const result = binding.runScript(source, name);
   if (options.print) require('../../console').log(result);
 }

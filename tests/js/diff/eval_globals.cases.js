@@ -28,4 +28,13 @@ for (const [label, script] of probes) {
   emit(`eval:${label}`, runEval('-e', script));
 }
 emit('print:path', runEval('-p', "path.basename('/x/y.js')"));
+{
+  // ES module input has them too (`module` is node:module there); a script
+  // read from stdin has none.
+  const esm = spawnSync(process.execPath, ['--input-type=module', '-e',
+    "console.log(typeof fs, typeof module, typeof module.builtinModules, typeof require)"], { encoding: 'utf8' });
+  emit('eval:module', [esm.status, esm.stdout.trim()]);
+  const stdin = spawnSync(process.execPath, ['-'], { input: 'console.log(typeof fs, typeof url)', encoding: 'utf8' });
+  emit('stdin', [stdin.status, stdin.stdout.trim()]);
+}
 emit('print:typeof', runEval('-p', 'typeof readline.createInterface'));
