@@ -54,6 +54,12 @@ function isBuiltin(id) {
   return kNodeBuiltinIds.has(bare) || kSchemeOnlyIds.has(bare);
 }
 
+// Whether jspack implements builtin `id`, without evaluating it.
+function hasBuiltin(id) {
+  const bare = stripScheme(id);
+  return loaders.has(bare) && !(bare === id && kSchemeOnlyIds.has(bare));
+}
+
 // The exports of builtin `id`, or undefined when jspack has no such module.
 function loadBuiltin(id) {
   const bare = stripScheme(id);
@@ -120,6 +126,7 @@ function importBuiltin(id) {
 module.exports = {
   builtinModules: [...kNodeBuiltinIds],
   defineBuiltins,
+  hasBuiltin,
   importBuiltin,
   isBuiltin,
   loadAll,

@@ -120,8 +120,9 @@ function runBundle(source, isModule) {
 function exposeBuiltins() {
   for (const id of builtins.builtinModules) {
     if (id[0] === '_' || id.includes('/') || id in globalThis) continue;
-    // Builtins jspack does not have stay undefined rather than throwing.
-    if (builtins.loadBuiltin(id) === undefined) continue;
+    // Builtins jspack does not have stay undefined rather than throwing;
+    // the others are evaluated only when read.
+    if (!builtins.hasBuiltin(id)) continue;
     Object.defineProperty(globalThis, id, {
       __proto__: null,
       configurable: true,
