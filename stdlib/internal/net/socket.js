@@ -82,7 +82,6 @@ function onHandleRead(nread, memory, hw) {
   sock.read(0);
 }
 
-// req.oncomplete of a write that libuv queued.
 // A string written with encoding 'buffer' (decodeStrings is off for
 // sockets, so it gets this far): Node's stream handle rejects it with this
 // native-style error, a message without the usual argument wording.
@@ -92,6 +91,7 @@ function notABuffer() {
   return err;
 }
 
+// req.oncomplete of a write that libuv queued.
 function writeDone(status, req) {
   const sock = req.owner;
   if (status < 0 && !sock.destroyed) {
