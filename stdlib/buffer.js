@@ -103,7 +103,16 @@ function plainError(Ctor, code, message) {
   return err;
 }
 
+// The prototype methods can be called on anything (Buffer.prototype.x.call);
+// what reaches the binding must be a view, as Node's native layer demands.
+function requireView(value) {
+  if (!ArrayBuffer.isView(value)) {
+    throw plainError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a buffer');
+  }
+}
+
 function decodeRange(buf, start, end, encoding) {
+  requireView(buf);
   const text = binding.decode(buf, start, end, encoding.id);
   if (text === undefined) {
     throw new ERR_STRING_TOO_LONG(kStringMaxLength.toString(16));
@@ -367,8 +376,8 @@ function clampPosition(value, length, fallback) {
 }
 
 function toString(encoding, start, end) {
-  if (arguments.length === 0) return decodeRange(this, 0, this.length, kUtf8);
-  const length = this.length;
+  if (arguments.length === 0) return decodeRange(this, 0, this.byteLength, kUtf8);
+  const length = this.byteLength;
   const from = clampPosition(start, length, 0);
   const to = clampPosition(end, length, length);
   if (to <= from) return '';
@@ -395,8 +404,9 @@ const notAString = () => plainError(TypeError, 'ERR_INVALID_ARG_TYPE',
                                     'argument must be a string');
 
 function write(text, offset, length, encoding) {
+  requireView(this);
   if (typeof text !== 'string') throw notAString();
-  const [start, room, name] = writePlan(this.length, offset, length, encoding);
+  const [start, room, name] = writePlan(this.byteLength, offset, length, encoding);
   // Any falsy encoding means UTF-8 here.
   const enc = name ? encodingArg(name) : kUtf8;
   return binding.write(this, text, start, room, enc.id);
@@ -416,17 +426,21 @@ function lowIndex(value, fallback) {
 function lowLevelMethods(prefix, enc) {
   const methods = {
     [`${prefix}Slice`](...args) {
+      requireView(this);
+      // Any view's bytes, as in Node (a Uint16Array has two per element).
+      const size = this.byteLength;
       const from = lowIndex(args[0], 0);
-      const to = lowIndex(args[1], this.length);
-      if (to > this.length) lowIndex(-1);
+      const to = lowIndex(args[1], size);
+      if (to > size) lowIndex(-1);
       return to > from ? decodeRange(this, from, to, enc) : '';
     },
     [`${prefix}Write`](...args) {
+      requireView(this);
       if (typeof args[0] !== 'string') throw notAString();
+      const size = this.byteLength;
       const start = lowIndex(args[1], 0);
-      if (start > this.length) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-      const room = Math.min(lowIndex(args[2], this.length),
-                            this.length - start);
+      if (start > size) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+      const room = Math.min(lowIndex(args[2], size), size - start);
       return binding.write(this, args[0], start, room, enc.id);
     },
   };
@@ -488,6 +502,7 @@ function positionArg(value, name, fallback, max) {
 }
 
 function fill(value, offset, end, encoding) {
+  requireView(this);
   // A string value may take its encoding early: fill(text, encoding) or
   // fill(text, offset, encoding); fill(text) is always UTF-8.
   const early = typeof value !== 'string' ? 0 :
@@ -496,7 +511,7 @@ function fill(value, offset, end, encoding) {
   const args = [[offset, end, encoding], [undefined, undefined, offset],
     [offset, undefined, end]][early];
   const start = positionArg(args[0], 'offset', 0, kMaxLength);
-  const stop = positionArg(args[1], 'end', this.length, this.length);
+  const stop = positionArg(args[1], 'end', this.byteLength, this.byteLength);
   encoding = args[2];
   if (start >= stop) {
     // Nothing to fill, but a bad encoding is still an error.
@@ -599,22 +614,24 @@ function includes(value, byteOffset, encoding) {
 // ---- comparing and copying --------------------------------------------------
 
 function equals(other) {
+  requireView(this);
   requireBytes(other, 'otherBuffer');
   if (this === other) return true;
   if (this.byteLength !== other.byteLength) return false;
-  return binding.compare(this, 0, this.length, other, 0, other.length) === 0;
+  return binding.compare(this, 0, this.byteLength, other, 0, other.length) === 0;
 }
 
 function compareMethod(target, targetStart, targetEnd, sourceStart,
                        sourceEnd) {
+  requireView(this);
   requireBytes(target, 'target');
   if (arguments.length === 1) {
-    return binding.compare(this, 0, this.length, target, 0, target.length);
+    return binding.compare(this, 0, this.byteLength, target, 0, target.length);
   }
   const tStart = positionArg(targetStart, 'targetStart', 0, kMaxLength);
   const tEnd = positionArg(targetEnd, 'targetEnd', target.length, target.length);
   const sStart = positionArg(sourceStart, 'sourceStart', 0, kMaxLength);
-  const sEnd = positionArg(sourceEnd, 'sourceEnd', this.length, this.length);
+  const sEnd = positionArg(sourceEnd, 'sourceEnd', this.byteLength, this.byteLength);
   if (sStart >= sEnd) return tStart >= tEnd ? 0 : -1;
   if (tStart >= tEnd) return 1;
   // Both ranges are now inside their buffers: the ends were checked.
@@ -678,6 +695,7 @@ function slice(start, end) {
 
 function swapper(width) {
   return function() {
+    requireView(this);
     if (this.length % width !== 0) {
       throw new ERR_INVALID_BUFFER_SIZE(`${width * 8}-bits`);
     }

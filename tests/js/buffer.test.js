@@ -422,3 +422,42 @@ assert.strictEqual(bufferModule.transcode(Buffer.from('a\u20ac'), 'utf8',
       assert.strictEqual(name, 'x');
     });
 }
+
+// Buffer.prototype methods called on other receivers (libraries do
+// Buffer.prototype.x.call(view)) either work on the view's bytes or throw a
+// TypeError/RangeError; they never take the process down.
+{
+  const names = Object.getOwnPropertyNames(Buffer.prototype)
+    .filter((n) => n !== 'constructor' && typeof Buffer.prototype[n] === 'function');
+  const receivers = () => [{}, new Uint16Array([0x6261, 0x63]), new DataView(new ArrayBuffer(8)),
+    new Float64Array(2), 'abc', [1, 2, 3], new ArrayBuffer(8), null, undefined, 5];
+  const argLists = [[], [0], [1, 2], ['ab'], [Buffer.from('ab')], [new Uint16Array(2)],
+    ['ab', 0, 'hex'], [0, 1, 2], [new DataView(new ArrayBuffer(2))], [-1, 99]];
+  let ran = 0;
+  for (const name of names) {
+    for (const receiver of receivers()) {
+      for (const args of argLists) {
+        try {
+          Buffer.prototype[name].apply(receiver, args);
+        } catch (err) {
+          assert.ok(err instanceof TypeError || err instanceof RangeError, `${name}: ${err}`);
+        }
+        ran++;
+      }
+    }
+  }
+  assert.ok(ran > 1000);
+  // The native-level methods say what they wanted, as Node does.
+  throwsCode(() => Buffer.prototype.latin1Slice.call({}), 'ERR_INVALID_ARG_TYPE', 'TypeError',
+             'argument must be a buffer');
+  throwsCode(() => Buffer.prototype.utf8Write.call([], 'x'), 'ERR_INVALID_ARG_TYPE', 'TypeError',
+             'argument must be a buffer');
+  throwsCode(() => Buffer.prototype.compare.call({}, Buffer.from('a')), 'ERR_INVALID_ARG_TYPE',
+             'TypeError', 'argument must be a buffer');
+  // On another view they work on its bytes.
+  const wide = new Uint16Array([0x6261, 0x63]);
+  assert.strictEqual(Buffer.prototype.latin1Slice.call(wide), 'abc\0');
+  assert.strictEqual(Buffer.prototype.hexSlice.call(new DataView(wide.buffer), 1, 3), '6263');
+  assert.strictEqual(Buffer.prototype.asciiWrite.call(new DataView(new ArrayBuffer(2)), 'xyz'), 2);
+  assert.strictEqual(Buffer.prototype.indexOf.call(wide, 0x63), 2);
+}
