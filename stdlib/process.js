@@ -46,14 +46,11 @@ process.reallyExit = function reallyExit(code) {
 
 process.kill = kill;
 
-process.setUncaughtExceptionCaptureCallback =
-  function setUncaughtExceptionCaptureCallback(fn) {
-    execution.setUncaughtExceptionCaptureCallback(fn);
-  };
-process.hasUncaughtExceptionCaptureCallback =
-  function hasUncaughtExceptionCaptureCallback() {
-    return execution.hasUncaughtExceptionCaptureCallback();
-  };
+// The capture callback itself lives next to the uncaught-error path.
+Object.assign(process, {
+  setUncaughtExceptionCaptureCallback(fn) { execution.installCapture(fn); },
+  hasUncaughtExceptionCaptureCallback() { return execution.captureInstalled(); },
+});
 // Enumerable and replaceable, as in Node; errors nothing caught go through
 // whatever is here when they happen.
 process._fatalException = execution.processFatalException;

@@ -18,23 +18,18 @@ const { reallyExit } = internalBinding('process');
 // it takes errors nothing caught in place of 'uncaughtException'.
 let captureCallback = null;
 
-function setUncaughtExceptionCaptureCallback(fn) {
-  if (fn === null) {
-    captureCallback = null;
-    return;
-  }
-  if (typeof fn !== 'function') {
+// null clears; a function is taken only while none is installed.
+function installCapture(fn) {
+  if (fn !== null && typeof fn !== 'function') {
     throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
   }
-  if (captureCallback !== null) {
+  if (fn !== null && captureCallback !== null) {
     throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
   }
   captureCallback = fn;
 }
 
-function hasUncaughtExceptionCaptureCallback() {
-  return captureCallback !== null;
-}
+const captureInstalled = () => captureCallback !== null;
 
 // Offers an error nothing caught to whoever asked for it: the monitors
 // always see it, then the capture callback or else the 'uncaughtException'
@@ -69,20 +64,19 @@ function processFatalException(err, fromPromise) {
 // caret line (C++ makes it, when it knows), printed above the error as Node
 // does. Anything but false from the hook means the error was dealt with.
 function reportUncaught(err, fromPromise, where) {
-  const hook = process._fatalException;
-  if (typeof hook !== 'function') {
+  const handler = process._fatalException;
+  if (typeof handler === 'function') {
+    if (Reflect.apply(handler, process, [err, fromPromise]) !== false) return;
+    // In a worker the error goes to the parent's Worker 'error' event.
+    if (uncaughtForwarder === undefined || !uncaughtForwarder(err)) {
+      printUncaught(err, where);
+    }
+    reallyExit(toExitCode(process.exitCode ?? 1));
+  } else {
     // Node's exit code 6: the handler was replaced by a non-function.
     printUncaught(err, where);
     reallyExit(6);
-    return;
   }
-  if (Reflect.apply(hook, process, [err, fromPromise]) !== false) return;
-  // In a worker the error goes to the parent's Worker 'error' event.
-  if (uncaughtForwarder === undefined || !uncaughtForwarder(err)) {
-    printUncaught(err, where);
-  }
-  reallyExit(toExitCode(process.exitCode === undefined ? 1 :
-    process.exitCode));
 }
 
 // worker_threads (internal/worker/child.js) sets this in a worker thread:
@@ -125,8 +119,8 @@ function emitExit() {
 module.exports = {
   reportUncaught,
   processFatalException,
-  setUncaughtExceptionCaptureCallback,
-  hasUncaughtExceptionCaptureCallback,
+  installCapture,
+  captureInstalled,
   fatalException,
   setMainModuleAwaiting,
   setUncaughtForwarder,
