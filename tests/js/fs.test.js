@@ -258,8 +258,48 @@ async function promises(data) {
   await assert.rejects(fh.stat(), { code: 'EBADF' });
 }
 
+// File names that are not UTF-8: readdir in another encoding decodes the
+// name's own bytes, 'buffer' gives them back exactly, and a recursive rm
+// (sync, callback and promise) removes such entries at any depth.
+async function rawNames() {
+  const odd = Buffer.from('\uD83D\uDC04', 'ucs2'); // 3d d8 04 dc: not UTF-8
+  const inDir = (dir, ...names) =>
+    Buffer.concat([Buffer.from(`${dir}/`), ...names.map((n) => Buffer.from(n))]);
+  const make = (dir) => {
+    fs.mkdirSync(dir);
+    fs.writeFileSync(inDir(dir, odd), 'x');
+    fs.mkdirSync(inDir(dir, odd, 'd'));
+    fs.writeFileSync(inDir(dir, odd, 'd/', odd), 'y');
+  };
+  const dir = at('raw');
+  make(dir);
+  const names = fs.readdirSync(dir, 'buffer').sort(Buffer.compare);
+  assert.deepStrictEqual(names, [odd, Buffer.concat([odd, Buffer.from('d')])]);
+  assert.strictEqual(fs.readdirSync(dir, 'ucs2').sort()[0], '\uD83D\uDC04');
+  assert.deepStrictEqual(fs.readdirSync(dir, 'hex').sort(), ['3dd804dc', '3dd804dc64']);
+  const typed = fs.readdirSync(dir, { encoding: 'buffer', withFileTypes: true });
+  assert.ok(typed.every((d) => Buffer.isBuffer(d.name)));
+  assert.deepStrictEqual(await fsp.readdir(dir, 'latin1').then((l) => l.sort()),
+    [odd.toString('latin1'), Buffer.concat([odd, Buffer.from('d')]).toString('latin1')]);
+  fs.symlinkSync(inDir(dir, odd), at('raw-link'));
+  assert.deepStrictEqual(fs.readlinkSync(at('raw-link'), 'buffer'), inDir(dir, odd));
+  assert.deepStrictEqual(fs.realpathSync.native(at('raw-link'), { encoding: 'buffer' }),
+    inDir(fs.realpathSync(dir), odd));
+  fs.unlinkSync(at('raw-link'));
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  assert.ok(!fs.existsSync(dir));
+  make(dir);
+  await new Promise((resolve, reject) => fs.rm(dir, { recursive: true },
+    (err) => (err ? reject(err) : resolve())));
+  assert.ok(!fs.existsSync(dir));
+  make(dir);
+  await fsp.rm(dir, { recursive: true });
+  assert.ok(!fs.existsSync(dir));
+}
+
 async function main() {
   try {
+    await rawNames();
     syncBasics();
     systemErrors();
     positions();
