@@ -297,9 +297,51 @@ async function rawNames() {
   assert.ok(!fs.existsSync(dir));
 }
 
+// Smaller Node behaviours: truncate(fd) warns once (DEP0081), a write past
+// RLIMIT_FSIZE is an EFBIG error (not SIGXFSZ), flag: null means the
+// default flag, cp's preserveTimestamps copies the Date values.
+async function edges() {
+  fs.writeFileSync(at('trunc'), 'hello world');
+  const fd = fs.openSync(at('trunc'), 'r+');
+  const warnings = [];
+  const onWarning = (w) => warnings.push(w);
+  process.on('warning', onWarning);
+  await new Promise((resolve, reject) => fs.truncate(fd, 5, (err) => (err ? reject(err) : resolve())));
+  await new Promise((resolve, reject) => fs.truncate(fd, 4, (err) => (err ? reject(err) : resolve())));
+  // Warnings are emitted on a later tick; one more turn lets them arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  process.removeListener('warning', onWarning);
+  fs.closeSync(fd);
+  assert.strictEqual(fs.readFileSync(at('trunc'), 'utf8'), 'hell');
+  assert.deepStrictEqual(warnings.map((w) => [w.name, w.code]),
+    [['DeprecationWarning', 'DEP0081']]);
+  await assert.rejects(fsp.truncate(1, 0), { code: 'ERR_INVALID_ARG_TYPE' });
+
+  const { spawnSync } = require('child_process');
+  const script = `require('fs').writeFileSync(${JSON.stringify(at('big'))}, 'x'.repeat(1 << 16))`;
+  const child = spawnSync('/bin/sh', ['-c', 'ulimit -f 1 && exec "$0" -e "$1"',
+    process.execPath, script]);
+  assert.ok(child.stderr.toString().includes('Error: EFBIG: file too large, write'),
+    child.stderr.toString());
+  assert.strictEqual(child.status, 1);
+  assert.strictEqual(child.signal, null);
+
+  await fsp.writeFile(at('flagged'), 'a', { flag: null });
+  await fsp.appendFile(at('flagged'), 'b', { flag: null });
+  fs.appendFileSync(at('flagged'), 'c', { flag: null });
+  assert.strictEqual(fs.readFileSync(at('flagged'), { encoding: 'utf8', flag: null }), 'abc');
+
+  fs.writeFileSync(at('stamped'), 'x');
+  fs.utimesSync(at('stamped'), 1796161797.939812, 1796161797.939812);
+  fs.cpSync(at('stamped'), at('stamped-copy'), { preserveTimestamps: true });
+  assert.strictEqual(fs.statSync(at('stamped-copy')).mtime.getTime(),
+    fs.statSync(at('stamped')).mtime.getTime());
+}
+
 async function main() {
   try {
     await rawNames();
+    await edges();
     syncBasics();
     systemErrors();
     positions();

@@ -555,8 +555,14 @@ function checkLength(len) {
 plans.ftruncate = (fd, len) =>
   call('ftruncate', [checkFd(fd), checkLength(len)], 'ftruncate');
 
+// fs.truncate also takes a file descriptor (deprecated, DEP0081);
+// fs/promises.truncate only a path.
 plans.truncate = (path, len) => {
   if (typeof path === 'number') return plans.ftruncate(path, len);
+  return plans.truncatePath(path, len);
+};
+
+plans.truncatePath = (path, len) => {
   const p = toPath(path);
   const length = checkLength(len);
   return (function* () {
@@ -675,7 +681,8 @@ function writeFilePlan(defaultFlag) {
     const isFd = isFdArgument(path);
     const p = isFd ? checkFd(path) : toPath(path);
     const bytes = toData(data, opts.encoding);
-    const flags = toFlags(opts.flag);
+    // A flag of null or '' means the default here, as in Node.
+    const flags = toFlags(opts.flag || defaultFlag);
     const mode = toMode(opts.mode, 'mode', 0o666);
     return (function* () {
       yield throwIfAborted(opts.signal);
