@@ -15,13 +15,16 @@ const { validateUint32 } = require('./validators');
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // Only this module may make signals.
 const kCreate = Symbol('create');
+// The aborted flag and the reason live in symbol-keyed slots, not private
+// fields: a Proxy of a signal then still answers `aborted` and `reason`
+// (the getters run with the proxy as `this`), as Node's signals do.
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
 
 // Brand check, set by a static block: a class that names itself inside its
 // body is renamed by esbuild, which V8 messages would then show.
 let checkSignal;
 class AbortSignal extends AbortSignalBase {
-  #aborted = false;
-  #reason = undefined;
   #onabort = null;
   // Signals made by any() that follow this one.
   #followers = null;
@@ -29,11 +32,14 @@ class AbortSignal extends AbortSignalBase {
   constructor(key) {
     if (key !== kCreate) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
     super();
+    Object.defineProperty(this, kAborted, { value: false, writable: true });
+    Object.defineProperty(this, kReason, { value: undefined, writable: true });
   }
 
   static {
     checkSignal = (self) => {
-      if (!(self !== null && typeof self === 'object' && #aborted in self)) {
+      if (!(self !== null && typeof self === 'object' &&
+        typeof self[kAborted] === 'boolean')) {
         throw new codes.ERR_INVALID_THIS('AbortSignal');
       }
     };
@@ -41,17 +47,17 @@ class AbortSignal extends AbortSignalBase {
 
   get aborted() {
     checkSignal(this);
-    return this.#aborted;
+    return this[kAborted];
   }
 
   get reason() {
     checkSignal(this);
-    return this.#reason;
+    return this[kReason];
   }
 
   throwIfAborted() {
     checkSignal(this);
-    if (this.#aborted) throw this.#reason;
+    if (this[kAborted]) throw this[kReason];
   }
 
   get onabort() {
@@ -83,8 +89,8 @@ class AbortSignal extends AbortSignalBase {
   static abort(reason = new DOMException('This operation was aborted',
                                          'AbortError')) {
     const signal = makeSignal();
-    signal.#aborted = true;
-    signal.#reason = reason;
+    signal[kAborted] = true;
+    signal[kReason] = reason;
     return signal;
   }
 
@@ -109,10 +115,10 @@ class AbortSignal extends AbortSignalBase {
       }
     });
     const combined = makeSignal();
-    const done = signals.find((s) => s.#aborted);
+    const done = signals.find((s) => s[kAborted]);
     if (done !== undefined) {
-      combined.#aborted = true;
-      combined.#reason = done.#reason;
+      combined[kAborted] = true;
+      combined[kReason] = done[kReason];
       return combined;
     }
     for (const source of signals) {
@@ -122,9 +128,9 @@ class AbortSignal extends AbortSignalBase {
   }
 
   static abortNow(signal, reason) {
-    if (signal.#aborted) return;
-    signal.#aborted = true;
-    signal.#reason = reason;
+    if (signal[kAborted]) return;
+    signal[kAborted] = true;
+    signal[kReason] = reason;
     dispatchTrusted(signal, new Event('abort'));
     const followers = signal.#followers;
     signal.#followers = null;
@@ -135,7 +141,7 @@ class AbortSignal extends AbortSignalBase {
 
   [kInspect](depth, options, inspect) {
     if (depth < 0) return '[AbortSignal]';
-    return `AbortSignal ${inspect({ aborted: this.#aborted }, options)}`;
+    return `AbortSignal ${inspect({ aborted: this[kAborted] }, options)}`;
   }
 }
 

@@ -229,6 +229,22 @@ function abort() {
   });
   record('max listeners default', () => events.getMaxListeners(
     new AbortController().signal));
+  // A Proxy of a signal (as options wrappers make) still answers.
+  record('proxy of a signal', () => {
+    const c = new AbortController();
+    const seen = new Proxy(c.signal, {});
+    const before = seen.aborted;
+    c.abort('why');
+    let thrown;
+    try {
+      seen.throwIfAborted();
+    } catch (err) {
+      thrown = err;
+    }
+    return [before, seen.aborted, seen.reason, thrown, seen instanceof AbortSignal];
+  });
+  record('aborted getter on a plain object', () =>
+    Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted').get.call({}));
 }
 
 function domException() {
