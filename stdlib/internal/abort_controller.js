@@ -15,11 +15,10 @@ const { validateUint32 } = require('./validators');
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // Only this module may make signals.
 const kCreate = Symbol('create');
-// The aborted flag and the reason live in symbol-keyed slots, not private
-// fields: a Proxy of a signal then still answers `aborted` and `reason`
-// (the getters run with the proxy as `this`), as Node's signals do.
-const kAborted = Symbol('kAborted');
-const kReason = Symbol('kReason');
+// Whether a signal fired and why live in a record under a symbol, not in
+// private fields: a Proxy of a signal then still answers `aborted` and
+// `reason` (the getters run with the proxy as `this`), as Node's signals do.
+const kState = Symbol('abort state');
 
 // Brand check, set by a static block: a class that names itself inside its
 // body is renamed by esbuild, which V8 messages would then show.
@@ -32,14 +31,13 @@ class AbortSignal extends AbortSignalBase {
   constructor(key) {
     if (key !== kCreate) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
     super();
-    Object.defineProperty(this, kAborted, { value: false, writable: true });
-    Object.defineProperty(this, kReason, { value: undefined, writable: true });
+    Object.defineProperty(this, kState, { value: { fired: false, why: undefined } });
   }
 
   static {
     checkSignal = (self) => {
       if (!(self !== null && typeof self === 'object' &&
-        typeof self[kAborted] === 'boolean')) {
+        self[kState] !== undefined)) {
         throw new codes.ERR_INVALID_THIS('AbortSignal');
       }
     };
@@ -47,17 +45,17 @@ class AbortSignal extends AbortSignalBase {
 
   get aborted() {
     checkSignal(this);
-    return this[kAborted];
+    return this[kState].fired;
   }
 
   get reason() {
     checkSignal(this);
-    return this[kReason];
+    return this[kState].why;
   }
 
   throwIfAborted() {
     checkSignal(this);
-    if (this[kAborted]) throw this[kReason];
+    if (this[kState].fired) throw this[kState].why;
   }
 
   get onabort() {
@@ -89,8 +87,8 @@ class AbortSignal extends AbortSignalBase {
   static abort(reason = new DOMException('This operation was aborted',
                                          'AbortError')) {
     const signal = makeSignal();
-    signal[kAborted] = true;
-    signal[kReason] = reason;
+    signal[kState].fired = true;
+    signal[kState].why = reason;
     return signal;
   }
 
@@ -115,10 +113,10 @@ class AbortSignal extends AbortSignalBase {
       }
     });
     const combined = makeSignal();
-    const done = signals.find((s) => s[kAborted]);
+    const done = signals.find((s) => s[kState].fired);
     if (done !== undefined) {
-      combined[kAborted] = true;
-      combined[kReason] = done[kReason];
+      combined[kState].fired = true;
+      combined[kState].why = done[kState].why;
       return combined;
     }
     for (const source of signals) {
@@ -128,9 +126,9 @@ class AbortSignal extends AbortSignalBase {
   }
 
   static abortNow(signal, reason) {
-    if (signal[kAborted]) return;
-    signal[kAborted] = true;
-    signal[kReason] = reason;
+    if (signal[kState].fired) return;
+    signal[kState].fired = true;
+    signal[kState].why = reason;
     dispatchTrusted(signal, new Event('abort'));
     const followers = signal.#followers;
     signal.#followers = null;
@@ -141,7 +139,7 @@ class AbortSignal extends AbortSignalBase {
 
   [kInspect](depth, options, inspect) {
     if (depth < 0) return '[AbortSignal]';
-    return `AbortSignal ${inspect({ aborted: this[kAborted] }, options)}`;
+    return `AbortSignal ${inspect({ aborted: this[kState].fired }, options)}`;
   }
 }
 
