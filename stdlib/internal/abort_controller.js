@@ -31,7 +31,11 @@ class AbortSignal extends AbortSignalBase {
   constructor(key) {
     if (key !== kCreate) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
     super();
-    Object.defineProperty(this, kState, { value: { fired: false, why: undefined } });
+    // Writable, so that a Proxy may hand out a wrapped record (a frozen
+    // slot would bind the proxy to return the record itself).
+    Object.defineProperty(this, kState, {
+      value: { fired: false, why: undefined }, writable: true,
+    });
   }
 
   static {

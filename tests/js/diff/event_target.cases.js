@@ -243,6 +243,20 @@ function abort() {
     }
     return [before, seen.aborted, seen.reason, thrown, seen instanceof AbortSignal];
   });
+  record('deep proxy of a signal', () => {
+    // Every object read through it comes wrapped too.
+    const wrap = (v) => (v !== null && typeof v === 'object' ? new Proxy(v, {
+      get: (t, k, r) => wrap(Reflect.get(t, k, r)),
+    }) : v);
+    const seen = wrap(AbortSignal.abort(new Error('e')));
+    let thrown;
+    try {
+      seen.throwIfAborted();
+    } catch (err) {
+      thrown = err.message;
+    }
+    return [seen.aborted, seen.reason.message, thrown];
+  });
   record('aborted getter on a plain object', () =>
     Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted').get.call({}));
 }
