@@ -306,8 +306,10 @@ async function edges() {
   const warnings = [];
   const onWarning = (w) => warnings.push(w);
   process.on('warning', onWarning);
-  await new Promise((resolve, reject) => fs.truncate(fd, 5, (err) => (err ? reject(err) : resolve())));
-  await new Promise((resolve, reject) => fs.truncate(fd, 4, (err) => (err ? reject(err) : resolve())));
+  const truncated = (len) => new Promise((resolve, reject) =>
+    fs.truncate(fd, len, (err) => (err ? reject(err) : resolve())));
+  await truncated(5);
+  await truncated(4);
   // Warnings are emitted on a later tick; one more turn lets them arrive.
   await new Promise((resolve) => setImmediate(resolve));
   process.removeListener('warning', onWarning);
