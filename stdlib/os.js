@@ -192,7 +192,16 @@ module.exports = {
   uptime,
   version,
   machine,
-  constants,
-  EOL: '\n',
-  devNull: '/dev/null',
 };
+
+// Node's attributes: constants is fixed for good; EOL and devNull cannot be
+// assigned (a TypeError in strict code) but may be redefined.
+Object.defineProperties(module.exports, {
+  constants: {
+    value: constants, writable: false, enumerable: true, configurable: false,
+  },
+  EOL: { value: '\n', writable: false, enumerable: true, configurable: true },
+  devNull: {
+    value: '/dev/null', writable: false, enumerable: true, configurable: true,
+  },
+});

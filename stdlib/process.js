@@ -7,6 +7,7 @@
 const process = require('./internal/process/object');
 const { toExitCode, exitNow } = require('./internal/process/exit');
 const { kill } = require('./internal/process/signals');
+const execution = require('./internal/process/execution');
 const { SyncWriteStream } = require('./internal/process/stdio');
 const { Stdin } = require('./internal/process/stdin');
 const { codes, uvException } = require('./internal/errors');
@@ -44,6 +45,15 @@ process.reallyExit = function reallyExit(code) {
 };
 
 process.kill = kill;
+
+// The capture callback itself lives next to the uncaught-error path.
+Object.assign(process, {
+  setUncaughtExceptionCaptureCallback(fn) { execution.installCapture(fn); },
+  hasUncaughtExceptionCaptureCallback() { return execution.captureInstalled(); },
+});
+// Enumerable and replaceable, as in Node; errors nothing caught go through
+// whatever is here when they happen.
+process._fatalException = execution.processFatalException;
 
 process.abort = function abort() {
   binding.reallyExit(134);

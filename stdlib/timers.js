@@ -2,7 +2,7 @@
 // node:timers: setTimeout, setInterval, setImmediate and their clear twins.
 
 const {
-  Timeout, Immediate, clearTimer, clearImmediate,
+  Timeout, Immediate, clearTimer, clearImmediate, enroll, unenroll, activate,
 } = require('./internal/timers');
 const { validateFunction } = require('./internal/validators');
 
@@ -35,6 +35,24 @@ const clearInterval = function clearInterval(timer) {
   clearTimer(timer);
 };
 
+// Node's legacy scheduling of arbitrary objects, deprecated there with a
+// warning on first use. util's deprecate is only loaded when one is called.
+function legacy(name, impl, code, instead) {
+  let wrapped;
+  const holder = {
+    [name](...args) {
+      if (wrapped === undefined) {
+        const { deprecate } = require('./internal/util/common');
+        wrapped = deprecate(impl,
+                            `timers.${name}() is deprecated. ` +
+                            `Please use ${instead} instead.`, code);
+      }
+      return wrapped(...args);
+    },
+  };
+  return holder[name];
+}
+
 const promises = require('./timers/promises');
 setTimeout[Symbol.for('nodejs.util.promisify.custom')] = promises.setTimeout;
 setImmediate[Symbol.for('nodejs.util.promisify.custom')] =
@@ -48,4 +66,10 @@ module.exports = {
   setImmediate,
   clearImmediate,
   promises,
+  active: legacy('active', (item) => activate(item, true), 'DEP0126',
+                 'timeout.refresh()'),
+  _unrefActive: legacy('_unrefActive', (item) => activate(item, false),
+                       'DEP0127', 'timeout.refresh()'),
+  enroll: legacy('enroll', enroll, 'DEP0095', 'setTimeout'),
+  unenroll: legacy('unenroll', unenroll, 'DEP0096', 'clearTimeout'),
 };

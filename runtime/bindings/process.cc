@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -239,17 +240,28 @@ void GetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(Str(args.GetIsolate(), value));
 }
 
+// Both libc and V8 cache the time zone: after TZ changes, tzset() and V8's
+// date cache must learn it, or Date keeps showing the old zone.
+void NoteTimeZoneChange(v8::Isolate* isolate, const char* name) {
+  if (name == nullptr || strcmp(name, "TZ") != 0) return;
+  tzset();
+  isolate->DateTimeConfigurationChangeNotification(
+      v8::Isolate::TimeZoneDetection::kRedetect);
+}
+
 // setEnv(name, value).
 void SetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::String::Utf8Value name(args.GetIsolate(), args[0]);
   v8::String::Utf8Value value(args.GetIsolate(), args[1]);
   setenv(*name, *value, 1);
+  NoteTimeZoneChange(args.GetIsolate(), *name);
 }
 
 // unsetEnv(name).
 void UnsetEnv(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::String::Utf8Value name(args.GetIsolate(), args[0]);
   unsetenv(*name);
+  NoteTimeZoneChange(args.GetIsolate(), *name);
 }
 
 // envKeys() -> string[] in environ order.

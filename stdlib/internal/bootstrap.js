@@ -30,9 +30,17 @@ const { processTimers, processImmediate } = require('./timers');
 const { prepareApp, runMain } = require('./modules/run_main');
 const { prepareStackTrace } = require('./source_map');
 
-// Every builtin is evaluated now, so the snapshot holds it ready.
+// The builtins most apps load are evaluated now, so the snapshot holds
+// them ready. The others are evaluated on first use: each object a module
+// makes at load time is deserialized at every start, used or not, and these
+// would add about a fifth to a small app's start-up (samples/hello: see the
+// closing note of the session that made this list).
+const kLoadedOnFirstUse = new Set([
+  'child_process', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
+  'readline/promises', 'stream/web', 'v8', 'worker_threads',
+]);
 builtins.defineBuiltins(require('./modules/builtin_table'));
-builtins.loadAll();
+builtins.loadAll(kLoadedOnFirstUse);
 
 function defineGlobal(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, {

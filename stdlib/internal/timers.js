@@ -6,6 +6,7 @@
 const binding = internalBinding('timers');
 const { drainBetweenCallbacks } = require('./process/task_queues');
 const { emitProcessWarning } = require('./process/warning');
+const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = require('./errors').codes;
 
 // Node's bound: larger or invalid delays become 1 ms.
 const kTimeoutMax = 2 ** 31 - 1;
@@ -60,7 +61,8 @@ function heapDown(i) {
 
 function heapRemove(timer) {
   const i = timer[kHeapIndex];
-  if (i === -1) return;
+  // -1: not in the heap; undefined: a legacy object never activated.
+  if (i === -1 || i === undefined) return;
   const last = heap.length - 1;
   if (i !== last) heapSwap(i, last);
   heap.pop();
@@ -156,6 +158,10 @@ class Timeout {
     return this;
   }
 
+  [Symbol.dispose]() {
+    clearTimer(this);
+  }
+
   [Symbol.toPrimitive]() {
     knownTimersById.set(this._id, this);
     return this._id;
@@ -166,11 +172,12 @@ class Timeout {
 const knownTimersById = new Map();
 
 function unenroll(timer) {
-  if (timer._destroyed) return;
-  timer._destroyed = true;
-  if (timer[kRefed]) decRefCount();
-  heapRemove(timer);
-  knownTimersById.delete(timer._id);
+  if (!timer._destroyed) {
+    timer._destroyed = true;
+    if (timer[kRefed]) decRefCount();
+    heapRemove(timer);
+    knownTimersById.delete(timer._id);
+  }
   timer._idleTimeout = -1;
 }
 
@@ -201,9 +208,15 @@ function processTimers(now) {
       armedExpiry = timer._expiry;
       return timerRefCount > 0 ? timer._expiry : -timer._expiry;
     }
+    heapRemove(timer);
+    if (typeof timer._onTimeout !== 'function') {
+      // Its callback was taken away (cleared, or set to null by hand):
+      // it ends here instead of throwing.
+      retire(timer);
+      continue;
+    }
     if (ranOne) drainBetweenCallbacks();
     ranOne = true;
-    heapRemove(timer);
     const start = timer._repeat ? binding.getLibuvNow() : 0;
     try {
       const args = timer._timerArgs;
@@ -219,13 +232,71 @@ function processTimers(now) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
       } else {
-        timer._destroyed = true;
-        if (timer[kRefed]) decRefCount();
-        knownTimersById.delete(timer._id);
+        retire(timer);
       }
     }
   }
   return 0;
+}
+
+// A timer out of the heap that will not run again.
+function retire(timer) {
+  if (timer._destroyed) return;
+  timer._destroyed = true;
+  if (timer[kRefed]) decRefCount();
+  knownTimersById.delete(timer._id);
+  // Legacy objects carry Node's list-node fields: a finished one is unlinked.
+  if (timer._idleNext !== undefined) timer._idleNext = timer._idlePrev = null;
+}
+
+// The legacy API (timers.enroll/unenroll/active/_unrefActive) schedules any
+// object with an _idleTimeout and an _onTimeout method. Ours are heap
+// entries, not list nodes: an enrolled object is a ring of one (its
+// _idleNext/_idlePrev are itself) until it fires or is unenrolled.
+function enroll(item, msecs) {
+  if (typeof msecs !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE('msecs', 'number', msecs);
+  }
+  if (!(msecs >= 0 && msecs !== Infinity)) {
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', msecs);
+  }
+  if (msecs > kTimeoutMax) {
+    emitProcessWarning(
+      `${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${kTimeoutMax}.`,
+      'TimeoutOverflowWarning');
+    msecs = kTimeoutMax;
+  }
+  // Enrolling again replaces a pending schedule.
+  if (item[kHeapIndex] !== undefined && item[kHeapIndex] !== -1) {
+    unenrollItem(item);
+  }
+  item._idleTimeout = msecs;
+  item._idleNext = item;
+  item._idlePrev = item;
+}
+
+function unenrollItem(item) {
+  unenroll(item);
+  if (!(item instanceof Timeout)) item._idleNext = item._idlePrev = null;
+}
+
+// (Re)starts an object's countdown from now; refed says whether it keeps
+// the loop alive. Objects without a usable _idleTimeout are left untouched.
+function activate(item, refed) {
+  const ms = item._idleTimeout;
+  if (typeof ms !== 'number' || !(ms >= 0)) return;
+  // A live ref'd object is already counted (it may be running right now,
+  // out of the heap).
+  const counted = item[kRefed] === true && item._destroyed === false;
+  heapRemove(item);
+  if (counted !== refed) {
+    if (refed) incRefCount(); else decRefCount();
+  }
+  item._destroyed = false;
+  item[kRefed] = refed;
+  if (!item._idleNext) item._idleNext = item._idlePrev = item;
+  insert(item, Math.min(ms, kTimeoutMax));
 }
 
 // Immediates: a FIFO list per loop turn. Ones queued while the list runs wait
@@ -285,6 +356,10 @@ class Immediate {
   hasRef() {
     return this[kRefed];
   }
+
+  [Symbol.dispose]() {
+    clearImmediate(this);
+  }
 }
 
 function clearImmediate(immediate) {
@@ -307,7 +382,8 @@ function clearImmediate(immediate) {
   } else if (immediateTail === immediate) {
     immediateTail = immediate._idlePrev;
   }
-  immediate._idleNext = null;
+  // Its _idleNext stays: processImmediate may be holding this one as the
+  // next to visit, and walks on through it to the rest of its list.
   immediate._idlePrev = null;
 }
 
@@ -353,4 +429,7 @@ module.exports = {
   processTimers,
   processImmediate,
   kTimeoutMax,
+  enroll,
+  unenroll: unenrollItem,
+  activate,
 };

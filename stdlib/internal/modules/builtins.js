@@ -36,9 +36,10 @@ function defineBuiltins(table) {
   for (const [id, load] of table) loaders.set(id, load);
 }
 
-function loadAll() {
+// Evaluates every builtin but those in `later` (loaded on first use).
+function loadAll(later = new Set()) {
   for (const [id, load] of loaders) {
-    if (!loaded.has(id)) loaded.set(id, load());
+    if (!loaded.has(id) && !later.has(id)) loaded.set(id, load());
   }
 }
 

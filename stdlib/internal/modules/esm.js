@@ -166,6 +166,8 @@ function resolveUrl(specifier, referrer) {
     return [id, 'builtin'];
   }
   if (specifier.startsWith('data:')) return resolveDataUrl(specifier);
+  // -e code run as a module (importSource) has no file.
+  if (virtualSources.has(specifier)) return [specifier, 'module'];
   const base = referrerPath(referrer);
   let target;
   let suffix = '';

@@ -6,12 +6,27 @@
 
 const { getEnv, setEnv, unsetEnv, envKeys } = internalBinding('process');
 
+// Only plain data properties can stand for a variable (Node's rule).
+function descriptorProblem(descriptor) {
+  if ('get' in descriptor || 'set' in descriptor) {
+    return 'does not accept an accessor(getter/setter) descriptor';
+  }
+  if (!('value' in descriptor) || descriptor.configurable !== true ||
+      descriptor.writable !== true || descriptor.enumerable !== true) {
+    return 'only accepts a configurable, writable, and enumerable data ' +
+      'descriptor';
+  }
+  return undefined;
+}
+
 const handler = {
   get(target, key) {
     return typeof key === 'string' ? getEnv(key) : undefined;
   },
   set(target, key, value) {
-    if (typeof key === 'string') setEnv(key, `${value}`);
+    // Names and values are strings: a symbol in either is a TypeError,
+    // the one a string conversion of it throws.
+    setEnv(`${key}`, `${value}`);
     return true;
   },
   has(target, key) {
@@ -30,9 +45,12 @@ const handler = {
     return { value, writable: true, enumerable: true, configurable: true };
   },
   defineProperty(target, key, descriptor) {
-    if (typeof key === 'string' && 'value' in descriptor) {
-      setEnv(key, `${descriptor.value}`);
+    const problem = descriptorProblem(descriptor);
+    if (problem !== undefined) {
+      const { ERR_INVALID_OBJECT_DEFINE_PROPERTY } = require('../errors').codes;
+      throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(`'process.env' ${problem}`);
     }
+    setEnv(`${key}`, `${descriptor.value}`);
     return true;
   },
 };

@@ -45,9 +45,18 @@ function currentCode(fallback) {
   return process.exitCode === undefined ? fallback : process.exitCode;
 }
 
+// execution.js hands over how an uncaught error is offered to the app's
+// handlers (true when one took it); it requires this module, not back.
+let offerUncaught = () => false;
+
+function setUncaughtHandler(fn) {
+  offerUncaught = fn;
+}
+
 // Emits 'exit' unless it already ran, and returns the final exit code. A
-// listener that throws is reported, and the process ends with its current
-// code, or 1 when that is 0 (Node's rule).
+// listener that throws is an uncaught error like any other: the app's
+// handlers may take it; if none does it is printed and the process ends
+// with process.exitCode, or 1 when that was never set (Node's rule).
 function runExitListeners(code) {
   if (process._exiting) return toExitCode(currentCode(code));
   process._exiting = true;
@@ -55,8 +64,10 @@ function runExitListeners(code) {
   try {
     process.emit('exit', toExitCode(code));
   } catch (err) {
-    printUncaught(err);
-    return toExitCode(currentCode(code)) || 1;
+    if (!offerUncaught(err, false)) {
+      printUncaught(err);
+      return toExitCode(currentCode(1));
+    }
   }
   return toExitCode(currentCode(code));
 }
@@ -68,4 +79,5 @@ function exitNow(code) {
 
 module.exports = {
   toExitCode, describeUncaught, printUncaught, runExitListeners, exitNow,
+  setUncaughtHandler,
 };

@@ -22,12 +22,16 @@ const kNodeApiLevel = '20.11.1';
 
 // As in Node, process's prototype is that of a class named `process`
 // inheriting from EventEmitter, so it inspects as `process {...}`.
+// The class's prototype is this object, so process instanceof its
+// constructor holds.
+const ProcessClass = { process: function() {} }.process;
 const processPrototype = Object.create(EventEmitter.prototype, {
   constructor: {
-    value: { process: function() {} }.process,
+    value: ProcessClass,
     writable: true, enumerable: false, configurable: true,
   },
 });
+ProcessClass.prototype = processPrototype;
 const process = Object.create(processPrototype);
 EventEmitter.call(process);
 Object.defineProperty(process, Symbol.toStringTag, {

@@ -90,7 +90,30 @@ function priority() {
   record('setPriority(same)', () => os.setPriority(os.getPriority()));
 }
 
+// Property attributes: EOL and devNull are read-only but redefinable,
+// constants is fixed; an options getter that throws reaches the caller.
+function attributes() {
+  for (const name of ['EOL', 'devNull', 'constants']) {
+    record(`descriptor ${name}`, () => {
+      const d = Object.getOwnPropertyDescriptor(os, name);
+      return [d.writable, d.enumerable, d.configurable, typeof d.get];
+    });
+  }
+  record('assign EOL', () => { 'use strict'; os.EOL = 123; });
+  record('userInfo throwing getter', () => os.userInfo({
+    get encoding() { throw new Error('xyz'); },
+  }));
+  record('redefine EOL', () => {
+    Object.defineProperty(os, 'EOL', { value: 'foo', configurable: true,
+      enumerable: true, writable: false });
+    const seen = os.EOL;
+    Object.defineProperty(os, 'EOL', { value: '\n' });
+    return seen;
+  });
+}
+
 facts();
+attributes();
 user();
 tmpdirRules();
 priority();
