@@ -47,6 +47,9 @@ const kEarlyChecks = {
     toPath(a[1], 'dest');
   },
   rm: (a) => plans.rm(a[0], a[1]),
+  fchmod: (a) => plans.fchmod(a[0], a[1]),
+  fchown: (a) => plans.fchown(a[0], a[1], a[2]),
+  futimes: (a) => plans.futimes(a[0], a[1], a[2]),
   read: (a) => {
     checkFd(a[0]);
     // Only the (fd, buffer, offset, length, position) form checks its
@@ -65,6 +68,22 @@ const kEarlyChecks = {
   writev: (a) => plans.writev(a[0], a[1]),
 };
 
+// Forms whose missing callback is reported as the last argument given
+// (when there are more than `n` arguments), as Node reports it.
+const lastAfter = (n) => (args) => (args.length > n ? args[args.length - 1] : undefined);
+const kNamedCallback = {
+  __proto__: null,
+  readFile: lastAfter(1),
+  writeFile: lastAfter(2),
+  appendFile: lastAfter(2),
+  open: (args) => (args.length === 2 ? args[1] : undefined),
+  symlink: lastAfter(0),
+  read: (args) => ([2, 3, 6].includes(args.length) ? args[args.length - 1] : undefined),
+  write: (args) => ([3, 4, 6].includes(args.length) ? args[args.length - 1] : undefined),
+  readv: (args) => (args.length === 3 ? args[2] : undefined),
+  writev: (args) => (args.length === 3 ? args[2] : undefined),
+};
+
 function earlyCheck(name, args) {
   const check = kEarlyChecks[name];
   if (check === undefined) return;
@@ -78,7 +97,7 @@ for (const name of kSimple) {
   const callbackForm = {
     [name](...args) {
       earlyCheck(name, args);
-      runCallback(plan, args, spread);
+      runCallback(plan, args, spread, kNamedCallback[name]);
     },
   }[name];
   const syncForm = {
@@ -113,7 +132,8 @@ for (const name of ['read', 'write', 'readv', 'writev']) {
   fs[name] = {
     [name](...args) {
       earlyCheck(name, args);
-      runCallback(plan, args, (r) => [r.error || null, r.count, r.data]);
+      runCallback(plan, args, (r) => [r.error || null, r.count, r.data],
+        kNamedCallback[name]);
     },
   }[name];
   fs[`${name}Sync`] = {
@@ -161,6 +181,19 @@ realpathSync.native = function native(path, options) {
 };
 fs.realpath = realpath;
 fs.realpathSync = realpathSync;
+
+// close's callback is optional: without one, a failure is thrown later,
+// from the loop, as an uncaught error.
+fs.close = function close(fd, callback) {
+  checkFd(fd);
+  if (callback === undefined) {
+    callback = (err) => {
+      if (err) throw err;
+    };
+  }
+  checkCallback(callback);
+  runCallback(plans.close, [fd, callback], () => [null]);
+};
 
 fs.exists = function exists(path, callback) {
   checkCallback(callback);
