@@ -528,6 +528,8 @@ int Main(int argc, char** argv) {
   DebugTime("main");
   // Like Node: a closed pipe is an EPIPE error for the writer, not a signal.
   signal(SIGPIPE, SIG_IGN);
+  // And a write past RLIMIT_FSIZE is an EFBIG error, not a killed process.
+  signal(SIGXFSZ, SIG_IGN);
   const char* slash = strrchr(argv[0], '/');
   program = slash != nullptr ? slash + 1 : argv[0];
   std::string exe = SelfExePath();

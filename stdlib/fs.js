@@ -4,7 +4,7 @@
 
 const { plans } = require('./internal/fs/plans');
 const { runCallback, runSync } = require('./internal/fs/ops');
-const { constants, toPath, checkCallback } = require('./internal/fs/utils');
+const { constants, toPath, toMode, checkCallback, checkFd } = require('./internal/fs/utils');
 const { Stats, Dirent } = require('./internal/fs/stats');
 const { Dir, opendir, opendirSync } = require('./internal/fs/dir');
 const { codes } = require('./internal/errors');
@@ -26,11 +26,79 @@ const kNoResult = new Set(['access', 'close', 'rmdir', 'rm', 'unlink', 'rename',
   'utimes', 'lutimes', 'futimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync',
   'writeFile', 'appendFile']);
 
+// The arguments some callback forms check before they look for the
+// callback, in Node's order (the others name a missing callback first).
+// Each gets the arguments without a trailing function.
+const kViewTypes = ['Buffer', 'TypedArray', 'DataView'];
+const kEarlyChecks = {
+  __proto__: null,
+  open: (a) => {
+    toPath(a[0]);
+    if (a.length > 2) toMode(a[2], 'mode', 0o666);
+  },
+  close: (a) => checkFd(a[0]),
+  access: (a) => toPath(a[0]),
+  chmod: (a) => {
+    toPath(a[0]);
+    toMode(a[1], 'mode');
+  },
+  copyFile: (a) => {
+    toPath(a[0], 'src');
+    toPath(a[1], 'dest');
+  },
+  rm: (a) => plans.rm(a[0], a[1]),
+  fchmod: (a) => plans.fchmod(a[0], a[1]),
+  fchown: (a) => plans.fchown(a[0], a[1], a[2]),
+  futimes: (a) => plans.futimes(a[0], a[1], a[2]),
+  read: (a) => {
+    checkFd(a[0]);
+    // Only the (fd, buffer, offset, length, position) form checks its
+    // buffer that early.
+    if (a.length > 3 && !ArrayBuffer.isView(a[1])) {
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer', kViewTypes, a[1]);
+    }
+  },
+  write: (a) => {
+    checkFd(a[0]);
+    if (typeof a[1] !== 'string' && !ArrayBuffer.isView(a[1])) {
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', ...kViewTypes], a[1]);
+    }
+  },
+  readv: (a) => plans.readv(a[0], a[1]),
+  writev: (a) => plans.writev(a[0], a[1]),
+};
+
+// Forms whose missing callback is reported as the last argument given
+// (when there are more than `n` arguments), as Node reports it.
+const lastAfter = (n) => (args) => (args.length > n ? args[args.length - 1] : undefined);
+const kNamedCallback = {
+  __proto__: null,
+  readFile: lastAfter(1),
+  writeFile: lastAfter(2),
+  appendFile: lastAfter(2),
+  open: (args) => (args.length === 2 ? args[1] : undefined),
+  symlink: lastAfter(0),
+  read: (args) => ([2, 3, 6].includes(args.length) ? args[args.length - 1] : undefined),
+  write: (args) => ([3, 4, 6].includes(args.length) ? args[args.length - 1] : undefined),
+  readv: (args) => (args.length === 3 ? args[2] : undefined),
+  writev: (args) => (args.length === 3 ? args[2] : undefined),
+};
+
+function earlyCheck(name, args) {
+  const check = kEarlyChecks[name];
+  if (check === undefined) return;
+  const last = args.length - 1;
+  check(last >= 0 && typeof args[last] === 'function' ? args.slice(0, last) : args);
+}
+
 for (const name of kSimple) {
   const plan = plans[name];
   const spread = kNoResult.has(name) ? () => [null] : undefined;
   const callbackForm = {
-    [name](...args) { runCallback(plan, args, spread); },
+    [name](...args) {
+      earlyCheck(name, args);
+      runCallback(plan, args, spread, kNamedCallback[name]);
+    },
   }[name];
   const syncForm = {
     [`${name}Sync`](...args) { return runSync(plan(...args)); },
@@ -63,17 +131,41 @@ for (const name of ['read', 'write', 'readv', 'writev']) {
   const plan = plans[name];
   fs[name] = {
     [name](...args) {
-      runCallback(plan, args, (r) => [r.error || null, r.count, r.data]);
+      earlyCheck(name, args);
+      runCallback(plan, args, (r) => [r.error || null, r.count, r.data],
+        kNamedCallback[name]);
     },
   }[name];
   fs[`${name}Sync`] = {
     [`${name}Sync`](...args) {
+      // readSync has no (fd, options) form: its second argument is the buffer.
+      if (name === 'read') {
+        checkFd(args[0]);
+        if (!ArrayBuffer.isView(args[1])) {
+          throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'],
+            args[1]);
+        }
+      }
       const r = runSync(plan(...args));
       if (r.error) throw r.error;
       return r.count;
     },
   }[`${name}Sync`];
 }
+
+// truncate(fd, ...) still works but is deprecated (DEP0081); the callback
+// form says so once per process, as Node does.
+let truncateFdWarned = false;
+const plainTruncate = fs.truncate;
+fs.truncate = function truncate(...args) {
+  if (typeof args[0] === 'number' && !truncateFdWarned) {
+    truncateFdWarned = true;
+    process.emitWarning('Using fs.truncate with a file descriptor is deprecated.' +
+      ' Please use fs.ftruncate with a file descriptor instead.',
+    'DeprecationWarning', 'DEP0081');
+  }
+  return plainTruncate(...args);
+};
 
 function realpath(...args) {
   runCallback(plans.realpath, args);
@@ -89,6 +181,19 @@ realpathSync.native = function native(path, options) {
 };
 fs.realpath = realpath;
 fs.realpathSync = realpathSync;
+
+// close's callback is optional: without one, a failure is thrown later,
+// from the loop, as an uncaught error.
+fs.close = function close(fd, callback) {
+  checkFd(fd);
+  if (callback === undefined) {
+    callback = (err) => {
+      if (err) throw err;
+    };
+  }
+  checkCallback(callback);
+  runCallback(plans.close, [fd, callback], () => [null]);
+};
 
 fs.exists = function exists(path, callback) {
   checkCallback(callback);

@@ -38,6 +38,8 @@ enum class Result {
   kPtrPath,   // req->ptr as a string (readlink, realpath)
   kPath,      // req->path as a string (mkdtemp)
   kEntries,   // [names] or [names, types] (scandir)
+              // (the names and paths are Uint8Arrays of the raw bytes when
+              // the caller asked for them: a name need not be UTF-8)
   kStatfs,    // a Float64Array / BigInt64Array of type, bsize, blocks,
               // bfree, bavail, files, ffree
 };
@@ -53,6 +55,7 @@ struct Extra {
   std::vector<std::shared_ptr<v8::BackingStore>> stores;
   bool bigint = false;
   bool with_types = false;
+  bool raw = false;  // names and paths as bytes, not strings
 };
 
 // A path argument: a string or the bytes of a Uint8Array, NUL-terminated.
@@ -186,10 +189,11 @@ int StartStatfs(const v8::FunctionCallbackInfo<v8::Value>& args,
   return uv_fs_statfs(loop, req, path.c_str(), cb);
 }
 
-// scandir(path, withTypes) -> [names] | [names, types]
+// scandir(path, withTypes, raw) -> [names] | [names, types]
 int StartScandir(const v8::FunctionCallbackInfo<v8::Value>& args,
                  uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
   extra->with_types = args[1]->IsTrue();
+  extra->raw = args[2]->IsTrue();
   PathArg path(args.GetIsolate(), args[0]);
   return uv_fs_scandir(loop, req, path.c_str(), 0, cb);
 }
@@ -203,10 +207,20 @@ int StartPathInt(const v8::FunctionCallbackInfo<v8::Value>& args,
   return kCall(loop, req, path.c_str(), Int(args, 1), cb);
 }
 
-// Operations on one path: rmdir, unlink, readlink, realpath, mkdtemp.
+// Operations on one path: rmdir, unlink.
 template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, uv_fs_cb)>
 int StartPath(const v8::FunctionCallbackInfo<v8::Value>& args,
               uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra*) {
+  PathArg path(args.GetIsolate(), args[0]);
+  return kCall(loop, req, path.c_str(), cb);
+}
+
+// Operations on one path that give a path back: readlink(path, raw),
+// realpath(path, raw), mkdtemp(template, raw).
+template <int (*kCall)(uv_loop_t*, uv_fs_t*, const char*, uv_fs_cb)>
+int StartPathOut(const v8::FunctionCallbackInfo<v8::Value>& args,
+                 uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  extra->raw = args[1]->IsTrue();
   PathArg path(args.GetIsolate(), args[0]);
   return kCall(loop, req, path.c_str(), cb);
 }
@@ -347,15 +361,30 @@ v8::Local<v8::Value> StatfsArray(v8::Isolate* isolate, const uv_statfs_t& s,
   return v8::Float64Array::New(ab, 0, kCount);
 }
 
+// A file name or path as a JS value: a string (UTF-8, lossy for other
+// bytes) or a Uint8Array holding exactly its bytes.
+v8::MaybeLocal<v8::Value> NameValue(v8::Isolate* isolate, const char* text,
+                                    bool raw) {
+  if (!raw) {
+    v8::Local<v8::String> s;
+    if (!Utf8String(isolate, text).ToLocal(&s)) return {};
+    return s;
+  }
+  size_t length = strlen(text);
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, length);
+  if (length > 0) memcpy(ab->GetBackingStore()->Data(), text, length);
+  return v8::Uint8Array::New(ab, 0, length);
+}
+
 v8::MaybeLocal<v8::Value> Entries(v8::Isolate* isolate, uv_fs_t* req,
-                                  bool with_types) {
+                                  bool with_types, bool raw) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   std::vector<v8::Local<v8::Value>> names;
   std::vector<v8::Local<v8::Value>> types;
   uv_dirent_t entry;
   while (uv_fs_scandir_next(req, &entry) != UV_EOF) {
-    v8::Local<v8::String> name;
-    if (!Utf8String(isolate, entry.name).ToLocal(&name)) return {};
+    v8::Local<v8::Value> name;
+    if (!NameValue(isolate, entry.name, raw).ToLocal(&name)) return {};
     names.push_back(name);
     types.push_back(v8::Integer::New(isolate, entry.type));
   }
@@ -377,19 +406,12 @@ v8::MaybeLocal<v8::Value> ToJs(v8::Isolate* isolate, Result kind,
       return v8::Number::New(isolate, static_cast<double>(req->result));
     case Result::kStat:
       return StatArray(isolate, req->statbuf, extra.bigint);
-    case Result::kPtrPath: {
-      v8::Local<v8::String> s;
-      if (!Utf8String(isolate, static_cast<const char*>(req->ptr)).ToLocal(&s))
-        return {};
-      return s;
-    }
-    case Result::kPath: {
-      v8::Local<v8::String> s;
-      if (!Utf8String(isolate, req->path).ToLocal(&s)) return {};
-      return s;
-    }
+    case Result::kPtrPath:
+      return NameValue(isolate, static_cast<const char*>(req->ptr), extra.raw);
+    case Result::kPath:
+      return NameValue(isolate, req->path, extra.raw);
     case Result::kEntries:
-      return Entries(isolate, req, extra.with_types);
+      return Entries(isolate, req, extra.with_types, extra.raw);
     case Result::kStatfs:
       return StatfsArray(isolate, *static_cast<uv_statfs_t*>(req->ptr),
                          extra.bigint);
@@ -494,15 +516,15 @@ void Async(const v8::FunctionCallbackInfo<v8::Value>& args) {
   V("scandir", StartScandir, kEntries)                                    \
   V("statfs", StartStatfs, kStatfs)                                       \
   V("mkdir", StartPathInt<uv_fs_mkdir>, kNone)                            \
-  V("mkdtemp", StartPath<uv_fs_mkdtemp>, kPath)                           \
+  V("mkdtemp", StartPathOut<uv_fs_mkdtemp>, kPath)                        \
   V("rmdir", StartPath<uv_fs_rmdir>, kNone)                               \
   V("unlink", StartPath<uv_fs_unlink>, kNone)                             \
   V("rename", StartTwoPaths<uv_fs_rename>, kNone)                         \
   V("link", StartTwoPaths<uv_fs_link>, kNone)                             \
   V("copyfile", StartTwoPathsInt<uv_fs_copyfile>, kNone)                  \
   V("symlink", StartTwoPathsInt<uv_fs_symlink>, kNone)                    \
-  V("readlink", StartPath<uv_fs_readlink>, kPtrPath)                      \
-  V("realpath", StartPath<uv_fs_realpath>, kPtrPath)                      \
+  V("readlink", StartPathOut<uv_fs_readlink>, kPtrPath)                   \
+  V("realpath", StartPathOut<uv_fs_realpath>, kPtrPath)                   \
   V("access", StartPathInt<uv_fs_access>, kNone)                          \
   V("chmod", StartPathInt<uv_fs_chmod>, kNone)                            \
   V("fchmod", StartFchmod, kNone)                                         \

@@ -205,6 +205,9 @@ function isChunkSource(data) {
 }
 
 async function writeChunks(handle, source, encoding, signal) {
+  // An abort while the file was being opened counts, even when the source
+  // has nothing left to give.
+  throwIfAborted(signal);
   for await (const chunk of source) {
     throwIfAborted(signal);
     // Chunks other than strings and views fail as Buffer.from fails on them.
@@ -221,7 +224,7 @@ async function writeFileFromChunks(path, data, options, defaultFlag) {
   const opts = fileOptions(options, { encoding: 'utf8', mode: 0o666,
     flag: defaultFlag });
   throwIfAborted(opts.signal);
-  const handle = await open(path, opts.flag, opts.mode);
+  const handle = await open(path, opts.flag || defaultFlag, opts.mode);
   try {
     await writeChunks(handle, data, opts.encoding, opts.signal);
   } finally {
@@ -271,7 +274,7 @@ const promises = {
   stat: (path, options) => settle(() => plans.stat(path, options)),
   statfs: (path, options) => settle(() => plans.statfs(path, options)),
   symlink: (t, p, type) => settle(() => plans.symlink(t, p, type)),
-  truncate: (path, len) => settle(() => plans.truncate(path, len)),
+  truncate: (path, len) => settle(() => plans.truncatePath(path, len)),
   unlink: (path) => settle(() => plans.unlink(path)),
   utimes: (path, a, m) => settle(() => plans.utimes(path, a, m)),
   watch: (filename, options) =>

@@ -15,13 +15,15 @@ const { validateUint32 } = require('./validators');
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // Only this module may make signals.
 const kCreate = Symbol('create');
+// Whether a signal fired and why live in a record under a symbol, not in
+// private fields: a Proxy of a signal then still answers `aborted` and
+// `reason` (the getters run with the proxy as `this`), as Node's signals do.
+const kState = Symbol('abort state');
 
 // Brand check, set by a static block: a class that names itself inside its
 // body is renamed by esbuild, which V8 messages would then show.
 let checkSignal;
 class AbortSignal extends AbortSignalBase {
-  #aborted = false;
-  #reason = undefined;
   #onabort = null;
   // Signals made by any() that follow this one.
   #followers = null;
@@ -29,11 +31,17 @@ class AbortSignal extends AbortSignalBase {
   constructor(key) {
     if (key !== kCreate) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
     super();
+    // Writable, so that a Proxy may hand out a wrapped record (a frozen
+    // slot would bind the proxy to return the record itself).
+    Object.defineProperty(this, kState, {
+      value: { fired: false, why: undefined }, writable: true,
+    });
   }
 
   static {
     checkSignal = (self) => {
-      if (!(self !== null && typeof self === 'object' && #aborted in self)) {
+      if (!(self !== null && typeof self === 'object' &&
+        self[kState] !== undefined)) {
         throw new codes.ERR_INVALID_THIS('AbortSignal');
       }
     };
@@ -41,17 +49,17 @@ class AbortSignal extends AbortSignalBase {
 
   get aborted() {
     checkSignal(this);
-    return this.#aborted;
+    return this[kState].fired;
   }
 
   get reason() {
     checkSignal(this);
-    return this.#reason;
+    return this[kState].why;
   }
 
   throwIfAborted() {
     checkSignal(this);
-    if (this.#aborted) throw this.#reason;
+    if (this[kState].fired) throw this[kState].why;
   }
 
   get onabort() {
@@ -83,8 +91,8 @@ class AbortSignal extends AbortSignalBase {
   static abort(reason = new DOMException('This operation was aborted',
                                          'AbortError')) {
     const signal = makeSignal();
-    signal.#aborted = true;
-    signal.#reason = reason;
+    signal[kState].fired = true;
+    signal[kState].why = reason;
     return signal;
   }
 
@@ -109,10 +117,10 @@ class AbortSignal extends AbortSignalBase {
       }
     });
     const combined = makeSignal();
-    const done = signals.find((s) => s.#aborted);
+    const done = signals.find((s) => s[kState].fired);
     if (done !== undefined) {
-      combined.#aborted = true;
-      combined.#reason = done.#reason;
+      combined[kState].fired = true;
+      combined[kState].why = done[kState].why;
       return combined;
     }
     for (const source of signals) {
@@ -122,9 +130,9 @@ class AbortSignal extends AbortSignalBase {
   }
 
   static abortNow(signal, reason) {
-    if (signal.#aborted) return;
-    signal.#aborted = true;
-    signal.#reason = reason;
+    if (signal[kState].fired) return;
+    signal[kState].fired = true;
+    signal[kState].why = reason;
     dispatchTrusted(signal, new Event('abort'));
     const followers = signal.#followers;
     signal.#followers = null;
@@ -135,7 +143,7 @@ class AbortSignal extends AbortSignalBase {
 
   [kInspect](depth, options, inspect) {
     if (depth < 0) return '[AbortSignal]';
-    return `AbortSignal ${inspect({ aborted: this.#aborted }, options)}`;
+    return `AbortSignal ${inspect({ aborted: this[kState].fired }, options)}`;
   }
 }
 

@@ -258,8 +258,92 @@ async function promises(data) {
   await assert.rejects(fh.stat(), { code: 'EBADF' });
 }
 
+// File names that are not UTF-8: readdir in another encoding decodes the
+// name's own bytes, 'buffer' gives them back exactly, and a recursive rm
+// (sync, callback and promise) removes such entries at any depth.
+async function rawNames() {
+  const odd = Buffer.from('\uD83D\uDC04', 'ucs2'); // 3d d8 04 dc: not UTF-8
+  const inDir = (dir, ...names) =>
+    Buffer.concat([Buffer.from(`${dir}/`), ...names.map((n) => Buffer.from(n))]);
+  const make = (dir) => {
+    fs.mkdirSync(dir);
+    fs.writeFileSync(inDir(dir, odd), 'x');
+    fs.mkdirSync(inDir(dir, odd, 'd'));
+    fs.writeFileSync(inDir(dir, odd, 'd/', odd), 'y');
+  };
+  const dir = at('raw');
+  make(dir);
+  const names = fs.readdirSync(dir, 'buffer').sort(Buffer.compare);
+  assert.deepStrictEqual(names, [odd, Buffer.concat([odd, Buffer.from('d')])]);
+  assert.strictEqual(fs.readdirSync(dir, 'ucs2').sort()[0], '\uD83D\uDC04');
+  assert.deepStrictEqual(fs.readdirSync(dir, 'hex').sort(), ['3dd804dc', '3dd804dc64']);
+  const typed = fs.readdirSync(dir, { encoding: 'buffer', withFileTypes: true });
+  assert.ok(typed.every((d) => Buffer.isBuffer(d.name)));
+  assert.deepStrictEqual(await fsp.readdir(dir, 'latin1').then((l) => l.sort()),
+    [odd.toString('latin1'), Buffer.concat([odd, Buffer.from('d')]).toString('latin1')]);
+  fs.symlinkSync(inDir(dir, odd), at('raw-link'));
+  assert.deepStrictEqual(fs.readlinkSync(at('raw-link'), 'buffer'), inDir(dir, odd));
+  assert.deepStrictEqual(fs.realpathSync.native(at('raw-link'), { encoding: 'buffer' }),
+    inDir(fs.realpathSync(dir), odd));
+  fs.unlinkSync(at('raw-link'));
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  assert.ok(!fs.existsSync(dir));
+  make(dir);
+  await new Promise((resolve, reject) => fs.rm(dir, { recursive: true },
+    (err) => (err ? reject(err) : resolve())));
+  assert.ok(!fs.existsSync(dir));
+  make(dir);
+  await fsp.rm(dir, { recursive: true });
+  assert.ok(!fs.existsSync(dir));
+}
+
+// Smaller Node behaviours: truncate(fd) warns once (DEP0081), a write past
+// RLIMIT_FSIZE is an EFBIG error (not SIGXFSZ), flag: null means the
+// default flag, cp's preserveTimestamps copies the Date values.
+async function edges() {
+  fs.writeFileSync(at('trunc'), 'hello world');
+  const fd = fs.openSync(at('trunc'), 'r+');
+  const warnings = [];
+  const onWarning = (w) => warnings.push(w);
+  process.on('warning', onWarning);
+  const truncated = (len) => new Promise((resolve, reject) =>
+    fs.truncate(fd, len, (err) => (err ? reject(err) : resolve())));
+  await truncated(5);
+  await truncated(4);
+  // Warnings are emitted on a later tick; one more turn lets them arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  process.removeListener('warning', onWarning);
+  fs.closeSync(fd);
+  assert.strictEqual(fs.readFileSync(at('trunc'), 'utf8'), 'hell');
+  assert.deepStrictEqual(warnings.map((w) => [w.name, w.code]),
+    [['DeprecationWarning', 'DEP0081']]);
+  await assert.rejects(fsp.truncate(1, 0), { code: 'ERR_INVALID_ARG_TYPE' });
+
+  const { spawnSync } = require('child_process');
+  const script = `require('fs').writeFileSync(${JSON.stringify(at('big'))}, 'x'.repeat(1 << 16))`;
+  const child = spawnSync('/bin/sh', ['-c', 'ulimit -f 1 && exec "$0" -e "$1"',
+    process.execPath, script]);
+  assert.ok(child.stderr.toString().includes('Error: EFBIG: file too large, write'),
+    child.stderr.toString());
+  assert.strictEqual(child.status, 1);
+  assert.strictEqual(child.signal, null);
+
+  await fsp.writeFile(at('flagged'), 'a', { flag: null });
+  await fsp.appendFile(at('flagged'), 'b', { flag: null });
+  fs.appendFileSync(at('flagged'), 'c', { flag: null });
+  assert.strictEqual(fs.readFileSync(at('flagged'), { encoding: 'utf8', flag: null }), 'abc');
+
+  fs.writeFileSync(at('stamped'), 'x');
+  fs.utimesSync(at('stamped'), 1796161797.939812, 1796161797.939812);
+  fs.cpSync(at('stamped'), at('stamped-copy'), { preserveTimestamps: true });
+  assert.strictEqual(fs.statSync(at('stamped-copy')).mtime.getTime(),
+    fs.statSync(at('stamped')).mtime.getTime());
+}
+
 async function main() {
   try {
+    await rawNames();
+    await edges();
     syncBasics();
     systemErrors();
     positions();

@@ -219,13 +219,11 @@ function* copyRegular(srcStat, destStat, src, dest, opts) {
   // utimes needs a writable file; the mode goes back afterwards.
   if ((mode & 0o200) === 0) yield plans.chmod(dest, mode | 0o200);
   // The times are read after the copy, which may have moved the atime.
-  const times = yield plans.stat(src, { bigint: true });
-  yield plans.utimes(dest, toSeconds(times.atimeNs), toSeconds(times.mtimeNs));
+  // Node copies the Date values (whole milliseconds, rounded), not the
+  // nanoseconds, so the copy's times match the source's Dates exactly.
+  const times = yield plans.stat(src);
+  yield plans.utimes(dest, times.atime, times.mtime);
   if ((mode & 0o200) === 0) yield plans.chmod(dest, mode);
-}
-
-function toSeconds(ns) {
-  return Number(ns / 1000000n) / 1000;
 }
 
 function* copySymlink(destStat, src, dest, opts) {

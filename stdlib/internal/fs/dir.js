@@ -6,7 +6,7 @@
 const { codes } = require('../errors');
 const { validateInteger } = require('../validators');
 const { Dirent } = require('./stats');
-const { readOptions, toPath, pathText, encodeResult, checkCallback } =
+const { readOptions, toPath, pathText, encodeResult, checkCallback, wantsBytes } =
   require('./utils');
 const { runAsync, runSync } = require('./ops');
 const plans = require('./plans');
@@ -22,6 +22,8 @@ class Dir {
   #closed = false;
 
   constructor(path, entries) {
+    // Made by opendir; Node's constructor names its first argument `handle`.
+    if (path === undefined) throw new codes.ERR_MISSING_ARGS('handle');
     this.#path = path;
     this.#entries = entries;
   }
@@ -92,7 +94,8 @@ function opendirPlan(path, options, errorsNamePath = true) {
   const opts = readOptions(options, { encoding: 'utf8', bufferSize: 32 });
   validateInteger(opts.bufferSize, 'options.bufferSize', 1, 2 ** 32 - 1);
   const text = pathText(p);
-  return plans.call('scandir', [p, true], 'opendir', errorsNamePath ? p : undefined,
+  return plans.call('scandir', [p, true, wantsBytes(opts.encoding)], 'opendir',
+    errorsNamePath ? p : undefined,
     undefined,
     ([names, types]) => new Dir(text, names.map((name, i) =>
       new Dirent(encodeResult(name, opts.encoding), types[i], text))));

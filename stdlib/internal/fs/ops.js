@@ -89,10 +89,12 @@ function runAsync(plan, done) {
 // The public callback form: the last argument is the callback; the others
 // go to `plan`. `spread(value)`, when given, turns the result into all of
 // the callback's arguments, `err` first (read's err, bytesRead, buffer).
-function runCallback(plan, args, spread) {
-  // Node names the missing callback as undefined whatever came last.
+// `named(args)`, when given, says which argument a missing callback's error
+// shows (Node names the last one in some forms, undefined in the others).
+function runCallback(plan, args, spread, named) {
   const last = args[args.length - 1];
-  const cb = checkCallback(typeof last === 'function' ? last : undefined);
+  if (typeof last !== 'function') checkCallback(named === undefined ? undefined : named(args));
+  const cb = last;
   const work = plan(...args.slice(0, -1));
   runAsync(work, (err, value) => {
     if (err) return cb(err);

@@ -22,6 +22,7 @@ const {
   toPath,
   toPosition,
   toSeconds,
+  wantsBytes,
 } = require('./utils');
 const { Dirent, StatFs, statsFromFields } = require('./stats');
 
@@ -217,11 +218,25 @@ function vectorPlan(op) {
 plans.readv = vectorPlan('readv');
 plans.writev = vectorPlan('writev');
 
+// `dir`/`name` where either may be bytes (a name that is not UTF-8 stays
+// exact): a string if both are strings, else a Buffer.
+function joinName(dir, name) {
+  if (typeof dir === 'string' && typeof name === 'string') {
+    return pathModule.join(dir, name);
+  }
+  const bytes = (v) => (typeof v === 'string' ? Buffer.from(v) :
+    Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+  const head = bytes(dir);
+  const sep = head.length > 0 && head[head.length - 1] === 0x2f ? [] : [Buffer.from('/')];
+  return Buffer.concat([head, ...sep, bytes(name)]);
+}
+
 plans.readdir = (path, options) => {
   const p = toPath(path);
   const opts = readOptions(options, { encoding: 'utf8', withFileTypes: false,
     recursive: false });
   const withTypes = Boolean(opts.withFileTypes);
+  const raw = wantsBytes(opts.encoding);
   const parent = pathText(p);
   const toEntries = (result) => {
     if (!withTypes) return result.map((name) => encodeResult(name, opts.encoding));
@@ -231,28 +246,30 @@ plans.readdir = (path, options) => {
   };
   if (!opts.recursive) {
     if (!withTypes) {
-      return call('scandir', [p, false], 'scandir', p, undefined, toEntries);
+      return call('scandir', [p, false, raw], 'scandir', p, undefined, toEntries);
     }
     return (function* () {
-      const listed = yield call('scandir', [p, true], 'scandir', p);
-      yield* fillUnknownTypes(parent, listed);
+      const listed = yield call('scandir', [p, true, raw], 'scandir', p);
+      yield* fillUnknownTypes(p, listed);
       return toEntries(listed);
     })();
   }
   return (function* () {
     const out = [];
     // Breadth first, as Node lists them: a directory's entries, then those
-    // of its subdirectories in the order they were found.
+    // of its subdirectories in the order they were found. With bytes, the
+    // directories are walked by their exact names too.
     const queue = [''];
     for (let head = 0; head < queue.length; head++) {
       const rel = queue[head];
-      const dir = rel === '' ? parent : pathModule.join(parent, rel);
-      const listed = yield call('scandir', [dir, true], 'scandir', dir);
+      const dir = rel === '' ? p : joinName(p, rel);
+      const listed = yield call('scandir', [dir, true, raw], 'scandir', dir);
       yield* fillUnknownTypes(dir, listed);
       const [names, types] = listed;
+      const dirText = pathText(dir);
       names.forEach((name, i) => {
-        const relName = rel === '' ? name : pathModule.join(rel, name);
-        if (withTypes) out.push(new Dirent(name, types[i], dir));
+        const relName = rel === '' ? name : joinName(rel, name);
+        if (withTypes) out.push(new Dirent(encodeResult(name, opts.encoding), types[i], dirText));
         else out.push(encodeResult(relName, opts.encoding));
         if (types[i] === constants().UV_DIRENT_DIR) queue.push(relName);
       });
@@ -266,7 +283,7 @@ function* fillUnknownTypes(dir, [names, types]) {
   const c = constants();
   for (let i = 0; i < types.length; i++) {
     if (types[i] !== c.UV_DIRENT_UNKNOWN) continue;
-    const full = pathModule.join(dir, names[i]);
+    const full = joinName(dir, names[i]);
     const st = yield call('lstat', [full, false], 'lstat', full, undefined, toStats);
     const kinds = [['isFile', 'UV_DIRENT_FILE'], ['isDirectory', 'UV_DIRENT_DIR'],
       ['isSymbolicLink', 'UV_DIRENT_LINK'], ['isFIFO', 'UV_DIRENT_FIFO'],
@@ -330,16 +347,17 @@ plans.mkdir = (path, options) => {
 plans.mkdtemp = (prefix, options) => {
   const opts = readOptions(options, { encoding: 'utf8' });
   const p = toPath(prefix, 'prefix');
-  const template = `${pathText(p)}XXXXXX`;
-  return call('mkdtemp', [template], 'mkdtemp', template, undefined,
-    (out) => encodeResult(out, opts.encoding));
+  const template = typeof p === 'string' ? `${p}XXXXXX` :
+    Buffer.concat([Buffer.from(p.buffer, p.byteOffset, p.byteLength), Buffer.from('XXXXXX')]);
+  return call('mkdtemp', [template, wantsBytes(opts.encoding)], 'mkdtemp',
+    template, undefined, (out) => encodeResult(out, opts.encoding));
 };
 
 plans.rmdir = (path, options) => {
   const p = toPath(path);
   if (options != null && options.recursive) {
     validateBoolean(options.recursive, 'options.recursive');
-    return removeTree(pathText(p), true);
+    return removeTree(p, true);
   }
   return call('rmdir', [p], 'rmdir', p);
 };
@@ -349,6 +367,8 @@ plans.unlink = (path) => {
   return call('unlink', [p], 'unlink', p);
 };
 
+// Removes `path` and, for a directory, everything below it. Children are
+// walked by their names' bytes, so a name that is not UTF-8 goes too.
 function* removeTree(path, force) {
   let st;
   try {
@@ -361,8 +381,8 @@ function* removeTree(path, force) {
     yield call('unlink', [path], 'unlink', path);
     return undefined;
   }
-  const names = yield call('scandir', [path, false], 'scandir', path);
-  for (const name of names) yield* removeTree(pathModule.join(path, name), false);
+  const names = yield call('scandir', [path, false, true], 'scandir', path);
+  for (const name of names) yield* removeTree(joinName(path, name), false);
   yield call('rmdir', [path], 'rmdir', path);
   return undefined;
 }
@@ -387,7 +407,7 @@ plans.rm = (path, options) => {
     if (st.isDirectory() && !recursive) {
       throw fsSystemError('ERR_FS_EISDIR', 'EISDIR', 'is a directory', 21, 'rm', text);
     }
-    return yield* removeTree(text, force);
+    return yield* removeTree(p, force);
   })();
 };
 
@@ -428,15 +448,15 @@ plans.symlink = (target, path, type) => {
 plans.readlink = (path, options) => {
   const opts = readOptions(options, { encoding: 'utf8' });
   const p = toPath(path, 'oldPath');
-  return call('readlink', [p], 'readlink', p, undefined,
-    (out) => encodeResult(out, opts.encoding));
+  return call('readlink', [p, wantsBytes(opts.encoding)], 'readlink', p,
+    undefined, (out) => encodeResult(out, opts.encoding));
 };
 
 plans.realpathNative = (path, options) => {
   const opts = readOptions(options, { encoding: 'utf8' });
   const p = toPath(path);
-  return call('realpath', [p], 'realpath', p, undefined,
-    (out) => encodeResult(out, opts.encoding));
+  return call('realpath', [p, wantsBytes(opts.encoding)], 'realpath', p,
+    undefined, (out) => encodeResult(out, opts.encoding));
 };
 
 // The JS realpath takes anything and turns it into text (a Buffer decoded,
@@ -468,7 +488,7 @@ plans.realpath = (path, options) => {
       if (++hops > 40) throw systemError(-40, 'lstat', next);
       // The link's target must exist before it is followed.
       yield call('stat', [next, false], 'stat', next);
-      const target = yield call('readlink', [next], 'readlink', next);
+      const target = yield call('readlink', [next, false], 'readlink', next);
       const rest = pending;
       const base = target.startsWith('/') ? target : pathModule.join(resolved, target);
       pending = pathModule.resolve(base).split('/').filter(Boolean).concat(rest);
@@ -535,8 +555,14 @@ function checkLength(len) {
 plans.ftruncate = (fd, len) =>
   call('ftruncate', [checkFd(fd), checkLength(len)], 'ftruncate');
 
+// fs.truncate also takes a file descriptor (deprecated, DEP0081);
+// fs/promises.truncate only a path.
 plans.truncate = (path, len) => {
   if (typeof path === 'number') return plans.ftruncate(path, len);
+  return plans.truncatePath(path, len);
+};
+
+plans.truncatePath = (path, len) => {
   const p = toPath(path);
   const length = checkLength(len);
   return (function* () {
@@ -655,7 +681,8 @@ function writeFilePlan(defaultFlag) {
     const isFd = isFdArgument(path);
     const p = isFd ? checkFd(path) : toPath(path);
     const bytes = toData(data, opts.encoding);
-    const flags = toFlags(opts.flag);
+    // A flag of null or '' means the default here, as in Node.
+    const flags = toFlags(opts.flag || defaultFlag);
     const mode = toMode(opts.mode, 'mode', 0o666);
     return (function* () {
       yield throwIfAborted(opts.signal);

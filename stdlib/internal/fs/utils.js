@@ -219,13 +219,23 @@ function checkEncoding(encoding) {
   }
 }
 
-// Strings from the binding in the caller's encoding (a Buffer for 'buffer').
-function encodeResult(text, encoding) {
-  if (encoding == null || encoding === 'utf8' || encoding === 'utf-8') {
-    return text;
+// Whether names from the binding should come as bytes: every encoding but
+// UTF-8 decodes the name's own bytes, which need not be UTF-8 at all.
+function wantsBytes(encoding) {
+  return !(encoding == null || encoding === 'utf8' || encoding === 'utf-8');
+}
+
+// A name or path from the binding (a string, or a Uint8Array when
+// wantsBytes said so) in the caller's encoding (a Buffer for 'buffer').
+function encodeResult(value, encoding) {
+  if (typeof value === 'string') {
+    if (!wantsBytes(encoding)) return value;
+    const bytes = Buffer.from(value);
+    return encoding === 'buffer' ? bytes : bytes.toString(encoding);
   }
-  const bytes = Buffer.from(text);
-  return encoding === 'buffer' ? bytes : bytes.toString(encoding);
+  const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (encoding === 'buffer') return bytes;
+  return bytes.toString(encoding == null ? 'utf8' : encoding);
 }
 
 function checkCallback(cb) {
@@ -283,6 +293,7 @@ module.exports = {
   checkFd,
   constants,
   encodeResult,
+  wantsBytes,
   kFileHandle,
   fsSystemError,
   isArrayBufferView,

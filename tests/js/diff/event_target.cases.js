@@ -229,6 +229,36 @@ function abort() {
   });
   record('max listeners default', () => events.getMaxListeners(
     new AbortController().signal));
+  // A Proxy of a signal (as options wrappers make) still answers.
+  record('proxy of a signal', () => {
+    const c = new AbortController();
+    const seen = new Proxy(c.signal, {});
+    const before = seen.aborted;
+    c.abort('why');
+    let thrown;
+    try {
+      seen.throwIfAborted();
+    } catch (err) {
+      thrown = err;
+    }
+    return [before, seen.aborted, seen.reason, thrown, seen instanceof AbortSignal];
+  });
+  record('deep proxy of a signal', () => {
+    // Every object read through it comes wrapped too.
+    const wrap = (v) => (v !== null && typeof v === 'object' ? new Proxy(v, {
+      get: (t, k, r) => wrap(Reflect.get(t, k, r)),
+    }) : v);
+    const seen = wrap(AbortSignal.abort(new Error('e')));
+    let thrown;
+    try {
+      seen.throwIfAborted();
+    } catch (err) {
+      thrown = err.message;
+    }
+    return [seen.aborted, seen.reason.message, thrown];
+  });
+  record('aborted getter on a plain object', () =>
+    Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted').get.call({}));
 }
 
 function domException() {

@@ -144,6 +144,65 @@ function argumentErrors() {
   record('open bad path with callback', () => fs.open(123, () => {}));
 }
 
+// Callback forms without a callback: which bad argument is named first
+// (some arguments are checked before the callback, most after).
+function callbackArgumentOrder() {
+  const buf = Buffer.alloc(1);
+  const cases = {
+    'copyFile bad dest': () => fs.copyFile(p('a'), 2),
+    'copyFile bad mode': () => fs.copyFile(p('a'), p('b'), 9),
+    'chmod bad mode': () => fs.chmod(p('a'), 'x'),
+    'rm bad options': () => fs.rm(p('a'), 5),
+    'rm bad force': () => fs.rm(p('a'), { force: 1 }),
+    'open bad mode': () => fs.open(p('a'), 'r', 'x'),
+    'open bad path': () => fs.open(1),
+    'access bad mode': () => fs.access(p('a'), 99),
+    'access bad path': () => fs.access(1),
+    'close -1': () => fs.close(-1),
+    'close string': () => fs.close('x'),
+    'write number': () => fs.write(1, 5),
+    'write null fd': () => fs.write(null, buf),
+    'readv number': () => fs.readv(1, 5),
+    'writev [5]': () => fs.writev(1, [5]),
+    'readv null fd': () => fs.readv(null, []),
+    'read bad offset': () => fs.read(1, buf, 5, 1, 0),
+    'read number buffer': () => fs.read(1, 5, 0, 1, 0),
+    'read null buffer': () => fs.read(1, null, 0, 1, 0),
+    'read null fd': () => fs.read(null, buf, 0, 1, 0),
+    'read string fd': () => fs.read('x'),
+    'stat number': () => fs.stat(1),
+    'fstat string': () => fs.fstat('x'),
+    'readSync options bag': () => fs.readSync(1, { buffer: null }),
+    'readSync empty bag': () => fs.readSync(1, {}),
+    'readSync string fd': () => fs.readSync('x', 1),
+    'new Dir()': () => new fs.Dir(),
+    'fchmod no mode': () => fs.fchmod(99),
+    'fchown no ids': () => fs.fchown(99),
+    'futimes no times': () => fs.futimes(99, 1),
+    'close bad callback': () => fs.close(99, 5),
+    'readFile options last': () => fs.readFile(p('a'), {}),
+    'writeFile options last': () => fs.writeFile(p('a'), 'x', {}),
+    'appendFile options last': () => fs.appendFile(p('a'), 'x', 'utf8'),
+    'writeFile data last': () => fs.writeFile(p('a'), 'x'),
+    'open flags last': () => fs.open(p('a'), 'r'),
+    'open mode last': () => fs.open(p('a'), 'r', 0o666),
+    'symlink one': () => fs.symlink(p('a')),
+    'symlink type last': () => fs.symlink(p('a'), p('b'), 'file'),
+    'read buffer last': () => fs.read(99, buf),
+    'read offset last': () => fs.read(99, buf, 0),
+    'read sixth': () => fs.read(99, buf, 0, 1, 0, 5),
+    'readv position last': () => fs.readv(99, [], 0),
+    'writev position last': () => fs.writev(99, [], 0),
+    'write offset last': () => fs.write(99, buf, 0),
+    'write length last': () => fs.write(99, buf, 0, 1),
+    'write sixth': () => fs.write(99, buf, 0, 1, 0, 7),
+    'write string encoding last': () => fs.write(99, 'x', 0, 'utf8'),
+    'stat options last': () => fs.stat(p('a'), {}),
+    'rename two': () => fs.rename(p('a'), p('b')),
+  };
+  for (const [label, fn] of Object.entries(cases)) record(`no callback: ${label}`, fn);
+}
+
 function syncOperations() {
   record('readFile buffer', () => fs.readFileSync(p('file.txt')));
   record('readFile utf8', () => fs.readFileSync(p('file.txt'), 'utf8'));
@@ -790,6 +849,32 @@ function asyncCases() {
       await fh.close();
     }
   });
+  pr('p appendFile flag null', async () => {
+    await fsp.writeFile(p('flag-null'), 'a', { flag: null });
+    await fsp.appendFile(p('flag-null'), 'b', { flag: null });
+    fs.appendFileSync(p('flag-null'), 'c', { flag: null });
+    return fs.readFileSync(p('flag-null'), { flag: null, encoding: 'utf8' });
+  });
+  pr('p writeFile drained stream, aborted meanwhile', async () => {
+    const source = require('stream').Readable.from([]);
+    for await (const chunk of source) void chunk;
+    const controller = new AbortController();
+    process.nextTick(() => controller.abort());
+    return fsp.writeFile(p('aborted'), source, { signal: controller.signal });
+  });
+  pr('p truncate fd', () => fsp.truncate(1, 0));
+  pr('p raw names', async () => {
+    const odd = Buffer.from('\uD83D\uDC04', 'ucs2');
+    const dir = p('raw-names');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), odd]), '');
+    const out = [fs.readdirSync(dir, 'buffer'), fs.readdirSync(dir, 'ucs2'),
+      await fsp.readdir(dir, { encoding: 'base64', withFileTypes: true })
+        .then((l) => l.map((d) => [d.name, d.isFile()])),
+      fs.readdirSync(dir).length];
+    await fsp.rm(dir, { recursive: true });
+    return [...out, fs.existsSync(dir)];
+  });
   pr('p large file', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024 + 17);
     for (let i = 0; i < big.length; i += 4096) big[i] = i % 251;
@@ -803,6 +888,7 @@ function asyncCases() {
 
 buildTree();
 argumentErrors();
+callbackArgumentOrder();
 syncOperations();
 fdOperations();
 dirCases();
