@@ -25,6 +25,18 @@ let appMain;
 function prepareApp(source, filename) {
   appMain = binding.compileFunction(source, filename, true);
   setAppScriptName(filename);
+  warmStartup();
+}
+
+// Pack time: runs the pure helpers of a packed app's start once, so the app
+// snapshot holds their bytecode and a start compiles none of them. Nothing
+// here reads the environment or keeps state; runMain does it all again.
+function warmStartup() {
+  readOptions([]);
+  const module = new Module('/jspack/app.js', undefined);
+  module.paths = Module._nodeModulePaths(dirname('/jspack/app.js'));
+  cjs.makeBundleRequire(module);
+  fileUrl('/jspack/app.js');
 }
 
 // file:// URL of an absolute path, percent-encoded as Node's pathToFileURL.
