@@ -262,8 +262,14 @@ function fsSystemError(code, name, message, errno, syscall, path) {
 
 // Runs `<op>Sync` and throws the system error on failure. `where` is
 // [syscall, path, dest].
+// The blocking binding functions by operation name, looked up once: a
+// name built per call would be hashed at every stat of a directory walk.
+const syncFunctions = { __proto__: null };
+
 function callSync(op, args, syscall, path, dest) {
-  const result = binding()[`${op}Sync`](...args);
+  let fn = syncFunctions[op];
+  if (fn === undefined) fn = syncFunctions[op] = binding()[`${op}Sync`];
+  const result = fn(...args);
   if (typeof result === 'number' && result < 0) {
     const err = systemError(result, syscall, path, dest);
     Error.captureStackTrace(err, callSync);
