@@ -259,6 +259,23 @@ int BuildSnapshotMode(int argc, char** argv) {
   return 0;
 }
 
+// $JSPACK_STDLIB (stdlib development): boot from that stdlib bundle's
+// source; the base snapshot holds the built-in stdlib, so it is skipped
+// (*allow_base_file becomes false). False, with the message printed, when
+// the file cannot be read.
+bool UseStdlibFromEnvironment(bool* allow_base_file) {
+  const char* stdlib = getenv("JSPACK_STDLIB");
+  if (stdlib == nullptr) return true;
+  std::string source, error;
+  if (!payload::ReadWholeFile(stdlib, &source, &error)) {
+    fprintf(stderr, "%s: JSPACK_STDLIB: %s\n", program.c_str(), error.c_str());
+    return false;
+  }
+  UseStdlibSource(std::move(source));
+  *allow_base_file = false;
+  return true;
+}
+
 // The node-compatible command line of a bare runtime ----------------------
 
 // Node's own options that take a value, as `--opt value` or `--opt=value`.
@@ -495,16 +512,7 @@ int NodeCommandMode(int argc, char** argv, const std::string& exe) {
   }
 
   bool allow_base_file = true;
-  if (const char* stdlib = getenv("JSPACK_STDLIB")) {
-    std::string source;
-    if (!payload::ReadWholeFile(stdlib, &source, &error)) {
-      fprintf(stderr, "%s: JSPACK_STDLIB: %s\n", program.c_str(),
-              error.c_str());
-      return 1;
-    }
-    UseStdlibSource(std::move(source));
-    allow_base_file = false;
-  }
+  if (!UseStdlibFromEnvironment(&allow_base_file)) return 1;
   InitializeV8(argv[0]);
   BootPlan plan;
   if (allow_base_file) plan.snapshot = LoadBaseSnapshot(DirName(exe));
@@ -580,19 +588,8 @@ int Main(int argc, char** argv) {
         !app.Open(file.data, file.size, nullptr, &error)) {
       Damaged(error);
     }
-    // $JSPACK_STDLIB (stdlib development): boot from that stdlib bundle's
-    // source; the base snapshot holds the built-in stdlib, so it is skipped.
     bool allow_base_file = true;
-    if (const char* stdlib = getenv("JSPACK_STDLIB")) {
-      std::string source;
-      if (!payload::ReadWholeFile(stdlib, &source, &error)) {
-        fprintf(stderr, "%s: JSPACK_STDLIB: %s\n", program.c_str(),
-                error.c_str());
-        return 1;
-      }
-      UseStdlibSource(std::move(source));
-      allow_base_file = false;
-    }
+    if (!UseStdlibFromEnvironment(&allow_base_file)) return 1;
     InitializeV8(argv[0]);
     RunInfo info;
     info.exec_path = exe;

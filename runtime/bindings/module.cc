@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <iterator>
 #include <string>
 
 #include "runtime/core/binding.h"
@@ -19,30 +20,40 @@ namespace {
 
 using runtime::OneByteString;
 
-// compileFunction(source, filename, eager) -> function(exports, require,
-// module, __filename, __dirname, __jspack_import_meta_url). With eager, every
-// inner function is compiled now (for snapshots: no parsing or compiling at
-// startup).
-void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
+// Compiles args[0] (named args[1]) as the body of a function of the CommonJS
+// parameters, the first `param_count` of kParams.
+void CompileCommonJs(const v8::FunctionCallbackInfo<v8::Value>& args,
+                     int param_count,
+                     v8::ScriptCompiler::CompileOptions options) {
+  static constexpr const char* kParams[] = {
+      "exports", "require", "module", "__filename", "__dirname",
+      // import.meta.url of an ES module entry bundled as CommonJS (the
+      // packer defines it to this name).
+      "__jspack_import_meta_url"};
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::ScriptOrigin origin(isolate, args[1]);
   v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
-  v8::Local<v8::String> params[] = {
-      OneByteString(isolate, "exports"), OneByteString(isolate, "require"),
-      OneByteString(isolate, "module"), OneByteString(isolate, "__filename"),
-      OneByteString(isolate, "__dirname"),
-      // import.meta.url of an ES module entry bundled as CommonJS (the
-      // packer defines it to this name).
-      OneByteString(isolate, "__jspack_import_meta_url")};
+  v8::Local<v8::String> params[std::size(kParams)];
+  for (int i = 0; i < param_count; ++i) {
+    params[i] = OneByteString(isolate, kParams[i]);
+  }
   v8::Local<v8::Function> fn;
-  if (v8::ScriptCompiler::CompileFunction(
-          context, &source, 6, params, 0, nullptr,
-          args[2]->IsTrue() ? v8::ScriptCompiler::kEagerCompile
-                            : v8::ScriptCompiler::kNoCompileOptions)
+  if (v8::ScriptCompiler::CompileFunction(context, &source, param_count,
+                                          params, 0, nullptr, options)
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
+}
+
+// compileFunction(source, filename, eager) -> function(exports, require,
+// module, __filename, __dirname, __jspack_import_meta_url): the app's
+// bundle. With eager, every inner function is compiled now (for snapshots:
+// no parsing or compiling at startup).
+void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CompileCommonJs(args, 6,
+                  args[2]->IsTrue() ? v8::ScriptCompiler::kEagerCompile
+                                    : v8::ScriptCompiler::kNoCompileOptions);
 }
 
 // getSourceMap() -> the app's source map JSON, or undefined.
@@ -73,20 +84,7 @@ void RunModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // __filename, __dirname): a CommonJS file on disk. Its functions compile
 // lazily, as in Node.
 void CompileWrapper(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::ScriptOrigin origin(isolate, args[1]);
-  v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
-  v8::Local<v8::String> params[] = {
-      OneByteString(isolate, "exports"), OneByteString(isolate, "require"),
-      OneByteString(isolate, "module"), OneByteString(isolate, "__filename"),
-      OneByteString(isolate, "__dirname")};
-  v8::Local<v8::Function> fn;
-  if (v8::ScriptCompiler::CompileFunction(context, &source, 5, params, 0,
-                                          nullptr)
-          .ToLocal(&fn)) {
-    args.GetReturnValue().Set(fn);
-  }
+  CompileCommonJs(args, 5, v8::ScriptCompiler::kNoCompileOptions);
 }
 
 // runScript(source, filename) -> the completion value of `source` run as a

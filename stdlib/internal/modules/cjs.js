@@ -101,18 +101,6 @@ function extensionOf(filename) {
   return '.js';
 }
 
-function stripBom(text) {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function readText(filename) {
-  const text = binding.readSource(filename);
-  if (typeof text === 'string') return text;
-  // A file that vanished between resolution and reading: Node's fs error.
-  const { uvException } = require('../errors');
-  throw uvException({ errno: text, syscall: 'open', path: filename });
-}
-
 // Is `filename` an ES module by its extension and package scope?
 function isModuleFile(filename) {
   if (filename.endsWith('.mjs')) return true;
@@ -128,16 +116,11 @@ Module._extensions['.js'] = function loadJs(module, filename) {
     module.exports = requireModule(module, filename);
     return;
   }
-  module._compile(stripBom(readText(filename)), filename);
+  module._compile(packages.stripBom(packages.readFileText(filename)), filename);
 };
 Module._extensions['.json'] = function loadJson(module, filename) {
-  const text = readText(filename);
-  try {
-    module.exports = JSON.parse(stripBom(text));
-  } catch (err) {
-    err.message = `${filename}: ${err.message}`;
-    throw err;
-  }
+  module.exports = packages.parseJsonModule(packages.readFileText(filename),
+                                            filename);
 };
 Module._extensions['.node'] = function loadAddon(module, filename) {
   throw new ERR_JSPACK_NATIVE_ADDON(filename);
@@ -468,20 +451,11 @@ function setRequireModuleHook(hook) {
   requireModuleHook = hook;
 }
 
-// The require() of a bundled app: builtins, else files on disk resolved
-// from the entry's directory.
-function makeBundleRequire(mainModule) {
-  const require = makeRequireFunction(mainModule);
-  require.main = mainModule;
-  return require;
-}
-
 module.exports = {
   Module,
   configure,
   isModuleFile,
   loadModule,
-  makeBundleRequire,
   makeRequireFunction,
   setRequireModuleHook,
 };

@@ -207,27 +207,14 @@ function pathOfUrl(url) {
   return urls().fileURLToPath(cut < 0 ? url : url.slice(0, cut));
 }
 
-function readOrThrow(path) {
-  const text = binding.readSource(path);
-  if (typeof text === 'string') return text;
-  const { uvException } = require('../errors');
-  throw uvException({ errno: text, syscall: 'open', path });
-}
-
 // load(url, format) -> the module's source text, or the value of a CommonJS
 // or JSON module.
 function loadImport(url, format) {
   const source = virtualSources.get(url);
-  if (format === 'module') return source ?? readOrThrow(pathOfUrl(url));
+  if (format === 'module') return source ?? packages.readFileText(pathOfUrl(url));
   if (format === 'json') {
     const path = source === undefined ? pathOfUrl(url) : url;
-    const text = source ?? readOrThrow(path);
-    try {
-      return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (err) {
-      err.message = `${path}: ${err.message}`;
-      throw err;
-    }
+    return packages.parseJsonModule(source ?? packages.readFileText(path), path);
   }
   return cjs.loadModule(pathOfUrl(url), null, false);
 }

@@ -19,6 +19,29 @@ const kDirectory = 1;
 // package.json path -> its parsed fields, or null when there is none.
 const manifests = new Map();
 
+function stripBom(text) {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// A module file's text; a file that vanished after resolution is Node's
+// fs error.
+function readFileText(path) {
+  const text = readSource(path);
+  if (typeof text === 'string') return text;
+  const { uvException } = require('../errors');
+  throw uvException({ errno: text, syscall: 'open', path });
+}
+
+// A JSON module's value; a syntax error names the file, as in Node.
+function parseJsonModule(text, path) {
+  try {
+    return JSON.parse(stripBom(text));
+  } catch (err) {
+    err.message = `${path}: ${err.message}`;
+    throw err;
+  }
+}
+
 function isFile(path) {
   return kind(path) === kFile;
 }
@@ -36,7 +59,7 @@ function readManifest(file) {
   if (typeof text === 'string') {
     let json;
     try {
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      json = JSON.parse(stripBom(text));
     } catch (err) {
       const error = new ERR_INVALID_PACKAGE_CONFIG(file, undefined, err.message);
       error.cause = err;
@@ -299,8 +322,11 @@ module.exports = {
   isFile,
   nodeModulesPaths,
   packageScope,
+  parseJsonModule,
+  readFileText,
   readManifest,
   resolveExports,
   resolveImports,
   splitPackageSpecifier,
+  stripBom,
 };

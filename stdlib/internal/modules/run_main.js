@@ -35,7 +35,7 @@ function warmStartup() {
   readOptions([]);
   const module = new Module('/jspack/app.js', undefined);
   module.paths = Module._nodeModulePaths(dirname('/jspack/app.js'));
-  cjs.makeBundleRequire(module);
+  cjs.makeRequireFunction(module);
   fileUrl('/jspack/app.js');
 }
 
@@ -120,7 +120,9 @@ function runBundle(source, isModule) {
   module.paths = Module._nodeModulePaths(module.path);
   cjs.Module._cache[filename] = module;
   process.mainModule = module;
-  const appRequire = cjs.makeBundleRequire(module);
+  // The bundle's require(): builtins, else files on disk from the entry's
+  // directory.
+  const appRequire = cjs.makeRequireFunction(module);
   fn.call(module.exports, module.exports, appRequire, module, filename,
           dirname(filename), fileUrl(filename));
   module.loaded = true;
