@@ -340,12 +340,11 @@ void ModuleLoader::InitializeImportMeta(v8::Local<v8::Context> context,
   if (!Utf8String(isolate, url).ToLocal(&url_string)) return;
   if (self->HasHooks()) {
     v8::Local<v8::Value> argv[] = {meta, url_string};
-    // An exception stays pending and surfaces from the import.meta access.
-    if (self->HookFunction(self->init_meta_)
-            ->Call(context, v8::Undefined(isolate), 2, argv)
-            .IsEmpty()) {
-      return;
-    }
+    // An exception stays pending and surfaces from the import.meta access;
+    // there is nothing else to do either way.
+    (void)self->HookFunction(self->init_meta_)
+        ->Call(context, v8::Undefined(isolate), 2, argv)
+        .IsEmpty();
     return;
   }
   meta->CreateDataProperty(context, OneByteString(isolate, "url"), url_string)
