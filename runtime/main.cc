@@ -259,7 +259,7 @@ int BuildSnapshotMode(int argc, char** argv) {
   return 0;
 }
 
-// $JSPACK_STDLIB (stdlib development): boot from that stdlib bundle's
+// $JSPACK_STDLIB (stdlib development): boot from that stdlib image's
 // source; the base snapshot holds the built-in stdlib, so it is skipped
 // (*allow_base_file becomes false). False, with the message printed, when
 // the file cannot be read.
