@@ -15,6 +15,9 @@ const {
 } = require('./internal/util/inspect');
 const process = require('./process');
 const processEnv = require('./internal/process/env');
+const {
+  PlainWriter, consoleStream, stdioStream,
+} = require('./internal/process/stdio');
 const { emitProcessWarning } = require('./internal/process/warning');
 
 // Everything a console keeps besides its streams sits in one record under
@@ -57,7 +60,7 @@ function newState(ignoreErrors, colorMode, inspectOptions, indentWidth) {
 // line, a trailing newline, and failures swallowed unless asked otherwise.
 function emitLine(target, toStderr, text) {
   const state = target[kState];
-  const stream = toStderr ? target._stderr : target._stdout;
+  let stream = toStderr ? target._stderr : target._stdout;
   if (stream === undefined || stream === null) return;
 
   const { indent } = state;
@@ -68,6 +71,10 @@ function emitLine(target, toStderr, text) {
   }
   chunk += '\n';
 
+  if (stream instanceof PlainWriter) {
+    if (stream.tryWrite(chunk)) return;
+    stream = stdioStream(stream.fd);
+  }
   if (!state.ignoreErrors) {
     stream.write(chunk);
     return;
@@ -582,7 +589,7 @@ function lazyStream(name) {
     configurable: true,
     get() {
       if (replacement) return replacement;
-      return process[name];
+      return consoleStream(process, name);
     },
     set(stream) {
       replacement = stream;

@@ -8,7 +8,7 @@ const process = require('./internal/process/object');
 const { toExitCode, exitNow } = require('./internal/process/exit');
 const { kill } = require('./internal/process/signals');
 const execution = require('./internal/process/execution');
-const { SyncWriteStream } = require('./internal/process/stdio');
+const { defineStdio } = require('./internal/process/stdio');
 const { Stdin } = require('./internal/process/stdin');
 const { codes, uvException } = require('./internal/errors');
 const {
@@ -146,8 +146,7 @@ function lazyProperty(name, make) {
     },
   });
 }
-lazyProperty('stdout', () => new SyncWriteStream(1));
-lazyProperty('stderr', () => new SyncWriteStream(2));
+defineStdio(process);
 lazyProperty('stdin', () => new Stdin(0));
 // The options NODE_OPTIONS may hold: the node options jspack-runtime reads
 // (runtime/main.cc) and the V8 options Node lets through. Node's Set also

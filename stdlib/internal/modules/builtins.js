@@ -36,13 +36,6 @@ function defineBuiltins(table) {
   for (const [id, load] of table) loaders.set(id, load);
 }
 
-// Evaluates every builtin but those in `later` (loaded on first use).
-function loadAll(later = new Set()) {
-  for (const [id, load] of loaders) {
-    if (!loaded.has(id) && !later.has(id)) loaded.set(id, load());
-  }
-}
-
 function stripScheme(id) {
   return id.startsWith('node:') ? id.slice(5) : id;
 }
@@ -129,7 +122,6 @@ module.exports = {
   hasBuiltin,
   importBuiltin,
   isBuiltin,
-  loadAll,
   loadBuiltin,
   makeRequire,
 };

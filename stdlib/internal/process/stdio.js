@@ -3,81 +3,160 @@
 // 1 and 2 synchronously, as Node's do on Linux for files, pipes and
 // terminals (nothing is lost when the process exits right after a write).
 // Strings go to the fd as they are, with no Buffer in between.
+//
+// node:stream loads with the first of them. Until one is made, the global
+// console writes through a plain writer with the same synchronous write, so
+// an app that only logs never loads the stream machinery (samples/hello:
+// about a fifth of its start-up instructions).
 
-const { Writable } = require('../../stream');
 const processEnv = require('./env');
 const stdio = internalBinding('stdio');
 
-class SyncWriteStream extends Writable {
-  constructor(fd) {
-    super({ decodeStrings: false, autoDestroy: false, emitClose: false });
-    this.fd = fd;
-    this._type = stdio.guessHandleType(fd);
-    this.isTTY = this._type === 'TTY' ? true : undefined;
-    this._isStdio = true;
+// Node's rules, reduced to the common terminals: FORCE_COLOR, NO_COLOR,
+// TERM=dumb, COLORTERM and 256-color TERMs.
+function colorDepth(env) {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === '1' || force === 'true') return 4;
+    if (force === '2') return 8;
+    if (force === '3') return 24;
+    return 1;
   }
-
-  get columns() {
-    const size = this.isTTY ? stdio.getWindowSize(this.fd) : undefined;
-    return size ? size[0] : undefined;
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
+      env.TERM === 'dumb') {
+    return 1;
   }
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
+  return 4;
+}
 
-  get rows() {
-    const size = this.isTTY ? stdio.getWindowSize(this.fd) : undefined;
-    return size ? size[1] : undefined;
+let SyncWriteStream;
+function streamClass() {
+  if (SyncWriteStream === undefined) {
+    const { Writable } = require('../../stream');
+    SyncWriteStream = class SyncWriteStream extends Writable {
+      constructor(fd) {
+        super({ decodeStrings: false, autoDestroy: false, emitClose: false });
+        this.fd = fd;
+        this._type = stdio.guessHandleType(fd);
+        this.isTTY = this._type === 'TTY' ? true : undefined;
+        this._isStdio = true;
+      }
+
+      get columns() {
+        const size = this.isTTY ? stdio.getWindowSize(this.fd) : undefined;
+        return size ? size[0] : undefined;
+      }
+
+      get rows() {
+        const size = this.isTTY ? stdio.getWindowSize(this.fd) : undefined;
+        return size ? size[1] : undefined;
+      }
+
+      getWindowSize() {
+        const size = stdio.getWindowSize(this.fd);
+        return size ? [size[0], size[1]] : [80, 24];
+      }
+
+      hasColors(count = 16, env) {
+        if (typeof count === 'object' && count !== null) {
+          env = count;
+          count = 16;
+        }
+        return count <= 2 ** this.getColorDepth(env);
+      }
+
+      getColorDepth(env = processEnv) {
+        return colorDepth(env);
+      }
+
+      _write(chunk, encoding, callback) {
+        try {
+          if (typeof chunk === 'string') stdio.writeString(this.fd, chunk);
+          else stdio.writeBuffer(this.fd, chunk);
+        } catch (err) {
+          callback(err);
+          return;
+        }
+        callback();
+      }
+
+      // Like Node's, the standard streams are never really closed.
+      _destroy(err, callback) {
+        callback(err);
+      }
+
+      destroySoon() {
+        this.destroy();
+      }
+    };
   }
+  return SyncWriteStream;
+}
 
-  getWindowSize() {
-    const size = stdio.getWindowSize(this.fd);
-    return size ? [size[0], size[1]] : [80, 24];
-  }
+const streams = [];  // by fd
+const getters = [];  // the process.stdout / process.stderr getters, by fd
 
-  hasColors(count = 16, env) {
-    if (typeof count === 'object' && count !== null) {
-      env = count;
-      count = 16;
-    }
-    return count <= 2 ** this.getColorDepth(env);
-  }
+function stdioStream(fd) {
+  streams[fd] ??= new (streamClass())(fd);
+  return streams[fd];
+}
 
-  // Node's rules, reduced to the common terminals: FORCE_COLOR, NO_COLOR,
-  // TERM=dumb, COLORTERM and 256-color TERMs.
-  getColorDepth(env = processEnv) {
-    const force = env.FORCE_COLOR;
-    if (force !== undefined) {
-      if (force === '' || force === '1' || force === 'true') return 4;
-      if (force === '2') return 8;
-      if (force === '3') return 24;
-      return 1;
-    }
-    if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
-        env.TERM === 'dumb') {
-      return 1;
-    }
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
-    return 4;
-  }
-
-  _write(chunk, encoding, callback) {
-    try {
-      if (typeof chunk === 'string') stdio.writeString(this.fd, chunk);
-      else stdio.writeBuffer(this.fd, chunk);
-    } catch (err) {
-      callback(err);
-      return;
-    }
-    callback();
-  }
-
-  // Like Node's, the standard streams are never really closed.
-  _destroy(err, callback) {
-    callback(err);
-  }
-
-  destroySoon() {
-    this.destroy();
+// Defines process.stdout and process.stderr, made on first use.
+function defineStdio(process) {
+  for (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {
+    // Node's getters are named getStdout and getStderr.
+    const getter = `get${name[0].toUpperCase()}${name.slice(1)}`;
+    getters[fd] = { [getter]() { return stdioStream(fd); } }[getter];
+    Object.defineProperty(process, name, {
+      configurable: true, enumerable: true, get: getters[fd],
+    });
   }
 }
 
-module.exports = { SyncWriteStream };
+// What the console writes while the stream does not exist: the stream's own
+// write, minus the stream. The console hands a failed write to the real
+// stream, which reports it as Node's does.
+class PlainWriter {
+  constructor(fd) {
+    this.fd = fd;
+    this.isTTY = stdio.guessHandleType(fd) === 'TTY' ? true : undefined;
+  }
+
+  // True if all of chunk (a string) was written.
+  tryWrite(chunk) {
+    try {
+      stdio.writeString(this.fd, chunk);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  write(chunk, callback) {
+    if (typeof chunk === 'string' && this.tryWrite(chunk)) return true;
+    return stdioStream(this.fd).write(chunk, callback);
+  }
+
+  getColorDepth(env = processEnv) {
+    return colorDepth(env);
+  }
+}
+const writers = [];
+
+// The stream the global console writes `name` to: process[name] if the app
+// made or replaced it, else the plain writer.
+function consoleStream(process, name) {
+  const fd = name === 'stdout' ? 1 : 2;
+  if (streams[fd] === undefined) {
+    const own = Object.getOwnPropertyDescriptor(process, name);
+    if (own !== undefined && own.get === getters[fd]) {
+      writers[fd] ??= new PlainWriter(fd);
+      return writers[fd];
+    }
+  }
+  return process[name];
+}
+
+module.exports = { PlainWriter, defineStdio, consoleStream, stdioStream };
