@@ -38,6 +38,7 @@ const { prepareStackTrace } = require('./source_map');
 const kLoadedOnFirstUse = new Set([
   'child_process', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
   'readline/promises', 'stream/web', 'v8', 'worker_threads',
+  'async_hooks', 'diagnostics_channel', 'vm',
 ]);
 builtins.defineBuiltins(require('./modules/builtin_table'));
 builtins.loadAll(kLoadedOnFirstUse);

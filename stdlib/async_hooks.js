@@ -1,0 +1,299 @@
+'use strict';
+// node:async_hooks: AsyncLocalStorage, AsyncResource, createHook and the
+// execution ids, on top of the frames internal/async_hooks/context.js keeps.
+
+const ctx = require('./internal/async_hooks/context');
+const { codes } = require('./internal/errors');
+const { validateFunction, validateString } = require('./internal/validators');
+const { deprecate } = require('./internal/util/common');
+
+const { ERR_ASYNC_CALLBACK, ERR_INVALID_ASYNC_ID } = codes;
+const { state, Frame, kFrame, capture, callIn, destroy, emit } = ctx;
+
+// Loading this module is the signal that contexts matter: from now on every
+// resource the stdlib makes records the frame it was made in.
+state.active = true;
+
+// V8's promise hooks cost on every promise, so they are installed only
+// while an AsyncLocalStorage has been used or a hook is enabled.
+let promiseHooksOn = false;
+let storageInUse = false;
+const reactionStack = [];
+
+function onPromiseInit(promise, parent) {
+  if (state.hooks.length === 0) {
+    promise[kFrame] = state.current;
+    return;
+  }
+  const parentFrame = parent === undefined ? undefined : parent[kFrame];
+  promise[kFrame] = capture('PROMISE', promise,
+    parentFrame === undefined ? undefined : parentFrame.asyncId);
+}
+
+function onPromiseBefore(promise) {
+  reactionStack.push(state.current);
+  const frame = promise[kFrame];
+  if (frame === undefined) return;
+  state.current = frame;
+  if (state.hooks.length !== 0) emit('before', frame);
+}
+
+function onPromiseAfter(promise) {
+  const frame = promise[kFrame];
+  if (frame !== undefined && state.hooks.length !== 0) emit('after', frame);
+  if (reactionStack.length !== 0) state.current = reactionStack.pop();
+}
+
+function onPromiseResolve(promise) {
+  const frame = promise[kFrame];
+  if (frame !== undefined && state.hooks.length !== 0) {
+    emit('promiseResolve', frame);
+  }
+}
+
+function updatePromiseHooks() {
+  const want = storageInUse || state.hooks.length !== 0;
+  if (want === promiseHooksOn) return;
+  promiseHooksOn = want;
+  const { setPromiseHooks } = internalBinding('async_wrap');
+  if (want) {
+    setPromiseHooks(onPromiseInit, onPromiseBefore, onPromiseAfter,
+      onPromiseResolve);
+  } else {
+    setPromiseHooks(undefined, undefined, undefined, undefined);
+  }
+}
+
+function executionAsyncId() {
+  return state.current.asyncId;
+}
+
+function triggerAsyncId() {
+  return state.current.triggerAsyncId;
+}
+
+function executionAsyncResource() {
+  return state.current.resource;
+}
+
+const kHookNames = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
+
+class AsyncHook {
+  constructor(callbacks) {
+    for (const name of kHookNames) {
+      const fn = callbacks[name];
+      if (fn !== undefined && typeof fn !== 'function') {
+        throw new ERR_ASYNC_CALLBACK(`hook.${name}`);
+      }
+      this[name] = fn;
+    }
+  }
+
+  enable() {
+    if (!state.hooks.includes(this)) {
+      // A new array: an emit in progress keeps its own list.
+      state.hooks = [...state.hooks, this];
+      updatePromiseHooks();
+    }
+    return this;
+  }
+
+  disable() {
+    if (state.hooks.includes(this)) {
+      state.hooks = state.hooks.filter((hook) => hook !== this);
+      updatePromiseHooks();
+    }
+    return this;
+  }
+}
+
+function createHook(callbacks) {
+  return new AsyncHook(callbacks === undefined ? {} : callbacks);
+}
+
+// Resources nobody destroyed by hand are destroyed when collected.
+const collected = new FinalizationRegistry((frame) => destroy(frame));
+
+const kDestroyed = Symbol('destroyed');
+
+class AsyncResource {
+  constructor(type, opts = {}) {
+    validateString(type, 'type');
+    let trigger;
+    let manualDestroy = false;
+    if (typeof opts === 'number') {
+      trigger = opts;
+    } else if (opts !== null && typeof opts === 'object') {
+      trigger = opts.triggerAsyncId;
+      manualDestroy = Boolean(opts.requireManualDestroy);
+    }
+    if (trigger === undefined) trigger = executionAsyncId();
+    if (!Number.isSafeInteger(trigger) || trigger < -1) {
+      throw new ERR_INVALID_ASYNC_ID('triggerAsyncId', trigger);
+    }
+    this[kFrame] = capture(type, this, trigger);
+    this[kDestroyed] = false;
+    if (!manualDestroy && state.hooks.length !== 0) {
+      collected.register(this, this[kFrame], this);
+    }
+  }
+
+  runInAsyncScope(fn, thisArg, ...args) {
+    return callIn(this[kFrame], fn, thisArg, ...args);
+  }
+
+  emitDestroy() {
+    if (!this[kDestroyed]) {
+      this[kDestroyed] = true;
+      collected.unregister(this);
+      destroy(this[kFrame]);
+    }
+    return this;
+  }
+
+  asyncId() {
+    return this[kFrame].asyncId;
+  }
+
+  triggerAsyncId() {
+    return this[kFrame].triggerAsyncId;
+  }
+
+  bind(fn, thisArg) {
+    validateFunction(fn, 'fn');
+    const resource = this;
+    let bound;
+    if (thisArg === undefined) {
+      bound = function(...args) {
+        return resource.runInAsyncScope(fn, this, ...args);
+      };
+    } else {
+      bound = (...args) => resource.runInAsyncScope(fn, thisArg, ...args);
+    }
+    const getResource = deprecate(() => resource,
+      'The asyncResource property on bound functions is deprecated',
+      'DEP0172');
+    Object.defineProperties(bound, {
+      length: { value: fn.length, configurable: true },
+      asyncResource: {
+        get: getResource,
+        set: getResource,
+        enumerable: true,
+        configurable: true,
+      },
+    });
+    return bound;
+  }
+
+  static bind(fn, type, thisArg) {
+    validateFunction(fn, 'fn');
+    const name = type || fn.name || 'bound-anonymous-fn';
+    return new AsyncResource(name).bind(fn, thisArg);
+  }
+}
+
+// A frame like `frame` whose stores map `storage` to `value` (or drops it
+// when `remove`).
+function withStore(frame, storage, value, remove) {
+  const stores = new Map(frame.stores === null ? undefined : frame.stores);
+  if (remove) stores.delete(storage);
+  else stores.set(storage, value);
+  return new Frame(frame.asyncId, frame.triggerAsyncId, frame.resource,
+    stores.size === 0 ? null : stores);
+}
+
+class AsyncLocalStorage {
+  constructor() {
+    this.enabled = false;
+  }
+
+  static bind(fn) {
+    return AsyncResource.bind(fn);
+  }
+
+  static snapshot() {
+    const frame = state.current;
+    return function runInAsyncScope(fn, ...args) {
+      return callIn(frame, fn, this, ...args);
+    };
+  }
+
+  _enable() {
+    this.enabled = true;
+    if (!storageInUse) {
+      storageInUse = true;
+      updatePromiseHooks();
+    }
+  }
+
+  disable() {
+    if (!this.enabled) return;
+    this.enabled = false;
+    const stores = state.current.stores;
+    if (stores !== null && stores.has(this)) {
+      state.current = withStore(state.current, this, undefined, true);
+    }
+  }
+
+  getStore() {
+    if (!this.enabled) return undefined;
+    const stores = state.current.stores;
+    return stores === null ? undefined : stores.get(this);
+  }
+
+  enterWith(store) {
+    this._enable();
+    state.current = withStore(state.current, this, store, false);
+  }
+
+  run(store, callback, ...args) {
+    this._enable();
+    const prev = state.current;
+    state.current = withStore(prev, this, store, false);
+    try {
+      return Reflect.apply(callback, undefined, args);
+    } finally {
+      state.current = prev;
+    }
+  }
+
+  exit(callback, ...args) {
+    if (!this.enabled) return Reflect.apply(callback, undefined, args);
+    const prev = state.current;
+    state.current = withStore(prev, this, undefined, true);
+    try {
+      return Reflect.apply(callback, undefined, args);
+    } finally {
+      state.current = prev;
+    }
+  }
+}
+
+// Node's provider names and numbers (informational: our resources report
+// these type names to init hooks).
+const asyncWrapProviders = Object.freeze({
+  __proto__: null,
+  ...Object.fromEntries([
+    'NONE', 'DIRHANDLE', 'DNSCHANNEL', 'ELDHISTOGRAM', 'FILEHANDLE',
+    'FILEHANDLECLOSEREQ', 'BLOBREADER', 'FSEVENTWRAP', 'FSREQCALLBACK',
+    'FSREQPROMISE', 'GETADDRINFOREQWRAP', 'GETNAMEINFOREQWRAP',
+    'HEAPSNAPSHOT', 'HTTP2SESSION', 'HTTP2STREAM', 'HTTP2PING',
+    'HTTP2SETTINGS', 'HTTPINCOMINGMESSAGE', 'HTTPCLIENTREQUEST', 'JSSTREAM',
+    'JSUDPWRAP', 'MESSAGEPORT', 'PIPECONNECTWRAP', 'PIPESERVERWRAP',
+    'PIPEWRAP', 'PROCESSWRAP', 'PROMISE', 'QUERYWRAP', 'QUIC_LOGSTREAM',
+    'QUIC_PACKET', 'SHUTDOWNWRAP', 'SIGNALWRAP', 'STATWATCHER', 'STREAMPIPE',
+    'TCPCONNECTWRAP', 'TCPSERVERWRAP', 'TCPWRAP', 'TTYWRAP', 'UDPSENDWRAP',
+    'UDPWRAP', 'SIGINTWATCHDOG', 'WORKER', 'WORKERHEAPSNAPSHOT', 'WRITEWRAP',
+    'ZLIB',
+  ].map((name, i) => [name, i])),
+});
+
+module.exports = {
+  AsyncLocalStorage,
+  createHook,
+  executionAsyncId,
+  triggerAsyncId,
+  executionAsyncResource,
+  asyncWrapProviders,
+  AsyncResource,
+};
