@@ -96,8 +96,37 @@ function callIn(frame, fn, thisArg, ...args) {
   }
 }
 
+// destroy hooks run later, in a batch on the next loop turn, as in Node:
+// a resource is often destroyed while its own callback is still running.
+let pendingDestroys = null;
+// Queues a function for the next loop turn; timers passes it in (it
+// depends on this module, not the other way round).
+let scheduleLater = null;
+
+function setScheduler(fn) {
+  scheduleLater = fn;
+}
+
+function flushDestroys() {
+  const frames = pendingDestroys;
+  pendingDestroys = null;
+  for (let i = 0; i < frames.length; i++) emit('destroy', frames[i]);
+}
+
 function destroy(frame) {
-  if (frame !== undefined && state.hooks.length !== 0) emit('destroy', frame);
+  if (frame === undefined || state.hooks.length === 0) return;
+  if (pendingDestroys === null) {
+    pendingDestroys = [];
+    // The immediate that flushes is no resource of its own (else each
+    // flush would schedule the next).
+    state.active = false;
+    try {
+      scheduleLater(flushDestroys);
+    } finally {
+      state.active = true;
+    }
+  }
+  pendingDestroys.push(frame);
 }
 
 // A one-shot callback: runs in the context current now, then the resource
@@ -114,7 +143,18 @@ function bind(fn, type) {
   };
 }
 
+// A callback that runs many times for one resource (a socket's reads, a
+// server's connections), in the frame captured when the resource was made.
+function bindTo(frame, fn) {
+  if (frame === undefined || typeof fn !== 'function') return fn;
+  return function boundToFrame(...args) {
+    return callIn(frame, fn, this, ...args);
+  };
+}
+
 module.exports = {
+  setScheduler,
+  bindTo,
   Frame,
   kFrame,
   kTopLevel,
