@@ -55,26 +55,17 @@ function updatePromiseHooks() {
   const want = storageInUse || state.hooks.length !== 0;
   if (want === promiseHooksOn) return;
   promiseHooksOn = want;
-  const { setPromiseHooks } = internalBinding('async_wrap');
-  if (want) {
-    setPromiseHooks(onPromiseInit, onPromiseBefore, onPromiseAfter,
-      onPromiseResolve);
-  } else {
-    setPromiseHooks(undefined, undefined, undefined, undefined);
-  }
+  const hooks = want ?
+    [onPromiseInit, onPromiseBefore, onPromiseAfter, onPromiseResolve] : [];
+  internalBinding('async_wrap').setPromiseHooks(...hooks);
 }
 
-function executionAsyncId() {
-  return state.current.asyncId;
-}
-
-function triggerAsyncId() {
-  return state.current.triggerAsyncId;
-}
-
-function executionAsyncResource() {
-  return state.current.resource;
-}
+// The running frame's view, for the three exported getters.
+const current = {
+  executionAsyncId: () => state.current.asyncId,
+  triggerAsyncId: () => state.current.triggerAsyncId,
+  executionAsyncResource: () => state.current.resource,
+};
 
 const kHookNames = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
 
@@ -114,11 +105,11 @@ function createHook(callbacks) {
 // Resources nobody destroyed by hand are destroyed when collected.
 const collected = new FinalizationRegistry((frame) => destroy(frame));
 
-const kDestroyed = Symbol('destroyed');
+const kDone = Symbol('destroyEmitted');
 
 class AsyncResource {
-  constructor(type, opts = {}) {
-    validateString(type, 'type');
+  constructor(kind, opts = {}) {
+    validateString(kind, 'type');
     let trigger;
     let manualDestroy = false;
     if (typeof opts === 'number') {
@@ -127,24 +118,24 @@ class AsyncResource {
       trigger = opts.triggerAsyncId;
       manualDestroy = Boolean(opts.requireManualDestroy);
     }
-    if (trigger === undefined) trigger = executionAsyncId();
+    if (trigger === undefined) trigger = state.current.asyncId;
     if (!Number.isSafeInteger(trigger) || trigger < -1) {
       throw new ERR_INVALID_ASYNC_ID('triggerAsyncId', trigger);
     }
-    this[kFrame] = capture(type, this, trigger);
-    this[kDestroyed] = false;
+    this[kFrame] = capture(kind, this, trigger);
+    this[kDone] = false;
     if (!manualDestroy && state.hooks.length !== 0) {
       collected.register(this, this[kFrame], this);
     }
   }
 
-  runInAsyncScope(fn, thisArg, ...args) {
-    return callIn(this[kFrame], fn, thisArg, ...args);
+  runInAsyncScope(work, receiver, ...rest) {
+    return callIn(this[kFrame], work, receiver, ...rest);
   }
 
   emitDestroy() {
-    if (!this[kDestroyed]) {
-      this[kDestroyed] = true;
+    if (!this[kDone]) {
+      this[kDone] = true;
       collected.unregister(this);
       destroy(this[kFrame]);
     }
@@ -159,22 +150,20 @@ class AsyncResource {
     return this[kFrame].triggerAsyncId;
   }
 
-  bind(fn, thisArg) {
-    validateFunction(fn, 'fn');
+  bind(target, receiver) {
+    validateFunction(target, 'fn');
     const resource = this;
-    let bound;
-    if (thisArg === undefined) {
-      bound = function(...args) {
-        return resource.runInAsyncScope(fn, this, ...args);
+    // Without a receiver the bound function passes on its own `this`.
+    const bound = receiver !== undefined ?
+      (...rest) => resource.runInAsyncScope(target, receiver, ...rest) :
+      function(...rest) {
+        return resource.runInAsyncScope(target, this, ...rest);
       };
-    } else {
-      bound = (...args) => resource.runInAsyncScope(fn, thisArg, ...args);
-    }
     const getResource = deprecate(() => resource,
       'The asyncResource property on bound functions is deprecated',
       'DEP0172');
     Object.defineProperties(bound, {
-      length: { value: fn.length, configurable: true },
+      length: { value: target.length, configurable: true },
       asyncResource: {
         get: getResource,
         set: getResource,
@@ -185,10 +174,10 @@ class AsyncResource {
     return bound;
   }
 
-  static bind(fn, type, thisArg) {
-    validateFunction(fn, 'fn');
-    const name = type || fn.name || 'bound-anonymous-fn';
-    return new AsyncResource(name).bind(fn, thisArg);
+  static bind(target, kind, receiver) {
+    validateFunction(target, 'fn');
+    const label = kind || target.name || 'bound-anonymous-fn';
+    return new AsyncResource(label).bind(target, receiver);
   }
 }
 
@@ -202,13 +191,24 @@ function withStore(frame, storage, value, remove) {
     stores.size === 0 ? null : stores);
 }
 
+// Runs work(...rest) with `frame` current, then puts the old one back.
+function runWith(frame, work, rest) {
+  const saved = state.current;
+  state.current = frame;
+  try {
+    return Reflect.apply(work, undefined, rest);
+  } finally {
+    state.current = saved;
+  }
+}
+
 class AsyncLocalStorage {
   constructor() {
     this.enabled = false;
   }
 
-  static bind(fn) {
-    return AsyncResource.bind(fn);
+  static bind(target) {
+    return AsyncResource.bind(target);
   }
 
   static snapshot() {
@@ -246,26 +246,14 @@ class AsyncLocalStorage {
     state.current = withStore(state.current, this, store, false);
   }
 
-  run(store, callback, ...args) {
+  run(value, work, ...rest) {
     this._enable();
-    const prev = state.current;
-    state.current = withStore(prev, this, store, false);
-    try {
-      return Reflect.apply(callback, undefined, args);
-    } finally {
-      state.current = prev;
-    }
+    return runWith(withStore(state.current, this, value, false), work, rest);
   }
 
-  exit(callback, ...args) {
-    if (!this.enabled) return Reflect.apply(callback, undefined, args);
-    const prev = state.current;
-    state.current = withStore(prev, this, undefined, true);
-    try {
-      return Reflect.apply(callback, undefined, args);
-    } finally {
-      state.current = prev;
-    }
+  exit(work, ...rest) {
+    if (!this.enabled) return Reflect.apply(work, undefined, rest);
+    return runWith(withStore(state.current, this, undefined, true), work, rest);
   }
 }
 
@@ -291,9 +279,9 @@ const asyncWrapProviders = Object.freeze({
 module.exports = {
   AsyncLocalStorage,
   createHook,
-  executionAsyncId,
-  triggerAsyncId,
-  executionAsyncResource,
+  executionAsyncId: current.executionAsyncId,
+  triggerAsyncId: current.triggerAsyncId,
+  executionAsyncResource: current.executionAsyncResource,
   asyncWrapProviders,
   AsyncResource,
 };

@@ -5,8 +5,6 @@
 const { codes } = require('./internal/errors');
 const { validateFunction } = require('./internal/validators');
 
-const { ERR_INVALID_ARG_TYPE } = codes;
-
 // name -> WeakRef(channel). A channel with subscribers or bound stores is
 // also kept in `inUse`, so it cannot be collected while someone listens;
 // an idle one lives only as long as the caller holds it, as in Node.
@@ -20,14 +18,17 @@ const forget = new FinalizationRegistry((name) => {
 // Errors thrown by a subscriber must not stop the publisher nor the other
 // subscribers: they surface later as uncaught exceptions.
 function reportLater(err) {
-  process.nextTick(() => { throw err; });
+  process.nextTick(rethrow, err);
+}
+
+function rethrow(err) {
+  throw err;
 }
 
 class Channel {
   constructor(name) {
-    this._subscribers = undefined;
-    this._stores = undefined;
-    this.name = name;
+    // Node's field names and order (they show in util.inspect).
+    Object.assign(this, { _subscribers: undefined, _stores: undefined, name });
   }
 
   // An active channel has its own prototype (as Node's does), yet it stays
@@ -40,25 +41,23 @@ class Channel {
 
   get hasSubscribers() { return false; }
 
-  subscribe(subscription) {
-    validateFunction(subscription, 'subscription');
-    activate(this);
-    this.subscribe(subscription);
+  subscribe(listener) {
+    validateFunction(listener, 'subscription');
+    activate(this).subscribe(listener);
   }
 
   unsubscribe() { return false; }
 
-  bindStore(store, transform) {
-    activate(this);
-    this.bindStore(store, transform);
+  bindStore(storage, transformFn) {
+    activate(this).bindStore(storage, transformFn);
   }
 
   unbindStore() { return false; }
 
   publish() {}
 
-  runStores(data, fn, thisArg, ...args) {
-    return Reflect.apply(fn, thisArg, args);
+  runStores(message, work, receiver, ...rest) {
+    return Reflect.apply(work, receiver, rest);
   }
 }
 
@@ -67,138 +66,145 @@ class Channel {
 class ActiveChannel {
   get hasSubscribers() { return true; }
 
-  subscribe(subscription) {
-    validateFunction(subscription, 'subscription');
+  subscribe(listener) {
+    validateFunction(listener, 'subscription');
     // Copy on write: a publish in progress keeps iterating its own list.
-    this._subscribers = [...this._subscribers, subscription];
+    this._subscribers = this._subscribers.concat([listener]);
   }
 
-  unsubscribe(subscription) {
-    const at = this._subscribers.indexOf(subscription);
-    if (at === -1) return false;
-    const rest = this._subscribers.slice();
-    rest.splice(at, 1);
-    this._subscribers = rest;
-    deactivateIfIdle(this);
-    return true;
-  }
-
-  bindStore(store, transform) {
-    const stores = new Map(this._stores);
-    stores.set(store, transform);
-    this._stores = stores;
-  }
-
-  unbindStore(store) {
-    if (!this._stores.has(store)) return false;
-    const stores = new Map(this._stores);
-    stores.delete(store);
-    this._stores = stores;
-    deactivateIfIdle(this);
-    return true;
-  }
-
-  publish(data) {
+  unsubscribe(listener) {
     const list = this._subscribers;
-    for (let i = 0; i < list.length; i++) {
+    const at = list.indexOf(listener);
+    if (at < 0) return false;
+    this._subscribers = list.filter((_, i) => i !== at);
+    deactivateIfIdle(this);
+    return true;
+  }
+
+  bindStore(storage, transformFn) {
+    const next = new Map(this._stores);
+    next.set(storage, transformFn);
+    this._stores = next;
+  }
+
+  unbindStore(storage) {
+    if (!this._stores.has(storage)) return false;
+    const next = new Map(this._stores);
+    next.delete(storage);
+    this._stores = next;
+    deactivateIfIdle(this);
+    return true;
+  }
+
+  publish(message) {
+    for (const listener of this._subscribers) {
       try {
-        list[i](data, this.name);
+        listener(message, this.name);
       } catch (err) {
         reportLater(err);
       }
     }
   }
 
-  runStores(data, fn, thisArg, ...args) {
-    // Innermost step: publish inside every store, then run fn.
+  runStores(message, work, receiver, ...rest) {
+    // Innermost step: publish inside every store, then run the work.
     let step = () => {
-      this.publish(data);
-      return Reflect.apply(fn, thisArg, args);
+      this.publish(message);
+      return Reflect.apply(work, receiver, rest);
     };
-    for (const [store, transform] of this._stores) {
-      const inner = step;
-      let value = data;
-      if (typeof transform === 'function') {
+    for (const [storage, transformFn] of this._stores) {
+      let value = message;
+      if (typeof transformFn === 'function') {
         try {
-          value = transform(data);
+          value = transformFn(message);
         } catch (err) {
           // A failing transform skips its store but not the work.
           reportLater(err);
           continue;
         }
       }
-      step = () => store.run(value, inner);
+      const inner = step;
+      step = () => storage.run(value, inner);
     }
     return step();
   }
 }
 
-function activate(channel) {
-  Object.setPrototypeOf(channel, ActiveChannel.prototype);
-  channel._subscribers = [];
-  channel._stores = new Map();
-  inUse.add(channel);
+function activate(ch) {
+  Object.setPrototypeOf(ch, ActiveChannel.prototype);
+  ch._subscribers = [];
+  ch._stores = new Map();
+  inUse.add(ch);
+  return ch;
 }
 
-function deactivateIfIdle(channel) {
-  if (channel._subscribers.length !== 0 || channel._stores.size !== 0) return;
-  Object.setPrototypeOf(channel, Channel.prototype);
-  channel._subscribers = undefined;
-  channel._stores = undefined;
-  inUse.delete(channel);
+function deactivateIfIdle(ch) {
+  if (ch._subscribers.length > 0 || ch._stores.size > 0) return;
+  Object.setPrototypeOf(ch, Channel.prototype);
+  Object.assign(ch, { _subscribers: undefined, _stores: undefined });
+  inUse.delete(ch);
 }
 
-function channel(name) {
-  const ref = registry.get(name);
-  const known = ref === undefined ? undefined : ref.deref();
+function lookup(key) {
+  const ref = registry.get(key);
+  return ref === undefined ? undefined : ref.deref();
+}
+
+function channel(key) {
+  const known = lookup(key);
   if (known !== undefined) return known;
-  if (typeof name !== 'string' && typeof name !== 'symbol') {
-    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name);
+  const kind = typeof key;
+  if (kind !== 'string' && kind !== 'symbol') {
+    throw new codes.ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], key);
   }
-  const made = new Channel(name);
-  registry.set(name, new WeakRef(made));
-  forget.register(made, name);
+  const made = new Channel(key);
+  registry.set(key, new WeakRef(made));
+  forget.register(made, key);
   return made;
 }
 
-function hasSubscribers(name) {
-  const ref = registry.get(name);
-  const known = ref === undefined ? undefined : ref.deref();
-  return known !== undefined && known.hasSubscribers;
-}
-
-function subscribe(name, subscription) {
-  channel(name).subscribe(subscription);
-}
-
-function unsubscribe(name, subscription) {
-  return channel(name).unsubscribe(subscription);
-}
+module.exports = {
+  channel,
+  hasSubscribers: (key) => lookup(key)?.hasSubscribers === true,
+  subscribe: (key, listener) => channel(key).subscribe(listener),
+  tracingChannel,
+  unsubscribe: (key, listener) => channel(key).unsubscribe(listener),
+  Channel,
+};
 
 const kTraceEvents = ['start', 'end', 'asyncStart', 'asyncEnd', 'error'];
 
+// Runs work() between `start` (with its stores) and `end`; a throw is
+// published on `error` and rethrown.
+function traced(tc, ctx, work) {
+  return tc.start.runStores(ctx, () => {
+    try {
+      return work();
+    } catch (err) {
+      ctx.error = err;
+      tc.error.publish(ctx);
+      throw err;
+    } finally {
+      tc.end.publish(ctx);
+    }
+  });
+}
+
 class TracingChannel {
-  constructor(nameOrChannels) {
+  constructor(spec) {
     for (const event of kTraceEvents) {
-      let ch;
-      if (typeof nameOrChannels === 'string') {
-        ch = channel(`tracing:${nameOrChannels}:${event}`);
-      } else {
-        ch = nameOrChannels[event];
-        if (!(ch instanceof Channel)) {
-          throw new ERR_INVALID_ARG_TYPE(`nameOrChannels.${event}`,
-                                         'Channel', ch);
-        }
+      const ch = typeof spec === 'string' ?
+        channel(`tracing:${spec}:${event}`) : spec[event];
+      if (!(ch instanceof Channel)) {
+        throw new codes.ERR_INVALID_ARG_TYPE(`nameOrChannels.${event}`,
+          'Channel', ch);
       }
       Object.defineProperty(this, event, { value: ch });
     }
   }
 
   get hasSubscribers() {
-    for (const event of kTraceEvents) {
-      if (this[event].hasSubscribers) return true;
-    }
-    return false;
+    return kTraceEvents.some((event) => this[event].hasSubscribers);
   }
 
   subscribe(handlers) {
@@ -208,114 +214,75 @@ class TracingChannel {
   }
 
   unsubscribe(handlers) {
-    let all = true;
+    let every = true;
     for (const event of kTraceEvents) {
       if (handlers[event] && !this[event].unsubscribe(handlers[event])) {
-        all = false;
+        every = false;
       }
     }
-    return all;
+    return every;
   }
 
-  traceSync(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, error } = this;
-    return start.runStores(context, () => {
-      try {
-        const result = Reflect.apply(fn, thisArg, args);
-        context.result = result;
-        return result;
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
+  traceSync(work, ctx = {}, receiver, ...rest) {
+    if (!this.hasSubscribers) return Reflect.apply(work, receiver, rest);
+    return traced(this, ctx, () => {
+      const result = Reflect.apply(work, receiver, rest);
+      ctx.result = result;
+      return result;
     });
   }
 
-  tracePromise(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, asyncStart, asyncEnd, error } = this;
+  tracePromise(work, ctx = {}, receiver, ...rest) {
+    if (!this.hasSubscribers) return Reflect.apply(work, receiver, rest);
     const settled = () => {
-      asyncStart.publish(context);
-      asyncEnd.publish(context);
+      this.asyncStart.publish(ctx);
+      this.asyncEnd.publish(ctx);
     };
-    return start.runStores(context, () => {
-      try {
-        const pending = Reflect.apply(fn, thisArg, args);
-        return Promise.prototype.then.call(pending, (result) => {
-          context.result = result;
-          settled();
-          return result;
-        }, (err) => {
-          context.error = err;
-          error.publish(context);
-          settled();
-          throw err;
-        });
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
+    return traced(this, ctx, () => Promise.prototype.then.call(
+      Reflect.apply(work, receiver, rest),
+      (result) => {
+        ctx.result = result;
+        settled();
+        return result;
+      },
+      (err) => {
+        ctx.error = err;
+        this.error.publish(ctx);
+        settled();
         throw err;
-      } finally {
-        end.publish(context);
-      }
-    });
+      }));
   }
 
-  traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, asyncStart, asyncEnd, error } = this;
-    const callback = args.at(position);
-    validateFunction(callback, 'callback');
-    function traced(err, result) {
+  traceCallback(work, position = -1, ctx = {}, receiver, ...rest) {
+    if (!this.hasSubscribers) return Reflect.apply(work, receiver, rest);
+    const original = rest.at(position);
+    validateFunction(original, 'callback');
+    const tc = this;
+    rest.splice(position, 1, function wrappedCallback(err, result) {
       if (err) {
-        context.error = err;
-        error.publish(context);
+        ctx.error = err;
+        tc.error.publish(ctx);
       } else {
-        context.result = result;
+        ctx.result = result;
       }
-      return asyncStart.runStores(context, () => {
+      const callbackArgs = arguments;
+      return tc.asyncStart.runStores(ctx, () => {
         try {
-          return Reflect.apply(callback, this, arguments);
+          return Reflect.apply(original, this, callbackArgs);
         } finally {
-          asyncEnd.publish(context);
+          tc.asyncEnd.publish(ctx);
         }
       });
-    }
-    args.splice(position, 1, traced);
-    return start.runStores(context, () => {
-      try {
-        return Reflect.apply(fn, thisArg, args);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
     });
+    return traced(this, ctx, () => Reflect.apply(work, receiver, rest));
   }
 }
 
-function tracingChannel(nameOrChannels) {
-  if (typeof nameOrChannels !== 'string' &&
-      (nameOrChannels === null || typeof nameOrChannels !== 'object')) {
-    throw new ERR_INVALID_ARG_TYPE('nameOrChannels',
-                                   ['string', 'TracingChannel', 'Object'],
-                                   nameOrChannels);
+function tracingChannel(spec) {
+  if (spec instanceof TracingChannel) return spec;
+  if (typeof spec !== 'string' && (spec === null || typeof spec !== 'object')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('nameOrChannels',
+      ['string', 'TracingChannel', 'Object'], spec);
   }
-  if (nameOrChannels instanceof TracingChannel) return nameOrChannels;
-  return new TracingChannel(nameOrChannels);
+  return new TracingChannel(spec);
 }
-
-module.exports = {
-  channel,
-  hasSubscribers,
-  subscribe,
-  tracingChannel,
-  unsubscribe,
-  Channel,
-};

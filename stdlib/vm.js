@@ -4,21 +4,7 @@
 
 const { Buffer } = require('./buffer');
 const { codes } = require('./internal/errors');
-const {
-  validateArray,
-  validateBoolean,
-  validateFunction,
-  validateObject,
-  validateOneOf,
-  validateString,
-  validateUint32,
-  validateInt32,
-} = require('./internal/validators');
-
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_SCRIPT_EXECUTION_TIMEOUT,
-} = codes;
+const validators = require('./internal/validators');
 
 let binding;
 function native() {
@@ -37,271 +23,283 @@ const constants = Object.freeze({
   DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
 });
 
-function isArrayBufferView(value) {
-  return ArrayBuffer.isView(value);
-}
+const kAnyObject = { allowArray: true, allowFunction: true };
 
-function validateCachedData(value, name) {
-  if (value !== undefined && !isArrayBufferView(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name,
-      ['Buffer', 'TypedArray', 'DataView'], value);
+// One checker per option kind; each throws Node's error for `label`.
+const kCheckers = {
+  string: (v, label) => validators.validateString(v, label),
+  int32: (v, label) => validators.validateInt32(v, label),
+  boolean: (v, label) => validators.validateBoolean(v, label),
+  timeout: (v, label) => validators.validateUint32(v, label, true),
+  bytes(v, label) {
+    if (!ArrayBuffer.isView(v)) {
+      throw new codes.ERR_INVALID_ARG_TYPE(label,
+        ['Buffer', 'TypedArray', 'DataView'], v);
+    }
+  },
+  object: (v, label) => validators.validateObject(v, label),
+  // Checked by the caller, with its own error.
+  any: () => {},
+};
+
+// Reads `bag` against `spec` ({ key: [kind, default] }): every present key
+// is checked, missing ones take their default.
+function readOptions(bag, spec) {
+  validators.validateObject(bag, 'options');
+  const out = {};
+  for (const key of Object.keys(spec)) {
+    const [kind, fallback] = spec[key];
+    const given = bag[key];
+    if (given === undefined) {
+      out[key] = fallback;
+    } else {
+      kCheckers[kind](given, `options.${key}`);
+      out[key] = given;
+    }
   }
+  return out;
 }
 
-function notAContext(name, value) {
-  const err = new ERR_INVALID_ARG_TYPE(name, 'vm.Context', value);
+function notAContext(label, value) {
+  const err = new codes.ERR_INVALID_ARG_TYPE(label, 'vm.Context', value);
   // Node words this one "must be an vm.Context".
-  err.message = err.message.replace(/must be (of type|an instance of) vm\.Context/,
-    'must be an vm.Context');
+  err.message = err.message.replace(
+    /must be (of type|an instance of) vm\.Context/, 'must be an vm.Context');
   return err;
 }
 
-function isContext(object) {
-  validateObject(object, 'object', { allowArray: true, allowFunction: true });
-  return native().isContext(object);
+function isContext(value) {
+  validators.validateObject(value, 'object', kAnyObject);
+  return native().isContext(value);
 }
 
-function checkContext(value, name) {
-  if (value === null || (typeof value !== 'object' &&
-      typeof value !== 'function') || !native().isContext(value)) {
-    throw notAContext(name, value);
+function isContextified(value) {
+  return value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    native().isContext(value);
+}
+
+const kRunSpec = {
+  displayErrors: ['boolean', true],
+  breakOnSigint: ['boolean', false],
+  timeout: ['timeout', 0],
+};
+
+// The options every run takes (a string is a filename, nothing to run by).
+function runSettings(opts) {
+  if (opts === undefined || opts === null || typeof opts === 'string') {
+    return { displayErrors: true, timeout: 0 };
+  }
+  return readOptions(opts, kRunSpec);
+}
+
+function runHandle(handle, target, opts) {
+  const settings = runSettings(opts);
+  const value = native().runScript(handle, target, settings.timeout,
+    kTimedOut, settings.displayErrors);
+  if (value === kTimedOut) {
+    throw new codes.ERR_SCRIPT_EXECUTION_TIMEOUT(settings.timeout);
+  }
+  return value;
+}
+
+const kScriptSpec = {
+  filename: ['string', 'evalmachine.<anonymous>'],
+  lineOffset: ['int32', 0],
+  columnOffset: ['int32', 0],
+  cachedData: ['bytes', undefined],
+  produceCachedData: ['boolean', false],
+};
+
+// The cache fields Node sets on a Script or a compiled function.
+function attachCache(target, given, produce, result) {
+  if (given !== undefined) target.cachedDataRejected = result[0];
+  if (produce) {
+    target.cachedData = result[1] === undefined ? undefined :
+      Buffer.from(result[1]);
+    target.cachedDataProduced = result[1] !== undefined;
   }
 }
 
-// The options every run takes; returns the timeout (0: none).
-function runOptions(options) {
-  if (options === undefined || options === null) return 0;
-  if (typeof options === 'string') return 0;
-  validateObject(options, 'options');
-  const { timeout, breakOnSigint, displayErrors } = options;
-  if (displayErrors !== undefined) {
-    validateBoolean(displayErrors, 'options.displayErrors');
+function checkDynamicImport(hook) {
+  if (hook !== undefined && typeof hook !== 'function' &&
+      typeof hook !== 'symbol') {
+    validators.validateFunction(hook, 'options.importModuleDynamically');
   }
-  if (breakOnSigint !== undefined) {
-    validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  }
-  if (timeout === undefined) return 0;
-  validateUint32(timeout, 'options.timeout', true);
-  return timeout;
-}
-
-function displayErrors(options) {
-  return options === null || typeof options !== 'object' ||
-    options.displayErrors !== false;
-}
-
-function finish(result, timeout) {
-  if (result === kTimedOut) throw new ERR_SCRIPT_EXECUTION_TIMEOUT(timeout);
-  return result;
 }
 
 class Script {
-  constructor(code, options = {}) {
-    code = `${code}`;
-    if (typeof options === 'string') options = { filename: options };
-    validateObject(options, 'options');
-    const {
-      filename = 'evalmachine.<anonymous>',
-      lineOffset = 0,
-      columnOffset = 0,
-      cachedData,
-      produceCachedData = false,
-      importModuleDynamically,
-    } = options;
-    validateString(filename, 'options.filename');
-    validateInt32(lineOffset, 'options.lineOffset');
-    validateInt32(columnOffset, 'options.columnOffset');
-    validateCachedData(cachedData, 'options.cachedData');
-    validateBoolean(produceCachedData, 'options.produceCachedData');
-    if (importModuleDynamically !== undefined &&
-        typeof importModuleDynamically !== 'function' &&
-        typeof importModuleDynamically !== 'symbol') {
-      validateFunction(importModuleDynamically,
-        'options.importModuleDynamically');
-    }
+  constructor(source, opts = {}) {
+    const text = `${source}`;
+    const bag = typeof opts === 'string' ? { filename: opts } : opts;
+    const o = readOptions(bag, kScriptSpec);
+    checkDynamicImport(bag.importModuleDynamically);
     const result = [];
-    const handle = native().compileScript(code, filename, lineOffset,
-      columnOffset, cachedData, produceCachedData, result);
+    const handle = native().compileScript(text, o.filename, o.lineOffset,
+      o.columnOffset, o.cachedData, o.produceCachedData, result);
     Object.defineProperty(this, kHandle, { value: handle });
-    if (cachedData !== undefined) this.cachedDataRejected = result[0];
-    if (produceCachedData) {
-      this.cachedData = result[1] === undefined ? undefined :
-        Buffer.from(result[1]);
-      this.cachedDataProduced = result[1] !== undefined;
-    }
-    this.sourceMapURL = sourceMapUrlOf(code);
+    attachCache(this, o.cachedData, o.produceCachedData, result);
+    this.sourceMapURL = sourceMapUrlOf(text);
   }
 
   createCachedData() {
     return Buffer.from(native().createCachedData(this[kHandle]));
   }
 
-  runInThisContext(options) {
-    const timeout = runOptions(options);
-    return finish(native().runScript(this[kHandle], null, timeout, kTimedOut,
-      displayErrors(options)),
-      timeout);
+  runInThisContext(opts) {
+    return runHandle(this[kHandle], null, opts);
   }
 
-  runInContext(contextifiedObject, options) {
-    checkContext(contextifiedObject, 'contextifiedObject');
-    const timeout = runOptions(options);
-    return finish(native().runScript(this[kHandle], contextifiedObject,
-      timeout, kTimedOut, displayErrors(options)), timeout);
+  runInContext(target, opts) {
+    if (!isContextified(target)) throw notAContext('contextifiedObject', target);
+    return runHandle(this[kHandle], target, opts);
   }
 
-  runInNewContext(contextObject, options) {
-    const context = createContext(contextObject, contextOptions(options));
-    return this.runInContext(context, options);
+  runInNewContext(sandbox, opts) {
+    return this.runInContext(createContext(sandbox, newContextOptions(opts)),
+      opts);
   }
 }
 
 // The `//# sourceMappingURL=` comment of the code, as Node reports it.
-function sourceMapUrlOf(code) {
+function sourceMapUrlOf(text) {
   const match = /\/[*/][#@]\s*sourceMappingURL=([^\s'"*]+)\s*(?:\*\/\s*)?$/m
-    .exec(code);
+    .exec(text);
   return match === null ? undefined : match[1];
 }
 
-// The context options runInNewContext accepts among its run options.
-function contextOptions(options) {
-  if (options === null || typeof options !== 'object') return undefined;
-  return {
-    name: options.contextName,
-    origin: options.contextOrigin,
-    codeGeneration: options.contextCodeGeneration,
-    microtaskMode: options.microtaskMode,
-  };
+// The context options runInNewContext takes among its run options, under
+// their context* names.
+const kNewContextKeys = [
+  ['contextName', 'name'], ['contextOrigin', 'origin'],
+  ['contextCodeGeneration', 'codeGeneration'],
+  ['microtaskMode', 'microtaskMode'],
+];
+
+function newContextOptions(opts) {
+  if (opts === null || typeof opts !== 'object') return undefined;
+  const out = {};
+  for (const [from, to] of kNewContextKeys) out[to] = opts[from];
+  return out;
 }
 
 let contextCount = 0;
 
-function createContext(contextObject = {}, options = {}) {
-  if (contextObject !== constants.DONT_CONTEXTIFY) {
-    validateObject(contextObject, 'object',
-      { allowArray: true, allowFunction: true });
-    if (native().isContext(contextObject)) return contextObject;
+const kContextSpec = {
+  name: ['string', undefined],
+  origin: ['string', undefined],
+  codeGeneration: ['object', undefined],
+  microtaskMode: ['any', undefined],
+};
+
+function createContext(sandbox = {}, opts = {}) {
+  const plain = sandbox === constants.DONT_CONTEXTIFY;
+  if (!plain) {
+    validators.validateObject(sandbox, 'object', kAnyObject);
+    if (native().isContext(sandbox)) return sandbox;
   }
-  validateObject(options, 'options');
-  const {
-    name = `VM Context ${++contextCount}`,
-    origin,
-    codeGeneration,
-    microtaskMode,
-  } = options;
-  validateString(name, 'options.name');
-  if (origin !== undefined) validateString(origin, 'options.origin');
-  let strings = true;
-  let wasm = true;
-  if (codeGeneration !== undefined) {
-    validateObject(codeGeneration, 'options.codeGeneration');
-    if (codeGeneration.strings !== undefined) {
-      validateBoolean(codeGeneration.strings, 'options.codeGeneration.strings');
-      strings = codeGeneration.strings;
-    }
-    if (codeGeneration.wasm !== undefined) {
-      validateBoolean(codeGeneration.wasm, 'options.codeGeneration.wasm');
-      wasm = codeGeneration.wasm;
-    }
+  const o = readOptions(opts, kContextSpec);
+  const label = o.name === undefined ? `VM Context ${++contextCount}` : o.name;
+  const codeGen = o.codeGeneration === undefined ? {} : o.codeGeneration;
+  const allow = readOptions(codeGen, {
+    strings: ['boolean', true], wasm: ['boolean', true],
+  });
+  if (o.microtaskMode !== undefined && o.microtaskMode !== 'afterEvaluate') {
+    validators.validateOneOf(o.microtaskMode, 'options.microtaskMode',
+      ['afterEvaluate', undefined]);
   }
-  validateOneOf(microtaskMode, 'options.microtaskMode',
-    ['afterEvaluate', undefined]);
-  const ownQueue = microtaskMode === 'afterEvaluate';
-  if (contextObject === constants.DONT_CONTEXTIFY) {
-    return native().makeContext(null, name, ownQueue, strings, wasm);
+  const ownQueue = o.microtaskMode === 'afterEvaluate';
+  const made = native().makeContext(plain ? null : sandbox, label, ownQueue,
+    allow.strings, allow.wasm);
+  return plain ? made : sandbox;
+}
+
+function createScript(source, opts) {
+  return new Script(source, opts);
+}
+
+// What the runIn* helpers pass on (a string is the filename).
+function asBag(opts) {
+  if (typeof opts === 'string') return { filename: opts };
+  if (opts === undefined || opts === null) return {};
+  validators.validateObject(opts, 'options');
+  return opts;
+}
+
+function runInContext(source, target, opts) {
+  if (!isContextified(target)) throw notAContext('contextifiedObject', target);
+  const bag = asBag(opts);
+  return new Script(source, bag).runInContext(target, bag);
+}
+
+function runInNewContext(source, sandbox, opts) {
+  const bag = asBag(opts);
+  const target = createContext(sandbox, newContextOptions(bag));
+  return new Script(source, bag).runInContext(target, bag);
+}
+
+function runInThisContext(source, opts) {
+  const bag = asBag(opts);
+  return new Script(source, bag).runInThisContext(bag);
+}
+
+const kFunctionSpec = {
+  ...kScriptSpec,
+  filename: ['string', ''],
+  parsingContext: ['any', undefined],
+  contextExtensions: ['any', []],
+};
+
+function compileFunction(source, paramNames = [], opts = {}) {
+  validators.validateString(source, 'code');
+  validators.validateArray(paramNames, 'params');
+  for (let i = 0; i < paramNames.length; i++) {
+    validators.validateString(paramNames[i], `params[${i}]`);
   }
-  native().makeContext(contextObject, name, ownQueue, strings, wasm);
-  return contextObject;
-}
-
-function createScript(code, options) {
-  return new Script(code, options);
-}
-
-// The script options of the runIn* functions (a string is the filename).
-function scriptOptions(options) {
-  if (typeof options === 'string') return { filename: options };
-  if (options === undefined || options === null) return {};
-  validateObject(options, 'options');
-  return options;
-}
-
-function runInContext(code, contextifiedObject, options) {
-  checkContext(contextifiedObject, 'contextifiedObject');
-  const opts = scriptOptions(options);
-  return new Script(code, opts).runInContext(contextifiedObject, opts);
-}
-
-function runInNewContext(code, contextObject, options) {
-  const opts = scriptOptions(options);
-  const context = createContext(contextObject, contextOptions(opts));
-  return new Script(code, opts).runInContext(context, opts);
-}
-
-function runInThisContext(code, options) {
-  const opts = scriptOptions(options);
-  return new Script(code, opts).runInThisContext(opts);
-}
-
-function compileFunction(code, params = [], options = {}) {
-  validateString(code, 'code');
-  validateArray(params, 'params');
-  params.forEach((param, i) => validateString(param, `params[${i}]`));
-  validateObject(options, 'options');
-  const {
-    filename = '',
-    columnOffset = 0,
-    lineOffset = 0,
-    cachedData,
-    produceCachedData = false,
-    parsingContext,
-    contextExtensions = [],
-  } = options;
-  validateString(filename, 'options.filename');
-  validateInt32(columnOffset, 'options.columnOffset');
-  validateInt32(lineOffset, 'options.lineOffset');
-  validateCachedData(cachedData, 'options.cachedData');
-  validateBoolean(produceCachedData, 'options.produceCachedData');
-  if (parsingContext !== undefined) {
-    if (parsingContext === null || typeof parsingContext !== 'object' ||
-        !native().isContext(parsingContext)) {
-      throw new ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context',
-        parsingContext);
-    }
+  const o = readOptions(opts, kFunctionSpec);
+  if (o.parsingContext !== undefined && !isContextified(o.parsingContext)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context',
+      o.parsingContext);
   }
-  validateArray(contextExtensions, 'options.contextExtensions');
-  contextExtensions.forEach((extension, i) => {
-    validateObject(extension, `options.contextExtensions[${i}]`,
-      { nullable: true });
-    if (extension === null) {
-      throw new ERR_INVALID_ARG_TYPE(`options.contextExtensions[${i}]`,
-        'object', extension);
+  const extensions = o.contextExtensions;
+  validators.validateArray(extensions, 'options.contextExtensions');
+  extensions.forEach((ext, i) => {
+    if (ext === null || typeof ext !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE(`options.contextExtensions[${i}]`,
+        'object', ext);
     }
   });
   const result = [];
-  const fn = native().compileFunction(code, filename, lineOffset,
-    columnOffset, cachedData, produceCachedData, result,
-    parsingContext === undefined ? null : parsingContext, params,
-    contextExtensions);
-  if (cachedData !== undefined) fn.cachedDataRejected = result[0];
-  if (produceCachedData) {
-    fn.cachedDataProduced = result[1] !== undefined;
-    fn.cachedData = result[1] === undefined ? undefined :
-      Buffer.from(result[1]);
-  }
+  const fn = native().compileFunction(source, o.filename, o.lineOffset,
+    o.columnOffset, o.cachedData, o.produceCachedData, result,
+    o.parsingContext === undefined ? null : o.parsingContext, paramNames,
+    extensions);
+  attachCache(fn, o.cachedData, o.produceCachedData, result);
   return fn;
 }
 
+let warnedMeasureMemory = false;
+
 // No per-context accounting in V8's public API here: the whole heap is
 // the estimate, which is what 'summary' mode reports.
-function measureMemory(options = {}) {
-  validateObject(options, 'options');
-  const { mode = 'summary', execution = 'default' } = options;
-  validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
-  validateOneOf(execution, 'options.execution', ['default', 'eager']);
-  const { heapUsed, heapTotal } = process.memoryUsage();
-  const total = { jsMemoryEstimate: heapUsed, jsMemoryRange: [heapUsed, heapTotal] };
-  return Promise.resolve(mode === 'detailed' ?
+function measureMemory(opts = {}) {
+  if (!warnedMeasureMemory) {
+    warnedMeasureMemory = true;
+    process.emitWarning('vm.measureMemory is an experimental feature and ' +
+      'might change at any time', 'ExperimentalWarning');
+  }
+  const o = readOptions(opts, {
+    mode: ['string', 'summary'], execution: ['string', 'default'],
+  });
+  validators.validateOneOf(o.mode, 'options.mode', ['summary', 'detailed']);
+  validators.validateOneOf(o.execution, 'options.execution',
+    ['default', 'eager']);
+  const usage = process.memoryUsage();
+  const total = {
+    jsMemoryEstimate: usage.heapUsed,
+    jsMemoryRange: [usage.heapUsed, usage.heapTotal],
+  };
+  return Promise.resolve(o.mode === 'detailed' ?
     { total, current: total, other: [] } : { total });
 }
 

@@ -8,30 +8,32 @@ const { validateString } = require('../validators');
 
 const kResource = Symbol('asyncResource');
 
+// The resource type: a string given for the options, else options.name
+// (required when the class is used directly), else the subclass's name.
+function typeFor(settings, target, base) {
+  if (typeof settings === 'string') return settings;
+  const given = settings === undefined || settings === null ?
+    undefined : settings.name;
+  if (target === base) validateString(given, 'options.name');
+  return given || target.name;
+}
+
 function makeEventEmitterAsyncResource(EventEmitter) {
   // The resource keeps a reference back to its emitter, as Node's does.
   class EventEmitterReferencingAsyncResource extends AsyncResource {
-    constructor(emitter, type, options) {
-      super(type, options);
+    constructor(emitter, type, settings) {
+      super(type, settings);
       this.eventEmitter = emitter;
     }
   }
 
   class EventEmitterAsyncResource extends EventEmitter {
-    constructor(options = undefined) {
-      let name;
-      if (typeof options === 'string') {
-        name = options;
-        options = undefined;
-      } else {
-        if (new.target === EventEmitterAsyncResource) {
-          validateString(options?.name, 'options.name');
-        }
-        name = options?.name || new.target.name;
-      }
-      super(options);
+    constructor(settings) {
+      const type = typeFor(settings, new.target, EventEmitterAsyncResource);
+      const rest = typeof settings === 'string' ? undefined : settings;
+      super(rest);
       Object.defineProperty(this, kResource, {
-        value: new EventEmitterReferencingAsyncResource(this, name, options),
+        value: new EventEmitterReferencingAsyncResource(this, type, rest),
       });
     }
 
@@ -42,18 +44,18 @@ function makeEventEmitterAsyncResource(EventEmitter) {
     emitDestroy() {
       this[kResource].emitDestroy();
     }
-
-    get asyncId() {
-      return this[kResource].asyncId();
-    }
-
-    get triggerAsyncId() {
-      return this[kResource].triggerAsyncId();
-    }
-
-    get asyncResource() {
-      return this[kResource];
-    }
+  }
+  // Accessors onto the resource, in Node's order.
+  const views = {
+    asyncId: (resource) => resource.asyncId(),
+    triggerAsyncId: (resource) => resource.triggerAsyncId(),
+    asyncResource: (resource) => resource,
+  };
+  for (const [key, view] of Object.entries(views)) {
+    Object.defineProperty(EventEmitterAsyncResource.prototype, key, {
+      get() { return view(this[kResource]); },
+      configurable: true,
+    });
   }
   return EventEmitterAsyncResource;
 }
