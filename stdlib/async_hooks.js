@@ -175,8 +175,9 @@ class AsyncResource {
   }
 
   static bind(target, kind, receiver) {
-    validateFunction(target, 'fn');
+    // The name is read first: bind(null) fails reading it, as in Node.
     const label = kind || target.name || 'bound-anonymous-fn';
+    validateFunction(target, 'fn');
     return new AsyncResource(label).bind(target, receiver);
   }
 }

@@ -266,9 +266,10 @@ class TracingChannel {
         ctx.result = result;
       }
       const callbackArgs = arguments;
-      return tc.asyncStart.runStores(ctx, () => {
+      // Node's wrapper gives back nothing of the callback's result.
+      tc.asyncStart.runStores(ctx, () => {
         try {
-          return Reflect.apply(original, this, callbackArgs);
+          Reflect.apply(original, this, callbackArgs);
         } finally {
           tc.asyncEnd.publish(ctx);
         }

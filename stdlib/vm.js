@@ -23,7 +23,8 @@ const constants = Object.freeze({
   DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
 });
 
-const kAnyObject = { allowArray: true, allowFunction: true };
+// Arrays are objects to vm; functions are not.
+const kAnyObject = { allowArray: true };
 
 // One checker per option kind; each throws Node's error for `label`.
 const kCheckers = {
@@ -44,8 +45,8 @@ const kCheckers = {
 
 // Reads `bag` against `spec` ({ key: [kind, default] }): every present key
 // is checked, missing ones take their default.
-function readOptions(bag, spec) {
-  validators.validateObject(bag, 'options');
+function readOptions(bag, spec, prefix = 'options') {
+  validators.validateObject(bag, prefix);
   const out = {};
   for (const key of Object.keys(spec)) {
     const [kind, fallback] = spec[key];
@@ -53,7 +54,7 @@ function readOptions(bag, spec) {
     if (given === undefined) {
       out[key] = fallback;
     } else {
-      kCheckers[kind](given, `options.${key}`);
+      kCheckers[kind](given, `${prefix}.${key}`);
       out[key] = given;
     }
   }
@@ -77,6 +78,12 @@ function isContextified(value) {
   return value !== null &&
     (typeof value === 'object' || typeof value === 'function') &&
     native().isContext(value);
+}
+
+// The run target: first an object at all, then a contextified one.
+function checkTarget(value) {
+  validators.validateObject(value, 'object', kAnyObject);
+  if (!native().isContext(value)) throw notAContext('contextifiedObject', value);
 }
 
 const kRunSpec = {
@@ -151,7 +158,7 @@ class Script {
   }
 
   runInContext(target, opts) {
-    if (!isContextified(target)) throw notAContext('contextifiedObject', target);
+    checkTarget(target);
     return runHandle(this[kHandle], target, opts);
   }
 
@@ -203,7 +210,7 @@ function createContext(sandbox = {}, opts = {}) {
   const codeGen = o.codeGeneration === undefined ? {} : o.codeGeneration;
   const allow = readOptions(codeGen, {
     strings: ['boolean', true], wasm: ['boolean', true],
-  });
+  }, 'options.codeGeneration');
   if (o.microtaskMode !== undefined && o.microtaskMode !== 'afterEvaluate') {
     validators.validateOneOf(o.microtaskMode, 'options.microtaskMode',
       ['afterEvaluate', undefined]);
@@ -227,7 +234,7 @@ function asBag(opts) {
 }
 
 function runInContext(source, target, opts) {
-  if (!isContextified(target)) throw notAContext('contextifiedObject', target);
+  checkTarget(target);
   const bag = asBag(opts);
   return new Script(source, bag).runInContext(target, bag);
 }
@@ -250,9 +257,11 @@ const kFunctionSpec = {
   contextExtensions: ['any', []],
 };
 
-function compileFunction(source, paramNames = [], opts = {}) {
+function compileFunction(source, paramList = [], opts = {}) {
   validators.validateString(source, 'code');
-  validators.validateArray(paramNames, 'params');
+  validators.validateArray(paramList, 'params');
+  // Copies, read once: the binding must see exactly what was checked.
+  const paramNames = Array.from(paramList);
   for (let i = 0; i < paramNames.length; i++) {
     validators.validateString(paramNames[i], `params[${i}]`);
   }
@@ -261,8 +270,8 @@ function compileFunction(source, paramNames = [], opts = {}) {
     throw new codes.ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context',
       o.parsingContext);
   }
-  const extensions = o.contextExtensions;
-  validators.validateArray(extensions, 'options.contextExtensions');
+  validators.validateArray(o.contextExtensions, 'options.contextExtensions');
+  const extensions = Array.from(o.contextExtensions);
   extensions.forEach((ext, i) => {
     if (ext === null || typeof ext !== 'object') {
       throw new codes.ERR_INVALID_ARG_TYPE(`options.contextExtensions[${i}]`,

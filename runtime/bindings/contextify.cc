@@ -74,6 +74,14 @@ void NamedSetter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
   if (!sandbox->HasRealNamedProperty(context, property).To(&on_sandbox)) {
     return;
   }
+  // Strict code assigning an undeclared name (`x = 1`, not `this.x = 1`)
+  // gets V8's ReferenceError. Function declarations come this way too (as
+  // a throwing store) and must still reach the sandbox.
+  bool contextual = info.This() != context->Global();
+  if (!on_global && !on_sandbox && contextual && info.ShouldThrowOnError() &&
+      !value->IsFunction()) {
+    return;
+  }
   if (sandbox->Set(context, property, value).IsNothing()) return;
   // A name only the global has (a builtin, or declared with var/function)
   // is updated there too, so both views agree.
