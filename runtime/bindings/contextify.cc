@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "runtime/bindings/contextify.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
 
@@ -272,6 +273,24 @@ bool MakePristine(v8::Local<v8::Context> context) {
          !script->Run(context).IsEmpty();
 }
 
+// The index of the pristine vm context among a snapshot's added contexts.
+constexpr size_t kPristineContextIndex = 0;
+
+// The vm global: every property access goes through the sandbox first.
+v8::Local<v8::ObjectTemplate> VmGlobalTemplate(v8::Isolate* isolate) {
+  v8::Local<v8::FunctionTemplate> ctor = v8::FunctionTemplate::New(isolate);
+  v8::Local<v8::ObjectTemplate> global = ctor->InstanceTemplate();
+  global->SetHandler(v8::NamedPropertyHandlerConfiguration(
+      NamedGetter, NamedSetter, NamedQuery, NamedDeleter, NamedEnumerator,
+      NamedDefiner, NamedDescriptor, v8::Local<v8::Value>(),
+      v8::PropertyHandlerFlags::kHasNoSideEffect));
+  global->SetHandler(v8::IndexedPropertyHandlerConfiguration(
+      IndexedGetter, IndexedSetter, IndexedQuery, IndexedDeleter, nullptr,
+      IndexedDefiner, IndexedDescriptor, v8::Local<v8::Value>(),
+      v8::PropertyHandlerFlags::kHasNoSideEffect));
+  return global;
+}
+
 // What a context with its own microtask queue owns; freed when the
 // context's global proxy is collected.
 struct ContextState {
@@ -320,16 +339,6 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   bool plain = args[0]->IsNull();
   JSPACK_CHECK(plain || args[0]->IsObject());
 
-  v8::Local<v8::FunctionTemplate> ctor = v8::FunctionTemplate::New(isolate);
-  v8::Local<v8::ObjectTemplate> global = ctor->InstanceTemplate();
-  if (!plain) global->SetHandler(v8::NamedPropertyHandlerConfiguration(
-      NamedGetter, NamedSetter, NamedQuery, NamedDeleter, NamedEnumerator,
-      NamedDefiner, NamedDescriptor, v8::Local<v8::Value>(),
-      v8::PropertyHandlerFlags::kHasNoSideEffect));
-  if (!plain) global->SetHandler(v8::IndexedPropertyHandlerConfiguration(
-      IndexedGetter, IndexedSetter, IndexedQuery, IndexedDeleter, nullptr,
-      IndexedDefiner, IndexedDescriptor, v8::Local<v8::Value>(),
-      v8::PropertyHandlerFlags::kHasNoSideEffect));
 
   std::unique_ptr<ContextState> state;
   v8::MicrotaskQueue* queue = nullptr;
@@ -339,19 +348,29 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
         v8::MicrotaskQueue::New(isolate, v8::MicrotasksPolicy::kExplicit);
     queue = state->queue.get();
   }
-  v8::Local<v8::Context> context =
-      v8::Context::New(isolate, nullptr, global, v8::MaybeLocal<v8::Value>(),
-                       v8::DeserializeInternalFieldsCallback(), queue);
-  if (context.IsEmpty()) {
-    isolate->ThrowException(v8::Exception::Error(
-        OneByteString(isolate, "Failed to create a vm context")));
-    return;
+  // A copy of the snapshot's pristine vm context; without one (a run with
+  // no snapshot), a new context whose stdlib copy is cleared. Its
+  // interceptors forward nothing until the sandbox is attached below, so a
+  // plain context uses the same global.
+  v8::Local<v8::Context> context;
+  if (!v8::Context::FromSnapshot(isolate, kPristineContextIndex,
+                                 v8::DeserializeInternalFieldsCallback(),
+                                 nullptr, v8::MaybeLocal<v8::Value>(), queue)
+           .ToLocal(&context)) {
+    context = v8::Context::New(isolate, nullptr, VmGlobalTemplate(isolate),
+                               v8::MaybeLocal<v8::Value>(),
+                               v8::DeserializeInternalFieldsCallback(), queue);
+    if (context.IsEmpty()) {
+      isolate->ThrowException(v8::Exception::Error(
+          OneByteString(isolate, "Failed to create a vm context")));
+      return;
+    }
+    if (!MakePristine(context)) return;
   }
   context->SetSecurityToken(main->GetSecurityToken());
   context->SetAlignedPointerInEmbedderData(
       runtime::kRuntimeEmbedderIndex,
       main->GetAlignedPointerFromEmbedderData(runtime::kRuntimeEmbedderIndex));
-  if (!MakePristine(context)) return;
   context->AllowCodeGenerationFromStrings(!args[3]->IsFalse());
   v8::Local<v8::Object> proxy = context->Global();
   v8::Local<v8::Object> sandbox =
@@ -740,5 +759,43 @@ constexpr runtime::Method kMethods[] = {
 };
 
 }  // namespace
+
+const std::vector<intptr_t>& InterceptorReferences() {
+  static const std::vector<intptr_t> refs = {
+      reinterpret_cast<intptr_t>(NamedGetter),
+      reinterpret_cast<intptr_t>(NamedSetter),
+      reinterpret_cast<intptr_t>(NamedQuery),
+      reinterpret_cast<intptr_t>(NamedDeleter),
+      reinterpret_cast<intptr_t>(NamedEnumerator),
+      reinterpret_cast<intptr_t>(NamedDefiner),
+      reinterpret_cast<intptr_t>(NamedDescriptor),
+      reinterpret_cast<intptr_t>(IndexedGetter),
+      reinterpret_cast<intptr_t>(IndexedSetter),
+      reinterpret_cast<intptr_t>(IndexedQuery),
+      reinterpret_cast<intptr_t>(IndexedDeleter),
+      reinterpret_cast<intptr_t>(IndexedDefiner),
+      reinterpret_cast<intptr_t>(IndexedDescriptor),
+  };
+  return refs;
+}
+
+void AddPristineContext(v8::SnapshotCreator* creator, bool from_base) {
+  v8::Isolate* isolate = creator->GetIsolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context;
+  if (from_base) {
+    // The base snapshot's copy; a base without one gets none either, and
+    // vm falls back to clearing a stdlib copy.
+    if (!v8::Context::FromSnapshot(isolate, kPristineContextIndex)
+             .ToLocal(&context)) {
+      return;
+    }
+  } else {
+    // Made before any default context exists: V8's own fresh context.
+    context = v8::Context::New(isolate, nullptr, VmGlobalTemplate(isolate));
+  }
+  JSPACK_CHECK(creator->AddContext(context) == kPristineContextIndex);
+}
+
 JSPACK_BINDING(contextify, kMethods)
 }  // namespace jspack::bindings::contextify
