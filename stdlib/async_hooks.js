@@ -106,6 +106,8 @@ function createHook(callbacks) {
 const collected = new FinalizationRegistry((frame) => destroy(frame));
 
 const kDone = Symbol('destroyEmitted');
+const kAsyncIdSymbol = Symbol('async_id_symbol');
+const kTriggerIdSymbol = Symbol('trigger_async_id_symbol');
 
 class AsyncResource {
   constructor(kind, opts = {}) {
@@ -122,8 +124,15 @@ class AsyncResource {
     if (!Number.isSafeInteger(trigger) || trigger < -1) {
       throw new ERR_INVALID_ASYNC_ID('triggerAsyncId', trigger);
     }
-    this[kFrame] = capture(kind, this, trigger);
-    this[kDone] = false;
+    const frame = capture(kind, this, trigger);
+    // The ids show in util.inspect under Node's symbol names; the rest is
+    // hidden.
+    this[kAsyncIdSymbol] = frame.asyncId;
+    this[kTriggerIdSymbol] = frame.triggerAsyncId;
+    Object.defineProperties(this, {
+      [kFrame]: { value: frame },
+      [kDone]: { value: false, writable: true },
+    });
     if (!manualDestroy && state.hooks.length !== 0) {
       collected.register(this, this[kFrame], this);
     }

@@ -121,7 +121,7 @@ class Timeout {
     this[kRefed] = refed;
     this[kHeapIndex] = -1;
     this._id = nextId++;
-    this[kAsyncFrame] = asyncContext.capture('Timeout', this);
+    asyncContext.attach(this, 'Timeout');
     if (refed) incRefCount();
     insert(this, after);
   }
@@ -327,7 +327,7 @@ class Immediate {
     this._onImmediate = onImmediate;
     this._argv = extraArgs;
     this._destroyed = false;
-    this[kAsyncFrame] = asyncContext.capture('Immediate', this);
+    asyncContext.attach(this, 'Immediate');
     this[kRefed] = true;
     this._idleNext = null;
     this._idlePrev = immediateTail;

@@ -129,6 +129,16 @@ function destroy(frame) {
   pendingDestroys.push(frame);
 }
 
+// Records on `target` (a timer, a handle, a port) the frame its callbacks
+// will run in. Hidden from util.inspect, and nothing at all while
+// async_hooks is idle, so such objects look as they always did.
+function attach(target, type) {
+  if (!state.active) return;
+  Object.defineProperty(target, kFrame, {
+    value: capture(type, target), writable: true, configurable: true,
+  });
+}
+
 // A one-shot callback: runs in the context current now, then the resource
 // is destroyed. The callback itself comes back while async_hooks is idle.
 function bind(fn, type) {
@@ -153,6 +163,7 @@ function bindTo(frame, fn) {
 }
 
 module.exports = {
+  attach,
   setScheduler,
   bindTo,
   Frame,

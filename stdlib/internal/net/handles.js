@@ -46,7 +46,7 @@ function onClose(handle) {
 class StreamHandle {
   _init(id, ipc) {
     // Reads, connections and close run in the context the handle was made in.
-    this[asyncContext.kFrame] = asyncContext.capture(this instanceof TCP ? 'TCPWRAP' : 'PIPEWRAP', this);
+    asyncContext.attach(this, this instanceof TCP ? 'TCPWRAP' : 'PIPEWRAP');
     this.id = id;
     this.ipc = ipc;
     this.reading = false;

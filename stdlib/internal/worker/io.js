@@ -478,7 +478,8 @@ class MessageChannel {
 
   constructor() {
     [this.#port1, this.#port2] = binding().createChannel();
-    this.#port1[asyncContext.kFrame] = this.#port2[asyncContext.kFrame] = asyncContext.capture('MESSAGEPORT');
+    asyncContext.attach(this.#port1, 'MESSAGEPORT');
+    asyncContext.attach(this.#port2, 'MESSAGEPORT');
   }
 
   get port1() { return this.#port1; }
