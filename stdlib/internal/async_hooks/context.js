@@ -61,8 +61,10 @@ function emit(kind, frame, extra) {
 }
 
 function fatal(err) {
-  const msg = err && err.stack ? err.stack : String(err);
-  process._rawDebug(msg);
+  const msg = err !== null && typeof err === 'object' && err.stack ?
+    err.stack : String(err);
+  // process.stderr writes synchronously, so the message is out before exit.
+  process.stderr.write(`${msg}\n`);
   process.exit(1);
 }
 
