@@ -368,9 +368,12 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
     if (!MakePristine(context)) return;
   }
   context->SetSecurityToken(main->GetSecurityToken());
-  context->SetAlignedPointerInEmbedderData(
-      runtime::kRuntimeEmbedderIndex,
-      main->GetAlignedPointerFromEmbedderData(runtime::kRuntimeEmbedderIndex));
+  if (main->GetNumberOfEmbedderDataFields() > runtime::kRuntimeEmbedderIndex) {
+    context->SetAlignedPointerInEmbedderData(
+        runtime::kRuntimeEmbedderIndex,
+        main->GetAlignedPointerFromEmbedderData(
+            runtime::kRuntimeEmbedderIndex));
+  }
   context->AllowCodeGenerationFromStrings(!args[3]->IsFalse());
   v8::Local<v8::Object> proxy = context->Global();
   v8::Local<v8::Object> sandbox =
