@@ -4,9 +4,7 @@
 // EventEmitter class events.js passes in (so this file needs no events).
 
 const { AsyncResource } = require('../../async_hooks');
-const { validateString } = require('../validators');
-
-const kResource = Symbol('asyncResource');
+const validators = require('../validators');
 
 // The resource type: a string given for the options, else options.name
 // (required when the class is used directly), else the subclass's name.
@@ -14,9 +12,12 @@ function typeFor(settings, target, base) {
   if (typeof settings === 'string') return settings;
   const given = settings === undefined || settings === null ?
     undefined : settings.name;
-  if (target === base) validateString(given, 'options.name');
+  if (target === base) validators.validateString(given, 'options.name');
   return given || target.name;
 }
+
+// Where each emitter keeps its resource.
+const kResource = Symbol('asyncResource');
 
 function makeEventEmitterAsyncResource(EventEmitter) {
   // The resource keeps a reference back to its emitter, as Node's does.
