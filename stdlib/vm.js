@@ -12,8 +12,9 @@ function native() {
   return binding;
 }
 
-// runScript returns this object when the watchdog stopped the code.
+// runScript returns these when the timeout or a SIGINT stopped the code.
 const kTimedOut = Object.freeze({ __proto__: null });
+const kInterrupted = Object.freeze({ __proto__: null });
 const kHandle = Symbol('scriptHandle');
 
 const constants = Object.freeze({
@@ -95,7 +96,7 @@ const kRunSpec = {
 // The options every run takes (a string is a filename, nothing to run by).
 function runSettings(opts) {
   if (opts === undefined || opts === null || typeof opts === 'string') {
-    return { displayErrors: true, timeout: 0 };
+    return { displayErrors: true, breakOnSigint: false, timeout: 0 };
   }
   return readOptions(opts, kRunSpec);
 }
@@ -103,9 +104,12 @@ function runSettings(opts) {
 function runHandle(handle, target, opts) {
   const settings = runSettings(opts);
   const value = native().runScript(handle, target, settings.timeout,
-    kTimedOut, settings.displayErrors);
+    kTimedOut, settings.displayErrors, settings.breakOnSigint, kInterrupted);
   if (value === kTimedOut) {
     throw new codes.ERR_SCRIPT_EXECUTION_TIMEOUT(settings.timeout);
+  }
+  if (value === kInterrupted) {
+    throw new codes.ERR_SCRIPT_EXECUTION_INTERRUPTED();
   }
   return value;
 }

@@ -1,7 +1,11 @@
 // contextify: node:vm's contextified objects (a V8 context whose global
 // forwards to a sandbox object), compiled scripts and the execution
 // watchdog behind the `timeout` option.
+#include <semaphore.h>
+#include <signal.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -592,25 +596,84 @@ class Watchdog {
   std::thread thread_;
 };
 
+// breakOnSigint: a SIGINT during a run terminates it. The handler only
+// posts a semaphore (async-signal-safe); a thread calls TerminateExecution.
+// SIGINT's previous disposition (libuv's or the default) is back once the
+// run ends, and the signal is not passed on, as in Node.
+class SigintWatchdog {
+ public:
+  explicit SigintWatchdog(v8::Isolate* isolate) : isolate_(isolate) {
+    sem_init(&sem_, 0, 0);
+    previous_ = active_.exchange(this);
+    struct sigaction action {};
+    action.sa_handler = OnSigint;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_action_);
+    thread_ = std::thread([this] {
+      while (sem_wait(&sem_) != 0) {
+      }
+      if (!stopping_.load()) {
+        fired_.store(true);
+        isolate_->TerminateExecution();
+      }
+    });
+  }
+  ~SigintWatchdog() { Stop(); }
+  void Stop() {
+    if (!thread_.joinable()) return;
+    sigaction(SIGINT, &old_action_, nullptr);
+    active_.store(previous_);
+    stopping_.store(true);
+    sem_post(&sem_);
+    thread_.join();
+    sem_destroy(&sem_);
+  }
+  bool fired() const { return fired_.load(); }
+
+ private:
+  static void OnSigint(int) {
+    SigintWatchdog* watchdog = active_.load();
+    if (watchdog != nullptr) sem_post(&watchdog->sem_);
+  }
+
+  static std::atomic<SigintWatchdog*> active_;
+  v8::Isolate* isolate_;
+  SigintWatchdog* previous_ = nullptr;
+  struct sigaction old_action_ {};
+  sem_t sem_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> fired_{false};
+  std::thread thread_;
+};
+
+std::atomic<SigintWatchdog*> SigintWatchdog::active_{nullptr};
+
 // Runs `run` in `context` under an optional timeout, then drains the
 // context's own microtask queue (microtaskMode 'afterEvaluate'). On a
 // timeout returns `timed_out` (the sentinel the JS side turns into
 // ERR_SCRIPT_EXECUTION_TIMEOUT); exceptions propagate.
+// `interrupted` (empty: no breakOnSigint) likewise for a SIGINT.
 template <typename Run>
 void RunGuarded(const v8::FunctionCallbackInfo<v8::Value>& args,
                 v8::Local<v8::Context> context, int64_t timeout_ms,
-                v8::Local<v8::Value> timed_out, bool display_errors,
+                v8::Local<v8::Value> timed_out,
+                v8::Local<v8::Value> interrupted, bool display_errors,
                 Run run) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::MicrotaskQueue* own_queue = QueueOf(context);
   v8::TryCatch try_catch(isolate);
   v8::MaybeLocal<v8::Value> result;
   bool fired = false;
+  bool sigint = false;
   {
     v8::Context::Scope scope(context);
     std::unique_ptr<Watchdog> watchdog;
+    std::unique_ptr<SigintWatchdog> sigint_watchdog;
     if (timeout_ms > 0) {
       watchdog = std::make_unique<Watchdog>(isolate, timeout_ms);
+    }
+    if (!interrupted.IsEmpty()) {
+      sigint_watchdog = std::make_unique<SigintWatchdog>(isolate);
     }
     result = run();
     if (own_queue != nullptr && !try_catch.HasCaught()) {
@@ -620,13 +683,17 @@ void RunGuarded(const v8::FunctionCallbackInfo<v8::Value>& args,
       watchdog->Stop();
       fired = watchdog->fired();
     }
+    if (sigint_watchdog) {
+      sigint_watchdog->Stop();
+      sigint = sigint_watchdog->fired();
+    }
   }
-  if (fired) {
+  if (fired || sigint) {
     // The termination may still be pending if the script finished just
-    // as the deadline passed; either way the isolate is usable again.
+    // as it fired; either way the isolate is usable again.
     isolate->CancelTerminateExecution();
     try_catch.Reset();
-    args.GetReturnValue().Set(timed_out);
+    args.GetReturnValue().Set(sigint ? interrupted : timed_out);
     return;
   }
   if (try_catch.HasCaught()) {
@@ -640,7 +707,7 @@ void RunGuarded(const v8::FunctionCallbackInfo<v8::Value>& args,
 }
 
 // runScript(handle, sandbox|null, timeoutMs, timedOutSentinel,
-//     displayErrors) -> result.
+//     displayErrors, breakOnSigint, interruptedSentinel) -> result.
 void RunScript(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   JSPACK_CHECK(args[0]->IsObject() &&
@@ -655,7 +722,10 @@ void RunScript(const v8::FunctionCallbackInfo<v8::Value>& args) {
                         ? static_cast<int64_t>(args[2].As<v8::Number>()->Value())
                         : 0;
   v8::Local<v8::UnboundScript> unbound = holder->script.Get(isolate);
-  RunGuarded(args, context, timeout, args[3], !args[4]->IsFalse(),
+  v8::Local<v8::Value> interrupted;
+  if (args[5]->IsTrue()) interrupted = args[6];
+  RunGuarded(args, context, timeout, args[3], interrupted,
+             !args[4]->IsFalse(),
              [&]() -> v8::MaybeLocal<v8::Value> {
                v8::Local<v8::Script> script = unbound->BindToCurrentContext();
                return script->Run(context);
@@ -743,7 +813,7 @@ void CallGuarded(const v8::FunctionCallbackInfo<v8::Value>& args) {
                         : 0;
   std::vector<v8::Local<v8::Value>> argv;
   for (int i = 4; i < args.Length(); ++i) argv.push_back(args[i]);
-  RunGuarded(args, context, timeout, args[3], false,
+  RunGuarded(args, context, timeout, args[3], v8::Local<v8::Value>(), false,
              [&]() -> v8::MaybeLocal<v8::Value> {
                return fn->Call(context, args[1],
                                static_cast<int>(argv.size()), argv.data());

@@ -83,6 +83,15 @@ assert.throws(() => vm.runInThisContext('1', { timeout: '1' }), {
   code: 'ERR_INVALID_ARG_TYPE',
 });
 
+// breakOnSigint: a SIGINT during the run stops it with Node's error, and
+// the process (and its own SIGINT handling) goes on.
+assert.throws(() => vm.runInThisContext(
+  'process.kill(process.pid, "SIGINT"); for (;;) {}', { breakOnSigint: true }), {
+  code: 'ERR_SCRIPT_EXECUTION_INTERRUPTED',
+  message: 'Script execution was interrupted by `SIGINT`',
+});
+assert.strictEqual(vm.runInThisContext('1 + 1', { breakOnSigint: true }), 2);
+
 // microtaskMode 'afterEvaluate': the context's promise jobs run before the
 // call returns, and a timeout covers them.
 const mt = vm.createContext({ out: [] }, { microtaskMode: 'afterEvaluate' });
