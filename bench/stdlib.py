@@ -23,8 +23,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-WORKLOADS = ["buffer-codec", "fs-readwrite", "fs-stream-copy", "fs-readdir-stat",
-             "spawn-true", "tcp-echo", "worker-roundtrip"]
+WORKLOADS = ["async-context", "buffer-codec", "fs-readwrite", "fs-stream-copy",
+             "fs-readdir-stat", "spawn-true", "tcp-echo", "worker-roundtrip"]
 
 
 def log(msg):

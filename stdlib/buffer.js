@@ -66,7 +66,7 @@ function warnBufferCall() {
   const probe = {};
   Error.captureStackTrace(probe, Buffer);
   const stack = `${probe.stack}`.split('\n');
-  if (stack.length > 1 && stack[1].includes('/node_modules/')) return;
+  if (stack.length > 1 && /[\\/]node_modules[\\/]/.test(stack[1])) return;
   dep0005Done = true;
   require('./internal/process/warning')
     .emitWarning(kDep0005, 'DeprecationWarning', 'DEP0005');

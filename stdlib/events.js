@@ -547,4 +547,16 @@ EventEmitter.listenerCount = function(emitter, name) {
   return emitter.listenerCount(name);
 };
 
+// Made on first use: loading it loads node:async_hooks.
+let eventEmitterAsyncResource;
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  get: function lazyEventEmitterAsyncResource() {
+    eventEmitterAsyncResource ??= require('./internal/async_hooks/event_emitter')
+      .makeEventEmitterAsyncResource(EventEmitter);
+    return eventEmitterAsyncResource;
+  },
+  enumerable: true,
+  configurable: true,
+});
+
 module.exports = EventEmitter;

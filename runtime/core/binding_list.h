@@ -3,7 +3,9 @@
 #pragma once
 
 #define JSPACK_BINDING_LIST(V) \
+  V(async_wrap)                \
   V(buffer)                    \
+  V(contextify)                \
   V(dns)                       \
   V(encoding)                  \
   V(fs)                        \

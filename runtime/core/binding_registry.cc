@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "runtime/bindings/contextify.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/binding_list.h"
 #include "runtime/core/runtime.h"
@@ -36,6 +37,10 @@ const intptr_t* ExternalReferences() {
       for (size_t i = 0; i < info->method_count; ++i) {
         out.push_back(reinterpret_cast<intptr_t>(info->methods[i].callback));
       }
+    }
+    // The vm global's interceptors: its template is in every snapshot.
+    for (intptr_t ref : bindings::contextify::InterceptorReferences()) {
+      out.push_back(ref);
     }
     out.push_back(0);
     return out;

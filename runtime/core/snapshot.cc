@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "runtime/bindings/contextify.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
 #include "runtime/core/stdlib.h"
@@ -89,6 +90,8 @@ bool Build(const std::string* base_blob, const std::string* bundle,
     creator.AddData(context, hooks);
     creator.SetDefaultContext(context);
   }
+  // node:vm copies this context for each new one (context index 0).
+  bindings::contextify::AddPristineContext(&creator, base_blob != nullptr);
   v8::StartupData data =
       creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   if (data.data == nullptr || data.raw_size <= 0) {

@@ -32,9 +32,9 @@ const { prepareStackTrace } = require('./source_map');
 
 // Builtins are evaluated on first require, not here: each module this
 // bootstrap evaluates puts its source and objects into every snapshot, and
-// every start deserializes them, used or not. A packed app's snapshot is made
-// after its top-level code ran, so it holds the builtins that app requires;
-// the others compile when first required (samples/hello: 77 to 67 million
+// every start deserializes them, used or not. A packed app's snapshot holds
+// the builtins its bundle names (prepareApp loads them at pack time); the
+// others compile when first required (samples/hello: 77 to 67 million
 // instructions to exit, measured with callgrind; see the image builder,
 // scripts/stdlib-image.js).
 builtins.defineBuiltins(require('./modules/builtin_table'));

@@ -6,6 +6,7 @@
 const binding = internalBinding('timers');
 const { drainBetweenCallbacks } = require('./process/task_queues');
 const { emitProcessWarning } = require('./process/warning');
+const asyncContext = require('./async_hooks/context');
 const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = require('./errors').codes;
 
 // Node's bound: larger or invalid delays become 1 ms.
@@ -13,6 +14,9 @@ const kTimeoutMax = 2 ** 31 - 1;
 
 const kRefed = Symbol('refed');
 const kHeapIndex = Symbol('heapIndex');
+// The async context a timer or immediate was made in (undefined while
+// node:async_hooks is not loaded).
+const kAsyncFrame = asyncContext.kFrame;
 
 let nextId = 1;
 let nextSeq = 0;
@@ -117,6 +121,7 @@ class Timeout {
     this[kRefed] = refed;
     this[kHeapIndex] = -1;
     this._id = nextId++;
+    asyncContext.attach(this, 'Timeout');
     if (refed) incRefCount();
     insert(this, after);
   }
@@ -174,6 +179,7 @@ const knownTimersById = new Map();
 function unenroll(timer) {
   if (!timer._destroyed) {
     timer._destroyed = true;
+    asyncContext.destroy(timer[kAsyncFrame]);
     if (timer[kRefed]) decRefCount();
     heapRemove(timer);
     knownTimersById.delete(timer._id);
@@ -220,7 +226,10 @@ function processTimers(now) {
     const start = timer._repeat ? binding.getLibuvNow() : 0;
     try {
       const args = timer._timerArgs;
-      if (args === undefined) {
+      if (timer[kAsyncFrame] !== undefined) {
+        asyncContext.callIn(timer[kAsyncFrame], timer._onTimeout, timer,
+          ...(args === undefined ? [] : args));
+      } else if (args === undefined) {
         timer._onTimeout();
       } else {
         timer._onTimeout(...args);
@@ -243,6 +252,7 @@ function processTimers(now) {
 function retire(timer) {
   if (timer._destroyed) return;
   timer._destroyed = true;
+  asyncContext.destroy(timer[kAsyncFrame]);
   if (timer[kRefed]) decRefCount();
   knownTimersById.delete(timer._id);
   // Legacy objects carry Node's list-node fields: a finished one is unlinked.
@@ -317,6 +327,7 @@ class Immediate {
     this._onImmediate = onImmediate;
     this._argv = extraArgs;
     this._destroyed = false;
+    asyncContext.attach(this, 'Immediate');
     this[kRefed] = true;
     this._idleNext = null;
     this._idlePrev = immediateTail;
@@ -362,11 +373,15 @@ class Immediate {
   }
 }
 
+// async_hooks' destroy batches run from an immediate.
+asyncContext.setScheduler((fn) => new Immediate(fn, undefined));
+
 function clearImmediate(immediate) {
   if (!immediate || !(immediate instanceof Immediate) || immediate._destroyed) {
     return;
   }
   immediate._destroyed = true;
+  asyncContext.destroy(immediate[kAsyncFrame]);
   immediateCount--;
   if (immediate[kRefed]) immediateRefCount--;
   updateImmediateInfo();
@@ -409,7 +424,10 @@ function processImmediate() {
     const callback = immediate._onImmediate;
     const args = immediate._argv;
     try {
-      if (args === undefined) {
+      if (immediate[kAsyncFrame] !== undefined) {
+        asyncContext.callIn(immediate[kAsyncFrame], callback, immediate,
+          ...(args === undefined ? [] : args));
+      } else if (args === undefined) {
         callback();
       } else {
         callback(...args);
@@ -417,6 +435,8 @@ function processImmediate() {
     } catch (err) {
       outstanding = next;
       throw err;
+    } finally {
+      asyncContext.destroy(immediate[kAsyncFrame]);
     }
   }
 }

@@ -3,6 +3,7 @@
 // streams (node:net sockets on socketpairs), exit bookkeeping, kill, and the
 // IPC channel when a slot is 'ipc'.
 
+const asyncContext = require('../async_hooks/context');
 const EventEmitter = require('../../events');
 const { AbortError, codes, errnoException } = require('../errors');
 const { validateObject, validateString } = require('../validators');
@@ -69,7 +70,7 @@ class ChildProcess extends EventEmitter {
       request[key] = record[key];
     }
     request.detached = request.detached === true;
-    const result = wrap().spawn(request, (code, signal) => this[kExited](code, signal));
+    const result = wrap().spawn(request, asyncContext.bind((code, signal) => this[kExited](code, signal), 'PROCESSWRAP'));
     if (result < 0) return this._spawnFailed(result, slots);
 
     this[kId] = result;

@@ -2,6 +2,7 @@
 // dns.lookup and dns.lookupService on the system resolver (getaddrinfo and
 // getnameinfo on libuv's thread pool), shared by node:dns and dns/promises.
 
+const asyncContext = require('../async_hooks/context');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
   dnsException,
@@ -97,6 +98,7 @@ function inOrder(list, order) {
 
 // Resolves `host`; done(err, list) with list = [{ address, family }].
 function resolveHost(host, settings, done) {
+  done = asyncContext.bind(done, 'GETADDRINFOREQWRAP');
   if (!host) {
     if (host === '') warnEmptyHost(host);
     process.nextTick(done, null, []);
@@ -163,6 +165,7 @@ function serviceArgs(address, port, cb, needsCallback) {
 }
 
 function resolveService(address, port, done) {
+  done = asyncContext.bind(done, 'GETNAMEINFOREQWRAP');
   const req = {
     oncomplete(status, hostname, service) {
       if (status !== 0) done(dnsException(status, 'getnameinfo', address));

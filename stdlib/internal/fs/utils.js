@@ -3,6 +3,7 @@
 // (paths, flags, modes, positions, times), the system errors, and the calls
 // into the fs binding in their blocking, callback and promise forms.
 
+const asyncContext = require('../async_hooks/context');
 const { codes, uvException, SystemError } = require('../errors');
 const {
   validateInteger,
@@ -281,10 +282,10 @@ function callSync(op, args, syscall, path, dest) {
 // Starts `<op>` on the thread pool and calls done(err, result) later, never
 // before this returns.
 function callAsync(op, args, syscall, path, dest, done) {
-  const finish = (errno, result) => {
+  const finish = asyncContext.bind((errno, result) => {
     if (errno < 0) done(systemError(errno, syscall, path, dest));
     else done(null, result);
-  };
+  }, 'FSREQCALLBACK');
   const started = binding()[op](...args, finish);
   if (started < 0) process.nextTick(finish, started);
 }

@@ -8,6 +8,7 @@
 // directory that appears is watched (and its existing entries reported), one
 // that disappears is dropped. Names are reported relative to the root.
 
+const asyncContext = require('../async_hooks/context');
 const events = require('../../events');
 const pathModule = require('../../path');
 const errors = require('../errors');
@@ -80,7 +81,8 @@ class FSWatcher extends events.EventEmitter {
   // Watches `dir` (relative) at `target`; throws for the root only.
   #add(dir, target) {
     const id = binding().watch(target, this.#persistent && this.#refed, false,
-      (status, events, name) => this.#onEvent(dir, status, events, name));
+      asyncContext.bindTo(asyncContext.capture('FSEVENTWRAP'),
+        (status, events, name) => this.#onEvent(dir, status, events, name)));
     if (id < 0) {
       if (dir === '') throw watchError(id, pathText(target));
       return;
@@ -283,10 +285,10 @@ class StatWatcher extends events.EventEmitter {
     if (this.#id > 0) return;
     this.#persistent = persistent;
     const id = binding().poll(filename, persistent && this.#refed, interval,
-      this.#bigint, (status, curr, prev) => {
+      this.#bigint, asyncContext.bindTo(asyncContext.capture('STATWATCHER'), (status, curr, prev) => {
         // libuv reports a missing file as zeroed stats, once per change.
         this.emit('change', statsFromFields(curr), statsFromFields(prev));
-      });
+      }));
     if (id < 0) throw uvException({ errno: id, syscall: 'watch', path: pathText(filename) });
     this.#id = id;
   }

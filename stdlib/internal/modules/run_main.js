@@ -21,11 +21,26 @@ const esm = require('./esm');
 const { Module } = cjs;
 let appMain;
 
-// Pack time: compile the bundle, every function eagerly, without running it.
+// Pack time: compile the bundle, every function eagerly, without running it,
+// and load the builtins it names, so the app snapshot holds them evaluated.
 function prepareApp(source, filename) {
   appMain = binding.compileFunction(source, filename, true);
   setAppScriptName(filename);
+  for (const id of namedBuiltins(source)) builtins.loadBuiltin(id);
   warmStartup();
+}
+
+// The builtins a bundle names in require('x'), import('x') or `from 'x'`
+// (esbuild leaves those calls as written). A name in a branch the app never
+// takes is loaded too: that costs snapshot bytes, never behaviour, since a
+// builtin's top level only defines things.
+function namedBuiltins(source) {
+  const ids = new Set();
+  const pattern = /(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*)(["'])(?:node:)?([a-z_][a-z0-9_/]*)\1/g;
+  for (const match of source.matchAll(pattern)) {
+    if (builtins.hasBuiltin(match[2])) ids.add(match[2]);
+  }
+  return ids;
 }
 
 // Pack time: runs the pure helpers of a packed app's start once, so the app

@@ -2,6 +2,7 @@
 // The second half of socket.connect(): host lookup, the autoSelectFamily
 // attempts one address after another, and the connect requests themselves.
 
+const asyncContext = require('../async_hooks/context');
 const timers = require('../../timers');
 const {
   codes: {
@@ -47,7 +48,7 @@ function connectError(status, req) {
 }
 
 function connectPath(sock, path) {
-  const req = { oncomplete: connectDone, owner: sock, path };
+  const req = { oncomplete: asyncContext.bind(connectDone, 'PIPECONNECTWRAP'), owner: sock, path };
   const status = sock._handle.connect(req, path);
   if (status !== 0) sock.destroy(exceptionWithHostPort(status, 'connect', path));
 }
@@ -66,7 +67,7 @@ function connectAddress(sock, target, address, family, retry) {
     }
   }
   const req = {
-    oncomplete: connectDone, owner: sock, address, port: target.port, retry,
+    oncomplete: asyncContext.bind(connectDone, 'TCPCONNECTWRAP'), owner: sock, address, port: target.port, retry,
     localAddress, localPort, abandoned: false,
   };
   const status = family === 6 ?

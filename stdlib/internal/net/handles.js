@@ -11,6 +11,8 @@
 // and pass request objects with oncomplete(status, req) to writev, shutdown
 // and connect. After close() every method answers UV_EBADF.
 
+const asyncContext = require('../async_hooks/context');
+
 let binding;
 function native() {
   if (binding === undefined) binding = internalBinding('stream_wrap');
@@ -43,6 +45,8 @@ function onClose(handle) {
 
 class StreamHandle {
   _init(id, ipc) {
+    // Reads, connections and close run in the context the handle was made in.
+    asyncContext.attach(this, this instanceof TCP ? 'TCPWRAP' : 'PIPEWRAP');
     this.id = id;
     this.ipc = ipc;
     this.reading = false;
@@ -101,7 +105,7 @@ class StreamHandle {
     const id = this.id;
     this.id = -1;
     this.reading = false;
-    this._closeCallback = callback ?? null;
+    this._closeCallback = asyncContext.bindTo(this[asyncContext.kFrame], callback) ?? null;
     native().close(id);
   }
 

@@ -2,6 +2,7 @@
 // net.Server: a listening TCP or pipe handle; each accepted handle becomes a
 // Socket given to 'connection'.
 
+const asyncContext = require('../async_hooks/context');
 const EventEmitter = require('../../events');
 const {
   codes: {
@@ -249,7 +250,7 @@ class ServerBase extends EventEmitter {
     this._handle = hw;
     const generation = ++this[kGeneration];
     hw.owner = this;
-    hw.onconnection = onAccepted;
+    hw.onconnection = asyncContext.bindTo(hw[asyncContext.kFrame], onAccepted);
     if (this._unref) hw.unref();
     process.nextTick(() => {
       if (this._handle === hw && this[kGeneration] === generation) this.emit('listening');

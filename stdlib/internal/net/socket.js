@@ -6,6 +6,7 @@
 // Writes go to the handle in batches (_writev: one uv_write for all queued
 // chunks) and most finish at once (uv_try_write), without a request.
 
+const asyncContext = require('../async_hooks/context');
 const { Duplex } = require('../../stream');
 const { Buffer } = require('../../buffer');
 const timers = require('../../timers');
@@ -209,7 +210,7 @@ class SocketBase extends Duplex {
   _attach(hw) {
     this._handle = hw;
     hw.owner = this;
-    hw.onread = onHandleRead;
+    hw.onread = asyncContext.bindTo(hw[asyncContext.kFrame], onHandleRead);
     if (this[kSockState].readInto !== null) prepareReadBuffer(this[kSockState], hw);
   }
 
@@ -424,7 +425,7 @@ class SocketBase extends Duplex {
       if (encoding === 'buffer') throw notABuffer();
       return Buffer.from(chunk, encoding);
     });
-    const req = { oncomplete: writeDone, owner: this, done };
+    const req = { oncomplete: asyncContext.bind(writeDone, 'WRITEWRAP'), owner: this, done };
     const status = hw.writev(req, list, false);
     if (status === 1) {
       done(null);
@@ -458,7 +459,7 @@ class SocketBase extends Duplex {
       cb();
       return;
     }
-    const status = hw.shutdown({ oncomplete: shutdownDone, owner: this, done: cb });
+    const status = hw.shutdown({ oncomplete: asyncContext.bind(shutdownDone, 'SHUTDOWNWRAP'), owner: this, done: cb });
     if (status === UV_ENOTCONN) cb();
     else if (status !== 0) cb(errnoException(status, 'shutdown'));
   }

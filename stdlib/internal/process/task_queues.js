@@ -9,6 +9,7 @@ const { ticksPending, runTicks } = require('./ticks');
 const { reportUnhandledRejections, hasPendingRejections } = require('./promises');
 const { reportUncaught } = require('./execution');
 const { validateFunction } = require('../validators');
+const asyncContext = require('../async_hooks/context');
 
 // A tick that throws propagates to C++, which reports it and calls this
 // again for the rest of the queue.
@@ -28,6 +29,7 @@ function drainBetweenCallbacks() {
 
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
+  if (asyncContext.state.active) callback = asyncContext.bind(callback, 'Microtask');
   enqueueMicrotask(() => {
     try {
       callback();

@@ -6,6 +6,7 @@
 // (microtasks, rejection reports) is layered on top in task_queues.js.
 
 const { validateFunction } = require('../validators');
+const asyncContext = require('../async_hooks/context');
 
 // A power-of-two ring, so taking the oldest entry is O(1) under load. Each
 // tick takes two slots: the callback, then its arguments (or undefined).
@@ -31,6 +32,7 @@ function growRing() {
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (closed) return;
+  if (asyncContext.state.active) callback = asyncContext.bind(callback, 'TickObject');
   ring[writeAt] = callback;
   ring[writeAt + 1] = args.length === 0 ? undefined : args;
   writeAt = (writeAt + 2) & (ring.length - 1);

@@ -5,6 +5,7 @@
 // posted) and given MessagePort.prototype; its listeners live in a plain
 // symbol-keyed record, since the object never ran a JS constructor.
 
+const asyncContext = require('../async_hooks/context');
 const {
   ERR_CONSTRUCT_CALL_INVALID, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS,
   ERR_INVALID_TRANSFER_OBJECT, ERR_MISSING_ARGS,
@@ -450,6 +451,13 @@ Object.defineProperty(MessagePort.prototype, Symbol.toStringTag, {
 // What the native side calls for every event of a port (kind: 0 message,
 // 1 messageerror, 2 close).
 function emitFromNative(port, kind, value) {
+  // A port's events run in the async context its channel was made in.
+  const frame = port[asyncContext.kFrame];
+  if (frame !== undefined) return asyncContext.callIn(frame, deliverEvent, undefined, port, kind, value);
+  deliverEvent(port, kind, value);
+}
+
+function deliverEvent(port, kind, value) {
   if (kind === 0) {
     dispatch(port, 'message', value, () => new MessageEvent('message', {
       data: value,
@@ -470,6 +478,8 @@ class MessageChannel {
 
   constructor() {
     [this.#port1, this.#port2] = binding().createChannel();
+    asyncContext.attach(this.#port1, 'MESSAGEPORT');
+    asyncContext.attach(this.#port2, 'MESSAGEPORT');
   }
 
   get port1() { return this.#port1; }

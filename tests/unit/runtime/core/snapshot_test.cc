@@ -153,6 +153,35 @@ TEST_F(SnapshotTest, SnapshotFromSourceWorksWithoutBase) {
 
 // Every binding instantiated into the heap, then snapshotted and booted: V8
 // aborts on any callback missing from the external reference array.
+// What node:vm copies for each new context: V8's fresh globals, none of the
+// stdlib's (context index 0 of every snapshot).
+std::string EvalInVmContext(const std::string& blob, const char* source) {
+  BootedIsolate booted(blob);
+  v8::Isolate* isolate = v8::Isolate::GetCurrent();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> vm;
+  if (!v8::Context::FromSnapshot(isolate, 0).ToLocal(&vm)) return "none";
+  v8::Context::Scope context_scope(vm);
+  v8::Local<v8::Value> result;
+  if (!v8::Script::Compile(vm, Utf8String(isolate, source).ToLocalChecked())
+           .ToLocalChecked()
+           ->Run(vm)
+           .ToLocal(&result)) {
+    return "throws";
+  }
+  return ToUtf8(isolate, result);
+}
+
+TEST_F(SnapshotTest, BaseAndAppSnapshotsHoldAPristineVmContext) {
+  const char* probe = "[typeof process, typeof setTimeout, typeof Array].join()";
+  EXPECT_EQ(EvalInVmContext(*base_, probe), "undefined,undefined,function");
+  std::string app, error;
+  ASSERT_TRUE(BuildAppSnapshot(*base_, "globalThis.x = 1;\n", "app.js", &app,
+                               &error))
+      << error;
+  EXPECT_EQ(EvalInVmContext(app, probe), "undefined,undefined,function");
+}
+
 TEST(SnapshotRegistry, SnapshotWithEveryBindingLoadedBootsAndCalls) {
   InitializeV8ForTests();
   std::string blob;
