@@ -54,31 +54,44 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
   defineGlobal(name, timers[name], true);
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
+// Node's accessor globals: the getter loads the module on first use (so a
+// start that never touches one pays nothing for it), and assigning replaces
+// the accessor with a plain value. The accessors are named as Node's are
+// ("get TextEncoder"), Buffer's plainly "get" and "set".
+function defineLazyGlobal(name, load, enumerable = false) {
+  let value;
+  const plain = name === 'Buffer';
+  const accessors = plain ? {
+    get() { return (value ??= load()); },
+    set(v) { defineGlobal(name, v, enumerable); },
+  } : {
+    get [name]() { return (value ??= load()); },
+    set [name](v) { defineGlobal(name, v, enumerable); },
+  };
+  const own = Object.getOwnPropertyDescriptor(accessors, plain ? 'get' : name);
+  Object.defineProperty(globalThis, name, {
+    get: plain ? own.value : own.get,
+    set: plain ? accessors.set : own.set,
+    enumerable,
+    configurable: true,
+  });
+}
+
 {
+  // EventTarget, Event and CustomEvent are plain values in Node.
   const { Event, CustomEvent, EventTarget } = require('./event_target');
-  const { AbortController, AbortSignal } = require('./abort_controller');
-  const { DOMException } = require('./dom_exception');
-  for (const [name, value] of Object.entries({ Event, CustomEvent,
-    EventTarget, AbortController, AbortSignal, DOMException })) {
+  for (const [name, value] of Object.entries({ Event, CustomEvent, EventTarget })) {
     defineGlobal(name, value);
   }
-}
-{
-  // Accessors, as in Node: assigning replaces them with plain values.
-  const defineReplaceable = (name, value, enumerable) => {
-    Object.defineProperty(globalThis, name, {
-      get() { return value; },
-      set(v) { defineGlobal(name, v, enumerable); },
-      enumerable,
-      configurable: true,
-    });
-  };
-  const buffer = builtins.loadBuiltin('buffer');
-  defineReplaceable('Buffer', buffer.Buffer, false);
-  defineReplaceable('atob', buffer.atob, true);
-  defineReplaceable('btoa', buffer.btoa, true);
-  defineReplaceable('Blob', buffer.Blob, false);
-  defineReplaceable('File', buffer.File, false);
+  defineLazyGlobal('AbortController', () => require('./abort_controller').AbortController);
+  defineLazyGlobal('AbortSignal', () => require('./abort_controller').AbortSignal);
+  defineLazyGlobal('DOMException', () => require('./dom_exception').DOMException);
+  const buffer = () => builtins.loadBuiltin('buffer');
+  defineLazyGlobal('Buffer', () => buffer().Buffer);
+  defineLazyGlobal('atob', () => buffer().atob, true);
+  defineLazyGlobal('btoa', () => buffer().btoa, true);
+  defineLazyGlobal('Blob', () => buffer().Blob);
+  defineLazyGlobal('File', () => buffer().File);
 }
 {
   const { URL, URLSearchParams } = require('./url/whatwg');
@@ -86,22 +99,13 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   defineGlobal('URLSearchParams', URLSearchParams);
 }
 {
-  const { TextEncoder, TextDecoder } = require('./encoding');
-  defineGlobal('TextEncoder', TextEncoder);
-  defineGlobal('TextDecoder', TextDecoder);
+  defineLazyGlobal('TextEncoder', () => require('./encoding').TextEncoder);
+  defineLazyGlobal('TextDecoder', () => require('./encoding').TextDecoder);
   defineGlobal('structuredClone',
                require('./structured_clone').structuredClone, true);
-  // performance is an enumerable accessor in Node; assigning replaces it.
-  // node:perf_hooks loads on first use.
-  let performance;
-  Object.defineProperty(globalThis, 'performance', {
-    get: function performanceGetter() {
-      performance ??= builtins.loadBuiltin('perf_hooks').performance;
-      return performance;
-    },
-    set: function performanceSetter(value) { performance = value; },
-    enumerable: true, configurable: true,
-  });
+  // performance is an enumerable accessor in Node; node:perf_hooks loads on
+  // first use.
+  defineLazyGlobal('performance', () => builtins.loadBuiltin('perf_hooks').performance, true);
   // Node 20, whose API jspack implements, has no navigator global (Node
   // 21 added it): it is there for code that asks for it, but not among the
   // global object's enumerable keys, which stay Node 20's.
