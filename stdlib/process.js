@@ -9,7 +9,6 @@ const { toExitCode, exitNow } = require('./internal/process/exit');
 const { kill } = require('./internal/process/signals');
 const execution = require('./internal/process/execution');
 const { defineStdio } = require('./internal/process/stdio');
-const { Stdin } = require('./internal/process/stdin');
 const { codes, uvException } = require('./internal/errors');
 const {
   parseFileMode, validateArray, validateNumber, validateObject, validateString,
@@ -147,7 +146,8 @@ function lazyProperty(name, make) {
   });
 }
 defineStdio(process);
-lazyProperty('stdin', () => new Stdin(0));
+// node:buffer and node:string_decoder load with stdin, not at every start.
+lazyProperty('stdin', () => new (require('./internal/process/stdin').Stdin)(0));
 // The options NODE_OPTIONS may hold: the node options jspack-runtime reads
 // (runtime/main.cc) and the V8 options Node lets through. Node's Set also
 // answers for spellings with '_' for '-'.
