@@ -55,23 +55,28 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
 // Node's accessor globals: the getter loads the module on first use (so a
-// start that never touches one pays nothing for it), and assigning replaces
-// the accessor with a plain value. The accessors are named as Node's are
-// ("get TextEncoder"), Buffer's plainly "get" and "set".
+// start that never touches one pays nothing for it) and, as in Node, puts
+// the value in its place, except for Buffer and performance, which stay
+// accessors; assigning replaces the accessor with a plain value. The
+// accessors are named as Node's are ("get TextEncoder"; Buffer's plainly
+// "get" and "set").
 function defineLazyGlobal(name, load, enumerable = false) {
+  const stays = name === 'Buffer' || name === 'performance';
   let value;
-  const plain = name === 'Buffer';
-  const accessors = plain ? {
-    get() { return (value ??= load()); },
-    set(v) { defineGlobal(name, v, enumerable); },
-  } : {
-    get [name]() { return (value ??= load()); },
-    set [name](v) { defineGlobal(name, v, enumerable); },
+  const get = () => {
+    value ??= load();
+    if (!stays) defineGlobal(name, value, enumerable);
+    return value;
   };
-  const own = Object.getOwnPropertyDescriptor(accessors, plain ? 'get' : name);
+  const set = (v) => defineGlobal(name, v, enumerable);
+  const accessors = name === 'Buffer' ? { get, set } : {
+    get [name]() { return get(); },
+    set [name](v) { set(v); },
+  };
+  const own = Object.getOwnPropertyDescriptor(accessors, name);
   Object.defineProperty(globalThis, name, {
-    get: plain ? own.value : own.get,
-    set: plain ? accessors.set : own.set,
+    get: own === undefined ? accessors.get : own.get,
+    set: own === undefined ? accessors.set : own.set,
     enumerable,
     configurable: true,
   });
