@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "packer/cache.h"
 #include "packer/cli.h"
 #include "packer/esbuild.h"
 #include "packer/pack.h"
@@ -55,6 +56,9 @@ int Main(int argc, char** argv) {
         return PrintVersion(options);
       case Command::kPack:
         status = Pack(options);
+        break;
+      case Command::kCache:
+        status = CacheCommand(options.cache_verb);
         break;
       case Command::kRun:
         status = Run(options);  // returns only on failure
