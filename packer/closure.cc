@@ -68,15 +68,18 @@ std::string ExpandTokens(std::string dir, const std::string& origin) {
 // Reads `path` and its dynamic section. `why` is "" when the file is a usable
 // x86-64 shared object; otherwise it says what is wrong with it.
 bool ReadDynamic(const std::string& path, DynamicInfo* info, std::string* why) {
-  std::string bytes, error;
-  if (!ReadFile(path, &bytes, &error)) {
-    *why = "cannot read " + path + ": " + error;
+  // Mapped, not read: only the headers and the dynamic section are touched,
+  // and libnode and ICU's data are 80 MB.
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    *why = "cannot read " + path + ": " + buffer.getError().message();
     return false;
   }
+  llvm::StringRef bytes = (*buffer)->getBuffer();
   llvm::Expected<std::unique_ptr<llvm::object::ObjectFile>> object =
-      llvm::object::ObjectFile::createObjectFile(
-          llvm::MemoryBufferRef(llvm::StringRef(bytes.data(), bytes.size()),
-                                path));
+      llvm::object::ObjectFile::createObjectFile((*buffer)->getMemBufferRef());
   if (!object) {
     *why = path + " is not an ELF file (" + llvm::toString(object.takeError()) +
            ")";

@@ -152,6 +152,18 @@ Status InjectPayload(const std::string& name, const std::string& launcher,
   std::string sections = launcher.substr(
       eh.e_shoff, uint64_t{eh.e_shnum} * sizeof(Elf64_Shdr));
   Put(&sections, uint64_t{eh.e_shstrndx} * sizeof(Elf64_Shdr), strtab_hdr);
+  // The slot's note section is no note segment any more (and its 16-byte
+  // alignment, which kept it apart, is no note alignment): plain bytes, so
+  // readelf does not parse it as a note.
+  auto slot_ph = Get<Elf64_Phdr>(
+      launcher, eh.e_phoff + static_cast<uint64_t>(slot) * sizeof(Elf64_Phdr));
+  for (uint64_t i = 0; i < eh.e_shnum; ++i) {
+    auto sh = Get<Elf64_Shdr>(sections, i * sizeof(Elf64_Shdr));
+    if (sh.sh_type == SHT_NOTE && sh.sh_offset == slot_ph.p_offset) {
+      sh.sh_type = SHT_PROGBITS;
+      Put(&sections, i * sizeof(Elf64_Shdr), sh);
+    }
+  }
   Elf64_Shdr ours = {};
   ours.sh_name = name_offset;
   ours.sh_type = SHT_PROGBITS;
