@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "packer/files.h"
@@ -60,18 +61,73 @@ std::string PackerCacheDir() {
   return home + "/.cache/jspack-packer";
 }
 
+namespace {
+
+// The identity of a file as the kernel keeps it: any write, truncation or
+// replacement changes the inode, size, mtime or ctime (ctime cannot be set
+// back), so an unchanged identity means unchanged bytes.
+std::string FileIdentity(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return "";
+  char buf[256];
+  snprintf(buf, sizeof(buf), "%llu %llu %llu %lld.%09ld %lld.%09ld",
+           static_cast<unsigned long long>(st.st_dev),
+           static_cast<unsigned long long>(st.st_ino),
+           static_cast<unsigned long long>(st.st_size),
+           static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec,
+           static_cast<long long>(st.st_ctim.tv_sec), st.st_ctim.tv_nsec);
+  return buf;
+}
+
+}  // namespace
+
 Status CompressLibrary(const std::string& path, int level,
                        CompressedLibrary* out) {
-  std::string raw, error;
-  if (!ReadFile(path, &raw, &error)) {
-    return Status::Error("cannot read " + path + ": " + error,
-                         "Check the library's permissions.");
-  }
-  CompressedLibrary lib;
-  lib.sha256 = payload::Sha256Hex(raw.data(), raw.size());
-  lib.raw_size = raw.size();
-  lib.raw_crc32 = payload::SectionCrc32(raw.data(), raw.size());
   std::string dir = PackerCacheDir();
+  std::string raw, error;
+  CompressedLibrary lib;
+  // Hashing 80 MB of libraries costs more than the rest of a pack: the
+  // hash of a library file whose identity has not changed is remembered.
+  std::string identity = FileIdentity(path);
+  std::string memo = dir.empty() || identity.empty()
+                         ? ""
+                         : dir + "/file-" +
+                               payload::Sha256Hex(path.data(), path.size());
+  std::string memo_text;
+  bool known = false;
+  if (!memo.empty() && ReadFile(memo, &memo_text, &error)) {
+    char sha[65];
+    unsigned long long size;
+    unsigned crc;
+    size_t nl = memo_text.find('\n');
+    if (nl != std::string::npos && memo_text.substr(0, nl) == identity &&
+        sscanf(memo_text.c_str() + nl + 1, "%64s %llu %u", sha, &size, &crc) ==
+            3 &&
+        strlen(sha) == 64) {
+      lib.sha256 = sha;
+      lib.raw_size = size;
+      lib.raw_crc32 = crc;
+      known = true;
+    }
+  }
+  if (!known) {
+    if (!ReadFile(path, &raw, &error)) {
+      return Status::Error("cannot read " + path + ": " + error,
+                           "Check the library's permissions.");
+    }
+    lib.sha256 = payload::Sha256Hex(raw.data(), raw.size());
+    lib.raw_size = raw.size();
+    lib.raw_crc32 = payload::SectionCrc32(raw.data(), raw.size());
+  }
+  auto remember = [&] {
+    if (known || memo.empty() || !MakeDirs(dir)) return;
+    char line[128];
+    snprintf(line, sizeof(line), "\n%s %llu %u\n", lib.sha256.c_str(),
+             static_cast<unsigned long long>(lib.raw_size), lib.raw_crc32);
+    Status ignored = WriteFileAtomically(memo, {identity, line}, 0600);
+    (void)ignored;
+  };
+  remember();
   std::string file = dir.empty() ? "" : dir + "/" + lib.sha256 + "-zstd" +
                                             std::to_string(level);
   std::string cached;
@@ -82,10 +138,25 @@ Status CompressLibrary(const std::string& path, int level,
       GetLE(cached, 20, 4) ==
           payload::SectionCrc32(cached.data() + kHeader,
                                 cached.size() - kHeader)) {
-    lib.zstd = cached.substr(kHeader);
+    cached.erase(0, kHeader);
+    lib.zstd = std::move(cached);
     lib.from_cache = true;
     *out = std::move(lib);
     return Status::Ok();
+  }
+  if (known) {
+    // The memo was right about the bytes but the frame is gone: read them.
+    if (!ReadFile(path, &raw, &error)) {
+      return Status::Error("cannot read " + path + ": " + error,
+                           "Check the library's permissions.");
+    }
+    if (payload::Sha256Hex(raw.data(), raw.size()) != lib.sha256) {
+      lib.sha256 = payload::Sha256Hex(raw.data(), raw.size());
+      lib.raw_size = raw.size();
+      lib.raw_crc32 = payload::SectionCrc32(raw.data(), raw.size());
+      known = false;
+      remember();
+    }
   }
   if (!payload::ZstdCompress(raw, level, &lib.zstd, &error)) {
     return Status::Error("cannot compress " + path + ": " + error,
@@ -100,6 +171,7 @@ Status CompressLibrary(const std::string& path, int level,
     Status ignored = WriteFileAtomically(file, {head, lib.zstd}, 0600);
     (void)ignored;
   }
+
   *out = std::move(lib);
   return Status::Ok();
 }
