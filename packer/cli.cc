@@ -52,6 +52,25 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
     *out = options;
     return Status::Ok();
   }
+  if (!args.empty() && args[0] == "inspect") {
+    options.command = Command::kInspect;
+    for (size_t k = 1; k < args.size(); ++k) {
+      if (args[k] == "--json") {
+        options.json = true;
+      } else if (options.entry.empty() && !args[k].empty()) {
+        options.entry = args[k];
+      } else {
+        return Status::Error("unexpected argument '" + args[k] + "'",
+                             "Usage: jspack inspect <binary> [--json]");
+      }
+    }
+    if (options.entry.empty()) {
+      return Status::Error("no binary given",
+                           "Usage: jspack inspect <binary> [--json]");
+    }
+    *out = options;
+    return Status::Ok();
+  }
   bool run = !args.empty() && args[0] == "run";
   if (run) {
     options.command = Command::kRun;
@@ -151,6 +170,7 @@ std::string UsageText() {
   return R"(Usage:
   jspack <entry> [-o <out>] [options]    pack an app into one executable
   jspack run [options] <entry> [args...] run an app now, no output file
+  jspack inspect <binary> [--json]       what a packed binary holds
   jspack cache ls|clean                  list or empty the cache where
                                          portable apps keep their libraries
 

@@ -15,6 +15,7 @@ enum class Command {
   kHelp,     // -h, --help
   kVersion,  // --version
   kCache,    // jspack cache ls|clean
+  kInspect,  // jspack inspect <binary> [--json]
 };
 
 struct Options {
@@ -30,6 +31,7 @@ struct Options {
   // and its libraries).
   std::string libs = "system";
   std::string cache_verb;  // cache only: "ls" or "clean"
+  bool json = false;       // inspect only
   std::vector<std::string> app_args;  // run only: everything after the entry
 };
 

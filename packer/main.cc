@@ -9,6 +9,7 @@
 #include "packer/cache.h"
 #include "packer/cli.h"
 #include "packer/esbuild.h"
+#include "packer/inspect.h"
 #include "packer/pack.h"
 #include "packer/process.h"
 #include "packer/run.h"
@@ -57,6 +58,16 @@ int Main(int argc, char** argv) {
       case Command::kPack:
         status = Pack(options);
         break;
+      case Command::kInspect: {
+        std::string report;
+        bool damaged = false;
+        status = Inspect(options.entry, options.json, &report, &damaged);
+        if (status.ok()) {
+          fputs(report.c_str(), stdout);
+          if (damaged) return 1;
+        }
+        break;
+      }
       case Command::kCache:
         status = CacheCommand(options.cache_verb);
         break;

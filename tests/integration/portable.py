@@ -19,6 +19,7 @@ JSPACK_CACHE_DIR, so the extraction cache starts empty.
   hidden-libs libnode, libuv, ICU, OpenSSL hidden by bind mounts of /dev/null
               (unshare -m): the app still runs
   cache-cmd   jspack cache ls and clean
+  inspect     jspack inspect on portable, system and damaged binaries
 
 Python 3 standard library only.
 """
@@ -302,7 +303,38 @@ def check_cache_cmd(ctx):
     log("cache ls / clean work")
 
 
+def check_inspect(ctx):
+    import json
+    app = ctx.pack()
+    r = run([ctx.args.jspack, "inspect", "--json", app], check=True)
+    info = json.loads(r.stdout)
+    names = " ".join(s["name"] for s in info["sections"])
+    if (info["libs"] != "portable" or not info["ok"] or
+            "libnode.so.108" not in names or
+            not info["snapshot_state"].startswith("valid")):
+        raise Failure("inspect portable: " + r.stdout.decode())
+    system = os.path.join(ctx.tmp, "system")
+    run([ctx.args.jspack, os.path.join(ROOT, "samples/hello/app.js"),
+         "-o", system], check=True)
+    r = run([ctx.args.jspack, "inspect", system], check=True)
+    if b"libs: system" not in r.stdout or b"state: ok" not in r.stdout:
+        raise Failure("inspect system: " + r.stdout.decode())
+    data = bytearray(open(app, "rb").read())
+    damaged = os.path.join(ctx.tmp, "damaged")
+    data[len(data) // 2] ^= 1
+    open(damaged, "wb").write(data)
+    r = run([ctx.args.jspack, "inspect", damaged])
+    if r.returncode != 1 or b"damage: library" not in r.stdout:
+        raise Failure("inspect damaged: " + r.stdout.decode())
+    open(damaged, "wb").write(data[: len(data) * 2 // 3])
+    r = run([ctx.args.jspack, "inspect", damaged])
+    if r.returncode != 1 or b"truncated" not in r.stdout:
+        raise Failure("inspect truncated: " + r.stdout.decode())
+    log("inspect: portable, system, damaged and truncated reported")
+
+
 CHECKS = {
+    "inspect": check_inspect,
     "elf": check_elf, "first-run": check_first_run,
     "concurrent": check_concurrent, "tamper": check_tamper,
     "fallback": check_fallback, "strip": check_strip,
