@@ -20,6 +20,11 @@ JSPACK_CACHE_DIR, so the extraction cache starts empty.
               (unshare -m): the app still runs
   cache-cmd   jspack cache ls and clean
   inspect     jspack inspect on portable, system and damaged binaries
+  minbase     samples/hello, an Intl app in other locales and the TypeScript
+              sample run inside a minimal Debian root (debootstrap
+              --variant=minbase, made once and kept in $JSPACK_TEST_ROOT or
+              /var/cache/jspack-test/minbase-bookworm) that has no node,
+              libnode, libuv, ICU or OpenSSL; fails if the root cannot be made
 
 Python 3 standard library only.
 """
@@ -333,7 +338,82 @@ def check_inspect(ctx):
     log("inspect: portable, system, damaged and truncated reported")
 
 
+MINBASE = os.environ.get("JSPACK_TEST_ROOT",
+                         "/var/cache/jspack-test/minbase-bookworm")
+FORBIDDEN = ["libnode.so*", "libuv.so*", "libicu*.so*", "libssl.so*",
+             "libcrypto.so*"]
+
+
+def minbase_root():
+    """The cached minimal root, made with debootstrap the first time."""
+    if os.path.isfile(os.path.join(MINBASE, "etc/debian_version")):
+        return MINBASE
+    if os.geteuid() != 0:
+        raise Failure(f"no minimal root at {MINBASE}, and making one needs "
+                      "root")
+    debootstrap = shutil.which("debootstrap") or "/usr/sbin/debootstrap"
+    if not os.path.exists(debootstrap):
+        raise Failure("debootstrap is not installed (scripts/setup.sh "
+                      "installs it); cannot make the minimal root")
+    tmp = MINBASE + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(os.path.dirname(MINBASE), exist_ok=True)
+    log(f"making {MINBASE} with debootstrap (once)")
+    r = run([debootstrap, "--variant=minbase", "bookworm", tmp,
+             "http://deb.debian.org/debian"], timeout=1800)
+    if r.returncode != 0:
+        raise Failure("debootstrap failed:\n" + r.stdout.decode()[-3000:] +
+                      r.stderr.decode()[-3000:])
+    os.rename(tmp, MINBASE)
+    return MINBASE
+
+
+def check_minbase(ctx):
+    root = minbase_root()
+    present = [p for d in ("lib", "usr/lib", "usr/local/lib")
+               for pat in FORBIDDEN
+               for p in glob.glob(os.path.join(root, d, "**", pat),
+                                  recursive=True)]
+    for tool in ("usr/bin/node", "usr/bin/nodejs", "usr/local/bin/node"):
+        if os.path.exists(os.path.join(root, tool)):
+            present.append(tool)
+    if present:
+        raise Failure(f"the minimal root is not minimal: {present}")
+    work = tempfile.mkdtemp(prefix="jspack-", dir=os.path.join(root, "tmp"))
+    inside = "/tmp/" + os.path.basename(work)
+    try:
+        apps = [
+            (ctx.pack(), b"hello\n"),
+            (ctx.pack(sample="../tests/integration/portable-intl",
+                      out="intl"),
+             open(os.path.join(HERE, "portable-intl/expected.stdout"),
+                  "rb").read()),
+            (ctx.pack(sample="ts-dep", entry="app.ts", out="ts"),
+             open(os.path.join(HERE, "ts-dep/expected.stdout"), "rb").read()),
+        ]
+        for app, expected in apps:
+            shutil.copy(app, work)
+            name = os.path.basename(app)
+            env = {"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": inside,
+                   "JSPACK_CACHE_DIR": inside + "/cache"}
+            # A private mount namespace with /proc (process.execPath and
+            # the memfd fallback need it), then chroot.
+            script = ('mount -t proc proc "$0/proc" && exec chroot "$0" '
+                      '"$@"')
+            r = run(["unshare", "-m", "--propagation", "private", "sh", "-c",
+                     script, root, inside + "/" + name], env=env)
+            if r.returncode != 0 or r.stdout != expected:
+                raise Failure(f"{name} in the minimal root exited "
+                              f"{r.returncode}\nstdout: {r.stdout!r}\n"
+                              f"expected: {expected!r}\nstderr: "
+                              f"{r.stderr.decode(errors='replace')}")
+            log(f"{name}: right output in {root}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 CHECKS = {
+    "minbase": check_minbase,
     "inspect": check_inspect,
     "elf": check_elf, "first-run": check_first_run,
     "concurrent": check_concurrent, "tamper": check_tamper,
