@@ -2,6 +2,8 @@
 #include "packer/cache.h"
 
 #include <stdlib.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -130,6 +132,23 @@ Status CompressLibrary(const std::string& path, int level,
   remember();
   std::string file = dir.empty() ? "" : dir + "/" + lib.sha256 + "-zstd" +
                                             std::to_string(level);
+  // Concurrent packers (ctest -j) would each spend a minute compressing
+  // libnode: the first takes a lock per frame, the others wait for it and
+  // then find the frame cached.
+  int lock = -1;
+  if (!file.empty() && MakeDirs(dir)) {
+    lock = open((file + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock >= 0) {
+      while (flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+      }
+    }
+  }
+  struct Unlock {
+    int fd;
+    ~Unlock() {
+      if (fd >= 0) close(fd);  // releases the flock
+    }
+  } unlock{lock};
   std::string cached;
   if (!file.empty() && ReadFile(file, &cached, &error) &&
       cached.size() >= kHeader && cached.compare(0, 8, kMagic, 8) == 0 &&
