@@ -398,8 +398,12 @@ def check_minbase(ctx):
                    "JSPACK_CACHE_DIR": inside + "/cache"}
             # A private mount namespace with /proc (process.execPath and
             # the memfd fallback need it), then chroot.
-            script = ('mount -t proc proc "$0/proc" && exec chroot "$0" '
-                      '"$@"')
+            chroot = shutil.which("chroot", path="/usr/sbin:/sbin:/usr/bin")
+            mount = shutil.which("mount", path="/usr/bin:/bin:/usr/sbin")
+            if chroot is None or mount is None:
+                raise Failure("chroot or mount is missing on this machine")
+            script = (f'{mount} -t proc proc "$0/proc" && exec {chroot} '
+                      '"$0" "$@"')
             r = run(["unshare", "-m", "--propagation", "private", "sh", "-c",
                      script, root, inside + "/" + name], env=env)
             if r.returncode != 0 or r.stdout != expected:
