@@ -52,8 +52,14 @@ def minimal_env(work):
     # (set on the development machine) doubles node's start-up, and
     # JSPACK_DEBUG, NODE_OPTIONS, BUN_* ... would change what is measured.
     # JSPACK_CACHE_DIR: portable apps' extraction cache, inside WORK.
+    # JSPACK_PACKER_CACHE: the packer's compressed libraries, the user's own
+    # (compressing them again would make "pack s" measure zstd -19 once).
+    packer_cache = os.environ.get("JSPACK_PACKER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "jspack-packer")
     return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.path.join(work, "home"), "LANG": "C",
-            "JSPACK_CACHE_DIR": os.path.join(work, "jspack-cache")}
+            "JSPACK_CACHE_DIR": os.path.join(work, "jspack-cache"),
+            "JSPACK_PACKER_CACHE": packer_cache}
 
 
 def sh(cmd, cwd=None, env=None, check=True):
