@@ -32,7 +32,11 @@ APPS = {
     "fs-stream-copy-200mb": os.path.join(HERE, "apps", "fs-stream-copy-200mb", "app.js"),
     "fs-readdir-stat-20k": os.path.join(HERE, "apps", "fs-readdir-stat-20k", "app.js"),
 }
-SYSTEMS = ["jspack", "node", "bun"]
+# jspack: --libs=system (the default); jspack-portable: --libs=portable,
+# measured warm (its cache filled by the check run), plus first runs with an
+# empty cache (extraction included) reported separately.
+SYSTEMS = ["jspack", "jspack-portable", "node", "bun"]
+FIRST_RUNS = 5
 
 
 def log(msg):
@@ -47,7 +51,15 @@ def minimal_env(work):
     # Same for every system, and nothing inherited: NODE_EXTRA_CA_CERTS alone
     # (set on the development machine) doubles node's start-up, and
     # JSPACK_DEBUG, NODE_OPTIONS, BUN_* ... would change what is measured.
-    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.path.join(work, "home"), "LANG": "C"}
+    # JSPACK_CACHE_DIR: portable apps' extraction cache, inside WORK.
+    # JSPACK_PACKER_CACHE: the packer's compressed libraries, the user's own
+    # (compressing them again would make "pack s" measure zstd -19 once).
+    packer_cache = os.environ.get("JSPACK_PACKER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "jspack-packer")
+    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.path.join(work, "home"), "LANG": "C",
+            "JSPACK_CACHE_DIR": os.path.join(work, "jspack-cache"),
+            "JSPACK_PACKER_CACHE": packer_cache}
 
 
 def sh(cmd, cwd=None, env=None, check=True):
@@ -122,11 +134,13 @@ def pack(system, app, entry, work, tools, env):
     out_dir = os.path.join(work, "build", app, system)
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
-    if system == "jspack":
+    if system in ("jspack", "jspack-portable"):
         if not tools["jspack"] or not os.access(tools["jspack"], os.X_OK):
             raise Unavailable(f"no jspack at {tools['jspack']}")
         out = os.path.join(out_dir, "app")
         cmd = [tools["jspack"], entry, "-o", out]
+        if system == "jspack-portable":
+            cmd.append("--libs=portable")
         argv = [out]
     elif system == "node":
         if not tools["esbuild"]:
@@ -248,6 +262,16 @@ def report(results, meta):
                 for ref in ("node", "bun"):
                     row.append(ratio(s[key], by[ref][key]) if by.get(ref) else "–")
             lines.append("| " + " | ".join(row) + " |")
+    firsts = [(app, systems["jspack-portable"]["first_run"])
+              for app, systems in results.items()
+              if "first_run" in systems.get("jspack-portable", {})]
+    if firsts:
+        lines.append("")
+        lines.append("| app | portable first run (empty cache) | wall ms | min ms | cpu ms | peak RSS MiB |")
+        lines.append("|---|---|--:|--:|--:|--:|")
+        for app, f in firsts:
+            lines.append(f"| {app} | extraction + run, {f['runs']} runs | {fmt(f['wall_ms'])} | "
+                         f"{fmt(f['wall_min_ms'])} | {fmt(f['cpu_ms'])} | {fmt(f['rss_mib'])} |")
     lines.append("")
     lines.append("Columns: **pack s** time to build the output (node: the esbuild bundle); "
                  "**size** the output file († node: the bundle only, node itself not included); "
@@ -350,6 +374,17 @@ def main():
                     results[app][system]["runs"].append(r)
             if round_no == opts.warmup - 1:
                 log(f"{app}: warm-up done")
+        if "jspack-portable" in built:
+            # First runs: the extraction cache emptied before each.
+            firsts = []
+            for _ in range(FIRST_RUNS):
+                shutil.rmtree(env["JSPACK_CACHE_DIR"], ignore_errors=True)
+                out_path = os.path.join(work, "build", app, "jspack-portable", "first.out")
+                firsts.append(measure(built["jspack-portable"], run_dir, env, out_path))
+            results[app]["jspack-portable"]["first_run"] = summarize(firsts)
+            f = results[app]["jspack-portable"]["first_run"]
+            log(f"{app}/jspack-portable first run: wall {f['wall_ms']:.1f} ms, "
+                f"cpu {f['cpu_ms']:.1f} ms")
         for system in order:
             results[app][system]["summary"] = summarize(results[app][system]["runs"])
             s = results[app][system]["summary"]

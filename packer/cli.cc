@@ -42,6 +42,35 @@ bool TakeValue(const std::vector<std::string>& args, size_t* i,
 Status ParseArgs(const std::vector<std::string>& args, Options* out) {
   Options options;
   size_t i = 0;
+  if (!args.empty() && args[0] == "cache") {
+    if (args.size() != 2 || (args[1] != "ls" && args[1] != "clean")) {
+      return Status::Error("jspack cache takes one command, ls or clean",
+                           "Usage: jspack cache ls|clean");
+    }
+    options.command = Command::kCache;
+    options.cache_verb = args[1];
+    *out = options;
+    return Status::Ok();
+  }
+  if (!args.empty() && args[0] == "inspect") {
+    options.command = Command::kInspect;
+    for (size_t k = 1; k < args.size(); ++k) {
+      if (args[k] == "--json") {
+        options.json = true;
+      } else if (options.entry.empty() && !args[k].empty()) {
+        options.entry = args[k];
+      } else {
+        return Status::Error("unexpected argument '" + args[k] + "'",
+                             "Usage: jspack inspect <binary> [--json]");
+      }
+    }
+    if (options.entry.empty()) {
+      return Status::Error("no binary given",
+                           "Usage: jspack inspect <binary> [--json]");
+    }
+    *out = options;
+    return Status::Ok();
+  }
   bool run = !args.empty() && args[0] == "run";
   if (run) {
     options.command = Command::kRun;
@@ -76,6 +105,16 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
       if (!run &&
           TakeValue(args, &i, "--output", "-o", &options.output, &status)) {
         if (!status.ok()) return status;
+        continue;
+      }
+      if (!run && TakeValue(args, &i, "--libs", nullptr, &options.libs,
+                            &status)) {
+        if (!status.ok()) return status;
+        if (options.libs != "portable" && options.libs != "system") {
+          return Status::Error("--libs must be portable or system, not '" +
+                                   options.libs + "'",
+                               kHelpFix);
+        }
         continue;
       }
       if (run && arg == "--bundle") {
@@ -131,6 +170,9 @@ std::string UsageText() {
   return R"(Usage:
   jspack <entry> [-o <out>] [options]    pack an app into one executable
   jspack run [options] <entry> [args...] run an app now, no output file
+  jspack inspect <binary> [--json]       what a packed binary holds
+  jspack cache ls|clean                  list or empty the cache where
+                                         portable apps keep their libraries
 
 The entry is a .js, .mjs, .cjs, .jsx, .ts, .tsx, .mts or .cts file; its
 imports are bundled with esbuild, Node's built-in modules stay built in.
@@ -144,6 +186,10 @@ Options:
                       else jspack-runtime next to jspack)
   --esbuild PATH      the esbuild to bundle with (default: $JSPACK_ESBUILD,
                       else esbuild next to jspack, else esbuild in PATH)
+  --libs=system       (default) the output links the system's libnode: the
+                      smallest file, for machines with Debian's libnode108
+  --libs=portable     the output carries the runtime and every library it
+                      needs but glibc: runs where nothing is installed
   --no-snapshot       do not snapshot the app: it is compiled from its bundled
                       source at every start (the standard library still
                       starts from its snapshot); for debugging

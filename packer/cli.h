@@ -14,6 +14,8 @@ enum class Command {
   kRun,      // jspack run [options] <entry> [app args...]
   kHelp,     // -h, --help
   kVersion,  // --version
+  kCache,    // jspack cache ls|clean
+  kInspect,  // jspack inspect <binary> [--json]
 };
 
 struct Options {
@@ -24,6 +26,12 @@ struct Options {
   std::string esbuild;  // empty: $JSPACK_ESBUILD, next to jspack, PATH
   bool snapshot = true;
   bool bundle = false;  // run only: bundle a JavaScript entry first too
+  // pack only: "system" (the output is jspack-runtime itself, linked against
+  // the system's libnode) or "portable" (the launcher, carrying the runtime
+  // and its libraries).
+  std::string libs = "system";
+  std::string cache_verb;  // cache only: "ls" or "clean"
+  bool json = false;       // inspect only
   std::vector<std::string> app_args;  // run only: everything after the entry
 };
 

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "packer/cache.h"
 #include "packer/cli.h"
 #include "packer/esbuild.h"
+#include "packer/inspect.h"
 #include "packer/pack.h"
 #include "packer/process.h"
 #include "packer/run.h"
@@ -55,6 +57,19 @@ int Main(int argc, char** argv) {
         return PrintVersion(options);
       case Command::kPack:
         status = Pack(options);
+        break;
+      case Command::kInspect: {
+        std::string report;
+        bool damaged = false;
+        status = Inspect(options.entry, options.json, &report, &damaged);
+        if (status.ok()) {
+          fputs(report.c_str(), stdout);
+          if (damaged) return 1;
+        }
+        break;
+      }
+      case Command::kCache:
+        status = CacheCommand(options.cache_verb);
         break;
       case Command::kRun:
         status = Run(options);  // returns only on failure

@@ -13,11 +13,16 @@
 #include <string_view>
 #include <vector>
 
+#include "packer/cache.h"
+#include "packer/closure.h"
 #include "packer/esbuild.h"
 #include "packer/files.h"
 #include "packer/process.h"
+#include "packer/inject.h"
 #include "packer/stub.h"
+#include "runtime/launcher/launch.h"
 #include "runtime/payload/payload.h"
+#include "runtime/payload/sha256.h"
 
 #ifndef JSPACK_VERSION
 #error "JSPACK_VERSION must be defined by the build (CMake project version)"
@@ -131,6 +136,87 @@ Status BuildSnapshot(const std::string& stub, const std::string& bundle_path,
   }
   *info = ParseKeyValueLines(result.out);
   return RequireKeys(*info, stub, "--jspack-build-snapshot");
+}
+
+// zstd level of library sections: they are compressed once per library
+// build and cached (packer/cache.h), so the slow, small level pays off.
+constexpr int kLibraryZstdLevel = 19;
+
+// Portable output: the launcher next to the runtime stub, with the payload
+// plus libjspack-runtime.so and its closure in a PT_LOAD segment.
+Status WritePortable(const std::string& stub_path,
+                     std::vector<payload::SectionInput> sections,
+                     payload::Manifest manifest, const std::string& output) {
+  std::string dir = DirName(stub_path);
+  std::string launcher_path = dir + "/jspack-launcher";
+  std::string runtime_lib = dir + "/libjspack-runtime.so";
+  constexpr char kRebuild[] =
+      "Build jspack-launcher and libjspack-runtime.so (they sit next to "
+      "jspack-runtime), or pack with --libs=system.";
+  std::string launcher, error;
+  if (!ReadFile(launcher_path, &launcher, &error)) {
+    return Status::Error("cannot read the launcher " + launcher_path + ": " +
+                             error,
+                         kRebuild);
+  }
+  Status status = CheckLauncher(launcher_path, launcher);
+  if (!status.ok()) return status;
+  if (access(runtime_lib.c_str(), R_OK) != 0) {
+    return Status::Error("cannot read the runtime library " + runtime_lib +
+                             ": " + ErrnoText(errno),
+                         kRebuild);
+  }
+  std::vector<SharedLibrary> closure;
+  status = ComputeClosure(runtime_lib, ClosureOptions(), &closure);
+  if (!status.ok()) return status;
+  SharedLibrary runtime;
+  runtime.name = "libjspack-runtime.so";
+  runtime.path = runtime_lib;
+  closure.push_back(runtime);
+
+  // One section per distinct content; names sharing bytes share it.
+  std::map<std::string, uint32_t> by_hash;
+  std::string joined;
+  uint32_t next_index = 0;
+  for (size_t i = 0; i < closure.size(); ++i) {
+    if (InterruptSignal() != 0) return Interrupted();
+    CompressedLibrary lib;
+    status = CompressLibrary(closure[i].path, kLibraryZstdLevel, &lib);
+    if (!status.ok()) return status;
+    auto [it, fresh] = by_hash.emplace(lib.sha256, next_index);
+    if (fresh) {
+      payload::SectionInput section{payload::SectionKind::kLibrary,
+                                    std::move(lib.zstd),
+                                    payload::Compression::kZstd, next_index++};
+      section.precompressed = true;
+      section.raw_size = lib.raw_size;
+      section.raw_crc32 = lib.raw_crc32;
+      sections.push_back(std::move(section));
+    }
+    char key[32];
+    snprintf(key, sizeof(key), "%s%02zu", payload::manifest::kLibPrefix, i);
+    std::string value = closure[i].name + " " + std::to_string(it->second) +
+                        " " + std::to_string(lib.raw_size) + " " + lib.sha256;
+    manifest[key] = value;
+    joined += (joined.empty() ? "" : "\n") + value;
+  }
+  manifest[payload::manifest::kLibs] = "portable";
+  manifest[payload::manifest::kLibsHash] =
+      payload::Sha256Hex(joined.data(), joined.size());
+  manifest[payload::manifest::kRuntimeEntry] = JSPACK_RUNTIME_ENTRY;
+  sections[0].data = payload::SerializeManifest(manifest);
+
+  std::string payload_bytes;
+  if (!payload::BuildPayload(sections, 0, payload::WriteOptions(),
+                             &payload_bytes, &error)) {
+    return Status::Error("cannot build the payload: " + error,
+                         "Report this jspack bug.");
+  }
+  std::string packed;
+  status = InjectPayload(launcher_path, launcher, payload_bytes, &packed);
+  if (!status.ok()) return status;
+  if (InterruptSignal() != 0) return Interrupted();
+  return WriteFileAtomically(output, {packed}, 0755);
 }
 
 }  // namespace
@@ -369,6 +455,10 @@ Status Pack(const Options& options) {
   sections.push_back({payload::SectionKind::kBundle, std::move(bundle.code)});
   sections.push_back(
       {payload::SectionKind::kSourceMap, std::move(bundle.source_map)});
+  if (options.libs == "portable") {
+    return WritePortable(stub_path, std::move(sections), std::move(manifest),
+                         output);
+  }
 
   std::string payload_bytes;
   std::string error;

@@ -20,6 +20,7 @@
 #include "runtime/core/snapshot.h"
 #include "runtime/core/stdlib.h"
 #include "runtime/core/v8_setup.h"
+#include "runtime/launcher/launch.h"
 #include "runtime/payload/payload.h"
 
 // Patched by the packer in the copy it writes (see format.h). volatile: the
@@ -532,14 +533,50 @@ int NodeCommandMode(int argc, char** argv, const std::string& exe) {
   return BootAndRun(std::move(plan));
 }
 
-int Main(int argc, char** argv) {
-  DebugTime("main");
+// What every start does first, executable or shared object.
+void SetUpProcess(const char* argv0) {
   // Like Node: a closed pipe is an EPIPE error for the writer, not a signal.
   signal(SIGPIPE, SIG_IGN);
   // And a write past RLIMIT_FSIZE is an EFBIG error, not a killed process.
   signal(SIGXFSZ, SIG_IGN);
-  const char* slash = strrchr(argv[0], '/');
-  program = slash != nullptr ? slash + 1 : argv[0];
+  const char* slash = strrchr(argv0, '/');
+  program = slash != nullptr ? slash + 1 : argv0;
+}
+
+// The runtime as libjspack-runtime.so, called by the portable launcher with
+// the payload it found in its own memory (launch.h). The launcher is the
+// executable, so /proc/self/exe, process.execPath and ps stay the app's.
+[[maybe_unused]] int LaunchedMain(const JspackLaunch* launch) {
+  DebugTime("runtime entry");
+  if (launch == nullptr || launch->version != JSPACK_LAUNCH_VERSION ||
+      launch->argc < 1) {
+    fprintf(stderr, "jspack runtime: launcher and runtime do not match\n");
+    return 1;
+  }
+  SetUpProcess(launch->argv[0]);
+  std::string error;
+  Payload app;
+  // The payload is mostly libraries the launcher already checked by
+  // sha256; each section read here is checked by its own crc32.
+  if (!app.Open(launch->payload, launch->payload_size, nullptr, &error,
+                /*check_payload_crc=*/false)) {
+    Damaged(error);
+  }
+  DebugTime("payload checked");
+  InitializeV8(launch->argv[0]);
+  DebugTime("V8 initialized");
+  RunInfo info;
+  info.exec_path = SelfExePath();
+  info.debug = DebugEnabled();
+  for (int i = 1; i < launch->argc; ++i) {
+    info.app_args.push_back(launch->argv[i]);
+  }
+  return RunPayload(app, std::move(info), /*allow_base_file=*/false);
+}
+
+[[maybe_unused]] int Main(int argc, char** argv) {
+  DebugTime("main");
+  SetUpProcess(argv[0]);
   std::string exe = SelfExePath();
 
   unsigned char locator_bytes[payload::kLocatorSize];
@@ -603,4 +640,12 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace jspack::runtime
 
+#ifdef JSPACK_RUNTIME_SHARED
+extern "C" __attribute__((visibility("default"))) int jspack_runtime_entry(
+    const JspackLaunch* launch) {
+  static_assert(sizeof(JSPACK_RUNTIME_ENTRY) == sizeof("jspack_runtime_entry"));
+  return jspack::runtime::LaunchedMain(launch);
+}
+#else
 int main(int argc, char** argv) { return jspack::runtime::Main(argc, argv); }
+#endif

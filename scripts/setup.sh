@@ -14,7 +14,7 @@ say() { printf '==> %s\n' "$*"; }
 # directly, because on machines with NodeSource's nodejs the libnode packages
 # themselves cannot be installed (their node-acorn/node-undici dependencies
 # want Debian's nodejs, which conflicts). See scripts/fetch-libnode.sh.
-pkgs=(cmake ninja-build g++ ccache pkg-config zstd
+pkgs=(cmake ninja-build g++ ccache pkg-config zstd patchelf debootstrap
       libuv1-dev libzstd-dev zlib1g-dev libssl-dev libbrotli-dev
       libicu72 libc-ares2 libnghttp2-14 llvm-14-dev libgtest-dev
       nodejs npm)

@@ -11,12 +11,21 @@ namespace jspack::runtime {
 
 namespace {
 
+// The object that holds V8's code, found by address rather than by name: a
+// portable app may load libnode from a memfd (named /proc/self/fd/N).
 int FindLibnode(struct dl_phdr_info* info, size_t, void* data) {
   auto* out = static_cast<std::string*>(data);
-  if (info->dlpi_name == nullptr ||
-      strstr(info->dlpi_name, "libnode.so") == nullptr) {
-    return 0;
+  auto v8_code = reinterpret_cast<uintptr_t>(&v8::V8::GetVersion);
+  bool holds_v8 = false;
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+    uintptr_t start = info->dlpi_addr + ph.p_vaddr;
+    if (ph.p_type == PT_LOAD && v8_code >= start &&
+        v8_code < start + ph.p_memsz) {
+      holds_v8 = true;
+    }
   }
+  if (!holds_v8) return 0;
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr)& ph = info->dlpi_phdr[i];
     if (ph.p_type != PT_NOTE) continue;

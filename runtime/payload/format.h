@@ -46,7 +46,8 @@ constexpr size_t kTrailerSize = 8 + 8 + 4 + 4 + 4 + 4 + 8;
 //   u64 stored_size      bytes on disk
 //   u64 raw_size         bytes after decompression
 //   u32 raw_crc32        crc32 of the decompressed bytes
-//   u32 reserved         0
+//   u32 index            0, except for kLibrary: which library (0, 1, ...);
+//                        (kind, index) is unique in a table
 constexpr size_t kSectionEntrySize = 4 + 4 + 8 + 8 + 8 + 4 + 4;
 
 // Upper bounds a reader enforces before allocating anything.
@@ -58,6 +59,9 @@ enum class SectionKind : uint32_t {
   kSnapshot = 2,   // V8 startup blob (v8::StartupData bytes)
   kBundle = 3,     // the app's esbuild bundle (CommonJS, UTF-8)
   kSourceMap = 4,  // the bundle's source map (JSON)
+  // Portable output: one shared object (the runtime or a library of its
+  // closure), raw ELF bytes; the manifest's lib.NN keys say which is which.
+  kLibrary = 5,
 };
 
 enum class Compression : uint32_t {
@@ -87,7 +91,36 @@ constexpr char kSnapshot[] = "snapshot";
 // "esm": the bundle is an ES module (it uses top-level await) and runs from
 // source; absent or "cjs": a CommonJS bundle.
 constexpr char kBundleFormat[] = "bundle_format";
+// "portable": the file is the launcher (runtime/launcher/) and the payload
+// carries the runtime as a shared object with its libraries; absent or
+// "system": the file is jspack-runtime itself, linked against the system's.
+constexpr char kLibs[] = "libs";
+// Portable only. kLibPrefix + two digits ("lib.00", "lib.01", ...), in load
+// order (every library after its dependencies, the runtime last), each
+//   "<file name> <section index> <raw size> <sha256 hex>"
+// Identical libraries share one kLibrary section (the same index).
+constexpr char kLibPrefix[] = "lib.";
+// Portable only: the extraction cache's directory name, the sha256 of the
+// lib.NN values joined by newlines (so one app's libraries share one
+// directory, and another set of libraries never lands in it).
+constexpr char kLibsHash[] = "libs_hash";
+// Portable only: the runtime's exported entry function (launch.h).
+constexpr char kRuntimeEntry[] = "runtime_entry";
 }  // namespace manifest
+
+// Portable output: the payload sits in a PT_LOAD segment of its own that the
+// packer adds to the launcher, behind a segment header so the launcher can
+// tell it from its other segments through its program headers:
+//   u8  magic[16]        kSegmentMagic
+//   u64 payload_size     bytes of the payload that follow (a standalone
+//                        payload: its trailer's payload_offset is 0)
+//   u64 reserved         0
+// The segment's bytes also form the ELF section kPayloadSectionName, so
+// strip and objcopy keep them.
+constexpr char kSegmentMagic[16] = {'J', 'S', 'P', 'A', 'C', 'K', '-', 'S',
+                                    'E', 'G', 'M', 'E', 'N', 'T', '-', '1'};
+constexpr size_t kSegmentHeaderSize = 16 + 8 + 8;
+constexpr char kPayloadSectionName[] = ".jspack_payload";
 
 // The Locator lives in the runtime stub's kLocatorSectionName ELF section.
 // In a bare runtime `packed` is 0. The packer patches the copy it writes:

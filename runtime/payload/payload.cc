@@ -75,15 +75,25 @@ std::string KindName(uint32_t kind) {
       return "bundle";
     case SectionKind::kSourceMap:
       return "source map";
+    case SectionKind::kLibrary:
+      return "library";
   }
   return "kind " + std::to_string(kind);
 }
 
 std::string SectionName(uint32_t kind) { return KindName(kind) + " section"; }
 
-std::string KindName(SectionKind kind) {
-  return KindName(static_cast<uint32_t>(kind));
+std::string SectionName(uint32_t kind, uint32_t index) {
+  if (static_cast<SectionKind>(kind) == SectionKind::kLibrary) {
+    return "library section " + std::to_string(index);
+  }
+  return SectionName(kind);
 }
+
+uint64_t KindKey(uint32_t kind, uint32_t index) {
+  return (uint64_t{kind} << 32) | index;
+}
+
 
 bool Fail(std::string* error, std::string message) {
   if (error != nullptr) *error = std::move(message);
@@ -91,6 +101,32 @@ bool Fail(std::string* error, std::string message) {
 }
 
 }  // namespace
+
+uint32_t SectionCrc32(const void* data, size_t size) {
+  return Crc32(data, size);
+}
+
+bool ZstdCompress(const std::string& raw, int level, std::string* out,
+                  std::string* error) {
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  if (cctx == nullptr) return Fail(error, "out of memory for zstd");
+  // One frame, content size recorded (the reader checks it against the
+  // table before allocating), no worker threads: multithreaded zstd output
+  // may differ run to run, which would break reproducible builds.
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_contentSizeFlag, 1);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
+  size_t bound = ZSTD_compressBound(raw.size());
+  std::string buf(bound, '\0');
+  size_t n = ZSTD_compress2(cctx, buf.data(), bound, raw.data(), raw.size());
+  ZSTD_freeCCtx(cctx);
+  if (ZSTD_isError(n)) {
+    return Fail(error, std::string("zstd failed: ") + ZSTD_getErrorName(n));
+  }
+  buf.resize(n);
+  *out = std::move(buf);
+  return true;
+}
 
 std::string SerializeLocator(const Locator& locator) {
   std::string out(kLocatorMagic, sizeof(kLocatorMagic));
@@ -196,10 +232,19 @@ bool BuildPayload(const std::vector<SectionInput>& sections,
                            " sections exceed the limit of " +
                            std::to_string(kMaxSections));
   }
-  std::set<uint32_t> kinds;
+  std::set<uint64_t> kinds;
   for (const SectionInput& section : sections) {
-    if (!kinds.insert(static_cast<uint32_t>(section.kind)).second) {
-      return Fail(error, "two " + KindName(section.kind) + " sections");
+    uint32_t kind = static_cast<uint32_t>(section.kind);
+    if (section.index != 0 && section.kind != SectionKind::kLibrary) {
+      return Fail(error, "an index on the " + SectionName(kind));
+    }
+    if (!kinds.insert(KindKey(kind, section.index)).second) {
+      return Fail(error, "two " + SectionName(kind, section.index) + "s");
+    }
+    if (section.precompressed &&
+        section.compression != Compression::kZstd) {
+      return Fail(error, "a precompressed " + SectionName(kind) +
+                             " that is not zstd");
     }
     if (section.data.size() > kMaxSectionRawSize) {
       return Fail(error, SectionName(static_cast<uint32_t>(section.kind)) +
@@ -217,7 +262,9 @@ bool BuildPayload(const std::vector<SectionInput>& sections,
   ZSTD_CCtx* cctx = nullptr;
   for (const SectionInput& section : sections) {
     uint64_t offset = payload.size();
-    if (section.compression == Compression::kZstd) {
+    if (section.precompressed) {
+      payload += section.data;
+    } else if (section.compression == Compression::kZstd) {
       if (cctx == nullptr) cctx = ZSTD_createCCtx();
       if (cctx == nullptr) return Fail(error, "out of memory for zstd");
       // One frame, content size recorded (the reader checks it against the
@@ -246,9 +293,14 @@ bool BuildPayload(const std::vector<SectionInput>& sections,
     PutU32(&table, static_cast<uint32_t>(section.compression));
     PutU64(&table, offset);
     PutU64(&table, payload.size() - offset);
-    PutU64(&table, section.data.size());
-    PutU32(&table, Crc32(section.data.data(), section.data.size()));
-    PutU32(&table, 0);
+    if (section.precompressed) {
+      PutU64(&table, section.raw_size);
+      PutU32(&table, section.raw_crc32);
+    } else {
+      PutU64(&table, section.data.size());
+      PutU32(&table, Crc32(section.data.data(), section.data.size()));
+    }
+    PutU32(&table, section.index);
   }
   ZSTD_freeCCtx(cctx);
   payload += table;
@@ -267,7 +319,7 @@ bool BuildPayload(const std::vector<SectionInput>& sections,
 }
 
 bool Payload::Open(const uint8_t* file, uint64_t size, const Locator* expected,
-                   std::string* error) {
+                   std::string* error, bool check_payload_crc) {
   data_ = nullptr;
   entries_.clear();
   manifest_.clear();
@@ -322,7 +374,7 @@ bool Payload::Open(const uint8_t* file, uint64_t size, const Locator* expected,
     return Fail(error, "section table does not fit in the payload");
   }
   const uint8_t* payload = file + payload_offset;
-  if (Crc32(payload, payload_length) != payload_crc) {
+  if (check_payload_crc && Crc32(payload, payload_length) != payload_crc) {
     return Fail(error, "payload checksum mismatch");
   }
 
@@ -331,7 +383,7 @@ bool Payload::Open(const uint8_t* file, uint64_t size, const Locator* expected,
   uint64_t data_size = payload_length - table_size;
   const uint8_t* table = payload + data_size;
   std::vector<Entry> entries;
-  std::set<uint32_t> kinds;
+  std::set<uint64_t> kinds;
   for (uint32_t i = 0; i < section_count; ++i) {
     const uint8_t* p = table + uint64_t{i} * kSectionEntrySize;
     uint32_t kind = GetU32(p);
@@ -343,13 +395,13 @@ bool Payload::Open(const uint8_t* file, uint64_t size, const Locator* expected,
     entry.stored_size = GetU64(p + 16);
     entry.raw_size = GetU64(p + 24);
     entry.raw_crc32 = GetU32(p + 32);
-    uint32_t reserved = GetU32(p + 36);
-    std::string name = SectionName(kind);
-    if (!kinds.insert(kind).second) {
-      return Fail(error, "two " + KindName(kind) + " sections");
-    }
-    if (reserved != 0) {
+    entry.index = GetU32(p + 36);
+    std::string name = SectionName(kind, entry.index);
+    if (entry.index != 0 && entry.kind != SectionKind::kLibrary) {
       return Fail(error, name + " has a non-zero reserved field");
+    }
+    if (!kinds.insert(KindKey(kind, entry.index)).second) {
+      return Fail(error, "two " + name + "s");
     }
     if (entry.compression != Compression::kNone &&
         entry.compression != Compression::kZstd) {
@@ -381,9 +433,11 @@ bool Payload::Open(const uint8_t* file, uint64_t size, const Locator* expected,
     const Entry& a = by_offset[i - 1];
     const Entry& b = by_offset[i];
     if (b.offset < a.offset + a.stored_size) {
-      return Fail(error, SectionName(static_cast<uint32_t>(a.kind)) + " and " +
-                             SectionName(static_cast<uint32_t>(b.kind)) +
-                             " overlap");
+      return Fail(error,
+                  SectionName(static_cast<uint32_t>(a.kind), a.index) +
+                      " and " +
+                      SectionName(static_cast<uint32_t>(b.kind), b.index) +
+                      " overlap");
     }
   }
 
@@ -403,46 +457,83 @@ bool Payload::Open(const uint8_t* file, uint64_t size, const Locator* expected,
   return true;
 }
 
-bool Payload::Has(SectionKind kind) const {
-  for (const Entry& e : entries_) {
-    if (e.kind == kind) return true;
+// Checks a zstd section against the table before raw_size bytes are
+// allocated or written: exactly one frame filling the stored bytes,
+// announcing raw_size.
+static bool CheckFrame(const uint8_t* src, uint64_t stored, uint64_t raw,
+                       const std::string& name, std::string* error) {
+  size_t frame = ZSTD_findFrameCompressedSize(src, stored);
+  if (ZSTD_isError(frame) || frame != stored) {
+    return Fail(error, name + " is not one zstd frame");
   }
-  return false;
+  if (ZSTD_getFrameContentSize(src, stored) != raw) {
+    return Fail(error, name + " frame size disagrees with the table");
+  }
+  return true;
 }
 
-bool Payload::Read(SectionKind kind, std::string* out,
-                   std::string* error) const {
-  const Entry* entry = nullptr;
+const Payload::Entry* Payload::Find(SectionKind kind, uint32_t index) const {
   for (const Entry& e : entries_) {
-    if (e.kind == kind) entry = &e;
+    if (e.kind == kind && e.index == index) return &e;
   }
-  std::string name = SectionName(static_cast<uint32_t>(kind));
+  return nullptr;
+}
+
+bool Payload::Has(SectionKind kind, uint32_t index) const {
+  return Find(kind, index) != nullptr;
+}
+
+std::vector<Payload::SectionInfo> Payload::sections() const {
+  std::vector<SectionInfo> out;
+  for (const Entry& e : entries_) {
+    out.push_back({e.kind, e.index, e.compression, e.offset, e.stored_size,
+                   e.raw_size, e.raw_crc32});
+  }
+  return out;
+}
+
+bool Payload::ReadInto(SectionKind kind, uint32_t index, uint8_t* out,
+                       uint64_t size, std::string* error) const {
+  const Entry* entry = Find(kind, index);
+  std::string name = SectionName(static_cast<uint32_t>(kind), index);
   if (entry == nullptr) return Fail(error, "no " + name);
+  if (size != entry->raw_size) {
+    return Fail(error, name + " is " + std::to_string(entry->raw_size) +
+                           " bytes, not " + std::to_string(size));
+  }
   const uint8_t* src = data_ + entry->offset;
-  std::string raw;
   if (entry->compression == Compression::kNone) {
-    raw.assign(reinterpret_cast<const char*>(src), entry->stored_size);
-  } else {
-    // Check the frame against the table before allocating raw_size bytes:
-    // exactly one frame filling the stored bytes, announcing raw_size.
-    size_t frame = ZSTD_findFrameCompressedSize(src, entry->stored_size);
-    if (ZSTD_isError(frame) || frame != entry->stored_size) {
-      return Fail(error, name + " is not one zstd frame");
-    }
-    unsigned long long content =
-        ZSTD_getFrameContentSize(src, entry->stored_size);
-    if (content != entry->raw_size) {
-      return Fail(error, name + " frame size disagrees with the table");
-    }
-    raw.resize(entry->raw_size);
-    size_t n = ZSTD_decompress(raw.data(), raw.size(), src, entry->stored_size);
-    if (ZSTD_isError(n)) {
-      return Fail(error,
-                  name + " does not decompress (" + ZSTD_getErrorName(n) + ")");
-    }
-    if (n != entry->raw_size) {
-      return Fail(error, name + " decompressed to the wrong size");
-    }
+    if (size > 0) memcpy(out, src, size);
+    return true;
+  }
+  if (!CheckFrame(src, entry->stored_size, entry->raw_size, name, error)) {
+    return false;
+  }
+  size_t n = ZSTD_decompress(out, size, src, entry->stored_size);
+  if (ZSTD_isError(n)) {
+    return Fail(error,
+                name + " does not decompress (" + ZSTD_getErrorName(n) + ")");
+  }
+  if (n != entry->raw_size) {
+    return Fail(error, name + " decompressed to the wrong size");
+  }
+  return true;
+}
+
+bool Payload::Read(SectionKind kind, uint32_t index, std::string* out,
+                   std::string* error) const {
+  const Entry* entry = Find(kind, index);
+  std::string name = SectionName(static_cast<uint32_t>(kind), index);
+  if (entry == nullptr) return Fail(error, "no " + name);
+  if (entry->compression == Compression::kZstd &&
+      !CheckFrame(data_ + entry->offset, entry->stored_size, entry->raw_size,
+                  name, error)) {
+    return false;
+  }
+  std::string raw(entry->raw_size, '\0');
+  if (!ReadInto(kind, index, reinterpret_cast<uint8_t*>(raw.data()),
+                raw.size(), error)) {
+    return false;
   }
   if (Crc32(raw.data(), raw.size()) != entry->raw_crc32) {
     return Fail(error, name + " checksum mismatch");

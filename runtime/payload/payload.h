@@ -37,9 +37,24 @@ bool ParseManifest(const std::string& text, Manifest* out, std::string* error);
 
 struct SectionInput {
   SectionKind kind;
-  std::string data;  // raw bytes
+  std::string data;  // raw bytes (or the stored bytes, see below)
   Compression compression = Compression::kZstd;
+  uint32_t index = 0;  // kLibrary only: which library
+  // Set when `data` is already the stored (compressed) form: a library
+  // compressed once and kept in the packer's cache. raw_size and raw_crc32
+  // then describe the decompressed bytes.
+  bool precompressed = false;
+  uint64_t raw_size = 0;
+  uint32_t raw_crc32 = 0;
 };
+
+// crc32 as the section table records it (zlib's).
+uint32_t SectionCrc32(const void* data, size_t size);
+
+// One zstd frame with its content size set, no checksum, single-threaded
+// (deterministic), as BuildPayload stores sections.
+bool ZstdCompress(const std::string& raw, int level, std::string* out,
+                  std::string* error);
 
 struct WriteOptions {
   int zstd_level = 9;
@@ -61,24 +76,52 @@ class Payload {
   // at the end is authoritative (standalone payload files). On failure
   // returns false and sets `error` to a short reason such as "file is 1000
   // bytes but the stub expects 2000: truncated" or "checksum mismatch".
+  //
+  // With `check_payload_crc` false the crc32 over the whole payload is not
+  // computed: a portable app's payload is mostly libraries that a warm start
+  // must not read (each section still has its own crc32, checked by Read,
+  // and libraries are checked by sha256 when extracted).
   bool Open(const uint8_t* file, uint64_t size, const Locator* expected,
-            std::string* error);
+            std::string* error, bool check_payload_crc = true);
 
-  bool Has(SectionKind kind) const;
+  bool Has(SectionKind kind, uint32_t index = 0) const;
   // Decompresses one section and checks its size and crc32.
-  bool Read(SectionKind kind, std::string* out, std::string* error) const;
+  bool Read(SectionKind kind, std::string* out, std::string* error) const {
+    return Read(kind, 0, out, error);
+  }
+  bool Read(SectionKind kind, uint32_t index, std::string* out,
+            std::string* error) const;
+  // Decompresses one section into `size` bytes at `out` (size must be its
+  // raw size) without checking its crc32: for libraries, which the caller
+  // checks by sha256 instead.
+  bool ReadInto(SectionKind kind, uint32_t index, uint8_t* out, uint64_t size,
+                std::string* error) const;
+
+  struct SectionInfo {
+    SectionKind kind;
+    uint32_t index;
+    Compression compression;
+    uint64_t offset;  // relative to the payload's start
+    uint64_t stored_size;
+    uint64_t raw_size;
+    uint32_t raw_crc32;
+  };
+  // The validated table, in table order.
+  std::vector<SectionInfo> sections() const;
   // The parsed manifest section (empty if there is none).
   const Manifest& manifest() const { return manifest_; }
 
  private:
   struct Entry {
     SectionKind kind;
+    uint32_t index;
     Compression compression;
     uint64_t offset;
     uint64_t stored_size;
     uint64_t raw_size;
     uint32_t raw_crc32;
   };
+  const Entry* Find(SectionKind kind, uint32_t index) const;
   const uint8_t* data_ = nullptr;  // first byte of section data
   std::vector<Entry> entries_;
   Manifest manifest_;

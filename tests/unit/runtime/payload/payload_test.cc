@@ -1,6 +1,7 @@
 // Tests of the payload reader/writer: round trips, and damaged files of every
 // kind (truncated, bit-flipped, forged) reported as damaged, never a crash.
 #include "runtime/payload/payload.h"
+#include "runtime/payload/sha256.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -723,6 +724,95 @@ TEST(Manifest, BadLines) {
   EXPECT_EQ(error, "manifest contains a NUL byte");
   EXPECT_FALSE(ParseManifest("entry=a\nentry=b\n", &out, &error));
   EXPECT_EQ(error, "manifest key 'entry' appears twice");
+}
+
+}  // namespace
+}  // namespace jspack::payload
+
+namespace jspack::payload {
+namespace {
+
+// Portable output: several library sections, told apart by their index;
+// one stored precompressed (as the packer's cache hands them over).
+TEST(LibrarySections, RoundTripWithIndexAndPrecompressed) {
+  std::string a = RandomBytes(10000, 1);
+  std::string b = BundleText();
+  std::string b_zstd, error;
+  ASSERT_TRUE(ZstdCompress(b, 3, &b_zstd, &error)) << error;
+  SectionInput pre{SectionKind::kLibrary, b_zstd, Compression::kZstd, 1};
+  pre.precompressed = true;
+  pre.raw_size = b.size();
+  pre.raw_crc32 = SectionCrc32(b.data(), b.size());
+  std::vector<SectionInput> sections = {
+      {SectionKind::kManifest, "libs=portable\n"},
+      {SectionKind::kLibrary, a, Compression::kZstd, 0},
+      pre};
+  std::string file;
+  ASSERT_TRUE(BuildPayload(sections, 0, WriteOptions(), &file, &error))
+      << error;
+  Payload p;
+  ASSERT_TRUE(p.Open(Bytes(file), file.size(), nullptr, &error)) << error;
+  EXPECT_TRUE(p.Has(SectionKind::kLibrary, 0));
+  EXPECT_TRUE(p.Has(SectionKind::kLibrary, 1));
+  EXPECT_FALSE(p.Has(SectionKind::kLibrary, 2));
+  std::string out;
+  ASSERT_TRUE(p.Read(SectionKind::kLibrary, 0, &out, &error)) << error;
+  EXPECT_EQ(out, a);
+  ASSERT_TRUE(p.Read(SectionKind::kLibrary, 1, &out, &error)) << error;
+  EXPECT_EQ(out, b);
+  std::string into(b.size(), '\0');
+  ASSERT_TRUE(p.ReadInto(SectionKind::kLibrary, 1,
+                         reinterpret_cast<uint8_t*>(into.data()), into.size(),
+                         &error));
+  EXPECT_EQ(into, b);
+  EXPECT_FALSE(p.ReadInto(SectionKind::kLibrary, 1,
+                          reinterpret_cast<uint8_t*>(into.data()), 5, &error));
+  EXPECT_EQ(p.sections().size(), 3u);
+}
+
+TEST(LibrarySections, DuplicateIndexAndIndexOnOtherKindsRefused) {
+  std::string error, file;
+  EXPECT_FALSE(BuildPayload({{SectionKind::kLibrary, "x", Compression::kNone, 3},
+                             {SectionKind::kLibrary, "y", Compression::kNone, 3}},
+                            0, WriteOptions(), &file, &error));
+  EXPECT_EQ(error, "two library section 3s");
+  EXPECT_FALSE(BuildPayload({{SectionKind::kBundle, "x", Compression::kNone, 1}},
+                            0, WriteOptions(), &file, &error));
+}
+
+// A damaged library is found by its own check even when the payload-wide
+// crc32 is skipped (the portable warm start skips it).
+TEST(LibrarySections, SkippedPayloadCrcStillChecksSections) {
+  std::string error, file;
+  ASSERT_TRUE(BuildPayload({{SectionKind::kLibrary, BundleText(),
+                             Compression::kNone, 0}},
+                           0, WriteOptions(), &file, &error));
+  file[100] ^= 1;
+  Payload p;
+  EXPECT_FALSE(p.Open(Bytes(file), file.size(), nullptr, &error));
+  EXPECT_EQ(error, "payload checksum mismatch");
+  ASSERT_TRUE(p.Open(Bytes(file), file.size(), nullptr, &error, false))
+      << error;
+  EXPECT_FALSE(p.Read(SectionKind::kLibrary, 0, nullptr, &error));
+  EXPECT_EQ(error, "library section 0 checksum mismatch");
+}
+
+// FIPS 180-4 test vectors, and a split update equal to one update.
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(Sha256Hex("", 0),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc", 3),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  std::string two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  EXPECT_EQ(Sha256Hex(two.data(), two.size()),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  std::string million(1000000, 'a');
+  Sha256 h;
+  for (size_t i = 0; i < million.size(); i += 999) {
+    h.Update(million.data() + i, std::min<size_t>(999, million.size() - i));
+  }
+  EXPECT_EQ(h.HexFinal(),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 }  // namespace
