@@ -36,7 +36,7 @@ const { prepareStackTrace } = require('./source_map');
 // would add about a fifth to a small app's start-up (samples/hello: see the
 // closing note of the session that made this list).
 const kLoadedOnFirstUse = new Set([
-  'child_process', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
+  'child_process', 'crypto', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
   'readline/promises', 'stream/web', 'v8', 'worker_threads',
 ]);
 builtins.defineBuiltins(require('./modules/builtin_table'));
@@ -143,6 +143,23 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent',
     'BroadcastChannel']) {
     lazyWorkerGlobal(name);
+  }
+}
+
+{
+  // Web Crypto: globalThis.crypto is an enumerable getter without a setter
+  // (as in Node 20); the classes are accessors. All load on first use.
+  const webcrypto = () => require('./crypto/webcrypto');
+  Object.defineProperty(globalThis, 'crypto', {
+    get: function crypto() { return webcrypto().crypto; },
+    enumerable: true, configurable: true,
+  });
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+    Object.defineProperty(globalThis, name, {
+      get() { return webcrypto()[name]; },
+      set(v) { defineGlobal(name, v); },
+      enumerable: false, configurable: true,
+    });
   }
 }
 
