@@ -2,9 +2,7 @@
 // createHash, createHmac and hash(): the digest objects (streams too) over the binding's native contexts.
 
 const { codes } = require('../errors');
-const {
-  validateString, validateObject, validateUint32,
-} = require('../validators');
+const { validateString, validateUint32 } = require('../validators');
 const { LazyTransform } = require('./lazy_transform');
 const {
   binding, encodeOutput, errorWith, isBytes, normalizeEncoding, secretBytes,
@@ -135,8 +133,8 @@ function createHmac(hmac, key, options) {
 function hash(algorithm, data, outputEncoding = 'hex') {
   validateString(algorithm, 'algorithm');
   if (typeof data !== 'string' && !isBytes(data)) {
-    throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView',
-      'string'], data);
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray',
+      'DataView', 'string'], data);
   }
   if (outputEncoding !== undefined) {
     validateString(outputEncoding, 'outputEncoding');
@@ -146,7 +144,9 @@ function hash(algorithm, data, outputEncoding = 'hex') {
     throw new codes.ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
   const bytes = binding().hashOneShot(algorithm, data, false, -1);
-  if (bytes === undefined) throw errorWith(Error, 'Digest method not supported');
+  if (bytes === undefined) {
+    throw errorWith(Error, `Digest method ${algorithm} is not supported`);
+  }
   return encodeOutput(bytes, enc);
 }
 

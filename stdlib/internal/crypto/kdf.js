@@ -62,7 +62,7 @@ function scryptOption(options, name, alias) {
   const a = options[name];
   const b = options[alias];
   if (a !== undefined && b !== undefined) {
-    throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR(name, alias);
+    throw new codes.ERR_CRYPTO_SCRYPT_INVALID_PARAMETER();
   }
   const value = a !== undefined ? a : b;
   if (value === undefined) return kScryptDefaults[name];

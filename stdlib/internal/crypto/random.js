@@ -7,6 +7,7 @@ const types = require('../util/types');
 const {
   validateBoolean, validateFunction, validateNumber, validateObject,
 } = require('../validators');
+const process = require('../process/object');
 const { binding } = require('./util');
 
 const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = codes;
@@ -47,10 +48,7 @@ function fillRange(buf, offset, size) {
   const total = buf.byteLength;
   validateNumber(offset, 'offset');
   offset *= unit;
-  if (!(offset >= 0 && offset <= kMaxSize)) {
-    throw new ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${kMaxSize}`, offset);
-  }
-  if (offset > total) {
+  if (!(offset >= 0 && offset <= total)) {
     throw new ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${total}`, offset);
   }
   offset = Math.floor(offset);
@@ -134,8 +132,7 @@ function randomInt(min, max, callback) {
   }
   const range = max - min;
   if (range > kMaxRange) {
-    throw new ERR_OUT_OF_RANGE(`max${minGiven ? '' : ' - min'}`,
-      `<= ${kMaxRange}`, range);
+    throw new ERR_OUT_OF_RANGE('max - min', `<= ${kMaxRange}`, range);
   }
   // Values at or past the last whole multiple of range are retried: what
   // is left is uniform.

@@ -105,11 +105,13 @@ function hmacLength(algorithm) {
   return length;
 }
 
-function hmacKey(algorithm, bytes, extractable, usages, length) {
-  const { hash } = algorithm;
-  return webcrypto().newCryptoKey('secret',
-    { name: 'HMAC', length, hash: { name: hash.name } }, extractable, usages,
-    bytes);
+// generateKey's keys show length before hash, imported keys after it (as
+// Node's do).
+function hmacKey(algorithm, bytes, extractable, usages, length, imported) {
+  const hash = { name: algorithm.hash.name };
+  const shape = imported ? { name: 'HMAC', hash, length } :
+    { name: 'HMAC', length, hash };
+  return webcrypto().newCryptoKey('secret', shape, extractable, usages, bytes);
 }
 
 const kHmacUsages = ['sign', 'verify'];
@@ -143,7 +145,7 @@ registerAlgorithm('HMAC', {
       }
       length = algorithm.length;
     }
-    return hmacKey(algorithm, bytes, extractable, usages, length);
+    return hmacKey(algorithm, bytes, extractable, usages, length, true);
   },
   exportKey(format, key) {
     const hashName = key.algorithm.hash.name;
