@@ -6,25 +6,27 @@ const env = require('./internal/process/env');
 const process = require('./internal/process/object');
 const { codes } = require('./internal/errors');
 
-const cluster = new EventEmitter();
-// NODE_UNIQUE_ID marks a cluster worker, which jspack cannot start yet, so
-// this is a primary unless someone else started us as a worker.
-const isWorker = env.NODE_UNIQUE_ID !== undefined;
+// NODE_UNIQUE_ID marks a cluster worker; jspack starts none yet, so this is
+// a primary unless another runtime started us as its worker.
+const worker = env.NODE_UNIQUE_ID !== undefined;
 
-Object.assign(cluster, {
-  isWorker,
-  isMaster: !isWorker,
-  isPrimary: !isWorker,
+function setupPrimary(settings) {
+  this.settings = { ...this.settings, ...settings };
+  this.emit('setup', this.settings);
+}
+
+module.exports = Object.assign(new EventEmitter(), {
+  isWorker: worker,
+  isMaster: !worker,
+  isPrimary: !worker,
   Worker: class Worker extends EventEmitter {},
   workers: {},
   settings: {},
   SCHED_NONE: 1,
   SCHED_RR: 2,
   schedulingPolicy: 2,
-  setupPrimary(settings) {
-    this.settings = { ...this.settings, ...settings };
-    this.emit('setup', this.settings);
-  },
+  setupPrimary,
+  setupMaster: setupPrimary,
   fork() {
     throw new codes.ERR_JSPACK_NOT_IMPLEMENTED('cluster.fork()');
   },
@@ -32,6 +34,3 @@ Object.assign(cluster, {
     if (typeof callback === 'function') process.nextTick(callback);
   },
 });
-cluster.setupMaster = cluster.setupPrimary;
-
-module.exports = cluster;

@@ -41,8 +41,8 @@ function invalidAccess(message = 'The requested operation is not valid for ' +
 
 // The key may serve `usage` with the algorithm named in `algorithm`.
 function checkUsage(key, algorithm, usage) {
-  if (key[w.kAlgorithm].name !== algorithm.name) throw invalidAccess();
-  if (!key[w.kUsages].includes(usage)) throw invalidAccess();
+  if (w.keyAlgorithm(key).name !== algorithm.name) throw invalidAccess();
+  if (!w.keyUsages(key).includes(usage)) throw invalidAccess();
 }
 
 // Web Crypto methods run later (a promise), and argument errors become
@@ -81,11 +81,11 @@ function makeMethods() {
     exportKey(format, key) {
       return later(() => {
         checkKey(key, 'exportKey');
-        if (!key[w.kExtractable]) {
+        if (!w.keyExtractable(key)) {
           throw new DOMException('key is not extractable',
             'InvalidAccessException');
         }
-        const entry = kAlgorithms[key[w.kAlgorithm].name];
+        const entry = kAlgorithms[w.keyAlgorithm(key).name];
         if (entry === undefined || entry.exportKey === undefined) {
           throw notSupported();
         }
@@ -97,8 +97,8 @@ function makeMethods() {
         const alg = normalizeAlgorithm(algorithm, 'sign');
         checkKey(key, 'sign');
         const bytes = bufferSource(data, 'sign', '3rd');
-        if (key[w.kAlgorithm].name !== alg.name ||
-            !key[w.kUsages].includes('sign')) {
+        if (w.keyAlgorithm(key).name !== alg.name ||
+            !w.keyUsages(key).includes('sign')) {
           throw invalidAccess('Unable to use this key to sign');
         }
         return kAlgorithms[alg.name].sign(alg, key, bytes);
@@ -110,8 +110,8 @@ function makeMethods() {
         checkKey(key, 'verify');
         const sig = bufferSource(signature, 'verify', '3rd');
         const bytes = bufferSource(data, 'verify', '4th');
-        if (key[w.kAlgorithm].name !== alg.name ||
-            !key[w.kUsages].includes('verify')) {
+        if (w.keyAlgorithm(key).name !== alg.name ||
+            !w.keyUsages(key).includes('verify')) {
           throw invalidAccess('Unable to use this key to verify');
         }
         return kAlgorithms[alg.name].verify(alg, key, sig, bytes);

@@ -23,7 +23,7 @@ function operationError(message = 'The operation failed for an ' +
 }
 
 function material(key) {
-  return key[w.kKeyMaterial];
+  return w.keyMaterial(key);
 }
 
 function randomKey(bytes) {

@@ -1,51 +1,38 @@
 'use strict';
-// CryptoKey and how every Web Crypto algorithm (ours and h-keys') makes one: newCryptoKey and the internal slots.
+// CryptoKey and how every Web Crypto algorithm (ours and h-keys') makes one and reads it: newCryptoKey, keyMaterial, keyAlgorithm, keyUsages.
 
 const { codes } = require('../errors');
 
 const { ERR_INVALID_THIS, ERR_ILLEGAL_CONSTRUCTOR } = codes;
 
-const kKeyType = Symbol('kKeyType');
-const kAlgorithm = Symbol('kAlgorithm');
-const kExtractable = Symbol('kExtractable');
-const kUsages = Symbol('kUsages');
-// The key itself: a Buffer for secret keys; for asymmetric keys whatever
-// the algorithm's table entry stores (h-keys: a KeyObject).
-const kKeyMaterial = Symbol('kKeyMaterial');
-const kConstructing = Symbol('kConstructing');
+// A key's internal slots, one record: { type, algorithm, extractable,
+// usages, material }. material is a Buffer for secret keys; for asymmetric
+// keys whatever the algorithm's table entry keeps (h-keys: a KeyObject).
+const kSlots = Symbol('CryptoKey slots');
+const kToken = Symbol('CryptoKey construction');
+
+function slotsOf(key, getter) {
+  const slots = key instanceof CryptoKey ? key[kSlots] : undefined;
+  if (slots === undefined) throw new ERR_INVALID_THIS('CryptoKey');
+  return slots[getter];
+}
 
 class CryptoKey {
   constructor(token) {
-    if (token !== kConstructing) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    if (token !== kToken) throw new ERR_ILLEGAL_CONSTRUCTOR();
   }
 
-  get type() {
-    if (!(this instanceof CryptoKey)) throw new ERR_INVALID_THIS('CryptoKey');
-    return this[kKeyType];
-  }
-
-  get extractable() {
-    if (!(this instanceof CryptoKey)) throw new ERR_INVALID_THIS('CryptoKey');
-    return this[kExtractable];
-  }
-
-  get algorithm() {
-    if (!(this instanceof CryptoKey)) throw new ERR_INVALID_THIS('CryptoKey');
-    return this[kAlgorithm];
-  }
-
-  get usages() {
-    if (!(this instanceof CryptoKey)) throw new ERR_INVALID_THIS('CryptoKey');
-    return Array.from(this[kUsages]);
-  }
+  get type() { return slotsOf(this, 'type'); }
+  get extractable() { return slotsOf(this, 'extractable'); }
+  get algorithm() { return slotsOf(this, 'algorithm'); }
+  get usages() { return Array.from(slotsOf(this, 'usages')); }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (depth < 0) return this;
-    const shown = {
-      type: this[kKeyType], extractable: this[kExtractable],
-      algorithm: this[kAlgorithm], usages: Array.from(this[kUsages]),
-    };
-    return `CryptoKey ${inspect(shown, { ...options, depth: options.depth === null ? null : options.depth - 1 })}`;
+    const { type, extractable, algorithm, usages } = this[kSlots];
+    const inner = options.depth === null ? null : options.depth - 1;
+    return `CryptoKey ${inspect({ type, extractable, algorithm,
+      usages: Array.from(usages) }, { ...options, depth: inner })}`;
   }
 }
 Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, {
@@ -55,23 +42,19 @@ for (const name of ['type', 'extractable', 'algorithm', 'usages']) {
   Object.defineProperty(CryptoKey.prototype, name, { enumerable: true });
 }
 
-// newCryptoKey(type, algorithm, extractable, usages, material): how every
-// algorithm (ours and h-keys') makes its keys.
 function newCryptoKey(type, algorithm, extractable, usages, material) {
-  const key = new CryptoKey(kConstructing);
-  key[kKeyType] = type;
-  key[kAlgorithm] = algorithm;
-  key[kExtractable] = extractable;
-  key[kUsages] = usages;
-  key[kKeyMaterial] = material;
+  const key = new CryptoKey(kToken);
+  key[kSlots] = { type, algorithm, extractable, usages, material };
   return key;
 }
 
-function isCryptoKey(value) {
-  return value instanceof CryptoKey;
-}
+const isCryptoKey = (value) => value instanceof CryptoKey;
+const keyMaterial = (key) => key[kSlots].material;
+const keyAlgorithm = (key) => key[kSlots].algorithm;
+const keyUsages = (key) => key[kSlots].usages;
+const keyExtractable = (key) => key[kSlots].extractable;
 
 module.exports = {
-  CryptoKey, isCryptoKey, newCryptoKey,
-  kAlgorithm, kExtractable, kKeyMaterial, kKeyType, kUsages,
+  CryptoKey, isCryptoKey, keyAlgorithm, keyExtractable, keyMaterial,
+  keyUsages, newCryptoKey,
 };
