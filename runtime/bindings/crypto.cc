@@ -5,9 +5,12 @@
 // (crypto_util.h's CryptoWrap); JS validates every argument and turns the
 // Uint8Arrays returned here into Buffers. Key derivation and random fills
 // run on libuv's thread pool when given a callback.
+// HMAC_CTX (see HmacWrap).
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/kdf.h>
 #include <openssl/objects.h>
 #include <openssl/opensslv.h>
@@ -34,7 +37,16 @@ using crypto_util::CryptoWrap;
 using crypto_util::NewBytes;
 using crypto_util::Str;
 
+// An algorithm name (JS checked it is a string). Written into the string's
+// own small buffer: Utf8Value would allocate on every createHash().
 std::string Utf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  v8::Local<v8::String> str = value.As<v8::String>();
+  char buf[128];
+  if (str->Length() < 40) {
+    int length = str->WriteUtf8(isolate, buf, sizeof(buf), nullptr,
+                                v8::String::NO_NULL_TERMINATION);
+    return std::string(buf, static_cast<size_t>(length));
+  }
   v8::String::Utf8Value utf8(isolate, value);
   return std::string(*utf8, utf8.length());
 }
@@ -108,6 +120,40 @@ bool FeedData(v8::Isolate* isolate, v8::Local<v8::Value> data,
                                 v8::String::REPLACE_INVALID_UTF8);
   }
   return update(buf, length);
+}
+
+// Digest bytes as the text digest(encoding) gives for the encodings JS
+// asks for here (1 hex, 2 base64, 3 base64url), else a Uint8Array: short
+// digests are mostly wanted as text, and making it here saves a Buffer.
+v8::Local<v8::Value> DigestValue(v8::Isolate* isolate, const uint8_t* data,
+                                 size_t size, v8::Local<v8::Value> encoding) {
+  int kind = encoding->IsInt32() ? encoding.As<v8::Int32>()->Value() : 0;
+  if (kind < 1 || kind > 3 || size > 4096) return NewBytes(isolate, data, size);
+  char text[8200];
+  size_t length = 0;
+  if (kind == 1) {
+    static const char kHex[] = "0123456789abcdef";
+    for (size_t i = 0; i < size; ++i) {
+      text[length++] = kHex[data[i] >> 4];
+      text[length++] = kHex[data[i] & 15];
+    }
+  } else {
+    length = static_cast<size_t>(EVP_EncodeBlock(
+        reinterpret_cast<unsigned char*>(text), data, static_cast<int>(size)));
+    if (kind == 3) {
+      // base64url: another alphabet and no padding.
+      while (length > 0 && text[length - 1] == '=') --length;
+      for (size_t i = 0; i < length; ++i) {
+        if (text[i] == '+') text[i] = '-';
+        if (text[i] == '/') text[i] = '_';
+      }
+    }
+  }
+  return v8::String::NewFromOneByte(isolate,
+                                    reinterpret_cast<const uint8_t*>(text),
+                                    v8::NewStringType::kNormal,
+                                    static_cast<int>(length))
+      .ToLocalChecked();
 }
 
 // ---- Hash -----------------------------------------------------------------
@@ -205,20 +251,28 @@ bool FinishDigest(EVP_MD_CTX* ctx, size_t out_len, uint8_t* out) {
   return EVP_DigestFinal_ex(ctx, out, &size) == 1;
 }
 
-// hashDigest(handle) -> Uint8Array. The context is spent afterwards.
+// hashDigest(handle[, textKind]) -> Uint8Array | string (see DigestValue).
+// The context is spent afterwards.
 void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   HashWrap* wrap = CryptoWrap::Unwrap<HashWrap>(args[0]);
-  std::vector<uint8_t> out(
-      std::max<size_t>(wrap->out_len_, EVP_MAX_MD_SIZE));
-  if (!FinishDigest(wrap->ctx_, wrap->out_len_, out.data())) {
+  // Only long XOF outputs need the heap.
+  uint8_t small[EVP_MAX_MD_SIZE];
+  std::vector<uint8_t> large;
+  uint8_t* out = small;
+  if (wrap->out_len_ > sizeof(small)) {
+    large.resize(wrap->out_len_);
+    out = large.data();
+  }
+  if (!FinishDigest(wrap->ctx_, wrap->out_len_, out)) {
     return crypto_util::ThrowOpenSslError(isolate, "Digest failed");
   }
-  args.GetReturnValue().Set(NewBytes(isolate, out.data(), wrap->out_len_));
+  args.GetReturnValue().Set(
+      DigestValue(isolate, out, wrap->out_len_, args[1]));
 }
 
-// hashOneShot(algorithm, data, isLatin1, outputLength) -> Uint8Array |
-// undefined (unknown algorithm).
+// hashOneShot(algorithm, data, isLatin1, outputLength[, textKind]) ->
+// Uint8Array | string | undefined (unknown algorithm).
 void HashOneShot(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   JSPACK_CHECK(args[0]->IsString() && args[3]->IsNumber());
@@ -241,18 +295,22 @@ void HashOneShot(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (!ok || !FinishDigest(wrap.ctx_, wrap.out_len_, out.data())) {
     return crypto_util::ThrowOpenSslError(isolate, "Digest failed");
   }
-  args.GetReturnValue().Set(NewBytes(isolate, out.data(), wrap.out_len_));
+  args.GetReturnValue().Set(
+      DigestValue(isolate, out.data(), wrap.out_len_, args[4]));
 }
 
 // ---- HMAC -----------------------------------------------------------------
 
+// HMAC_CTX, though deprecated in OpenSSL 3, is used on purpose: it takes
+// the EVP_MD fetched once, where EVP_MAC_init looks the digest up by name
+// on every key (a third of a short HMAC's time).
 class HmacWrap : public CryptoWrap {
  public:
   static constexpr int kKind = 2;
   int kind() const override { return kKind; }
-  ~HmacWrap() override { EVP_MAC_CTX_free(ctx_); }
+  ~HmacWrap() override { HMAC_CTX_free(ctx_); }
 
-  EVP_MAC_CTX* ctx_ = nullptr;
+  HMAC_CTX* ctx_ = HMAC_CTX_new();
 };
 
 // hmacNew(digest, key) -> handle | undefined (unknown digest).
@@ -262,14 +320,10 @@ void HmacNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   const EVP_MD* md = FindDigest(Utf8(isolate, args[0]));
   if (md == nullptr) return;
   auto wrap = std::make_unique<HmacWrap>();
-  wrap->ctx_ = EVP_MAC_CTX_new(HmacMac());
   Bytes key(args[1]);
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(
-          OSSL_MAC_PARAM_DIGEST, const_cast<char*>(EVP_MD_get0_name(md)), 0),
-      OSSL_PARAM_construct_end()};
   if (wrap->ctx_ == nullptr ||
-      EVP_MAC_init(wrap->ctx_, key.data, key.size, params) != 1) {
+      HMAC_Init_ex(wrap->ctx_, key.data, static_cast<int>(key.size), md,
+                   nullptr) != 1) {
     return crypto_util::ThrowOpenSslError(isolate, "HMAC init failed");
   }
   v8::Local<v8::Object> handle;
@@ -285,21 +339,21 @@ void HmacUpdate(const v8::FunctionCallbackInfo<v8::Value>& args) {
   HmacWrap* wrap = CryptoWrap::Unwrap<HmacWrap>(args[0]);
   bool ok = FeedData(args.GetIsolate(), args[1], args[2],
                      [wrap](const uint8_t* data, size_t size) {
-                       return EVP_MAC_update(wrap->ctx_, data, size) == 1;
+                       return HMAC_Update(wrap->ctx_, data, size) == 1;
                      });
   args.GetReturnValue().Set(ok);
 }
 
-// hmacDigest(handle) -> Uint8Array.
+// hmacDigest(handle[, textKind]) -> Uint8Array | string.
 void HmacDigest(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   HmacWrap* wrap = CryptoWrap::Unwrap<HmacWrap>(args[0]);
   uint8_t out[EVP_MAX_MD_SIZE];
-  size_t size = 0;
-  if (EVP_MAC_final(wrap->ctx_, out, &size, sizeof(out)) != 1) {
+  unsigned int size = 0;
+  if (HMAC_Final(wrap->ctx_, out, &size) != 1) {
     return crypto_util::ThrowOpenSslError(isolate, "HMAC failed");
   }
-  args.GetReturnValue().Set(NewBytes(isolate, out, size));
+  args.GetReturnValue().Set(DigestValue(isolate, out, size, args[1]));
 }
 
 // ---- Ciphers --------------------------------------------------------------

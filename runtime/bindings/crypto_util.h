@@ -232,13 +232,15 @@ inline BIO* NewReadBio(const Bytes& bytes) {
 }
 
 // A native object owned by a JS handle: deleted when the handle is
-// collected (or at the runtime's teardown, for a worker). Subclasses hold
+// collected, or when its runtime is torn down (a worker's). Subclasses hold
 // an OpenSSL context (EVP_MD_CTX, EVP_PKEY...).
+//
+// The live wraps of a thread's runtime (one runtime per thread) form an
+// intrusive list, so creating and freeing one is O(1) however many exist;
+// the runtime gets one cleanup hook that frees what is left.
 class CryptoWrap {
  public:
-  virtual ~CryptoWrap() {
-    if (runtime_ != nullptr) runtime_->RemoveCleanupHook(OnCleanup, this);
-  }
+  virtual ~CryptoWrap() { Unlink(); }
 
   // A new JS handle (an object with one internal field) owning `wrap`.
   // Handles come from one constructor per runtime, made on first use.
@@ -262,15 +264,14 @@ class CryptoWrap {
     }
     CryptoWrap* self = wrap.release();
     object->SetAlignedPointerInInternalField(0, self);
-    self->runtime_ = runtime;
     self->handle_.Reset(isolate, object);
     self->handle_.SetWeak(self, OnCollected, v8::WeakCallbackType::kParameter);
-    runtime->AddCleanupHook(OnCleanup, self);
+    self->Link(runtime);
     return object;
   }
 
-  // The wrap of a handle NewHandle made (JS promised one), or nullptr when
-  // `value` is not such a handle.
+  // The wrap of a handle NewHandle made, or nullptr when `value` is not
+  // such a handle.
   static CryptoWrap* FromHandle(v8::Local<v8::Value> value) {
     if (!value->IsObject()) return nullptr;
     v8::Local<v8::Object> object = value.As<v8::Object>();
@@ -284,6 +285,7 @@ class CryptoWrap {
   // types have none.
   virtual int kind() const = 0;
 
+  // The wrap of a handle of kind T (JS promised one).
   template <typename T>
   static T* Unwrap(v8::Local<v8::Value> value) {
     CryptoWrap* wrap = FromHandle(value);
@@ -292,20 +294,62 @@ class CryptoWrap {
   }
 
  private:
+  struct LiveList {
+    runtime::Runtime* runtime = nullptr;
+    CryptoWrap* head = nullptr;
+  };
+  static LiveList& Live() {
+    static thread_local LiveList list;
+    return list;
+  }
+
+  void Link(runtime::Runtime* runtime) {
+    LiveList& live = Live();
+    if (live.runtime != runtime) {
+      // A new runtime on this thread (the old one is gone, with its heap).
+      live.runtime = runtime;
+      live.head = nullptr;
+      runtime->AddCleanupHook(OnRuntimeCleanup, nullptr);
+    }
+    next_ = live.head;
+    if (next_ != nullptr) next_->prev_ = this;
+    live.head = this;
+    linked_ = true;
+  }
+
+  void Unlink() {
+    if (!linked_) return;
+    LiveList& live = Live();
+    if (prev_ != nullptr) {
+      prev_->next_ = next_;
+    } else if (live.head == this) {
+      live.head = next_;
+    }
+    if (next_ != nullptr) next_->prev_ = prev_;
+    prev_ = next_ = nullptr;
+    linked_ = false;
+  }
+
   static void OnCollected(const v8::WeakCallbackInfo<CryptoWrap>& info) {
     CryptoWrap* self = info.GetParameter();
     self->handle_.Reset();
     delete self;
   }
-  static void OnCleanup(void* arg) {
-    auto* self = static_cast<CryptoWrap*>(arg);
-    self->runtime_ = nullptr;  // The hook list is being walked.
-    self->handle_.Reset();
-    delete self;
+
+  static void OnRuntimeCleanup(void*) {
+    LiveList& live = Live();
+    while (live.head != nullptr) {
+      CryptoWrap* wrap = live.head;
+      wrap->handle_.Reset();
+      delete wrap;  // Unlinks itself.
+    }
+    live.runtime = nullptr;
   }
 
-  runtime::Runtime* runtime_ = nullptr;
   v8::Global<v8::Object> handle_;
+  CryptoWrap* prev_ = nullptr;
+  CryptoWrap* next_ = nullptr;
+  bool linked_ = false;
 };
 
 // One operation that runs on libuv's thread pool (callback form) or on the

@@ -49,6 +49,11 @@ function defineGlobal(name, value, enumerable = false) {
 }
 
 defineGlobal('global', globalThis);
+// As in Node, the global object is tagged [object global] (assert's deep
+// comparisons tell it from a copy by that).
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
 defineGlobal('process', process);
 defineGlobal('console', builtins.loadBuiltin('console'));
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval',

@@ -16,6 +16,10 @@ const {
 } = codes;
 
 // Per object: { native, done }. `native` is the binding's handle.
+
+// Encodings the binding writes as text itself (see DigestValue in
+// crypto.cc); the others are made from a Buffer.
+const kTextKinds = { __proto__: null, hex: 1, base64: 2, base64url: 3 };
 const kDigestState = Symbol('kDigestState');
 
 // Hands update() input to the binding: utf8 and latin1 strings go as they
@@ -69,9 +73,11 @@ function defineDigestClass(name, spec) {
     },
     digest(outputEncoding) {
       const state = this[kDigestState];
-      const bytes = state.done ? spec.again() : spec.finish(state.native);
+      const kind = outputEncoding === undefined ? 0 :
+        kTextKinds[normalizeEncoding(outputEncoding)] || 0;
+      const out = state.done ? spec.again() : spec.finish(state.native, kind);
       state.done = true;
-      return encodeOutput(bytes, outputEncoding);
+      return typeof out === 'string' ? out : encodeOutput(out, outputEncoding);
     },
     _transform(chunk, encoding, callback) {
       this.update(chunk, encoding);
@@ -107,7 +113,7 @@ const Hash = defineDigestClass('Hash', {
     return native;
   },
   feed: (native, data, latin1) => binding().hashUpdate(native, data, latin1),
-  finish: (native) => binding().hashDigest(native),
+  finish: (native, kind) => binding().hashDigest(native, kind),
   again() {
     throw new ERR_CRYPTO_HASH_FINALIZED();
   },
@@ -134,7 +140,7 @@ const Hmac = defineDigestClass('Hmac', {
     return native;
   },
   feed: (native, data, latin1) => binding().hmacUpdate(native, data, latin1),
-  finish: (native) => binding().hmacDigest(native),
+  finish: (native, kind) => binding().hmacDigest(native, kind),
   // Node gives an empty digest the second time.
   again: () => new Uint8Array(0),
 });
@@ -154,11 +160,12 @@ function hash(algorithm, data, outputEncoding = 'hex') {
   if (enc === undefined) {
     throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
-  const bytes = binding().hashOneShot(algorithm, data, false, -1);
-  if (bytes === undefined) {
+  const out = binding().hashOneShot(algorithm, data, false, -1,
+    kTextKinds[enc] || 0);
+  if (out === undefined) {
     throw errorWith(Error, `Digest method ${algorithm} is not supported`);
   }
-  return encodeOutput(bytes, enc);
+  return typeof out === 'string' ? out : encodeOutput(out, enc);
 }
 
 module.exports = { Hash, Hmac, createHash, createHmac, hash, feedData };
