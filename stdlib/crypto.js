@@ -110,8 +110,8 @@ function webcrypto() {
   return require('./internal/crypto/webcrypto');
 }
 
-const exported = {
-  // The order of Node's own export list, so Object.keys() matches.
+const ours = {
+  __proto__: null,
   createCipheriv: cipher.createCipheriv,
   createDecipheriv: cipher.createDecipheriv,
   createHash: hash.createHash,
@@ -147,29 +147,76 @@ const exported = {
     return { total: 0, used: 0, utilization: 0, min: 0 };
   },
   hash: hash.hash,
-  getRandomValues: random.getRandomValues,
+  Cipher: cipher.Cipher,
   Cipheriv: cipher.Cipheriv,
+  Decipher: cipher.Decipher,
   Decipheriv: cipher.Decipheriv,
   Hash: hash.Hash,
   Hmac: hash.Hmac,
   constants,
 };
 
-// h-keys' half (keys, sign/verify, DH, X509) joins in: it may override
-// nothing of the above but adds its own names.
+// Node's order of node:crypto's keys (ours and h-keys' asymmetric half
+// interleaved), so Object.keys() lists them as Node does.
+const kOrder = ('checkPrime checkPrimeSync createCipheriv createDecipheriv ' +
+  'createDiffieHellman createDiffieHellmanGroup createECDH createHash ' +
+  'createHmac createPrivateKey createPublicKey createSecretKey createSign ' +
+  'createVerify diffieHellman generatePrime generatePrimeSync getCiphers ' +
+  'getCipherInfo getCurves getDiffieHellman getHashes hkdf hkdfSync pbkdf2 ' +
+  'pbkdf2Sync generateKeyPair generateKeyPairSync generateKey ' +
+  'generateKeySync privateDecrypt privateEncrypt publicDecrypt ' +
+  'publicEncrypt randomBytes randomFill randomFillSync randomInt randomUUID ' +
+  'scrypt scryptSync sign setEngine timingSafeEqual getFips setFips verify ' +
+  'hash Certificate Cipher Cipheriv Decipher Decipheriv DiffieHellman ' +
+  'DiffieHellmanGroup ECDH Hash Hmac KeyObject Sign Verify X509Certificate ' +
+  'secureHeapUsed constants').split(' ');
+
+const exported = {};
+for (const name of kOrder) {
+  const value = name in ours ? ours[name] : asymmetric[name];
+  if (value !== undefined) exported[name] = value;
+}
+// Anything else h-keys' half exports comes after.
 for (const name of Object.keys(asymmetric)) {
   if (!(name in exported)) exported[name] = asymmetric[name];
 }
 
+const hidden = (value) => ({
+  value, writable: true, enumerable: false, configurable: true,
+});
 Object.defineProperties(exported, {
   webcrypto: {
     get() { return webcrypto().crypto; },
-    enumerable: true, configurable: true,
+    enumerable: true, configurable: false,
   },
   subtle: {
     get() { return webcrypto().crypto.subtle; },
-    enumerable: true, configurable: true,
+    enumerable: true, configurable: false,
   },
+  // Unlike webcrypto.getRandomValues, this one needs no `this`.
+  getRandomValues: {
+    get() { return random.getRandomValues; },
+    enumerable: true, configurable: false,
+  },
+  // The deprecated aliases, not enumerable as in Node.
+  createCipher: {
+    value: (name, password, options) => new cipher.Cipher(name, password,
+      options),
+    writable: false, enumerable: false, configurable: false,
+  },
+  createDecipher: {
+    value: (name, password, options) => new cipher.Decipher(name, password,
+      options),
+    writable: false, enumerable: false, configurable: false,
+  },
+  fips: {
+    get() { return 0; },
+    set(value) { ours.setFips(value); },
+    enumerable: false, configurable: false,
+  },
+  prng: hidden(random.randomBytes),
+  pseudoRandomBytes: hidden(random.randomBytes),
+  rng: hidden(random.randomBytes),
 });
 
 module.exports = exported;

@@ -371,20 +371,50 @@ class CipherWrap : public CryptoWrap {
   unsigned int tag_len_ = 16;
 };
 
-// cipherInfo(name) -> [nid, mode, keyLength, ivLength, blockSize, flags,
-// canonicalName] | undefined.
+// cipherInfo(nameOrNid, ivLength | -1) -> [nid, mode, keyLength, ivLength,
+// blockSize, flags, canonicalName] | undefined. An ivLength given for a
+// GCM, CCM or OCB cipher is tried on a context: the answer carries it when
+// the cipher takes it, else undefined.
 void CipherInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  JSPACK_CHECK(args[0]->IsString());
-  const EVP_CIPHER* cipher = FindCipher(Utf8(isolate, args[0]));
+  JSPACK_CHECK((args[0]->IsString() || args[0]->IsInt32()) &&
+               args[1]->IsInt32());
+  const EVP_CIPHER* cipher = nullptr;
+  if (args[0]->IsString()) {
+    cipher = FindCipher(Utf8(isolate, args[0]));
+  } else {
+    const char* sn = OBJ_nid2sn(args[0].As<v8::Int32>()->Value());
+    if (sn != nullptr && EVP_get_cipherbynid(args[0].As<v8::Int32>()->Value())) {
+      cipher = FindCipher(sn);
+    }
+    ERR_clear_error();
+  }
   if (cipher == nullptr) return;
+  int mode = EVP_CIPHER_get_mode(cipher);
+  int iv_length = EVP_CIPHER_get_iv_length(cipher);
+  int wanted_iv = args[1].As<v8::Int32>()->Value();
+  if (wanted_iv >= 0 && wanted_iv != iv_length) {
+    bool variable = mode == EVP_CIPH_GCM_MODE || mode == EVP_CIPH_CCM_MODE ||
+                    mode == EVP_CIPH_OCB_MODE;
+    if (!variable) return;
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    bool ok = ctx != nullptr &&
+              EVP_CipherInit_ex(ctx, cipher, nullptr, nullptr, nullptr, 1) ==
+                  1 &&
+              EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, wanted_iv,
+                                  nullptr) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    ERR_clear_error();
+    if (!ok) return;
+    iv_length = wanted_iv;
+  }
   const char* name = OBJ_nid2sn(EVP_CIPHER_get_nid(cipher));
   if (name == nullptr) name = EVP_CIPHER_get0_name(cipher);
   v8::Local<v8::Value> items[] = {
       v8::Integer::New(isolate, EVP_CIPHER_get_nid(cipher)),
-      v8::Integer::New(isolate, EVP_CIPHER_get_mode(cipher)),
+      v8::Integer::New(isolate, mode),
       v8::Integer::New(isolate, EVP_CIPHER_get_key_length(cipher)),
-      v8::Integer::New(isolate, EVP_CIPHER_get_iv_length(cipher)),
+      v8::Integer::New(isolate, iv_length),
       v8::Integer::New(isolate, EVP_CIPHER_get_block_size(cipher)),
       v8::Number::New(isolate,
                       static_cast<double>(EVP_CIPHER_get_flags(cipher))),

@@ -1,6 +1,7 @@
 'use strict';
 // createCipheriv/createDecipheriv and getCipherInfo over the binding's EVP cipher contexts.
 
+const { Buffer } = require('../../buffer');
 const { StringDecoder } = require('../../string_decoder');
 const { codes } = require('../errors');
 const { validateInt32 } = require('../validators');
@@ -38,8 +39,8 @@ const kTagRules = {
   other: (n) => n >= 1 && n <= 16,
 };
 
-function describeCipher(name) {
-  const info = binding().cipherInfo(name);
+function describeCipher(name, wantedIv = -1) {
+  const info = binding().cipherInfo(name, wantedIv);
   if (info === undefined) return undefined;
   const [nid, modeNumber, keyLength, ivLength, blockSize, , canonical] = info;
   return { nid, mode: kModes[modeNumber], keyLength, ivLength, blockSize,
@@ -106,8 +107,11 @@ function emit(state, bytes, encoding, last) {
 const shared = {
   update(data, inputEncoding, outputEncoding) {
     const state = this[kCipherState];
-    const input = bytesOf(data, 'data', inputEncoding,
-      ['string', 'Buffer', 'TypedArray', 'DataView']);
+    if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+      throw new ERR_INVALID_ARG_TYPE('data',
+        ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    const input = bytesOf(data, 'data', inputEncoding);
     const out = state.phase === 'final' ? undefined :
       binding().cipherUpdate(state.native, input);
     if (out === undefined) {
@@ -224,7 +228,8 @@ const createDecipheriv = (cipher, key, iv, options) =>
   new Decipheriv(cipher, key, iv, options);
 
 // getCipherInfo(nameOrNid[, { keyLength, ivLength }]): undefined for an
-// unknown cipher or one whose lengths differ from those asked for.
+// unknown cipher or one that does not take the lengths asked for (GCM, CCM
+// and OCB take several IV lengths: the binding tries the one asked for).
 function getCipherInfo(nameOrNid, options) {
   const kind = typeof nameOrNid;
   if (kind !== 'string' && kind !== 'number') {
@@ -232,13 +237,14 @@ function getCipherInfo(nameOrNid, options) {
       nameOrNid);
   }
   if (options !== undefined) expectObject(options);
-  const info = kind === 'string' ? describeCipher(nameOrNid) : undefined;
+  const { keyLength, ivLength } = options || {};
+  if (keyLength !== undefined) validateInt32(keyLength, 'options.keyLength');
+  if (ivLength !== undefined) validateInt32(ivLength, 'options.ivLength');
+  if (kind === 'number' && (nameOrNid | 0) !== nameOrNid) return undefined;
+  const info = describeCipher(nameOrNid, ivLength === undefined ? -1 :
+    ivLength);
   if (info === undefined) return undefined;
-  const want = options || {};
-  if ((want.keyLength !== undefined && want.keyLength !== info.keyLength) ||
-      (want.ivLength !== undefined && want.ivLength !== info.ivLength)) {
-    return undefined;
-  }
+  if (keyLength !== undefined && keyLength !== info.keyLength) return undefined;
   const result = { mode: info.mode, name: info.canonical.toLowerCase(),
     nid: info.nid };
   if (info.mode !== 'stream') result.blockSize = info.blockSize;
@@ -247,6 +253,47 @@ function getCipherInfo(nameOrNid, options) {
   return result;
 }
 
+// The deprecated password forms (crypto.Cipher, crypto.Decipher): key and
+// IV come from the password as OpenSSL's EVP_BytesToKey makes them with
+// MD5, one round and no salt.
+function bytesToKey(password, keyLength, ivLength) {
+  const { createHash } = require('./hash');
+  const out = [];
+  let have = 0;
+  let block = Buffer.alloc(0);
+  while (have < keyLength + ivLength) {
+    block = createHash('md5').update(block).update(password).digest();
+    out.push(block);
+    have += block.length;
+  }
+  const all = Buffer.concat(out);
+  return [all.subarray(0, keyLength), all.subarray(keyLength,
+    keyLength + ivLength)];
+}
+
+function definePasswordClass(name, encrypt, Base) {
+  const Class = {
+    [name]: function(cipher, password, options) {
+      if (!new.target) return new Class(cipher, password, options);
+      expectType(cipher, 'cipher', 'string');
+      const secret = toBytes(password, 'password');
+      const info = describeCipher(cipher);
+      if (info === undefined) throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+      const [key, iv] = bytesToKey(secret, info.keyLength, info.ivLength);
+      openCipher(this, encrypt, cipher, key, info.ivLength === 0 ? null : iv,
+        options);
+    },
+  }[name];
+  Object.setPrototypeOf(Class.prototype, Base.prototype);
+  Object.setPrototypeOf(Class, Base);
+  Object.defineProperty(Class, 'length', { value: 3 });
+  return Class;
+}
+
+const Cipher = definePasswordClass('Cipher', true, Cipheriv);
+const Decipher = definePasswordClass('Decipher', false, Decipheriv);
+
 module.exports = {
-  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo,
+  Cipher, Cipheriv, Decipher, Decipheriv, createCipheriv, createDecipheriv,
+  getCipherInfo,
 };

@@ -27,7 +27,8 @@ const kDigestState = Symbol('kDigestState');
 // decoded into a Buffer first; views go as they are.
 function feedData(feed, handle, data, encoding, name = 'data') {
   if (typeof data !== 'string') {
-    if (!isBytes(data)) {
+    // Views only: an ArrayBuffer is refused, as in Node.
+    if (!ArrayBuffer.isView(data)) {
       throw new ERR_INVALID_ARG_TYPE(name,
         ['string', 'Buffer', 'TypedArray', 'DataView'], data);
     }

@@ -5,7 +5,7 @@ const { codes } = require('../errors');
 const { validateInt32, validateInteger } = require('../validators');
 const {
   asBuffer, binding, errorWith, expectObject, expectType, isBytes,
-  secretBytes, toBytes,
+  isSecretKeyObject, secretBytes, toBytes,
 } = require('./util');
 
 const {
@@ -83,8 +83,10 @@ const scryptKdf = defineKdf({
         throw new ERR_CRYPTO_SCRYPT_INVALID_PARAMETER();
       }
       if (a === undefined && b === undefined) return fallback;
-      validateInt32(a === undefined ? b : a, a === undefined ? long : short);
-      return a === undefined ? b : a;
+      const value = a === undefined ? b : a;
+      validateInt32(value, a === undefined ? long : short);
+      // 0 asks for the default, as in Node.
+      return value === 0 ? fallback : value;
     });
     let maxmem = opts.maxmem === undefined ? kScryptMaxmem : opts.maxmem;
     validateInteger(maxmem, 'maxmem', 0);
@@ -105,8 +107,7 @@ const hkdfKdf = defineKdf({
   arity: 5,
   check(digest, ikm, salt, info, keylen) {
     expectType(digest, 'digest', 'string');
-    const secretKeyObject = ikm !== null && typeof ikm === 'object' &&
-      ikm.type === 'secret';
+    const secretKeyObject = isSecretKeyObject(ikm);
     if (typeof ikm !== 'string' && !isBytes(ikm) && !secretKeyObject) {
       throw new ERR_INVALID_ARG_TYPE('ikm', ['string', 'SecretKeyObject',
         'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], ikm);

@@ -209,9 +209,14 @@ const subtle = new SubtleCrypto(kConstructing);
 
 
 // Puts the methods on SubtleCrypto.prototype, each checking its `this`.
+// Node's order of SubtleCrypto's methods.
+const kMethodOrder = ['encrypt', 'decrypt', 'sign', 'verify', 'digest',
+  'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey',
+  'wrapKey', 'unwrapKey'];
+
 function install() {
   const methods = makeMethods();
-  for (const name of Object.keys(methods)) {
+  for (const name of kMethodOrder) {
     const impl = methods[name];
     const fn = {
       [name](...args) {

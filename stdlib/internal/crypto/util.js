@@ -88,11 +88,22 @@ function expectObject(value, name = 'options') {
 }
 
 // The bytes of a key argument: strings, views, secret CryptoKeys and
-// KeyObjects (told apart by their type and export()).
+// secret KeyObjects.
+let KeyObjectClass;
+// h-keys' KeyObject registers here (its file would make a require cycle
+// the other way round).
+function setKeyObjectClass(Class) {
+  KeyObjectClass = Class;
+}
+
+function isSecretKeyObject(value) {
+  return KeyObjectClass !== undefined && value instanceof KeyObjectClass &&
+    value.type === 'secret';
+}
+
 function secretBytes(key, name = 'key', encoding) {
   const { isCryptoKey, keyMaterial } = require('./webcrypto_key');
-  const keyObject = key !== null && typeof key === 'object' &&
-    typeof key.type === 'string' && typeof key.export === 'function';
+  const keyObject = KeyObjectClass !== undefined && key instanceof KeyObjectClass;
   if (isCryptoKey(key) || keyObject) {
     if (key.type !== 'secret') {
       throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(key.type, 'secret');
@@ -188,7 +199,9 @@ module.exports = {
   getCurves: () => kCurves.slice(),
   getHashes: () => kHashes.slice(),
   isBytes,
+  isSecretKeyObject,
   normalizeEncoding,
   secretBytes,
+  setKeyObjectClass,
   toBytes,
 };
