@@ -3,6 +3,7 @@
 
 const { codes } = require('./internal/errors');
 const { validateBoolean } = require('./internal/validators');
+const { deprecate } = require('./internal/util/common');
 const hash = require('./internal/crypto/hash');
 const random = require('./internal/crypto/random');
 const kdf = require('./internal/crypto/kdf');
@@ -200,13 +201,15 @@ Object.defineProperties(exported, {
   },
   // The deprecated aliases, not enumerable as in Node.
   createCipher: {
-    value: (name, password, options) => new cipher.Cipher(name, password,
-      options),
+    value: deprecate((name, password, options) =>
+      new cipher.Cipher(name, password, options),
+    'crypto.createCipher is deprecated.', 'DEP0106'),
     writable: false, enumerable: false, configurable: false,
   },
   createDecipher: {
-    value: (name, password, options) => new cipher.Decipher(name, password,
-      options),
+    value: deprecate((name, password, options) =>
+      new cipher.Decipher(name, password, options),
+    'crypto.createDecipher is deprecated.', 'DEP0106'),
     writable: false, enumerable: false, configurable: false,
   },
   fips: {

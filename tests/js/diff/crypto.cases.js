@@ -382,6 +382,72 @@ recordAsync('randomBytes callback', () => callback((cb) =>
 recordAsync('randomInt callback', () => callback((cb) =>
   crypto.randomInt(1, 2, cb)));
 
+// Details: cipher info, legacy classes, encodings, argument edges.
+record('cinfo nid', () => crypto.getCipherInfo(895));
+record('cinfo nid bad', () => crypto.getCipherInfo(-1));
+record('cinfo keyLength str', () => crypto.getCipherInfo('aes-128-cbc', { keyLength: 'x' }));
+record('cinfo ivLength', () => crypto.getCipherInfo('aes-128-gcm', { ivLength: 8 }));
+record('cinfo ivLength ccm', () => crypto.getCipherInfo('aes-128-ccm', { ivLength: 7 }));
+record('cinfo chacha20', () => crypto.getCipherInfo('chacha20'));
+record('cinfo xts', () => crypto.getCipherInfo('aes-128-xts'));
+record('cinfo wrap', () => crypto.getCipherInfo('id-aes128-wrap'));
+record('cinfo keyLength var', () => crypto.getCipherInfo('rc4', { keyLength: 8 }));
+record('classes', () => [crypto.Hash.name, crypto.Hmac.name, crypto.Cipheriv.name, crypto.Decipheriv.name, typeof crypto.Cipher, typeof crypto.Decipher]);
+record('instanceof', () => { const stream = require('stream'); const h = crypto.createHash('sha1'); return [h instanceof stream.Transform, h instanceof crypto.Hash, h instanceof stream.Stream, crypto.createCipheriv('aes-128-ecb', Buffer.alloc(16), null) instanceof crypto.Cipheriv]; });
+record('hmac update encodings', () => crypto.createHmac('sha1', 'k').update('ff00', 'hex').update('aGk=', 'base64').digesrecord('hex'));
+record('hmac key encoding opt', () => crypto.createHmac('sha1', 'ff', { encoding: 'hex' }).digesrecord('hex'));
+record('hash latin1 out', () => crypto.createHash('md5').update('x').digesrecord('latin1'));
+record('hash ucs2 out', () => crypto.createHash('md5').update('x').digesrecord('ucs2'));
+record('cipher string key', () => { const c = crypto.createCipheriv('aes-128-cbc', '0123456789abcdef', '0123456789abcdef'); return c.update('x', 'utf8', 'base64') + c.final('base64'); });
+record('cipher latin1 in/out', () => { const c = crypto.createCipheriv('aes-128-ctr', Buffer.alloc(16), Buffer.alloc(16)); return c.update('\u00ff\u00fe', 'latin1', 'latin1') + c.final('latin1'); });
+record('decipher ucs2', () => { const k = Buffer.alloc(16), iv = Buffer.alloc(16); const c = crypto.createCipheriv('aes-128-cbc', k, iv); const ct = c.update('h\u00e9llo w\u00f6rld', 'ucs2', 'hex') + c.final('hex'); const d = crypto.createDecipheriv('aes-128-cbc', k, iv); return d.update(ct, 'hex', 'ucs2') + d.final('ucs2'); });
+record('padding off ok', () => { const c = crypto.createCipheriv('aes-128-ecb', Buffer.alloc(16), null); c.setAutoPadding(false); return c.update(Buffer.alloc(32)).length + c.final().length; });
+record('decipher no padding', () => { const d = crypto.createDecipheriv('aes-128-ecb', Buffer.alloc(16), null); d.setAutoPadding(false); return d.update(Buffer.alloc(16)).toString('hex') + d.final('hex'); });
+record('update ArrayBuffer', () => crypto.createHash('sha1').update(new ArrayBuffer(3)).digesrecord('hex'));
+record('cipher update ArrayBuffer', () => crypto.createCipheriv('aes-128-ctr', Buffer.alloc(16), Buffer.alloc(16)).update(new ArrayBuffer(3)).length);
+record('randomInt big', () => typeof crypto.randomInt(-(2 ** 47), 2 ** 47));
+record('randomInt neg', () => { const v = crypto.randomInt(-10, -5); return v >= -10 && v < -5; });
+record('scrypt aliases', () => crypto.scryptSync('a', 'b', 8, { cost: 16, blockSize: 1, parallelization: 1 }).toString('hex'));
+record('scrypt maxmem small', () => crypto.scryptSync('a', 'b', 8, { N: 1024, maxmem: 1 }));
+record('scrypt r 0', () => crypto.scryptSync('a', 'b', 8, { r: 0 }));
+record('pbkdf2 digest case', () => crypto.pbkdf2Sync('a', 'b', 1, 8, 'SHA256').toString('hex'));
+record('pbkdf2 typed salt', () => crypto.pbkdf2Sync(new Uint16Array([1]), new DataView(new ArrayBuffer(2)), 1, 8, 'sha1').toString('hex'));
+record('hkdf keyobject-like', () => crypto.hkdfSync('sha256', new Uint8Array(4), new ArrayBuffer(2), new DataView(new ArrayBuffer(1)), 8).byteLength);
+record('hkdf length float', () => crypto.hkdfSync('sha256', 'a', 'b', 'c', 1.5));
+record('hkdf digest bad type', () => crypto.hkdfSync(1, 'a', 'b', 'c', 1));
+record('timingSafeEqual AB', () => crypto.timingSafeEqual(new ArrayBuffer(2), new Uint8Array(2)));
+record('getRandomValues DataView', () => crypto.getRandomValues(new DataView(new ArrayBuffer(2))));
+record('webcrypto getRandomValues this', () => { const f = globalThis.crypto.getRandomValues; return f(new Uint8Array(1)); });
+record('randomUUID format x5', () => Array.from({ length: 5 }, () => crypto.randomUUID()[14]).join(''));
+record('hash copy finalized', () => { const h = crypto.createHash('sha1'); h.digest(); return h.copy(); });
+record('hash outputLength on copy of xof', () => crypto.createHash('shake256', { outputLength: 3 }).copy().digesrecord('hex'));
+record('createHash null options', () => crypto.createHash('sha1', null).digesrecord('hex'));
+record('createHash options.outputLength str', () => crypto.createHash('shake128', { outputLength: '3' }));
+record('hmac KeyObject type check', () => crypto.createHmac('sha1', { type: 'public', export() {} }));
+record('hmac null key', () => crypto.createHmac('sha1', null));
+record('Cipheriv no new', () => crypto.Cipheriv('aes-128-ecb', Buffer.alloc(16), null) instanceof crypto.Cipheriv);
+record('webcrypto keys', () => Object.keys(crypto.webcrypto));
+record('subtle proto', () => Object.getOwnPropertyNames(Object.getPrototypeOf(crypto.subtle)));
+record('Crypto props', () => Object.getOwnPropertyNames(Object.getPrototypeOf(globalThis.crypto)));
+record('CryptoKey proto', () => Object.getOwnPropertyNames(CryptoKey.prototype));
+record('new CryptoKey', () => new CryptoKey());
+record('new Crypto', () => new Crypto());
+record('password Cipher', () => {
+  const c = crypto.createCipher('aes-128-cbc', 'pw');
+  const out = c.update('hi', 'utf8', 'hex') + c.final('hex');
+  const d = new crypto.Decipher('aes-128-cbc', 'pw');
+  return [out, d.update(out, 'hex', 'utf8') + d.final('utf8')];
+});
+record('hidden aliases', () => [crypto.prng === crypto.randomBytes,
+  crypto.rng === crypto.randomBytes, crypto.fips,
+  Object.keys(crypto).includes('createCipher')]);
+record('hash stream setEncoding', () => {
+  const h = crypto.createHash('sha256');
+  h.setEncoding('base64');
+  h.end('streamed');
+  return h.read();
+});
+
 // Web Crypto
 const { subtle } = globalThis.crypto;
 record('webcrypto identity', () => [crypto.webcrypto === globalThis.crypto,
