@@ -23,8 +23,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-WORKLOADS = ["async-context", "buffer-codec", "fs-readwrite", "fs-stream-copy",
-             "fs-readdir-stat", "spawn-true", "tcp-echo", "worker-roundtrip"]
+WORKLOADS = ["async-context", "buffer-codec", "crypto-aes-gcm", "crypto-random",
+             "crypto-sha256", "fs-readwrite", "fs-stream-copy", "fs-readdir-stat",
+             "spawn-true", "tcp-echo", "worker-roundtrip"]
 
 
 def log(msg):

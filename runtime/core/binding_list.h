@@ -6,6 +6,7 @@
   V(async_wrap)                \
   V(buffer)                    \
   V(contextify)                \
+  V(crypto)                    \
   V(dns)                       \
   V(encoding)                  \
   V(fs)                        \

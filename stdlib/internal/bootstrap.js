@@ -47,6 +47,11 @@ function defineGlobal(name, value, enumerable = false) {
 }
 
 defineGlobal('global', globalThis);
+// As in Node, the global object is tagged [object global] (assert's deep
+// comparisons tell it from a copy by that).
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
 defineGlobal('process', process);
 defineGlobal('console', builtins.loadBuiltin('console'));
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
@@ -154,6 +159,23 @@ function defineLazyGlobal(name, load, enumerable = false) {
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent',
     'BroadcastChannel']) {
     lazyWorkerGlobal(name);
+  }
+}
+
+{
+  // Web Crypto: globalThis.crypto is an enumerable getter without a setter
+  // (as in Node 20); the classes are accessors. All load on first use.
+  const webcrypto = () => require('./crypto/webcrypto');
+  Object.defineProperty(globalThis, 'crypto', {
+    get: function crypto() { return webcrypto().crypto; },
+    enumerable: true, configurable: true,
+  });
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+    Object.defineProperty(globalThis, name, {
+      get() { return webcrypto()[name]; },
+      set(v) { defineGlobal(name, v); },
+      enumerable: false, configurable: true,
+    });
   }
 }
 
