@@ -122,7 +122,7 @@ struct SslError {
   std::string library;
   std::string reason;
   std::string code;
-  std::vector<std::string> stack;  // The earlier errors, newest first.
+  std::vector<std::string> stack;  // The later errors, oldest first.
 };
 
 // The prefix Node puts between ERR_OSSL_ and the reason for a library.
@@ -183,9 +183,11 @@ SslError CollectError() {
     // Node's messages start with "error:" in lower case, as OpenSSL's do.
     return s;
   };
-  unsigned long main = codes.back();
+  // As in Node: the first error queued is the one thrown, the rest follow
+  // in the order OpenSSL queued them.
+  unsigned long main = codes.front();
   out.message = text(main);
-  for (size_t i = codes.size() - 1; i-- > 0;) out.stack.push_back(text(codes[i]));
+  for (size_t i = 1; i < codes.size(); ++i) out.stack.push_back(text(codes[i]));
   const char* lib = ERR_lib_error_string(main);
   const char* reason = ERR_reason_error_string(main);
   if (lib != nullptr) out.library = lib;
@@ -332,6 +334,43 @@ struct Passphrase {
   size_t size;
 };
 
+int GivenPassphrase(char* buf, int size, int rwflag, void* u) {
+  auto* pass = static_cast<const Passphrase*>(u);
+  if (pass->size > static_cast<size_t>(size)) return -1;
+  if (pass->size > 0) memcpy(buf, pass->data, pass->size);
+  return static_cast<int>(pass->size);
+}
+
+// A DER key of a known structure, read the way Node reads one (d2i_*), so
+// a malformed one gives the ASN.1 errors Node reports.
+EVP_PKEY* DecodeDer(Bytes data, const std::string& type, bool want_private,
+                    const Passphrase* pass) {
+  const unsigned char* p = data.data;
+  long size = static_cast<long>(data.size);
+  if (type == "spki") return d2i_PUBKEY(nullptr, &p, size);
+  if (type == "pkcs1" && !want_private) {
+    return d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, size);
+  }
+  if (type == "pkcs1") return d2i_PrivateKey(EVP_PKEY_RSA, nullptr, &p, size);
+  if (type == "sec1") return d2i_PrivateKey(EVP_PKEY_EC, nullptr, &p, size);
+  // PKCS#8, plain or encrypted (an X509_SIG).
+  X509_SIG* encrypted = d2i_X509_SIG(nullptr, &p, size);
+  if (encrypted != nullptr) {
+    X509_SIG_free(encrypted);
+    BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
+    return d2i_PKCS8PrivateKey_bio(
+        bio.get(), nullptr, pass != nullptr ? GivenPassphrase : NoPassphrase,
+        const_cast<Passphrase*>(pass));
+  }
+  ERR_clear_error();
+  p = data.data;
+  PKCS8_PRIV_KEY_INFO* info = d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, size);
+  if (info == nullptr) return nullptr;
+  EVP_PKEY* pkey = EVP_PKCS82PKEY(info);
+  PKCS8_PRIV_KEY_INFO_free(info);
+  return pkey;
+}
+
 EVP_PKEY* Decode(Bytes data, bool pem, const char* structure,
                  const char* keytype, int selection, const Passphrase* pass) {
   EVP_PKEY* pkey = nullptr;
@@ -378,24 +417,16 @@ void ParseKey(const v8::FunctionCallbackInfo<v8::Value>& args) {
     pass = {b.data, b.size};
   }
   bool want_private = args[4]->IsTrue();
-  const char* structure = nullptr;
-  const char* keytype = nullptr;
-  if (!pem) {
-    if (type == "pkcs1") {
-      structure = "type-specific";
-      keytype = "RSA";
-    } else if (type == "sec1") {
-      structure = "type-specific";
-      keytype = "EC";
-    } else if (type == "spki") {
-      structure = "SubjectPublicKeyInfo";
-    }
-  }
+  const Passphrase* given = has_pass ? &pass : nullptr;
   EVP_PKEY* pkey = nullptr;
-  if (!want_private) {
-    pkey = Decode(data, pem, structure, keytype, EVP_PKEY_PUBLIC_KEY,
-                  has_pass ? &pass : nullptr);
-    if (pkey == nullptr && pem) {
+  if (!pem) {
+    pkey = DecodeDer(data, type, want_private, given);
+  } else if (want_private) {
+    pkey = Decode(data, true, nullptr, nullptr, EVP_PKEY_KEYPAIR, given);
+  } else {
+    // A public key, else a certificate's, else a private key's public half.
+    pkey = Decode(data, true, nullptr, nullptr, EVP_PKEY_PUBLIC_KEY, given);
+    if (pkey == nullptr) {
       SslError first = CollectError();
       X509* cert = ReadCertificate(data);
       if (cert != nullptr) {
@@ -404,20 +435,7 @@ void ParseKey(const v8::FunctionCallbackInfo<v8::Value>& args) {
       }
       ERR_clear_error();
       if (pkey == nullptr) {
-        pkey = Decode(data, pem, structure, keytype, EVP_PKEY_KEYPAIR,
-                      has_pass ? &pass : nullptr);
-      }
-      if (pkey == nullptr) {
-        ERR_clear_error();
-        isolate->ThrowException(ErrorToJs(isolate, first, "Failed to read key"));
-        return;
-      }
-    } else if (pkey == nullptr && !pem) {
-      // A DER private key given to createPublicKey.
-      SslError first = CollectError();
-      if (type == "pkcs8" || type == "pkcs1" || type == "sec1") {
-        pkey = Decode(data, pem, structure, keytype, EVP_PKEY_KEYPAIR,
-                      has_pass ? &pass : nullptr);
+        pkey = Decode(data, true, nullptr, nullptr, EVP_PKEY_KEYPAIR, given);
       }
       if (pkey == nullptr) {
         ERR_clear_error();
@@ -425,9 +443,6 @@ void ParseKey(const v8::FunctionCallbackInfo<v8::Value>& args) {
         return;
       }
     }
-  } else {
-    pkey = Decode(data, pem, structure, keytype, EVP_PKEY_KEYPAIR,
-                  has_pass ? &pass : nullptr);
   }
   if (pkey == nullptr) return ThrowSsl(isolate, "Failed to read key");
   ERR_clear_error();
