@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(crypto)                    \
   V(crypto_keys)               \
   V(dns)                       \
   V(encoding)                  \

@@ -146,6 +146,23 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   }
 }
 
+{
+  // Web Crypto: globalThis.crypto is an enumerable getter without a setter
+  // (as in Node 20); the classes are accessors. All load on first use.
+  const webcrypto = () => require('./crypto/webcrypto');
+  Object.defineProperty(globalThis, 'crypto', {
+    get: function crypto() { return webcrypto().crypto; },
+    enumerable: true, configurable: true,
+  });
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+    Object.defineProperty(globalThis, name, {
+      get() { return webcrypto()[name]; },
+      set(v) { defineGlobal(name, v); },
+      enumerable: false, configurable: true,
+    });
+  }
+}
+
 module.exports = {
   runMain,
   prepareApp,

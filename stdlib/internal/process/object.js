@@ -47,6 +47,8 @@ Object.assign(process, {
     uv: host.uv,
     jspack: host.jspack,
     modules: '115',
+    // The libcrypto node:crypto uses (the one libnode loads too).
+    openssl: internalBinding('crypto').getOpenSslVersion()[0],
   },
   arch: host.arch,
   platform: host.platform,
@@ -58,7 +60,13 @@ Object.assign(process, {
   execPath: '',
   pid: 0,
   ppid: 0,
-  config: { target_defaults: {}, variables: {} },
+  config: {
+    target_defaults: {},
+    variables: {
+      node_shared_openssl: true, node_use_openssl: true,
+      openssl_is_fips: false, openssl_quic: false,
+    },
+  },
   features: {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
     tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true,
