@@ -31,9 +31,23 @@ const kHandle = Symbol('kHandle');
 const kBinaryLike = ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
 const kKeyLike = ['string', ...kBinaryLike, 'KeyObject', 'CryptoKey'];
 
-// The webcrypto side registers how to reach a CryptoKey's KeyObject, so this
-// file need not load subtle to recognise one.
-const cryptoKeyHooks = { isCryptoKey: () => false, keyObjectOf: null };
+// CryptoKeys are recognised without loading Web Crypto: only a value that
+// claims the tag makes this file ask webcrypto.js.
+const cryptoKeyHooks = {
+  isCryptoKey(value) {
+    if (typeof value !== 'object' || value === null ||
+        value[Symbol.toStringTag] !== 'CryptoKey') {
+      return false;
+    }
+    return require('./webcrypto').isCryptoKey(value);
+  },
+  // A CryptoKey's KeyObject: asymmetric keys hold one, secret keys bytes.
+  keyObjectOf(key) {
+    const material = key[require('./webcrypto').kKeyMaterial];
+    if (material instanceof KeyObject) return material;
+    return new SecretKeyObject(Buffer.from(material));
+  },
+};
 
 function hide(target, key, value) {
   Object.defineProperty(target, key, { value, writable: false,
