@@ -215,13 +215,14 @@ void SetProp(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
 }
 
 v8::Local<v8::Value> ErrorToJs(v8::Isolate* isolate, const SslError& err,
-                               const char* fallback) {
+                               const char* fallback, bool bare = false) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   if (!err.queued) {
     return v8::Exception::Error(JsStr(isolate, fallback));
   }
   v8::Local<v8::Object> e =
       v8::Exception::Error(JsStr(isolate, err.message)).As<v8::Object>();
+  if (bare) return e;
   if (!err.stack.empty()) {
     v8::Local<v8::Array> stack = v8::Array::New(isolate);
     for (size_t i = 0; i < err.stack.size(); ++i) {
@@ -498,6 +499,70 @@ std::string CurveName(EVP_PKEY* pkey) {
   return OBJ_nid2sn(nid);
 }
 
+// The PSS restrictions of an RSA-PSS key as its encoding states them (the
+// defaults RFC 4055 gives absent fields: SHA-1, MGF1 with SHA-1, salt 20);
+// nothing when the key has no restrictions. out[4..6] as keyInfo returns.
+void PssDetails(v8::Isolate* isolate, EVP_PKEY* pkey,
+                v8::Local<v8::Value>* out) {
+  unsigned char* der = nullptr;
+  int len = i2d_PUBKEY(pkey, &der);
+  if (len <= 0) {
+    ERR_clear_error();
+    return;
+  }
+  const unsigned char* p = der;
+  X509_PUBKEY* spki = d2i_X509_PUBKEY(nullptr, &p, len);
+  OPENSSL_free(der);
+  X509_ALGOR* alg = nullptr;
+  if (spki == nullptr ||
+      X509_PUBKEY_get0_param(nullptr, nullptr, nullptr, &alg, spki) != 1 ||
+      alg == nullptr) {
+    X509_PUBKEY_free(spki);
+    ERR_clear_error();
+    return;
+  }
+  int ptype = 0;
+  const void* pval = nullptr;
+  X509_ALGOR_get0(nullptr, &ptype, &pval, alg);
+  RSA_PSS_PARAMS* params = nullptr;
+  if (ptype == V_ASN1_SEQUENCE) {
+    const ASN1_STRING* seq = static_cast<const ASN1_STRING*>(pval);
+    const unsigned char* q = ASN1_STRING_get0_data(seq);
+    params = d2i_RSA_PSS_PARAMS(nullptr, &q, ASN1_STRING_length(seq));
+  }
+  X509_PUBKEY_free(spki);
+  if (params == nullptr) {
+    ERR_clear_error();
+    return;
+  }
+  auto digest_name = [](const X509_ALGOR* a) {
+    if (a == nullptr) return std::string("sha1");
+    const ASN1_OBJECT* obj = nullptr;
+    X509_ALGOR_get0(&obj, nullptr, nullptr, a);
+    const char* ln = OBJ_nid2ln(OBJ_obj2nid(obj));
+    return std::string(ln != nullptr ? ln : "");
+  };
+  out[4] = JsStr(isolate, digest_name(params->hashAlgorithm));
+  // MGF1's hash is the parameter of maskGenAlgorithm, itself an algorithm.
+  X509_ALGOR* mgf1_hash = nullptr;
+  if (params->maskGenAlgorithm != nullptr) {
+    int mtype = 0;
+    const void* mval = nullptr;
+    X509_ALGOR_get0(nullptr, &mtype, &mval, params->maskGenAlgorithm);
+    if (mtype == V_ASN1_SEQUENCE) {
+      const ASN1_STRING* seq = static_cast<const ASN1_STRING*>(mval);
+      const unsigned char* q = ASN1_STRING_get0_data(seq);
+      mgf1_hash = d2i_X509_ALGOR(nullptr, &q, ASN1_STRING_length(seq));
+    }
+  }
+  out[5] = JsStr(isolate, digest_name(mgf1_hash));
+  X509_ALGOR_free(mgf1_hash);
+  long salt = 20;
+  if (params->saltLength != nullptr) salt = ASN1_INTEGER_get(params->saltLength);
+  out[6] = v8::Number::New(isolate, static_cast<double>(salt));
+  RSA_PSS_PARAMS_free(params);
+}
+
 // keyInfo(handle) -> [type, bits, publicExponentHex, curve, hash, mgf1Hash,
 //                     saltLength, divisorBits]; absent parts are undefined.
 void KeyInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -510,21 +575,7 @@ void KeyInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (id == EVP_PKEY_RSA || id == EVP_PKEY_RSA_PSS) {
     out[1] = v8::Integer::New(isolate, EVP_PKEY_get_bits(pkey));
     out[2] = JsStr(isolate, BnHex(pkey, OSSL_PKEY_PARAM_RSA_E));
-    if (id == EVP_PKEY_RSA_PSS) {
-      std::string md = Utf8Param(pkey, OSSL_PKEY_PARAM_RSA_DIGEST);
-      if (!md.empty()) {
-        out[4] = JsStr(isolate, md);
-        std::string mgf1 = Utf8Param(pkey, OSSL_PKEY_PARAM_RSA_MGF1_DIGEST);
-        out[5] = JsStr(isolate, mgf1.empty() ? md : mgf1);
-        int salt = 0;
-        if (EVP_PKEY_get_int_param(pkey, OSSL_PKEY_PARAM_RSA_PSS_SALTLEN,
-                                   &salt) == 1) {
-          out[6] = v8::Integer::New(isolate, salt);
-        } else {
-          ERR_clear_error();
-        }
-      }
-    }
+    if (id == EVP_PKEY_RSA_PSS) PssDetails(isolate, pkey, out);
   } else if (id == EVP_PKEY_EC) {
     out[3] = JsStr(isolate, CurveName(pkey));
   } else if (id == EVP_PKEY_DSA) {
@@ -889,7 +940,8 @@ void GenDone(uv_work_t* work, int status) {
   v8::Local<v8::Value> argv[2] = {v8::Undefined(isolate),
                                   v8::Undefined(isolate)};
   if (req->result == nullptr) {
-    argv[0] = ErrorToJs(isolate, req->error, "Key generation failed");
+    // Node's key generation errors carry only the message.
+    argv[0] = ErrorToJs(isolate, req->error, "Key generation failed", true);
   } else {
     v8::Local<v8::Object> handle;
     if (!NewHandle(isolate, req->result).ToLocal(&handle)) return;
@@ -926,7 +978,11 @@ void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& args) {
     return;
   }
   EVP_PKEY* pkey = Generate(p);
-  if (pkey == nullptr) return ThrowSsl(isolate, "Key generation failed");
+  if (pkey == nullptr) {
+    isolate->ThrowException(
+        ErrorToJs(isolate, CollectError(), "Key generation failed", true));
+    return;
+  }
   ReturnHandle(args, pkey);
 }
 

@@ -15,6 +15,7 @@ const keys = require('./keys');
 const sig = require('./sig');
 const dh = require('./dh');
 const { X509Certificate } = require('./x509');
+const { errorWith } = require('./util');
 
 const {
   ERR_CRYPTO_INVALID_CURVE,
@@ -211,6 +212,12 @@ function rsaOperation(op, kind, defaultPadding) {
     } else {
       throw new ERR_INVALID_ARG_TYPE('buffer',
         ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+    }
+    if (op === 1 && padding === RSA_PKCS1_PADDING) {
+      // Node 20 refuses it since CVE-2023-46809 (Marvin attack).
+      throw errorWith(TypeError, 'RSA_PKCS1_PADDING is no longer supported ' +
+        'for private decryption, this can be reverted with ' +
+        '--security-revert=CVE-2023-46809', 'ERR_INVALID_ARG_VALUE');
     }
     if (padding === RSA_PKCS1_OAEP_PADDING && oaepHash === null) {
       oaepHash = 'sha1';

@@ -141,23 +141,28 @@ function describeKey(handle) {
 class AsymmetricKeyObject extends KeyObject {
   constructor(type, handle) {
     super(type, handle);
-    const { type: keyType, details } = describeKey(handle);
-    this[kAsymmetricKeyType] = keyType;
-    hide(this, kDetails, details);
+    hide(this, kDetails, describeKey(handle));
   }
 
+  // Both getters leave what they read on the object, where inspect shows
+  // it, as Node's do.
   get asymmetricKeyType() {
-    return this[kAsymmetricKeyType];
+    const { type } = this[kDetails];
+    if (type !== undefined && !Object.hasOwn(this, kAsymmetricKeyType)) {
+      this[kAsymmetricKeyType] = type;
+    }
+    return type;
   }
 
   get asymmetricKeyDetails() {
-    if (this[kAsymmetricKeyType] === undefined) return undefined;
-    // Shown by inspect once read, as in Node; a copy each time, since
-    // callers may change what they get.
-    if (!Object.hasOwn(this, kAsymmetricKeyDetails)) {
-      this[kAsymmetricKeyDetails] = this[kDetails];
+    const { type, details } = this[kDetails];
+    if (type === undefined) return undefined;
+    if (Object.keys(details).length > 0 &&
+        !Object.hasOwn(this, kAsymmetricKeyDetails)) {
+      this[kAsymmetricKeyDetails] = details;
     }
-    return { ...this[kDetails] };
+    // A copy each time: callers may change what they get.
+    return { ...details };
   }
 }
 
@@ -402,14 +407,14 @@ function prepareAsymmetricKey(key, kind, forCreate) {
       forCreate ? ['string', ...kBinaryLike] : kKeyLike, data);
   }
   if (format !== undefined && format !== 'pem' && format !== 'der') {
-    throw new ERR_INVALID_ARG_VALUE('key.format', format);
+    throw new ERR_INVALID_ARG_VALUE('options.format', format);
   }
   const isDer = format === 'der';
   if (isDer) {
     const allowed = kind === 'private' ? ['pkcs1', 'pkcs8', 'sec1'] :
       ['pkcs1', 'spki', 'pkcs8', 'sec1'];
     if (!allowed.includes(type)) {
-      throw new ERR_INVALID_ARG_VALUE('key.type', type);
+      throw new ERR_INVALID_ARG_VALUE('options.type', type);
     }
   }
   const pass = toPassphrase(passphrase, 'key.passphrase');

@@ -7,9 +7,9 @@ const { Buffer } = require('../../buffer');
 const { Writable } = require('../../stream');
 const { codes } = require('../errors');
 const { isArrayBufferView, isAnyArrayBuffer } = require('../util/types');
-const { validateFunction, validateInt32, validateString } =
-  require('../validators');
+const { validateFunction, validateString } = require('../validators');
 const { prepareAsymmetricKey, KeyObject } = require('./keys');
+const { errorWith } = require('./util');
 
 const {
   ERR_CRYPTO_INVALID_DIGEST,
@@ -32,13 +32,14 @@ function signatureOptions(key) {
       isArrayBufferView(key) || isAnyArrayBuffer(key)) {
     return out;
   }
-  if (key.padding !== undefined) {
-    validateInt32(key.padding, 'key.padding');
-    out.padding = key.padding;
-  }
-  if (key.saltLength !== undefined) {
-    validateInt32(key.saltLength, 'key.saltLength');
-    out.salt = key.saltLength;
+  for (const [name, slot] of [['padding', 'padding'],
+    ['saltLength', 'salt']]) {
+    const value = key[name];
+    if (value === undefined) continue;
+    if (value !== (value | 0)) {
+      throw new ERR_INVALID_ARG_VALUE(`options.${name}`, value);
+    }
+    out[slot] = value;
   }
   const { dsaEncoding } = key;
   if (dsaEncoding !== undefined && dsaEncoding !== 'der') {
@@ -50,12 +51,17 @@ function signatureOptions(key) {
   return out;
 }
 
-function dataBytes(data, name, encoding) {
-  if (typeof data === 'string') return Buffer.from(data, encoding);
+const kDataTypes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray',
+  'DataView'];
+const kViewTypes = ['Buffer', 'TypedArray', 'DataView'];
+
+function dataBytes(data, name, encoding, expected = kDataTypes) {
   if (isArrayBufferView(data)) return data;
-  if (isAnyArrayBuffer(data)) return new Uint8Array(data);
-  throw new ERR_INVALID_ARG_TYPE(name,
-    ['Buffer', 'TypedArray', 'DataView'], data);
+  if (expected === kDataTypes) {
+    if (typeof data === 'string') return Buffer.from(data, encoding);
+    if (isAnyArrayBuffer(data)) return new Uint8Array(data);
+  }
+  throw new ERR_INVALID_ARG_TYPE(name, expected, data);
 }
 
 function checkAlgorithm(algorithm) {
@@ -108,7 +114,7 @@ function verify(algorithm, data, key, signature, callback) {
   algorithm = checkAlgorithm(algorithm);
   if (callback !== undefined) validateFunction(callback, 'callback');
   const bytes = dataBytes(data, 'data');
-  const sigBytes = dataBytes(signature, 'signature');
+  const sigBytes = dataBytes(signature, 'signature', undefined, kViewTypes);
   if (callback === undefined) {
     return verifyWith(algorithm, bytes, key, sigBytes);
   }
@@ -123,7 +129,8 @@ const kAlgorithm = Symbol('kAlgorithm');
 function setupStreaming(self, algorithm, options) {
   validateString(algorithm, 'algorithm');
   if (!binding.digestKnown(algorithm)) {
-    throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
+    // Node's message here names no digest.
+    throw errorWith(TypeError, 'Invalid digest', 'ERR_CRYPTO_INVALID_DIGEST');
   }
   Writable.call(self, options);
   self[kAlgorithm] = algorithm;

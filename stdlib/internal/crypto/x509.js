@@ -14,7 +14,6 @@ const { KeyObject, PublicKeyObject, handleOf } = require('./keys');
 const {
   ERR_INVALID_ARG_TYPE,
   ERR_INVALID_ARG_VALUE,
-  ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE,
 } = codes;
 
 const kHandle = Symbol('kHandle');
@@ -181,9 +180,7 @@ class X509Certificate {
     if (!(pkey instanceof KeyObject)) {
       throw new ERR_INVALID_ARG_TYPE('pkey', 'KeyObject', pkey);
     }
-    if (pkey.type !== 'private') {
-      throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(pkey.type, 'private');
-    }
+    if (pkey.type !== 'private') throw new ERR_INVALID_ARG_VALUE('pkey', pkey);
     return binding.x509CheckPrivateKey(this[kHandle], handleOf(pkey));
   }
 
@@ -191,9 +188,7 @@ class X509Certificate {
     if (!(pkey instanceof KeyObject)) {
       throw new ERR_INVALID_ARG_TYPE('pkey', 'KeyObject', pkey);
     }
-    if (pkey.type !== 'public') {
-      throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(pkey.type, 'public');
-    }
+    if (pkey.type !== 'public') throw new ERR_INVALID_ARG_VALUE('pkey', pkey);
     return binding.x509Verify(this[kHandle], handleOf(pkey));
   }
 
@@ -208,11 +203,13 @@ class X509Certificate {
     }
     if (info.infoAccess !== undefined) {
       const access = { __proto__: null };
+      // "OCSP - URI:http://..." lines: the method and name type, then
+      // the name.
       for (const line of info.infoAccess.split('\n')) {
-        const at = line.indexOf(' - ');
+        const at = line.indexOf(':');
         if (at < 0) continue;
         const key = line.slice(0, at);
-        (access[key] || (access[key] = [])).push(line.slice(at + 3));
+        (access[key] || (access[key] = [])).push(line.slice(at + 1));
       }
       out.infoAccess = access;
     }
