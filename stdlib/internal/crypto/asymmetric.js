@@ -18,12 +18,6 @@ const { X509Certificate } = require('./x509');
 const { errorWith } = require('./util');
 
 const {
-  ERR_CRYPTO_INVALID_CURVE,
-  ERR_CRYPTO_INVALID_DIGEST,
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-} = codes;
-const {
   PrivateKeyObject, PublicKeyObject, encodeHandle, parseOutputEncoding,
   prepareAsymmetricKey,
 } = keys;
@@ -41,7 +35,7 @@ function readEncoding(options, name, isPrivate, keyType) {
   const value = options[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null) {
-    throw new ERR_INVALID_ARG_VALUE(`options.${name}`, value);
+    throw new codes.ERR_INVALID_ARG_VALUE(`options.${name}`, value);
   }
   const enc = parseOutputEncoding(value, isPrivate, keyType,
     `options.${name}`);
@@ -53,7 +47,7 @@ function readEncoding(options, name, isPrivate, keyType) {
 function keygenJob(type, options) {
   validateString(type, 'type');
   if (!kKeyTypes.includes(type)) {
-    throw new ERR_INVALID_ARG_VALUE('type', type,
+    throw new codes.ERR_INVALID_ARG_VALUE('type', type,
       'must be a supported key type');
   }
   if (options !== undefined) validateObject(options, 'options');
@@ -89,7 +83,7 @@ function keygenJob(type, options) {
     }
     for (const digest of [args.hash, args.mgf1]) {
       if (digest !== '' && !binding.digestKnown(digest)) {
-        throw new ERR_CRYPTO_INVALID_DIGEST(digest);
+        throw new codes.ERR_CRYPTO_INVALID_DIGEST(digest);
       }
     }
   }
@@ -102,13 +96,13 @@ function keygenJob(type, options) {
     validateObject(options, 'options');
     validateString(o.namedCurve, 'options.namedCurve');
     if (!binding.ecCurveValid(o.namedCurve)) {
-      throw new ERR_CRYPTO_INVALID_CURVE();
+      throw new codes.ERR_CRYPTO_INVALID_CURVE();
     }
     args.curve = o.namedCurve;
     const { paramEncoding } = o;
     if (paramEncoding !== undefined && paramEncoding !== null &&
         paramEncoding !== 'named' && paramEncoding !== 'explicit') {
-      throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding);
+      throw new codes.ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding);
     }
     args.explicit = paramEncoding === 'explicit';
   }
@@ -198,7 +192,7 @@ function rsaOperation(op, kind, defaultPadding) {
       }
       if (key.oaepLabel !== undefined) {
         if (!isArrayBufferView(key.oaepLabel)) {
-          throw new ERR_INVALID_ARG_TYPE('key.oaepLabel',
+          throw new codes.ERR_INVALID_ARG_TYPE('key.oaepLabel',
             ['Buffer', 'TypedArray', 'DataView'], key.oaepLabel);
         }
         oaepLabel = key.oaepLabel;
@@ -210,7 +204,7 @@ function rsaOperation(op, kind, defaultPadding) {
     } else if (isArrayBufferView(buffer)) {
       data = buffer;
     } else {
-      throw new ERR_INVALID_ARG_TYPE('buffer',
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer',
         ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
     }
     if (op === 1 && padding === RSA_PKCS1_PADDING) {
@@ -224,7 +218,7 @@ function rsaOperation(op, kind, defaultPadding) {
     }
     const out = binding.rsaCipher(op, handle, data, padding, oaepHash,
       oaepLabel);
-    if (out === null) throw new ERR_CRYPTO_INVALID_DIGEST(oaepHash);
+    if (out === null) throw new codes.ERR_CRYPTO_INVALID_DIGEST(oaepHash);
     return Buffer.from(out);
   };
 }

@@ -5,41 +5,35 @@
 const binding = internalBinding('crypto_keys');
 const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
-const { isArrayBufferView } = require('../util/types');
 const { validateObject, validateString } = require('../validators');
-const { KeyObject, handleOf } = require('./keys');
+const types = require('../util/types');
+const keys = require('./keys');
 
-const {
-  ERR_CRYPTO_ECDH_INVALID_FORMAT,
-  ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY,
-  ERR_CRYPTO_INCOMPATIBLE_KEY,
-  ERR_CRYPTO_INVALID_CURVE,
-  ERR_CRYPTO_INVALID_KEYTYPE,
-  ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE,
-  ERR_CRYPTO_OPERATION_FAILED,
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-} = codes;
+const { KeyObject, handleOf } = keys;
+
 
 const kCurve = Symbol('kCurve');
 const kPrivate = Symbol('kPrivate');
 const kPublic = Symbol('kPublic');
 
-// The binding's numbers for the point forms.
+// The binding's numbers for the point forms; no format is uncompressed.
+const kForms = new Map([[undefined, 0], [null, 0], ['uncompressed', 0],
+  ['compressed', 1], ['hybrid', 2]]);
+
 function pointForm(format) {
-  if (format === undefined || format === null || format === 'uncompressed') {
-    return 0;
-  }
-  if (format === 'compressed') return 1;
-  if (format === 'hybrid') return 2;
-  throw new ERR_CRYPTO_ECDH_INVALID_FORMAT(format);
+  const form = kForms.get(format);
+  if (form === undefined) throw new codes.ERR_CRYPTO_ECDH_INVALID_FORMAT(format);
+  return form;
 }
 
-function inputBytes(value, encoding, name) {
-  if (typeof value === 'string') return Buffer.from(value, encoding);
-  if (isArrayBufferView(value)) return value;
-  throw new ERR_INVALID_ARG_TYPE(name,
-    ['string', 'Buffer', 'TypedArray', 'DataView'], value);
+// A key or point argument: a view as is, a string decoded.
+function inputBytes(value, encoding, what) {
+  if (types.isArrayBufferView(value)) return value;
+  if (typeof value !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE(what,
+      ['string', 'Buffer', 'TypedArray', 'DataView'], value);
+  }
+  return Buffer.from(value, encoding);
 }
 
 function output(ab, encoding) {
@@ -47,48 +41,48 @@ function output(ab, encoding) {
   return encoding && encoding !== 'buffer' ? buf.toString(encoding) : buf;
 }
 
-function checkCurve(curve) {
-  validateString(curve, 'curve');
-  if (!binding.ecCurveValid(curve)) throw new ERR_CRYPTO_INVALID_CURVE();
+function checkCurve(name) {
+  validateString(name, 'curve');
+  if (binding.ecCurveValid(name)) return name;
+  throw new codes.ERR_CRYPTO_INVALID_CURVE();
 }
 
 class ECDH {
-  constructor(curve) {
-    checkCurve(curve);
-    this[kCurve] = curve;
+  constructor(curveName) {
+    this[kCurve] = checkCurve(curveName);
     this[kPrivate] = null;
     this[kPublic] = null;
   }
 
   static convertKey(key, curve, inputEncoding, outputEncoding, format) {
-    checkCurve(curve);
-    const form = pointForm(format);
-    const point = inputBytes(key, inputEncoding, 'key');
-    const out = binding.ecConvertPoint(curve, point, form);
-    if (out === undefined) throw new ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY();
-    return output(out, outputEncoding);
+    const converted = binding.ecConvertPoint(checkCurve(curve),
+      inputBytes(key, inputEncoding, 'key'), pointForm(format));
+    if (converted === undefined) {
+      throw new codes.ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY();
+    }
+    return output(converted, outputEncoding);
   }
 
   generateKeys(encoding, format) {
     const [priv, pub] = binding.ecGenerate(this[kCurve]);
     this[kPrivate] = Buffer.from(priv);
     this[kPublic] = Buffer.from(pub);
-    return this.getPublicKey(encoding, format);
+    return this.getPublicKey(encoding, format === undefined ? null : format);
   }
 
   computeSecret(otherPublicKey, inputEncoding, outputEncoding) {
     const peer = inputBytes(otherPublicKey, inputEncoding, 'otherPublicKey');
     if (this[kPrivate] === null) {
-      throw new ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH private key');
+      throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH private key');
     }
     const secret = binding.ecComputeSecret(this[kCurve], this[kPrivate], peer);
-    if (secret === undefined) throw new ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY();
+    if (secret === undefined) throw new codes.ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY();
     return output(secret, outputEncoding);
   }
 
   getPrivateKey(encoding) {
     if (this[kPrivate] === null) {
-      throw new ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH private key');
+      throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH private key');
     }
     // The big-endian number without leading zero bytes, as OpenSSL's
     // BN_bn2bin gives it.
@@ -101,7 +95,7 @@ class ECDH {
   getPublicKey(encoding, format) {
     const form = pointForm(format);
     if (this[kPublic] === null) {
-      throw new ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH public key');
+      throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH public key');
     }
     return output(binding.ecConvertPoint(this[kCurve], this[kPublic], form),
       encoding);
@@ -111,7 +105,7 @@ class ECDH {
     const priv = Buffer.from(inputBytes(privateKey, encoding, 'key'));
     const pub = binding.ecPublicFromPrivate(this[kCurve], priv);
     if (pub === undefined) {
-      throw new ERR_CRYPTO_INVALID_KEYTYPE(
+      throw new codes.ERR_CRYPTO_INVALID_KEYTYPE(
         'Private key is not valid for specified curve.');
     }
     this[kPrivate] = priv;
@@ -123,42 +117,45 @@ class ECDH {
     const point = inputBytes(publicKey, encoding, 'key');
     const out = binding.ecConvertPoint(this[kCurve], point, 0);
     if (out === undefined) {
-      throw new ERR_CRYPTO_OPERATION_FAILED('Failed to convert Buffer to EC_POINT');
+      throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to convert Buffer to EC_POINT');
     }
     this[kPublic] = Buffer.from(out);
     return this;
   }
 }
 
-function createECDH(curve) {
-  return new ECDH(curve);
+const createECDH = (curveName) => new ECDH(curveName);
+
+// Agreement needs keys of one type that does agreement.
+const kAgreeingTypes = new Set(['dh', 'ec', 'x448', 'x25519']);
+
+// options[slot], which must be a KeyObject.
+function agreementKey(options, slot) {
+  const key = options[slot];
+  if (!(key instanceof KeyObject)) {
+    throw new codes.ERR_INVALID_ARG_VALUE(`options.${slot}`, key);
+  }
+  return key;
 }
 
 function diffieHellman(options) {
   validateObject(options, 'options');
-  const { privateKey, publicKey } = options;
-  if (!(privateKey instanceof KeyObject)) {
-    throw new ERR_INVALID_ARG_VALUE('options.privateKey', privateKey);
+  const mine = agreementKey(options, 'privateKey');
+  const theirs = agreementKey(options, 'publicKey');
+  if (mine.type !== 'private') {
+    throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(mine.type, 'private');
   }
-  if (!(publicKey instanceof KeyObject)) {
-    throw new ERR_INVALID_ARG_VALUE('options.publicKey', publicKey);
-  }
-  if (privateKey.type !== 'private') {
-    throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(privateKey.type, 'private');
-  }
-  if (publicKey.type !== 'public' && publicKey.type !== 'private') {
-    throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(publicKey.type,
+  if (theirs.type === 'secret') {
+    throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(theirs.type,
       'private or public');
   }
-  const a = privateKey.asymmetricKeyType;
-  const b = publicKey.asymmetricKeyType;
-  const agreeing = ['dh', 'ec', 'x448', 'x25519'];
-  if (a !== b || !agreeing.includes(a)) {
-    throw new ERR_CRYPTO_INCOMPATIBLE_KEY('key types for Diffie-Hellman',
-      `${a} and ${b}`);
+  const types = [mine.asymmetricKeyType, theirs.asymmetricKeyType];
+  if (types[0] !== types[1] || !kAgreeingTypes.has(types[0])) {
+    throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY(
+      'key types for Diffie-Hellman', types.join(' and '));
   }
-  return Buffer.from(binding.deriveSecret(handleOf(privateKey),
-    handleOf(publicKey)));
+  const secret = binding.deriveSecret(handleOf(mine), handleOf(theirs));
+  return Buffer.from(secret);
 }
 
 module.exports = { ECDH, createECDH, diffieHellman };

@@ -9,16 +9,6 @@ const { codes } = require('../errors');
 const { isArrayBufferView, isAnyArrayBuffer } = require('../util/types');
 const { validateObject, validateString } = require('../validators');
 
-const {
-  ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS,
-  ERR_CRYPTO_INVALID_JWK,
-  ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE,
-  ERR_CRYPTO_JWK_UNSUPPORTED_CURVE,
-  ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE,
-  ERR_CRYPTO_UNKNOWN_CIPHER,
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-} = codes;
 
 // Own properties, so inspect shows them as Node does.
 const kKeyType = Symbol('kKeyType');
@@ -57,10 +47,10 @@ function hide(target, key, value) {
 class KeyObject {
   constructor(type, handle) {
     if (type !== 'secret' && type !== 'public' && type !== 'private') {
-      throw new ERR_INVALID_ARG_VALUE('type', type);
+      throw new codes.ERR_INVALID_ARG_VALUE('type', type);
     }
     if (typeof handle !== 'object' || handle === null) {
-      throw new ERR_INVALID_ARG_TYPE('handle', 'object', handle);
+      throw new codes.ERR_INVALID_ARG_TYPE('handle', 'object', handle);
     }
     this[kKeyType] = type;
     hide(this, kHandle, handle);
@@ -72,14 +62,14 @@ class KeyObject {
 
   static from(key) {
     if (!cryptoKeyHooks.isCryptoKey(key)) {
-      throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
+      throw new codes.ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
     }
     return cryptoKeyHooks.keyObjectOf(key);
   }
 
   equals(other) {
     if (!(other instanceof KeyObject)) {
-      throw new ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', other);
+      throw new codes.ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', other);
     }
     if (other.type !== this.type) return false;
     if (this.type === 'secret') {
@@ -115,7 +105,7 @@ class SecretKeyObject extends KeyObject {
         return { kty: 'oct', k: this[kHandle].toString('base64url') };
       }
       if (format !== undefined && format !== 'buffer') {
-        throw new ERR_INVALID_ARG_VALUE('options.format', format,
+        throw new codes.ERR_INVALID_ARG_VALUE('options.format', format,
           "must be one of: undefined, 'buffer', 'jwk'");
       }
     }
@@ -193,7 +183,7 @@ function toPassphrase(value, name) {
     return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   }
   if (isAnyArrayBuffer(value)) return Buffer.from(value);
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', ...kBinaryLike], value);
+  throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', ...kBinaryLike], value);
 }
 
 // Checks an encoding ({format, type, cipher, passphrase}) for output; `where`
@@ -202,19 +192,19 @@ function parseOutputEncoding(enc, isPrivate, keyType, where) {
   const { format, type } = enc;
   if (format === 'jwk') return { format };
   if (format !== 'pem' && format !== 'der') {
-    throw new ERR_INVALID_ARG_VALUE(`${where}.format`, format);
+    throw new codes.ERR_INVALID_ARG_VALUE(`${where}.format`, format);
   }
   const allowed = isPrivate ? ['pkcs1', 'pkcs8', 'sec1'] : ['pkcs1', 'spki'];
   if (!allowed.includes(type)) {
-    throw new ERR_INVALID_ARG_VALUE(`${where}.type`, type);
+    throw new codes.ERR_INVALID_ARG_VALUE(`${where}.type`, type);
   }
   if (keyType !== undefined) {
     if (type === 'pkcs1' && keyType !== 'rsa') {
-      throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type,
+      throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type,
         'can only be used for RSA keys');
     }
     if (type === 'sec1' && keyType !== 'ec') {
-      throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type,
+      throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type,
         'can only be used for EC keys');
     }
   }
@@ -222,12 +212,12 @@ function parseOutputEncoding(enc, isPrivate, keyType, where) {
   if (isPrivate && enc.cipher !== undefined) {
     validateString(enc.cipher, `${where}.cipher`);
     if (format === 'der' && type !== 'pkcs8') {
-      throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type,
+      throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type,
         'does not support encryption');
     }
-    if (!binding.cipherKnown(enc.cipher)) throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+    if (!binding.cipherKnown(enc.cipher)) throw new codes.ERR_CRYPTO_UNKNOWN_CIPHER();
     if (enc.passphrase === undefined) {
-      throw new ERR_INVALID_ARG_VALUE(`${where}.passphrase`, enc.passphrase);
+      throw new codes.ERR_INVALID_ARG_VALUE(`${where}.passphrase`, enc.passphrase);
     }
     out.cipher = enc.cipher;
     out.passphrase = toPassphrase(enc.passphrase, `${where}.passphrase`);
@@ -284,7 +274,7 @@ function exportJwk(key, isPrivate) {
   }
   if (type === 'ec') {
     const crv = kJwkCurves[parts[0]];
-    if (crv === undefined) throw new ERR_CRYPTO_JWK_UNSUPPORTED_CURVE(parts[0]);
+    if (crv === undefined) throw new codes.ERR_CRYPTO_JWK_UNSUPPORTED_CURVE(parts[0]);
     const jwk = { kty: 'EC', x: b64(parts[1]), y: b64(parts[2]), crv };
     if (isPrivate) jwk.d = b64(parts[3]);
     return jwk;
@@ -296,7 +286,7 @@ function exportJwk(key, isPrivate) {
     jwk.kty = 'OKP';
     return jwk;
   }
-  throw new ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE();
+  throw new codes.ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE();
 }
 
 function jwkField(jwk, name) {
@@ -309,7 +299,7 @@ function importJwk(jwk, isPrivate) {
   validateObject(jwk, 'key');
   const { kty } = jwk;
   if (kty !== 'RSA' && kty !== 'EC' && kty !== 'OKP') {
-    throw new ERR_INVALID_ARG_VALUE('key.kty', kty,
+    throw new codes.ERR_INVALID_ARG_VALUE('key.kty', kty,
       "must be one of: 'RSA', 'EC', 'OKP'");
   }
   const wantPrivate = isPrivate || jwk.d !== undefined;
@@ -325,30 +315,30 @@ function importJwk(jwk, isPrivate) {
     try {
       handle = binding.importRsa(...fields);
     } catch {
-      throw new ERR_CRYPTO_INVALID_JWK('RSA key');
+      throw new codes.ERR_CRYPTO_INVALID_JWK('RSA key');
     }
   } else if (kty === 'EC') {
     const curve = kCurvesOfJwk[jwk.crv];
     if (curve === undefined) {
-      throw new ERR_INVALID_ARG_VALUE('key.crv', jwk.crv,
+      throw new codes.ERR_INVALID_ARG_VALUE('key.crv', jwk.crv,
         "must be one of: 'P-256', 'secp256k1', 'P-384', 'P-521'");
     }
     const x = jwkField(jwk, 'x');
     const y = jwkField(jwk, 'y');
     const d = wantPrivate ? jwkField(jwk, 'd') : undefined;
     handle = binding.importEc(curve, x, y, d);
-    if (handle === undefined) throw new ERR_CRYPTO_INVALID_JWK('EC key');
+    if (handle === undefined) throw new codes.ERR_CRYPTO_INVALID_JWK('EC key');
   } else {
     const names = { Ed25519: 'ED25519', Ed448: 'ED448', X25519: 'X25519',
       X448: 'X448' };
     if (typeof jwk.crv !== 'string' || !Object.hasOwn(names, jwk.crv)) {
-      throw new ERR_INVALID_ARG_VALUE('key.crv', jwk.crv,
+      throw new codes.ERR_INVALID_ARG_VALUE('key.crv', jwk.crv,
         "must be one of: 'Ed25519', 'Ed448', 'X25519', 'X448'");
     }
     const x = jwkField(jwk, 'x');
     const raw = wantPrivate ? jwkField(jwk, 'd') : x;
     handle = binding.importRaw(names[jwk.crv], raw, wantPrivate);
-    if (handle === undefined) throw new ERR_CRYPTO_INVALID_JWK('data');
+    if (handle === undefined) throw new codes.ERR_CRYPTO_INVALID_JWK('data');
   }
   return { handle, isPrivate: wantPrivate };
 }
@@ -375,13 +365,13 @@ function prepareAsymmetricKey(key, kind, forCreate) {
     ['string', ...kBinaryLike] : kKeyLike;
   if (key instanceof KeyObject) {
     if (forCreate && kind === 'private') {
-      throw new ERR_INVALID_ARG_TYPE('key', names, key);
+      throw new codes.ERR_INVALID_ARG_TYPE('key', names, key);
     }
     return fromKeyObject(key, kind);
   }
   if (cryptoKeyHooks.isCryptoKey(key)) {
     if (forCreate && kind === 'private') {
-      throw new ERR_INVALID_ARG_TYPE('key', names, key);
+      throw new codes.ERR_INVALID_ARG_TYPE('key', names, key);
     }
     return fromKeyObject(cryptoKeyHooks.keyObjectOf(key), kind);
   }
@@ -389,7 +379,7 @@ function prepareAsymmetricKey(key, kind, forCreate) {
     return decode(toBuffer(key), 'pem', undefined, null, kind);
   }
   if (typeof key !== 'object' || key === null) {
-    throw new ERR_INVALID_ARG_TYPE('key', names, key);
+    throw new codes.ERR_INVALID_ARG_TYPE('key', names, key);
   }
   const { key: data, format, type, passphrase, encoding } = key;
   if (data instanceof KeyObject || cryptoKeyHooks.isCryptoKey(data)) {
@@ -403,18 +393,18 @@ function prepareAsymmetricKey(key, kind, forCreate) {
     return importJwk(data, kind === 'private');
   }
   if (!isKeyData(data)) {
-    throw new ERR_INVALID_ARG_TYPE('key.key',
+    throw new codes.ERR_INVALID_ARG_TYPE('key.key',
       forCreate ? ['string', ...kBinaryLike] : kKeyLike, data);
   }
   if (format !== undefined && format !== 'pem' && format !== 'der') {
-    throw new ERR_INVALID_ARG_VALUE('options.format', format);
+    throw new codes.ERR_INVALID_ARG_VALUE('options.format', format);
   }
   const isDer = format === 'der';
   if (isDer) {
     const allowed = kind === 'private' ? ['pkcs1', 'pkcs8', 'sec1'] :
       ['pkcs1', 'spki', 'pkcs8', 'sec1'];
     if (!allowed.includes(type)) {
-      throw new ERR_INVALID_ARG_VALUE('options.type', type);
+      throw new codes.ERR_INVALID_ARG_VALUE('options.type', type);
     }
   }
   const pass = toPassphrase(passphrase, 'key.passphrase');
@@ -430,32 +420,28 @@ function decode(bytes, format, type, passphrase, kind) {
 
 function fromKeyObject(object, kind) {
   if (object.type === 'secret') {
-    throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(object.type,
+    throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(object.type,
       kind === 'private' ? 'private' : 'private or public');
   }
   if (kind === 'private' && object.type !== 'private') {
-    throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(object.type, 'private');
+    throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(object.type, 'private');
   }
   return { handle: object[kHandle], isPrivate: object.type === 'private',
     object };
 }
 
-function createPrivateKey(key) {
-  const { handle } = prepareAsymmetricKey(key, 'private', true);
-  return new PrivateKeyObject(handle);
-}
-
-function createPublicKey(key) {
-  const { handle } = prepareAsymmetricKey(key, 'public', true);
-  return new PublicKeyObject(handle);
-}
+// createPrivateKey(key) and createPublicKey(key).
+const createPrivateKey = (key) =>
+  new PrivateKeyObject(prepareAsymmetricKey(key, 'private', true).handle);
+const createPublicKey = (key) =>
+  new PublicKeyObject(prepareAsymmetricKey(key, 'public', true).handle);
 
 function createSecretKey(key, encoding) {
   if (typeof key === 'string') {
     return new SecretKeyObject(Buffer.from(key, encoding));
   }
   if (!isArrayBufferView(key) && !isAnyArrayBuffer(key)) {
-    throw new ERR_INVALID_ARG_TYPE('key', kBinaryLike, key);
+    throw new codes.ERR_INVALID_ARG_TYPE('key', kBinaryLike, key);
   }
   // A copy: later writes to the caller's buffer must not change the key.
   return new SecretKeyObject(Buffer.from(toBuffer(key)));

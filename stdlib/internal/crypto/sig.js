@@ -2,21 +2,16 @@
 // Signatures: crypto.sign/verify one-shots and the streaming Sign/Verify
 // objects (RSA PKCS#1 v1.5 and PSS, ECDSA in DER or IEEE P1363, EdDSA).
 
-const binding = internalBinding('crypto_keys');
-const { Buffer } = require('../../buffer');
-const { Writable } = require('../../stream');
-const { codes } = require('../errors');
-const { isArrayBufferView, isAnyArrayBuffer } = require('../util/types');
-const { validateFunction, validateString } = require('../validators');
+// Our own modules first, then the stdlib's.
 const { prepareAsymmetricKey, KeyObject } = require('./keys');
 const { errorWith } = require('./util');
+const binding = internalBinding('crypto_keys');
+const { codes } = require('../errors');
+const { validateFunction, validateString } = require('../validators');
+const { isArrayBufferView, isAnyArrayBuffer } = require('../util/types');
+const { Writable } = require('../../stream');
+const { Buffer } = require('../../buffer');
 
-const {
-  ERR_CRYPTO_INVALID_DIGEST,
-  ERR_CRYPTO_SIGN_KEY_REQUIRED,
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-} = codes;
 
 const kDer = 0;
 const kP1363 = 1;
@@ -37,14 +32,14 @@ function signatureOptions(key) {
     const value = key[name];
     if (value === undefined) continue;
     if (value !== (value | 0)) {
-      throw new ERR_INVALID_ARG_VALUE(`options.${name}`, value);
+      throw new codes.ERR_INVALID_ARG_VALUE(`options.${name}`, value);
     }
     out[slot] = value;
   }
   const { dsaEncoding } = key;
   if (dsaEncoding !== undefined && dsaEncoding !== 'der') {
     if (dsaEncoding !== 'ieee-p1363') {
-      throw new ERR_INVALID_ARG_VALUE('options.dsaEncoding', dsaEncoding);
+      throw new codes.ERR_INVALID_ARG_VALUE('options.dsaEncoding', dsaEncoding);
     }
     out.dsa = kP1363;
   }
@@ -61,7 +56,7 @@ function dataBytes(data, name, encoding, expected = kDataTypes) {
     if (typeof data === 'string') return Buffer.from(data, encoding);
     if (isAnyArrayBuffer(data)) return new Uint8Array(data);
   }
-  throw new ERR_INVALID_ARG_TYPE(name, expected, data);
+  throw new codes.ERR_INVALID_ARG_TYPE(name, expected, data);
 }
 
 function checkAlgorithm(algorithm) {
@@ -71,12 +66,12 @@ function checkAlgorithm(algorithm) {
 }
 
 function signWith(algorithm, data, key) {
-  if (key === undefined || key === null) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
+  if (key === undefined || key === null) throw new codes.ERR_CRYPTO_SIGN_KEY_REQUIRED();
   const opts = signatureOptions(key);
   const { handle } = prepareAsymmetricKey(key, 'private', false);
   const out = binding.sign(handle, algorithm, data, opts.padding, opts.salt,
     opts.dsa);
-  if (out === null) throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
+  if (out === null) throw new codes.ERR_CRYPTO_INVALID_DIGEST(algorithm);
   return Buffer.from(out);
 }
 
@@ -85,7 +80,7 @@ function verifyWith(algorithm, data, key, signature) {
   const { handle } = prepareAsymmetricKey(key, 'public', false);
   const ok = binding.verify(handle, algorithm, data, signature, opts.padding,
     opts.salt, opts.dsa);
-  if (ok === null) throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
+  if (ok === null) throw new codes.ERR_CRYPTO_INVALID_DIGEST(algorithm);
   return ok;
 }
 
@@ -102,103 +97,102 @@ function deliver(work, callback) {
   process.nextTick(callback, error, result);
 }
 
+// The one-shots: the work runs now; with a callback its outcome is handed
+// over on a later tick.
+function oneShot(work, callback) {
+  if (callback === undefined) return work();
+  validateFunction(callback, 'callback');
+  deliver(work, callback);
+}
+
 function sign(algorithm, data, key, callback) {
-  algorithm = checkAlgorithm(algorithm);
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  const bytes = dataBytes(data, 'data');
-  if (callback === undefined) return signWith(algorithm, bytes, key);
-  deliver(() => signWith(algorithm, bytes, key), callback);
+  const digest = checkAlgorithm(algorithm);
+  const message = dataBytes(data, 'data');
+  return oneShot(() => signWith(digest, message, key), callback);
 }
 
 function verify(algorithm, data, key, signature, callback) {
-  algorithm = checkAlgorithm(algorithm);
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  const bytes = dataBytes(data, 'data');
-  const sigBytes = dataBytes(signature, 'signature', undefined, kViewTypes);
-  if (callback === undefined) {
-    return verifyWith(algorithm, bytes, key, sigBytes);
-  }
-  deliver(() => verifyWith(algorithm, bytes, key, sigBytes), callback);
+  const digest = checkAlgorithm(algorithm);
+  const message = dataBytes(data, 'data');
+  const bytes = dataBytes(signature, 'signature', undefined, kViewTypes);
+  return oneShot(() => verifyWith(digest, message, key, bytes), callback);
 }
 
 // The data written so far; digests are computed over it at the end (the
 // one-shot native call hashes it in one pass).
 const kChunks = Symbol('kChunks');
-const kAlgorithm = Symbol('kAlgorithm');
+const kDigest = Symbol('kDigest');
 
-function setupStreaming(self, algorithm, options) {
-  validateString(algorithm, 'algorithm');
-  if (!binding.digestKnown(algorithm)) {
-    // Node's message here names no digest.
-    throw errorWith(TypeError, 'Invalid digest', 'ERR_CRYPTO_INVALID_DIGEST');
-  }
-  Writable.call(self, options);
-  self[kAlgorithm] = algorithm;
-  self[kChunks] = [];
-}
-
-function update(data, encoding) {
-  if (typeof data === 'string') {
-    this[kChunks].push(Buffer.from(data, encoding || 'utf8'));
-  } else if (isArrayBufferView(data)) {
-    this[kChunks].push(Buffer.from(Buffer.from(data.buffer, data.byteOffset,
-      data.byteLength)));
-  } else {
-    throw new ERR_INVALID_ARG_TYPE('data',
-      ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-  }
-  return this;
-}
-
-function writeChunk(chunk, encoding, callback) {
-  this.update(chunk, encoding);
-  callback();
-}
-
-function takeData(self) {
-  const data = Buffer.concat(self[kChunks]);
-  self[kChunks] = [];
-  return data;
-}
-
-function Sign(algorithm, options) {
-  if (!new.target) return new Sign(algorithm, options);
-  setupStreaming(this, algorithm, options);
-}
-Object.setPrototypeOf(Sign.prototype, Writable.prototype);
-Object.setPrototypeOf(Sign, Writable);
-Sign.prototype._write = writeChunk;
-Sign.prototype.update = update;
-Sign.prototype.sign = function sign(privateKey, outputEncoding) {
-  if (privateKey === undefined || privateKey === null) {
-    throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
-  }
-  const out = signWith(this[kAlgorithm], takeData(this), privateKey);
-  if (outputEncoding && outputEncoding !== 'buffer') {
-    return out.toString(outputEncoding);
-  }
-  return out;
+const streamingMethods = {
+  _write(chunk, encoding, done) {
+    this.update(chunk, encoding);
+    done();
+  },
+  update(data, encoding) {
+    let chunk;
+    if (isArrayBufferView(data)) {
+      // A copy: the caller may reuse its buffer before the signature is made.
+      chunk = Buffer.from(new Uint8Array(data.buffer, data.byteOffset,
+        data.byteLength));
+    } else if (typeof data === 'string') {
+      chunk = Buffer.from(data, encoding || 'utf8');
+    } else {
+      throw new codes.ERR_INVALID_ARG_TYPE('data',
+        ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    this[kChunks].push(chunk);
+    return this;
+  },
 };
 
-function Verify(algorithm, options) {
-  if (!new.target) return new Verify(algorithm, options);
-  setupStreaming(this, algorithm, options);
+// Sign and Verify: Writables that may also be called without `new`, as old
+// code does. `finish` is the method that ends one (sign or verify).
+function streamingClass(name, finishName, finish) {
+  // A plain function (not a method) so it can construct; it takes its name
+  // from the computed key.
+  const ctor = {
+    [name]: function(algorithm, options) {
+      if (new.target === undefined) return new ctor(algorithm, options);
+      validateString(algorithm, 'algorithm');
+      if (!binding.digestKnown(algorithm)) {
+        // Node's message here names no digest.
+        throw errorWith(TypeError, 'Invalid digest',
+          'ERR_CRYPTO_INVALID_DIGEST');
+      }
+      Writable.call(this, options);
+      this[kDigest] = algorithm;
+      this[kChunks] = [];
+    },
+  }[name];
+  Object.setPrototypeOf(ctor.prototype, Writable.prototype);
+  Object.setPrototypeOf(ctor, Writable);
+  Object.assign(ctor.prototype, streamingMethods);
+  ctor.prototype[finishName] = finish;
+  return ctor;
 }
-Object.setPrototypeOf(Verify.prototype, Writable.prototype);
-Object.setPrototypeOf(Verify, Writable);
-Verify.prototype._write = writeChunk;
-Verify.prototype.update = update;
-Verify.prototype.verify = function verify(key, signature, sigEncoding) {
-  const sigBytes = dataBytes(signature, 'signature', sigEncoding || 'utf8');
-  return verifyWith(this[kAlgorithm], takeData(this), key, sigBytes);
-};
 
-function createSign(algorithm, options) {
-  return new Sign(algorithm, options);
+function drain(stream) {
+  const all = Buffer.concat(stream[kChunks]);
+  stream[kChunks] = [];
+  return all;
 }
 
-function createVerify(algorithm, options) {
-  return new Verify(algorithm, options);
-}
+const Sign = streamingClass('Sign', 'sign', function(privateKey, encoding) {
+  if (privateKey == null) throw new codes.ERR_CRYPTO_SIGN_KEY_REQUIRED();
+  const signature = signWith(this[kDigest], drain(this), privateKey);
+  const wantsText = encoding !== undefined && encoding !== null &&
+    encoding !== 'buffer';
+  return wantsText ? signature.toString(encoding) : signature;
+});
+
+const Verify = streamingClass('Verify', 'verify',
+  function(key, signature, signatureEncoding) {
+    const bytes = dataBytes(signature, 'signature',
+      signatureEncoding || 'utf8');
+    return verifyWith(this[kDigest], drain(this), key, bytes);
+  });
+
+const createSign = (algorithm, options) => new Sign(algorithm, options);
+const createVerify = (algorithm, options) => new Verify(algorithm, options);
 
 module.exports = { Sign, Verify, createSign, createVerify, sign, verify };

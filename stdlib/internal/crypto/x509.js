@@ -11,22 +11,23 @@ const { validateObject, validateString, validateBoolean } =
   require('../validators');
 const { KeyObject, PublicKeyObject, handleOf } = require('./keys');
 
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-} = codes;
 
-const kHandle = Symbol('kHandle');
+const kHandle = Symbol('kX509Handle');
 const kInfo = Symbol('kInfo');
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
-// X509_CHECK_FLAG_* from OpenSSL's x509v3.h.
-const kAlwaysCheckSubject = 0x1;
-const kNoWildcards = 0x2;
-const kNoPartialWildcards = 0x4;
-const kMultiLabelWildcards = 0x8;
-const kSingleLabelSubdomains = 0x10;
-const kNeverCheckSubject = 0x20;
+// The boolean options of checkHost/checkEmail: [name, default, the
+// X509_CHECK_FLAG_* bit (x509v3.h) set when the option differs from the
+// default].
+const kFlagOptions = [
+  ['wildcards', true, 0x2],
+  ['partialWildcards', true, 0x4],
+  ['multiLabelWildcards', false, 0x8],
+  ['singleLabelSubdomains', false, 0x10],
+];
+// subject: 'default', 'always' (ALWAYS_CHECK_SUBJECT) or 'never'.
+const kSubjectFlags = new Map([['default', 0], ['always', 0x1],
+  ['never', 0x20]]);
 
 const kFields = ['subject', 'issuer', 'subjectAltName', 'infoAccess',
   'validFrom', 'validTo', 'fingerprint', 'fingerprint256', 'fingerprint512',
@@ -47,28 +48,18 @@ function fieldsOf(cert) {
 function checkFlags(options) {
   if (options === undefined) return 0;
   validateObject(options, 'options');
-  const {
-    subject = 'default',
-    wildcards = true,
-    partialWildcards = true,
-    multiLabelWildcards = false,
-    singleLabelSubdomains = false,
-  } = options;
-  validateBoolean(wildcards, 'options.wildcards');
-  validateBoolean(partialWildcards, 'options.partialWildcards');
-  validateBoolean(multiLabelWildcards, 'options.multiLabelWildcards');
-  validateBoolean(singleLabelSubdomains, 'options.singleLabelSubdomains');
   let flags = 0;
-  if (subject === 'always') flags |= kAlwaysCheckSubject;
-  else if (subject === 'never') flags |= kNeverCheckSubject;
-  else if (subject !== 'default') {
-    throw new ERR_INVALID_ARG_VALUE('options.subject', subject);
+  for (const [name, fallback, bit] of kFlagOptions) {
+    const value = options[name] === undefined ? fallback : options[name];
+    validateBoolean(value, `options.${name}`);
+    if (value !== fallback) flags |= bit;
   }
-  if (!wildcards) flags |= kNoWildcards;
-  if (!partialWildcards) flags |= kNoPartialWildcards;
-  if (multiLabelWildcards) flags |= kMultiLabelWildcards;
-  if (singleLabelSubdomains) flags |= kSingleLabelSubdomains;
-  return flags;
+  const subject = options.subject === undefined ? 'default' : options.subject;
+  const subjectFlag = kSubjectFlags.get(subject);
+  if (subjectFlag === undefined) {
+    throw new codes.ERR_INVALID_ARG_VALUE('options.subject', subject);
+  }
+  return flags | subjectFlag;
 }
 
 // "C=US\nO=Org" as a null-prototype object; repeated keys become arrays.
@@ -94,26 +85,34 @@ const kNistNames = { __proto__: null, prime256v1: 'P-256',
   secp384r1: 'P-384', secp521r1: 'P-521', secp224r1: 'P-224',
   prime192v1: 'P-192' };
 
+function stringArg(value, name) {
+  validateString(value, name);
+  return value;
+}
+
+// A KeyObject argument of the given type (`pkey` in Node's messages).
+function keyOfType(pkey, type) {
+  if (!(pkey instanceof KeyObject)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('pkey', 'KeyObject', pkey);
+  }
+  if (pkey.type !== type) throw new codes.ERR_INVALID_ARG_VALUE('pkey', pkey);
+  return pkey;
+}
+
 class X509Certificate {
   constructor(buffer) {
-    let bytes;
-    if (typeof buffer === 'string') {
-      bytes = Buffer.from(buffer);
-    } else if (isArrayBufferView(buffer)) {
-      bytes = buffer;
-    } else {
-      throw new ERR_INVALID_ARG_TYPE('buffer',
+    const isText = typeof buffer === 'string';
+    if (!isText && !isArrayBufferView(buffer)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer',
         ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
     }
-    Object.defineProperty(this, kHandle, {
-      value: binding.x509Parse(bytes), enumerable: false,
-    });
-    Object.defineProperty(this, kInfo, {
-      value: undefined, writable: true, enumerable: false,
-    });
+    const handle = binding.x509Parse(isText ? Buffer.from(buffer) : buffer);
+    Object.defineProperty(this, kHandle, { value: handle });
+    Object.defineProperty(this, kInfo, { value: undefined, writable: true });
   }
 
   [kInspect](depth, options, inspect) {
+    // Past the depth limit, as inspect shows any other object.
     if (depth < 0) return this;
     const shown = {};
     for (const name of ['subject', 'subjectAltName', 'issuer', 'infoAccess',
@@ -150,46 +149,41 @@ class X509Certificate {
   get ca() { return fieldsOf(this).ca; }
 
   checkHost(name, options) {
-    validateString(name, 'name');
-    return binding.x509CheckHost(this[kHandle], name, checkFlags(options));
+    return binding.x509CheckHost(this[kHandle], stringArg(name, 'name'),
+      checkFlags(options));
   }
 
   checkEmail(email, options) {
-    validateString(email, 'email');
-    const flags = checkFlags(options);
-    return binding.x509CheckEmail(this[kHandle], email, flags) ?
-      email : undefined;
+    stringArg(email, 'email');
+    const matched = binding.x509CheckEmail(this[kHandle], email,
+      checkFlags(options));
+    return matched ? email : undefined;
   }
 
   checkIP(ip) {
-    validateString(ip, 'ip');
     const { isIP } = require('../../net');
-    if (isIP(ip) === 0) throw new ERR_INVALID_ARG_VALUE('ip', ip);
+    if (isIP(stringArg(ip, 'ip')) === 0) {
+      throw new codes.ERR_INVALID_ARG_VALUE('ip', ip);
+    }
     return binding.x509CheckIP(this[kHandle], ip) ? ip : undefined;
   }
 
   checkIssued(otherCert) {
     if (!(otherCert instanceof X509Certificate)) {
-      throw new ERR_INVALID_ARG_TYPE('otherCert', 'X509Certificate',
+      throw new codes.ERR_INVALID_ARG_TYPE('otherCert', 'X509Certificate',
         otherCert);
     }
     return binding.x509CheckIssued(this[kHandle], otherCert[kHandle]);
   }
 
   checkPrivateKey(pkey) {
-    if (!(pkey instanceof KeyObject)) {
-      throw new ERR_INVALID_ARG_TYPE('pkey', 'KeyObject', pkey);
-    }
-    if (pkey.type !== 'private') throw new ERR_INVALID_ARG_VALUE('pkey', pkey);
-    return binding.x509CheckPrivateKey(this[kHandle], handleOf(pkey));
+    return binding.x509CheckPrivateKey(this[kHandle],
+      handleOf(keyOfType(pkey, 'private')));
   }
 
   verify(pkey) {
-    if (!(pkey instanceof KeyObject)) {
-      throw new ERR_INVALID_ARG_TYPE('pkey', 'KeyObject', pkey);
-    }
-    if (pkey.type !== 'public') throw new ERR_INVALID_ARG_VALUE('pkey', pkey);
-    return binding.x509Verify(this[kHandle], handleOf(pkey));
+    return binding.x509Verify(this[kHandle],
+      handleOf(keyOfType(pkey, 'public')));
   }
 
   toLegacyObject() {
