@@ -7,7 +7,11 @@
 // come in as ArrayBufferViews the stdlib made, and go out as ArrayBuffers.
 // OpenSSL failures become Errors with Node's `code` (ERR_OSSL_*), `library`,
 // `reason` and, where OpenSSL queued more than one, `opensslErrorStack`.
+// The classic DH API (deprecated in OpenSSL 3, still supported) is what
+// gives node:crypto's DiffieHellman its verifyError flags and key sizes.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/bn.h>
+#include <openssl/dh.h>
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
@@ -1360,6 +1364,140 @@ void EcConvertPoint(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 // ---------------------------------------------------------------------------
+// Finite-field Diffie-Hellman (createDiffieHellman, getDiffieHellman). The
+// JS object keeps prime, generator and keys as bytes; each call builds a DH.
+
+struct DhFree {
+  void operator()(DH* d) const { DH_free(d); }
+};
+using DhPtr = std::unique_ptr<DH, DhFree>;
+
+// A DH with prime p and generator g (and private key `priv` if given);
+// null (error queued) when OpenSSL refuses them.
+DhPtr MakeDh(Bytes p, Bytes g, const Bytes* priv) {
+  DhPtr dh(DH_new());
+  BIGNUM* bp = ToBn(p);
+  BIGNUM* bg = ToBn(g);
+  if (!dh || bp == nullptr || bg == nullptr ||
+      DH_set0_pqg(dh.get(), bp, nullptr, bg) != 1) {
+    BN_free(bp);
+    BN_free(bg);
+    return nullptr;
+  }
+  if (priv != nullptr) {
+    BIGNUM* bx = ToBn(*priv);
+    if (bx == nullptr || DH_set0_key(dh.get(), nullptr, bx) != 1) {
+      BN_free(bx);
+      return nullptr;
+    }
+  }
+  return dh;
+}
+
+// dhGroupPrime(name) -> ArrayBuffer | undefined: the RFC 2409/3526 MODP
+// group primes (generator 2).
+void DhGroupPrime(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  std::string name = Str(args.GetIsolate(), args[0]);
+  BIGNUM* (*get)(BIGNUM*) = nullptr;
+  if (name == "modp1") get = BN_get_rfc2409_prime_768;
+  else if (name == "modp2") get = BN_get_rfc2409_prime_1024;
+  else if (name == "modp5") get = BN_get_rfc3526_prime_1536;
+  else if (name == "modp14") get = BN_get_rfc3526_prime_2048;
+  else if (name == "modp15") get = BN_get_rfc3526_prime_3072;
+  else if (name == "modp16") get = BN_get_rfc3526_prime_4096;
+  else if (name == "modp17") get = BN_get_rfc3526_prime_6144;
+  else if (name == "modp18") get = BN_get_rfc3526_prime_8192;
+  if (get == nullptr) return;
+  BnPtr p(get(nullptr));
+  if (!p) return ThrowSsl(args.GetIsolate(), "Failed to get DH group");
+  args.GetReturnValue().Set(JsBytes(args.GetIsolate(), BnBytes(p.get())));
+}
+
+// dhGeneratePrime(bits, generator) -> prime ArrayBuffer.
+void DhGeneratePrime(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  int bits = args[0]->Int32Value(context).FromMaybe(0);
+  int generator = args[1]->Int32Value(context).FromMaybe(2);
+  DhPtr dh(DH_new());
+  if (!dh || DH_generate_parameters_ex(dh.get(), bits, generator, nullptr) != 1) {
+    return ThrowSsl(isolate, "Failed to generate DH parameters");
+  }
+  args.GetReturnValue().Set(JsBytes(isolate, BnBytes(DH_get0_p(dh.get()))));
+}
+
+// dhCheck(prime, generator) -> DH_check's flags (verifyError), or throws
+// OpenSSL's error for a generator below 2.
+void DhCheck(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Bytes g = View(args[1]);
+  BnPtr bg(ToBn(g));
+  if (!bg || BN_is_zero(bg.get()) || BN_is_one(bg.get())) {
+    ERR_raise(ERR_LIB_DH, DH_R_BAD_GENERATOR);
+    return ThrowSsl(isolate, "Bad generator");
+  }
+  DhPtr dh = MakeDh(View(args[0]), g, nullptr);
+  int codes = 0;
+  if (!dh || DH_check(dh.get(), &codes) != 1) {
+    return ThrowSsl(isolate, "Failed to check DH parameters");
+  }
+  ERR_clear_error();
+  args.GetReturnValue().Set(codes);
+}
+
+// dhGenerateKeys(prime, generator, private | undefined) -> [private,
+// public]: a new key pair, or the public key of the given private key.
+void DhGenerateKeys(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Bytes priv;
+  bool has_priv = args[2]->IsArrayBufferView();
+  if (has_priv) priv = View(args[2]);
+  DhPtr dh = MakeDh(View(args[0]), View(args[1]), has_priv ? &priv : nullptr);
+  if (!dh || DH_generate_key(dh.get()) != 1) {
+    return ThrowSsl(isolate, "Failed to generate DH keys");
+  }
+  const BIGNUM* pub = nullptr;
+  const BIGNUM* key = nullptr;
+  DH_get0_key(dh.get(), &pub, &key);
+  v8::Local<v8::Value> out[] = {JsBytes(isolate, BnBytes(key)),
+                                JsBytes(isolate, BnBytes(pub))};
+  args.GetReturnValue().Set(v8::Array::New(isolate, out, 2));
+}
+
+// dhComputeSecret(prime, generator, private, peer) -> ArrayBuffer (padded
+// to the prime's size), or -1 / 1 when the peer's key is too small / too
+// large.
+void DhComputeSecret(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Bytes priv = View(args[2]);
+  DhPtr dh = MakeDh(View(args[0]), View(args[1]), &priv);
+  if (!dh) return ThrowSsl(isolate, "Failed to set DH key");
+  Bytes peer_bytes = View(args[3]);
+  BnPtr peer(ToBn(peer_bytes));
+  if (!peer) return ThrowSsl(isolate, "Failed to read DH key");
+  if (BN_is_zero(peer.get()) || BN_is_one(peer.get())) {
+    args.GetReturnValue().Set(-1);
+    return;
+  }
+  BnPtr limit(BN_dup(DH_get0_p(dh.get())));
+  if (!limit || BN_sub_word(limit.get(), 1) != 1) {
+    return ThrowSsl(isolate, "Failed to check DH key");
+  }
+  // As in Node, only a key no longer than the prime is range-checked from
+  // above; a longer one is used as given.
+  if (static_cast<int>(peer_bytes.size) <= DH_size(dh.get()) &&
+      BN_cmp(peer.get(), limit.get()) >= 0) {
+    args.GetReturnValue().Set(1);
+    return;
+  }
+  std::vector<unsigned char> out(DH_size(dh.get()));
+  int len = DH_compute_key_padded(out.data(), peer.get(), dh.get());
+  if (len < 0) return ThrowSsl(isolate, "Failed to compute DH secret");
+  out.resize(len);
+  args.GetReturnValue().Set(JsBytes(isolate, out));
+}
+
+// ---------------------------------------------------------------------------
 // X.509 certificates.
 
 // x509Parse(data) -> handle (PEM or DER).
@@ -1575,6 +1713,11 @@ constexpr runtime::Method kMethods[] = {
     {"ecPublicFromPrivate", EcPublicFromPrivate},
     {"ecComputeSecret", EcComputeSecret},
     {"ecConvertPoint", EcConvertPoint},
+    {"dhGroupPrime", DhGroupPrime},
+    {"dhGeneratePrime", DhGeneratePrime},
+    {"dhCheck", DhCheck},
+    {"dhGenerateKeys", DhGenerateKeys},
+    {"dhComputeSecret", DhComputeSecret},
     {"x509Parse", X509Parse},
     {"x509Info", X509Info},
     {"x509CheckHost", X509CheckHost},

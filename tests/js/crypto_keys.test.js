@@ -161,6 +161,32 @@ assert.throws(() => crypto.privateDecrypt(rsa, Buffer.alloc(256, 1)),
     { code: 'ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY' });
 }
 
+// Finite-field DH: openssl's derivation between two of its DH keys equals
+// ours (diffieHellman over KeyObjects), and DiffieHellman objects agree.
+{
+  openssl('genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt',
+    'group:ffdhe2048', '-out', 'dhp.pem');
+  for (const name of ['dh1', 'dh2']) {
+    openssl('genpkey', '-paramfile', 'dhp.pem', '-out', `${name}.pem`);
+    openssl('pkey', '-in', `${name}.pem`, '-pubout', '-out', `${name}.pub.pem`);
+  }
+  const theirs = openssl('pkeyutl', '-derive', '-inkey', 'dh1.pem',
+    '-peerkey', 'dh2.pub.pem');
+  const dh2 = crypto.createPrivateKey(fs.readFileSync(file('dh2.pem')));
+  assert.strictEqual(dh2.asymmetricKeyType, 'dh');
+  const ours = crypto.diffieHellman({ privateKey: dh2,
+    publicKey: crypto.createPublicKey(fs.readFileSync(file('dh1.pub.pem'))) });
+  assert.deepStrictEqual(ours, theirs);
+  const a = crypto.getDiffieHellman('modp14');
+  const b = crypto.createDiffieHellman(a.getPrime(), a.getGenerator());
+  a.generateKeys();
+  b.generateKeys();
+  assert.deepStrictEqual(a.computeSecret(b.getPublicKey()),
+    b.computeSecret(a.getPublicKey()));
+  assert.throws(() => a.computeSecret(Buffer.from([1])),
+    { code: 'ERR_CRYPTO_INVALID_KEYLEN', message: 'Supplied key is too small' });
+}
+
 // Certificates made by openssl req.
 openssl('req', '-x509', '-key', 'ec.pem', '-out', 'cert.pem', '-days', '3',
   '-subj', '/C=US/O=Example/CN=example.com', '-addext',

@@ -5,7 +5,9 @@
 const binding = internalBinding('crypto_keys');
 const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
-const { validateObject, validateString } = require('../validators');
+const { validateInt32, validateObject, validateString } =
+  require('../validators');
+const { errorWith } = require('./util');
 const types = require('../util/types');
 const keys = require('./keys');
 
@@ -158,4 +160,146 @@ function diffieHellman(options) {
   return Buffer.from(secret);
 }
 
-module.exports = { ECDH, createECDH, diffieHellman };
+// --- Finite-field groups: DiffieHellman, DiffieHellmanGroup -------------
+
+const kDh = Symbol('kDh');
+
+function encoded(buffer, encoding) {
+  return output(buffer, encoding);
+}
+
+function missingKey(which) {
+  return errorWith(Error, `No ${which} key - did you forget to generate one?`,
+    'ERR_CRYPTO_INVALID_STATE');
+}
+
+// The generator argument as bytes: a number (big-endian), a string in
+// `encoding`, or a view.
+function generatorBytes(generator, encoding) {
+  if (typeof generator === 'number') {
+    validateInt32(generator, 'generator');
+    let hex = generator.toString(16);
+    if (hex.length % 2) hex = `0${hex}`;
+    return Buffer.from(hex, 'hex');
+  }
+  return Buffer.from(inputBytes(generator, encoding, 'generator'));
+}
+
+// Shared by both classes; `state` is { prime, generator, priv, pub, check }.
+const dhMethods = {
+  get verifyError() {
+    return this[kDh].check;
+  },
+  generateKeys(encoding) {
+    const state = this[kDh];
+    const [priv, pub] = binding.dhGenerateKeys(state.prime, state.generator,
+      state.priv === null ? undefined : state.priv);
+    state.priv = Buffer.from(priv);
+    state.pub = Buffer.from(pub);
+    return encoded(state.pub, encoding);
+  },
+  computeSecret(otherPublicKey, inputEncoding, outputEncoding) {
+    const state = this[kDh];
+    const peer = inputBytes(otherPublicKey, inputEncoding, 'otherPublicKey');
+    if (state.priv === null) {
+      throw new codes.ERR_CRYPTO_INVALID_KEYTYPE('Invalid key type');
+    }
+    const secret = binding.dhComputeSecret(state.prime, state.generator,
+      state.priv, peer);
+    if (typeof secret === 'number') {
+      throw errorWith(RangeError, `Supplied key is too ${secret < 0 ?
+        'small' : 'large'}`, 'ERR_CRYPTO_INVALID_KEYLEN');
+    }
+    return encoded(Buffer.from(secret), outputEncoding);
+  },
+  getPrime(encoding) {
+    return encoded(this[kDh].prime, encoding);
+  },
+  getGenerator(encoding) {
+    return encoded(this[kDh].generator, encoding);
+  },
+  getPublicKey(encoding) {
+    const { pub } = this[kDh];
+    if (pub === null) throw missingKey('public');
+    return encoded(pub, encoding);
+  },
+  getPrivateKey(encoding) {
+    const { priv } = this[kDh];
+    if (priv === null) throw missingKey('private');
+    return encoded(priv, encoding);
+  },
+};
+
+function installDhMethods(target, extra) {
+  const all = { ...Object.getOwnPropertyDescriptors(dhMethods),
+    ...Object.getOwnPropertyDescriptors(extra) };
+  for (const desc of Object.values(all)) desc.enumerable = false;
+  Object.defineProperties(target.prototype, all);
+}
+
+function dhState(prime, generator) {
+  return { prime, generator, priv: null, pub: null,
+    check: binding.dhCheck(prime, generator) };
+}
+
+function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+  if (new.target === undefined) {
+    return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+  }
+  // (prime, generator[, genEncoding]): no prime encoding given.
+  if (typeof keyEncoding !== 'string' || keyEncoding === 'buffer') {
+    if (keyEncoding !== 'buffer') {
+      genEncoding = generator;
+      generator = keyEncoding;
+    }
+    keyEncoding = undefined;
+  }
+  const gen = generatorBytes(generator === undefined ? 2 : generator,
+    genEncoding);
+  let prime;
+  if (typeof sizeOrKey === 'number') {
+    validateInt32(sizeOrKey, 'sizeOrKey');
+    prime = Buffer.from(binding.dhGeneratePrime(sizeOrKey,
+      parseInt(gen.toString('hex'), 16)));
+  } else if (typeof sizeOrKey === 'string' || types.isArrayBufferView(sizeOrKey) ||
+      types.isAnyArrayBuffer(sizeOrKey)) {
+    prime = Buffer.from(typeof sizeOrKey === 'string' ?
+      Buffer.from(sizeOrKey, keyEncoding) : keys.toBuffer(sizeOrKey));
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE('sizeOrKey', ['number', 'string',
+      'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], sizeOrKey);
+  }
+  this[kDh] = dhState(prime, gen);
+}
+
+installDhMethods(DiffieHellman, {
+  setPublicKey(publicKey, encoding) {
+    this[kDh].pub = Buffer.from(inputBytes(publicKey, encoding, 'publicKey'));
+    return this;
+  },
+  setPrivateKey(privateKey, encoding) {
+    this[kDh].priv = Buffer.from(inputBytes(privateKey, encoding,
+      'privateKey'));
+    return this;
+  },
+});
+
+function DiffieHellmanGroup(name) {
+  if (new.target === undefined) return new DiffieHellmanGroup(name);
+  validateString(name, 'name');
+  const prime = binding.dhGroupPrime(name);
+  if (prime === undefined) throw new codes.ERR_CRYPTO_UNKNOWN_DH_GROUP();
+  this[kDh] = dhState(Buffer.from(prime), Buffer.from([2]));
+}
+
+installDhMethods(DiffieHellmanGroup, {});
+
+const createDiffieHellman = (prime, primeEncoding, generator, genEncoding) =>
+  new DiffieHellman(prime, primeEncoding, generator, genEncoding);
+const getDiffieHellman = (groupName) => new DiffieHellmanGroup(groupName);
+
+module.exports = {
+  DiffieHellman, DiffieHellmanGroup, ECDH, createDiffieHellman,
+  createDiffieHellmanGroup: getDiffieHellman, createECDH, diffieHellman,
+  getDiffieHellman,
+};

@@ -277,6 +277,62 @@ record('ecdh convertKey', () => {
   return [c, crypto.ECDH.convertKey(c, 'prime256v1', 'hex', 'base64')];
 });
 
+// Finite-field Diffie-Hellman with fixed private keys.
+for (const group of ['modp1', 'modp2', 'modp5', 'modp14', 'modp15',
+  'modp16', 'modp17', 'modp18']) {
+  record(`dh group ${group}`, () => {
+    const g = crypto.getDiffieHellman(group);
+    return [g.getPrime('hex'), g.getGenerator('hex'), g.verifyError,
+      g.constructor.name, typeof g.setPrivateKey];
+  });
+}
+record('dh fixed keys', () => {
+  const prime = crypto.getDiffieHellman('modp5').getPrime();
+  const a = crypto.createDiffieHellman(prime, 2);
+  const b = crypto.createDiffieHellman(prime.toString('base64'), 'base64',
+    Buffer.from([2]));
+  a.setPrivateKey(Buffer.from('0102030405060708090a', 'hex'));
+  b.setPrivateKey('aabbccddeeff', 'hex');
+  const pa = a.generateKeys('hex');
+  const pb = b.generateKeys();
+  return [pa, a.computeSecret(pb, null, 'hex'), b.computeSecret(pa, 'hex')
+    .toString('base64'), a.getPrivateKey('hex'), a.verifyError, b.verifyError];
+});
+record('dh verifyError', () => [
+  crypto.createDiffieHellman(Buffer.from([23]), 2).verifyError,
+  crypto.createDiffieHellman(Buffer.from([24]), 2).verifyError,
+  crypto.createDiffieHellman(crypto.getDiffieHellman('modp2').getPrime(),
+    5).verifyError]);
+record('dh generated prime', () => {
+  const d = crypto.createDiffieHellman(512);
+  return [d.getPrime().length, d.verifyError, d.getGenerator('hex')];
+});
+const dhErrors = {
+  'dh unknown group': () => crypto.getDiffieHellman('modp3'),
+  'dh generator 1': () => crypto.createDiffieHellman(Buffer.from([23]), 1),
+  'dh prime too small': () => crypto.createDiffieHellman(1),
+  'dh bad prime type': () => crypto.createDiffieHellman(true),
+  'dh no private key': () => crypto.createDiffieHellman(Buffer.from([23]))
+    .getPrivateKey(),
+  'dh no public key': () => crypto.createDiffieHellman(Buffer.from([23]))
+    .getPublicKey(),
+  'dh secret without key': () => crypto.getDiffieHellman('modp2')
+    .computeSecret(Buffer.from([5])),
+  'dh peer too small': () => {
+    const g = crypto.getDiffieHellman('modp2');
+    g.generateKeys();
+    return g.computeSecret(Buffer.from([1]));
+  },
+  'dh peer too large': () => {
+    const g = crypto.getDiffieHellman('modp2');
+    g.generateKeys();
+    const p = g.getPrime();
+    p[p.length - 1] -= 1;
+    return g.computeSecret(p);
+  },
+};
+for (const [label, fn] of Object.entries(dhErrors)) record(label, fn);
+
 // Certificates.
 const cert = new crypto.X509Certificate(read('cert.pem'));
 const leaf = new crypto.X509Certificate(read('leaf.pem'));
