@@ -1498,6 +1498,98 @@ void DhComputeSecret(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 // ---------------------------------------------------------------------------
+// Primes and SPKAC.
+
+// checkPrime(bytes) -> bool (big-endian candidate).
+void CheckPrime(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  BnPtr candidate(ToBn(View(args[0])));
+  BN_CTX* ctx = BN_CTX_new();
+  int r = candidate && ctx ? BN_check_prime(candidate.get(), ctx, nullptr) : -1;
+  BN_CTX_free(ctx);
+  if (r < 0) return ThrowSsl(args.GetIsolate(), "Failed to check prime");
+  args.GetReturnValue().Set(r == 1);
+}
+
+// generatePrime(bits, safe, add | undefined, rem | undefined) -> bytes.
+void GeneratePrime(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  int bits = args[0]->Int32Value(isolate->GetCurrentContext()).FromMaybe(0);
+  BnPtr add;
+  BnPtr rem;
+  if (args[2]->IsArrayBufferView()) add.reset(ToBn(View(args[2])));
+  if (args[3]->IsArrayBufferView()) rem.reset(ToBn(View(args[3])));
+  BnPtr prime(BN_new());
+  BN_CTX* ctx = BN_CTX_new();
+  int ok = prime && ctx ? BN_generate_prime_ex2(prime.get(), bits,
+                                                args[1]->IsTrue(), add.get(),
+                                                rem.get(), nullptr, ctx)
+                        : 0;
+  BN_CTX_free(ctx);
+  if (ok != 1) return ThrowSsl(isolate, "Failed to generate prime");
+  args.GetReturnValue().Set(JsBytes(isolate, BnBytes(prime.get())));
+}
+
+struct SpkiFree {
+  void operator()(NETSCAPE_SPKI* s) const { NETSCAPE_SPKI_free(s); }
+};
+using SpkiPtr = std::unique_ptr<NETSCAPE_SPKI, SpkiFree>;
+
+// The SPKAC in `value` (base64 text, surrounding whitespace allowed).
+SpkiPtr ReadSpkac(v8::Local<v8::Value> value) {
+  Bytes b = View(value);
+  std::string text(reinterpret_cast<const char*>(b.data), b.size);
+  size_t end = text.find_last_not_of(" \t\r\n");
+  text = end == std::string::npos ? "" : text.substr(0, end + 1);
+  SpkiPtr spki(NETSCAPE_SPKI_b64_decode(text.data(),
+                                        static_cast<int>(text.size())));
+  ERR_clear_error();
+  return spki;
+}
+
+// spkacVerify(bytes) -> bool: signed by its own key.
+void SpkacVerify(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  SpkiPtr spki = ReadSpkac(args[0]);
+  bool ok = false;
+  if (spki) {
+    EVP_PKEY* pkey = NETSCAPE_SPKI_get_pubkey(spki.get());
+    ok = pkey != nullptr && NETSCAPE_SPKI_verify(spki.get(), pkey) > 0;
+    EVP_PKEY_free(pkey);
+  }
+  ERR_clear_error();
+  args.GetReturnValue().Set(ok);
+}
+
+// spkacChallenge(bytes) -> bytes | undefined.
+void SpkacChallenge(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  SpkiPtr spki = ReadSpkac(args[0]);
+  if (!spki || spki->spkac == nullptr || spki->spkac->challenge == nullptr) {
+    return;
+  }
+  const ASN1_IA5STRING* challenge = spki->spkac->challenge;
+  args.GetReturnValue().Set(JsBytes(args.GetIsolate(),
+                                    ASN1_STRING_get0_data(challenge),
+                                    ASN1_STRING_length(challenge)));
+}
+
+// spkacPublicKey(bytes) -> PEM bytes | undefined.
+void SpkacPublicKey(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  SpkiPtr spki = ReadSpkac(args[0]);
+  if (!spki) return;
+  EVP_PKEY* pkey = NETSCAPE_SPKI_get_pubkey(spki.get());
+  if (pkey == nullptr) {
+    ERR_clear_error();
+    return;
+  }
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  int ok = PEM_write_bio_PUBKEY(bio.get(), pkey);
+  EVP_PKEY_free(pkey);
+  ERR_clear_error();
+  if (ok == 1) {
+    args.GetReturnValue().Set(JsBytes(args.GetIsolate(), BioBytes(bio.get())));
+  }
+}
+
+// ---------------------------------------------------------------------------
 // X.509 certificates.
 
 // x509Parse(data) -> handle (PEM or DER).
@@ -1718,6 +1810,11 @@ constexpr runtime::Method kMethods[] = {
     {"dhCheck", DhCheck},
     {"dhGenerateKeys", DhGenerateKeys},
     {"dhComputeSecret", DhComputeSecret},
+    {"checkPrime", CheckPrime},
+    {"generatePrime", GeneratePrime},
+    {"spkacVerify", SpkacVerify},
+    {"spkacChallenge", SpkacChallenge},
+    {"spkacPublicKey", SpkacPublicKey},
     {"x509Parse", X509Parse},
     {"x509Info", X509Info},
     {"x509CheckHost", X509CheckHost},

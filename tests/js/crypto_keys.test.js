@@ -221,6 +221,30 @@ openssl('req', '-x509', '-key', 'ec.pem', '-out', 'cert.pem', '-days', '3',
     { code: 'ERR_OSSL_PEM_NO_START_LINE' });
 }
 
+// SPKAC made by openssl spkac; primes checked both ways.
+{
+  const line = openssl('spkac', '-key', 'rsa.pem', '-challenge', 'hello')
+    .toString().trim();
+  const spkac = Buffer.from(line.slice('SPKAC='.length));
+  assert.ok(crypto.Certificate.verifySpkac(spkac));
+  assert.strictEqual(crypto.Certificate.exportChallenge(spkac).toString(),
+    'hello');
+  assert.strictEqual(crypto.Certificate.exportPublicKey(spkac).toString(),
+    fs.readFileSync(file('rsa.pub.pem'), 'latin1'));
+  assert.strictEqual(new crypto.Certificate().verifySpkac(Buffer.from('x')),
+    false);
+  const prime = crypto.generatePrimeSync(128, { bigint: true });
+  const r = spawnSync('openssl', ['prime', prime.toString()]);
+  assert.match(r.stdout.toString(), /is prime/);
+  assert.ok(crypto.checkPrimeSync(2n ** 127n - 1n));
+  assert.ok(!crypto.checkPrimeSync(2n ** 127n + 1n));
+  const theirs = spawnSync('openssl', ['prime', '-generate', '-bits', '64'])
+    .stdout.toString().trim();
+  assert.ok(crypto.checkPrimeSync(BigInt(theirs)));
+  assert.strictEqual(crypto.generateKeySync('hmac', { length: 123 })
+    .symmetricKeySize, 15);
+}
+
 // Bad input is an error, never a crash.
 assert.throws(() => crypto.createPrivateKey('garbage'),
   { code: 'ERR_OSSL_UNSUPPORTED', message: /DECODER routines::unsupported/ });

@@ -254,4 +254,5 @@ module.exports = {
   ECDH: dh.ECDH,
   diffieHellman: dh.diffieHellman,
   X509Certificate,
+  ...require('./prime'),
 };

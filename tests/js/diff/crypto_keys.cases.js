@@ -333,6 +333,40 @@ const dhErrors = {
 };
 for (const [label, fn] of Object.entries(dhErrors)) record(label, fn);
 
+// Primes, secret key generation, SPKAC: what is deterministic.
+record('checkPrime', () => [crypto.checkPrimeSync(7n),
+  crypto.checkPrimeSync(Buffer.from([9])), crypto.checkPrimeSync(2n ** 127n - 1n),
+  crypto.checkPrimeSync(new Uint8Array([0, 13]).buffer)]);
+record('generatePrime', () => {
+  const p = crypto.generatePrimeSync(64, { bigint: true, add: 12n, rem: 11n });
+  const q = crypto.generatePrimeSync(40, { safe: true });
+  return [p % 12n, p.toString(2).length, crypto.checkPrimeSync(p),
+    q instanceof ArrayBuffer, q.byteLength];
+});
+record('generateKeySync', () => [
+  crypto.generateKeySync('hmac', { length: 123 }).symmetricKeySize,
+  crypto.generateKeySync('aes', { length: 192 }).symmetricKeySize]);
+record('Certificate', () => [typeof crypto.Certificate,
+  crypto.Certificate.verifySpkac(Buffer.from('abc')),
+  crypto.Certificate.exportChallenge('abc'), crypto.Certificate.exportPublicKey(
+    Buffer.from('abc')), new crypto.Certificate().verifySpkac(Buffer.from('x'))]);
+const primeErrors = {
+  'checkPrime number': () => crypto.checkPrimeSync(7),
+  'checkPrime bad checks': () => crypto.checkPrimeSync(7n, { checks: -1 }),
+  'generatePrime size': () => crypto.generatePrimeSync(-1),
+  'generatePrime add': () => crypto.generatePrimeSync(3, { add: 12n, rem: 11n }),
+  'generatePrime rem': () => crypto.generatePrimeSync(32, { add: 12n,
+    rem: 13n }),
+  'generatePrime bigint': () => crypto.generatePrimeSync(32, { bigint: 1 }),
+  'generateKey aes length': () => crypto.generateKeySync('aes', { length: 100 }),
+  'generateKey hmac length': () => crypto.generateKeySync('hmac', { length: 7 }),
+  'generateKey type': () => crypto.generateKeySync('foo', { length: 7 }),
+  'generateKey options': () => crypto.generateKeySync('hmac'),
+  'generateKey callback': () => crypto.generateKey('hmac', { length: 8 }),
+  'spkac type': () => crypto.Certificate.verifySpkac(1),
+};
+for (const [label, fn] of Object.entries(primeErrors)) record(label, fn);
+
 // Certificates.
 const cert = new crypto.X509Certificate(read('cert.pem'));
 const leaf = new crypto.X509Certificate(read('leaf.pem'));
@@ -565,6 +599,17 @@ for (const [label, fn] of Object.entries(errors)) record(label, fn);
   await out('generateKeyPair async error', () => new Promise((resolve) => {
     crypto.generateKeyPair('rsa', { modulusLength: 8 }, (err) =>
       resolve([err.message, err.code, Object.keys(err)]));
+  }));
+  await out('generatePrime callback', () => new Promise((resolve) => {
+    crypto.generatePrime(32, { bigint: true }, (err, p) =>
+      resolve([err, typeof p, crypto.checkPrimeSync(p)]));
+  }));
+  await out('checkPrime callback', () => new Promise((resolve) => {
+    crypto.checkPrime(97n, (err, ok) => resolve([err, ok]));
+  }));
+  await out('generateKey callback', () => new Promise((resolve) => {
+    crypto.generateKey('aes', { length: 256 }, (err, key) =>
+      resolve([err, key.type, key.symmetricKeySize]));
   }));
   await out('generateKeyPair promisified', async () => Object.keys(
     await util.promisify(crypto.generateKeyPair)('x25519')));
