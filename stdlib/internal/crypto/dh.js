@@ -49,6 +49,15 @@ function checkCurve(name) {
   throw new codes.ERR_CRYPTO_INVALID_CURVE();
 }
 
+// The curve of an ECDH object; a look-alike `this` is refused before it
+// reaches the binding.
+function curveOf(ecdh) {
+  const curve = ecdh === null || typeof ecdh !== 'object' ? undefined :
+    ecdh[kCurve];
+  if (curve === undefined) throw new codes.ERR_INVALID_THIS('ECDH');
+  return curve;
+}
+
 class ECDH {
   constructor(curveName) {
     this[kCurve] = checkCurve(curveName);
@@ -66,7 +75,7 @@ class ECDH {
   }
 
   generateKeys(encoding, format) {
-    const [priv, pub] = binding.ecGenerate(this[kCurve]);
+    const [priv, pub] = binding.ecGenerate(curveOf(this));
     this[kPrivate] = Buffer.from(priv);
     this[kPublic] = Buffer.from(pub);
     return this.getPublicKey(encoding, format === undefined ? null : format);
@@ -77,7 +86,7 @@ class ECDH {
     if (this[kPrivate] === null) {
       throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH private key');
     }
-    const secret = binding.ecComputeSecret(this[kCurve], this[kPrivate], peer);
+    const secret = binding.ecComputeSecret(curveOf(this), this[kPrivate], peer);
     if (secret === undefined) throw new codes.ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY();
     return output(secret, outputEncoding);
   }
@@ -99,13 +108,13 @@ class ECDH {
     if (this[kPublic] === null) {
       throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to get ECDH public key');
     }
-    return output(binding.ecConvertPoint(this[kCurve], this[kPublic], form),
+    return output(binding.ecConvertPoint(curveOf(this), this[kPublic], form),
       encoding);
   }
 
   setPrivateKey(privateKey, encoding) {
     const priv = Buffer.from(inputBytes(privateKey, encoding, 'key'));
-    const pub = binding.ecPublicFromPrivate(this[kCurve], priv);
+    const pub = binding.ecPublicFromPrivate(curveOf(this), priv);
     if (pub === undefined) {
       throw new codes.ERR_CRYPTO_INVALID_KEYTYPE(
         'Private key is not valid for specified curve.');
@@ -117,7 +126,7 @@ class ECDH {
 
   setPublicKey(publicKey, encoding) {
     const point = inputBytes(publicKey, encoding, 'key');
-    const out = binding.ecConvertPoint(this[kCurve], point, 0);
+    const out = binding.ecConvertPoint(curveOf(this), point, 0);
     if (out === undefined) {
       throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to convert Buffer to EC_POINT');
     }

@@ -44,12 +44,16 @@ function hide(target, key, value) {
     enumerable: false, configurable: false });
 }
 
+// Only this file makes key objects: the token proves a handle is one of
+// ours (anything else would reach the binding as a bad handle).
+const kOwnHandle = Symbol('kOwnHandle');
+
 class KeyObject {
-  constructor(type, handle) {
+  constructor(type, handle, token) {
     if (type !== 'secret' && type !== 'public' && type !== 'private') {
       throw new codes.ERR_INVALID_ARG_VALUE('type', type);
     }
-    if (typeof handle !== 'object' || handle === null) {
+    if (token !== kOwnHandle) {
       throw new codes.ERR_INVALID_ARG_TYPE('handle', 'object', handle);
     }
     this[kKeyType] = type;
@@ -73,14 +77,14 @@ class KeyObject {
     }
     if (other.type !== this.type) return false;
     if (this.type === 'secret') {
-      const a = this[kHandle];
-      const b = other[kHandle];
+      const a = handleOf(this);
+      const b = handleOf(other);
       if (a.length !== b.length) return false;
       let diff = 0;
       for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
       return diff === 0;
     }
-    return binding.keysEqual(this[kHandle], other[kHandle]);
+    return binding.keysEqual(handleOf(this), handleOf(other));
   }
 }
 
@@ -90,11 +94,11 @@ Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, {
 
 class SecretKeyObject extends KeyObject {
   constructor(bytes) {
-    super('secret', bytes);
+    super('secret', bytes, kOwnHandle);
   }
 
   get symmetricKeySize() {
-    return this[kHandle].length;
+    return handleOf(this).length;
   }
 
   export(options) {
@@ -102,14 +106,14 @@ class SecretKeyObject extends KeyObject {
       validateObject(options, 'options');
       const { format } = options;
       if (format === 'jwk') {
-        return { kty: 'oct', k: this[kHandle].toString('base64url') };
+        return { kty: 'oct', k: handleOf(this).toString('base64url') };
       }
       if (format !== undefined && format !== 'buffer') {
         throw new codes.ERR_INVALID_ARG_VALUE('options.format', format,
           "must be one of: undefined, 'buffer', 'jwk'");
       }
     }
-    return Buffer.from(this[kHandle]);
+    return Buffer.from(handleOf(this));
   }
 }
 
@@ -130,7 +134,7 @@ function describeKey(handle) {
 
 class AsymmetricKeyObject extends KeyObject {
   constructor(type, handle) {
-    super(type, handle);
+    super(type, handle, kOwnHandle);
     hide(this, kDetails, describeKey(handle));
   }
 
@@ -236,7 +240,7 @@ function exportAsymmetric(key, options, isPrivate) {
   const enc = parseOutputEncoding(options, isPrivate, key.asymmetricKeyType,
     'options');
   if (enc.format === 'jwk') return exportJwk(key, isPrivate);
-  return encodeHandle(key[kHandle], isPrivate, enc);
+  return encodeHandle(handleOf(key), isPrivate, enc);
 }
 
 // JWK curve names by OpenSSL's short names, and back.
@@ -261,7 +265,7 @@ function b64(ab) {
 
 function exportJwk(key, isPrivate) {
   const type = key.asymmetricKeyType;
-  const parts = binding.exportJwk(key[kHandle], isPrivate);
+  const parts = binding.exportJwk(handleOf(key), isPrivate);
   if (type === 'rsa') {
     const jwk = { kty: 'RSA', n: b64(parts[0]), e: b64(parts[1]) };
     if (isPrivate) {
@@ -426,7 +430,7 @@ function fromKeyObject(object, kind) {
   if (kind === 'private' && object.type !== 'private') {
     throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(object.type, 'private');
   }
-  return { handle: object[kHandle], isPrivate: object.type === 'private',
+  return { handle: handleOf(object), isPrivate: object.type === 'private',
     object };
 }
 
@@ -449,11 +453,16 @@ function createSecretKey(key, encoding) {
 
 // The bytes of a secret key, for the symmetric side (hmac, ciphers).
 function secretKeyBytes(key) {
-  return key[kHandle];
+  return handleOf(key);
 }
 
+// The handle of one of our key objects; anything else (a prototype method
+// called on a look-alike) is refused before it reaches the binding.
 function handleOf(key) {
-  return key[kHandle];
+  const handle = key === null || typeof key !== 'object' ? undefined :
+    key[kHandle];
+  if (handle === undefined) throw new codes.ERR_INVALID_THIS('KeyObject');
+  return handle;
 }
 
 module.exports = {

@@ -36,7 +36,7 @@ const kFields = ['subject', 'issuer', 'subjectAltName', 'infoAccess',
 function fieldsOf(cert) {
   let info = cert[kInfo];
   if (info === undefined) {
-    const values = binding.x509Info(cert[kHandle]);
+    const values = binding.x509Info(certHandle(cert));
     info = {};
     for (let i = 0; i < kFields.length; i++) info[kFields[i]] = values[i];
     info.raw = Buffer.from(info.raw);
@@ -84,6 +84,15 @@ function parseName(text) {
 const kNistNames = { __proto__: null, prime256v1: 'P-256',
   secp384r1: 'P-384', secp521r1: 'P-521', secp224r1: 'P-224',
   prime192v1: 'P-192' };
+
+// The parsed certificate behind `cert`; a look-alike `this` is refused
+// before it reaches the binding.
+function certHandle(cert) {
+  const handle = cert === null || typeof cert !== 'object' ? undefined :
+    cert[kHandle];
+  if (handle === undefined) throw new codes.ERR_INVALID_THIS('X509Certificate');
+  return handle;
+}
 
 function stringArg(value, name) {
   validateString(value, name);
@@ -149,13 +158,13 @@ class X509Certificate {
   get ca() { return fieldsOf(this).ca; }
 
   checkHost(name, options) {
-    return binding.x509CheckHost(this[kHandle], stringArg(name, 'name'),
+    return binding.x509CheckHost(certHandle(this), stringArg(name, 'name'),
       checkFlags(options));
   }
 
   checkEmail(email, options) {
     stringArg(email, 'email');
-    const matched = binding.x509CheckEmail(this[kHandle], email,
+    const matched = binding.x509CheckEmail(certHandle(this), email,
       checkFlags(options));
     return matched ? email : undefined;
   }
@@ -165,7 +174,7 @@ class X509Certificate {
     if (isIP(stringArg(ip, 'ip')) === 0) {
       throw new codes.ERR_INVALID_ARG_VALUE('ip', ip);
     }
-    return binding.x509CheckIP(this[kHandle], ip) ? ip : undefined;
+    return binding.x509CheckIP(certHandle(this), ip) ? ip : undefined;
   }
 
   checkIssued(otherCert) {
@@ -173,16 +182,16 @@ class X509Certificate {
       throw new codes.ERR_INVALID_ARG_TYPE('otherCert', 'X509Certificate',
         otherCert);
     }
-    return binding.x509CheckIssued(this[kHandle], otherCert[kHandle]);
+    return binding.x509CheckIssued(certHandle(this), certHandle(otherCert));
   }
 
   checkPrivateKey(pkey) {
-    return binding.x509CheckPrivateKey(this[kHandle],
+    return binding.x509CheckPrivateKey(certHandle(this),
       handleOf(keyOfType(pkey, 'private')));
   }
 
   verify(pkey) {
-    return binding.x509Verify(this[kHandle],
+    return binding.x509Verify(certHandle(this),
       handleOf(keyOfType(pkey, 'public')));
   }
 
