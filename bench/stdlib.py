@@ -23,7 +23,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-WORKLOADS = ["buffer-codec", "fs-readwrite", "fs-stream-copy", "fs-readdir-stat",
+WORKLOADS = ["buffer-codec", "crypto-aes-gcm", "crypto-random", "crypto-sha256",
+             "fs-readwrite", "fs-stream-copy", "fs-readdir-stat",
              "spawn-true", "tcp-echo", "worker-roundtrip"]
 
 

@@ -29,6 +29,7 @@ function timingSafeEqual(buf1, buf2) {
 // TLS and engine constants Node exports whatever the build; the OpenSSL
 // version number is the loaded library's, filled in on first load.
 const constants = {
+  __proto__: null,
   OPENSSL_VERSION_NUMBER: 0,
   SSL_OP_ALL: 2147485776,
   SSL_OP_ALLOW_NO_DHE_KEX: 1024,
@@ -94,7 +95,15 @@ constants.defaultCoreCipherList = 'TLS_AES_256_GCM_SHA384:' +
   'ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:' +
   'DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:' +
   '!SRP:!CAMELLIA';
-constants.defaultCipherList = constants.defaultCoreCipherList;
+// defaultCipherList is an accessor in Node (--tls-cipher-list can change it).
+{
+  let cipherList = constants.defaultCoreCipherList;
+  Object.defineProperty(constants, 'defaultCipherList', {
+    get() { return cipherList; },
+    set(value) { cipherList = value; },
+    enumerable: true, configurable: true,
+  });
+}
 constants.OPENSSL_VERSION_NUMBER = util.binding().getOpenSslVersion()[1];
 
 function webcrypto() {

@@ -15,6 +15,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <string>
@@ -171,10 +172,9 @@ void HashCopy(const v8::FunctionCallbackInfo<v8::Value>& args) {
     return crypto_util::ThrowOpenSslError(isolate, "Hash copy failed");
   }
   int64_t out_len = static_cast<int64_t>(args[1].As<v8::Number>()->Value());
-  if (out_len < 0) {
-    wrap->out_len_ = from->out_len_;
-  } else if (!SetOutputLength(wrap.get(), EVP_MD_CTX_get0_md(from->ctx_),
-                              out_len)) {
+  // Without outputLength the copy has the digest's own size, whatever
+  // the original had (as in Node).
+  if (!SetOutputLength(wrap.get(), EVP_MD_CTX_get0_md(from->ctx_), out_len)) {
     return crypto_util::ThrowOpenSslError(isolate, "Invalid output length");
   }
   v8::Local<v8::Object> handle;
@@ -363,7 +363,9 @@ void CipherNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   bool variable_iv = wrap->mode_ == EVP_CIPH_GCM_MODE ||
                      wrap->mode_ == EVP_CIPH_CCM_MODE ||
                      wrap->mode_ == EVP_CIPH_OCB_MODE;
-  if (!has_iv && expected_iv != 0) {
+  // Key wrapping has a default IV (RFC 3394/5649).
+  bool wrap_mode = wrap->mode_ == EVP_CIPH_WRAP_MODE;
+  if (!has_iv && expected_iv != 0 && !wrap_mode) {
     args.GetReturnValue().Set(Str(isolate, "iv"));
     return;
   }
@@ -697,33 +699,61 @@ void Scrypt(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 class HkdfJob : public DeriveJob {
  public:
+  using Piece = std::pair<const uint8_t*, size_t>;
+  bool Hmac(const uint8_t* key, size_t key_len,
+            std::initializer_list<Piece> pieces, uint8_t* out) {
+    EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(HmacMac());
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(
+            OSSL_MAC_PARAM_DIGEST, const_cast<char*>(EVP_MD_get0_name(md_)),
+            0),
+        OSSL_PARAM_construct_end()};
+    static const uint8_t kNothing = 0;
+    bool ok = ctx != nullptr &&
+              EVP_MAC_init(ctx, key_len ? key : &kNothing, key_len, params) ==
+                  1;
+    for (const Piece& piece : pieces) {
+      if (ok && piece.second != 0) {
+        ok = EVP_MAC_update(ctx, piece.first, piece.second) == 1;
+      }
+    }
+    size_t size = 0;
+    if (ok) ok = EVP_MAC_final(ctx, out, &size, EVP_MAX_MD_SIZE) == 1;
+    EVP_MAC_CTX_free(ctx);
+    return ok;
+  }
+
   HkdfJob(const EVP_MD* md, Bytes key, Bytes salt, Bytes info, size_t length)
       : DeriveJob(length),
         md_(md),
         key_(key.Copy()),
         salt_(salt.Copy()),
         info_(info.Copy()) {}
+  // RFC 5869 spelled out with HMAC: OpenSSL's HKDF refuses an empty key,
+  // which the RFC (and Node) allow.
   void Work() override {
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, nullptr);
-    size_t length = out_.size();
-    bool ok = ctx != nullptr && EVP_PKEY_derive_init(ctx) == 1 &&
-              EVP_PKEY_CTX_set_hkdf_md(ctx, md_) == 1 &&
-              EVP_PKEY_CTX_set1_hkdf_key(ctx, key_.data(),
-                                         static_cast<int>(key_.size())) == 1;
-    // An empty salt means HashLen zeros (RFC 5869), which OpenSSL does
-    // when none is set.
-    if (ok && !salt_.empty()) {
-      ok = EVP_PKEY_CTX_set1_hkdf_salt(ctx, salt_.data(),
-                                       static_cast<int>(salt_.size())) == 1;
+    size_t hash_len = static_cast<size_t>(EVP_MD_get_size(md_));
+    std::vector<uint8_t> salt = salt_;
+    if (salt.empty()) salt.assign(hash_len, 0);
+    uint8_t prk[EVP_MAX_MD_SIZE];
+    bool ok = Hmac(salt.data(), salt.size(), {{key_.data(), key_.size()}},
+                   prk);
+    std::vector<uint8_t> block;
+    size_t done = 0;
+    for (uint8_t i = 1; ok && done < out_.size(); ++i) {
+      uint8_t counter = i;
+      uint8_t next[EVP_MAX_MD_SIZE];
+      ok = Hmac(prk, hash_len,
+                {{block.data(), block.size()},
+                 {info_.data(), info_.size()},
+                 {&counter, 1}},
+                next);
+      block.assign(next, next + hash_len);
+      size_t take = std::min(hash_len, out_.size() - done);
+      memcpy(out_.data() + done, next, take);
+      done += take;
     }
-    if (ok && !info_.empty()) {
-      ok = EVP_PKEY_CTX_add1_hkdf_info(ctx, info_.data(),
-                                       static_cast<int>(info_.size())) == 1;
-    }
-    if (ok && length != 0) {
-      ok = EVP_PKEY_derive(ctx, out_.data(), &length) == 1;
-    }
-    EVP_PKEY_CTX_free(ctx);
+    OPENSSL_cleanse(prk, sizeof(prk));
     Done(ok, "HKDF failed");
   }
 

@@ -1,152 +1,163 @@
 'use strict';
-// createHash, createHmac and hash(): the digest objects (streams too) over the binding's native contexts.
+// createHash, createHmac and hash(): digest objects (streams too) over the binding's native contexts.
 
+const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
-const {
-  validateString, validateObject, validateUint32,
-} = require('../validators');
+const { validateUint32 } = require('../validators');
 const { LazyTransform } = require('./lazy_transform');
 const {
-  binding, encodeOutput, errorWith, isBytes, normalizeEncoding, secretBytes,
+  binding, encodeOutput, errorWith, expectType, isBytes, normalizeEncoding,
+  secretBytes,
 } = require('./util');
-const { Buffer } = require('../../buffer');
 
 const {
   ERR_CRYPTO_HASH_FINALIZED, ERR_CRYPTO_HASH_UPDATE_FAILED,
-  ERR_CRYPTO_INVALID_DIGEST, ERR_INVALID_ARG_TYPE,
+  ERR_CRYPTO_INVALID_DIGEST, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE,
 } = codes;
 
-const kHandle = Symbol('kHandle');
-const kState = Symbol('kState');
+// Per object: { native, done }. `native` is the binding's handle.
+const kDigestState = Symbol('kDigestState');
 
-// Passes update() data to `feed` the cheapest way: utf8 and latin1 text go
-// to the binding as strings; other encodings are decoded here first.
+// Hands update() input to the binding: utf8 and latin1 strings go as they
+// are (the binding encodes them without a copy in JS); other encodings are
+// decoded into a Buffer first; views go as they are.
 function feedData(feed, handle, data, encoding, name = 'data') {
-  if (typeof data === 'string') {
-    const enc = normalizeEncoding(encoding) || 'utf8';
-    if (enc === 'utf8') return feed(handle, data, false);
-    if (enc === 'latin1') return feed(handle, data, true);
-    return feed(handle, Buffer.from(data, enc), false);
+  if (typeof data !== 'string') {
+    if (!isBytes(data)) {
+      throw new ERR_INVALID_ARG_TYPE(name,
+        ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    return feed(handle, data, false);
   }
-  if (!isBytes(data)) {
-    throw new ERR_INVALID_ARG_TYPE(name,
-      ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  const enc = normalizeEncoding(encoding) || 'utf8';
+  if (enc === 'utf8' || enc === 'latin1') {
+    return feed(handle, data, enc === 'latin1');
   }
-  return feed(handle, data, false);
+  return feed(handle, Buffer.from(data, enc), false);
 }
 
-function outputLengthOf(options) {
-  if (options === undefined || options === null) return -1;
-  const length = options.outputLength;
+// -1 stands for "the digest's own size".
+function outputLength(options) {
+  const length = options == null ? undefined : options.outputLength;
   if (length === undefined) return -1;
   validateUint32(length, 'options.outputLength');
   return length;
 }
 
-function Hash(algorithm, options) {
-  if (!(this instanceof Hash)) return new Hash(algorithm, options);
-  const copyFrom = algorithm instanceof Hash ? algorithm : undefined;
-  if (copyFrom === undefined) validateString(algorithm, 'algorithm');
-  const outLen = outputLengthOf(options);
-  const handle = copyFrom !== undefined ?
-    binding().hashCopy(copyFrom[kHandle], outLen) :
-    binding().hashNew(algorithm, outLen);
-  if (handle === undefined) throw new Error('Digest method not supported');
-  this[kHandle] = handle;
-  this[kState] = { finalized: false };
-  LazyTransform.call(this, options);
-}
-Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
-Object.setPrototypeOf(Hash, LazyTransform);
-
-Hash.prototype.copy = function copy(options) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
-  return new Hash(this, options);
-};
-
-Hash.prototype.update = function update(data, encoding) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
-  if (!feedData(binding().hashUpdate, this[kHandle], data, encoding)) {
-    throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+// Hash and Hmac differ in how the native context is opened, fed and
+// finished, and in what a second digest() does; the rest is shared here.
+// Both may be called without `new`, as in Node.
+function defineDigestClass(name, spec) {
+  const Class = {
+    [name]: function(...args) {
+      if (!new.target) return new Class(...args);
+      this[kDigestState] = { native: spec.open(...args), done: false };
+      LazyTransform.call(this, args[spec.optionsAt]);
+    },
+  }[name];
+  Object.setPrototypeOf(Class.prototype, LazyTransform.prototype);
+  Object.setPrototypeOf(Class, LazyTransform);
+  Object.defineProperty(Class, 'length', { value: spec.arity });
+  const methods = {
+    update(data, encoding) {
+      const state = this[kDigestState];
+      if (state.done) throw new ERR_CRYPTO_HASH_FINALIZED();
+      if (!feedData(spec.feed, state.native, data, encoding)) {
+        throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+      }
+      return this;
+    },
+    digest(outputEncoding) {
+      const state = this[kDigestState];
+      const bytes = state.done ? spec.again() : spec.finish(state.native);
+      state.done = true;
+      return encodeOutput(bytes, outputEncoding);
+    },
+    _transform(chunk, encoding, callback) {
+      this.update(chunk, encoding);
+      callback();
+    },
+    _flush(callback) {
+      this.push(this.digest());
+      callback();
+    },
+  };
+  for (const key of Object.keys(methods)) {
+    Object.defineProperty(Class.prototype, key, {
+      value: methods[key], writable: true, enumerable: false,
+      configurable: true,
+    });
   }
-  return this;
-};
-
-Hash.prototype.digest = function digest(outputEncoding) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
-  this[kState].finalized = true;
-  return encodeOutput(binding().hashDigest(this[kHandle]), outputEncoding);
-};
-
-Hash.prototype._transform = function _transform(chunk, encoding, callback) {
-  this.update(chunk, encoding);
-  callback();
-};
-
-Hash.prototype._flush = function _flush(callback) {
-  this.push(this.digest());
-  callback();
-};
-
-function Hmac(hmac, key, options) {
-  if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
-  validateString(hmac, 'hmac');
-  const encoding = options !== null && typeof options === 'object' ?
-    options.encoding : undefined;
-  const keyBytes = secretBytes(key, 'key', encoding);
-  const handle = binding().hmacNew(hmac, keyBytes);
-  if (handle === undefined) throw new ERR_CRYPTO_INVALID_DIGEST(hmac);
-  this[kHandle] = handle;
-  this[kState] = { finalized: false };
-  LazyTransform.call(this, options);
-}
-Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
-Object.setPrototypeOf(Hmac, LazyTransform);
-
-Hmac.prototype.update = function update(data, encoding) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
-  if (!feedData(binding().hmacUpdate, this[kHandle], data, encoding)) {
-    throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
-  }
-  return this;
-};
-
-// A second digest() of an HMAC gives empty output, as in Node.
-Hmac.prototype.digest = function digest(outputEncoding) {
-  const state = this[kState];
-  const bytes = state.finalized ? new Uint8Array(0) :
-    binding().hmacDigest(this[kHandle]);
-  state.finalized = true;
-  return encodeOutput(bytes, outputEncoding);
-};
-
-Hmac.prototype._transform = Hash.prototype._transform;
-Hmac.prototype._flush = Hash.prototype._flush;
-
-function createHash(algorithm, options) {
-  return new Hash(algorithm, options);
+  return Class;
 }
 
-function createHmac(hmac, key, options) {
-  return new Hmac(hmac, key, options);
-}
+const Hash = defineDigestClass('Hash', {
+  arity: 2,
+  optionsAt: 1,
+  open(algorithm, options) {
+    const from = algorithm instanceof Hash ? algorithm : undefined;
+    if (from === undefined) expectType(algorithm, 'algorithm', 'string');
+    const length = outputLength(options);
+    const native = from === undefined ?
+      binding().hashNew(algorithm, length) :
+      binding().hashCopy(from[kDigestState].native, length);
+    if (native === undefined) {
+      throw errorWith(Error, 'Digest method not supported');
+    }
+    return native;
+  },
+  feed: (native, data, latin1) => binding().hashUpdate(native, data, latin1),
+  finish: (native) => binding().hashDigest(native),
+  again() {
+    throw new ERR_CRYPTO_HASH_FINALIZED();
+  },
+});
 
-// hash(algorithm, data[, outputEncoding]): one call, no object.
+Object.defineProperty(Hash.prototype, 'copy', {
+  value: function copy(options) {
+    if (this[kDigestState].done) throw new ERR_CRYPTO_HASH_FINALIZED();
+    return new Hash(this, options);
+  },
+  writable: true, enumerable: false, configurable: true,
+});
+
+const Hmac = defineDigestClass('Hmac', {
+  arity: 3,
+  optionsAt: 2,
+  open(digestName, key, options) {
+    expectType(digestName, 'hmac', 'string');
+    const encoding = options !== null && typeof options === 'object' ?
+      options.encoding : undefined;
+    const native = binding().hmacNew(digestName,
+      secretBytes(key, 'key', encoding));
+    if (native === undefined) throw new ERR_CRYPTO_INVALID_DIGEST(digestName);
+    return native;
+  },
+  feed: (native, data, latin1) => binding().hmacUpdate(native, data, latin1),
+  finish: (native) => binding().hmacDigest(native),
+  // Node gives an empty digest the second time.
+  again: () => new Uint8Array(0),
+});
+
+const createHash = (algorithm, options) => new Hash(algorithm, options);
+const createHmac = (name, key, options) => new Hmac(name, key, options);
+
+// hash(algorithm, data[, outputEncoding = 'hex']): one call, no object.
 function hash(algorithm, data, outputEncoding = 'hex') {
-  validateString(algorithm, 'algorithm');
+  expectType(algorithm, 'algorithm', 'string');
   if (typeof data !== 'string' && !isBytes(data)) {
-    throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView',
-      'string'], data);
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray',
+      'DataView', 'string'], data);
   }
-  if (outputEncoding !== undefined) {
-    validateString(outputEncoding, 'outputEncoding');
-  }
+  expectType(outputEncoding, 'outputEncoding', 'string');
   const enc = normalizeEncoding(outputEncoding);
   if (enc === undefined) {
-    throw new codes.ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
+    throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
   const bytes = binding().hashOneShot(algorithm, data, false, -1);
-  if (bytes === undefined) throw errorWith(Error, 'Digest method not supported');
+  if (bytes === undefined) {
+    throw errorWith(Error, `Digest method ${algorithm} is not supported`);
+  }
   return encodeOutput(bytes, enc);
 }
 

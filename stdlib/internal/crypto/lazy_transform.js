@@ -20,7 +20,12 @@ const kMaking = Symbol('kMaking');
 for (const key of kStateKeys) {
   Object.defineProperty(LazyTransform.prototype, key, {
     get() {
-      if (this[kMaking]) return undefined;
+      // EventEmitter compares an object's _events with its prototype's:
+      // a prototype gets no stream state of its own.
+      if (this[kMaking] ||
+          !Object.prototype.hasOwnProperty.call(this, '_options')) {
+        return undefined;
+      }
       this[kMaking] = true;
       Transform.call(this, this._options);
       return this[key];

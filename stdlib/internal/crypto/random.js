@@ -4,226 +4,209 @@
 const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const types = require('../util/types');
-const {
-  validateBoolean, validateFunction, validateNumber, validateObject,
-} = require('../validators');
-const { binding } = require('./util');
+const process = require('../process/object');
+const { binding, expectObject, expectType } = require('./util');
 
 const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = codes;
 
 const kMaxSize = 2 ** 31 - 1;
-// randomInt's range: 48 bits, read as 6 bytes.
+// randomInt draws 48-bit numbers (6 bytes each).
 const kMaxRange = 2 ** 48 - 1;
 
-function checkSize(size, name, max) {
-  validateNumber(size, name);
-  if (Number.isNaN(size) || size < 0 || size > max) {
-    throw new ERR_OUT_OF_RANGE(name, `>= 0 && <= ${max}`, size);
+function inRange(value, name, low, high) {
+  if (!(value >= low && value <= high)) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${low} && <= ${high}`, value);
   }
 }
 
-function randomBytes(size, callback) {
-  checkSize(size, 'size', kMaxSize);
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  const buf = Buffer.allocUnsafe(size);
-  if (callback === undefined) {
-    binding().randomFill(buf, 0, size);
-    return buf;
-  }
-  binding().randomFill(buf, 0, size, (err) => {
-    if (err) callback(err);
-    else callback(null, buf);
-  });
-}
-
-// The byte range [offset, offset + size) of `buf`; offsets and sizes count
-// elements of a typed array (bytes for other views and ArrayBuffers).
-function fillRange(buf, offset, size) {
+function fillTarget(buf) {
   if (!types.isArrayBufferView(buf) && !types.isAnyArrayBuffer(buf)) {
     throw new ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'],
       buf);
   }
+}
+
+// [start, length] in bytes of the part of `buf` to fill. Offsets and sizes
+// count elements of a typed array (bytes for other views and buffers).
+function byteSpan(buf, offset, size) {
   const unit = buf.BYTES_PER_ELEMENT || 1;
   const total = buf.byteLength;
-  validateNumber(offset, 'offset');
-  offset *= unit;
-  if (!(offset >= 0 && offset <= kMaxSize)) {
-    throw new ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${kMaxSize}`, offset);
+  expectType(offset, 'offset', 'number');
+  const start = offset * unit;
+  inRange(start, 'offset', 0, total);
+  if (size === undefined) return [Math.floor(start), total - Math.floor(start)];
+  expectType(size, 'size', 'number');
+  const length = size * unit;
+  inRange(length, 'size', 0, kMaxSize);
+  if (length + start > total) {
+    throw new ERR_OUT_OF_RANGE('size + offset', `<= ${total}`, length + start);
   }
-  if (offset > total) {
-    throw new ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${total}`, offset);
-  }
-  offset = Math.floor(offset);
-  if (size === undefined) {
-    size = total - offset;
-  } else {
-    validateNumber(size, 'size');
-    size *= unit;
-    checkSize(size, 'size', kMaxSize);
-    size = Math.floor(size);
-    if (size + offset > total) {
-      throw new ERR_OUT_OF_RANGE('size + offset', `<= ${total}`, size + offset);
-    }
-  }
-  return [offset, size];
+  return [Math.floor(start), Math.floor(length)];
 }
 
-function randomFillSync(buf, offset = 0, size) {
-  const [start, length] = fillRange(buf, offset, size);
-  if (length > 0) binding().randomFill(buf, start, length);
-  return buf;
-}
-
-function randomFill(buf, offset, size, callback) {
-  if (typeof offset === 'function') {
-    callback = offset;
-    offset = 0;
-    size = undefined;
-  } else if (typeof size === 'function') {
-    callback = size;
-    size = undefined;
-  }
-  if (!types.isArrayBufferView(buf) && !types.isAnyArrayBuffer(buf)) {
-    throw new ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'],
-      buf);
-  }
-  validateFunction(callback, 'callback');
-  const [start, length] = fillRange(buf, offset, size);
-  if (length === 0) {
-    process.nextTick(callback, null, buf);
+// Fills now, or on the thread pool with done(err) called later.
+function fill(buf, start, length, done) {
+  if (done === undefined) {
+    if (length > 0) binding().randomFill(buf, start, length);
     return;
   }
-  binding().randomFill(buf, start, length, (err) => {
-    if (err) callback(err);
-    else callback(null, buf);
-  });
+  if (length === 0) {
+    process.nextTick(done, null);
+    return;
+  }
+  binding().randomFill(buf, start, length, done);
 }
 
-// Random 48-bit numbers come from a pool refilled a few KB at a time: a
-// call per randomInt would cost more than the number.
-const kPoolSize = 1024 * 6;
-let intPool;
-let intPoolOffset = kPoolSize;
-let intPoolRefill;  // Callbacks waiting for an async refill.
+// randomInt's numbers come from a pool refilled a few KB at a time: one
+// binding call per number would cost more than the number.
+const kPoolBytes = 6 * 1024;
+const intPool = { bytes: undefined, at: kPoolBytes };
 
-function takeFromPool() {
-  const value = intPool.readUIntBE(intPoolOffset, 6);
-  intPoolOffset += 6;
+function next48() {
+  if (intPool.bytes === undefined) intPool.bytes = Buffer.allocUnsafe(kPoolBytes);
+  if (intPool.at === kPoolBytes) {
+    binding().randomFill(intPool.bytes, 0, kPoolBytes);
+    intPool.at = 0;
+  }
+  const value = intPool.bytes.readUIntBE(intPool.at, 6);
+  intPool.at += 6;
   return value;
 }
 
-function checkSafeInteger(value, name) {
+// Uniform in [min, max): values from the last incomplete multiple of the
+// range are drawn again.
+function drawInt(min, range) {
+  const limit = (kMaxRange + 1) - ((kMaxRange + 1) % range);
+  let x = next48();
+  while (x >= limit) x = next48();
+  return min + (x % range);
+}
+
+function safeInteger(value, name) {
   if (!Number.isSafeInteger(value)) {
     throw new ERR_INVALID_ARG_TYPE(name, 'a safe integer', value);
   }
 }
 
-function randomInt(min, max, callback) {
-  const minGiven = !(max === undefined || typeof max === 'function');
-  if (!minGiven) {
-    callback = max;
-    max = min;
-    min = 0;
+// randomUUID: version 4, from a cache of 128 UUIDs' worth of bytes unless
+// disableEntropyCache asks for fresh ones.
+const kUuidCache = 128 * 16;
+const uuidBytes = { cache: undefined, at: kUuidCache };
+let byteHex;
+
+function uuidText(bytes, at) {
+  if (byteHex === undefined) {
+    byteHex = Array.from({ length: 256 },
+      (_, i) => i.toString(16).padStart(2, '0'));
   }
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  checkSafeInteger(min, 'min');
-  checkSafeInteger(max, 'max');
-  if (max <= min) {
-    throw new ERR_OUT_OF_RANGE('max',
-      `greater than the value of "min" (${min})`, max);
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    let byte = bytes[at + i];
+    // The version nibble is 4 and the variant bits 10.
+    if (i === 6) byte = (byte & 0x0f) | 0x40;
+    else if (i === 8) byte = (byte & 0x3f) | 0x80;
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += byteHex[byte];
   }
-  const range = max - min;
-  if (range > kMaxRange) {
-    throw new ERR_OUT_OF_RANGE(`max${minGiven ? '' : ' - min'}`,
-      `<= ${kMaxRange}`, range);
-  }
-  // Values at or past the last whole multiple of range are retried: what
-  // is left is uniform.
-  const limit = (kMaxRange + 1) - ((kMaxRange + 1) % range);
-  const pick = () => {
-    for (;;) {
-      if (intPool === undefined) intPool = Buffer.allocUnsafe(kPoolSize);
-      if (intPoolOffset >= kPoolSize) {
-        binding().randomFill(intPool, 0, kPoolSize);
-        intPoolOffset = 0;
-      }
-      const x = takeFromPool();
-      if (x < limit) return min + (x % range);
+  return out;
+}
+
+const api = {
+  randomBytes(size, callback) {
+    expectType(size, 'size', 'number');
+    inRange(size, 'size', 0, kMaxSize);
+    if (callback !== undefined) expectType(callback, 'callback', 'function');
+    const buf = Buffer.allocUnsafe(size);
+    if (callback === undefined) {
+      fill(buf, 0, size);
+      return buf;
     }
-  };
-  if (callback === undefined) return pick();
-  // The callback form still answers asynchronously.
-  if (intPoolRefill === undefined) intPoolRefill = [];
-  intPoolRefill.push(() => callback(null, pick()));
-  if (intPoolRefill.length === 1) {
-    process.nextTick(() => {
-      const waiting = intPoolRefill;
-      intPoolRefill = undefined;
-      for (const fn of waiting) fn();
-    });
-  }
-}
+    fill(buf, 0, size, (err) => (err ? callback(err) : callback(null, buf)));
+  },
 
-// randomUUID: version 4 from a cache of 128 UUIDs' worth of bytes, unless
-// disableEntropyCache asks for fresh bytes.
-const kUuidBatch = 128;
-let uuidCache;
-let uuidOffset = kUuidBatch * 16;
-let hexTable;
+  randomFillSync(buf, offset = 0, size = undefined) {
+    fillTarget(buf);
+    const [start, length] = byteSpan(buf, offset, size);
+    fill(buf, start, length);
+    return buf;
+  },
 
-function formatUuid(bytes, at) {
-  if (hexTable === undefined) {
-    hexTable = [];
-    for (let i = 0; i < 256; i++) hexTable.push((i + 0x100).toString(16).slice(1));
-  }
-  const h = hexTable;
-  const b = (i) => h[bytes[at + i]];
-  return `${b(0)}${b(1)}${b(2)}${b(3)}-${b(4)}${b(5)}-` +
-    `${h[(bytes[at + 6] & 0x0f) | 0x40]}${b(7)}-` +
-    `${h[(bytes[at + 8] & 0x3f) | 0x80]}${b(9)}-` +
-    `${b(10)}${b(11)}${b(12)}${b(13)}${b(14)}${b(15)}`;
-}
+  // randomFill(buf[, offset[, size]], callback)
+  randomFill(buf, ...rest) {
+    fillTarget(buf);
+    const callback = rest.pop();
+    expectType(callback, 'callback', 'function');
+    const [offset = 0, size] = rest;
+    const [start, length] = byteSpan(buf, offset, size);
+    fill(buf, start, length,
+      (err) => (err ? callback(err) : callback(null, buf)));
+  },
 
-function randomUUID(options) {
-  if (options !== undefined) validateObject(options, 'options');
-  const { disableEntropyCache = false } = options || {};
-  validateBoolean(disableEntropyCache, 'options.disableEntropyCache');
-  if (disableEntropyCache) {
-    const bytes = Buffer.allocUnsafe(16);
-    binding().randomFill(bytes, 0, 16);
-    return formatUuid(bytes, 0);
-  }
-  if (uuidCache === undefined) uuidCache = Buffer.allocUnsafe(kUuidBatch * 16);
-  if (uuidOffset >= kUuidBatch * 16) {
-    binding().randomFill(uuidCache, 0, kUuidBatch * 16);
-    uuidOffset = 0;
-  }
-  const uuid = formatUuid(uuidCache, uuidOffset);
-  uuidOffset += 16;
-  return uuid;
-}
+  // randomInt([min, ]max[, callback])
+  randomInt(...args) {
+    const callback = typeof args[args.length - 1] === 'function' &&
+      args.length > 1 ? args.pop() : undefined;
+    const onlyMax = args.length < 2;
+    const min = onlyMax ? 0 : args[0];
+    const max = onlyMax ? args[0] : args[1];
+    if (args.length > 2) expectType(args[2], 'callback', 'function');
+    safeInteger(min, 'min');
+    safeInteger(max, 'max');
+    if (max <= min) {
+      throw new ERR_OUT_OF_RANGE('max',
+        `greater than the value of "min" (${min})`, max);
+    }
+    if (max - min > kMaxRange) {
+      throw new ERR_OUT_OF_RANGE('max - min', `<= ${kMaxRange}`, max - min);
+    }
+    if (callback === undefined) return drawInt(min, max - min);
+    // The callback form answers on a later tick, as in Node.
+    process.nextTick(() => callback(null, drawInt(min, max - min)));
+  },
 
-function getRandomValues(data) {
-  const { DOMException } = require('../dom_exception');
-  if (!types.isTypedArray(data) || types.isFloat32Array(data) ||
-      types.isFloat64Array(data)) {
-    throw new DOMException(
-      'The data argument must be an integer-type TypedArray',
-      'TypeMismatchError');
-  }
-  if (data.byteLength > 65536) {
-    throw new DOMException('The requested length exceeds 65,536 bytes',
-      'QuotaExceededError');
-  }
-  if (data.byteLength > 0) binding().randomFill(data, 0, data.byteLength);
-  return data;
-}
+  randomUUID(options) {
+    if (options !== undefined) expectObject(options);
+    const fresh = options === undefined ? false : options.disableEntropyCache;
+    if (fresh !== undefined) {
+      expectType(fresh, 'options.disableEntropyCache', 'boolean');
+    }
+    if (fresh) {
+      const bytes = Buffer.allocUnsafe(16);
+      fill(bytes, 0, 16);
+      return uuidText(bytes, 0);
+    }
+    if (uuidBytes.cache === undefined) {
+      uuidBytes.cache = Buffer.allocUnsafe(kUuidCache);
+    }
+    if (uuidBytes.at === kUuidCache) {
+      fill(uuidBytes.cache, 0, kUuidCache);
+      uuidBytes.at = 0;
+    }
+    uuidBytes.at += 16;
+    return uuidText(uuidBytes.cache, uuidBytes.at - 16);
+  },
 
-module.exports = {
-  getRandomValues,
-  randomBytes,
-  randomFill,
-  randomFillSync,
-  randomInt,
-  randomUUID,
+  // Web Crypto's: integer typed arrays only, at most 64 KiB.
+  getRandomValues(data) {
+    const { DOMException } = require('../dom_exception');
+    const integers = types.isTypedArray(data) && !types.isFloat32Array(data) &&
+      !types.isFloat64Array(data);
+    if (!integers) {
+      throw new DOMException(
+        'The data argument must be an integer-type TypedArray',
+        'TypeMismatchError');
+    }
+    if (data.byteLength > 65536) {
+      throw new DOMException('The requested length exceeds 65,536 bytes',
+        'QuotaExceededError');
+    }
+    fill(data, 0, data.byteLength);
+    return data;
+  },
 };
+
+// The lengths Node's functions report.
+Object.defineProperty(api.randomFill, 'length', { value: 4 });
+Object.defineProperty(api.randomInt, 'length', { value: 3 });
+
+module.exports = api;

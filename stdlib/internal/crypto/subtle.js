@@ -1,114 +1,32 @@
 'use strict';
-// SubtleCrypto's methods and the per-algorithm table they dispatch through; HMAC, AES, PBKDF2, HKDF and the digests are here, the asymmetric algorithms register from subtle_asymmetric.js.
+// SubtleCrypto and its methods: argument checks, then the algorithm's entry in subtle_table.js does the work.
 
 const { Buffer } = require('../../buffer');
 const { DOMException } = require('../dom_exception');
-const types = require('../util/types');
-const { binding, isBytes } = require('./util');
+const { codes } = require('../errors');
+const { binding } = require('./util');
+const {
+  bufferSource, kAlgorithms, kDigestNames, normalizeAlgorithm, normalizeHash,
+  notSupported, setLookupMiss,
+} = require('./subtle_table');
+const w = require('./webcrypto_key');
 
-// name (canonical spelling) -> { generateKey, importKey, exportKey, sign,
-// verify, encrypt, decrypt, deriveBits, getKeyLength }; each optional.
-// Every function may be async; see registerAlgorithm for the signatures.
-const kAlgorithms = { __proto__: null };
-// Lower-cased name -> canonical name, for Web Crypto's case-insensitive
-// algorithm names.
-const kCanonical = { __proto__: null };
+const { ERR_INVALID_THIS, ERR_ILLEGAL_CONSTRUCTOR } = codes;
 
-// registerAlgorithm(name, entry): entry functions are
-//   generateKey(algorithm, extractable, usages) -> CryptoKey | {publicKey, privateKey}
-//   importKey(format, keyData, algorithm, extractable, usages) -> CryptoKey
-//   exportKey(format, key) -> ArrayBuffer | JWK object
-//   sign(algorithm, key, data) -> ArrayBuffer
-//   verify(algorithm, key, signature, data) -> boolean
-//   encrypt/decrypt(algorithm, key, data) -> ArrayBuffer
-//   deriveBits(algorithm, baseKey, length) -> ArrayBuffer
-//   getKeyLength(algorithm) -> bits (for deriveKey's derivedKeyType)
-// `algorithm` arrives normalized: a copy of the caller's object whose name
-// is canonical and whose `hash` (if any) is { name } with a canonical name.
-// `data` arrives as a Buffer copy of the caller's bytes.
-function registerAlgorithm(name, entry) {
-  kAlgorithms[name] = entry;
-  kCanonical[name.toLowerCase()] = name;
-}
-
+// The secret-key algorithms are always there; the asymmetric ones load on
+// the first name the table does not have.
+require('./subtle_symmetric');
 let asymmetricLoaded = false;
-// h-keys' algorithms are registered on the first look-up that misses.
-function loadAsymmetric() {
+setLookupMiss(() => {
   if (asymmetricLoaded) return;
   asymmetricLoaded = true;
   require('./subtle_asymmetric');
-}
+});
 
-function notSupported(message = 'Unrecognized algorithm name') {
-  return new DOMException(message, 'NotSupportedError');
-}
-
-function lookup(name) {
-  let canonical = kCanonical[`${name}`.toLowerCase()];
-  if (canonical === undefined) {
-    loadAsymmetric();
-    canonical = kCanonical[`${name}`.toLowerCase()];
-  }
-  return canonical;
-}
-
-const kHashes = { __proto__: null, 'sha-1': 'SHA-1', 'sha-256': 'SHA-256',
-  'sha-384': 'SHA-384', 'sha-512': 'SHA-512' };
-// Web Crypto hash name -> OpenSSL digest name.
-const kDigestNames = { __proto__: null, 'SHA-1': 'sha1', 'SHA-256': 'sha256',
-  'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-
-function normalizeHash(hash) {
-  const name = typeof hash === 'string' ? hash :
-    hash !== null && typeof hash === 'object' ? hash.name : undefined;
-  const canonical = name === undefined ? undefined : kHashes[`${name}`.toLowerCase()];
-  if (canonical === undefined) throw notSupported();
-  return { name: canonical };
-}
-
-// A string or { name, ... } as { name: canonical, ...rest }, the hash
-// normalized too; throws NotSupportedError for an unknown name or one the
-// operation has no entry for.
-function normalizeAlgorithm(algorithm, op) {
-  let input = algorithm;
-  if (typeof input === 'string') input = { name: input };
-  if (input === null || typeof input !== 'object') {
-    throw new TypeError('Algorithm must be a string or an object');
-  }
-  if (input.name === undefined) {
-    throw new TypeError('Algorithm: name: Missing or not a string');
-  }
-  const name = lookup(input.name);
-  if (name === undefined || (op !== undefined &&
-      typeof kAlgorithms[name][op] !== 'function')) {
-    throw notSupported();
-  }
-  const out = { ...input, name };
-  if (input.hash !== undefined) out.hash = normalizeHash(input.hash);
-  return out;
-}
-
-function bufferSource(value, method, position) {
-  if (isBytes(value)) {
-    const view = types.isAnyArrayBuffer(value) ? new Uint8Array(value) :
-      new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-    return Buffer.from(view);
-  }
-  const err = new TypeError(`Failed to execute '${method}' on ` +
-    `'SubtleCrypto': ${position} argument is not instance of ArrayBuffer, ` +
-    'Buffer, TypedArray, or DataView.');
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  throw err;
-}
-
-function toArrayBuffer(buffer) {
-  return buffer.buffer.slice(buffer.byteOffset,
-    buffer.byteOffset + buffer.byteLength);
-}
+const kConstructing = Symbol('kConstructing');
 
 function checkKey(key, method, position = '2nd') {
-  const { isCryptoKey } = require('./webcrypto');
-  if (!isCryptoKey(key)) {
+  if (!w.isCryptoKey(key)) {
     const err = new TypeError(`Failed to execute '${method}' on ` +
       `'SubtleCrypto': ${position} argument is not of type CryptoKey.`);
     err.code = 'ERR_INVALID_ARG_TYPE';
@@ -123,9 +41,8 @@ function invalidAccess(message = 'The requested operation is not valid for ' +
 
 // The key may serve `usage` with the algorithm named in `algorithm`.
 function checkUsage(key, algorithm, usage) {
-  const w = require('./webcrypto');
-  if (key[w.kAlgorithm].name !== algorithm.name) throw invalidAccess();
-  if (!key[w.kUsages].includes(usage)) throw invalidAccess();
+  if (w.keyAlgorithm(key).name !== algorithm.name) throw invalidAccess();
+  if (!w.keyUsages(key).includes(usage)) throw invalidAccess();
 }
 
 // Web Crypto methods run later (a promise), and argument errors become
@@ -135,7 +52,6 @@ function later(fn) {
 }
 
 function makeMethods() {
-  const w = require('./webcrypto');
   return {
     digest(algorithm, data) {
       return later(() => {
@@ -165,11 +81,11 @@ function makeMethods() {
     exportKey(format, key) {
       return later(() => {
         checkKey(key, 'exportKey');
-        if (!key[w.kExtractable]) {
+        if (!w.keyExtractable(key)) {
           throw new DOMException('key is not extractable',
             'InvalidAccessException');
         }
-        const entry = kAlgorithms[key[w.kAlgorithm].name];
+        const entry = kAlgorithms[w.keyAlgorithm(key).name];
         if (entry === undefined || entry.exportKey === undefined) {
           throw notSupported();
         }
@@ -181,8 +97,8 @@ function makeMethods() {
         const alg = normalizeAlgorithm(algorithm, 'sign');
         checkKey(key, 'sign');
         const bytes = bufferSource(data, 'sign', '3rd');
-        if (key[w.kAlgorithm].name !== alg.name ||
-            !key[w.kUsages].includes('sign')) {
+        if (w.keyAlgorithm(key).name !== alg.name ||
+            !w.keyUsages(key).includes('sign')) {
           throw invalidAccess('Unable to use this key to sign');
         }
         return kAlgorithms[alg.name].sign(alg, key, bytes);
@@ -194,8 +110,8 @@ function makeMethods() {
         checkKey(key, 'verify');
         const sig = bufferSource(signature, 'verify', '3rd');
         const bytes = bufferSource(data, 'verify', '4th');
-        if (key[w.kAlgorithm].name !== alg.name ||
-            !key[w.kUsages].includes('verify')) {
+        if (w.keyAlgorithm(key).name !== alg.name ||
+            !w.keyUsages(key).includes('verify')) {
           throw invalidAccess('Unable to use this key to verify');
         }
         return kAlgorithms[alg.name].verify(alg, key, sig, bytes);
@@ -281,10 +197,20 @@ function usagesList(keyUsages) {
   return Array.from(new Set(keyUsages.map(String)));
 }
 
-// Puts the methods on SubtleCrypto.prototype (webcrypto.js calls this).
-function install(SubtleCrypto) {
+class SubtleCrypto {
+  constructor(token) {
+    if (token !== kConstructing) throw new ERR_ILLEGAL_CONSTRUCTOR();
+  }
+}
+Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, {
+  value: 'SubtleCrypto', configurable: true,
+});
+const subtle = new SubtleCrypto(kConstructing);
+
+
+// Puts the methods on SubtleCrypto.prototype, each checking its `this`.
+function install() {
   const methods = makeMethods();
-  const { ERR_INVALID_THIS } = require('../errors').codes;
   for (const name of Object.keys(methods)) {
     const impl = methods[name];
     const fn = {
@@ -302,14 +228,6 @@ function install(SubtleCrypto) {
   }
 }
 
-module.exports = {
-  bufferSource,
-  install,
-  kDigestNames,
-  normalizeAlgorithm,
-  normalizeHash,
-  registerAlgorithm,
-  toArrayBuffer,
-};
+install();
 
-require('./subtle_symmetric');
+module.exports = { SubtleCrypto, subtle };

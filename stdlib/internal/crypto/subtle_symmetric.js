@@ -4,11 +4,10 @@
 const { Buffer } = require('../../buffer');
 const { DOMException } = require('../dom_exception');
 const { binding } = require('./util');
-const { registerAlgorithm, kDigestNames, normalizeHash } = require('./subtle');
-
-function webcrypto() {
-  return require('./webcrypto');
-}
+const {
+  bufferSource, kDigestNames, normalizeHash, registerAlgorithm,
+} = require('./subtle_table');
+const w = require('./webcrypto_key');
 
 function syntaxError(message) {
   return new DOMException(message, 'SyntaxError');
@@ -24,7 +23,7 @@ function operationError(message = 'The operation failed for an ' +
 }
 
 function material(key) {
-  return key[webcrypto().kKeyMaterial];
+  return w.keyMaterial(key);
 }
 
 function randomKey(bytes) {
@@ -105,11 +104,13 @@ function hmacLength(algorithm) {
   return length;
 }
 
-function hmacKey(algorithm, bytes, extractable, usages, length) {
-  const { hash } = algorithm;
-  return webcrypto().newCryptoKey('secret',
-    { name: 'HMAC', length, hash: { name: hash.name } }, extractable, usages,
-    bytes);
+// generateKey's keys show length before hash, imported keys after it (as
+// Node's do).
+function hmacKey(algorithm, bytes, extractable, usages, length, imported) {
+  const hash = { name: algorithm.hash.name };
+  const shape = imported ? { name: 'HMAC', hash, length } :
+    { name: 'HMAC', length, hash };
+  return w.newCryptoKey('secret', shape, extractable, usages, bytes);
 }
 
 const kHmacUsages = ['sign', 'verify'];
@@ -143,7 +144,7 @@ registerAlgorithm('HMAC', {
       }
       length = algorithm.length;
     }
-    return hmacKey(algorithm, bytes, extractable, usages, length);
+    return hmacKey(algorithm, bytes, extractable, usages, length, true);
   },
   exportKey(format, key) {
     const hashName = key.algorithm.hash.name;
@@ -181,7 +182,7 @@ function aesLength(algorithm) {
 }
 
 function aesKey(name, bytes, extractable, usages) {
-  return webcrypto().newCryptoKey('secret',
+  return w.newCryptoKey('secret',
     { name, length: bytes.length * 8 }, extractable, usages, bytes);
 }
 
@@ -223,7 +224,6 @@ function registerAes(name, suffix, usagesAllowed, ops) {
 }
 
 function ivBytes(value, name) {
-  const { bufferSource } = require('./subtle');
   if (value === undefined) {
     throw new TypeError(`${name}: Missing or not a BufferSource`);
   }
@@ -347,7 +347,7 @@ function registerKdf(name, derive) {
       checkUsages(usages, ['deriveKey', 'deriveBits'],
         `Unsupported key usage for a ${name} key`);
       if (extractable) throw syntaxError(`${name} keys are not extractable`);
-      return webcrypto().newCryptoKey('secret', { name }, false, usages,
+      return w.newCryptoKey('secret', { name }, false, usages,
         Buffer.from(keyData));
     },
     deriveBits(algorithm, baseKey, length) {
@@ -366,7 +366,6 @@ function registerKdf(name, derive) {
 }
 
 registerKdf('PBKDF2', (algorithm, key, bytes, done) => {
-  const { bufferSource } = require('./subtle');
   const salt = bufferSource(algorithm.salt, 'deriveBits', 'salt');
   const iterations = Number(algorithm.iterations);
   if (!(iterations > 0)) throw operationError('iterations cannot be zero');
@@ -375,7 +374,6 @@ registerKdf('PBKDF2', (algorithm, key, bytes, done) => {
 });
 
 registerKdf('HKDF', (algorithm, key, bytes, done) => {
-  const { bufferSource } = require('./subtle');
   const salt = bufferSource(algorithm.salt, 'deriveBits', 'salt');
   const info = bufferSource(algorithm.info, 'deriveBits', 'info');
   binding().hkdf(kDigestNames[algorithm.hash.name], key, salt, info, bytes,

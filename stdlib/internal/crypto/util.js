@@ -56,37 +56,51 @@ function encodeOutput(bytes, encoding) {
   return buffer.toString(enc);
 }
 
+// Throws ERR_INVALID_ARG_TYPE unless typeof value is `type`.
+function expectType(value, name, type) {
+  if (typeof value === type) return;
+  const shown = type === 'function' ? 'Function' : type;
+  throw new ERR_INVALID_ARG_TYPE(name, shown, value);
+}
+
 function isBytes(value) {
   return types.isArrayBufferView(value) || types.isAnyArrayBuffer(value);
 }
 
-// A string (in `encoding`) or bytes, as a view the binding reads; throws
-// ERR_INVALID_ARG_TYPE naming `name` otherwise.
-function toBytes(value, name, encoding) {
-  if (typeof value === 'string') {
-    return Buffer.from(value, normalizeEncoding(encoding) || 'utf8');
-  }
+const kBytesNames = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray',
+  'DataView'];
+
+// A string (in `encoding`, utf8 by default) or bytes, as a view the binding
+// reads; anything else is ERR_INVALID_ARG_TYPE naming `name` and, as the
+// accepted types, `accepted`.
+function toBytes(value, name, encoding, accepted = kBytesNames) {
   if (isBytes(value)) return value;
-  throw new ERR_INVALID_ARG_TYPE(name,
-    ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], value);
+  if (typeof value !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, accepted, value);
+  }
+  return Buffer.from(value, normalizeEncoding(encoding) || 'utf8');
 }
 
-// The bytes of a key argument: strings, views, KeyObjects of type secret.
+function expectObject(value, name = 'options') {
+  if (value === null || typeof value !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+  }
+}
+
+// The bytes of a key argument: strings, views, secret CryptoKeys and
+// KeyObjects (told apart by their type and export()).
 function secretBytes(key, name = 'key', encoding) {
-  if (key !== null && typeof key === 'object' && typeof key.type === 'string' &&
-      typeof key.export === 'function' && !isBytes(key)) {
+  const { isCryptoKey, keyMaterial } = require('./webcrypto_key');
+  const keyObject = key !== null && typeof key === 'object' &&
+    typeof key.type === 'string' && typeof key.export === 'function';
+  if (isCryptoKey(key) || keyObject) {
     if (key.type !== 'secret') {
       throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(key.type, 'secret');
     }
-    return key.export();
+    return isCryptoKey(key) ? keyMaterial(key) : key.export();
   }
-  if (typeof key === 'string') {
-    return Buffer.from(key, normalizeEncoding(encoding) || 'utf8');
-  }
-  if (isBytes(key)) return key;
-  throw new ERR_INVALID_ARG_TYPE(name,
-    ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'KeyObject',
-      'CryptoKey'], key);
+  return toBytes(key, name, encoding, [...kBytesNames, 'KeyObject',
+    'CryptoKey']);
 }
 
 // Node's lists as it prints them on Debian's OpenSSL 3.0 (they come from
@@ -168,6 +182,8 @@ module.exports = {
   ciphers,
   encodeOutput,
   errorWith,
+  expectObject,
+  expectType,
   getCiphers: () => ciphers().slice(),
   getCurves: () => kCurves.slice(),
   getHashes: () => kHashes.slice(),

@@ -13,6 +13,7 @@ module.exports = [
   ['assert/strict', () => require('../../assert').strict],
   ['buffer', () => require('../../buffer')],
   ['child_process', () => require('../../child_process')],
+  ['cluster', () => require('../../cluster')],
   ['console', () => require('../../console')],
   ['crypto', () => require('../../crypto')],
   ['dns', () => require('../../dns')],

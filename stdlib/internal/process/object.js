@@ -63,7 +63,7 @@ Object.assign(process, {
   config: {
     target_defaults: {},
     variables: {
-      node_shared_openssl: true, node_use_openssl: true,
+      node_shared_openssl: false, node_use_openssl: true,
       openssl_is_fips: false, openssl_quic: false,
     },
   },
