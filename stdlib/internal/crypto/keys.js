@@ -21,19 +21,14 @@ const kHandle = Symbol('kHandle');
 const kBinaryLike = ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
 const kKeyLike = ['string', ...kBinaryLike, 'KeyObject', 'CryptoKey'];
 
-// CryptoKeys are recognised without loading Web Crypto: only a value that
-// claims the tag makes this file ask webcrypto.js.
+// CryptoKeys (webcrypto_key.js is a leaf module: no cycle through subtle).
 const cryptoKeyHooks = {
   isCryptoKey(value) {
-    if (typeof value !== 'object' || value === null ||
-        value[Symbol.toStringTag] !== 'CryptoKey') {
-      return false;
-    }
-    return require('./webcrypto').isCryptoKey(value);
+    return require('./webcrypto_key').isCryptoKey(value);
   },
   // A CryptoKey's KeyObject: asymmetric keys hold one, secret keys bytes.
   keyObjectOf(key) {
-    const material = key[require('./webcrypto').kKeyMaterial];
+    const material = require('./webcrypto_key').keyMaterial(key);
     if (material instanceof KeyObject) return material;
     return new SecretKeyObject(Buffer.from(material));
   },

@@ -7,8 +7,8 @@ const binding = internalBinding('crypto_keys');
 const { Buffer } = require('../../buffer');
 const { DOMException } = require('../dom_exception');
 const { kDigestNames, registerAlgorithm, toArrayBuffer } =
-  require('./subtle');
-const w = require('./webcrypto');
+  require('./subtle_table');
+const w = require('./webcrypto_key');
 const keys = require('./keys');
 const asymmetric = require('./asymmetric');
 const sig = require('./sig');
@@ -120,9 +120,9 @@ function importMaterial(format, data, name, allowRaw) {
 }
 
 function exportMaterial(format, key, jwkExtra) {
-  const object = key[w.kKeyMaterial];
-  const name = key[w.kAlgorithm].name;
-  const type = key[w.kKeyType];
+  const object = w.keyMaterial(key);
+  const name = w.keyAlgorithm(key).name;
+  const type = key.type;
   if (format === 'spki' || format === 'raw') {
     if (type !== 'public') {
       throw domError(`Unable to export a raw ${name} private key`,
@@ -137,7 +137,7 @@ function exportMaterial(format, key, jwkExtra) {
     return toArrayBuffer(der);
   }
   if (format === 'jwk') {
-    const jwk = { key_ops: Array.from(key[w.kUsages]), ext: key.extractable,
+    const jwk = { key_ops: Array.from(w.keyUsages(key)), ext: key.extractable,
       ...object.export({ format: 'jwk' }) };
     if (jwkExtra !== undefined) jwk.alg = jwkExtra;
     return jwk;
@@ -195,7 +195,7 @@ function registerRsa(name, family) {
         extractable, usages, family);
     },
     exportKey(format, key) {
-      const hash = key[w.kAlgorithm].hash.name;
+      const hash = w.keyAlgorithm(key).hash.name;
       return exportMaterial(format, key, kJwkAlg[name][hash]);
     },
     sign(algorithm, key, data) {
@@ -207,7 +207,7 @@ function registerRsa(name, family) {
         rsaSignOptions(algorithm, key), signature);
     },
     encrypt(algorithm, key, data) {
-      if (key[w.kKeyType] !== 'public') {
+      if (key.type !== 'public') {
         throw domError('The requested operation is not valid for the ' +
           'provided key', 'InvalidAccessError');
       }
@@ -215,7 +215,7 @@ function registerRsa(name, family) {
         key), data));
     },
     decrypt(algorithm, key, data) {
-      if (key[w.kKeyType] !== 'private') {
+      if (key.type !== 'private') {
         throw domError('The requested operation is not valid for the ' +
           'provided key', 'InvalidAccessError');
       }
@@ -231,7 +231,7 @@ function registerRsa(name, family) {
 }
 
 function rsaSignOptions(algorithm, key) {
-  const options = { key: key[w.kKeyMaterial] };
+  const options = { key: w.keyMaterial(key) };
   if (algorithm.name === 'RSA-PSS') {
     options.padding = 6;
     options.saltLength = algorithm.saltLength;
@@ -240,7 +240,7 @@ function rsaSignOptions(algorithm, key) {
 }
 
 function oaepOptions(algorithm, key) {
-  const options = { key: key[w.kKeyMaterial], padding: 4,
+  const options = { key: w.keyMaterial(key), padding: 4,
     oaepHash: kDigestNames[key.algorithm.hash.name] };
   if (algorithm.label !== undefined) {
     const label = algorithm.label;
@@ -303,11 +303,11 @@ function registerEc(name, family) {
     },
     sign(algorithm, key, data) {
       return toArrayBuffer(sig.sign(kDigestNames[algorithm.hash.name], data,
-        { key: key[w.kKeyMaterial], dsaEncoding: 'ieee-p1363' }));
+        { key: w.keyMaterial(key), dsaEncoding: 'ieee-p1363' }));
     },
     verify(algorithm, key, signature, data) {
       return sig.verify(kDigestNames[algorithm.hash.name], data,
-        { key: key[w.kKeyMaterial], dsaEncoding: 'ieee-p1363' }, signature);
+        { key: w.keyMaterial(key), dsaEncoding: 'ieee-p1363' }, signature);
     },
     deriveBits: family === 'derive' ? deriveBits : undefined,
   });
@@ -315,19 +315,19 @@ function registerEc(name, family) {
 
 function deriveBits(algorithm, baseKey, length) {
   const peer = algorithm.public;
-  if (!w.isCryptoKey(peer) || peer[w.kKeyType] !== 'public') {
+  if (!w.isCryptoKey(peer) || peer.type !== 'public') {
     throw domError('algorithm.public must be a public key',
       'InvalidAccessError');
   }
-  if (peer[w.kAlgorithm].name !== baseKey[w.kAlgorithm].name) {
+  if (w.keyAlgorithm(peer).name !== w.keyAlgorithm(baseKey).name) {
     throw domError('The public and private keys must be of the same type',
       'InvalidAccessError');
   }
   const { diffieHellman } = require('./dh');
   let secret;
   try {
-    secret = diffieHellman({ privateKey: baseKey[w.kKeyMaterial],
-      publicKey: peer[w.kKeyMaterial] });
+    secret = diffieHellman({ privateKey: w.keyMaterial(baseKey),
+      publicKey: w.keyMaterial(peer) });
   } catch (err) {
     throw domError(err.message, 'OperationError');
   }
@@ -370,10 +370,10 @@ function registerOkp(name, family) {
         family === 'sign' ? name : undefined);
     },
     sign(algorithm, key, data) {
-      return toArrayBuffer(sig.sign(null, data, key[w.kKeyMaterial]));
+      return toArrayBuffer(sig.sign(null, data, w.keyMaterial(key)));
     },
     verify(algorithm, key, signature, data) {
-      return sig.verify(null, data, key[w.kKeyMaterial], signature);
+      return sig.verify(null, data, w.keyMaterial(key), signature);
     },
     deriveBits: family === 'derive' ? deriveBits : undefined,
   });
