@@ -209,6 +209,34 @@ record('openssl ecdsa verify', () => [
   crypto.createVerify('SHA256').update(msg).verify(p256, read('p256.sig')),
   crypto.verify('sha256', Buffer.from('x'), p256, read('p256.sig')),
 ]);
+// ECDSA signatures made by earlier runs of this corpus (node's, then
+// jspack's, then node's...) verify here; each run adds its own. A signature
+// one runtime made that the other rejects shows as `false`.
+record('ecdsa signatures of earlier runs', () => {
+  const folder = path.join(dir, 'runs');
+  fs.mkdirSync(folder, { recursive: true });
+  // Oldest first: the stamp (time, then pid) is the last part of a name.
+  const byAge = () => fs.readdirSync(folder).sort((a, b) =>
+    a.split('.').pop().localeCompare(b.split('.').pop()));
+  const names = byAge().slice(-6);
+  const results = names.map((name) => {
+    const [curve, digest, encoding] = name.split('.');
+    const key = { p256, p521, k1 }[curve];
+    return crypto.verify(digest, msg, { key, dsaEncoding: encoding },
+      fs.readFileSync(path.join(folder, name)));
+  });
+  const stamp = `${Date.now()}-${process.pid}`;
+  for (const [curve, key] of [['p256', p256], ['p521', p521], ['k1', k1]]) {
+    for (const encoding of ['der', 'ieee-p1363']) {
+      fs.writeFileSync(path.join(folder, `${curve}.sha256.${encoding}.${stamp}`),
+        crypto.sign('sha256', msg, { key, dsaEncoding: encoding }));
+    }
+  }
+  for (const old of byAge().slice(0, -12)) {
+    fs.rmSync(path.join(folder, old));
+  }
+  return results.every((ok) => ok);
+});
 record('openssl pss verify', () => crypto.verify('sha384', msg,
   { key: rsaPub, padding: crypto.constants?.RSA_PKCS1_PSS_PADDING ?? 6 },
   read('rsa-pss.sig')));
