@@ -848,10 +848,37 @@ struct GenParams {
   std::string curve;
   bool explicit_params = false;
   int divisor_bits = -1;
+  std::vector<unsigned char> prime;  // 'dh': the group's prime.
+  unsigned int generator = 2;        // 'dh'.
 };
+
+// A DH key pair in the group (prime, generator).
+EVP_PKEY* GenerateDh(const GenParams& p) {
+  BnPtr prime(BN_bin2bn(p.prime.data(), static_cast<int>(p.prime.size()),
+                        nullptr));
+  BnPtr generator(BN_new());
+  if (!prime || !generator || BN_set_word(generator.get(), p.generator) != 1) {
+    return nullptr;
+  }
+  OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
+  OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_P, prime.get());
+  OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_G, generator.get());
+  EVP_PKEY* params = FromData("DH", bld, EVP_PKEY_KEY_PARAMETERS);
+  OSSL_PARAM_BLD_free(bld);
+  if (params == nullptr) return nullptr;
+  PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, params, nullptr));
+  EVP_PKEY_free(params);
+  EVP_PKEY* pkey = nullptr;
+  if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 ||
+      EVP_PKEY_keygen(ctx.get(), &pkey) != 1) {
+    return nullptr;
+  }
+  return pkey;
+}
 
 EVP_PKEY* Generate(const GenParams& p) {
   EVP_PKEY* pkey = nullptr;
+  if (p.type == "dh") return GenerateDh(p);
   if (p.type == "dsa") {
     PkeyCtxPtr pctx(EVP_PKEY_CTX_new_from_name(nullptr, "DSA", nullptr));
     EVP_PKEY* params = nullptr;
@@ -955,7 +982,8 @@ void GenDone(uv_work_t* work, int status) {
 }
 
 // generateKeyPair(type, bits, exponent, hash, mgf1Hash, saltLength, curve,
-//                 explicit, divisorBits, callback?) -> handle (sync), or
+//                 explicit, divisorBits, prime?, generator, callback?)
+// -> handle (sync), or
 // undefined and later callback(err, handle) from the thread pool. Empty
 // strings and -1 mean "not given".
 void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -971,10 +999,15 @@ void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& args) {
   p.curve = Str(isolate, args[6]);
   p.explicit_params = args[7]->IsTrue();
   p.divisor_bits = args[8]->Int32Value(context).FromMaybe(-1);
-  if (args[9]->IsFunction()) {
+  if (args[9]->IsArrayBufferView()) {
+    Bytes prime = View(args[9]);
+    p.prime.assign(prime.data, prime.data + prime.size);
+  }
+  p.generator = args[10]->Uint32Value(context).FromMaybe(2);
+  if (args[11]->IsFunction()) {
     auto* req = new GenReq();
     req->runtime = Runtime::From(args);
-    req->callback.Reset(isolate, args[9].As<v8::Function>());
+    req->callback.Reset(isolate, args[11].As<v8::Function>());
     req->params = p;
     req->work.data = req;
     int err = uv_queue_work(req->runtime->loop(), &req->work, GenWork, GenDone);

@@ -177,6 +177,16 @@ assert.throws(() => crypto.privateDecrypt(rsa, Buffer.alloc(256, 1)),
   const ours = crypto.diffieHellman({ privateKey: dh2,
     publicKey: crypto.createPublicKey(fs.readFileSync(file('dh1.pub.pem'))) });
   assert.deepStrictEqual(ours, theirs);
+  // A DH pair we generate in openssl's group: openssl derives with it too.
+  const pair = crypto.generateKeyPairSync('dh', { group: 'modp14' });
+  const peerPair = crypto.generateKeyPairSync('dh', { group: 'modp14' });
+  fs.writeFileSync(file('gen-dh.pem'), pair.privateKey.export({
+    type: 'pkcs8', format: 'pem' }));
+  fs.writeFileSync(file('gen-dh-peer.pub.pem'), peerPair.publicKey.export({
+    type: 'spki', format: 'pem' }));
+  assert.deepStrictEqual(openssl('pkeyutl', '-derive', '-inkey', 'gen-dh.pem',
+    '-peerkey', 'gen-dh-peer.pub.pem'), crypto.diffieHellman({
+    privateKey: peerPair.privateKey, publicKey: pair.publicKey }));
   const a = crypto.getDiffieHellman('modp14');
   const b = crypto.createDiffieHellman(a.getPrime(), a.getGenerator());
   a.generateKeys();

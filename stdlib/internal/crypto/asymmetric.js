@@ -29,7 +29,7 @@ const RSA_PKCS1_PADDING = 1;
 const RSA_PKCS1_OAEP_PADDING = 4;
 
 const kKeyTypes = ['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448',
-  'x25519', 'x448'];
+  'x25519', 'x448', 'dh'];
 
 function readEncoding(options, name, isPrivate, keyType) {
   const value = options[name];
@@ -53,7 +53,8 @@ function keygenJob(type, options) {
   if (options !== undefined) validateObject(options, 'options');
   const o = options || {};
   const args = { bits: 0, exponent: 65537, hash: '', mgf1: '', salt: -1,
-    curve: '', explicit: false, divisor: -1 };
+    curve: '', explicit: false, divisor: -1, prime: undefined, generator: 2 };
+  if (type === 'dh') dhGroupOptions(options, args);
   if (type === 'rsa' || type === 'rsa-pss' || type === 'dsa') {
     validateObject(options, 'options');
     validateUint32(o.modulusLength, 'options.modulusLength');
@@ -115,7 +116,46 @@ function runKeygen(job, callback) {
   const { args } = job;
   return binding.generateKeyPair(job.type, args.bits, args.exponent,
     args.hash, args.mgf1, args.salt, args.curve, args.explicit,
-    args.divisor, callback);
+    args.divisor, args.prime, args.generator, callback);
+}
+
+// The group of a 'dh' key pair: exactly one of group, prime, primeLength;
+// a named group brings its own generator.
+function dhGroupOptions(options, args) {
+  validateObject(options, 'options');
+  const { group, prime, primeLength, generator } = options;
+  const given = [['group', group], ['prime', prime],
+    ['primeLength', primeLength]].filter(([, value]) => value != null);
+  if (given.length === 0) {
+    throw new codes.ERR_MISSING_OPTION(
+      'At least one of the group, prime, or primeLength options');
+  }
+  if (given.length > 1) {
+    throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR(given[0][0], given[1][0]);
+  }
+  if (generator != null) {
+    if (group != null) {
+      throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('group', 'generator');
+    }
+    validateInt32(generator, 'options.generator', 0);
+    args.generator = generator;
+  }
+  if (group != null) {
+    validateString(group, 'options.group');
+    const bytes = binding.dhGroupPrime(group);
+    if (bytes === undefined) throw new codes.ERR_CRYPTO_UNKNOWN_DH_GROUP();
+    args.prime = Buffer.from(bytes);
+  } else if (prime != null) {
+    if (!isArrayBufferView(prime)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('options.prime',
+        ['Buffer', 'TypedArray', 'DataView'], prime);
+    }
+    args.prime = prime;
+  } else {
+    validateInt32(primeLength, 'options.primeLength', 0);
+    args.prime = Buffer.from(binding.dhGeneratePrime(primeLength,
+      args.generator));
+  }
 }
 
 function encodePair(job, handle) {

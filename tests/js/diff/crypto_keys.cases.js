@@ -459,6 +459,15 @@ record('generate x448', () => crypto.generateKeyPairSync('x448').publicKey
   .export({ format: 'jwk' }).crv);
 record('generate dsa', () => crypto.generateKeyPairSync('dsa', {
   modulusLength: 1024, divisorLength: 160 }).privateKey.asymmetricKeyDetails);
+record('generate dh', () => {
+  const a = crypto.generateKeyPairSync('dh', { group: 'modp5' });
+  const b = crypto.generateKeyPairSync('dh', { primeLength: 512 });
+  return [a.privateKey.asymmetricKeyType, a.privateKey.asymmetricKeyDetails,
+    b.publicKey.asymmetricKeyType, crypto.diffieHellman({
+      privateKey: a.privateKey, publicKey: crypto.generateKeyPairSync('dh', {
+        prime: crypto.getDiffieHellman('modp5').getPrime() }).publicKey })
+      .length];
+});
 record('generate explicit ec', () => crypto.generateKeyPairSync('ec', {
   namedCurve: 'P-256', paramEncoding: 'explicit' }).privateKey
   .asymmetricKeyType);
@@ -595,6 +604,13 @@ const errors = {
   'dh mismatched curves': () => crypto.diffieHellman({ privateKey: p256,
     publicKey: crypto.createPublicKey(p521) }),
   'dh no options': () => crypto.diffieHellman(),
+  'generate dh none': () => crypto.generateKeyPairSync('dh', {}),
+  'generate dh both': () => crypto.generateKeyPairSync('dh', {
+    group: 'modp14', prime: Buffer.alloc(3) }),
+  'generate dh bad group': () => crypto.generateKeyPairSync('dh', {
+    group: 'x' }),
+  'generate dh group and generator': () => crypto.generateKeyPairSync('dh', {
+    group: 'modp14', generator: 5 }),
 };
 for (const [label, fn] of Object.entries(errors)) record(label, fn);
 
