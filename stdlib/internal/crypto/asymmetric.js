@@ -30,6 +30,7 @@ const RSA_PKCS1_OAEP_PADDING = 4;
 
 const kKeyTypes = ['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448',
   'x25519', 'x448', 'dh'];
+const kOptionalOptions = new Set(['ed25519', 'ed448', 'x25519', 'x448']);
 
 function readEncoding(options, name, isPrivate, keyType) {
   const value = options[name];
@@ -50,13 +51,15 @@ function keygenJob(type, options) {
     throw new codes.ERR_INVALID_ARG_VALUE('type', type,
       'must be a supported key type');
   }
-  if (options !== undefined) validateObject(options, 'options');
+  // Only the curve types may go without options.
+  if (options !== undefined || !kOptionalOptions.has(type)) {
+    validateObject(options, 'options');
+  }
   const o = options || {};
   const args = { bits: 0, exponent: 65537, hash: '', mgf1: '', salt: -1,
     curve: '', explicit: false, divisor: -1, prime: undefined, generator: 2 };
   if (type === 'dh') dhGroupOptions(options, args);
   if (type === 'rsa' || type === 'rsa-pss' || type === 'dsa') {
-    validateObject(options, 'options');
     validateUint32(o.modulusLength, 'options.modulusLength');
     args.bits = o.modulusLength;
   }
@@ -94,7 +97,6 @@ function keygenJob(type, options) {
     args.divisor = o.divisorLength;
   }
   if (type === 'ec') {
-    validateObject(options, 'options');
     validateString(o.namedCurve, 'options.namedCurve');
     if (!binding.ecCurveValid(o.namedCurve)) {
       throw new codes.ERR_CRYPTO_INVALID_CURVE();
@@ -122,7 +124,6 @@ function runKeygen(job, callback) {
 // The group of a 'dh' key pair: exactly one of group, prime, primeLength;
 // a named group brings its own generator.
 function dhGroupOptions(options, args) {
-  validateObject(options, 'options');
   const { group, prime, primeLength, generator } = options;
   const given = [['group', group], ['prime', prime],
     ['primeLength', primeLength]].filter(([, value]) => value != null);
