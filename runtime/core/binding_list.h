@@ -7,6 +7,7 @@
   V(buffer)                    \
   V(contextify)                \
   V(crypto)                    \
+  V(crypto_keys)               \
   V(dns)                       \
   V(encoding)                  \
   V(fs)                        \

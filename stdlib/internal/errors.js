@@ -47,10 +47,16 @@ ERR_CRYPTO_HASH_FINALIZED             Error       Digest already called
 ERR_CRYPTO_HASH_UPDATE_FAILED         Error       Hash update failed
 ERR_CRYPTO_INCOMPATIBLE_KEY           Error       Incompatible %s: %s
 ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS   Error       The selected key encoding %s %s.
+ERR_CRYPTO_INVALID_CURVE              TypeError   Invalid EC curve name
 ERR_CRYPTO_INVALID_DIGEST             TypeError   Invalid digest: %s
+ERR_CRYPTO_INVALID_JWK                TypeError   Invalid JWK %s
 ERR_CRYPTO_INVALID_KEYLEN             RangeError  Invalid key length
+ERR_CRYPTO_INVALID_KEYTYPE            RangeError  %s
 ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE    TypeError   Invalid key object type %s, expected %s.
 ERR_CRYPTO_INVALID_STATE              Error       Invalid state for operation %s
+ERR_CRYPTO_JWK_UNSUPPORTED_CURVE      Error       Unsupported JWK EC curve: %s.
+ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE   Error       Unsupported JWK Key Type.
+ERR_CRYPTO_OPERATION_FAILED           Error       %s
 ERR_CRYPTO_SCRYPT_INVALID_PARAMETER   Error       Invalid scrypt parameter
 ERR_CRYPTO_SCRYPT_NOT_SUPPORTED       Error       Scrypt algorithm not supported
 ERR_CRYPTO_SIGN_KEY_REQUIRED          Error       No key provided to sign
