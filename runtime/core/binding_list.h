@@ -25,4 +25,5 @@
   V(url)                       \
   V(util)                      \
   V(uv)                        \
-  V(worker)
+  V(worker)                    \
+  V(zlib)

@@ -37,7 +37,7 @@ const { prepareStackTrace } = require('./source_map');
 // closing note of the session that made this list).
 const kLoadedOnFirstUse = new Set([
   'child_process', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
-  'readline/promises', 'stream/web', 'v8', 'worker_threads',
+  'readline/promises', 'stream/web', 'v8', 'worker_threads', 'zlib',
 ]);
 builtins.defineBuiltins(require('./modules/builtin_table'));
 builtins.loadAll(kLoadedOnFirstUse);
@@ -143,6 +143,20 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent',
     'BroadcastChannel']) {
     lazyWorkerGlobal(name);
+  }
+}
+
+{
+  // CompressionStream and DecompressionStream load node:zlib on first use.
+  for (const name of ['CompressionStream', 'DecompressionStream']) {
+    const accessors = {
+      [`get ${name}`]() { return require('./zlib/web')[name]; },
+      [`set ${name}`](value) { defineGlobal(name, value); },
+    };
+    Object.defineProperty(globalThis, name, {
+      get: accessors[`get ${name}`], set: accessors[`set ${name}`],
+      enumerable: false, configurable: true,
+    });
   }
 }
 

@@ -45,4 +45,5 @@ module.exports = [
   ['util/types', () => require('../../util').types],
   ['v8', () => require('../../v8')],
   ['worker_threads', () => require('../../worker_threads')],
+  ['zlib', () => require('../../zlib')],
 ];
