@@ -17,7 +17,7 @@ const { deprecate } = require('./internal/util/common');
 const { isAnyArrayBuffer, isArrayBufferView } =
   require('./internal/util/types');
 const {
-  binding, constants, kOwner, kStep, closeHandle, startStep, runSync, fail,
+  binding, constants, kOwner, kStep, kEnded, closeHandle, startStep, runSync, fail,
 } = require('./internal/zlib/engine');
 
 
@@ -113,7 +113,8 @@ function ZlibBase(opts, mode, flushes) {
   this._outBuffer = Buffer.allocUnsafe(this._chunkSize);
   this._outOffset = 0;
   this.bytesWritten = 0;
-  this._writeState = new Uint32Array(2);
+  this._writeState = new Uint32Array(3);
+  this[kEnded] = false;
   this[kStep] = null;
   this._handle = binding.create(mode, this._writeState);
   this._handle[kOwner] = this;
@@ -192,13 +193,16 @@ ZlibBase.prototype._flush = function _flush(cb) {
 // _processChunk both ways).
 ZlibBase.prototype._processChunk = function _processChunk(chunk, flush, cb) {
   if (typeof cb !== 'function') return runSync(this, chunk, flush);
-  if (this._handle === null) {
+  if (this._handle === null || this[kEnded]) {
     process.nextTick(cb);
     return;
   }
   startStep(this, {
     input: chunk, inOffset: 0, inLength: chunk.byteLength, flush,
     sink: (bytes) => this.push(bytes), done: cb,
+    // The compressed data is complete: the readable side ends here, even
+    // if more input follows.
+    onEnd: () => this.push(null),
   });
 };
 
@@ -294,7 +298,8 @@ function Brotli(opts, mode) {
   if (params !== null && typeof params === 'object') {
     for (const key of Object.keys(params)) {
       const id = Number(key);
-      if (!kBrotliParamKeys.has(id)) throw new ERR_BROTLI_INVALID_PARAM(key);
+      // '00' names parameter 0 a second time: only the plain spelling counts.
+      if (`${id}` !== key || !kBrotliParamKeys.has(id)) throw new ERR_BROTLI_INVALID_PARAM(key);
       const value = params[key];
       if (typeof value !== 'number' && typeof value !== 'boolean') {
         throw new ERR_INVALID_ARG_TYPE('options.params[key]', 'number',

@@ -92,7 +92,7 @@ class ZlibStream {
     object->SetAlignedPointerInInternalField(0, this);
     object_.Reset(isolate, object);
     object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
-    JSPACK_CHECK(state->Length() >= 2);
+    JSPACK_CHECK(state->Length() >= 3);
     state_store_ = state->Buffer()->GetBackingStore();
     state_ = reinterpret_cast<uint32_t*>(
         static_cast<char*>(state_store_->Data()) + state->ByteOffset());
@@ -157,6 +157,7 @@ class ZlibStream {
   void StoreCounts() {
     state_[0] = static_cast<uint32_t>(avail_out_);
     state_[1] = static_cast<uint32_t>(avail_in_);
+    state_[2] = ended_ ? 1 : 0;
   }
 
   v8::Local<v8::Value> ErrorValue(v8::Isolate* isolate) {
@@ -201,6 +202,7 @@ class ZlibStream {
   // Back to the state right after init, options kept.
   int Reset() {
     member_ended_ = false;
+    ended_ = false;
     error_ = StreamError();
     if (mode_ == kBrotliEncode || mode_ == kBrotliDecode) {
       FreeBrotli();
@@ -287,14 +289,15 @@ class ZlibStream {
 
   int InflateStep() {
     // After a gzip member, what follows is another member (gunzip reads
-    // them all, as Node does) unless it is zero padding, which is ignored
-    // like anything after a zlib or raw stream.
+    // them all, as Node does) unless it is zero padding. Padding, or
+    // anything after a zlib or raw stream, ends the output: those bytes are
+    // left unread.
+    if (ended_) return Z_STREAM_END;
     if (member_ended_) {
       if (strm_.avail_in == 0) return Z_STREAM_END;
       if (!((mode_ == kGunzip || mode_ == kUnzip) &&
             strm_.next_in[0] != 0)) {
-        strm_.next_in += strm_.avail_in;
-        strm_.avail_in = 0;
+        ended_ = true;
         return Z_STREAM_END;
       }
       member_ended_ = false;
@@ -321,8 +324,7 @@ class ZlibStream {
           ret = inflate(&strm_, flush_);
           continue;
         }
-        strm_.next_in += strm_.avail_in;
-        strm_.avail_in = 0;
+        if (!gzip || strm_.avail_in > 0) ended_ = true;
       }
       return ret;
     }
@@ -370,10 +372,12 @@ class ZlibStream {
       }
       return;
     }
-    if (decoder_ == nullptr) return;
+    if (decoder_ == nullptr || ended_) return;
     BrotliDecoderResult result = BrotliDecoderDecompressStream(
         decoder_, &avail_in_, &next_in_, &avail_out_, &next_out_, nullptr);
-    if (result == BROTLI_DECODER_RESULT_ERROR) {
+    if (result == BROTLI_DECODER_RESULT_SUCCESS) {
+      ended_ = true;
+    } else if (result == BROTLI_DECODER_RESULT_ERROR) {
       BrotliDecoderErrorCode code = BrotliDecoderGetErrorCode(decoder_);
       error_.errno_value = static_cast<int>(code);
       error_.message = "Decompression failed";
@@ -476,6 +480,8 @@ class ZlibStream {
   int strategy_ = Z_DEFAULT_STRATEGY;
   std::vector<uint8_t> dictionary_;
   bool member_ended_ = false;
+  // The compressed stream is complete: later input is not read.
+  bool ended_ = false;
 
   BrotliEncoderState* encoder_ = nullptr;
   BrotliDecoderState* decoder_ = nullptr;
@@ -532,7 +538,8 @@ void Setup(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 // create(mode, state) -> handle. state is a Uint32Array the counts left
-// after each step go to ([availOut, availIn]).
+// after each step go to ([availOut, availIn, ended]); ended is 1 once a
+// decompressed stream is complete.
 void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsUint32Array());
   int mode = Int(args, 0);

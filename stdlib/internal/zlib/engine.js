@@ -13,6 +13,8 @@ const binding = internalBinding('zlib');
 const kOwner = Symbol('kOwner');
 // The native step in flight: its input, output sink and completion.
 const kStep = Symbol('kStep');
+// Set once a decompressed stream is complete; later input is left unread.
+const kEnded = Symbol('kEnded');
 const constants = buildConstants(binding.ZLIB_VERNUM);
 
 binding.setup((handle, err) => afterStep(handle[kOwner], err));
@@ -64,12 +66,15 @@ function afterStep(engine, err) {
     fail(engine, err, step);
     return;
   }
-  const [availOut, availIn] = engine._writeState;
+  const [availOut, availIn, ended] = engine._writeState;
   const consumed = step.inLength - availIn;
   engine.bytesWritten += consumed;
   takeOutput(engine, step.outLength - availOut, step.sink);
   if (engine.destroyed || engine._handle === null) return;
-  if (availOut === 0) {
+  if (ended) {
+    engine[kEnded] = true;
+    if (step.onEnd) step.onEnd();
+  } else if (availOut === 0) {
     step.inOffset += consumed;
     step.inLength = availIn;
     startStep(engine, step);
@@ -133,13 +138,13 @@ function runSync(engine, chunk, flush) {
       }
     }
     takeOutput(engine, have, (bytes) => parts.push(bytes));
-    if (availOut !== 0) break;
+    if (availOut !== 0 || state[2]) break;
   }
   if (parts.length === 1) return parts[0];
   return Buffer.concat(parts, total);
 }
 
 module.exports = {
-  binding, constants, kOwner, kStep, closeHandle, startStep, runSync,
+  binding, constants, kOwner, kStep, kEnded, closeHandle, startStep, runSync,
   zlibError, fail,
 };

@@ -6,7 +6,7 @@ const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_THIS } =
   require('../errors').codes;
 const { TransformStream, fieldsInspector } = require('../webstreams/streams');
 const { isArrayBufferView, isAnyArrayBuffer } = require('../util/types');
-const { startStep, closeHandle } = require('./engine');
+const { startStep, closeHandle, kEnded } = require('./engine');
 
 const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kPair = Symbol('kPair');
@@ -34,7 +34,7 @@ function toBytes(chunk) {
 // engine's default flush, the end with its finishing one.
 function engineTransform(engine) {
   const run = (input, flush, controller) => new Promise((resolve, reject) => {
-    if (engine._handle === null) {
+    if (engine._handle === null || engine[kEnded]) {
       resolve();
       return;
     }
