@@ -14,10 +14,10 @@ const {
   validateFunction, validateUint32,
 } = require('./internal/validators');
 const { deprecate } = require('./internal/util/common');
-const { isAnyArrayBuffer, isArrayBufferView } =
-  require('./internal/util/types');
+const { isAnyArrayBuffer } = require('./internal/util/types');
 const {
-  binding, constants, kOwner, kStep, kEnded, closeHandle, startStep, runSync, fail,
+  binding, constants, kOwner, kStep, kEnded, closeHandle, startStep, runSync,
+  fail,
 } = require('./internal/zlib/engine');
 
 
@@ -27,8 +27,8 @@ const {
   Z_MIN_WINDOWBITS, Z_MAX_WINDOWBITS, Z_DEFAULT_WINDOWBITS,
   Z_MIN_CHUNK, Z_DEFAULT_CHUNK, Z_MIN_MEMLEVEL, Z_MAX_MEMLEVEL,
   Z_DEFAULT_MEMLEVEL, Z_MIN_LEVEL, Z_MAX_LEVEL,
-  DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP,
-  BROTLI_DECODE, BROTLI_ENCODE,
+  DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP, BROTLI_DECODE,
+  BROTLI_ENCODE,
   BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH, BROTLI_OPERATION_FINISH,
   BROTLI_OPERATION_EMIT_METADATA,
 } = constants;
@@ -66,9 +66,8 @@ function numberOption(opts, key, lower, upper, fallback) {
 
 function checkedNumber(value, name, lower, upper, fallback) {
   if (value === undefined || Number.isNaN(value)) return fallback;
-  if (typeof value !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
+  const kind = typeof value;
+  if (kind !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
   if (!Number.isFinite(value)) {
     throw new ERR_OUT_OF_RANGE(name, 'a finite number', value);
   }
@@ -82,29 +81,29 @@ function checkedNumber(value, name, lower, upper, fallback) {
 
 
 // What a one-shot call compresses: strings as UTF-8, any binary view as is.
-function inputBytes(buffer, name = 'buffer') {
-  if (typeof buffer === 'string') return Buffer.from(buffer);
-  if (isArrayBufferView(buffer)) {
-    return Buffer.isBuffer(buffer) ? buffer :
-      Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+function inputBytes(data) {
+  if (typeof data === 'string') return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) {
+    return Buffer.isBuffer(data) ? data :
+      Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   }
-  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
-  throw new ERR_INVALID_ARG_TYPE(name,
-    ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
+  if (isAnyArrayBuffer(data)) return Buffer.from(data);
+  throw new ERR_INVALID_ARG_TYPE('buffer',
+    ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], data);
 }
 
 // Shared by the zlib and brotli streams: the Transform that feeds the native
 // stream one chunk at a time and pushes what comes out.
 function ZlibBase(opts, mode, flushes) {
   const options = opts !== null && typeof opts === 'object' ? opts : {};
-  const [defaultFlush, fullFlush, finishFlush, maxFlush] = flushes;
+  const [defaultFlush, , finishFlush, maxFlush] = flushes;
   const chunkSize = numberOption(options, 'chunkSize', Z_MIN_CHUNK, Infinity,
                                  Z_DEFAULT_CHUNK);
   this._defaultFlushFlag = numberOption(options, 'flush', 0, maxFlush,
                                         defaultFlush);
   this._finishFlushFlag = numberOption(options, 'finishFlush', 0, maxFlush,
                                        finishFlush);
-  this._defaultFullFlushFlag = fullFlush;
+  this._defaultFullFlushFlag = flushes[1];
   this._maxOutputLength = numberOption(options, 'maxOutputLength', 1,
                                        kMaxLength, kMaxLength);
   Transform.call(this, { autoDestroy: true, ...options });
@@ -151,9 +150,10 @@ ZlibBase.prototype.reset = function reset() {
 ZlibBase.prototype.flush = function flush(kind, callback) {
   if (typeof kind === 'function') [kind, callback] = [undefined, kind];
   if (kind === undefined) kind = this._defaultFullFlushFlag;
-  if (this.writableFinished) {
+  const ws = this._writableState;
+  if (ws.finished) {
     if (callback) process.nextTick(callback);
-  } else if (this.writableEnded) {
+  } else if (ws.ending) {
     if (callback) this.once('end', callback);
   } else {
     this.write(kFlushMarkers[kind], '', callback);
@@ -161,7 +161,7 @@ ZlibBase.prototype.flush = function flush(kind, callback) {
 };
 
 ZlibBase.prototype.close = function close(callback) {
-  if (callback) finished(this, callback);
+  if (typeof callback === 'function') finished(this, callback);
   this.destroy();
 };
 
@@ -176,8 +176,8 @@ ZlibBase.prototype._transform = function _transform(chunk, encoding, cb) {
   if (flush === undefined) {
     flush = this._defaultFlushFlag;
     // The last chunk of an ended stream finishes it at once.
-    const state = this._writableState;
-    if ((state.ending || state.ended) && state.length === chunk.byteLength) {
+    const ws = this._writableState;
+    if ((ws.ending || ws.ended) && ws.length === chunk.byteLength) {
       flush = this._finishFlushFlag;
     }
   }
@@ -231,8 +231,8 @@ function windowBitsOption(options, mode) {
   return bits;
 }
 
-function Zlib(opts, mode) {
-  const options = opts !== null && typeof opts === 'object' ? opts : {};
+function Zlib(given, mode) {
+  const options = given !== null && typeof given === 'object' ? given : {};
   const windowBits = windowBitsOption(options, mode);
   const level = numberOption(options, 'level', Z_MIN_LEVEL, Z_MAX_LEVEL,
                              Z_DEFAULT_COMPRESSION);
@@ -240,17 +240,15 @@ function Zlib(opts, mode) {
                                 Z_MAX_MEMLEVEL, Z_DEFAULT_MEMLEVEL);
   const strategy = numberOption(options, 'strategy', Z_DEFAULT_STRATEGY,
                                 Z_FIXED, Z_DEFAULT_STRATEGY);
-  let dictionary = options.dictionary;
-  if (dictionary !== undefined && !isArrayBufferView(dictionary)) {
-    if (!isAnyArrayBuffer(dictionary)) {
-      throw new ERR_INVALID_ARG_TYPE('options.dictionary',
-        ['Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], dictionary);
-    }
+  let { dictionary } = options;
+  if (isAnyArrayBuffer(dictionary)) {
     dictionary = new Uint8Array(dictionary);
+  } else if (dictionary !== undefined && !ArrayBuffer.isView(dictionary)) {
+    throw new ERR_INVALID_ARG_TYPE('options.dictionary',
+      ['Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], dictionary);
   }
-  ZlibBase.call(this, opts, mode, kZlibFlushes);
-  this._level = level;
-  this._strategy = strategy;
+  ZlibBase.call(this, given, mode, kZlibFlushes);
+  Object.assign(this, { _level: level, _strategy: strategy });
   const ret = binding.initZlib(this._handle, windowBits, Math.trunc(level),
                                Math.trunc(memLevel), Math.trunc(strategy),
                                dictionary);
@@ -262,11 +260,11 @@ function Zlib(opts, mode) {
 Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
 Object.setPrototypeOf(Zlib, ZlibBase);
 
-Zlib.prototype.params = function params(level, strategy, callback) {
-  level = checkedNumber(level, 'level', Z_MIN_LEVEL, Z_MAX_LEVEL,
-                        Z_DEFAULT_COMPRESSION);
-  strategy = checkedNumber(strategy, 'strategy', Z_DEFAULT_STRATEGY, Z_FIXED,
-                           Z_DEFAULT_STRATEGY);
+Zlib.prototype.params = function params(newLevel, newStrategy, callback) {
+  const level = checkedNumber(newLevel, 'level', Z_MIN_LEVEL, Z_MAX_LEVEL,
+                              Z_DEFAULT_COMPRESSION);
+  const strategy = checkedNumber(newStrategy, 'strategy', Z_DEFAULT_STRATEGY,
+                                 Z_FIXED, Z_DEFAULT_STRATEGY);
   if (this._level === level && this._strategy === strategy) {
     if (callback) process.nextTick(callback);
     return;
@@ -280,9 +278,8 @@ Zlib.prototype.params = function params(level, strategy, callback) {
       fail(this, [ret, 'Failed to set parameters', codes[ret] || 'Z_ERRNO']);
       return;
     }
-    this._level = level;
-    this._strategy = strategy;
-    if (callback) callback();
+    Object.assign(this, { _level: level, _strategy: strategy });
+    if (typeof callback === 'function') callback();
   });
 };
 
@@ -291,24 +288,27 @@ Zlib.prototype.params = function params(level, strategy, callback) {
 const kBrotliFlushes = [BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH,
   BROTLI_OPERATION_FINISH, BROTLI_OPERATION_EMIT_METADATA];
 
-function Brotli(opts, mode) {
-  const options = opts !== null && typeof opts === 'object' ? opts : {};
+function Brotli(given, mode) {
+  const options = given !== null && typeof given === 'object' ? given : {};
   const pairs = [];
   const params = options.params;
   if (params !== null && typeof params === 'object') {
     for (const key of Object.keys(params)) {
       const id = Number(key);
       // '00' names parameter 0 a second time: only the plain spelling counts.
-      if (`${id}` !== key || !kBrotliParamKeys.has(id)) throw new ERR_BROTLI_INVALID_PARAM(key);
-      const value = params[key];
-      if (typeof value !== 'number' && typeof value !== 'boolean') {
-        throw new ERR_INVALID_ARG_TYPE('options.params[key]', 'number',
-                                       value);
+      if (`${id}` !== key || !kBrotliParamKeys.has(id)) {
+        throw new ERR_BROTLI_INVALID_PARAM(key);
       }
-      pairs.push(id, Number(value) >>> 0);
+      const setting = params[key];
+      const kind = typeof setting;
+      if (kind !== 'number' && kind !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE('options.params[key]', 'number',
+                                       setting);
+      }
+      pairs.push(id, Number(setting) >>> 0);
     }
   }
-  ZlibBase.call(this, opts, mode, kBrotliFlushes);
+  ZlibBase.call(this, given, mode, kBrotliFlushes);
   if (!binding.initBrotli(this._handle, new Uint32Array(pairs))) {
     closeHandle(this);
     throw new ERR_ZLIB_INITIALIZATION_FAILED();
@@ -355,15 +355,15 @@ function oneShotSync(engine, buffer) {
 }
 
 // The callback form drives the native stream directly (no stream events).
-function oneShot(engine, buffer, callback) {
-  validateFunction(callback, 'callback');
+function oneShot(engine, buffer, done) {
+  validateFunction(done, 'callback');
   const bytes = inputBytes(buffer);
   const parts = [];
   let total = 0;
   let over = false;
   const finish = (err, result) => {
     closeHandle(engine);
-    process.nextTick(callback, err, result);
+    process.nextTick(done, err, result);
   };
   startStep(engine, {
     input: bytes, inOffset: 0, inLength: bytes.byteLength,
@@ -393,15 +393,14 @@ const kOneShots = [
   ['brotliDecompress', BrotliDecompress],
 ];
 
-function crc32(data, value = 0) {
-  if (typeof data === 'string') {
-    data = Buffer.from(data);
-  } else if (!isArrayBufferView(data)) {
+function crc32(data, initial = 0) {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  if (!ArrayBuffer.isView(bytes)) {
     throw new ERR_INVALID_ARG_TYPE('data',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  validateUint32(value, 'value');
-  return binding.crc32(data, value);
+  validateUint32(initial, 'value');
+  return binding.crc32(bytes, initial);
 }
 
 module.exports = {
@@ -412,12 +411,12 @@ module.exports = {
 
 for (const [name, Class] of kOneShots) {
   const async = {
-    [name](buffer, opts, callback) {
-      if (typeof opts === 'function') {
-        callback = opts;
-        opts = {};
+    [name](buffer, options, callback) {
+      if (typeof options === 'function') {
+        oneShot(new Class({}), buffer, options);
+      } else {
+        oneShot(new Class(options), buffer, callback);
       }
-      oneShot(new Class(opts), buffer, callback);
     },
   }[name];
   const sync = {

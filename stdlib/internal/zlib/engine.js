@@ -33,10 +33,10 @@ function zlibError([errno, message, code]) {
   if (message === 'Decompression failed' && kBrotliErrorNames.has(errno)) {
     code = kBrotliErrorNames.get(errno);
   }
-  const err = new Error(message);
-  err.errno = errno;
-  err.code = code;
-  return err;
+  const error = new Error(message);
+  error.errno = errno;
+  error.code = code;
+  return error;
 }
 
 function closeHandle(engine) {
@@ -119,7 +119,8 @@ function runSync(engine, chunk, flush) {
   for (;;) {
     const outLength = engine._chunkSize - engine._outOffset;
     const err = binding.writeSync(handle, flush, chunk, inOffset, inLength,
-                                  engine._outBuffer, engine._outOffset, outLength);
+                                  engine._outBuffer, engine._outOffset,
+                                  outLength);
     if (err !== undefined) {
       closeHandle(engine);
       throw zlibError(err);
