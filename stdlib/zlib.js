@@ -184,6 +184,12 @@ ZlibBase.prototype._transform = function _transform(chunk, encoding, cb) {
   this._processChunk(chunk, flush, cb);
 };
 
+// 'finish' comes as soon as the writable side is done, before the
+// finishing flush (run from 'prefinish' by Transform) is over, as in Node.
+ZlibBase.prototype._final = function _final(cb) {
+  cb();
+};
+
 ZlibBase.prototype._flush = function _flush(cb) {
   this._processChunk(kEmpty, this._finishFlushFlag, cb);
 };
@@ -201,8 +207,10 @@ ZlibBase.prototype._processChunk = function _processChunk(chunk, flush, cb) {
     input: chunk, inOffset: 0, inLength: chunk.byteLength, flush,
     sink: (bytes) => this.push(bytes), done: cb,
     // The compressed data is complete: the readable side ends here, even
-    // if more input follows.
-    onEnd: () => this.push(null),
+    // if more input follows (once end() was called, the flush ends it).
+    onEnd: () => {
+      if (!this._writableState.ending) this.push(null);
+    },
   });
 };
 
@@ -293,10 +301,11 @@ function Brotli(given, mode) {
   const pairs = [];
   const params = options.params;
   if (params !== null && typeof params === 'object') {
+    const seen = new Set();
     for (const key of Object.keys(params)) {
       const id = Number(key);
-      // '00' names parameter 0 a second time: only the plain spelling counts.
-      if (`${id}` !== key || !kBrotliParamKeys.has(id)) {
+      // '0' and '00' both name parameter 0: the second one is refused.
+      if (!kBrotliParamKeys.has(id) || seen.has(id)) {
         throw new ERR_BROTLI_INVALID_PARAM(key);
       }
       const setting = params[key];
@@ -305,6 +314,7 @@ function Brotli(given, mode) {
         throw new ERR_INVALID_ARG_TYPE('options.params[key]', 'number',
                                        setting);
       }
+      seen.add(id);
       pairs.push(id, Number(setting) >>> 0);
     }
   }
@@ -314,8 +324,9 @@ function Brotli(given, mode) {
     throw new ERR_ZLIB_INITIALIZATION_FAILED();
   }
 }
-Object.setPrototypeOf(Brotli.prototype, ZlibBase.prototype);
-Object.setPrototypeOf(Brotli, ZlibBase);
+// Node's Brotli inherits from Zlib (params() and all), so the same here.
+Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
+Object.setPrototypeOf(Brotli, Zlib);
 
 // --- the public classes -----------------------------------------------------
 
