@@ -16,10 +16,9 @@ const {
 const { deprecate } = require('./internal/util/common');
 const { isAnyArrayBuffer } = require('./internal/util/types');
 const {
-  binding, constants, kOwner, kStep, kEnded, closeHandle, startStep, runSync,
-  fail,
+  binding, constants, onStepDone, kOwner, kStep, kEnded, closeHandle,
+  startStep, runSync, fail,
 } = require('./internal/zlib/engine');
-
 
 const {
   Z_NO_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH, Z_BLOCK,
@@ -115,7 +114,7 @@ function ZlibBase(opts, mode, flushes) {
   this._writeState = new Uint32Array(3);
   this[kEnded] = false;
   this[kStep] = null;
-  this._handle = binding.create(mode, this._writeState);
+  this._handle = binding.create(mode, this._writeState, onStepDone);
   this._handle[kOwner] = this;
 }
 Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);

@@ -529,24 +529,23 @@ int Int(const v8::FunctionCallbackInfo<v8::Value>& args, int i) {
   return args[i].As<v8::Int32>()->Value();
 }
 
-// setup(onDone): onDone(handle, error) runs after each write(), error
-// undefined or [errno, message, code]. One function for all streams, so a
-// handle holds nothing that keeps its JS owner alive.
-void Setup(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  JSPACK_CHECK(args[0]->IsFunction());
-  Runtime::From(args)->set_binding_data(kOnDoneKey, args[0]);
-}
-
-// create(mode, state) -> handle. state is a Uint32Array the counts left
-// after each step go to ([availOut, availIn, ended]); ended is 1 once a
-// decompressed stream is complete.
+// create(mode, state, onDone) -> handle. state is a Uint32Array the counts
+// left after each step go to ([availOut, availIn, ended]); ended is 1 once a
+// decompressed stream is complete. onDone(handle, error) runs after each
+// write(), error undefined or [errno, message, code]; it is one function for
+// all streams (kept per runtime, the first one given), so a handle holds
+// nothing that keeps its JS owner alive, and nothing is set up at load time
+// (node:zlib may be in an app snapshot).
 void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  JSPACK_CHECK(args[1]->IsUint32Array());
+  JSPACK_CHECK(args[1]->IsUint32Array() && args[2]->IsFunction());
   int mode = Int(args, 0);
   JSPACK_CHECK(mode >= kDeflate && mode <= kBrotliEncode);
   Runtime* runtime = Runtime::From(args);
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (runtime->binding_data(kOnDoneKey).IsEmpty()) {
+    runtime->set_binding_data(kOnDoneKey, args[2]);
+  }
   v8::Local<v8::Value> maker = runtime->binding_data(kTemplateKey);
   if (maker.IsEmpty() || !maker->IsFunction()) {
     v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
@@ -677,8 +676,7 @@ void Versions(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 constexpr runtime::Method kMethods[] = {
-    {"setup", Setup},         {"create", Create},
-    {"initZlib", InitZlib},
+    {"create", Create},       {"initZlib", InitZlib},
     {"initBrotli", InitBrotli}, {"write", Write},
     {"writeSync", WriteSync}, {"params", Params},
     {"reset", Reset},         {"close", Close},

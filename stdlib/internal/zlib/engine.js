@@ -17,7 +17,11 @@ const kStep = Symbol('kStep');
 const kEnded = Symbol('kEnded');
 const constants = buildConstants(binding.ZLIB_VERNUM);
 
-binding.setup((handle, err) => afterStep(handle[kOwner], err));
+// Every native step reports here (binding.create takes it with each
+// handle; the binding keeps the first).
+function onStepDone(handle, err) {
+  afterStep(handle[kOwner], err);
+}
 
 // Brotli decoder errors are named as Node names them, from the constants
 // (the library's own strings differ between brotli versions).
@@ -146,6 +150,7 @@ function runSync(engine, chunk, flush) {
 }
 
 module.exports = {
-  binding, constants, kOwner, kStep, kEnded, closeHandle, startStep, runSync,
+  binding, constants, onStepDone, kOwner, kStep, kEnded, closeHandle,
+  startStep, runSync,
   zlibError, fail,
 };
