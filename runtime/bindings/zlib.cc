@@ -14,6 +14,7 @@
 #include <uv.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -56,15 +57,24 @@ struct StreamError {
 
 const char* ZlibCodeName(int ret) {
   switch (ret) {
-    case Z_OK: return "Z_OK";
-    case Z_STREAM_END: return "Z_STREAM_END";
-    case Z_NEED_DICT: return "Z_NEED_DICT";
-    case Z_ERRNO: return "Z_ERRNO";
-    case Z_STREAM_ERROR: return "Z_STREAM_ERROR";
-    case Z_DATA_ERROR: return "Z_DATA_ERROR";
-    case Z_MEM_ERROR: return "Z_MEM_ERROR";
-    case Z_BUF_ERROR: return "Z_BUF_ERROR";
-    case Z_VERSION_ERROR: return "Z_VERSION_ERROR";
+    case Z_OK:
+      return "Z_OK";
+    case Z_STREAM_END:
+      return "Z_STREAM_END";
+    case Z_NEED_DICT:
+      return "Z_NEED_DICT";
+    case Z_ERRNO:
+      return "Z_ERRNO";
+    case Z_STREAM_ERROR:
+      return "Z_STREAM_ERROR";
+    case Z_DATA_ERROR:
+      return "Z_DATA_ERROR";
+    case Z_MEM_ERROR:
+      return "Z_MEM_ERROR";
+    case Z_BUF_ERROR:
+      return "Z_BUF_ERROR";
+    case Z_VERSION_ERROR:
+      return "Z_VERSION_ERROR";
   }
   return "Z_UNKNOWN";
 }
@@ -81,8 +91,8 @@ class ZlibStream {
     JSPACK_CHECK(value->IsObject());
     v8::Local<v8::Object> object = value.As<v8::Object>();
     JSPACK_CHECK(object->InternalFieldCount() == 1);
-    auto* self = static_cast<ZlibStream*>(
-        object->GetAlignedPointerFromInternalField(0));
+    auto* self =
+        static_cast<ZlibStream*>(object->GetAlignedPointerFromInternalField(0));
     JSPACK_CHECK(self != nullptr);
     return self;
   }
@@ -109,10 +119,16 @@ class ZlibStream {
     int bits = window_bits;
     switch (mode_) {
       case kGzip:
-      case kGunzip: bits += 16; break;
-      case kUnzip: bits += 32; break;
+      case kGunzip:
+        bits += 16;
+        break;
+      case kUnzip:
+        bits += 32;
+        break;
       case kDeflateRaw:
-      case kInflateRaw: bits = -bits; break;
+      case kInflateRaw:
+        bits = -bits;
+        break;
     }
     int ret;
     if (IsDeflate()) {
@@ -123,8 +139,9 @@ class ZlibStream {
     if (ret != Z_OK) return ret;
     zlib_ready_ = true;
     AccountMemory(IsDeflate()
-        ? (size_t{1} << (window_bits + 2)) + (size_t{1} << (mem_level + 9))
-        : (size_t{1} << (window_bits ? window_bits : 15)) + 7168);
+                      ? (size_t{1} << (window_bits + 2)) +
+                            (size_t{1} << (mem_level + 9))
+                      : (size_t{1} << (window_bits ? window_bits : 15)) + 7168);
     return SetDictionaryAtStart();
   }
 
@@ -270,18 +287,22 @@ class ZlibStream {
 
   void WorkZlib() {
     if (!zlib_ready_) return;
+    // z_stream counts are 32-bit: a larger view is taken in two steps (the
+    // rest is reported as not consumed / not filled).
+    size_t in_take = std::min<size_t>(avail_in_, UINT32_MAX);
+    size_t out_take = std::min<size_t>(avail_out_, UINT32_MAX);
     strm_.next_in = const_cast<Bytef*>(next_in_);
-    strm_.avail_in = static_cast<uInt>(avail_in_);
+    strm_.avail_in = static_cast<uInt>(in_take);
     strm_.next_out = next_out_;
-    strm_.avail_out = static_cast<uInt>(avail_out_);
+    strm_.avail_out = static_cast<uInt>(out_take);
     int ret;
     if (IsDeflate()) {
       ret = deflate(&strm_, flush_);
     } else {
       ret = InflateStep();
     }
-    avail_in_ = strm_.avail_in;
-    avail_out_ = strm_.avail_out;
+    avail_in_ = avail_in_ - in_take + strm_.avail_in;
+    avail_out_ = avail_out_ - out_take + strm_.avail_out;
     next_in_ = strm_.next_in;
     next_out_ = strm_.next_out;
     CheckZlib(ret);
@@ -295,8 +316,7 @@ class ZlibStream {
     if (ended_) return Z_STREAM_END;
     if (member_ended_) {
       if (strm_.avail_in == 0) return Z_STREAM_END;
-      if (!((mode_ == kGunzip || mode_ == kUnzip) &&
-            strm_.next_in[0] != 0)) {
+      if (!((mode_ == kGunzip || mode_ == kUnzip) && strm_.next_in[0] != 0)) {
         ended_ = true;
         return Z_STREAM_END;
       }
@@ -575,9 +595,9 @@ void InitZlib(const v8::FunctionCallbackInfo<v8::Value>& args) {
       view->CopyContents(dictionary.data(), dictionary.size());
     }
   }
-  args.GetReturnValue().Set(stream->InitZlib(
-      Int(args, 1), Int(args, 2), Int(args, 3), Int(args, 4),
-      std::move(dictionary)));
+  args.GetReturnValue().Set(stream->InitZlib(Int(args, 1), Int(args, 2),
+                                             Int(args, 3), Int(args, 4),
+                                             std::move(dictionary)));
 }
 
 // initBrotli(handle, params) -> true when ready. params is a Uint32Array of
@@ -633,14 +653,21 @@ void WriteSync(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // params(handle, level, strategy) -> zlib's return code.
 void Params(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ZlibStream* stream = ZlibStream::From(args[0]);
-  JSPACK_CHECK(!stream->busy());
+  // The state belongs to the thread pool while a step runs.
+  if (stream->busy()) {
+    args.GetReturnValue().Set(Z_STREAM_ERROR);
+    return;
+  }
   args.GetReturnValue().Set(stream->Params(Int(args, 1), Int(args, 2)));
 }
 
 // reset(handle) -> zlib's return code.
 void Reset(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ZlibStream* stream = ZlibStream::From(args[0]);
-  JSPACK_CHECK(!stream->busy());
+  if (stream->busy()) {
+    args.GetReturnValue().Set(Z_STREAM_ERROR);
+    return;
+  }
   args.GetReturnValue().Set(stream->Reset());
 }
 
@@ -656,8 +683,8 @@ void Crc32(const v8::FunctionCallbackInfo<v8::Value>& args) {
   uLong crc = args[1].As<v8::Uint32>()->Value();
   size_t length = view->ByteLength();
   if (length > 0) {
-    const uint8_t* data = ViewBytes(args[0], 0, static_cast<double>(length),
-                                    nullptr);
+    const uint8_t* data =
+        ViewBytes(args[0], 0, static_cast<double>(length), nullptr);
     crc = crc32_z(crc, data, length);
   }
   args.GetReturnValue().Set(static_cast<uint32_t>(crc));
@@ -676,11 +703,11 @@ void Versions(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 constexpr runtime::Method kMethods[] = {
-    {"create", Create},       {"initZlib", InitZlib},
+    {"create", Create},         {"initZlib", InitZlib},
     {"initBrotli", InitBrotli}, {"write", Write},
-    {"writeSync", WriteSync}, {"params", Params},
-    {"reset", Reset},         {"close", Close},
-    {"crc32", Crc32},         {"versions", Versions},
+    {"writeSync", WriteSync},   {"params", Params},
+    {"reset", Reset},           {"close", Close},
+    {"crc32", Crc32},           {"versions", Versions},
 };
 
 constexpr runtime::Constant kConstants[] = {

@@ -15,6 +15,7 @@ const kOwner = Symbol('kOwner');
 const kStep = Symbol('kStep');
 // Set once a decompressed stream is complete; later input is left unread.
 const kEnded = Symbol('kEnded');
+const kBusy = 'zlib binding busy: a write is in progress';
 const constants = buildConstants(binding.ZLIB_VERNUM);
 
 // Every native step reports here (binding.create takes it with each
@@ -50,9 +51,12 @@ function closeHandle(engine) {
 }
 
 function startStep(engine, step) {
+  // One step at a time per native stream (Writable queues the chunks; this
+  // catches a direct _processChunk call in the middle of one).
+  if (engine[kStep]) throw new Error(kBusy);
   engine[kStep] = step;
   step.outLength = engine._chunkSize - engine._outOffset;
-  binding.write(engine._handle, step.flush, step.input, step.inOffset,
+  binding.write(engine._handle, step.flush | 0, step.input, step.inOffset,
                 step.inLength, engine._outBuffer, engine._outOffset,
                 step.outLength);
 }
@@ -115,6 +119,8 @@ function fail(engine, err, step) {
 function runSync(engine, chunk, flush) {
   const handle = engine._handle;
   if (handle === null) throw new Error('zlib binding closed');
+  if (engine[kStep]) throw new Error(kBusy);
+  flush |= 0;
   const parts = [];
   let total = 0;
   let inOffset = 0;
