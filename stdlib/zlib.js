@@ -6,7 +6,7 @@ const { Buffer, kMaxLength } = require('./buffer');
 const { Transform, finished } = require('./stream');
 const {
   codes: {
-    ERR_BROTLI_INVALID_PARAM, ERR_BUFFER_TOO_LARGE, ERR_INVALID_ARG_TYPE,
+    ERR_BROTLI_INVALID_PARAM, ERR_INVALID_ARG_TYPE,
     ERR_OUT_OF_RANGE, ERR_ZLIB_INITIALIZATION_FAILED,
   },
 } = require('./internal/errors');
@@ -17,7 +17,7 @@ const { deprecate } = require('./internal/util/common');
 const { isAnyArrayBuffer } = require('./internal/util/types');
 const {
   binding, constants, onStepDone, kOwner, kStep, kEnded, closeHandle,
-  startStep, runSync, fail,
+  startStep, runSync, fail, Collector,
 } = require('./internal/zlib/engine');
 
 const {
@@ -368,29 +368,17 @@ function oneShotSync(engine, buffer) {
 function oneShot(engine, buffer, done) {
   validateFunction(done, 'callback');
   const bytes = inputBytes(buffer);
-  const parts = [];
-  let total = 0;
-  let over = false;
   const finish = (err, result) => {
     closeHandle(engine);
     process.nextTick(done, err, result);
   };
+  const into = new Collector(engine._chunkSize, engine._maxOutputLength);
   startStep(engine, {
     input: bytes, inOffset: 0, inLength: bytes.byteLength,
-    flush: engine._finishFlushFlag,
-    sink(chunk) {
-      if (over) return;
-      total += chunk.byteLength;
-      if (total > engine._maxOutputLength) {
-        over = true;
-        finish(new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength));
-        return;
-      }
-      parts.push(chunk);
-    },
+    flush: engine._finishFlushFlag, collector: into,
     onError: (err) => finish(err),
     done() {
-      const result = Buffer.concat(parts, total);
+      const result = into.result();
       finish(null, engine._info ? { buffer: result, engine } : result);
     },
   });

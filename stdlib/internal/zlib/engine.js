@@ -50,11 +50,61 @@ function closeHandle(engine) {
   engine._handle = null;
 }
 
+// Largest block a one-shot call's output grows to.
+const kMaxBlock = 4 * 1024 * 1024;
+
+// The output of a one-shot call: blocks that double in size (from
+// chunkSize to kMaxBlock) as they fill, since only their concatenation is
+// ever seen; fewer, larger steps cost less than many of chunkSize. A step
+// never gets room for more than one byte past `limit` (maxOutputLength).
+class Collector {
+  constructor(first, limit) {
+    this.size = first;
+    this.limit = limit;
+    this.blocks = [];
+    this.total = 0;
+    this.block = Buffer.allocUnsafe(first);
+    this.used = 0;
+  }
+
+  room() {
+    if (this.used === this.block.length) {
+      this.blocks.push(this.block);
+      this.size = Math.min(this.size * 2, Math.max(kMaxBlock, this.size));
+      this.block = Buffer.allocUnsafe(this.size);
+      this.used = 0;
+    }
+    return Math.min(this.block.length - this.used,
+                    this.limit - this.total + 1);
+  }
+
+  // Counts `have` new bytes; false once they are over the limit.
+  took(have) {
+    this.used += have;
+    this.total += have;
+    return this.total <= this.limit;
+  }
+
+  result() {
+    const last = this.block.subarray(0, this.used);
+    if (this.blocks.length === 0) return last;
+    this.blocks.push(last);
+    return Buffer.concat(this.blocks, this.total);
+  }
+}
+
 function startStep(engine, step) {
   // One step at a time per native stream (Writable queues the chunks; this
   // catches a direct _processChunk call in the middle of one).
   if (engine[kStep]) throw new Error(kBusy);
   engine[kStep] = step;
+  const into = step.collector;
+  if (into) {
+    step.outLength = into.room();
+    binding.write(engine._handle, step.flush | 0, step.input, step.inOffset,
+                  step.inLength, into.block, into.used, step.outLength);
+    return;
+  }
   step.outLength = engine._chunkSize - engine._outOffset;
   binding.write(engine._handle, step.flush | 0, step.input, step.inOffset,
                 step.inLength, engine._outBuffer, engine._outOffset,
@@ -77,7 +127,16 @@ function afterStep(engine, err) {
   const [availOut, availIn, ended] = engine._writeState;
   const consumed = step.inLength - availIn;
   engine.bytesWritten += consumed;
-  takeOutput(engine, step.outLength - availOut, step.sink);
+  const have = step.outLength - availOut;
+  if (step.collector) {
+    if (!step.collector.took(have)) {
+      closeHandle(engine);
+      step.onError(new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength));
+      return;
+    }
+  } else {
+    takeOutput(engine, have, step.sink);
+  }
   if (engine.destroyed || engine._handle === null) return;
   if (ended) {
     engine[kEnded] = true;
@@ -120,43 +179,34 @@ function runSync(engine, chunk, flush) {
   const handle = engine._handle;
   if (handle === null) throw new Error('zlib binding closed');
   if (engine[kStep]) throw new Error(kBusy);
-  flush |= 0;
-  const parts = [];
-  let total = 0;
+  const into = new Collector(engine._chunkSize, engine._maxOutputLength);
+  const state = engine._writeState;
   let inOffset = 0;
   let inLength = chunk.byteLength;
-  const state = engine._writeState;
   for (;;) {
-    const outLength = engine._chunkSize - engine._outOffset;
-    const err = binding.writeSync(handle, flush, chunk, inOffset, inLength,
-                                  engine._outBuffer, engine._outOffset,
-                                  outLength);
+    const room = into.room();
+    const err = binding.writeSync(handle, flush | 0, chunk, inOffset, inLength,
+                                  into.block, into.used, room);
     if (err !== undefined) {
       closeHandle(engine);
       throw zlibError(err);
     }
-    const availOut = state[0];
     const consumed = inLength - state[1];
     engine.bytesWritten += consumed;
     inOffset += consumed;
     inLength = state[1];
-    const have = outLength - availOut;
-    if (have > 0) {
-      total += have;
-      if (total > engine._maxOutputLength) {
-        closeHandle(engine);
-        throw new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength);
-      }
+    if (!into.took(room - state[0])) {
+      closeHandle(engine);
+      throw new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength);
     }
-    takeOutput(engine, have, (bytes) => parts.push(bytes));
-    if (availOut !== 0 || state[2]) break;
+    if (state[0] !== 0 || state[2]) break;
   }
-  if (parts.length === 1) return parts[0];
-  return Buffer.concat(parts, total);
+  if (state[2]) engine[kEnded] = true;
+  return into.result();
 }
 
 module.exports = {
   binding, constants, onStepDone, kOwner, kStep, kEnded, closeHandle,
-  startStep, runSync,
+  startStep, runSync, Collector,
   zlibError, fail,
 };
