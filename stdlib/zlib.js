@@ -6,7 +6,7 @@ const { Buffer, kMaxLength } = require('./buffer');
 const { Transform, finished } = require('./stream');
 const {
   codes: {
-    ERR_BROTLI_INVALID_PARAM, ERR_INVALID_ARG_TYPE,
+    ERR_BROTLI_INVALID_PARAM, ERR_INTERNAL_ASSERTION, ERR_INVALID_ARG_TYPE,
     ERR_OUT_OF_RANGE, ERR_ZLIB_INITIALIZATION_FAILED,
   },
 } = require('./internal/errors');
@@ -17,7 +17,7 @@ const { deprecate } = require('./internal/util/common');
 const { isAnyArrayBuffer } = require('./internal/util/types');
 const {
   binding, constants, onStepDone, kOwner, kStep, kEnded, closeHandle,
-  startStep, runSync, fail, Collector,
+  startStep, runSync, fail, Collector, resetNow,
 } = require('./internal/zlib/engine');
 
 const {
@@ -80,13 +80,19 @@ function checkedNumber(value, name, lower, upper, fallback) {
 
 
 // What a one-shot call compresses: strings as UTF-8, any binary view as is.
-function inputBytes(data) {
+// (The callback forms name the input `chunk`, as Node's do: their check is
+// the one a stream write makes.)
+function inputBytes(data, async = false) {
   if (typeof data === 'string') return Buffer.from(data);
   if (ArrayBuffer.isView(data)) {
     return Buffer.isBuffer(data) ? data :
       Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   }
   if (isAnyArrayBuffer(data)) return Buffer.from(data);
+  if (async) {
+    throw new ERR_INVALID_ARG_TYPE('chunk',
+      ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
   throw new ERR_INVALID_ARG_TYPE('buffer',
     ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], data);
 }
@@ -141,9 +147,16 @@ Object.defineProperty(ZlibBase.prototype, '_closed', {
 }
 
 ZlibBase.prototype.reset = function reset() {
-  if (this._handle === null) throw new Error('zlib binding closed');
-  const ret = binding.reset(this._handle);
-  if (ret !== 0) fail(this, [ret, 'Reset failed', codes[ret] || 'Z_ERRNO']);
+  if (this._handle === null) {
+    throw new ERR_INTERNAL_ASSERTION('zlib binding closed');
+  }
+  // During a step the native state is the thread pool's: the reset waits
+  // for the chunk in flight to be done.
+  if (this[kStep]) {
+    this[kStep].resetAfter = true;
+    return;
+  }
+  resetNow(this);
 };
 
 ZlibBase.prototype.flush = function flush(kind, callback) {
@@ -367,7 +380,7 @@ function oneShotSync(engine, buffer) {
 // The callback form drives the native stream directly (no stream events).
 function oneShot(engine, buffer, done) {
   validateFunction(done, 'callback');
-  const bytes = inputBytes(buffer);
+  const bytes = inputBytes(buffer, true);
   const finish = (err, result) => {
     closeHandle(engine);
     process.nextTick(done, err, result);

@@ -147,7 +147,20 @@ function afterStep(engine, err) {
     startStep(engine, step);
     return;
   }
+  if (step.resetAfter && !resetNow(engine)) return;
   step.done();
+}
+
+// reset(): back to a fresh stream, options kept. False if it failed (the
+// engine is destroyed with the error).
+function resetNow(engine) {
+  const ret = binding.reset(engine._handle);
+  if (ret === 0) {
+    engine[kEnded] = false;
+    return true;
+  }
+  fail(engine, [ret, 'Reset failed', 'Z_STREAM_ERROR']);
+  return false;
 }
 
 // Hands out the `have` bytes just written at _outOffset, and starts a fresh
@@ -207,6 +220,6 @@ function runSync(engine, chunk, flush) {
 
 module.exports = {
   binding, constants, onStepDone, kOwner, kStep, kEnded, closeHandle,
-  startStep, runSync, Collector,
+  startStep, runSync, Collector, resetNow,
   zlibError, fail,
 };
