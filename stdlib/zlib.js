@@ -212,16 +212,20 @@ ZlibBase.prototype._flush = function _flush(cb) {
 ZlibBase.prototype._processChunk = function _processChunk(chunk, flush, cb) {
   if (typeof cb !== 'function') return runSync(this, chunk, flush);
   if (this._handle === null || this[kEnded]) {
+    // Input after the end of the compressed data ends the output (as if
+    // trailing bytes had come with the last chunk).
+    if (this[kEnded] && chunk.byteLength > 0) this.push(null);
     process.nextTick(cb);
     return;
   }
   startStep(this, {
     input: chunk, inOffset: 0, inLength: chunk.byteLength, flush,
     sink: (bytes) => this.push(bytes), done: cb,
-    // The compressed data is complete: the readable side ends here, even
-    // if more input follows (once end() was called, the flush ends it).
-    onEnd: () => {
-      if (!this._writableState.ending) this.push(null);
+    // The compressed data is complete and bytes follow it: the readable
+    // side ends now, even if more input comes, as in Node. Otherwise the
+    // finishing flush ends it.
+    onEnd: (left) => {
+      if (left > 0) this.push(null);
     },
   });
 };

@@ -140,7 +140,7 @@ function afterStep(engine, err) {
   if (engine.destroyed || engine._handle === null) return;
   if (ended) {
     engine[kEnded] = true;
-    if (step.onEnd) step.onEnd();
+    if (step.onEnd) step.onEnd(availIn);
   } else if (availOut === 0) {
     step.inOffset += consumed;
     step.inLength = availIn;
