@@ -210,6 +210,9 @@ ZlibBase.prototype._flush = function _flush(cb) {
 // Without: the whole chunk at once, its output returned (Node's
 // _processChunk both ways).
 ZlibBase.prototype._processChunk = function _processChunk(chunk, flush, cb) {
+  // Bytes only reach the binding (an object-mode stream or a direct call
+  // may hand anything else).
+  if (!ArrayBuffer.isView(chunk)) chunk = inputBytes(chunk, true);
   if (typeof cb !== 'function') return runSync(this, chunk, flush);
   if (this._handle === null || this[kEnded]) {
     // Input after the end of the compressed data ends the output (as if

@@ -382,9 +382,12 @@ class ZlibStream {
   void WorkBrotli() {
     if (mode_ == kBrotliEncode) {
       if (encoder_ == nullptr) return;
-      bool ok = BrotliEncoderCompressStream(
-          encoder_, static_cast<BrotliEncoderOperation>(flush_), &avail_in_,
-          &next_in_, &avail_out_, &next_out_, nullptr);
+      // brotli spins forever on an operation it does not know (flush(5)).
+      bool ok = flush_ >= BROTLI_OPERATION_PROCESS &&
+                flush_ <= BROTLI_OPERATION_EMIT_METADATA &&
+                BrotliEncoderCompressStream(
+                    encoder_, static_cast<BrotliEncoderOperation>(flush_),
+                    &avail_in_, &next_in_, &avail_out_, &next_out_, nullptr);
       if (!ok) {
         error_.errno_value = -1;
         error_.message = "Compression failed";
