@@ -2,7 +2,8 @@
 // made and reads back, every format's round trip in sync, callback, promise
 // and stream forms, flush/params/reset, dictionaries, and the robustness
 // cases: truncated and corrupt input, a stream destroyed mid-way, output over
-// maxOutputLength, and the web CompressionStream/DecompressionStream.
+// maxOutputLength, a worker ended while its streams work, and the web
+// CompressionStream/DecompressionStream.
 'use strict';
 
 const assert = require('assert');
@@ -194,6 +195,27 @@ step('maxOutputLength: a bomb gives ERR_BUFFER_TOO_LARGE', async () => {
     util.promisify(zlib.gunzip)(bomb, { maxOutputLength: 65536 }), expected);
   assert.strictEqual(zlib.gunzipSync(bomb, { maxOutputLength: 8 * 1024 * 1024 }).length,
                      8 * 1024 * 1024);
+});
+
+step('a worker terminated while its gzip runs on the thread pool', async () => {
+  const { Worker } = require('worker_threads');
+  const worker = new Worker(`
+    const zlib = require('zlib');
+    const { parentPort } = require('worker_threads');
+    zlib.gzip(Buffer.alloc(32 * 1024 * 1024, 'a'), () => {});
+    const gunzip = zlib.createGunzip();
+    gunzip.resume();
+    gunzip.write(zlib.gzipSync(Buffer.alloc(8 * 1024 * 1024)));
+    parentPort.postMessage('busy');
+  `, { eval: true });
+  const [message] = await once(worker, 'message');
+  assert.strictEqual(message, 'busy');
+  worker.terminate();
+  const [code] = await once(worker, 'exit');
+  assert.strictEqual(code, 1);
+  // The process goes on compressing after the worker's streams are gone.
+  assert.strictEqual(zlib.gunzipSync(zlib.gzipSync('still here')).toString(),
+                     'still here');
 });
 
 step('option validation, Node\'s errors', () => {
