@@ -29,4 +29,5 @@
   V(url)                       \
   V(util)                      \
   V(uv)                        \
-  V(worker)
+  V(worker)                    \
+  V(zlib)

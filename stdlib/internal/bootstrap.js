@@ -179,6 +179,20 @@ function defineLazyGlobal(name, load, enumerable = false) {
   }
 }
 
+{
+  // CompressionStream and DecompressionStream load node:zlib on first use.
+  for (const name of ['CompressionStream', 'DecompressionStream']) {
+    const accessors = {
+      [`get ${name}`]() { return require('./zlib/web')[name]; },
+      [`set ${name}`](value) { defineGlobal(name, value); },
+    };
+    Object.defineProperty(globalThis, name, {
+      get: accessors[`get ${name}`], set: accessors[`set ${name}`],
+      enumerable: false, configurable: true,
+    });
+  }
+}
+
 module.exports = {
   runMain,
   prepareApp,

@@ -50,4 +50,5 @@ module.exports = [
   ['v8', () => require('../../v8')],
   ['vm', () => require('../../vm')],
   ['worker_threads', () => require('../../worker_threads')],
+  ['zlib', () => require('../../zlib')],
 ];
