@@ -78,6 +78,13 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         if (!status.ok()) return status;
         continue;
       }
+      // h-fork: --include FILE, one more entry point of a packed app.
+      if (std::string include;
+          !run && TakeValue(args, &i, "--include", nullptr, &include, &status)) {
+        if (!status.ok()) return status;
+        options.extra_entries.push_back(include);
+        continue;
+      }
       if (run && arg == "--bundle") {
         options.bundle = true;
         continue;
@@ -94,10 +101,8 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
       return Status::Error("unknown option " + arg, kHelpFix);
     }
     if (!options.entry.empty()) {
-      return Status::Error("more than one entry file given ('" + options.entry +
-                               "' and '" + arg + "')",
-                           "Pass one entry file; its imports are bundled "
-                           "with it.");
+      options.extra_entries.push_back(arg);  // h-fork: another entry point
+      continue;
     }
     options.entry = arg;
     if (run) {
@@ -129,7 +134,8 @@ std::string DefaultOutput(const std::string& entry) {
 
 std::string UsageText() {
   return R"(Usage:
-  jspack <entry> [-o <out>] [options]    pack an app into one executable
+  jspack <entry> [<entry>...] [-o <out>] [options]
+                                         pack an app into one executable
   jspack run [options] <entry> [args...] run an app now, no output file
 
 The entry is a .js, .mjs, .cjs, .jsx, .ts, .tsx, .mts or .cts file; its
@@ -144,6 +150,10 @@ Options:
                       else jspack-runtime next to jspack)
   --esbuild PATH      the esbuild to bundle with (default: $JSPACK_ESBUILD,
                       else esbuild next to jspack, else esbuild in PATH)
+  --include FILE      bundle FILE as one more entry point: fork() or new
+                      Worker() of it runs it from the app (as do more entry
+                      files after the first, and literal fork()/Worker
+                      targets found in the sources)
   --no-snapshot       do not snapshot the app: it is compiled from its bundled
                       source at every start (the standard library still
                       starts from its snapshot); for debugging

@@ -25,6 +25,9 @@ struct Options {
   bool snapshot = true;
   bool bundle = false;  // run only: bundle a JavaScript entry first too
   std::vector<std::string> app_args;  // run only: everything after the entry
+  // pack only (h-fork): more entry points bundled into the app, from more
+  // positional files and --include; fork()/new Worker() of one runs it.
+  std::vector<std::string> extra_entries;
 };
 
 // `args` excludes argv[0].

@@ -167,7 +167,7 @@ function runWorker() {
   const runMainModule = require('../modules/run_main');
   if (boot.isApp) {
     const [, bundle, isModule] = native.appEntry();
-    runMainModule.runMain(bundle, isModule);
+    runMainModule.runMain(bundle, isModule, boot.entry);
     return;
   }
   runMainModule.runMain(undefined, false);

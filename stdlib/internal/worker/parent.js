@@ -143,11 +143,27 @@ class Worker extends EventEmitter {
     boot.stdin = !!opts.stdin;
     const io = binding();
     const [appEntry] = io.appEntry();
-    // The app's own entry file runs the app itself (packed or bundled).
-    boot.isApp = kind === 'file' && what === appEntry;
+    // A file bundled into the app (its own entry, or another one packed
+    // with it) runs from the bundle; others load from disk.
+    let file = argv1;
+    if (kind === 'file') {
+      // A relative path as given: it may name a bundled file relative to
+      // the app when it is not on disk relative to the cwd.
+      const asGiven = typeof filename === 'string' &&
+        !filename.startsWith('file:') ? filename : what;
+      const found = require('../modules/run_main').bundledEntry(
+        asGiven, process.cwd());
+      if (found !== undefined) {
+        boot.isApp = true;
+        boot.entry = { mainFile: appEntry, key: found[0] };
+        file = found[1];
+      }
+    }
+    boot.isApp = boot.isApp === true ||
+      (kind === 'file' && what === appEntry);
     const mode = boot.isApp ? 'app' : kind === 'file' ? 'file' : 'worker';
     const [handle, port, control, threadId] = io.create(
-      boot, buffers, ports, makeCloneError, argv1, argv, limits, mode,
+      boot, buffers, ports, makeCloneError, file, argv, limits, mode,
       execArgv);
     handle[kOwner] = this;
     this[kNativeHandle] = handle;
