@@ -9,7 +9,7 @@ const { toExitCode, exitNow } = require('./internal/process/exit');
 const { kill } = require('./internal/process/signals');
 const execution = require('./internal/process/execution');
 const { SyncWriteStream } = require('./internal/process/stdio');
-const { Stdin } = require('./internal/process/stdin');
+const { createStdin } = require('./internal/process/stdin');
 const { codes, uvException } = require('./internal/errors');
 const {
   parseFileMode, validateArray, validateNumber, validateObject, validateString,
@@ -148,7 +148,7 @@ function lazyProperty(name, make) {
 }
 lazyProperty('stdout', () => new SyncWriteStream(1));
 lazyProperty('stderr', () => new SyncWriteStream(2));
-lazyProperty('stdin', () => new Stdin(0));
+lazyProperty('stdin', () => createStdin(0));
 // The options NODE_OPTIONS may hold: the node options jspack-runtime reads
 // (runtime/main.cc) and the V8 options Node lets through. Node's Set also
 // answers for spellings with '_' for '-'.
