@@ -117,6 +117,13 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         }
         continue;
       }
+      // --include FILE, one more entry point of a packed app.
+      if (std::string include;
+          !run && TakeValue(args, &i, "--include", nullptr, &include, &status)) {
+        if (!status.ok()) return status;
+        options.extra_entries.push_back(include);
+        continue;
+      }
       if (run && arg == "--bundle") {
         options.bundle = true;
         continue;
@@ -133,10 +140,8 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
       return Status::Error("unknown option " + arg, kHelpFix);
     }
     if (!options.entry.empty()) {
-      return Status::Error("more than one entry file given ('" + options.entry +
-                               "' and '" + arg + "')",
-                           "Pass one entry file; its imports are bundled "
-                           "with it.");
+      options.extra_entries.push_back(arg);  // h-fork: another entry point
+      continue;
     }
     options.entry = arg;
     if (run) {
@@ -168,7 +173,8 @@ std::string DefaultOutput(const std::string& entry) {
 
 std::string UsageText() {
   return R"(Usage:
-  jspack <entry> [-o <out>] [options]    pack an app into one executable
+  jspack <entry> [<entry>...] [-o <out>] [options]
+                                         pack an app into one executable
   jspack run [options] <entry> [args...] run an app now, no output file
   jspack inspect <binary> [--json]       what a packed binary holds
   jspack cache ls|clean                  list or empty the cache where
@@ -190,6 +196,10 @@ Options:
                       smallest file, for machines with Debian's libnode108
   --libs=portable     the output carries the runtime and every library it
                       needs but glibc: runs where nothing is installed
+  --include FILE      bundle FILE as one more entry point: fork() or new
+                      Worker() of it runs it from the app (as do more entry
+                      files after the first, and literal fork()/Worker
+                      targets found in the sources)
   --no-snapshot       do not snapshot the app: it is compiled from its bundled
                       source at every start (the standard library still
                       starts from its snapshot); for debugging

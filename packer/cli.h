@@ -33,6 +33,9 @@ struct Options {
   std::string cache_verb;  // cache only: "ls" or "clean"
   bool json = false;       // inspect only
   std::vector<std::string> app_args;  // run only: everything after the entry
+  // pack only (h-fork): more entry points bundled into the app, from more
+  // positional files and --include; fork()/new Worker() of one runs it.
+  std::vector<std::string> extra_entries;
 };
 
 // `args` excludes argv[0].

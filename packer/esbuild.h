@@ -61,6 +61,9 @@ struct BundleOutput {
   // "cjs", or "esm" when the app uses top-level await (which a CommonJS
   // bundle cannot hold): it then runs as an ES module, from source.
   std::string format = "cjs";
+  // The other entries in the bundle (paths relative to the main entry's
+  // directory): named on the command line, or fork()/Worker targets found.
+  std::vector<std::string> entries;
 };
 
 // True for esbuild's "top-level await is not supported in cjs" error.
@@ -77,6 +80,18 @@ std::string UnresolvedSpecifier(const EsbuildError& error);
 // A static import that cannot be resolved stays an error.
 Status Bundle(const std::string& esbuild, const std::string& entry,
               const std::string& out_dir, BundleOutput* out);
+
+// The same for an app with more entries: `entry` is the main one, and each
+// of `extra_entries`, plus every file that a literal fork() or new Worker()
+// target in the bundled sources names (found by a scan of esbuild's
+// metafile inputs), is bundled on its own. The bundle is then one CommonJS
+// function body that returns { main, entries: { "<relative path>": fn } }
+// and runs none of them (run_main.js runBundle picks the one to run); its
+// source map covers every part. An ES module main bundle (top-level await)
+// holds only itself.
+Status BundleApp(const std::string& esbuild, const std::string& entry,
+                 const std::vector<std::string>& extra_entries,
+                 const std::string& out_dir, BundleOutput* out);
 
 // Prints each warning as "jspack: warning: <text>" on stderr.
 void PrintWarnings(const std::vector<std::string>& warnings);

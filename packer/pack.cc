@@ -391,7 +391,8 @@ Status Pack(const Options& options) {
   status = temp.Create();
   if (!status.ok()) return status;
   BundleOutput bundle;
-  status = Bundle(esbuild, options.entry, temp.path(), &bundle);
+  status = BundleApp(esbuild, options.entry, options.extra_entries,
+                     temp.path(), &bundle);  // h-fork: more entries
   if (!status.ok()) return status;
   PrintWarnings(bundle.warnings);
   if (InterruptSignal() != 0) return Interrupted();

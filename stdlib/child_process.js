@@ -228,6 +228,16 @@ function fork(modulePath, givenArgs, givenOptions) {
     throw new codes.ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
   }
   const execPath = options.execPath || process.execPath;
+  const runMain = require('./internal/modules/run_main');
+  if (execPath === process.execPath && runMain.isPackedApp()) {
+    // A packed app is its own execPath and takes no script argument: the
+    // copy is told what to run in its environment (it removes the variable
+    // before the app runs) and sees `node file args` argv.
+    options.env = {
+      ...(options.env || process.env), [runMain.kForkTargetVariable]: file,
+    };
+    return spawn(execPath, args, options);
+  }
   return spawn(execPath, [...(options.execArgv || execArgv), file, ...args], options);
 }
 

@@ -146,8 +146,9 @@ function lazyProperty(name, make) {
   });
 }
 defineStdio(process);
-// node:buffer and node:string_decoder load with stdin, not at every start.
-lazyProperty('stdin', () => new (require('./internal/process/stdin').Stdin)(0));
+// process.stdin's kind of stream (and node:net, node:fs or node:tty with it)
+// loads on first use, not at every start.
+lazyProperty('stdin', () => require('./internal/process/stdin').createStdin(0));
 // The options NODE_OPTIONS may hold: the node options jspack-runtime reads
 // (runtime/main.cc) and the V8 options Node lets through. Node's Set also
 // answers for spellings with '_' for '-'.

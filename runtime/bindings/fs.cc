@@ -480,6 +480,23 @@ void Sync(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(err);
     return;
   }
+  // A stat into the caller's Float64Array (args[2], the JS side's one
+  // scratch array): no ArrayBuffer is made per call, which is most of a
+  // blocking stat's cost after the system call itself.
+  if constexpr (kKind == Result::kStat) {
+    if (!extra.bigint && args.Length() > 2 && args[2]->IsFloat64Array() &&
+        args[2].As<v8::Float64Array>()->Length() >= kStatFields) {
+      v8::Local<v8::Float64Array> view = args[2].As<v8::Float64Array>();
+      double fields[kStatFields];
+      FillStat(req.statbuf, fields);
+      view->Buffer();  // an on-heap array moves off the heap once
+      char* base = static_cast<char*>(view->Buffer()->Data());
+      memcpy(base + view->ByteOffset(), fields, sizeof(fields));
+      uv_fs_req_cleanup(&req);
+      args.GetReturnValue().Set(view);
+      return;
+    }
+  }
   v8::Local<v8::Value> value;
   bool ok = ToJs(isolate, kKind, &req, extra).ToLocal(&value);
   uv_fs_req_cleanup(&req);

@@ -321,13 +321,23 @@ bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
   return true;
 }
 
-// writev(id, req, chunks, latin1) -> 1 when everything was written at once
-// (req is not completed then), 0 when req.oncomplete(status, req) will be
-// called, or an error code. `chunks` is an array of Uint8Arrays and strings;
-// strings are utf8 unless `latin1` is true (JS encodes other encodings).
+// writev(id, req, chunks, latin1[, sendId]) -> 1 when everything was
+// written at once (req is not completed then), 0 when
+// req.oncomplete(status, req) will be called, or an error code. `chunks` is
+// an array of Uint8Arrays and strings; strings are utf8 unless `latin1` is
+// true (JS encodes other encodings). With `sendId` (an IPC pipe only) the
+// handle of that id travels with the bytes (SCM_RIGHTS; uv_write2).
 void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsObject() && args[2]->IsArray());
   FIND_OR_EBADF(wrap, 0);
+  StreamWrap* send = nullptr;
+  if (args.Length() > 4 && !args[4]->IsUndefined()) {
+    send = Find(args, 4);
+    if (send == nullptr || !wrap->ipc) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
+  }
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Array> chunks = args[2].As<v8::Array>();
@@ -366,15 +376,19 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
     }
     if (written > 0) skip = static_cast<size_t>(written);
   }
-  if (skip == total) {
+  if (skip == total && send == nullptr) {
     for (char* p : owned) free(p);
     args.GetReturnValue().Set(1);
     return;
   }
   uint32_t first = 0;
-  while (skip >= bufs[first].len) skip -= bufs[first++].len;
-  bufs[first].base += skip;
-  bufs[first].len -= skip;
+  while (first < n && skip >= bufs[first].len && skip > 0) {
+    skip -= bufs[first++].len;
+  }
+  if (first < n) {
+    bufs[first].base += skip;
+    bufs[first].len -= skip;
+  }
   auto r = std::make_unique<WriteReq>();
   r->wrap = wrap;
   r->owned = std::move(owned);
@@ -388,14 +402,65 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
   r->object.Reset(isolate, args[1].As<v8::Object>());
   r->req.data = r.get();
-  int err = uv_write(&r->req, wrap->stream(), bufs + first, n - first,
-                     AfterWrite);
+  int err = send != nullptr
+                ? uv_write2(&r->req, wrap->stream(), bufs + first, n - first,
+                            send->stream(), AfterWrite)
+                : uv_write(&r->req, wrap->stream(), bufs + first, n - first,
+                           AfterWrite);
   if (err != 0) {
     args.GetReturnValue().Set(err);
     return;
   }
   r.release();
   args.GetReturnValue().Set(0);
+}
+
+// ---- handles received on an IPC pipe ----------------------------------------
+
+void CloseWrap(StreamWrap* wrap);
+
+// pendingKind(id) -> 1 (TCP), 2 (pipe) for the next handle an IPC pipe
+// received, 0 when there is none (or of a kind JS cannot take).
+void PendingKind(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  FIND_OR_EBADF(wrap, 0);
+  int kind = 0;
+  if (wrap->kind == Kind::kPipe && wrap->ipc &&
+      uv_pipe_pending_count(&wrap->h.pipe) > 0) {
+    uv_handle_type type = uv_pipe_pending_type(&wrap->h.pipe);
+    kind = type == UV_TCP ? 1 : type == UV_NAMED_PIPE ? 2 : 0;
+  }
+  args.GetReturnValue().Set(kind);
+}
+
+// acceptPending(id, owner) -> the id of a new handle for the next received
+// one (the kind pendingKind said), owned by `owner`, or an error code.
+void AcceptPending(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsObject());
+  FIND_OR_EBADF(wrap, 0);
+  if (wrap->kind != Kind::kPipe || !wrap->ipc ||
+      uv_pipe_pending_count(&wrap->h.pipe) == 0) {
+    args.GetReturnValue().Set(UV_EAGAIN);
+    return;
+  }
+  uv_handle_type type = uv_pipe_pending_type(&wrap->h.pipe);
+  if (type != UV_TCP && type != UV_NAMED_PIPE) {
+    args.GetReturnValue().Set(UV_EINVAL);
+    return;
+  }
+  StreamWrap* client = NewWrap(wrap->runtime,
+                               type == UV_TCP ? Kind::kTcp : Kind::kPipe, false);
+  if (client == nullptr) {
+    args.GetReturnValue().Set(UV_ENOMEM);
+    return;
+  }
+  int err = uv_accept(wrap->stream(), client->stream());
+  if (err != 0) {
+    CloseWrap(client);
+    args.GetReturnValue().Set(err);
+    return;
+  }
+  client->owner.Reset(args.GetIsolate(), args[1].As<v8::Object>());
+  args.GetReturnValue().Set(client->id);
 }
 
 // ---- shutdown, close, ref ---------------------------------------------------
@@ -768,6 +833,8 @@ constexpr runtime::Method kMethods[] = {
     {"setNoDelay", SetNoDelay},
     {"setKeepAlive", SetKeepAlive},
     {"pipeOpen", PipeOpen},
+    {"pendingKind", PendingKind},
+    {"acceptPending", AcceptPending},
     {"pipeBind", PipeBind},
     {"pipeConnect", PipeConnect},
     {"pipeChmod", PipeChmod},

@@ -24,6 +24,15 @@ function setAppScriptName(name) {
   decoded = undefined;
 }
 
+// The main entry's directory, where the sources appear (h-fork): a forked
+// copy of a packed app that runs another bundled entry has that entry, not
+// the main one, in process.argv[1].
+let appDirectory;
+function setAppDirectory(dir) {
+  appDirectory = dir;
+  decoded = undefined;
+}
+
 // Decodes the "mappings" field into, per generated line, a flat Int32Array
 // of [generatedColumn, sourceIndex, sourceLine, sourceColumn] quadruples
 // sorted by column (segments without a source are skipped).
@@ -88,7 +97,8 @@ function load() {
     }
     const lines = decodeMappings(map.mappings);
     if (lines === null) return null;
-    const dir = path.dirname(process.argv[1] || appScriptName);
+    const dir = appDirectory !== undefined ? appDirectory :
+      path.dirname(process.argv[1] || appScriptName);
     const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
     const sources = map.sources.map((s) => path.resolve(dir, root + s));
     decoded = { lines, sources };
@@ -173,6 +183,7 @@ function prepareStackTrace(error, sites) {
 module.exports = {
   prepareStackTrace,
   setAppScriptName,
+  setAppDirectory,
   findOriginal,
   decodeMappings,
 };

@@ -1,7 +1,8 @@
 // node:child_process against real children: exit codes and signals, a child
 // that is killed, a missing program, inherited and ignored stdio, pipes,
 // exec/execFile (and promisified), timeouts, maxBuffer, stdin closed early,
-// the blocking twins, and fork()'s IPC round trip.
+// the blocking twins, fork()'s IPC round trip, and sockets and servers
+// passed to a child (send(msg, handle)).
 'use strict';
 
 const assert = require('assert');
@@ -363,6 +364,135 @@ if (hasNet && cliWorks) {
     assert.deepStrictEqual(back, value);
     assert.ok(Buffer.isBuffer(back.buffer));
     assert.deepStrictEqual(await closeOf(child), [0, null]);
+  });
+
+  // A child that answers each handle it gets: a socket is greeted and ended,
+  // a server answers its connections; 'bye' ends it.
+  const handleChild = `
+    let server = null;
+    process.on('message', (m, handle) => {
+      if (m.kind === 'socket') {
+        handle.end('child got ' + m.tag + ' ' + (handle instanceof require('net').Socket));
+      } else if (m.kind === 'server') {
+        server = handle;
+        handle.on('connection', (s) => s.end('child server'));
+        process.send('listening');
+      } else if (m.kind === 'none') {
+        process.send(['none', handle === undefined]);
+      } else if (m === 'bye' || m.kind === 'bye') {
+        if (server !== null) server.close();
+        process.disconnect();
+      }
+    });`;
+
+  function readAll(port) {
+    const net = require('net');
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1');
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => { text += d; });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+  }
+
+  for (const serialization of ['json', 'advanced']) {
+    step(`send a socket and a server to a child (${serialization})`, async () => {
+      const net = require('net');
+      const child = cp.spawn(process.execPath, ['-e', handleChild], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization,
+      });
+      const server = net.createServer();
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port } = server.address();
+      // Socket: the child answers on it; here it is closed once sent.
+      const accepted = once(server, 'connection');
+      const reading = readAll(port);
+      const [socket] = await accepted;
+      const sent = new Promise((resolve) => {
+        child.send({ kind: 'socket', tag: 'one' }, socket, resolve);
+      });
+      assert.strictEqual(await sent, null);
+      assert.strictEqual(await reading, 'child got one true');
+      // The connection counts for the server while the child has it.
+      const counted = await new Promise((resolve) => {
+        server.getConnections((err, n) => resolve([err, n]));
+      });
+      assert.ok(counted[1] === 0 || counted[1] === 1);
+      // Server: the child accepts on the same listening socket.
+      child.send({ kind: 'server' }, server);
+      const [ready] = await once(child, 'message');
+      assert.strictEqual(ready, 'listening');
+      server.close();
+      assert.strictEqual(await readAll(port), 'child server');
+      // A message without a handle has none on the other side.
+      child.send({ kind: 'none' });
+      assert.deepStrictEqual((await once(child, 'message'))[0], ['none', true]);
+      child.send({ kind: 'bye' });
+      assert.deepStrictEqual(await closeOf(child), [0, null]);
+    });
+  }
+
+  step('send(msg, socket, { keepOpen: true }) keeps the socket here', async () => {
+    const net = require('net');
+    const child = cp.spawn(process.execPath, ['-e', handleChild], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const client = net.connect(server.address().port, '127.0.0.1');
+    client.setEncoding('utf8');
+    const [socket] = await once(server, 'connection');
+    await new Promise((resolve) => {
+      child.send({ kind: 'socket', tag: 'kept' }, socket, { keepOpen: true }, resolve);
+    });
+    assert.strictEqual(socket.destroyed, false);
+    const [data] = await once(client, 'data');
+    assert.strictEqual(data, 'child got kept true');
+    socket.destroy();
+    client.destroy();
+    server.close();
+    child.send('bye');
+    assert.deepStrictEqual(await closeOf(child), [0, null]);
+  });
+
+  step('send() with a handle of the wrong type throws', async () => {
+    const child = cp.spawn(process.execPath, ['-e', handleChild], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    assert.throws(() => child.send('x', { not: 'a handle' }), {
+      code: 'ERR_INVALID_HANDLE_TYPE', name: 'TypeError',
+      message: 'This handle type cannot be sent',
+    });
+    assert.throws(() => child.send('x', null, 'opts'), {
+      code: 'ERR_INVALID_ARG_TYPE', name: 'TypeError',
+    });
+    child.send('bye');
+    assert.deepStrictEqual(await closeOf(child), [0, null]);
+  });
+
+  step('a socket sent to a child that exits at once', async () => {
+    const net = require('net');
+    const child = cp.spawn(process.execPath, ['-e', "process.on('message', () => process.exit(5))"], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const client = net.connect(server.address().port, '127.0.0.1');
+    client.on('error', () => {});
+    const clientClosed = once(client, 'close');
+    const childClosed = closeOf(child);
+    const [socket] = await once(server, 'connection');
+    child.send('take it', socket, () => {});
+    assert.deepStrictEqual(await childClosed, [5, null]);
+    // The child's copy is gone with it, and ours was let go once sent: the
+    // client sees the end (or a reset).
+    await clientClosed;
+    server.close();
   });
 
   step('a child with an idle channel exits', async () => {

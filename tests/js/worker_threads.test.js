@@ -328,6 +328,36 @@ step('stdout: true gives the worker\'s output to worker.stdout', (done) => {
   });
 });
 
+step('without stdout: true the output goes through the parent, in order, ' +
+     'and none is lost at process.exit', (done) => {
+  // A real process: its stdout must hold the worker's lines, then the
+  // parent's 'exit' line; worker.stdout sees the same while it is read.
+  const { spawn } = require('child_process');
+  const script = `
+    const { Worker } = require('worker_threads');
+    const w = new Worker(\`
+      for (let i = 0; i < 300; i++) console.log('line ' + i);
+      console.error('to stderr');
+      process.stdout.write('no newline');
+      process.exit(0);\`, { eval: true });
+    let seen = 0;
+    w.stdout.on('data', (d) => { seen += d.length; });
+    w.on('exit', (code) => console.log('|exit ' + code + ' seen ' + seen));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  child.on('close', (code) => {
+    assert.strictEqual(code, 0);
+    const lines = Array.from({ length: 300 }, (_, i) => `line ${i}\n`).join('');
+    const size = Buffer.byteLength(`${lines}no newline`);
+    assert.strictEqual(out, `${lines}no newline|exit 0 seen ${size}\n`);
+    assert.strictEqual(err, 'to stderr\n');
+    done();
+  });
+});
+
 step('stdin: true feeds the worker\'s process.stdin', (done) => {
   const w = new Worker(`
     let text = '';

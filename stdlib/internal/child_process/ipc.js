@@ -3,16 +3,67 @@
 // socketpair carrying JSON messages, one per line. The same code serves
 // child.send() in the parent and process.send() in the child.
 
-const { codes } = require('../errors');
+const { codes, errnoException } = require('../errors');
 const { nextTick } = require('../process/ticks');
-const { openPipeSocket } = require('./pipes');
 
 const {
   ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_HANDLE_TYPE,
   ERR_IPC_CHANNEL_CLOSED,
   ERR_IPC_DISCONNECTED,
   ERR_MISSING_ARGS,
 } = codes;
+
+// A message with a handle travels as { cmd: kHandleCommand, type, msg, key }
+// and the handle's descriptor rides along on the same write (SCM_RIGHTS).
+// A socket a server accepted keeps counting in that server's connections
+// while the receiver has it open: the receiver reports its close with
+// kSocketClosed and the key.
+const kHandleCommand = 'NODE_HANDLE';
+const kSocketClosed = 'NODE_SOCKET_CLOSED';
+
+let net;
+function lazyNet() {
+  if (net === undefined) net = require('../../net');
+  return net;
+}
+
+// The type name a sendable handle travels under, or undefined.
+function handleType(handle) {
+  const { Socket, Server } = lazyNet();
+  const { StreamHandle } = require('../net/handles');
+  if (handle instanceof Socket) return 'net.Socket';
+  if (handle instanceof Server) return 'net.Server';
+  if (handle instanceof StreamHandle) return 'net.Native';
+  return undefined;
+}
+
+// The socket of the channel: a libuv pipe opened for IPC, so that handles
+// can be passed on it.
+function openChannelSocket(fd) {
+  const { Pipe } = require('../net/handles');
+  const hw = new Pipe(true);
+  const status = hw.open(fd);
+  if (status !== 0) {
+    hw.close();
+    throw errnoException(status, 'open');
+  }
+  return new (lazyNet().Socket)({ handle: hw, readable: true, writable: true });
+}
+
+// What the receiver's 'message' listeners get for a handle of `type`.
+function wrapReceived(type, hw) {
+  const { Socket, Server } = lazyNet();
+  if (type === 'net.Socket') {
+    return new Socket({ handle: hw, readable: true, writable: true });
+  }
+  if (type === 'net.Server') {
+    const server = new Server();
+    server.listen(hw);
+    return server;
+  }
+  return hw;
+}
 
 // Messages whose `cmd` starts with this are the runtime's own and go to
 // 'internalMessage' instead of 'message', as in Node.
@@ -91,7 +142,7 @@ class Channel {
 // 'internalMessage' and 'disconnect' events over the socket on `fd`.
 // `onDisconnect` runs once the channel is gone.
 function attachChannel(target, fd, onDisconnect, mode) {
-  const socket = openPipeSocket(fd, true, true);
+  const socket = openChannelSocket(fd);
   const channel = new Channel(socket, fd);
   target.channel = channel;
   target._channel = channel;
@@ -119,18 +170,110 @@ function attachChannel(target, fd, onDisconnect, mode) {
   });
   refIfListened();
 
+  // Handles that arrived, in order; each belongs to the next handle message
+  // (its descriptor comes with that message's first bytes, so it is here by
+  // the time the message is complete).
+  const received = [];
+  // Servers whose accepted sockets were sent, by key, until the peer closes
+  // them.
+  const lentSockets = new Map();
+  let nextKey = 0;
+  const returnSocket = (key) => {
+    const server = lentSockets.get(key);
+    if (server === undefined) return;
+    lentSockets.delete(key);
+    server._connectionGone();
+  };
+  const deliverHandle = (message) => {
+    const hw = received.shift();
+    if (hw === undefined) {
+      target.emit('message', message.msg, undefined);
+      return;
+    }
+    const handle = wrapReceived(message.type, hw);
+    if (message.key !== undefined && message.type === 'net.Socket') {
+      handle.once('close', () => {
+        if (target.connected) target.send({ cmd: kSocketClosed, key: message.key });
+      });
+    }
+    target.emit('message', message.msg, handle);
+  };
   const deliver = (message) => {
-    if (runtimeOwned(message)) target.emit('internalMessage', message);
-    else target.emit('message', message, undefined);
+    if (runtimeOwned(message)) {
+      if (message.cmd === kHandleCommand) {
+        deliverHandle(message);
+        return;
+      }
+      if (message.cmd === kSocketClosed) {
+        returnSocket(message.key);
+        return;
+      }
+      target.emit('internalMessage', message);
+    } else {
+      target.emit('message', message, undefined);
+    }
   };
   const framing = mode === 'advanced' ? advancedFraming() : jsonFraming();
   if (framing.encoding) socket.setEncoding(framing.encoding);
-  socket.on('data', (chunk) => framing.read(chunk, deliver));
+  socket.on('data', (chunk) => {
+    for (let hw = socket._handle?.acceptHandle(); hw; hw = socket._handle.acceptHandle()) {
+      received.push(hw);
+    }
+    framing.read(chunk, deliver);
+  });
+
+  // Writes in order: a message with a handle goes straight to the pipe
+  // (uv_write2), so it waits until the socket's own writes are done, and
+  // later messages wait for it.
+  const queue = [];
+  let writing = 0;
+  let handleWriting = false;
+  const pump = () => {
+    while (queue.length > 0 && !handleWriting) {
+      const item = queue[0];
+      if (item.handle !== undefined && writing > 0) return;
+      queue.shift();
+      if (item.handle !== undefined) {
+        handleWriting = true;
+        writeWithHandle(item, () => {
+          handleWriting = false;
+          pump();
+        });
+      } else {
+        writing++;
+        socket.write(item.frame, (err) => {
+          writing--;
+          item.done(err);
+          pump();
+        });
+      }
+    }
+  };
+  const writeWithHandle = (item, next) => {
+    const req = {
+      oncomplete(status) {
+        const err = status < 0 ? errnoException(status, 'write') : null;
+        item.done(err);
+        next();
+      },
+    };
+    const status = socket._handle === null ? -9 :
+      socket._handle.writeHandle(req, [item.frame], item.handle);
+    if (status < 0) req.oncomplete(status);
+    else if (status === 1) req.oncomplete(0);
+  };
+  const settle = () => {
+    // The sockets the peer held are gone with it.
+    for (const key of [...lentSockets.keys()]) returnSocket(key);
+    received.splice(0).forEach((hw) => hw.close());
+    for (const item of queue.splice(0)) item.done(new ERR_IPC_CHANNEL_CLOSED());
+  };
 
   let gone = false;
   const finish = () => {
     if (gone) return;
     gone = true;
+    settle();
     target.connected = false;
     target.channel = null;
     target._channel = null;
@@ -147,15 +290,34 @@ function attachChannel(target, fd, onDisconnect, mode) {
   // A peer that vanishes (ECONNRESET, EPIPE) just disconnects.
   socket.on('error', () => {});
 
-  // send(message[, sendHandle][, options][, callback]): handles are not
-  // passed (JSON channels carry data only).
+  // send(message[, sendHandle[, options]][, callback]): a net.Socket or
+  // net.Server travels with the message; a socket lets go of its handle here
+  // once it is sent, unless options.keepOpen.
   target.send = function send(message, ...rest) {
-    const callback = rest.find((item) => typeof item === 'function');
+    let handle;
+    let options;
+    let callback;
+    for (const item of rest) {
+      if (typeof item === 'function') {
+        callback = item;
+        break;
+      }
+    }
+    if (rest.length > 0 && typeof rest[0] !== 'function') handle = rest[0] ?? undefined;
+    if (rest.length > 1 && typeof rest[1] !== 'function') options = rest[1] ?? undefined;
     if (message === undefined) throw new ERR_MISSING_ARGS('message');
     const kind = typeof message;
     if (kind !== 'string' && kind !== 'object' && kind !== 'number' && kind !== 'boolean') {
       throw new ERR_INVALID_ARG_TYPE('message',
         ['string', 'object', 'number', 'boolean'], message);
+    }
+    if (options !== undefined && (typeof options !== 'object' || options === null)) {
+      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    let type;
+    if (handle !== undefined) {
+      type = handleType(handle);
+      if (type === undefined) throw new ERR_INVALID_HANDLE_TYPE();
     }
     if (!target.connected) {
       const err = new ERR_IPC_CHANNEL_CLOSED();
@@ -163,12 +325,46 @@ function attachChannel(target, fd, onDisconnect, mode) {
       else nextTick(() => target.emit('error', err));
       return false;
     }
+    const item = { frame: undefined, handle: undefined, done: undefined };
+    let afterSend = null;
+    if (type !== undefined) {
+      const hw = type === 'net.Native' ? handle : handle._handle;
+      const wrapped = { cmd: kHandleCommand, type, msg: message };
+      if (hw != null && !hw.closed) {
+        item.handle = hw;
+        if (type === 'net.Socket' && !(options && options.keepOpen)) {
+          // The receiver reads from now on; this side lets go once sent.
+          hw.readStop();
+          const server = handle._server;
+          if (server) {
+            wrapped.key = nextKey++;
+            lentSockets.set(wrapped.key, server);
+            handle._server = null;
+          }
+          // As in Node: the socket object stays (not destroyed, no
+          // 'close'), without its handle.
+          afterSend = () => {
+            if (handle._handle === hw) {
+              hw.onread = null;
+              handle._handle = null;
+              hw.close();
+            }
+          };
+        }
+      }
+      message = wrapped;
+    }
+    item.frame = framing.frame(message);
     // A pending message keeps the process alive until it is written.
     socket.ref();
-    return socket.write(framing.frame(message), (err) => {
+    item.done = (err) => {
+      if (afterSend !== null && !err) afterSend();
       refIfListened();
       if (typeof callback === 'function') callback(err ?? null);
-    });
+    };
+    queue.push(item);
+    pump();
+    return socket.writableLength < socket.writableHighWaterMark;
   };
 
   target.disconnect = function disconnect() {

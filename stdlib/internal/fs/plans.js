@@ -39,6 +39,15 @@ function toStats(fields) {
   return statsFromFields(fields);
 }
 
+// The one array blocking stat calls fill (the binding writes it and hands
+// it back; toStats copies it at once). Made on first use.
+let statScratch;
+function scratchFor(bigint) {
+  if (bigint) return undefined;
+  if (statScratch === undefined) statScratch = new Float64Array(18);
+  return statScratch;
+}
+
 // mode arguments of access and copyFile: an integer 0..7 (or nothing).
 function smallMode(mode, fallback) {
   if (mode == null) return fallback;
@@ -78,16 +87,21 @@ plans.close = (fd) => call('close', [checkFd(fd)], 'close');
 
 plans.stat = (path, options) => {
   const p = toPath(path);
-  return call('stat', [p, bigintOption(options)], 'stat', p, undefined, toStats);
+  const bigint = bigintOption(options);
+  return call('stat', [p, bigint, scratchFor(bigint)], 'stat', p, undefined,
+              toStats);
 };
 
 plans.lstat = (path, options) => {
   const p = toPath(path);
-  return call('lstat', [p, bigintOption(options)], 'lstat', p, undefined, toStats);
+  const bigint = bigintOption(options);
+  return call('lstat', [p, bigint, scratchFor(bigint)], 'lstat', p,
+              undefined, toStats);
 };
 
 plans.fstat = (fd, options) =>
-  call('fstat', [checkFd(fd), bigintOption(options)], 'fstat', undefined,
+  call('fstat', [checkFd(fd), bigintOption(options),
+    scratchFor(bigintOption(options))], 'fstat', undefined,
     undefined, toStats);
 
 plans.statfs = (path, options) => {

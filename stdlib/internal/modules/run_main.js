@@ -8,7 +8,7 @@
 
 const binding = internalBinding('module');
 const process = require('../../process');
-const { setAppScriptName } = require('../source_map');
+const { setAppScriptName, setAppDirectory } = require('../source_map');
 const {
   setMainModuleAwaiting, reportUncaught,
 } = require('../process/execution');
@@ -20,10 +20,18 @@ const esm = require('./esm');
 
 const { Module } = cjs;
 let appMain;
+let appComposite = false;
+
+// A bundle made by this jspack returns its entries (see runBundle); a plain
+// CommonJS body (a hand-made payload) is the main entry itself.
+function isComposite(source) {
+  return source.startsWith('return { main: ');
+}
 
 // Pack time: compile the bundle, every function eagerly, without running it,
 // and load the builtins it names, so the app snapshot holds them evaluated.
 function prepareApp(source, filename) {
+  appComposite = isComposite(source);
   appMain = binding.compileFunction(source, filename, true);
   setAppScriptName(filename);
   for (const id of namedBuiltins(source)) builtins.loadBuiltin(id);
@@ -116,19 +124,69 @@ function awaitMain(promise) {
   });
 }
 
-function runBundle(source, isModule) {
-  const filename = process.argv[1];
-  if (isModule) {
-    setAppScriptName(filename);
-    awaitMain(binding.runModule(source, filename));
-    return;
+// A packed app's other entry points. The bundle (packer/esbuild.cc
+// BundleApp) is a function body returning { main, entries } without running
+// any; each entry sits at its path relative to the main entry's directory,
+// which in a packed app is the executable's directory (process.argv[1] is
+// <dir of the app>/<entry name>), so `__dirname` and `import.meta.url` of
+// bundled code name the same virtual files that fork() and new Worker() are
+// then given. A fork() of the app itself passes the target it was asked for
+// in this variable; the child takes it out of its environment at once, so
+// it never reaches the app or its own children.
+const kForkTargetVariable = 'JSPACK_FORK_TARGET';
+const kEntryExtensions = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts',
+  '.jsx', '.tsx'];
+let bundle = null;  // { root, main, entries, packed } once the app runs
+
+function entryPath(key) {
+  return key === '' ? bundle.mainFile : resolve(bundle.root, key);
+}
+
+// The entry key ('' for the main one) that an absolute path names, as it
+// would resolve on disk (with or without its extension), or undefined.
+function findEntry(file) {
+  if (bundle === null) return undefined;
+  const keys = ['', ...Object.keys(bundle.entries)];
+  for (const ext of kEntryExtensions) {
+    for (const key of keys) {
+      if (entryPath(key) === file + ext) return key;
+    }
   }
-  let fn = appMain;
-  if (source !== undefined) {
-    fn = binding.compileFunction(source, filename, false);
-    setAppScriptName(filename);
+  return undefined;
+}
+
+// For fork() and new Worker() in this process: the bundled entry `file`
+// (absolute, or relative to `cwd`) names, as [key, its path], or undefined
+// when the process is no app or the file is not in it. A relative path that
+// is not on disk also counts relative to the app's directory (the
+// executable's), where the bundled files appear to be.
+function bundledEntry(file, cwd) {
+  if (bundle === null) return undefined;
+  const absolute = resolve(cwd, file);
+  let key = findEntry(absolute);
+  if (key === undefined && !require('../../path').isAbsolute(file) &&
+      !existsOnDisk(absolute)) {
+    key = findEntry(resolve(bundle.root, file));
   }
-  appMain = undefined;
+  return key === undefined ? undefined : [key, entryPath(key)];
+}
+
+function existsOnDisk(file) {
+  try {
+    Module._resolveFilename(file, null, true);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// True in a packed executable: process.execPath runs this app again, so
+// fork() spawns it with the target in kForkTargetVariable.
+function isPackedApp() {
+  return bundle !== null && bundle.packed;
+}
+
+function runEntry(fn, filename) {
   const module = new Module('.', undefined);
   module.filename = filename;
   module.path = dirname(filename);
@@ -141,6 +199,72 @@ function runBundle(source, isModule) {
   fn.call(module.exports, module.exports, appRequire, module, filename,
           dirname(filename), fileUrl(filename));
   module.loaded = true;
+}
+
+// What a forked copy of the app was asked to run: a bundled entry, else the
+// file on disk (the loader's MODULE_NOT_FOUND when there is none), as
+// `node file` would.
+function runForkTarget(target) {
+  const found = bundledEntry(target, process.cwd());
+  if (found === undefined) {
+    runFile(resolve(process.cwd(), target));
+    return;
+  }
+  const [key, filename] = found;
+  process.argv[1] = filename;
+  runEntry(key === '' ? bundle.main : bundle.entries[key], filename);
+}
+
+// `worker` is set in a worker thread started on a bundled entry: { mainFile,
+// key } (mainFile: the main entry's path, process.argv[1] of the process).
+function runBundle(source, isModule, worker) {
+  const mainFile = worker === undefined ? process.argv[1] :
+    worker.mainFile;
+  const root = dirname(mainFile);
+  let target;
+  if (worker === undefined && process.env[kForkTargetVariable] !== undefined) {
+    target = process.env[kForkTargetVariable];
+    delete process.env[kForkTargetVariable];
+  }
+  setAppDirectory(root);
+  bundle = {
+    root, mainFile, main: undefined, entries: { __proto__: null },
+    packed: dirname(process.execPath) === root,
+  };
+  if (isModule) {
+    if (target !== undefined) {
+      runForkTarget(target);
+      return;
+    }
+    setAppScriptName(mainFile);
+    awaitMain(binding.runModule(source, mainFile));
+    return;
+  }
+  let fn = appMain;
+  let composite = appComposite;
+  if (source !== undefined) {
+    fn = binding.compileFunction(source, mainFile, false);
+    composite = isComposite(source);
+    setAppScriptName(mainFile);
+  }
+  appMain = undefined;
+  if (composite) {
+    // Running the composite defines the entries and runs none of them.
+    const parts = fn.call(undefined);
+    bundle.main = parts.main;
+    if (parts.entries !== undefined) bundle.entries = parts.entries;
+  } else {
+    bundle.main = fn;
+  }
+  if (worker !== undefined) {
+    const filename = process.argv[1];
+    runEntry(worker.key === '' ? bundle.main : bundle.entries[worker.key],
+             filename);
+  } else if (target !== undefined) {
+    runForkTarget(target);
+  } else {
+    runEntry(bundle.main, mainFile);
+  }
 }
 
 // As in Node's -e and -p, every builtin module with a plain name that is
@@ -235,7 +359,7 @@ function runCommand(info, options) {
 
 // Startup: `source` is the bundle when it is not in the snapshot; `isModule`
 // says it is an ES module (it uses top-level await).
-function runMain(source, isModule) {
+function runMain(source, isModule, worker) {
   const info = process._setupRun();
   const options = readOptions(info.nodeOptions);
   configureWarnings({
@@ -247,7 +371,7 @@ function runMain(source, isModule) {
   cjs.configure(options);
   esm.setup(options.conditions);
   if (info.mode === 'app') {
-    runBundle(source, isModule);
+    runBundle(source, isModule, worker);
     return;
   }
   for (const request of options.require) {
@@ -270,4 +394,8 @@ function runMain(source, isModule) {
 
 // runFile(path) and runScriptSource(source, name, { print, inputType }) are
 // also how a worker thread runs its file or its eval code.
-module.exports = { prepareApp, runMain, runFile, runScriptSource, Module };
+// bundledEntry(file, cwd) and isPackedApp() are for fork() and new Worker().
+module.exports = {
+  prepareApp, runMain, runFile, runScriptSource, Module, bundledEntry,
+  isPackedApp, kForkTargetVariable,
+};

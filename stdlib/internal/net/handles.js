@@ -160,6 +160,28 @@ class StreamHandle {
     if (this.id < 0) return UV_EBADF;
     return native().listen(this.id, backlog | 0);
   }
+
+  // An IPC pipe only: writes `chunks` with the handle `sent` attached (its
+  // descriptor travels with the bytes, as SCM_RIGHTS). As writev.
+  writeHandle(req, chunks, sent) {
+    if (this.id < 0 || sent.id < 0) return UV_EBADF;
+    return native().writev(this.id, req, chunks, false, sent.id);
+  }
+
+  // An IPC pipe only: the next handle it received, as a TCP or a Pipe, or
+  // null when none is waiting.
+  acceptHandle() {
+    if (this.id < 0) return null;
+    const kind = native().pendingKind(this.id);
+    if (kind !== 1 && kind !== 2) return null;
+    // eslint-disable-next-line no-use-before-define
+    const hw = Object.create((kind === 1 ? TCP : Pipe).prototype);
+    hw._init(-1, false);
+    const id = native().acceptPending(this.id, hw);
+    if (id < 0) return null;
+    hw.id = id;
+    return hw;
+  }
 }
 
 class TCP extends StreamHandle {

@@ -1,5 +1,6 @@
 'use strict';
-// process.stdin: a readable stream over fd 0. Flowing mode ('data' listeners,
+// process.stdin: a readable stream over fd 0 (a terminal's, until tty has a
+// ReadStream; createStdin picks the kind). Flowing mode ('data' listeners,
 // resume(), pipe-like consumers, async iteration) reads continuously; paused
 // mode buffers what was read for read() and 'readable'. The process stays
 // alive only while stdin is being read, as in Node.
@@ -234,4 +235,60 @@ class Stdin extends EventEmitter {
   }
 }
 
-module.exports = { Stdin };
+// process.stdin by what fd 0 is, as in Node: a net.Socket for a pipe or a
+// socket, an fs.ReadStream for a file (and for a closed or unknown fd 0,
+// /dev/null's), a tty.ReadStream for a terminal (the Stdin above while tty
+// has none). None reads until the app asks for data, so an unread stdin
+// never keeps the process alive.
+function createStdin(fd) {
+  const kind = stdio.guessHandleType(fd);
+  if (kind === 'PIPE' || kind === 'TCP') return socketStdin(fd);
+  if (kind === 'FILE') return fileStdin(fd, undefined);
+  if (kind === 'TTY') {
+    const tty = require('../../tty');
+    if (typeof tty.ReadStream === 'function') return new tty.ReadStream(fd);
+    return new Stdin(fd);
+  }
+  // Nothing usable: /dev/null, opened now, on fd 0 itself when that is
+  // closed (open() takes the lowest free descriptor).
+  const fs = require('../../fs');
+  let nullFd;
+  try {
+    nullFd = fs.openSync('/dev/null', 'r');
+  } catch {
+    return fileStdin(undefined, '/dev/null');
+  }
+  const stream = fileStdin(nullFd, undefined);
+  stream.autoClose = true;
+  return stream;
+}
+
+function socketStdin(fd) {
+  const net = require('../../net');
+  const stream = new net.Socket({
+    fd, readable: true, writable: false, manualStart: true,
+  });
+  // The other end may be read-write (a socketpair); this side only reads.
+  stream.readable = true;
+  // A paused stdin stops reading at once, so that it does not hold the
+  // process open (Node does the same).
+  stream.on('pause', () => {
+    const handle = stream._handle;
+    if (handle === null || handle === undefined) return;
+    stream._readableState.reading = false;
+    handle.readStop();
+  });
+  stream.fd = fd;
+  return stream;
+}
+
+function fileStdin(fd, path) {
+  const fs = require('../../fs');
+  const stream = path === undefined ?
+    new fs.ReadStream(null, { fd, autoClose: false }) :
+    new fs.ReadStream(path);
+  if (path === undefined) stream.fd = fd;
+  return stream;
+}
+
+module.exports = { Stdin, createStdin };

@@ -155,8 +155,11 @@ function runWorker() {
   if (boot.env !== null) replaceProcessProperty('env', makeEnv(boot.env));
   replaceProcessProperty('stdin', makeStdin(control, boot.stdin));
   forbidProcessWideChanges();
-  if (boot.stdout) redirectStdio(control, 'stdout');
-  if (boot.stderr) redirectStdio(control, 'stderr');
+  // The output goes through the parent (worker.stdout / worker.stderr, and
+  // from there to the process's own unless the options keep it), in order
+  // with everything else the worker posts, so none is lost at its exit.
+  redirectStdio(control, 'stdout');
+  redirectStdio(control, 'stderr');
   setUncaughtForwarder(forwardUncaught(control));
   control.postMessage({ type: 'online' });
 
@@ -167,7 +170,7 @@ function runWorker() {
   const runMainModule = require('../modules/run_main');
   if (boot.isApp) {
     const [, bundle, isModule] = native.appEntry();
-    runMainModule.runMain(bundle, isModule);
+    runMainModule.runMain(bundle, isModule, boot.entry);
     return;
   }
   runMainModule.runMain(undefined, false);

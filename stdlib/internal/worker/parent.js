@@ -30,6 +30,7 @@ const kExitWaiters = Symbol('kExitWaiters');
 const kLimits = Symbol('kLimits');
 const kThreadId = Symbol('kThreadId');
 const kOwner = Symbol('kOwner');
+const kKeepsOutput = Symbol('kKeepsOutput');
 
 let native;
 function binding() {
@@ -139,15 +140,32 @@ class Worker extends EventEmitter {
     boot.env = env === SHARE_ENV ? null : env;
     boot.name = opts.name === undefined ? '' : opts.name;
     boot.stdout = !!opts.stdout;
+    this[kKeepsOutput] = { stdout: !!opts.stdout, stderr: !!opts.stderr };
     boot.stderr = !!opts.stderr;
     boot.stdin = !!opts.stdin;
     const io = binding();
     const [appEntry] = io.appEntry();
-    // The app's own entry file runs the app itself (packed or bundled).
-    boot.isApp = kind === 'file' && what === appEntry;
+    // A file bundled into the app (its own entry, or another one packed
+    // with it) runs from the bundle; others load from disk.
+    let file = argv1;
+    if (kind === 'file') {
+      // A relative path as given: it may name a bundled file relative to
+      // the app when it is not on disk relative to the cwd.
+      const asGiven = typeof filename === 'string' &&
+        !filename.startsWith('file:') ? filename : what;
+      const found = require('../modules/run_main').bundledEntry(
+        asGiven, process.cwd());
+      if (found !== undefined) {
+        boot.isApp = true;
+        boot.entry = { mainFile: appEntry, key: found[0] };
+        file = found[1];
+      }
+    }
+    boot.isApp = boot.isApp === true ||
+      (kind === 'file' && what === appEntry);
     const mode = boot.isApp ? 'app' : kind === 'file' ? 'file' : 'worker';
     const [handle, port, control, threadId] = io.create(
-      boot, buffers, ports, makeCloneError, argv1, argv, limits, mode,
+      boot, buffers, ports, makeCloneError, file, argv, limits, mode,
       execArgv);
     handle[kOwner] = this;
     this[kNativeHandle] = handle;
@@ -177,13 +195,28 @@ class Worker extends EventEmitter {
     }
   }
 
-  // worker.stdout and worker.stderr: with the stdout/stderr options the
-  // worker's output arrives here instead of going to the process's own
-  // (which it otherwise writes directly, in order); they end at exit.
+  // worker.stdout and worker.stderr: the worker's output arrives here, in
+  // the order it wrote it, and ends at its exit. Without the stdout/stderr
+  // options it is also written to this process's own stream as it arrives
+  // (before the 'exit' event, as in Node), and these streams only get it
+  // while someone reads them, so that an unread one does not grow.
   #makeStreams() {
     const { Readable } = require('../../stream');
     this.stdout = new Readable({ read() {} });
     this.stderr = new Readable({ read() {} });
+  }
+
+  #onOutput(name, chunk) {
+    const stream = this[name];
+    if (this[kKeepsOutput][name]) {
+      stream.push(chunk);
+      return;
+    }
+    process[name].write(chunk);
+    if (stream.readableFlowing === true || stream.listenerCount('data') > 0 ||
+        stream.listenerCount('readable') > 0) {
+      stream.push(chunk);
+    }
   }
 
   // stdin: true: what is written here is the worker's process.stdin.
@@ -210,7 +243,7 @@ class Worker extends EventEmitter {
         this.emit('error', rebuildError(message));
         break;
       case 'stdio':
-        this[message.stream].push(message.chunk);
+        this.#onOutput(message.stream, message.chunk);
         break;
       default:
         break;

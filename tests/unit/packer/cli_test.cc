@@ -45,6 +45,16 @@ TEST(Cli, DoubleDashAllowsEntriesStartingWithDash) {
   EXPECT_EQ(Parse({"--", "-weird.js"}).entry, "-weird.js");
 }
 
+TEST(Cli, MoreEntriesFromPositionalsAndInclude) {
+  Options o = Parse({"app.js", "worker.js", "--include", "lib/child.js",
+                     "-o", "app", "--include=x.ts"});
+  EXPECT_EQ(o.entry, "app.js");
+  EXPECT_EQ(o.extra_entries,
+            (std::vector<std::string>{"worker.js", "lib/child.js", "x.ts"}));
+  EXPECT_EQ(ParseError({"app.js", "--include"}),
+            "option --include needs a value. Run jspack --help for usage.");
+}
+
 TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(Parse({"--help"}).command, Command::kHelp);
   EXPECT_EQ(Parse({"app.js", "-h"}).command, Command::kHelp);
@@ -82,9 +92,6 @@ TEST(Cli, Errors) {
   EXPECT_EQ(ParseError({"app.js", "--output="}),
             "option --output needs a non-empty value. Run jspack --help for "
             "usage.");
-  EXPECT_EQ(ParseError({"a.js", "b.js"}),
-            "more than one entry file given ('a.js' and 'b.js'). Pass one "
-            "entry file; its imports are bundled with it.");
   EXPECT_EQ(ParseError({"run", "-o", "x", "app.js"}),
             "option -o does not apply to jspack run. jspack run writes no "
             "file; drop the option.");

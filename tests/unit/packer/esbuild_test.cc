@@ -230,6 +230,44 @@ TEST(Bundle, BundlesAnAppWithItsImports) {
       << bundle.source_map;
 }
 
+TEST(Bundle, MoreEntriesNamedAndFoundAreBundledBesideTheMain) {
+  ScratchDir src;
+  ScratchDir out;
+  std::filesystem::create_directories(src.path() + "/lib");
+  WriteText(src / "app.mjs",
+            "import { fork } from 'node:child_process';\n"
+            "import path from 'node:path';\n"
+            "import { Worker } from 'node:worker_threads';\n"
+            "fork(path.join(__dirname, 'lib', 'child.js'));\n"
+            "new Worker(new URL('./w.mjs', import.meta.url));\n"
+            "const name = 'computed.js';\nfork(name);\n"
+            "fork('./missing.js');\n");
+  WriteText(src / "lib/child.js",
+            "const { Worker } = require('worker_threads');\n"
+            "new Worker(__dirname + '/grandchild.js');\n");
+  WriteText(src / "lib/grandchild.js", "console.log('deep');\n");
+  WriteText(src / "w.mjs", "console.log('w');\n");
+  WriteText(src / "computed.js", "console.log('named');\n");
+  BundleOutput bundle;
+  Status status = BundleApp(JSPACK_TEST_ESBUILD, src / "app.mjs",
+                            {src / "computed.js"}, out.path(), &bundle);
+  ASSERT_TRUE(status.ok()) << status.Message();
+  EXPECT_EQ(bundle.entries,
+            (std::vector<std::string>{"computed.js", "lib/child.js", "w.mjs",
+                                      "lib/grandchild.js"}));
+  EXPECT_EQ(bundle.code.rfind("return { main: function (", 0), 0u)
+      << bundle.code.substr(0, 80);
+  EXPECT_NE(bundle.code.find("\"lib/grandchild.js\": function ("),
+            std::string::npos);
+  // One map for every part, and the bundle file on disk is the composite.
+  EXPECT_NE(bundle.source_map.find("\"sources\": [\"app.mjs\", "
+                                   "\"computed.js\", \"lib/child.js\", "
+                                   "\"w.mjs\", \"lib/grandchild.js\"]"),
+            std::string::npos)
+      << bundle.source_map;
+  EXPECT_EQ(ReadText(out.path() + "/bundle.js"), bundle.code);
+}
+
 TEST(Bundle, OutputDoesNotDependOnTheTempDirectory) {
   ScratchDir src;
   ScratchDir out1;
