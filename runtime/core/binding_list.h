@@ -22,6 +22,7 @@
   V(task_queue)                \
   V(timers)                    \
   V(types)                     \
+  V(udp_wrap)                  \
   V(url)                       \
   V(util)                      \
   V(uv)                        \

@@ -14,6 +14,7 @@ module.exports = [
   ['buffer', () => require('../../buffer')],
   ['child_process', () => require('../../child_process')],
   ['console', () => require('../../console')],
+  ['dgram', () => require('../../dgram')],
   ['dns', () => require('../../dns')],
   ['dns/promises', () => require('../../dns/promises')],
   ['events', () => require('../../events')],
