@@ -4,6 +4,7 @@
 
 #define JSPACK_BINDING_LIST(V) \
   V(buffer)                    \
+  V(cares)                     \
   V(dns)                       \
   V(encoding)                  \
   V(fs)                        \
