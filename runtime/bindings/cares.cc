@@ -19,6 +19,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "runtime/core/binding.h"
@@ -49,7 +50,29 @@ struct ChannelWrap {
   Runtime* runtime = nullptr;
   v8::Global<v8::Object> owner;
   std::map<ares_socket_t, PollTask*> polls;
+  // While a binding call runs c-ares (query, cancel), completions it makes
+  // at once are collected here as [req, status, payload] and handed back
+  // to JS, which delivers them on the next tick: calling into JS from
+  // inside a JS call would drain ticks under the caller.
+  std::vector<v8::Local<v8::Value>>* sync_out = nullptr;
 };
+
+// Runs `fn` with completions collected; returns them as an array, or
+// nothing (0) when there were none.
+template <typename Fn>
+void CollectingCompletions(const v8::FunctionCallbackInfo<v8::Value>& args,
+                           ChannelWrap* wrap, Fn fn) {
+  std::vector<v8::Local<v8::Value>> out;
+  wrap->sync_out = &out;
+  fn();
+  wrap->sync_out = nullptr;
+  if (out.empty()) {
+    args.GetReturnValue().Set(0);
+    return;
+  }
+  args.GetReturnValue().Set(
+      v8::Array::New(args.GetIsolate(), out.data(), out.size()));
+}
 
 thread_local std::vector<ChannelWrap*> slots;
 thread_local std::vector<uint32_t> free_ids;
@@ -226,6 +249,11 @@ struct QueryReq {
 
 void Complete(QueryReq* req, int argc, v8::Local<v8::Value>* argv) {
   Runtime* runtime = req->wrap->runtime;
+  if (req->wrap->sync_out != nullptr) {
+    req->wrap->sync_out->push_back(req->object.Get(runtime->isolate()));
+    for (int i = 0; i < argc; ++i) req->wrap->sync_out->push_back(argv[i]);
+    return;
+  }
   v8::Isolate* isolate = runtime->isolate();
   v8::Local<v8::Context> context = runtime->context();
   v8::Local<v8::Object> object = req->object.Get(isolate);
@@ -244,7 +272,10 @@ void AfterQuery(void* arg, int status, int, unsigned char* answer, int length) {
   // away with queries pending, which DestroyChannel never does.
   Runtime* runtime = wrap->runtime;
   v8::Isolate* isolate = runtime->isolate();
-  v8::HandleScope scope(isolate);
+  // Collected completions must outlive this function: they live in the
+  // scope of the binding call that is running.
+  std::optional<v8::HandleScope> scope;
+  if (wrap->sync_out == nullptr) scope.emplace(isolate);
   v8::Context::Scope context_scope(runtime->context());
   v8::Local<v8::Value> argv[2] = {v8::Integer::New(isolate, status),
                                   v8::Undefined(isolate)};
@@ -257,8 +288,9 @@ void AfterQuery(void* arg, int status, int, unsigned char* answer, int length) {
   QueryDone(wrap);
 }
 
-// query(id, req, name, type) -> 0, or ARES_EBADF-like 1 when the channel is
-// gone; req.oncomplete(status, answer) follows.
+// query(id, req, name, type) -> 0, ARES_EDESTRUCTION when the channel is
+// gone, or an array of completions c-ares made at once ([req, status,
+// answer, ...], for JS to deliver); req.oncomplete(status, answer) follows.
 void Query(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsObject() && args[2]->IsString() && args[3]->IsInt32());
   ChannelWrap* wrap = Find(args);
@@ -271,10 +303,11 @@ void Query(const v8::FunctionCallbackInfo<v8::Value>& args) {
   req->object.Reset(args.GetIsolate(), args[1].As<v8::Object>());
   v8::String::Utf8Value name(args.GetIsolate(), args[2]);
   ++wrap->pending;
-  ares_query(wrap->channel, *name, 1 /* C_IN */, args[3].As<v8::Int32>()->Value(),
-             AfterQuery, req);
+  int type = args[3].As<v8::Int32>()->Value();
+  CollectingCompletions(args, wrap, [&] {
+    ares_query(wrap->channel, *name, 1 /* C_IN */, type, AfterQuery, req);
+  });
   ScheduleTimer(wrap);
-  args.GetReturnValue().Set(0);
 }
 
 void AfterHostByAddr(void* arg, int status, int, hostent* host) {
@@ -282,7 +315,8 @@ void AfterHostByAddr(void* arg, int status, int, hostent* host) {
   ChannelWrap* wrap = req->wrap;
   Runtime* runtime = wrap->runtime;
   v8::Isolate* isolate = runtime->isolate();
-  v8::HandleScope scope(isolate);
+  std::optional<v8::HandleScope> scope;
+  if (wrap->sync_out == nullptr) scope.emplace(isolate);
   v8::Local<v8::Context> context = runtime->context();
   v8::Context::Scope context_scope(context);
   std::vector<v8::Local<v8::Value>> names;
@@ -332,9 +366,10 @@ void GetHostByAddr(const v8::FunctionCallbackInfo<v8::Value>& args) {
   req->wrap = wrap;
   req->object.Reset(args.GetIsolate(), args[1].As<v8::Object>());
   ++wrap->pending;
-  ares_gethostbyaddr(wrap->channel, addr, length, family, AfterHostByAddr, req);
+  CollectingCompletions(args, wrap, [&] {
+    ares_gethostbyaddr(wrap->channel, addr, length, family, AfterHostByAddr, req);
+  });
   ScheduleTimer(wrap);
-  args.GetReturnValue().Set(0);
 }
 
 // getServers(id) -> [address, port, address, port, ...].
@@ -426,10 +461,12 @@ void SetLocalAddress(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(0);
 }
 
-// cancel(id): every pending query completes with ARES_ECANCELLED.
+// cancel(id) -> the completions (ARES_ECANCELLED) of every pending query,
+// as query() returns them.
 void Cancel(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ChannelWrap* wrap = Find(args);
-  if (wrap != nullptr) ares_cancel(wrap->channel);
+  if (wrap == nullptr) return;
+  CollectingCompletions(args, wrap, [&] { ares_cancel(wrap->channel); });
 }
 
 // strerror(code) -> c-ares's description.

@@ -86,7 +86,9 @@ class ResolverBase {
   }
 
   cancel() {
-    if (this[kChannel] >= 0) native().cancel(this[kChannel]);
+    if (this[kChannel] < 0) return;
+    const completions = native().cancel(this[kChannel]);
+    if (Array.isArray(completions)) deliverLater(completions);
   }
 
   getServers() {
@@ -131,6 +133,22 @@ class ResolverBase {
   }
 }
 
+// Completions c-ares made during the binding call itself ([req, status,
+// payload, ...]) run on the next tick, as if they had come from the loop.
+function deliverLater(triples) {
+  for (let i = 0; i < triples.length; i += 3) {
+    const [req, status, payload] = [triples[i], triples[i + 1], triples[i + 2]];
+    process.nextTick(() => req.oncomplete(status, payload));
+  }
+}
+
+// What a query call of the binding answered: 0, an error status, or
+// completions to deliver.
+function checkStarted(status, syscall, name) {
+  if (Array.isArray(status)) deliverLater(status);
+  else if (status !== 0) throw dnsException(codeOf(status), syscall, name);
+}
+
 // The completion of one query: the parsed answer, or Node's error.
 function finishQuery(type, name, ttl, status, answer, callback) {
   const syscall = syscallFor(type);
@@ -166,7 +184,7 @@ function startQuery(resolver, type, name, second, third) {
     },
   };
   const status = native().query(resolver._channel(), req, name, kTypeCodes[type]);
-  if (status !== 0) throw dnsException(codeOf(status), syscallFor(type), name);
+  checkStarted(status, syscallFor(type), name);
   return req;
 }
 
@@ -195,8 +213,7 @@ class Resolver extends ResolverBase {
         else callback(null, names);
       },
     };
-    const status = native().getHostByAddr(this._channel(), req, ip);
-    if (status !== 0) throw dnsException(codeOf(status), 'getHostByAddr', ip);
+    checkStarted(native().getHostByAddr(this._channel(), req, ip), 'getHostByAddr', ip);
     return req;
   }
 }
