@@ -36,8 +36,8 @@ const { prepareStackTrace } = require('./source_map');
 // would add about a fifth to a small app's start-up (samples/hello: see the
 // closing note of the session that made this list).
 const kLoadedOnFirstUse = new Set([
-  'child_process', 'dgram', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
-  'readline/promises', 'stream/web', 'v8', 'worker_threads',
+  'child_process', 'constants', 'dgram', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
+  'readline/promises', 'stream/web', 'sys', 'v8', 'worker_threads',
 ]);
 builtins.defineBuiltins(require('./modules/builtin_table'));
 builtins.loadAll(kLoadedOnFirstUse);
