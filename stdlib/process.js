@@ -146,8 +146,10 @@ function lazyProperty(name, make) {
     },
   });
 }
-lazyProperty('stdout', () => new SyncWriteStream(1));
-lazyProperty('stderr', () => new SyncWriteStream(2));
+// On a terminal they emit 'resize' (internal/tty/resize.js).
+const resizing = (stream) => require('./internal/tty/resize').watchResize(stream);
+lazyProperty('stdout', () => resizing(new SyncWriteStream(1)));
+lazyProperty('stderr', () => resizing(new SyncWriteStream(2)));
 lazyProperty('stdin', () => new Stdin(0));
 // The options NODE_OPTIONS may hold: the node options jspack-runtime reads
 // (runtime/main.cc) and the V8 options Node lets through. Node's Set also

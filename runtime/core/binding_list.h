@@ -22,6 +22,7 @@
   V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
+  V(tty_wrap)                  \
   V(types)                     \
   V(udp_wrap)                  \
   V(url)                       \

@@ -5,7 +5,6 @@
 // Strings go to the fd as they are, with no Buffer in between.
 
 const { Writable } = require('../../stream');
-const processEnv = require('./env');
 const stdio = internalBinding('stdio');
 
 class SyncWriteStream extends Writable {
@@ -32,31 +31,13 @@ class SyncWriteStream extends Writable {
     return size ? [size[0], size[1]] : [80, 24];
   }
 
-  hasColors(count = 16, env) {
-    if (typeof count === 'object' && count !== null) {
-      env = count;
-      count = 16;
-    }
-    return count <= 2 ** this.getColorDepth(env);
+  // Node's answers for the environment (internal/tty/color.js, node:tty).
+  hasColors(count, env) {
+    return require('../tty/color').hasColors(count, env);
   }
 
-  // Node's rules, reduced to the common terminals: FORCE_COLOR, NO_COLOR,
-  // TERM=dumb, COLORTERM and 256-color TERMs.
-  getColorDepth(env = processEnv) {
-    const force = env.FORCE_COLOR;
-    if (force !== undefined) {
-      if (force === '' || force === '1' || force === 'true') return 4;
-      if (force === '2') return 8;
-      if (force === '3') return 24;
-      return 1;
-    }
-    if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
-        env.TERM === 'dumb') {
-      return 1;
-    }
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
-    return 4;
+  getColorDepth(env) {
+    return require('../tty/color').getColorDepth(env);
   }
 
   _write(chunk, encoding, callback) {
