@@ -24,7 +24,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORKLOADS = ["buffer-codec", "fs-readwrite", "fs-stream-copy", "fs-readdir-stat",
-             "spawn-true", "tcp-echo", "worker-roundtrip"]
+             "spawn-true", "tcp-echo", "worker-roundtrip", "readline-lines"]
 
 
 def log(msg):

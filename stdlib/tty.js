@@ -34,8 +34,9 @@ function checkTerminal(fd) {
   }
 }
 
-function ReadStream(fd, options) {
-  if (!(this instanceof ReadStream)) return new ReadStream(fd, options);
+function ReadStream(descriptor, opts) {
+  if (!(this instanceof ReadStream)) return new ReadStream(descriptor, opts);
+  const fd = descriptor;
   checkTerminal(fd);
   const handle = new Pipe(false);
   const status = handle.open(fd);
@@ -45,7 +46,7 @@ function ReadStream(fd, options) {
       message: getSystemErrorMessage(status), syscall: 'uv_tty_init',
     });
   }
-  Socket.call(this, { readableHighWaterMark: 0, ...options, handle, readable: true, writable: false });
+  Socket.call(this, { readableHighWaterMark: 0, ...opts, handle, readable: true, writable: false });
   this.isRaw = false;
   this.isTTY = true;
 }
@@ -69,7 +70,8 @@ class WriteStream extends SyncWriteStream {
   }
 
   getWindowSize() {
-    return [this.columns, this.rows];
+    const { columns, rows } = this;
+    return [columns, rows];
   }
 
   // Reads the size again; 'resize' when it changed.
@@ -106,4 +108,4 @@ class WriteStream extends SyncWriteStream {
   }
 }
 
-module.exports = { isatty, ReadStream, WriteStream };
+module.exports = { ReadStream, WriteStream, isatty };

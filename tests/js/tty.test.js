@@ -1,8 +1,11 @@
 // node:tty and the standard streams on a real terminal: a child runs under
 // `script` (a pty) and reports isatty, isTTY, raw mode on and off (checked
 // with `stty -a` on the same terminal), a tty.WriteStream, and
-// process.stdout's 'resize' event after `stty cols 101 rows 33` (SIGWINCH). Skipped where
-// `script` is missing.
+// process.stdout's 'resize' event after `stty cols 101 rows 33` (SIGWINCH).
+// Then readline on that terminal, driven key by key by a small pty driver
+// (python3's pty module) that waits for each echo before typing on: prompt,
+// tab completion, history up, backspace and Ctrl+C (SIGINT). Skipped where
+// `script` or python3 is missing.
 'use strict';
 
 const assert = require('assert');
@@ -60,7 +63,6 @@ const proc = spawn('script', ['-qec', command, '/dev/null'], { env, stdio: ['ign
 let text = '';
 proc.stdout.on('data', (d) => { text += d; });
 proc.on('exit', (code) => {
-  fs.rmSync(dir, { recursive: true, force: true });
   const line = text.split(/\r?\n/).find((l) => l.startsWith('RESULT '));
   assert.ok(line, `no result in ${JSON.stringify(text)}`);
   const out = JSON.parse(line.slice(7));
@@ -72,4 +74,37 @@ proc.on('exit', (code) => {
   });
   assert.strictEqual(code, 0);
   console.log('ok - tty streams on a pty');
+  readlineOnPty();
 });
+
+// "expect<TAB>keys" lines: the driver waits for `expect` in the output, then
+// types `keys` (Python escapes).
+const kSteps = "> \tban\nban\t\\t\nana\t\\r\n> \thello\\r\n> \t\\x1b[A\nhello\t\\x1b[A\nbanana\t\\r\n> \tapr\napr\t\\t\nicot\t\\r\n> \tworld\\x7f\\x7fd\\r\n> \t\\x03\n";
+
+const kDriver = "import os, pty, sys, select\n# ptydrive.py CMD... : runs CMD on a pty; reads steps \"expect\\tsend\" from stdin.\nsteps = [l.rstrip('\\n').split('\\t', 1) for l in sys.stdin.read().split('\\n') if l]\npid, fd = pty.fork()\nif pid == 0:\n    os.execvp(sys.argv[1], sys.argv[1:])\nbuf = b''\ndef read_until(token):\n    global buf\n    while token.encode() not in buf:\n        r, _, _ = select.select([fd], [], [], 10)\n        if not r: raise SystemExit('timeout waiting for %r, got %r' % (token, buf[-200:]))\n        try: chunk = os.read(fd, 4096)\n        except OSError: raise SystemExit('eof waiting for %r' % token)\n        buf += chunk\n    buf = buf[buf.index(token.encode()) + len(token):]\nfor expect, send in steps:\n    read_until(expect)\n    os.write(fd, send.encode().decode('unicode_escape').encode('latin1'))\ntry:\n    while os.read(fd, 4096): pass\nexcept OSError: pass\n_, status = os.waitpid(pid, 0)\nsys.exit(os.waitstatus_to_exitcode(status))\n";
+
+const kReadlineChild = "const readline = require('readline');\nconst completer = (line) => {\n  const hits = ['apple', 'apricot', 'banana'].filter((c) => c.startsWith(line));\n  return [hits.length ? hits : [], line];\n};\nconst rl = readline.createInterface({ input: process.stdin, output: process.stdout, completer, history: ['old'] });\nconst seen = [];\nrl.setPrompt('> ');\nrl.prompt();\nrl.on('line', (line) => {\n  seen.push(line);\n  if (line === 'quit') rl.close();\n  else rl.prompt();\n});\nrl.on('SIGINT', () => { seen.push('SIGINT'); rl.close(); });\nrl.on('close', () => { require('fs').writeFileSync(process.argv[2], JSON.stringify(seen)); });\n";
+
+function readlineOnPty() {
+  if (spawnSync('python3', ['--version']).error) {
+    console.log('skip: no python3 for the readline pty driver');
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const driver = path.join(dir, 'ptydrive.py');
+  const script = path.join(dir, 'readline.js');
+  const result = path.join(dir, 'lines.json');
+  fs.writeFileSync(driver, kDriver);
+  fs.writeFileSync(script, kReadlineChild);
+  const run = spawn('python3', [driver, process.execPath, script, result], {
+    env, stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  run.stdin.end(kSteps);
+  run.on('exit', (status) => {
+    assert.strictEqual(status, 0);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(result, 'utf8')),
+      ['banana', 'hello', 'banana', 'apricot', 'word', 'SIGINT']);
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log('ok - readline prompt, completion, history and SIGINT on a pty');
+  });
+}
