@@ -363,6 +363,12 @@ void Send(const v8::FunctionCallbackInfo<v8::Value>& args) {
     r->owned.push_back(data);
     bufs[i] = uv_buf_init(data, static_cast<unsigned>(length));
   }
+  // An empty list is an empty datagram; libuv wants at least one buffer.
+  static char empty = 0;
+  if (n == 0) {
+    bufs.push_back(uv_buf_init(&empty, 0));
+    n = 1;
+  }
   // With nothing queued the datagram usually goes out now, without a
   // request: the common case costs no allocation kept past this call.
   if (uv_udp_get_send_queue_count(&wrap->udp) == 0) {

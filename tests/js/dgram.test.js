@@ -71,18 +71,20 @@ step('lists, slices, typed arrays and empty datagrams', async () => {
   const all = new Promise((resolve) => {
     a.on('message', (msg) => {
       seen.push(msg.toString('latin1'));
-      if (seen.length === 5) resolve();
+      if (seen.length === 6) resolve();
     });
   });
   // The first send binds the socket implicitly; the others queue behind it.
   c.send(['ab', Buffer.from('cd'), new Uint8Array([101])], port, '127.0.0.1');
   c.send(Buffer.from('xhelloy'), 1, 5, port, '127.0.0.1');
   c.send('', port, '127.0.0.1');
+  // An empty list is an empty datagram too.
+  c.send([], port, '127.0.0.1');
   c.send(new DataView(new Uint8Array([70, 71]).buffer), port);
   c.send('wörld', port, 'localhost');
   await all;
   seen.sort();
-  assert.deepStrictEqual(seen, ['', 'FG', 'abcde', 'hello', Buffer.from('wörld').toString('latin1')]);
+  assert.deepStrictEqual(seen, ['', '', 'FG', 'abcde', 'hello', Buffer.from('wörld').toString('latin1')]);
   assert.strictEqual(typeof c.address().port, 'number');
   await close(a);
   await close(c);
