@@ -41,7 +41,13 @@ let dns;
 // the socket's family. An IP literal needs no resolver call, only the
 // asynchrony one would have.
 function resolverFor(family, custom) {
-  if (custom !== undefined) return (host, done) => custom(host, family, done);
+  if (custom !== undefined) {
+    // What the app's lookup answers must be text for the binding; anything
+    // else is an address the kernel rejects (EINVAL), as in Node.
+    return (host, done) => custom(host, family, (err, ip, ...rest) => {
+      done(err, err || typeof ip === 'string' ? ip : String(ip), ...rest);
+    });
+  }
   return (host, done) => {
     const kind = typeof host === 'string' ? isIP(host) : 0;
     if (kind !== 0) {
@@ -241,7 +247,7 @@ class Socket extends EventEmitter {
     const { port, address, callback, fd } = bindArgs(where, second, done);
     inner.bindState = BINDING;
     if (typeof callback === 'function') this.once('listening', callback);
-    if (Number.isInteger(fd) && fd >= 0) {
+    if (Number.isInteger(fd) && fd >= 0 && fd <= 0x7fffffff) {
       const err = handle.adopt(fd);
       if (err !== 0) {
         inner.bindState = UNBOUND;

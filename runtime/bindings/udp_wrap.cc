@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <uv.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -408,8 +409,17 @@ enum Option {
 void SetOption(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsInt32());
   FIND_OR_EBADF(wrap);
-  int value = args[2]->IsNumber() ? args[2].As<v8::Number>()->Value()
-                                  : (args[2]->IsTrue() ? 1 : 0);
+  // NaN, fractions and huge numbers become int32 as JS would make them
+  // (out of range for every option, so the kernel says EINVAL).
+  int value = 0;
+  if (args[2]->IsNumber()) {
+    double d = args[2].As<v8::Number>()->Value();
+    value = std::isfinite(d) && d >= -2147483648.0 && d <= 2147483647.0
+                ? static_cast<int>(d)
+                : -1;
+  } else {
+    value = args[2]->IsTrue() ? 1 : 0;
+  }
   int err = UV_EINVAL;
   switch (args[1].As<v8::Int32>()->Value()) {
     case kOptBroadcast:

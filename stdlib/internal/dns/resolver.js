@@ -47,12 +47,12 @@ function parseServer(text, index) {
   validateString(text, `servers[${index}]`);
   const kind = isIP(text);
   if (kind !== 0) return [kind, text, 53];
+  // Ports keep their low 16 bits, as in Node (0 then means the default).
+  const port = (digits) => (digits === undefined ? 53 : Number(digits) & 0xffff);
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
-  if (bracketed !== null && isIP(bracketed[1]) === 6) {
-    return [6, bracketed[1], bracketed[2] === undefined ? 53 : Number(bracketed[2])];
-  }
+  if (bracketed !== null && isIP(bracketed[1]) === 6) return [6, bracketed[1], port(bracketed[2])];
   const withPort = /^([^:]+):(\d+)$/.exec(text);
-  if (withPort !== null && isIP(withPort[1]) === 4) return [4, withPort[1], Number(withPort[2])];
+  if (withPort !== null && isIP(withPort[1]) === 4) return [4, withPort[1], port(withPort[2])];
   throw new ERR_INVALID_IP_ADDRESS(text);
 }
 
