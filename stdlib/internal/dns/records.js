@@ -3,6 +3,8 @@
 // dns.resolve*() answers with: addresses (with ttl), MX, TXT, SRV, NAPTR,
 // SOA, CAA, names, and resolveAny's typed records.
 
+const { Buffer } = require('../../buffer');
+
 const kTypeCodes = {
   A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33,
   NAPTR: 35, ANY: 255, CAA: 257,
@@ -77,10 +79,8 @@ function latin1(bytes, from, to) {
   return out;
 }
 
-let decoder;
 function utf8(bytes, from, to) {
-  decoder ??= new TextDecoder();
-  return decoder.decode(bytes.subarray(from, to));
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
 }
 
 function ipv4(bytes, at) {
