@@ -37,7 +37,7 @@ const { prepareStackTrace } = require('./source_map');
 // closing note of the session that made this list).
 const kLoadedOnFirstUse = new Set([
   'child_process', 'constants', 'dgram', 'dns', 'dns/promises', 'net', 'perf_hooks', 'readline',
-  'readline/promises', 'stream/web', 'sys', 'v8', 'worker_threads',
+  'readline/promises', 'stream/web', 'sys', 'tty', 'v8', 'worker_threads',
 ]);
 builtins.defineBuiltins(require('./modules/builtin_table'));
 builtins.loadAll(kLoadedOnFirstUse);
