@@ -17,6 +17,7 @@ const {
 const stdio = internalBinding('stdio');
 
 const UV_EINVAL = -22;
+const kFd = Symbol('tty fd');
 
 function isatty(fd) {
   return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 &&
@@ -49,12 +50,13 @@ function ReadStream(descriptor, opts) {
   Socket.call(this, { readableHighWaterMark: 0, ...opts, handle, readable: true, writable: false });
   this.isRaw = false;
   this.isTTY = true;
+  this[kFd] = fd;
 }
 Object.setPrototypeOf(ReadStream.prototype, Socket.prototype);
 Object.setPrototypeOf(ReadStream, Socket);
 
 ReadStream.prototype.setRawMode = function setRawModeMethod(flag) {
-  return setRawMode(this, this._handle ? this._handle.fileno() : -1, flag);
+  return setRawMode(this, this[kFd], flag);
 };
 
 class WriteStream extends SyncWriteStream {

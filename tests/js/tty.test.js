@@ -104,7 +104,26 @@ function readlineOnPty() {
     assert.strictEqual(status, 0);
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(result, 'utf8')),
       ['banana', 'hello', 'banana', 'apricot', 'word', 'SIGINT']);
-    fs.rmSync(dir, { recursive: true, force: true });
     console.log('ok - readline prompt, completion, history and SIGINT on a pty');
+    readStreamOnPty(driver);
+  });
+}
+
+// A tty.ReadStream of its own on fd 0: raw mode on, one key read, off.
+const kReadStreamChild = "const tty = require('tty');\nconst rs = new tty.ReadStream(0);\nrs.setRawMode(true);\nprocess.stdout.write('READY\\n');\nrs.once('data', (d) => {\n  rs.setRawMode(false);\n  require('fs').writeFileSync(process.argv[2], JSON.stringify([d.toString(), rs.isRaw, rs.isTTY, rs instanceof require('net').Socket]));\n  rs.destroy();\n});\n";
+
+function readStreamOnPty(driver) {
+  const script = path.join(dir, 'readstream.js');
+  const result = path.join(dir, 'key.json');
+  fs.writeFileSync(script, kReadStreamChild);
+  const run = spawn('python3', [driver, process.execPath, script, result], {
+    env, stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  run.stdin.end('READY\tq\n');
+  run.on('exit', (status) => {
+    assert.strictEqual(status, 0);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(result, 'utf8')), ['q', false, true, true]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log('ok - tty.ReadStream raw mode and a key on a pty');
   });
 }
