@@ -25,7 +25,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORKLOADS = ["async-context", "buffer-codec", "crypto-aes-gcm", "crypto-random",
              "crypto-sha256", "fs-readwrite", "fs-stream-copy", "fs-readdir-stat",
-             "spawn-true", "tcp-echo", "worker-roundtrip", "zlib-gzip", "zlib-brotli"]
+             "readline-lines", "spawn-true", "tcp-echo", "worker-roundtrip",
+             "zlib-gzip", "zlib-brotli"]
 
 
 def log(msg):

@@ -5,6 +5,7 @@
 #define JSPACK_BINDING_LIST(V) \
   V(async_wrap)                \
   V(buffer)                    \
+  V(cares)                     \
   V(contextify)                \
   V(crypto)                    \
   V(crypto_keys)               \
@@ -25,7 +26,9 @@
   V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
+  V(tty_wrap)                  \
   V(types)                     \
+  V(udp_wrap)                  \
   V(url)                       \
   V(util)                      \
   V(uv)                        \

@@ -19,6 +19,11 @@ class Stdin extends EventEmitter {
     super();
     this.fd = fd;
     this.isTTY = stdio.isatty(fd) ? true : undefined;
+    // A terminal stdin has raw mode, as Node's tty.ReadStream (node:tty).
+    if (this.isTTY) {
+      this.isRaw = false;
+      this.setRawMode = (flag) => require('../tty/raw').setRawMode(this, fd, flag);
+    }
     this.readable = true;
     this.readableEnded = false;
     this.destroyed = false;

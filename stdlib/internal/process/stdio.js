@@ -9,27 +9,7 @@
 // an app that only logs never loads the stream machinery (samples/hello:
 // about a fifth of its start-up instructions).
 
-const processEnv = require('./env');
 const stdio = internalBinding('stdio');
-
-// Node's rules, reduced to the common terminals: FORCE_COLOR, NO_COLOR,
-// TERM=dumb, COLORTERM and 256-color TERMs.
-function colorDepth(env) {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === '' || force === '1' || force === 'true') return 4;
-    if (force === '2') return 8;
-    if (force === '3') return 24;
-    return 1;
-  }
-  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
-      env.TERM === 'dumb') {
-    return 1;
-  }
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
-  return 4;
-}
 
 let SyncWriteStream;
 function streamClass() {
@@ -59,16 +39,13 @@ function streamClass() {
         return size ? [size[0], size[1]] : [80, 24];
       }
 
-      hasColors(count = 16, env) {
-        if (typeof count === 'object' && count !== null) {
-          env = count;
-          count = 16;
-        }
-        return count <= 2 ** this.getColorDepth(env);
+      // Node's answers for the environment (internal/tty/color.js, node:tty).
+      hasColors(count, env) {
+        return require('../tty/color').hasColors(count, env);
       }
 
-      getColorDepth(env = processEnv) {
-        return colorDepth(env);
+      getColorDepth(env) {
+        return require('../tty/color').getColorDepth(env);
       }
 
       _write(chunk, encoding, callback) {
@@ -98,8 +75,9 @@ function streamClass() {
 const streams = [];  // by fd
 const getters = [];  // the process.stdout / process.stderr getters, by fd
 
+// On a terminal they emit 'resize' (internal/tty/resize.js).
 function stdioStream(fd) {
-  streams[fd] ??= new (streamClass())(fd);
+  streams[fd] ??= require('../tty/resize').watchResize(new (streamClass())(fd));
   return streams[fd];
 }
 
@@ -139,8 +117,8 @@ class PlainWriter {
     return stdioStream(this.fd).write(chunk, callback);
   }
 
-  getColorDepth(env = processEnv) {
-    return colorDepth(env);
+  getColorDepth(env) {
+    return require('../tty/color').getColorDepth(env);
   }
 }
 const writers = [];
