@@ -5,7 +5,7 @@
 
 const { Socket } = require('./net');
 const { Pipe } = require('./internal/net/handles');
-const { SyncWriteStream } = require('./internal/process/stdio');
+const { streamClass } = require('./internal/process/stdio');
 const colors = require('./internal/tty/color');
 const { setRawMode } = require('./internal/tty/raw');
 const ansi = require('./internal/readline/ansi');
@@ -59,7 +59,7 @@ ReadStream.prototype.setRawMode = function setRawModeMethod(flag) {
   return setRawMode(this, this[kFd], flag);
 };
 
-class WriteStream extends SyncWriteStream {
+class WriteStream extends streamClass() {
   constructor(fd) {
     checkTerminal(fd);
     super(fd);

@@ -137,4 +137,6 @@ function consoleStream(process, name) {
   return process[name];
 }
 
-module.exports = { PlainWriter, defineStdio, consoleStream, stdioStream };
+module.exports = {
+  PlainWriter, consoleStream, defineStdio, stdioStream, streamClass,
+};
