@@ -251,7 +251,7 @@ function createStdin(fd) {
   if (kind === 'FILE') return fileStdin(fd, undefined);
   if (kind === 'TTY') {
     const tty = require('../../tty');
-    if (typeof tty.ReadStream === 'function') return new tty.ReadStream(fd);
+    if (typeof tty.ReadStream === 'function') return stopOnPause(new tty.ReadStream(fd));
     return new Stdin(fd);
   }
   // Nothing usable: /dev/null, opened now, on fd 0 itself when that is
@@ -275,15 +275,19 @@ function socketStdin(fd) {
   });
   // The other end may be read-write (a socketpair); this side only reads.
   stream.readable = true;
-  // A paused stdin stops reading at once, so that it does not hold the
-  // process open (Node does the same).
+  stream.fd = fd;
+  return stopOnPause(stream);
+}
+
+// A paused stdin stops reading at once, so that it does not hold the
+// process open (Node does the same; readline's close() pauses its input).
+function stopOnPause(stream) {
   stream.on('pause', () => {
     const handle = stream._handle;
     if (handle === null || handle === undefined) return;
     stream._readableState.reading = false;
     handle.readStop();
   });
-  stream.fd = fd;
   return stream;
 }
 
