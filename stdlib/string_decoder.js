@@ -35,72 +35,6 @@ function toBytes(buf) {
                                  buf);
 }
 
-// Decodes complete UTF-8 in bytes[0, end). Returns the string.
-function decodeUtf8(bytes, start, end) {
-  let out = '';
-  let pending = [];
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    let cp;
-    let need = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (b < 0x80) {
-      pending.push(b);
-      i++;
-      if (pending.length >= 4096) {
-        out += String.fromCharCode.apply(null, pending);
-        pending = [];
-      }
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0x0f;
-      if (b === 0xe0) lower = 0xa0;
-      if (b === 0xed) upper = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x07;
-      if (b === 0xf0) lower = 0x90;
-      if (b === 0xf4) upper = 0x8f;
-    } else {
-      pending.push(0xfffd);
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let ok = true;
-    for (let k = 0; k < need; k++, j++) {
-      const c = j < end ? bytes[j] : -1;
-      if (c < lower || c > upper) {
-        ok = false;
-        break;
-      }
-      lower = 0x80;
-      upper = 0xbf;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (!ok) {
-      pending.push(0xfffd);
-      i = j;
-      continue;
-    }
-    if (cp > 0xffff) {
-      cp -= 0x10000;
-      pending.push(0xd800 | (cp >> 10), 0xdc00 | (cp & 0x3ff));
-    } else {
-      pending.push(cp);
-    }
-    i = j;
-  }
-  if (pending.length) out += String.fromCharCode.apply(null, pending);
-  return out;
-}
-
 // How many trailing bytes of bytes[0, end) are a valid but incomplete UTF-8
 // character (one more input could complete). Invalid tails are decoded now,
 // as Node does.
@@ -134,55 +68,19 @@ function incompleteUtf8Tail(bytes, end) {
   return 0;
 }
 
-const kBase64 =
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function encodeBase64(bytes, start, end, url) {
-  let out = '';
-  let i = start;
-  for (; i + 2 < end; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += kBase64[n >> 18] + kBase64[(n >> 12) & 63] +
-      kBase64[(n >> 6) & 63] + kBase64[n & 63];
-  }
-  if (end - i === 1) {
-    const n = bytes[i] << 16;
-    out += kBase64[n >> 18] + kBase64[(n >> 12) & 63] + (url ? '' : '==');
-  } else if (end - i === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += kBase64[n >> 18] + kBase64[(n >> 12) & 63] +
-      kBase64[(n >> 6) & 63] + (url ? '' : '=');
-  }
-  return url ? out.replace(/\+/g, '-').replace(/\//g, '_') : out;
-}
+// The decoding itself is the Buffer binding's (native, and the same as
+// buf.toString(encoding)); this module only keeps characters and base64
+// groups that a chunk boundary splits whole.
+const binding = internalBinding('buffer');
+const kEncodingIds = {
+  utf8: binding.UTF8, utf16le: binding.UCS2, latin1: binding.LATIN1,
+  ascii: binding.ASCII, hex: binding.HEX, base64: binding.BASE64,
+  base64url: binding.BASE64URL,
+};
 
 function decodeSimple(encoding, bytes, start, end) {
-  let out = '';
-  switch (encoding) {
-    case 'latin1':
-      for (let i = start; i < end; i++) out += String.fromCharCode(bytes[i]);
-      return out;
-    case 'ascii':
-      for (let i = start; i < end; i++) {
-        out += String.fromCharCode(bytes[i] & 0x7f);
-      }
-      return out;
-    case 'hex':
-      for (let i = start; i < end; i++) {
-        out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-      }
-      return out;
-    case 'utf16le':
-      for (let i = start; i + 1 < end; i += 2) {
-        out += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
-      }
-      return out;
-    case 'base64':
-    case 'base64url':
-      return encodeBase64(bytes, start, end, encoding === 'base64url');
-    default:
-      return decodeUtf8(bytes, start, end);
-  }
+  if (start >= end) return '';
+  return binding.decode(bytes, start, end, kEncodingIds[encoding]);
 }
 
 class StringDecoder {
