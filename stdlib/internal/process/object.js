@@ -49,6 +49,9 @@ Object.assign(process, {
     modules: '115',
     // The libcrypto node:crypto uses (the one libnode loads too).
     openssl: internalBinding('crypto').getOpenSslVersion()[0],
+    // The system zlib and brotli node:zlib uses.
+    zlib: internalBinding('zlib').versions()[0],
+    brotli: internalBinding('zlib').versions()[1],
   },
   arch: host.arch,
   platform: host.platform,
