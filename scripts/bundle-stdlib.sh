@@ -24,4 +24,4 @@ cd /
   --alias:abort-controller="$lib/internal/abort_controller.js" \
   --bundle --format=cjs --platform=neutral --target=es2022 \
   --log-level=warning --metafile="$work/meta.json" --outfile="$work/bundle.js"
-exec node "$root/scripts/stdlib-image.js" "$esbuild" "$work/meta.json" "$work" "$out"
+exec node "$root/scripts/stdlib-image.js" "$esbuild" "$work/meta.json" "$work" "$out" "$lib"

@@ -5,7 +5,7 @@
 // compiled, the first time something requires it. A module the bootstrap
 // never loads therefore costs no bytes in a snapshot and no start-up time.
 //
-// Usage: node scripts/stdlib-image.js <esbuild> <metafile> <work-dir> <out>
+// Usage: node scripts/stdlib-image.js <esbuild> <metafile> <work-dir> <out> <stdlib-dir>
 // The metafile comes from bundling stdlib/internal/bootstrap.js with esbuild
 // (scripts/bundle-stdlib.sh does that): it names every module reachable from
 // the bootstrap and how each require() specifier in it resolved, so esbuild
@@ -21,26 +21,32 @@ const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
-const [esbuild, metafile, work, out] = process.argv.slice(2);
-if (!out) {
-  console.error('usage: stdlib-image.js <esbuild> <metafile> <work-dir> <out>');
+const [esbuild, metafile, work, out, libDir] = process.argv.slice(2);
+if (!libDir) {
+  console.error('usage: stdlib-image.js <esbuild> <metafile> <work-dir> <out> <stdlib-dir>');
   process.exit(2);
 }
+// The metafile's paths are relative to / (bundle-stdlib.sh runs esbuild there).
+const lib = path.resolve(libDir).slice(1) + '/';
 
 const meta = JSON.parse(fs.readFileSync(metafile, 'utf8'));
 const inputs = Object.keys(meta.inputs).filter((p) => !p.startsWith('<'));
-const entry = inputs.find((p) => p.endsWith('stdlib/internal/bootstrap.js'));
+const entry = inputs.find((p) => p === `${lib}internal/bootstrap.js`);
 if (entry === undefined) throw new Error('the metafile has no bootstrap');
 
 // The name a module has in stack traces, as node names its builtins:
 // stdlib/internal/fs/utils.js -> node:internal/fs/utils; a pinned npm package
 // lives under internal/deps/.
 function moduleName(file) {
-  const stdlib = file.lastIndexOf('stdlib/');
   const deps = file.lastIndexOf('node_modules/');
-  const rel = deps > stdlib ?
-    'internal/deps/' + file.slice(deps + 'node_modules/'.length) :
-    file.slice(stdlib + 'stdlib/'.length);
+  let rel;
+  if (file.startsWith(lib) && !file.includes('node_modules/', lib.length)) {
+    rel = file.slice(lib.length);
+  } else if (deps !== -1) {
+    rel = 'internal/deps/' + file.slice(deps + 'node_modules/'.length);
+  } else {
+    throw new Error(`${file} is neither in the stdlib nor in node_modules`);
+  }
   return rel.replace(/\.js$/, '');
 }
 
