@@ -61,19 +61,9 @@ std::string JsonString(const std::string& s) {
 }
 
 std::string KindName(SectionKind kind, uint32_t index) {
-  switch (kind) {
-    case SectionKind::kManifest:
-      return "manifest";
-    case SectionKind::kSnapshot:
-      return "snapshot";
-    case SectionKind::kBundle:
-      return "bundle";
-    case SectionKind::kSourceMap:
-      return "source map";
-    case SectionKind::kLibrary:
-      return "library " + std::to_string(index);
-  }
-  return "kind " + std::to_string(static_cast<uint32_t>(kind));
+  std::string name = payload::SectionKindName(static_cast<uint32_t>(kind));
+  if (kind == SectionKind::kLibrary) name += " " + std::to_string(index);
+  return name;
 }
 
 // The GNU build-id of an ELF image in memory ("" if none).

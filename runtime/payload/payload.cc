@@ -65,23 +65,9 @@ bool RangeInside(uint64_t offset, uint64_t size, uint64_t limit) {
   return offset <= limit && size <= limit - offset;
 }
 
-std::string KindName(uint32_t kind) {
-  switch (static_cast<SectionKind>(kind)) {
-    case SectionKind::kManifest:
-      return "manifest";
-    case SectionKind::kSnapshot:
-      return "snapshot";
-    case SectionKind::kBundle:
-      return "bundle";
-    case SectionKind::kSourceMap:
-      return "source map";
-    case SectionKind::kLibrary:
-      return "library";
-  }
-  return "kind " + std::to_string(kind);
+std::string SectionName(uint32_t kind) {
+  return SectionKindName(kind) + " section";
 }
-
-std::string SectionName(uint32_t kind) { return KindName(kind) + " section"; }
 
 std::string SectionName(uint32_t kind, uint32_t index) {
   if (static_cast<SectionKind>(kind) == SectionKind::kLibrary) {
@@ -101,6 +87,22 @@ bool Fail(std::string* error, std::string message) {
 }
 
 }  // namespace
+
+std::string SectionKindName(uint32_t kind) {
+  switch (static_cast<SectionKind>(kind)) {
+    case SectionKind::kManifest:
+      return "manifest";
+    case SectionKind::kSnapshot:
+      return "snapshot";
+    case SectionKind::kBundle:
+      return "bundle";
+    case SectionKind::kSourceMap:
+      return "source map";
+    case SectionKind::kLibrary:
+      return "library";
+  }
+  return "kind " + std::to_string(kind);
+}
 
 uint32_t SectionCrc32(const void* data, size_t size) {
   return Crc32(data, size);

@@ -51,6 +51,10 @@ struct SectionInput {
 // crc32 as the section table records it (zlib's).
 uint32_t SectionCrc32(const void* data, size_t size);
 
+// A section kind's name in messages: "manifest", "snapshot", "bundle",
+// "source map", "library", or "kind N" for one this build does not know.
+std::string SectionKindName(uint32_t kind);
+
 // One zstd frame with its content size set, no checksum, single-threaded
 // (deterministic), as BuildPayload stores sections.
 bool ZstdCompress(const std::string& raw, int level, std::string* out,
