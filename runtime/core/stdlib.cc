@@ -70,11 +70,12 @@ class ImageSlice : public v8::String::ExternalOneByteStringResource {
 };
 
 // compileModule(id, name, start, end, eager) -> function(exports, require,
-// module, internalBinding, __name) for the module whose source is image[start, end).
-// The loader computes the offsets from the table the image builder wrote,
-// and `id` names that image: a snapshot made with another image (a stdlib
-// override in development) gets an error instead of a wrong slice. `eager`
-// compiles every function of the module now instead of on first call.
+// module, internalBinding, __name) for the module whose source is
+// image[start, end). The loader computes the offsets from the table the
+// image builder wrote, and `id` names that image: a snapshot made with
+// another image (a stdlib override in development) gets an error instead of
+// a wrong slice. `eager` compiles every function of the module now instead
+// of on first call.
 void CompileModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -99,14 +100,9 @@ void CompileModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
            .ToLocal(&code)) {
     return;
   }
-  v8::Local<v8::String> name;
-  if (!v8::String::Concat(isolate, OneByteString(isolate, "node:"),
-                          args[1].As<v8::String>())
-           ->ToString(context)
-           .ToLocal(&name)) {
-    return;
-  }
-  v8::ScriptOrigin origin(isolate, name);
+  v8::ScriptOrigin origin(
+      isolate, v8::String::Concat(isolate, OneByteString(isolate, "node:"),
+                                  args[1].As<v8::String>()));
   v8::ScriptCompiler::Source source(code, origin);
   v8::Local<v8::String> params[] = {
       OneByteString(isolate, "exports"), OneByteString(isolate, "require"),
