@@ -4,6 +4,7 @@
 // SOA, CAA, names, and resolveAny's typed records.
 
 const { Buffer } = require('../../buffer');
+const { formatIPv6 } = require('../net/ip');
 
 const kTypeCodes = {
   A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33,
@@ -87,38 +88,11 @@ function ipv4(bytes, at) {
   return `${bytes[at]}.${bytes[at + 1]}.${bytes[at + 2]}.${bytes[at + 3]}`;
 }
 
-// RFC 5952 text: lower case, the longest run of zero groups (two or more)
-// shortened to '::'.
+// The text of the IPv6 address at `at`, as c-ares writes it.
 function ipv6(view, at) {
   const groups = [];
   for (let i = 0; i < 8; i++) groups.push(view.getUint16(at + i * 2));
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  // IPv4-compatible (::a.b.c.d) and IPv4-mapped (::ffff:a.b.c.d) addresses
-  // end in dotted form, as inet_ntop writes them.
-  if (bestStart === 0 && (bestLen === 6 || (bestLen === 7 && groups[7] !== 1) ||
-      (bestLen === 5 && groups[5] === 0xffff))) {
-    const tail = `${groups[6] >> 8}.${groups[6] & 0xff}.${groups[7] >> 8}.${groups[7] & 0xff}`;
-    return bestLen === 5 ? `::ffff:${tail}` : `::${tail}`;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  const head = hex.slice(0, bestStart).join(':');
-  const tail = hex.slice(bestStart + bestLen).join(':');
-  return `${head}::${tail}`;
+  return formatIPv6(groups, true);
 }
 
 // The value of one record of `type` whose rdata is [at, at + length).

@@ -102,8 +102,10 @@ function formatIPv4(n) {
 
 // The canonical text of eight groups, as inet_ntop writes it: lowercase,
 // the longest run of two or more zero groups as '::', and IPv4-mapped or
-// -compatible addresses with a dotted tail.
-function formatIPv6(groups) {
+// -compatible addresses with a dotted tail. `bindStyle` is c-ares' (BIND's)
+// inet_ntop, which node:dns answers with: it also writes ::0.0.0.n for
+// seven zero groups, except ::1.
+function formatIPv6(groups, bindStyle = false) {
   let bestStart = -1;
   let bestLength = 0;
   for (let i = 0; i < 8;) {
@@ -120,9 +122,11 @@ function formatIPv6(groups) {
     i = j;
   }
   if (bestLength < 2) bestStart = -1;
-  if (bestStart === 0 && (bestLength === 6 || (bestLength === 5 && groups[5] === 0xffff))) {
+  if (bestStart === 0 && (bestLength === 6 ||
+      (bindStyle && bestLength === 7 && groups[7] !== 1) ||
+      (bestLength === 5 && groups[5] === 0xffff))) {
     const v4 = formatIPv4(((groups[6] << 16) | groups[7]) >>> 0);
-    return bestLength === 6 ? `::${v4}` : `::ffff:${v4}`;
+    return bestLength === 5 ? `::ffff:${v4}` : `::${v4}`;
   }
   let out = '';
   for (let i = 0; i < 8; i++) {
