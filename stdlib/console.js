@@ -90,13 +90,16 @@ function hasListenerApi(stream) {
 
 // A stream with no 'error' listener would turn a failed write into an
 // uncaught exception; during the write a no-op listener takes that role, and
-// the completion callback installs one for failures reported later.
+// the completion callback installs one for a failure reported later, but
+// only for the stream's first error: as in Node, a console that keeps
+// writing to a closed pipe dies of the next EPIPE instead of spinning.
 function writeIgnoringErrors(stream, chunk) {
   const guarded = hasListenerApi(stream) && stream.listenerCount('error') === 0;
   if (guarded) stream.once('error', ignore);
   try {
     stream.write(chunk, (err) => {
-      if (err && hasListenerApi(stream) && stream.listenerCount('error') === 0) {
+      if (err && hasListenerApi(stream) && stream.listenerCount('error') === 0 &&
+          stream._writableState?.errorEmitted !== true) {
         stream.once('error', ignore);
       }
     });

@@ -17,7 +17,7 @@ function streamClass() {
     const { Writable } = require('../../stream');
     SyncWriteStream = class SyncWriteStream extends Writable {
       constructor(fd) {
-        super({ decodeStrings: false, autoDestroy: false, emitClose: false });
+        super({ decodeStrings: false, emitClose: false });
         this.fd = fd;
         this._type = stdio.guessHandleType(fd);
         this.isTTY = this._type === 'TTY' ? true : undefined;
@@ -53,15 +53,18 @@ function streamClass() {
           if (typeof chunk === 'string') stdio.writeString(this.fd, chunk);
           else stdio.writeBuffer(this.fd, chunk);
         } catch (err) {
-          callback(err);
+          callback(this._type === 'FILE' ? err : socketError(err));
           return;
         }
         callback();
       }
 
-      // Like Node's, the standard streams are never really closed.
+      // Like Node's, the standard streams are never really closed: a failed
+      // write errors the stream once, then it takes writes again (the next
+      // one to a closed pipe fails again instead of waiting in the buffer).
       _destroy(err, callback) {
         callback(err);
+        this._undestroy();
       }
 
       destroySoon() {
@@ -70,6 +73,15 @@ function streamClass() {
     };
   }
   return SyncWriteStream;
+}
+
+// Node writes to a pipe or terminal through a socket, whose errors read
+// "write EPIPE" rather than the file system's "EPIPE: broken pipe, write".
+function socketError(err) {
+  if (typeof err?.errno !== 'number' || typeof err.syscall !== 'string') return err;
+  const error = require('../errors').errnoException(err.errno, err.syscall);
+  Error.captureStackTrace(error, socketError);
+  return error;
 }
 
 const streams = [];  // by fd
