@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "runtime/core/binding.h"
+#include "runtime/core/platform.h"
 #include "runtime/core/stdlib.h"
 #include "runtime/core/worker.h"
 
@@ -49,7 +50,9 @@ int BootAndRun(BootPlan plan) {
   v8::StartupData blob{plan.snapshot.data(),
                        static_cast<int>(plan.snapshot.size())};
   if (!plan.snapshot.empty()) params.snapshot_blob = &blob;
-  v8::Isolate* isolate = v8::Isolate::New(params);
+  v8::Isolate* isolate = v8::Isolate::Allocate();
+  GetLoopPlatform()->RegisterIsolate(isolate);
+  v8::Isolate::Initialize(isolate, params);
   isolate->SetFatalErrorHandler(OnFatalError);
   isolate->SetOOMErrorHandler(OnOutOfMemory);
 

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "runtime/core/modules.h"
+#include "runtime/core/platform.h"
 #include "runtime/core/worker.h"
 
 namespace jspack::runtime {
@@ -137,6 +138,9 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
   immediate_idle_.data = this;
   // performance.eventLoopUtilization() reads the loop's idle time.
   uv_loop_configure(loop_, UV_METRICS_IDLE_TIME);
+  isolate->AddMessageListenerWithErrorLevel(OnMessage,
+                                            v8::Isolate::kMessageError);
+  GetLoopPlatform()->AttachLoop(isolate, loop_, AfterPlatformTasks, this);
 }
 
 Runtime::~Runtime() {
@@ -145,6 +149,8 @@ Runtime::~Runtime() {
   // Bindings close their handles first (cleanup hooks); no JS runs now.
   stopping_ = true;
   RunCleanupHooks();
+  GetLoopPlatform()->DetachLoop(isolate_);
+  isolate_->RemoveMessageListeners(OnMessage);
   uv_close(reinterpret_cast<uv_handle_t*>(&timer_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_), nullptr);
@@ -200,6 +206,11 @@ int Runtime::RunLoopToExit() {
     if (Stopping()) return stop_code_;
     uv_run(loop_, UV_RUN_DEFAULT);
     if (Stopping()) return stop_code_;
+    // V8 work still in flight (an async WebAssembly compile) finishes
+    // before the process decides it has nothing left to do.
+    GetLoopPlatform()->DrainTasks(isolate_);
+    if (Stopping()) return stop_code_;
+    if (uv_loop_alive(loop_)) continue;
     CallHook(Hook::kEmitBeforeExit, 0, nullptr);
     if (Stopping()) return stop_code_;
     if (!uv_loop_alive(loop_)) break;
@@ -290,9 +301,14 @@ std::string Runtime::ThrowSite(v8::Local<v8::Message> message) {
 void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
   if (!try_catch.HasCaught()) return;
   // A stopping worker's JS was terminated: nothing to report.
-  if (Stopping() || try_catch.HasTerminated()) return;
-  v8::Local<v8::Value> exception = try_catch.Exception();
-  std::string site = ThrowSite(try_catch.Message());
+  if (try_catch.HasTerminated()) return;
+  ReportUncaught(try_catch.Exception(), try_catch.Message());
+}
+
+void Runtime::ReportUncaught(v8::Local<v8::Value> exception,
+                             v8::Local<v8::Message> message) {
+  if (Stopping()) return;
+  std::string site = ThrowSite(message);
   v8::TryCatch inner(isolate_);
   v8::Local<v8::Value> argv[] = {
       exception, Utf8String(isolate_, site).ToLocalChecked()};
@@ -304,6 +320,23 @@ void Runtime::ReportUncaught(const v8::TryCatch& try_catch) {
                       "Error in the uncaught exception handler:");
     Exit(7);
   }
+}
+
+void Runtime::AfterPlatformTasks(void* data) {
+  auto* runtime = static_cast<Runtime*>(data);
+  v8::HandleScope handle_scope(runtime->isolate_);
+  v8::Context::Scope context_scope(runtime->context());
+  runtime->DrainTicks();
+}
+
+void Runtime::OnMessage(v8::Local<v8::Message> message,
+                        v8::Local<v8::Value> exception) {
+  v8::Isolate* isolate = message->GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (context.IsEmpty()) return;
+  Runtime* runtime = From(context);
+  if (runtime == nullptr) return;
+  runtime->ReportUncaught(exception, message);
 }
 
 void Runtime::Exit(int code) {

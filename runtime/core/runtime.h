@@ -153,6 +153,11 @@ class Runtime {
   static void OnTimer(uv_timer_t* handle);
   static void OnCheck(uv_check_t* handle);
   static void OnPromiseReject(v8::PromiseRejectMessage message);
+  // After V8's foreground tasks ran (platform.h): their microtasks and ticks.
+  static void AfterPlatformTasks(void* runtime);
+  // An exception V8 reports itself (a FinalizationRegistry callback threw).
+  static void OnMessage(v8::Local<v8::Message> message,
+                        v8::Local<v8::Value> exception);
   static v8::MaybeLocal<v8::Value> PrepareStackTrace(
       v8::Local<v8::Context> context, v8::Local<v8::Value> error,
       v8::Local<v8::Array> sites);
@@ -164,6 +169,8 @@ class Runtime {
   void HandleTimerResult(v8::Local<v8::Value> next);
   void DrainTicks();
   void ReportUncaught(const v8::TryCatch& try_catch);
+  void ReportUncaught(v8::Local<v8::Value> exception,
+                      v8::Local<v8::Message> message);
   std::string ThrowSite(v8::Local<v8::Message> message);
 
   v8::Isolate* isolate_;

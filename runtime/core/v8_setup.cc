@@ -1,19 +1,18 @@
 // V8 process setup: one platform for the whole process.
 #include "runtime/core/v8_setup.h"
 
-#include <libplatform/libplatform.h>
 #include <v8.h>
 
 #include <cstdlib>
 #include <memory>
 
+#include "runtime/core/platform.h"
+
 namespace jspack::runtime {
 
 namespace {
-std::unique_ptr<v8::Platform> platform;
+std::unique_ptr<LoopPlatform> platform;
 }  // namespace
-
-v8::Platform* Platform() { return platform.get(); }
 
 void InitializeV8(const char* argv0, bool building_snapshot) {
   if (platform) return;
@@ -38,7 +37,7 @@ void InitializeV8(const char* argv0, bool building_snapshot) {
   v8::V8::InitializeICUDefaultLocation(argv0);
   // Two worker threads: enough for V8's background compile and GC on the
   // small machines CLIs run on, and cheap to start.
-  platform = v8::platform::NewDefaultPlatform(2);
+  platform = NewLoopPlatform(2);
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();
 }

@@ -1,10 +1,6 @@
 // V8 process setup shared by every mode: platform, flags, ICU.
 #pragma once
 
-namespace v8 {
-class Platform;
-}
-
 namespace jspack::runtime {
 
 // Initializes V8 once per process. Snapshot builds fix V8's hash and random
@@ -13,8 +9,5 @@ namespace jspack::runtime {
 // a predictable seed. $JSPACK_V8_FLAGS adds V8 flags of the developer's
 // choosing (e.g. --print-bytecode), for investigating the engine.
 void InitializeV8(const char* argv0, bool building_snapshot = false);
-
-// The process's V8 platform (worker isolates tell it when they go away).
-v8::Platform* Platform();
 
 }  // namespace jspack::runtime

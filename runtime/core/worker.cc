@@ -2,13 +2,11 @@
 // its own thread and tears it down again, leaving no handle or global behind.
 #include "runtime/core/worker.h"
 
-#include <libplatform/libplatform.h>
-
 #include <cstdio>
 
 #include "runtime/core/binding.h"
 #include "runtime/core/stdlib.h"
-#include "runtime/core/v8_setup.h"
+#include "runtime/core/platform.h"
 
 namespace jspack::runtime {
 
@@ -154,7 +152,9 @@ void WorkerThread::Run() {
   params.constraints.set_stack_limit(reinterpret_cast<uint32_t*>(
       reinterpret_cast<uintptr_t>(&here) - (stack_size - kStackBufferBytes)));
 
-  v8::Isolate* isolate = v8::Isolate::New(params);
+  v8::Isolate* isolate = v8::Isolate::Allocate();
+  GetLoopPlatform()->RegisterIsolate(isolate);
+  v8::Isolate::Initialize(isolate, params);
   isolate->AddNearHeapLimitCallback(NearHeapLimit, this);
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -217,7 +217,7 @@ void WorkerThread::Run() {
     DebugLog("worker %d: loop still had handles at exit", thread_id_);
     return;
   }
-  v8::platform::NotifyIsolateShutdown(Platform(), isolate);
+  GetLoopPlatform()->UnregisterIsolate(isolate);
   isolate->Dispose();
 }
 
