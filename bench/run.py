@@ -32,10 +32,10 @@ APPS = {
     "fs-stream-copy-200mb": os.path.join(HERE, "apps", "fs-stream-copy-200mb", "app.js"),
     "fs-readdir-stat-20k": os.path.join(HERE, "apps", "fs-readdir-stat-20k", "app.js"),
 }
-# jspack: --libs=system (the default); jspack-portable: --libs=portable,
-# measured warm (its cache filled by the check run), plus first runs with an
-# empty cache (extraction included) reported separately.
-SYSTEMS = ["jspack", "jspack-portable", "node", "bun"]
+# jspack: --libs=portable (the default), measured warm (its cache filled by
+# the check run), plus first runs with an empty cache (extraction included)
+# reported separately; jspack-system: --libs=system.
+SYSTEMS = ["jspack", "jspack-system", "node", "bun"]
 FIRST_RUNS = 5
 
 
@@ -134,13 +134,13 @@ def pack(system, app, entry, work, tools, env):
     out_dir = os.path.join(work, "build", app, system)
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
-    if system in ("jspack", "jspack-portable"):
+    if system in ("jspack", "jspack-system"):
         if not tools["jspack"] or not os.access(tools["jspack"], os.X_OK):
             raise Unavailable(f"no jspack at {tools['jspack']}")
         out = os.path.join(out_dir, "app")
         cmd = [tools["jspack"], entry, "-o", out]
-        if system == "jspack-portable":
-            cmd.append("--libs=portable")
+        if system == "jspack-system":
+            cmd.append("--libs=system")
         argv = [out]
     elif system == "node":
         if not tools["esbuild"]:
@@ -262,9 +262,9 @@ def report(results, meta):
                 for ref in ("node", "bun"):
                     row.append(ratio(s[key], by[ref][key]) if by.get(ref) else "–")
             lines.append("| " + " | ".join(row) + " |")
-    firsts = [(app, systems["jspack-portable"]["first_run"])
+    firsts = [(app, systems["jspack"]["first_run"])
               for app, systems in results.items()
-              if "first_run" in systems.get("jspack-portable", {})]
+              if "first_run" in systems.get("jspack", {})]
     if firsts:
         lines.append("")
         lines.append("| app | portable first run (empty cache) | wall ms | min ms | cpu ms | peak RSS MiB |")
@@ -374,16 +374,16 @@ def main():
                     results[app][system]["runs"].append(r)
             if round_no == opts.warmup - 1:
                 log(f"{app}: warm-up done")
-        if "jspack-portable" in built:
+        if "jspack" in built:
             # First runs: the extraction cache emptied before each.
             firsts = []
             for _ in range(FIRST_RUNS):
                 shutil.rmtree(env["JSPACK_CACHE_DIR"], ignore_errors=True)
-                out_path = os.path.join(work, "build", app, "jspack-portable", "first.out")
-                firsts.append(measure(built["jspack-portable"], run_dir, env, out_path))
-            results[app]["jspack-portable"]["first_run"] = summarize(firsts)
-            f = results[app]["jspack-portable"]["first_run"]
-            log(f"{app}/jspack-portable first run: wall {f['wall_ms']:.1f} ms, "
+                out_path = os.path.join(work, "build", app, "jspack", "first.out")
+                firsts.append(measure(built["jspack"], run_dir, env, out_path))
+            results[app]["jspack"]["first_run"] = summarize(firsts)
+            f = results[app]["jspack"]["first_run"]
+            log(f"{app}/jspack first run: wall {f['wall_ms']:.1f} ms, "
                 f"cpu {f['cpu_ms']:.1f} ms")
         for system in order:
             results[app][system]["summary"] = summarize(results[app][system]["runs"])

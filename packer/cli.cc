@@ -192,10 +192,11 @@ Options:
                       else jspack-runtime next to jspack)
   --esbuild PATH      the esbuild to bundle with (default: $JSPACK_ESBUILD,
                       else esbuild next to jspack, else esbuild in PATH)
-  --libs=system       (default) the output links the system's libnode: the
-                      smallest file, for machines with Debian's libnode108
-  --libs=portable     the output carries the runtime and every library it
-                      needs but glibc: runs where nothing is installed
+  --libs=portable     (default) the output carries the runtime and every
+                      library it needs but glibc: runs where nothing is
+                      installed
+  --libs=system       the output links the system's libnode: the smallest
+                      file, for machines with Debian's libnode108
   --include FILE      bundle FILE as one more entry point: fork() or new
                       Worker() of it runs it from the app (as do more entry
                       files after the first, and literal fork()/Worker

@@ -29,7 +29,7 @@ struct Options {
   // pack only: "system" (the output is jspack-runtime itself, linked against
   // the system's libnode) or "portable" (the launcher, carrying the runtime
   // and its libraries).
-  std::string libs = "system";
+  std::string libs = "portable";
   std::string cache_verb;  // cache only: "ls" or "clean"
   bool json = false;       // inspect only
   std::vector<std::string> app_args;  // run only: everything after the entry

@@ -287,7 +287,7 @@ def check_hidden_libs(ctx):
     # proof that the mounts hide what they should.
     system = os.path.join(ctx.tmp, "system")
     run([ctx.args.jspack, os.path.join(ROOT, "samples/hello/app.js"),
-         "-o", system], check=True)
+         "--libs=system", "-o", system], check=True)
     r = run(["unshare", "-m", "sh", "-c", script, "sh", system])
     if r.returncode == 0:
         raise Failure("the system-libs app ran with libnode hidden: the "
@@ -320,7 +320,7 @@ def check_inspect(ctx):
         raise Failure("inspect portable: " + r.stdout.decode())
     system = os.path.join(ctx.tmp, "system")
     run([ctx.args.jspack, os.path.join(ROOT, "samples/hello/app.js"),
-         "-o", system], check=True)
+         "--libs=system", "-o", system], check=True)
     r = run([ctx.args.jspack, "inspect", system], check=True)
     if b"libs: system" not in r.stdout or b"state: ok" not in r.stdout:
         raise Failure("inspect system: " + r.stdout.decode())

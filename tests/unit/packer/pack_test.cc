@@ -60,6 +60,8 @@ class PackTest : public ::testing::Test {
     options.output = output;
     options.runtime = JSPACK_TEST_FAKE_RUNTIME;
     options.esbuild = JSPACK_TEST_ESBUILD;
+    // The fake runtime is a plain executable: the payload is appended to it.
+    options.libs = "system";
     return options;
   }
 
@@ -302,7 +304,7 @@ TEST_F(PackTest, CliPrintsOneLineAndExitsOne) {
 TEST_F(PackTest, CliPacks) {
   ProcessResult result =
       RunOrDie(JSPACK_TEST_JSPACK,
-               {"app.js", "-o", out_ / "app", "--runtime",
+               {"app.js", "-o", out_ / "app", "--libs=system", "--runtime",
                 JSPACK_TEST_FAKE_RUNTIME, "--esbuild", JSPACK_TEST_ESBUILD},
                src_.path());
   EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -46,7 +46,8 @@ class LaunchTest : public ::testing::Test {
         << "console.log('ran with', process.argv.slice(2).join(' '));\n";
     int status;
     std::string out = RunCommand(std::string(JSPACK_TEST_JSPACK) + " " + dir_ +
-                                     "/app.js -o " + dir_ + "/app",
+                                     "/app.js --libs=system -o " + dir_ +
+                                     "/app",
                                  &status);
     ASSERT_EQ(status, 0) << out;
   }
