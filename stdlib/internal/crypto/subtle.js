@@ -53,13 +53,17 @@ function later(fn) {
 
 function makeMethods() {
   return {
+    // On the thread pool, with a copy of the data taken now.
     digest(algorithm, data) {
       return later(() => {
         const alg = normalizeHash(algorithm);
         const bytes = bufferSource(data, 'digest', '2nd');
-        const out = binding().hashOneShot(kDigestNames[alg.name], bytes,
-          false, -1);
-        return out.buffer;
+        return new Promise((resolve, reject) => {
+          binding().digest(kDigestNames[alg.name], bytes, (err, out) => {
+            if (err) reject(err);
+            else resolve(out.buffer);
+          });
+        });
       });
     },
     generateKey(algorithm, extractable, keyUsages) {
