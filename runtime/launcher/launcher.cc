@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <string>
@@ -69,6 +70,25 @@ struct Segment {
 // (an execute-only file cannot be read back through /proc/self/exe).
 int FindSegment(struct dl_phdr_info* info, size_t, void* data) {
   auto* out = static_cast<Segment*>(data);
+  // A segment whose bytes lie past the end of a truncated file is mapped,
+  // but touching it raises SIGBUS: compare with the file's size first
+  // (stat needs no read permission on the file).
+  struct stat st;
+  if (stat("/proc/self/exe", &st) == 0) {
+    uint64_t needed = 0;
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+      const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+      if (ph.p_type == PT_LOAD && ph.p_offset + ph.p_filesz > needed) {
+        needed = ph.p_offset + ph.p_filesz;
+      }
+    }
+    if (needed > static_cast<uint64_t>(st.st_size)) {
+      out->found = true;
+      out->damage = "the file is truncated: " + std::to_string(st.st_size) +
+                    " of " + std::to_string(needed) + " bytes";
+      return 1;
+    }
+  }
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr)& ph = info->dlpi_phdr[i];
     if (ph.p_type != PT_LOAD || ph.p_filesz < payload::kSegmentHeaderSize) {

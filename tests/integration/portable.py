@@ -11,7 +11,7 @@ JSPACK_CACHE_DIR, so the extraction cache starts empty.
   first-run   first run extracts, the second is a stat-checked cache hit
   concurrent  ten simultaneous first runs all succeed, the files are whole
   tamper      a modified, truncated or replaced cache file is detected and
-              replaced, never loaded
+              replaced, never loaded; a truncated executable says it is damaged
   fallback    an unusable cache (not a directory, world-writable, a symlink)
               still runs, from memfd files, and says so under JSPACK_DEBUG=1
   strip       the app still runs after strip and patchelf --set-rpath
@@ -208,6 +208,23 @@ def check_tamper(ctx):
         if open(target, "rb").read() != good:
             raise Failure(f"{how}: the damaged file was not replaced")
         log(f"{how}: detected and replaced")
+
+    # The executable itself cut short inside its payload segment: a clear
+    # error, not SIGBUS from touching the missing pages.
+    whole = open(app, "rb").read()
+    launcher_end = os.path.getsize(os.path.join(
+        os.path.dirname(ctx.args.jspack), "jspack-launcher"))
+    for keep in (launcher_end + 4096, len(whole) // 2, len(whole) - 4096):
+        cut = os.path.join(ctx.tmp, "cut")
+        with open(cut, "wb") as f:
+            f.write(whole[:keep])
+        os.chmod(cut, 0o755)
+        r = run([cut], env=base_env(ctx.cache, False))
+        if r.returncode != 1 or b"payload is damaged (the file is truncated" \
+                not in r.stderr:
+            raise Failure(f"cut to {keep} bytes: exit {r.returncode}, "
+                          f"stderr {r.stderr!r}")
+    log("a truncated executable is reported as damaged")
 
 
 def check_fallback(ctx):
