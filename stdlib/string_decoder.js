@@ -3,7 +3,7 @@
 // characters split across chunks whole. UTF-8 follows the WHATWG decoder
 // (one U+FFFD per maximal invalid subpart), as Node's does.
 
-const { ERR_UNKNOWN_ENCODING, ERR_INVALID_ARG_TYPE } =
+const { ERR_UNKNOWN_ENCODING, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS } =
   require('./internal/errors').codes;
 
 const kEncodings = new Map([
@@ -35,35 +35,20 @@ function toBytes(buf) {
                                  buf);
 }
 
-// How many trailing bytes of bytes[0, end) are a valid but incomplete UTF-8
-// character (one more input could complete). Invalid tails are decoded now,
-// as Node does.
+// How many trailing bytes of bytes[0, end) are the start of a UTF-8
+// character that more input could complete: a lead byte followed by fewer
+// continuation bytes than it announces. As in Node, only the 10xxxxxx shape
+// of those bytes is checked here; an invalid sequence is replaced when it
+// is decoded whole.
 function incompleteUtf8Tail(bytes, end) {
   for (let back = 1; back <= 3 && back <= end; back++) {
     const lead = bytes[end - back];
     if ((lead & 0xc0) === 0x80) continue;  // continuation byte: look further
     let need = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-      need = 2;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      need = 3;
-      if (lead === 0xe0) lower = 0xa0;
-      if (lead === 0xed) upper = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      need = 4;
-      if (lead === 0xf0) lower = 0x90;
-      if (lead === 0xf4) upper = 0x8f;
-    }
-    if (need <= back) return 0;
-    // The bytes after the lead must be a valid start of its sequence.
-    for (let k = end - back + 1; k < end; k++) {
-      if (bytes[k] < lower || bytes[k] > upper) return 0;
-      lower = 0x80;
-      upper = 0xbf;
-    }
-    return back;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) need = 3;
+    else if (lead >= 0xf0 && lead <= 0xf4) need = 4;
+    return need > back ? back : 0;
   }
   return 0;
 }
@@ -83,71 +68,137 @@ function decodeSimple(encoding, bytes, start, end) {
   return binding.decode(bytes, start, end, kEncodingIds[encoding]);
 }
 
-class StringDecoder {
-  constructor(encoding) {
-    this.encoding = normalizeEncoding(encoding);
-    // Bytes of an incomplete character (or base64 group) from the last write.
-    this.lastChar = new Uint8Array(4);
-    this.lastNeed = 0;
-    this.lastTotal = 0;
-  }
+// The expected length of the UTF-8 character starting with `lead`.
+function utf8Length(lead) {
+  if (lead >= 0xf0) return 4;
+  return lead >= 0xe0 ? 3 : 2;
+}
 
-  write(buf) {
-    const input = toBytes(buf);
-    if (typeof input === 'string') return input;
-    if (input.length === 0) return '';
-    let bytes = input;
-    if (this.lastNeed > 0) {
-      bytes = new Uint8Array(this.lastNeed + input.length);
-      bytes.set(this.lastChar.subarray(0, this.lastNeed));
-      bytes.set(input, this.lastNeed);
-      this.lastNeed = 0;
-    }
-    const keep = this.#tailToKeep(bytes);
-    const end = bytes.length - keep;
-    if (keep > 0) {
-      this.lastChar.set(bytes.subarray(end));
-      this.lastNeed = keep;
-    }
-    return decodeSimple(this.encoding, bytes, 0, end);
-  }
-
-  end(buf) {
-    let out = buf === undefined ? '' : this.write(buf);
-    if (this.lastNeed > 0) {
-      const rest = this.lastChar.subarray(0, this.lastNeed);
-      this.lastNeed = 0;
-      out += this.encoding === 'utf8' ? '\ufffd' :
-        decodeSimple(this.encoding, rest, 0, rest.length);
-    }
-    return out;
-  }
-
-  text(buf, offset) {
-    return this.write(toBytes(buf).subarray(offset));
-  }
-
-  #tailToKeep(bytes) {
-    switch (this.encoding) {
-      case 'utf8':
-        return incompleteUtf8Tail(bytes, bytes.length);
-      case 'utf16le': {
-        let keep = bytes.length % 2;
-        // A high surrogate waits for its pair.
-        const last = bytes.length - keep - 2;
-        if (last >= 0) {
-          const unit = bytes[last] | (bytes[last + 1] << 8);
-          if (unit >= 0xd800 && unit <= 0xdbff) keep += 2;
-        }
-        return keep;
-      }
-      case 'base64':
-      case 'base64url':
-        return bytes.length % 3;
-      default:
-        return 0;
-    }
+// How many of the kept bytes' character is complete: the bytes a split
+// character (or base64 group) has, and will have.
+function splitLength(encoding, kept) {
+  switch (encoding) {
+    case 'utf8': return utf8Length(kept[0]);
+    case 'utf16le': return kept.length === 1 || kept.length === 3 ? kept.length + 1 : 4;
+    default: return 3;  // base64, base64url
   }
 }
+
+// A plain constructor, not a class: packages such as iconv-lite build their
+// decoders with StringDecoder.call(this, encoding) on their own prototypes.
+// The state sits under one symbol, so the object shows only `encoding`.
+const kState = Symbol('kNativeDecoder');
+
+function StringDecoder(encoding) {
+  this.encoding = normalizeEncoding(encoding);
+  // Bytes of an incomplete character (or base64 group) from the last write.
+  this[kState] = { bytes: new Uint8Array(4), kept: 0, total: 0 };
+}
+
+function stateOf(decoder) {
+  const state = decoder[kState];
+  if (state === undefined) {
+    throw new ERR_INVALID_THIS('StringDecoder');
+  }
+  return state;
+}
+
+function tailToKeep(encoding, bytes) {
+  switch (encoding) {
+    case 'utf8':
+      return incompleteUtf8Tail(bytes, bytes.length);
+    case 'utf16le': {
+      if (bytes.length % 2 === 1) return 1;
+      // A high surrogate that ends the input waits for its pair.
+      const last = bytes.length - 2;
+      if (last < 0) return 0;
+      const unit = bytes[last] | (bytes[last + 1] << 8);
+      return unit >= 0xd800 && unit <= 0xdbff ? 2 : 0;
+    }
+    case 'base64':
+    case 'base64url':
+      return bytes.length % 3;
+    default:
+      return 0;
+  }
+}
+
+Object.defineProperties(StringDecoder.prototype, {
+  write: {
+    writable: true, configurable: true,
+    value: function write(buf) {
+      const state = stateOf(this);
+      const input = toBytes(buf);
+      if (typeof input === 'string') return input;
+      if (input.length === 0) return '';
+      let bytes = input;
+      let head = '';
+      if (state.kept > 0 && this.encoding === 'utf16le') {
+        // As Node: the split unit (or pair) is completed from the new bytes
+        // and decoded as it is; only what follows is looked at afresh.
+        const take = Math.min(state.total - state.kept, input.length);
+        state.bytes.set(input.subarray(0, take), state.kept);
+        state.kept += take;
+        if (state.kept < state.total) return '';
+        head = decodeSimple('utf16le', state.bytes, 0, state.total);
+        state.kept = 0;
+        bytes = input.subarray(take);
+      } else if (state.kept > 0) {
+        bytes = new Uint8Array(state.kept + input.length);
+        bytes.set(state.bytes.subarray(0, state.kept));
+        bytes.set(input, state.kept);
+        state.kept = 0;
+      }
+      const keep = tailToKeep(this.encoding, bytes);
+      const end = bytes.length - keep;
+      if (keep > 0) {
+        state.bytes.set(bytes.subarray(end));
+        state.kept = keep;
+        state.total = splitLength(this.encoding, bytes.subarray(end));
+      }
+      return head + decodeSimple(this.encoding, bytes, 0, end);
+    },
+  },
+  end: {
+    writable: true, configurable: true,
+    value: function end(buf) {
+      const state = stateOf(this);
+      let out = buf === undefined ? '' : this.write(buf);
+      if (state.kept > 0) {
+        const rest = state.bytes.subarray(0, state.kept);
+        state.kept = 0;
+        out += this.encoding === 'utf8' ? '\ufffd' :
+          decodeSimple(this.encoding, rest, 0, rest.length);
+      }
+      return out;
+    },
+  },
+  text: {
+    writable: true, configurable: true,
+    value: function text(buf, offset) {
+      return this.write(toBytes(buf).subarray(offset));
+    },
+  },
+  // Node's views of the split character: its bytes so far, how many are
+  // still missing, and its whole length.
+  lastChar: {
+    configurable: true,
+    get() { return require('./buffer').Buffer.from(stateOf(this).bytes); },
+  },
+  lastNeed: {
+    configurable: true,
+    get() {
+      const state = stateOf(this);
+      return state.kept > 0 ? state.total - state.kept : 0;
+    },
+  },
+  lastTotal: {
+    configurable: true,
+    get() {
+      const state = stateOf(this);
+      return state.kept > 0 ? state.total : 0;
+    },
+  },
+});
 
 module.exports = { StringDecoder };
