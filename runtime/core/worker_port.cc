@@ -23,6 +23,46 @@ std::mutex& PortMutex() {
   return *mutex;                                 // may outlive statics
 }
 
+// A runtime's wake-up eventfd. Senders keep it alive from the moment they
+// decide to wake it until they have written, so the write can come after
+// the lock is released.
+class WakeFd {
+ public:
+  explicit WakeFd(int fd) : fd_(fd) {}
+  ~WakeFd() { close(fd_); }
+  WakeFd(const WakeFd&) = delete;
+  WakeFd& operator=(const WakeFd&) = delete;
+  int fd() const { return fd_; }
+  void Signal() const {
+    uint64_t one = 1;
+    while (write(fd_, &one, sizeof(one)) < 0 && errno == EINTR) {
+    }
+  }
+
+ private:
+  int fd_;
+};
+
+// Wakes decided under the lock, written once it is released: a receiver
+// woken while the sender still held the lock would block on it at once
+// (two futex calls and a context switch per message on a busy machine).
+thread_local std::vector<std::shared_ptr<WakeFd>> deferred_wakes;
+
+// The port lock; leaving it writes the wakes decided while it was held.
+class PortLock {
+ public:
+  PortLock() { PortMutex().lock(); }
+  ~PortLock() {
+    PortMutex().unlock();
+    if (deferred_wakes.empty()) return;
+    std::vector<std::shared_ptr<WakeFd>> wakes;
+    wakes.swap(deferred_wakes);
+    for (const auto& wake : wakes) wake->Signal();
+  }
+  PortLock(const PortLock&) = delete;
+  PortLock& operator=(const PortLock&) = delete;
+};
+
 }  // namespace
 
 // Every function below that takes a strong reference to the peer declares
@@ -33,7 +73,7 @@ PortData::~PortData() {
   // A port freed without Disentangle (its message was never read, or its
   // wrapper was collected) still closes its peer.
   std::shared_ptr<PortData> peer;
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   peer = peer_.lock();
   if (peer) {
     peer->peer_gone_ = true;
@@ -58,7 +98,7 @@ void PortData::WakeLocked() {
 
 bool PortData::Send(std::unique_ptr<Message> message) {
   std::shared_ptr<PortData> peer;
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   peer = peer_.lock();
   if (!peer) return false;
   peer->queue_.push_back(std::move(message));
@@ -67,13 +107,13 @@ bool PortData::Send(std::unique_ptr<Message> message) {
 }
 
 void PortData::Deliver(std::unique_ptr<Message> message) {
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   queue_.push_back(std::move(message));
   WakeLocked();
 }
 
 std::unique_ptr<Message> PortData::Receive() {
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   if (queue_.empty()) return nullptr;
   std::unique_ptr<Message> message = std::move(queue_.front());
   queue_.pop_front();
@@ -81,19 +121,19 @@ std::unique_ptr<Message> PortData::Receive() {
 }
 
 size_t PortData::QueuedCount() {
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   return queue_.size();
 }
 
 void PortData::Attach(PortWaker* waker) {
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   waker_ = waker;
   if (waker_ != nullptr && (!queue_.empty() || peer_gone_)) WakeLocked();
 }
 
 void PortData::Disentangle() {
   std::shared_ptr<PortData> peer;
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   peer = peer_.lock();
   if (peer) {
     peer->peer_gone_ = true;
@@ -104,13 +144,13 @@ void PortData::Disentangle() {
 }
 
 bool PortData::peer_gone() {
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   return peer_gone_;
 }
 
 bool PortData::IsPeer(const PortData* other) {
   std::shared_ptr<PortData> peer;
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   peer = peer_.lock();
   return peer.get() == other;
 }
@@ -185,18 +225,16 @@ class PortHub {
   void SignalLocked() {
     if (signaled_) return;
     signaled_ = true;
-    uint64_t one = 1;
-    while (write(fd_, &one, sizeof(one)) < 0 && errno == EINTR) {
-    }
+    deferred_wakes.push_back(wake_);
   }
   // Owner thread only.
   void QueueClose(PortWrap* wrap) {
     closing_.push_back(wrap);
-    std::lock_guard<std::mutex> lock(PortMutex());
+    PortLock lock;
     SignalLocked();
   }
   void Forget(PortWrap* wrap) {
-    std::lock_guard<std::mutex> lock(PortMutex());
+    PortLock lock;
     if (!wrap->wake_queued_) return;
     wrap->wake_queued_ = false;
     for (auto& entry : pending_) {
@@ -211,13 +249,14 @@ class PortHub {
   }
 
  private:
-  PortHub(Runtime* runtime, int fd) : runtime_(runtime), fd_(fd) {}
+  PortHub(Runtime* runtime, int fd)
+      : runtime_(runtime), wake_(std::make_shared<WakeFd>(fd)) {}
   static void OnReadable(uv_poll_t* handle, int status, int events);
   static void OnCleanup(void* arg);
   void FinishCloses(bool may_emit);
 
   Runtime* runtime_;
-  int fd_;
+  std::shared_ptr<WakeFd> wake_;
   uv_poll_t poll_;
   std::vector<PortWrap*> pending_;  // port lock
   bool signaled_ = false;           // port lock
@@ -252,9 +291,10 @@ void PortHub::OnReadable(uv_poll_t* handle, int status, int events) {
   auto* hub = static_cast<PortHub*>(handle->data);
   std::vector<PortWrap*> ready;
   {
-    std::lock_guard<std::mutex> lock(PortMutex());
+    PortLock lock;
     uint64_t count;
-    while (read(hub->fd_, &count, sizeof(count)) < 0 && errno == EINTR) {
+    while (read(hub->wake_->fd(), &count, sizeof(count)) < 0 &&
+           errno == EINTR) {
     }
     hub->signaled_ = false;
     ready.swap(hub->pending_);
@@ -283,9 +323,8 @@ void PortHub::OnCleanup(void* arg) {
   hub->FinishCloses(false);
   if (current_hub == hub) current_hub = nullptr;
   uv_close(reinterpret_cast<uv_handle_t*>(&hub->poll_), [](uv_handle_t* h) {
-    auto* self = static_cast<PortHub*>(h->data);
-    close(self->fd_);
-    delete self;
+    // The eventfd closes with the last sender still holding it.
+    delete static_cast<PortHub*>(h->data);
   });
 }
 
@@ -359,7 +398,7 @@ Message::MakePort PortWrap::PortMaker(Runtime* runtime) {
 void PortWrap::Wake() { hub_->QueueLocked(this); }
 
 void PortWrap::WakeSelf() {
-  std::lock_guard<std::mutex> lock(PortMutex());
+  PortLock lock;
   Wake();
 }
 
