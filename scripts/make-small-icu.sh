@@ -2,15 +2,18 @@
 # Makes the filtered ICU data package of `jspack --icu=small` from Debian's
 # full ICU 72 data.
 #
-#   scripts/make-small-icu.sh <libicudata.so.72> <out.dat> <languages...>
+#   scripts/make-small-icu.sh <libicudata.so.72> <out.dat> <locale globs...>
+#
+# e.g. `... en 'en_*' de 'de_*'`: English and German in every region. A glob
+# matches a locale bundle's name (de, de_AT, zh_Hant_TW, de__PHONEBOOK).
 #
 # The data is the one ICU "common data" blob libicudata.so.72 exports as
 # icudt72_dat; it is cut out of the library, listed and filtered with icupkg
 # (icu-devtools), and written back as a .dat package whose items keep the
 # package's own names (icudt72l/...). What stays:
 #   - every locale resource (in the root tree and in brkitr, coll, curr, lang,
-#     rbnf, region, unit, zone) whose language subtag is one of <languages>,
-#     plus each tree's root and pool bundles;
+#     rbnf, region, unit, zone) whose name a glob matches, the bundles those
+#     fall back to (en_GB -> en_001, say), and each tree's root and pool;
 #   - every non-locale item ICU needs for what V8 does: normalization
 #     (nfkc*.nrm, uts46.nrm), character properties (uemoji, ulayout),
 #     the root collation (coll/ucadata.icu), break rules (brkitr/*.brk),
@@ -18,7 +21,8 @@
 #     timezoneTypes, windowsZones, zone/tzdbNames), plural rules, supplemental
 #     and currency data, likely subtags, numbering systems, day periods,
 #     units;
-# What goes: all other locales, codepage converters (*.cnv; V8 uses none),
+# What goes: all other locales, codepage converters (*.cnv and their alias
+# table; V8 uses none, and ICU opens UTF-8 & co. without them),
 # StringPrep profiles (*.spp), confusables, character names (unames.icu),
 # transliteration, and the word dictionaries of brkitr (Chinese/Japanese,
 # Thai, Lao, Khmer, Burmese: 3 MB raw, 1.8 MB compressed, most of what a
@@ -32,13 +36,13 @@
 set -euo pipefail
 
 if (($# < 3)); then
-  echo "usage: $0 <libicudata.so.72> <out.dat> <languages...>" >&2
+  echo "usage: $0 <libicudata.so.72> <out.dat> <locale globs...>" >&2
   exit 2
 fi
 lib=$1
 out=$2
 shift 2
-langs=" $* "
+patterns="$*"
 for tool in icupkg derb genrb readelf nm dd; do
   command -v "$tool" >/dev/null || {
     echo "$0: $tool not found (install icu-devtools and binutils)" >&2
@@ -63,18 +67,25 @@ dd if="$lib" of="$work/$pkg.dat" bs=1M iflag=skip_bytes,count_bytes \
 
 # 2. Which items stay.
 icupkg -l "$work/$pkg.dat" > "$work/all.txt"
-is_kept_language() { [[ $langs == *" $1 "* ]]; }
+is_kept_locale() {
+  local pattern
+  for pattern in $patterns; do
+    # shellcheck disable=SC2053  # the pattern is a glob on purpose
+    [[ $1 == $pattern ]] && return 0
+  done
+  return 1
+}
 : > "$work/remove.txt"
 while read -r item; do
   base=${item##*/}
   keep=0
   case $item in
-    translit/*|*.cnv|*.spp|confusables.cfu|unames.icu) ;;
+    translit/*|*.cnv|cnvalias.icu|*.spp|confusables.cfu|unames.icu) ;;
     */res_index.res|res_index.res) keep=1 ;;  # rewritten below
     brkitr/*.dict) ;;
     *)
-      if [[ $base =~ ^([a-z]{2,3})(_.*)?\.res$ ]]; then
-        is_kept_language "${BASH_REMATCH[1]}" && keep=1
+      if [[ $base =~ ^[a-z]{2,3}(_.*)?\.res$ ]]; then
+        is_kept_locale "${base%.res}" && keep=1
       else
         keep=1  # root, pool and the locale-independent data
       fi ;;
@@ -101,6 +112,7 @@ if [ -s "$work/needed.txt" ]; then
   echo "$0: dependencies did not settle:" >&2; cat "$work/deps.txt" >&2; exit 1
 fi
 icupkg --ignore-deps -r "$work/remove.txt" "$work/$pkg.dat" "$work/small/$pkg.dat" >/dev/null
+icupkg --ignore-deps -l "$work/small/$pkg.dat" > "$work/small.txt"
 mkdir -p "$work/x" "$work/txt" "$work/res"
 grep 'res_index.res$' "$work/all.txt" > "$work/indexes.txt"
 icupkg -x "$work/indexes.txt" -d "$work/x" "$work/$pkg.dat" >/dev/null
@@ -108,11 +120,12 @@ while read -r item; do
   tree=${item%res_index.res}  # "coll/", or "" for the root tree
   mkdir -p "$work/txt/$tree" "$work/res/$tree"
   derb -s "$work/x/$tree" -d "$work/txt/$tree" res_index.res >/dev/null
-  # Entries are one per line ("  de_AT { "" }"); keep those of kept languages.
-  awk -v langs="$langs" '
+  # Entries are one per line ("  de_AT { "" }"); keep those whose bundle
+  # stays in this tree.
+  kept=" $(sed -n "s|^${tree}\([^/]*\)\.res\$|\1|p" "$work/small.txt" | tr '\n' ' ') "
+  awk -v kept="$kept" '
     match($0, /^ +([A-Za-z0-9_]+) *\{ *"" *\}$/) {
-      name = $1; lang = name; sub(/_.*/, "", lang)
-      if (index(langs, " " lang " ") == 0 && name != "root") next
+      if (index(kept, " " $1 " ") == 0) next
     }
     { sub(/^res_index\{/, "res_index:table(nofallback){"); print }
   ' "$work/txt/$tree/res_index.txt" > "$work/txt/$tree/res_index.new.txt"
