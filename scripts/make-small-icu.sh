@@ -15,15 +15,16 @@
 #     rbnf, region, unit, zone) whose name a glob matches, the bundles those
 #     fall back to (en_GB -> en_001, say), and each tree's root and pool;
 #   - every non-locale item ICU needs for what V8 does: normalization
-#     (nfkc*.nrm, uts46.nrm), character properties (uemoji, ulayout),
+#     (nfkc*.nrm), character properties (uemoji, ulayout),
 #     the root collation (coll/ucadata.icu), break rules (brkitr/*.brk),
 #     the time-zone database and names (zoneinfo64, metaZones,
-#     timezoneTypes, windowsZones, zone/tzdbNames), plural rules, supplemental
+#     timezoneTypes, zone/tzdbNames), plural rules, supplemental
 #     and currency data, likely subtags, numbering systems, day periods,
 #     units;
 # What goes: all other locales, codepage converters (*.cnv and their alias
 # table; V8 uses none, and ICU opens UTF-8 & co. without them),
 # StringPrep profiles (*.spp), confusables, character names (unames.icu),
+# IDNA's mapping (uts46.nrm), Windows time-zone IDs (windowsZones),
 # transliteration, and the word dictionaries of brkitr (Chinese/Japanese,
 # Thai, Lao, Khmer, Burmese: 3 MB raw, 1.8 MB compressed, most of what a
 # small build would carry), so Intl.Segmenter splits text in those scripts
@@ -81,6 +82,7 @@ while read -r item; do
   keep=0
   case $item in
     translit/*|*.cnv|cnvalias.icu|*.spp|confusables.cfu|unames.icu) ;;
+    uts46.nrm|windowsZones.res) ;;  # IDNA, Windows zone IDs: V8 uses neither
     */res_index.res|res_index.res) keep=1 ;;  # rewritten below
     brkitr/*.dict) ;;
     *)
