@@ -37,6 +37,19 @@ bool TakeValue(const std::vector<std::string>& args, size_t* i,
   return true;
 }
 
+// TakeValue for an option with two possible values (--libs, --icu).
+bool TakeChoice(const std::vector<std::string>& args, size_t* i,
+                const char* name, const char* first, const char* second,
+                std::string* value, Status* status) {
+  if (!TakeValue(args, i, name, nullptr, value, status)) return false;
+  if (status->ok() && *value != first && *value != second) {
+    *status = Status::Error(std::string(name) + " must be " + first + " or " +
+                                second + ", not '" + *value + "'",
+                            kHelpFix);
+  }
+  return true;
+}
+
 }  // namespace
 
 Status ParseArgs(const std::vector<std::string>& args, Options* out) {
@@ -107,24 +120,11 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         if (!status.ok()) return status;
         continue;
       }
-      if (!run && TakeValue(args, &i, "--libs", nullptr, &options.libs,
-                            &status)) {
+      if (!run && (TakeChoice(args, &i, "--libs", "portable", "system",
+                              &options.libs, &status) ||
+                   TakeChoice(args, &i, "--icu", "full", "small",
+                              &options.icu, &status))) {
         if (!status.ok()) return status;
-        if (options.libs != "portable" && options.libs != "system") {
-          return Status::Error("--libs must be portable or system, not '" +
-                                   options.libs + "'",
-                               kHelpFix);
-        }
-        continue;
-      }
-      if (!run && TakeValue(args, &i, "--icu", nullptr, &options.icu,
-                            &status)) {
-        if (!status.ok()) return status;
-        if (options.icu != "full" && options.icu != "small") {
-          return Status::Error("--icu must be full or small, not '" +
-                                   options.icu + "'",
-                               kHelpFix);
-        }
         continue;
       }
       // --include FILE, one more entry point of a packed app.
