@@ -218,7 +218,7 @@ Options:
                       Intl is correct for every locale
   --icu=small         portable output carries ICU's data for English and
                       9 more languages (de fr es it pt nl ru ja ar), about
-                      7.5 MB less; Intl in any other locale falls back to
+                      7.6 MB less; Intl in any other locale falls back to
                       en-US as in a small-icu Node. Not with --libs=system
   --include FILE      bundle FILE as one more entry point: fork() or new
                       Worker() of it runs it from the app (as do more entry
