@@ -456,6 +456,18 @@ def check_icu_small(ctx):
                       (f"\n{len(got)} lines, want {len(want)}"
                        if len(got) != len(want) else ""))
     log(f"Intl output matches node's ({len(expected.splitlines())} lines)")
+    # The fallback is the default locale: with LANG naming a kept locale, a
+    # dropped one formats as that locale does.
+    r = ctx.run_app(small, expect=None, env_extra={"LANG": "de_DE.UTF-8"})
+    out = r.stdout.decode().splitlines()
+    # (PluralRules stays exact for sv, whose select(3) is "other" as de's.)
+    want = [l.replace("de-DE", "sv-SE", 1) for l in out
+            if l.startswith("de-DE")]
+    got = [l for l in out if l.startswith("sv-SE")]
+    if got != want:
+        raise Failure("with LANG=de_DE.UTF-8, sv-SE does not fall back to "
+                      f"de-DE:\n{got}\n{want}")
+    log("with LANG=de_DE.UTF-8 a dropped locale formats as de-DE")
     text = run([ctx.args.jspack, "inspect", small],
                check=True).stdout.decode()
     if "icu: small (filtered libicudata.so.72)" not in text:
