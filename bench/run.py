@@ -34,8 +34,10 @@ APPS = {
 }
 # jspack: --libs=portable (the default), measured warm (its cache filled by
 # the check run), plus first runs with an empty cache (extraction included)
-# reported separately; jspack-system: --libs=system.
-SYSTEMS = ["jspack", "jspack-system", "node", "bun"]
+# reported separately; jspack-small-icu: the same with --icu=small (first
+# runs too); jspack-system: --libs=system.
+SYSTEMS = ["jspack", "jspack-small-icu", "jspack-system", "node", "bun"]
+PORTABLE = ("jspack", "jspack-small-icu")
 FIRST_RUNS = 5
 
 
@@ -134,13 +136,15 @@ def pack(system, app, entry, work, tools, env):
     out_dir = os.path.join(work, "build", app, system)
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
-    if system in ("jspack", "jspack-system"):
+    if system in ("jspack", "jspack-small-icu", "jspack-system"):
         if not tools["jspack"] or not os.access(tools["jspack"], os.X_OK):
             raise Unavailable(f"no jspack at {tools['jspack']}")
         out = os.path.join(out_dir, "app")
         cmd = [tools["jspack"], entry, "-o", out]
         if system == "jspack-system":
             cmd.append("--libs=system")
+        if system == "jspack-small-icu":
+            cmd.append("--icu=small")
         argv = [out]
     elif system == "node":
         if not tools["esbuild"]:
@@ -262,15 +266,15 @@ def report(results, meta):
                 for ref in ("node", "bun"):
                     row.append(ratio(s[key], by[ref][key]) if by.get(ref) else "–")
             lines.append("| " + " | ".join(row) + " |")
-    firsts = [(app, systems["jspack"]["first_run"])
-              for app, systems in results.items()
-              if "first_run" in systems.get("jspack", {})]
+    firsts = [(app, system, systems[system]["first_run"])
+              for app, systems in results.items() for system in PORTABLE
+              if "first_run" in systems.get(system, {})]
     if firsts:
         lines.append("")
-        lines.append("| app | portable first run (empty cache) | wall ms | min ms | cpu ms | peak RSS MiB |")
-        lines.append("|---|---|--:|--:|--:|--:|")
-        for app, f in firsts:
-            lines.append(f"| {app} | extraction + run, {f['runs']} runs | {fmt(f['wall_ms'])} | "
+        lines.append("| app | system | portable first run (empty cache) | wall ms | min ms | cpu ms | peak RSS MiB |")
+        lines.append("|---|---|---|--:|--:|--:|--:|")
+        for app, system, f in firsts:
+            lines.append(f"| {app} | {system} | extraction + run, {f['runs']} runs | {fmt(f['wall_ms'])} | "
                          f"{fmt(f['wall_min_ms'])} | {fmt(f['cpu_ms'])} | {fmt(f['rss_mib'])} |")
     lines.append("")
     lines.append("Columns: **pack s** time to build the output (node: the esbuild bundle); "
@@ -374,16 +378,18 @@ def main():
                     results[app][system]["runs"].append(r)
             if round_no == opts.warmup - 1:
                 log(f"{app}: warm-up done")
-        if "jspack" in built:
+        for system in PORTABLE:
+            if system not in built:
+                continue
             # First runs: the extraction cache emptied before each.
             firsts = []
             for _ in range(FIRST_RUNS):
                 shutil.rmtree(env["JSPACK_CACHE_DIR"], ignore_errors=True)
-                out_path = os.path.join(work, "build", app, "jspack", "first.out")
-                firsts.append(measure(built["jspack"], run_dir, env, out_path))
-            results[app]["jspack"]["first_run"] = summarize(firsts)
-            f = results[app]["jspack"]["first_run"]
-            log(f"{app}/jspack first run: wall {f['wall_ms']:.1f} ms, "
+                out_path = os.path.join(work, "build", app, system, "first.out")
+                firsts.append(measure(built[system], run_dir, env, out_path))
+            results[app][system]["first_run"] = summarize(firsts)
+            f = results[app][system]["first_run"]
+            log(f"{app}/{system} first run: wall {f['wall_ms']:.1f} ms, "
                 f"cpu {f['cpu_ms']:.1f} ms")
         for system in order:
             results[app][system]["summary"] = summarize(results[app][system]["runs"])

@@ -30,6 +30,11 @@ struct Options {
   // the system's libnode) or "portable" (the launcher, carrying the runtime
   // and its libraries).
   std::string libs = "portable";
+  // pack only, portable output: "full" (the system's libicudata.so.72, every
+  // locale) or "small" (the filtered stand-in in icu-small/ next to
+  // jspack-runtime; see scripts/make-small-icu.sh). "small" with
+  // --libs=system is an error: that output loads the system's ICU.
+  std::string icu = "full";
   std::string cache_verb;  // cache only: "ls" or "clean"
   bool json = false;       // inspect only
   std::vector<std::string> app_args;  // run only: everything after the entry

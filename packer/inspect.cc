@@ -307,6 +307,12 @@ Status Inspect(const std::string& path, bool json, std::string* out,
     r.Add("jspack_version", get(payload::manifest::kJspackVersion));
     r.Add("v8_version", get(payload::manifest::kV8Version));
     r.Add("entry", get(payload::manifest::kEntry));
+    if (portable) {
+      // Packs older than --icu carried the full data.
+      std::string icu = get(payload::manifest::kIcu);
+      r.Add("icu", icu == "small" ? "small (filtered libicudata.so.72)"
+                                  : "full");
+    }
     r.Add("bundle_format", get(payload::manifest::kBundleFormat).empty()
                                ? "cjs"
                                : get(payload::manifest::kBundleFormat));

@@ -142,9 +142,34 @@ Status BuildSnapshot(const std::string& stub, const std::string& bundle_path,
 // build and cached (packer/cache.h), so the slow, small level pays off.
 constexpr int kLibraryZstdLevel = 19;
 
+constexpr char kIcuDataName[] = "libicudata.so.72";
+constexpr char kSmallIcuPath[] = "icu-small/libicudata.so.72";
+
+// --icu=small: the closure's libicudata.so.72 comes from the stand-in next
+// to the runtime stub (icu-small/, built by runtime/launcher/CMakeLists.txt)
+// instead of the system's; libicuuc loads it by the same name.
+Status UseSmallIcu(const std::string& stub_dir,
+                   std::vector<SharedLibrary>* closure) {
+  std::string path = stub_dir + "/" + kSmallIcuPath;
+  for (SharedLibrary& lib : *closure) {
+    if (lib.name != kIcuDataName) continue;
+    if (access(path.c_str(), R_OK) != 0) {
+      return Status::Error("cannot read the small ICU data library " + path +
+                               ": " + ErrnoText(errno),
+                           "Build jspack_icudata_small (it needs Debian's "
+                           "icu-devtools), or pack with --icu=full.");
+    }
+    lib.path = path;
+    return Status::Ok();
+  }
+  return Status::Error(
+      "--icu=small: the runtime does not load " + std::string(kIcuDataName),
+      "This runtime was built against another ICU; pack with --icu=full.");
+}
+
 // Portable output: the launcher next to the runtime stub, with the payload
 // plus libjspack-runtime.so and its closure in a PT_LOAD segment.
-Status WritePortable(const std::string& stub_path,
+Status WritePortable(const std::string& stub_path, const std::string& icu,
                      std::vector<payload::SectionInput> sections,
                      payload::Manifest manifest, const std::string& output) {
   std::string dir = DirName(stub_path);
@@ -169,6 +194,10 @@ Status WritePortable(const std::string& stub_path,
   std::vector<SharedLibrary> closure;
   status = ComputeClosure(runtime_lib, ClosureOptions(), &closure);
   if (!status.ok()) return status;
+  if (icu == "small") {
+    status = UseSmallIcu(dir, &closure);
+    if (!status.ok()) return status;
+  }
   SharedLibrary runtime;
   runtime.name = "libjspack-runtime.so";
   runtime.path = runtime_lib;
@@ -201,6 +230,7 @@ Status WritePortable(const std::string& stub_path,
     joined += (joined.empty() ? "" : "\n") + value;
   }
   manifest[payload::manifest::kLibs] = "portable";
+  manifest[payload::manifest::kIcu] = icu;
   manifest[payload::manifest::kLibsHash] =
       payload::Sha256Hex(joined.data(), joined.size());
   manifest[payload::manifest::kRuntimeEntry] = JSPACK_RUNTIME_ENTRY;
@@ -457,8 +487,8 @@ Status Pack(const Options& options) {
   sections.push_back(
       {payload::SectionKind::kSourceMap, std::move(bundle.source_map)});
   if (options.libs == "portable") {
-    return WritePortable(stub_path, std::move(sections), std::move(manifest),
-                         output);
+    return WritePortable(stub_path, options.icu, std::move(sections),
+                         std::move(manifest), output);
   }
 
   std::string payload_bytes;

@@ -104,6 +104,9 @@ constexpr char kLibPrefix[] = "lib.";
 // lib.NN values joined by newlines (so one app's libraries share one
 // directory, and another set of libraries never lands in it).
 constexpr char kLibsHash[] = "libs_hash";
+// Portable only: "full" or "small", the ICU data carried (jspack --icu);
+// informational (jspack inspect), the launcher does not read it.
+constexpr char kIcu[] = "icu";
 // Portable only: the runtime's exported entry function (launch.h).
 constexpr char kRuntimeEntry[] = "runtime_entry";
 }  // namespace manifest

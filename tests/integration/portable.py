@@ -20,6 +20,11 @@ JSPACK_CACHE_DIR, so the extraction cache starts empty.
               (unshare -m): the app still runs
   cache-cmd   jspack cache ls and clean
   inspect     jspack inspect on portable, system and damaged binaries
+  icu-small   --icu=small: the stand-in libicudata.so.72 is what the app
+              carries (SONAME, icudt72_dat, jspack inspect), the app is
+              several MB smaller, and Intl gives node's output for kept
+              locales and the en-US fallback for dropped ones
+              (tests/integration/icu-small); --libs=system refuses it
   minbase     samples/hello, an Intl app in other locales and the TypeScript
               sample run inside a minimal Debian root (debootstrap
               --variant=minbase, made once and kept in $JSPACK_TEST_ROOT or
@@ -401,6 +406,10 @@ def check_minbase(ctx):
     try:
         apps = [
             (ctx.pack(), b"hello\n"),
+            (ctx.pack(sample="../tests/integration/icu-small",
+                      out="intl-small", extra=("--icu=small",)),
+             open(os.path.join(HERE, "icu-small/expected.stdout"),
+                  "rb").read()),
             (ctx.pack(sample="../tests/integration/portable-intl",
                       out="intl"),
              open(os.path.join(HERE, "portable-intl/expected.stdout"),
@@ -433,8 +442,74 @@ def check_minbase(ctx):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def check_icu_small(ctx):
+    bindir = os.path.dirname(ctx.args.jspack)
+    stand_in = os.path.join(bindir, "icu-small", "libicudata.so.72")
+    dyn = run(["readelf", "-d", "-W", stand_in], check=True).stdout.decode()
+    if "Library soname: [libicudata.so.72]" not in dyn or "NEEDED" in dyn:
+        raise Failure(f"{stand_in}: wrong dynamic section:\n{dyn}")
+    syms = run(["nm", "-D", "--defined-only", stand_in],
+               check=True).stdout.decode().split()
+    if "icudt72_dat" not in syms:
+        raise Failure(f"{stand_in} does not export icudt72_dat")
+    expected = open(os.path.join(HERE, "icu-small/expected.stdout"),
+                    "rb").read()
+    small = ctx.pack(sample="../tests/integration/icu-small", out="small",
+                     extra=("--icu=small",))
+    full = ctx.pack(out="full")
+    saved = os.path.getsize(full) - os.path.getsize(small)
+    if saved < 5_000_000:
+        raise Failure(f"--icu=small saves only {saved} bytes")
+    log(f"--icu=small: {os.path.getsize(small)} bytes, {saved} less than "
+        f"--icu=full")
+    r = ctx.run_app(small, expect=None)
+    if r.stdout != expected:
+        got = r.stdout.decode(errors="replace").splitlines()
+        want = expected.decode().splitlines()
+        diff = [f"line {i + 1}: got {g!r}, want {w!r}"
+                for i, (g, w) in enumerate(zip(got, want)) if g != w]
+        raise Failure("Intl output differs from node's:\n" +
+                      "\n".join(diff[:20]) +
+                      (f"\n{len(got)} lines, want {len(want)}"
+                       if len(got) != len(want) else ""))
+    log(f"Intl output matches node's ({len(expected.splitlines())} lines)")
+    # The fallback is the default locale: with LANG naming a kept locale, a
+    # dropped one formats as that locale does.
+    r = ctx.run_app(small, expect=None, env_extra={"LANG": "de_DE.UTF-8"})
+    out = r.stdout.decode().splitlines()
+    # (PluralRules stays exact for sv, whose select(3) is "other" as de's.)
+    want = [l.replace("de-DE", "sv-SE", 1) for l in out
+            if l.startswith("de-DE")]
+    got = [l for l in out if l.startswith("sv-SE")]
+    if got != want:
+        raise Failure("with LANG=de_DE.UTF-8, sv-SE does not fall back to "
+                      f"de-DE:\n{got}\n{want}")
+    log("with LANG=de_DE.UTF-8 a dropped locale formats as de-DE")
+    text = run([ctx.args.jspack, "inspect", small],
+               check=True).stdout.decode()
+    if "icu: small (filtered libicudata.so.72)" not in text:
+        raise Failure(f"jspack inspect does not name the small ICU:\n{text}")
+    raw = os.path.getsize(stand_in)
+    line = next((l for l in text.splitlines()
+                 if "(libicudata.so.72)" in l), "")
+    if f" {raw} raw" not in line:
+        raise Failure(f"inspect's libicudata is not the stand-in "
+                      f"({raw} bytes): {line!r}")
+    text = run([ctx.args.jspack, "inspect", full], check=True).stdout.decode()
+    if "icu: full" not in text:
+        raise Failure(f"jspack inspect of --icu=full:\n{text}")
+    r = run([ctx.args.jspack, os.path.join(ROOT, "samples/hello/app.js"),
+             "--icu=small", "--libs=system", "-o",
+             os.path.join(ctx.tmp, "nope")])
+    if r.returncode == 0 or b"--icu=small applies to portable output only" \
+            not in r.stderr:
+        raise Failure(f"--icu=small --libs=system: exit {r.returncode}, "
+                      f"{r.stderr!r}")
+
+
 CHECKS = {
     "minbase": check_minbase,
+    "icu-small": check_icu_small,
     "inspect": check_inspect,
     "elf": check_elf, "first-run": check_first_run,
     "concurrent": check_concurrent, "tamper": check_tamper,

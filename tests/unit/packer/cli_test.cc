@@ -55,6 +55,22 @@ TEST(Cli, MoreEntriesFromPositionalsAndInclude) {
             "option --include needs a value. Run jspack --help for usage.");
 }
 
+TEST(Cli, IcuChoiceForPortableOutput) {
+  EXPECT_EQ(Parse({"app.js"}).icu, "full");
+  EXPECT_EQ(Parse({"app.js", "--icu=small"}).icu, "small");
+  EXPECT_EQ(Parse({"--icu", "full", "app.js", "--libs=system"}).icu, "full");
+  EXPECT_EQ(ParseError({"app.js", "--icu=tiny"}),
+            "--icu must be full or small, not 'tiny'. Run jspack --help for "
+            "usage.");
+  EXPECT_EQ(ParseError({"app.js", "--libs=system", "--icu=small"}),
+            "--icu=small applies to portable output only. --libs=system "
+            "output loads this machine's ICU; drop --icu=small, or drop "
+            "--libs=system.");
+  EXPECT_EQ(ParseError({"run", "--icu=small", "app.js"}),
+            "option --icu=small does not apply to jspack run. jspack run "
+            "writes no file; drop the option.");
+}
+
 TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(Parse({"--help"}).command, Command::kHelp);
   EXPECT_EQ(Parse({"app.js", "-h"}).command, Command::kHelp);
