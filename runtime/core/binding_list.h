@@ -26,6 +26,7 @@
   V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
+  V(tls_wrap)                  \
   V(tty_wrap)                  \
   V(types)                     \
   V(udp_wrap)                  \

@@ -45,6 +45,7 @@ module.exports = [
   ['sys', () => require('../../sys')],
   ['timers', () => require('../../timers')],
   ['timers/promises', () => require('../../timers/promises')],
+  ['tls', () => require('../../tls')],
   ['tty', () => require('../../tty')],
   ['url', () => require('../../url')],
   ['util', () => require('../../util')],
