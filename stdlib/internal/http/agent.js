@@ -1,7 +1,7 @@
 'use strict';
 // http.Agent: a pool of connections per origin. Requests ask the agent for a
-// socket (addRequest); the agent hands out a free kept-alive one, opens a new
-// one, or queues the request until a socket is 'free' again. Subclasses (the
+// conn (addRequest); the agent hands out a free kept-alive one, opens a new
+// one, or queues the request until a conn is 'free' again. Subclasses (the
 // https agent) override two points only: getName() (what makes two
 // connections interchangeable) and createConnection() (how one is opened).
 //
@@ -26,68 +26,68 @@ const kQueuedOptions = Symbol('kQueuedOptions');
 // The listeners an agent put on one of its sockets, to take them off again.
 const kAgentListeners = Symbol('kAgentListeners');
 
-function Agent(options) {
-  if (!(this instanceof Agent)) return new Agent(options);
+const kSchedules = ['fifo', 'lifo'];
+const emptyTable = () => ({ __proto__: null });
+
+function Agent(settings) {
+  if (!(this instanceof Agent)) return new Agent(settings);
   EventEmitter.call(this);
-  this.defaultPort = 80;
-  this.protocol = 'http:';
-  const opts = { __proto__: null, ...options };
-  if (opts.noDelay === undefined) opts.noDelay = true;
+  const opts = { __proto__: null, ...settings };
+  opts.noDelay ??= true;
   // A socket path is per request, never the agent's.
   opts.path = null;
-  this.options = opts;
-  this.requests = { __proto__: null };
-  this.sockets = { __proto__: null };
-  this.freeSockets = { __proto__: null };
-  this.keepAliveMsecs = opts.keepAliveMsecs || 1000;
-  this.keepAlive = opts.keepAlive || false;
-  this.maxSockets = opts.maxSockets || Agent.defaultMaxSockets;
-  this.maxFreeSockets = opts.maxFreeSockets || 256;
-  this.scheduling = opts.scheduling || 'lifo';
-  this.maxTotalSockets = opts.maxTotalSockets;
-  this.totalSocketCount = 0;
-  validateOneOf(this.scheduling, 'scheduling', ['fifo', 'lifo']);
-  if (this.maxTotalSockets === undefined) {
-    this.maxTotalSockets = Infinity;
-  } else {
-    validateNumber(this.maxTotalSockets, 'maxTotalSockets');
-    if (!(this.maxTotalSockets >= 1)) {
-      throw new ERR_OUT_OF_RANGE('maxTotalSockets', '>= 1', this.maxTotalSockets);
-    }
+  const limit = opts.maxTotalSockets;
+  Object.assign(this, {
+    defaultPort: 80,
+    protocol: 'http:',
+    options: opts,
+    requests: emptyTable(),
+    sockets: emptyTable(),
+    freeSockets: emptyTable(),
+    keepAliveMsecs: opts.keepAliveMsecs || 1000,
+    keepAlive: opts.keepAlive || false,
+    maxSockets: opts.maxSockets || Agent.defaultMaxSockets,
+    maxFreeSockets: opts.maxFreeSockets || 256,
+    scheduling: opts.scheduling || 'lifo',
+    maxTotalSockets: limit ?? Infinity,
+    totalSocketCount: 0,
+  });
+  validateOneOf(this.scheduling, 'scheduling', kSchedules);
+  if (limit !== undefined) {
+    validateNumber(limit, 'maxTotalSockets');
+    if (!(limit >= 1)) throw new ERR_OUT_OF_RANGE('maxTotalSockets', '>= 1', limit);
   }
-  this.on('free', (socket, socketOptions) => socketFreed(this, socket, socketOptions));
+  this.on('free', (conn, connOpts) => socketFreed(this, conn, connOpts));
 }
 Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Agent, EventEmitter);
 
-Agent.defaultMaxSockets = Infinity;
+Object.defineProperty(Agent, 'defaultMaxSockets', {
+  value: Infinity, writable: true, enumerable: true, configurable: true,
+});
 
 function listOf(table, name) {
-  let list = table[name];
-  if (list === undefined) {
-    list = [];
-    table[name] = list;
-  }
-  return list;
+  table[name] ??= [];
+  return table[name];
 }
 
-// Takes `socket` out of table[name]; true when it was there.
-function dropFrom(table, name, socket) {
+// Takes `conn` out of table[name]; true when it was there.
+function dropFrom(table, name, conn) {
   const list = table[name];
   if (list === undefined) return false;
-  const at = list.indexOf(socket);
+  const at = list.indexOf(conn);
   if (at < 0) return false;
   list.splice(at, 1);
   if (list.length === 0) delete table[name];
   return true;
 }
 
-// A socket that finished a request: the next queued request of its origin
+// A conn that finished a request: the next queued request of its origin
 // gets it, or it waits in the free list, or (no keep-alive) it is closed.
-function socketFreed(agent, socket, options) {
-  const name = agent.getName(options);
-  if (!socket.writable) {
-    socket.destroy();
+function socketFreed(agent, conn, opts) {
+  const name = agent.getName(opts);
+  if (!conn.writable) {
+    conn.destroy();
     return;
   }
   const queue = agent.requests[name];
@@ -95,13 +95,13 @@ function socketFreed(agent, socket, options) {
     const next = queue.shift();
     if (queue.length === 0) delete agent.requests[name];
     next[kQueuedOptions] = undefined;
-    agent.reuseSocket(socket, next);
-    giveSocket(agent, next, socket);
+    // Handed straight over, never idle: as in Node, not a "reused" socket.
+    giveSocket(agent, next, conn);
     return;
   }
-  const req = socket._httpMessage;
-  if (!req || !req.shouldKeepAlive || !agent.keepAlive) {
-    socket.destroy();
+  const creq = conn._httpMessage;
+  if (!creq || !creq.shouldKeepAlive || !agent.keepAlive) {
+    conn.destroy();
     return;
   }
   const idle = agent.freeSockets[name];
@@ -110,110 +110,110 @@ function socketFreed(agent, socket, options) {
   if (agent.totalSocketCount > agent.maxTotalSockets ||
       idleCount + busyCount > agent.maxSockets ||
       idleCount >= agent.maxFreeSockets ||
-      !agent.keepSocketAlive(socket)) {
-    socket.destroy();
+      !agent.keepSocketAlive(conn)) {
+    conn.destroy();
     return;
   }
-  socket._httpMessage = null;
-  dropFrom(agent.sockets, name, socket);
-  listOf(agent.freeSockets, name).push(socket);
-  socket.once('error', idleSocketError);
+  conn._httpMessage = null;
+  dropFrom(agent.sockets, name, conn);
+  listOf(agent.freeSockets, name).push(conn);
+  conn.once('error', idleSocketError);
 }
 
-// An idle socket that fails (the server reset it) simply leaves the pool.
+// An idle conn that fails (the server reset it) simply leaves the pool.
 function idleSocketError() {
   this.destroy();
   this.emit('agentRemove');
 }
 
-// Hands a socket to a request. (A new socket got the agent's timeout from
+// Hands a conn to a request. (A new conn got the agent's timeout from
 // createConnection, a reused one from keepSocketAlive.)
-function giveSocket(agent, req, socket) {
-  req.onSocket(socket);
+function giveSocket(agent, creq, conn) {
+  creq.onSocket(conn);
 }
 
-// Listeners the agent keeps on each socket it opened, for its whole life.
-function watchSocket(agent, socket, options) {
-  const onFree = () => agent.emit('free', socket, options);
-  const onClose = () => agent.removeSocket(socket, options);
+// Listeners the agent keeps on each conn it opened, for its whole life.
+function watchSocket(agent, conn, opts) {
+  const onFree = () => agent.emit('free', conn, opts);
+  const onClose = () => agent.removeSocket(conn, opts);
   const onTimeout = () => {
-    // An idle socket that timed out is closed; a busy one is the request's.
-    const idle = agent.freeSockets[agent.getName(options)];
-    if (idle !== undefined && idle.includes(socket)) socket.destroy();
+    // An idle conn that timed out is closed; a busy one is the request's.
+    const idle = agent.freeSockets[agent.getName(opts)];
+    if (idle !== undefined && idle.includes(conn)) conn.destroy();
   };
   const onRemove = () => {
-    agent.totalSocketCount -= removeEverywhere(agent, agent.getName(options), socket);
-    socket.removeListener('free', onFree);
-    socket.removeListener('close', onClose);
-    socket.removeListener('timeout', onTimeout);
-    socket.removeListener('agentRemove', onRemove);
-    socket[kAgentListeners] = undefined;
-    openForQueued(agent, options);
+    agent.totalSocketCount -= removeEverywhere(agent, agent.getName(opts), conn);
+    conn.removeListener('free', onFree);
+    conn.removeListener('close', onClose);
+    conn.removeListener('timeout', onTimeout);
+    conn.removeListener('agentRemove', onRemove);
+    conn[kAgentListeners] = undefined;
+    openForQueued(agent, opts);
   };
-  socket.on('free', onFree);
-  socket.on('close', onClose);
-  socket.on('timeout', onTimeout);
-  // An upgraded or CONNECTed socket leaves the pool through 'agentRemove'.
-  socket.on('agentRemove', onRemove);
-  socket[kAgentListeners] = true;
+  conn.on('free', onFree);
+  conn.on('close', onClose);
+  conn.on('timeout', onTimeout);
+  // An upgraded or CONNECTed conn leaves the pool through 'agentRemove'.
+  conn.on('agentRemove', onRemove);
+  conn[kAgentListeners] = true;
 }
 
-// 1 when the socket was in one of the lists (and is no more), else 0.
-function removeEverywhere(agent, name, socket) {
-  const busy = dropFrom(agent.sockets, name, socket);
-  const idle = dropFrom(agent.freeSockets, name, socket);
+// 1 when the conn was in one of the lists (and is no more), else 0.
+function removeEverywhere(agent, name, conn) {
+  const busy = dropFrom(agent.sockets, name, conn);
+  const idle = dropFrom(agent.freeSockets, name, conn);
   return busy || idle ? 1 : 0;
 }
 
-// After a socket left the pool: opens one for a waiting request, of the same
+// After a conn left the pool: opens one for a waiting request, of the same
 // origin when it has one, else (maxTotalSockets reached earlier) of another.
-function openForQueued(agent, options) {
-  const name = agent.getName(options);
-  let req;
+function openForQueued(agent, opts) {
+  const name = agent.getName(opts);
+  let creq;
   let reqOptions;
   const own = agent.requests[name];
   if (own !== undefined && own.length > 0) {
     const busy = agent.sockets[name] === undefined ? 0 : agent.sockets[name].length;
     if (busy >= agent.maxSockets) return;
-    req = own[0];
-    reqOptions = req[kQueuedOptions];
+    creq = own[0];
+    reqOptions = creq[kQueuedOptions];
   } else {
     for (const other of Object.keys(agent.requests)) {
       const busy = agent.sockets[other];
       if (busy !== undefined && busy.length >= agent.maxSockets) continue;
-      req = agent.requests[other][0];
-      reqOptions = req[kQueuedOptions];
+      creq = agent.requests[other][0];
+      reqOptions = creq[kQueuedOptions];
       break;
     }
   }
-  if (req === undefined || reqOptions === undefined) return;
+  if (creq === undefined || reqOptions === undefined) return;
   if (agent.totalSocketCount >= agent.maxTotalSockets) return;
-  req[kQueuedOptions] = undefined;
-  agent.createSocket(req, reqOptions, (err, socket) => {
+  creq[kQueuedOptions] = undefined;
+  agent.createSocket(creq, reqOptions, (err, conn) => {
     if (err) {
-      dequeue(agent, req, reqOptions);
-      req.onSocket(socket, err);
+      dequeue(agent, creq, reqOptions);
+      creq.onSocket(conn, err);
     } else {
-      // The new socket goes to the first queued request, via 'free'.
-      socket.emit('free');
+      // The new conn goes to the first queued request, via 'free'.
+      conn.emit('free');
     }
   });
 }
 
-function dequeue(agent, req, options) {
-  const name = agent.getName(options);
+function dequeue(agent, creq, opts) {
+  const name = agent.getName(opts);
   const queue = agent.requests[name];
   if (queue === undefined) return;
-  const at = queue.indexOf(req);
+  const at = queue.indexOf(creq);
   if (at >= 0) queue.splice(at, 1);
   if (queue.length === 0) delete agent.requests[name];
 }
 
 // The name TLS uses for SNI when a request did not give one: the Host
 // header's name (or the host), never an IP address.
-function serverNameOf(options, req) {
-  let name = options.host;
-  const hostHeader = req && req.getHeader && req.getHeader('host');
+function serverNameOf(opts, creq) {
+  let name = opts.host;
+  const hostHeader = creq && creq.getHeader && creq.getHeader('host');
   if (typeof hostHeader === 'string') {
     if (hostHeader.startsWith('[')) {
       const close = hostHeader.indexOf(']');
@@ -227,11 +227,11 @@ function serverNameOf(options, req) {
   return name;
 }
 
-function connectionOptions(agent, options, req) {
-  const merged = { __proto__: null, ...options, ...agent.options };
+function connectionOptions(agent, opts, creq) {
+  const merged = { __proto__: null, ...opts, ...agent.options };
   if (merged.socketPath) merged.path = merged.socketPath;
   if (!merged.servername && merged.servername !== '') {
-    merged.servername = serverNameOf(merged, req);
+    merged.servername = serverNameOf(merged, creq);
   }
   return merged;
 }
@@ -240,95 +240,95 @@ Agent.prototype.createConnection = function createConnection(...args) {
   return netModule().createConnection(...args);
 };
 
-// The key of the pool a request's socket comes from.
-Agent.prototype.getName = function getName(options = {}) {
-  let name = `${options.host || 'localhost'}:`;
-  if (options.port) name += options.port;
+// The key of the pool a request's conn comes from.
+Agent.prototype.getName = function getName(opts = {}) {
+  let name = `${opts.host || 'localhost'}:`;
+  if (opts.port) name += opts.port;
   name += ':';
-  if (options.localAddress) name += options.localAddress;
-  if (options.family === 4 || options.family === 6) name += `:${options.family}`;
-  if (options.socketPath) name += `:${options.socketPath}`;
+  if (opts.localAddress) name += opts.localAddress;
+  if (opts.family === 4 || opts.family === 6) name += `:${opts.family}`;
+  if (opts.socketPath) name += `:${opts.socketPath}`;
   return name;
 };
 
-// (req, options) or the old (req, host, port, localAddress).
-Agent.prototype.addRequest = function addRequest(req, options, port, localAddress) {
-  if (typeof options === 'string') {
-    options = { __proto__: null, host: options, port, localAddress };
+// (creq, opts) or the old (creq, host, port, localAddress).
+Agent.prototype.addRequest = function addRequest(creq, opts, port, localAddress) {
+  if (typeof opts === 'string') {
+    opts = { __proto__: null, host: opts, port, localAddress };
   }
-  options = connectionOptions(this, options, req);
-  const name = this.getName(options);
+  opts = connectionOptions(this, opts, creq);
+  const name = this.getName(opts);
   const idle = this.freeSockets[name];
   const busy = this.sockets[name];
   const open = (idle === undefined ? 0 : idle.length) + (busy === undefined ? 0 : busy.length);
   if (idle !== undefined && idle.length > 0) {
-    const socket = this.scheduling === 'fifo' ? idle.shift() : idle.pop();
+    const conn = this.scheduling === 'fifo' ? idle.shift() : idle.pop();
     if (idle.length === 0) delete this.freeSockets[name];
-    this.reuseSocket(socket, req);
-    listOf(this.sockets, name).push(socket);
-    giveSocket(this, req, socket);
+    this.reuseSocket(conn, creq);
+    listOf(this.sockets, name).push(conn);
+    giveSocket(this, creq, conn);
     return;
   }
   if (open < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
-    this.createSocket(req, options, (err, socket) => {
-      if (err) req.onSocket(socket, err);
-      else giveSocket(this, req, socket);
+    this.createSocket(creq, opts, (err, conn) => {
+      if (err) creq.onSocket(conn, err);
+      else giveSocket(this, creq, conn);
     });
     return;
   }
-  req[kQueuedOptions] = options;
-  listOf(this.requests, name).push(req);
+  creq[kQueuedOptions] = opts;
+  listOf(this.requests, name).push(creq);
 };
 
-// Opens a socket for `req`; cb(err, socket) once it exists (at once for a
+// Opens a conn for `creq`; cb(err, conn) once it exists (at once for a
 // createConnection that returns it, later for one that calls back).
-Agent.prototype.createSocket = function createSocket(req, options, cb) {
-  const connOptions = connectionOptions(this, options, req);
+Agent.prototype.createSocket = function createSocket(creq, opts, cb) {
+  const connOptions = connectionOptions(this, opts, creq);
   const name = this.getName(connOptions);
   connOptions._agentKey = name;
   connOptions.encoding = null;
   let settled = false;
-  const created = (err, socket) => {
+  const created = (err, conn) => {
     if (settled) return;
     settled = true;
     if (err) {
       cb(err);
       return;
     }
-    listOf(this.sockets, name).push(socket);
+    listOf(this.sockets, name).push(conn);
     this.totalSocketCount++;
-    watchSocket(this, socket, connOptions);
-    cb(null, socket);
+    watchSocket(this, conn, connOptions);
+    cb(null, conn);
   };
-  let socket;
+  let conn;
   try {
-    socket = this.createConnection(connOptions, created);
+    conn = this.createConnection(connOptions, created);
   } catch (err) {
     process.nextTick(created, err);
     return;
   }
-  if (socket) created(null, socket);
+  if (conn) created(null, conn);
 };
 
-// A socket that closed or failed leaves every list; a queued request may
+// A conn that closed or failed leaves every list; a queued request may
 // then get a new one.
-Agent.prototype.removeSocket = function removeSocket(socket, options) {
-  const name = this.getName(options);
-  if (socket.writable) {
-    if (dropFrom(this.sockets, name, socket)) this.totalSocketCount--;
+Agent.prototype.removeSocket = function removeSocket(conn, opts) {
+  const name = this.getName(opts);
+  if (conn.writable) {
+    if (dropFrom(this.sockets, name, conn)) this.totalSocketCount--;
   } else {
-    this.totalSocketCount -= removeEverywhere(this, name, socket);
+    this.totalSocketCount -= removeEverywhere(this, name, conn);
   }
-  openForQueued(this, options);
+  openForQueued(this, opts);
 };
 
-// Readies an idle socket for the pool; false closes it instead. A server's
+// Readies an idle conn for the pool; false closes it instead. A server's
 // `Keep-Alive: timeout=N` shortens the agent's idle timeout to N-1 seconds.
-Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
-  socket.setKeepAlive(true, this.keepAliveMsecs);
-  socket.unref();
+Agent.prototype.keepSocketAlive = function keepSocketAlive(conn) {
+  conn.setKeepAlive(true, this.keepAliveMsecs);
+  conn.unref();
   let idleTimeout = this.options.timeout || 0;
-  const res = socket._httpMessage && socket._httpMessage.res;
+  const res = conn._httpMessage && conn._httpMessage.res;
   const hint = res && res.headers ? res.headers['keep-alive'] : undefined;
   if (typeof hint === 'string') {
     const match = /^timeout=(\d+)/.exec(hint);
@@ -338,20 +338,20 @@ Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
       if (serverMs < idleTimeout) idleTimeout = serverMs;
     }
   }
-  if (socket.timeout !== idleTimeout) socket.setTimeout(idleTimeout);
+  if (conn.timeout !== idleTimeout) conn.setTimeout(idleTimeout);
   return true;
 };
 
-Agent.prototype.reuseSocket = function reuseSocket(socket, req) {
-  socket.removeListener('error', idleSocketError);
-  req.reusedSocket = true;
-  socket.ref();
+Agent.prototype.reuseSocket = function reuseSocket(conn, creq) {
+  conn.removeListener('error', idleSocketError);
+  creq.reusedSocket = true;
+  conn.ref();
 };
 
 Agent.prototype.destroy = function destroy() {
   for (const table of [this.freeSockets, this.sockets]) {
     for (const name of Object.keys(table)) {
-      for (const socket of table[name].slice()) socket.destroy();
+      for (const conn of table[name].slice()) conn.destroy();
     }
   }
 };
