@@ -261,6 +261,7 @@ const cases = [
     () => {
       const req = http.get({ ...base(), path: '/many' });
       req.maxHeadersCount = 2;
+      req.on('response', (res) => emit('limited headers', res.headers));
       return req;
     }],
   ['joinDuplicateHeaders', '/dups', respond(ok('d', 'X-D: 1\r\nX-D: 2\r\n')),
@@ -281,6 +282,44 @@ const cases = [
       emit('createConnection options', [o.host, o.port, o.path]);
       return net.connect(port, '127.0.0.1');
     } })],
+  ['set-cookie and duplicate headers', '/cookies',
+    respond(ok('c', 'Set-Cookie: a=1\r\nSet-Cookie: b=2\r\nX-L: 1\r\nX-L: 2\r\nContent-Type: a\r\nContent-Type: b\r\n')),
+    () => {
+      const req = http.get({ ...base(), path: '/cookies' });
+      req.on('response', (res) => emit('cookie headers', [res.headers, res.headersDistinct]));
+      return req;
+    }],
+  ['POST without a body', '/emptypost', respond(ok('e')),
+    () => http.request({ ...base(), method: 'POST', path: '/emptypost' }).end()],
+  ['DELETE with a body', '/delbody', respond(ok('e')),
+    () => http.request({ ...base(), method: 'DELETE', path: '/delbody' }).end('gone')],
+  ['response before the body is sent', '/early', Object.assign(respond(''), {
+    early: (socket) => socket.write(ok('early')),
+  }), () => {
+    const req = http.request({ ...base(), method: 'POST', path: '/early' });
+    req.write('part');
+    req.on('response', () => setTimeout(() => req.end('rest'), 10));
+    return req;
+  }],
+  ['write after end', '/wae', respond(ok('w')),
+    () => {
+      const req = http.request({ ...base(), method: 'POST', path: '/wae' });
+      req.end('x');
+      req.write('y', (err) => emit('write after end callback', err && [err.code, err.message]));
+      return req;
+    }],
+  ['agent timeout fires on the request', '/agentslow', () => {},
+    () => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/agentslow', agent: new http.Agent({ timeout: 30 }) });
+      req.on('timeout', () => req.destroy(new Error('gave up')));
+      return req;
+    }],
+  ['res.setEncoding and the 1.0 response', '/http10', (socket) => socket.end('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n\u00e9'),
+    () => {
+      const req = http.get({ ...base(), path: '/http10' });
+      req.on('response', (res) => res.setEncoding('latin1'));
+      return req;
+    }],
   ['connection refused', '/refused', () => {},
     () => http.get({ host: '127.0.0.1', port: 1, path: '/refused', agent: false })],
 ];
@@ -311,7 +350,14 @@ function optionCases() {
     ['family', () => http.request({ family: 'x' })],
     ['invalid URL', () => http.request('not a url')],
   ];
-  for (const [label, fn] of bad) emit(`option ${label}`, attempt(fn));
+  for (const [label, fn] of bad) {
+    emit(`option ${label}`, attempt(() => {
+      const req = fn();
+      req.on('error', () => {});
+      req.destroy();
+      return 'no error';
+    }));
+  }
   const shown = [
     ['lowercase method, IPv6 host', { method: 'get', host: '::1', port: 8, auth: 'u:p' }],
     ['default port kept out of Host', { defaultPort: 81, host: 'h', port: 81 }],
