@@ -1,0 +1,75 @@
+'use strict';
+// node:http: the HTTP/1.1 server (internal/http/server.js), the messages
+// (incoming.js, outgoing.js) on llhttp (common.js), and the client side
+// (internal/http/client.js, agent.js), loaded on first use.
+
+const common = require('./internal/http/common');
+const { IncomingMessage } = require('./internal/http/incoming');
+const { OutgoingMessage } = require('./internal/http/outgoing');
+const server = require('./internal/http/server');
+
+let client;
+function clientSide() {
+  client ??= require('./internal/http/client');
+  return client;
+}
+let agent;
+function agentSide() {
+  agent ??= require('./internal/http/agent');
+  return agent;
+}
+
+function request(...args) {
+  return clientSide().request(...args);
+}
+
+function get(...args) {
+  return clientSide().get(...args);
+}
+
+module.exports = {
+  METHODS: common.METHODS.slice(),
+  STATUS_CODES: common.STATUS_CODES,
+  IncomingMessage,
+  OutgoingMessage,
+  ServerResponse: server.ServerResponse,
+  Server: server.Server,
+  createServer: server.createServer,
+  validateHeaderName: common.validateHeaderName,
+  validateHeaderValue: common.validateHeaderValue,
+  setMaxIdleHTTPParsers: common.setMaxIdleHTTPParsers,
+  request,
+  get,
+};
+
+Object.defineProperties(module.exports, {
+  maxHeaderSize: {
+    configurable: true,
+    enumerable: true,
+    get: server.defaultMaxHeaderSize,
+  },
+  Agent: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return agentSide().Agent;
+    },
+  },
+  globalAgent: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return agentSide().globalAgent;
+    },
+    set(value) {
+      agentSide().globalAgent = value;
+    },
+  },
+  ClientRequest: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return clientSide().ClientRequest;
+    },
+  },
+});
