@@ -300,13 +300,9 @@ Agent.prototype.createSocket = function createSocket(creq, opts, cb) {
     watchSocket(this, conn, connOptions);
     cb(null, conn);
   };
-  let conn;
-  try {
-    conn = this.createConnection(connOptions, created);
-  } catch (err) {
-    process.nextTick(created, err);
-    return;
-  }
+  // A createConnection that throws (bad options) throws out of
+  // http.request() itself, as in Node.
+  const conn = this.createConnection(connOptions, created);
   if (conn) created(null, conn);
 };
 

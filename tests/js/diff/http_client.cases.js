@@ -84,7 +84,11 @@ function trace(req, { body = true } = {}) {
     req.on('timeout', () => note('timeout'));
     req.on('continue', () => note('continue'));
     req.on('information', (info) => note(`information ${info.statusCode} ${info.statusMessage} ${JSON.stringify(info.headers)}`));
-    req.on('error', (err) => note(`error ${err.code} ${err.message}`));
+    // llhttp's reason text differs between its versions (libnode 18's 6.x,
+    // Node 20's 8.x): a parse error shows its code and bytesParsed.
+    req.on('error', (err) => note(err.code && err.code.startsWith('HPE_') ?
+      `error ${err.code} bytesParsed=${err.bytesParsed} ${err.message.split(':')[0]}` :
+      `error ${err.code} ${err.message}`));
     req.on('close', () => {
       note(`close destroyed=${req.destroyed}`);
       settle();
