@@ -37,6 +37,13 @@ const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
 const { IncomingMessage, joinedHeaders } = require('./incoming');
 const { HTTPParser, consumeSocket } = require('./common');
 
+const dc = require('../../diagnostics_channel');
+const channels = {
+  start: dc.channel('http.client.request.start'),
+  error: dc.channel('http.client.request.error'),
+  response: dc.channel('http.client.response.finish'),
+};
+
 let net;
 function netModule() {
   net ??= require('../../net');
@@ -256,6 +263,12 @@ class ClientRequest extends OutgoingMessage {
     }
   }
 
+  // The whole request went to the socket.
+  _finish() {
+    if (channels.start.hasSubscribers) channels.start.publish({ request: this });
+    super._finish();
+  }
+
   _implicitHeader() {
     if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
     this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, this[kOutHeaders]);
@@ -350,8 +363,14 @@ function applyTimeout(creq, conn, msecs) {
   else conn.setTimeout(msecs);
 }
 
+// A request's 'error', told first to http.client.request.error subscribers.
+function raise(creq, err) {
+  if (channels.error.hasSubscribers) channels.error.publish({ request: creq, error: err });
+  creq.emit('error', err);
+}
+
 function finishClosed(creq, err) {
-  if (err) creq.emit('error', err);
+  if (err) raise(creq, err);
   creq._closed = true;
   creq.emit('close');
 }
@@ -533,6 +552,7 @@ function onResponseHead(creq, res, keepAlive) {
   if (res.upgrade) return 2;
   res.once('end', onResponseEnd);
   if (creq.listenerCount('response') > 0) {
+    if (channels.response.hasSubscribers) channels.response.publish({ request: creq, response: res });
     creq.emit('response', res);
   } else {
     res._dump();
@@ -596,7 +616,7 @@ function onParseError(creq, err) {
   releaseParser(creq, conn);
   markErrored(conn);
   conn.destroy();
-  creq.emit('error', err);
+  raise(creq, err);
 }
 
 // 101 Switching Protocols or a CONNECT answer: the socket leaves HTTP.
@@ -633,7 +653,7 @@ function onSocketError(err) {
   const creq = conn._httpMessage;
   if (creq) {
     markErrored(conn);
-    creq.emit('error', err);
+    raise(creq, err);
   }
   if (creq) releaseParser(creq, conn);
   conn.removeListener('end', onSocketEnd);
@@ -645,7 +665,7 @@ function onSocketEnd() {
   const creq = conn._httpMessage;
   if (creq && !creq.res && !conn[kErrorGiven]) {
     markErrored(conn);
-    creq.emit('error', connReset('socket hang up'));
+    raise(creq, connReset('socket hang up'));
   }
   if (creq && creq.parser) creq.parser.finish();
   if (creq) releaseParser(creq, conn);
@@ -668,7 +688,7 @@ function onSocketClose() {
   } else {
     if (!conn[kErrorGiven]) {
       markErrored(conn);
-      creq.emit('error', connReset('socket hang up'));
+      raise(creq, connReset('socket hang up'));
     }
     creq._closed = true;
     creq.emit('close');

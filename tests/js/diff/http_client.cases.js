@@ -427,12 +427,40 @@ async function keepAliveCases() {
   single.destroy();
 }
 
+// http.client.* diagnostics channels, in order with the request's events.
+async function channelCases() {
+  const dc = require('diagnostics_channel');
+  const seen = [];
+  const names = ['http.client.request.start', 'http.client.request.error', 'http.client.response.finish'];
+  const subscribers = names.map((name) => {
+    const fn = (message) => seen.push(`${name} ${Object.keys(message).join(',')}`);
+    dc.subscribe(name, fn);
+    return [name, fn];
+  });
+  scripts.set('/dc', respond(ok('dc')));
+  const req = http.request({ host: '127.0.0.1', port, path: '/dc', agent: false });
+  req.on('socket', () => seen.push('socket'));
+  req.on('finish', () => seen.push('finish'));
+  req.on('response', (res) => {
+    seen.push('response');
+    res.resume();
+  });
+  setTimeout(() => req.end(), 10);
+  const events = await trace(req);
+  const failing = http.get({ host: '127.0.0.1', port: 1, agent: false });
+  failing.on('error', () => seen.push('error event'));
+  await trace(failing);
+  for (const [name, fn] of subscribers) dc.unsubscribe(name, fn);
+  emit('diagnostics channels', [seen, events.length]);
+}
+
 (async () => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = server.address().port;
   optionCases();
   for (const [label, path, script, make, opts] of cases) await run(label, path, script, make, opts);
   await keepAliveCases();
+  await channelCases();
   agent.destroy();
   server.close();
 })();
