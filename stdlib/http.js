@@ -8,14 +8,29 @@ const { IncomingMessage } = require('./internal/http/incoming');
 const { OutgoingMessage } = require('./internal/http/outgoing');
 const server = require('./internal/http/server');
 
+// The client side is its own module; until it is part of the build, using
+// it says so (a require inside try is left to run time by the bundler).
+const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('./internal/errors');
 let client;
 function clientSide() {
-  client ??= require('./internal/http/client');
+  if (client === undefined) {
+    try {
+      client = require('./internal/http/client');
+    } catch {
+      throw new ERR_METHOD_NOT_IMPLEMENTED('http client');
+    }
+  }
   return client;
 }
 let agent;
 function agentSide() {
-  agent ??= require('./internal/http/agent');
+  if (agent === undefined) {
+    try {
+      agent = require('./internal/http/agent');
+    } catch {
+      throw new ERR_METHOD_NOT_IMPLEMENTED('http.Agent');
+    }
+  }
   return agent;
 }
 
