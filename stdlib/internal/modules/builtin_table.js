@@ -4,6 +4,8 @@
 // registry is what lets node:module use the registry without a cycle.
 
 module.exports = [
+  ['_http_agent', () => require('../http/agent')],
+  ['_http_client', () => ({ ClientRequest: require('../http/client').ClientRequest })],
   ['_stream_duplex', () => require('../../stream').Duplex],
   ['_stream_passthrough', () => require('../../stream').PassThrough],
   ['_stream_readable', () => require('../../stream').Readable],
