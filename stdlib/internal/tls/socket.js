@@ -413,7 +413,8 @@ function advance(sock) {
     return;
   }
   if (bits & kFinished) {
-    handle.flush();
+    // Our last flight leaves only once the peer is accepted: a rejected
+    // server never sees the client's Finished.
     onHandshakeDone(sock);
     if (handle.closed) return;
   }
