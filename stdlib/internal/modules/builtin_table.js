@@ -28,6 +28,7 @@ module.exports = [
   ['fs', () => require('../../fs')],
   ['fs/promises', () => require('../../fs/promises')],
   ['http', () => require('../../http')],
+  ['https', () => require('../../https')],
   ['module', () => require('../../module')],
   ['net', () => require('../../net')],
   ['os', () => require('../../os')],
