@@ -4,24 +4,18 @@
 // http.request with an Agent that opens tls.connect sockets, names its pools
 // by the TLS options too, and keeps recent sessions per pool to resume.
 
-const http = require('./http');
 const tls = require('./tls');
 const httpServer = require('./internal/http/server');
-const { Agent: HttpAgent } = require('./internal/http/agent');
-const { ClientRequest } = require('./internal/http/client');
-const { isIP } = require('./internal/net/ip');
+const HttpAgent = require('./internal/http/agent').Agent;
+const client = require('./internal/http/client');
+const ip = require('./internal/net/ip');
 
 // ---- Server ----------------------------------------------------------------
 
-function Server(options, requestListener) {
-  if (!(this instanceof Server)) return new Server(options, requestListener);
-  if (typeof options === 'function') {
-    requestListener = options;
-    options = {};
-  } else if (options === undefined || options === null) {
-    options = {};
-  }
-  const settings = { ...options };
+function Server(config, onRequest) {
+  if (!(this instanceof Server)) return Reflect.construct(Server, [config, onRequest]);
+  const settings = typeof config === 'function' || config == null ? {} : { ...config };
+  const requestListener = typeof config === 'function' ? config : onRequest;
   settings.ALPNProtocols ??= ['http/1.1'];
   tls.Server.call(this, settings);
   // The HTTP side: http.Server's state and its 'connection' handling, fed
@@ -40,8 +34,7 @@ function Server(options, requestListener) {
   this.on('tlsClientError', (err, sock) => {
     if (this.listenerCount('tlsClientError') === 1 && !sock.destroyed) sock.destroy(err);
   });
-  this.timeout = 0;
-  this.maxHeadersCount = null;
+  Object.assign(this, { timeout: 0, maxHeadersCount: null });
 }
 Object.setPrototypeOf(Server.prototype, tls.Server.prototype);
 Object.setPrototypeOf(Server, tls.Server);
@@ -68,14 +61,16 @@ const kNameOptions = ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx',
   'crl', 'honorCipherOrder', 'ecdhCurve', 'dhparam', 'secureOptions',
   'sessionIdContext', 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine'];
 
-function Agent(options) {
-  if (!(this instanceof Agent)) return new Agent(options);
-  HttpAgent.call(this, options);
-  this.defaultPort = 443;
-  this.protocol = 'https:';
-  this.maxCachedSessions = this.options.maxCachedSessions;
-  if (this.maxCachedSessions === undefined) this.maxCachedSessions = 100;
-  this._sessionCache = { map: {}, list: [] };
+function Agent(settings) {
+  if (!(this instanceof Agent)) return Reflect.construct(Agent, [settings]);
+  HttpAgent.call(this, settings);
+  const cached = this.options.maxCachedSessions;
+  Object.assign(this, {
+    defaultPort: 443,
+    protocol: 'https:',
+    maxCachedSessions: cached === undefined ? 100 : cached,
+    _sessionCache: { map: {}, list: [] },
+  });
 }
 Object.setPrototypeOf(Agent.prototype, HttpAgent.prototype);
 Object.setPrototypeOf(Agent, HttpAgent);
@@ -91,20 +86,19 @@ Agent.prototype.getName = function getName(options = {}) {
   return name;
 };
 
-Agent.prototype.createConnection = function createConnection(port, host, options, cb) {
-  let opts = options;
-  if (port !== null && typeof port === 'object') {
-    opts = port;
-    cb = host;
-  } else if (host !== null && typeof host === 'object') {
-    opts = { ...host, port };
-    cb = options;
-  } else {
-    opts = { ...options, port, host };
-  }
-  if (typeof cb !== 'function') cb = undefined;
-  opts = { ...opts };
-  if (opts.servername === undefined && opts.host && !isIP(opts.host)) opts.servername = opts.host;
+// (options), (port, options) or (port, host, options), each maybe with a
+// callback last.
+function connectionArgs(list) {
+  const objects = list.filter((a) => typeof a === 'object' && a !== null);
+  const opts = Object.assign({}, ...objects);
+  if (typeof list[0] === 'number' || typeof list[0] === 'string') opts.port = list[0];
+  if (typeof list[1] === 'string') opts.host = list[1];
+  return opts;
+}
+
+Agent.prototype.createConnection = function createConnection(...list) {
+  const opts = connectionArgs(list);
+  if (opts.servername === undefined && opts.host && !ip.isIP(opts.host)) opts.servername = opts.host;
   if (opts.servername === '') delete opts.servername;
   const key = opts._agentKey;
   if (key !== undefined) {
@@ -122,7 +116,8 @@ Agent.prototype.createConnection = function createConnection(port, host, options
 };
 
 Agent.prototype._getSession = function getSession(key) {
-  return this._sessionCache.map[key];
+  const { map } = this._sessionCache;
+  return map[key];
 };
 
 Agent.prototype._cacheSession = function cacheSession(key, session) {
@@ -146,23 +141,18 @@ Agent.prototype._evictSession = function evictSession(key) {
   delete cache.map[key];
 };
 
-const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+const globalAgent = new Agent({ timeout: 5000, scheduling: 'lifo', keepAlive: true });
 
 // ---- request / get -----------------------------------------------------------
 
 // http.request's arguments with https' default agent and protocol.
-function request(...args) {
-  let url;
-  let options = {};
-  let cb;
-  for (const arg of args) {
-    if (typeof arg === 'function') cb = arg;
-    else if (typeof arg === 'string' || arg instanceof URL) url = arg;
-    else if (arg !== null && typeof arg === 'object') options = { ...arg };
-  }
-  options._defaultAgent = module.exports.globalAgent;
-  if (url !== undefined) return new ClientRequest(url, options, cb);
-  return new ClientRequest(options, cb);
+function request(...list) {
+  const callback = list.find((a) => typeof a === 'function');
+  const target = list.find((a) => typeof a === 'string' || a instanceof URL);
+  const given = list.find((a) => a !== null && typeof a === 'object' && !(a instanceof URL));
+  const settings = { ...given, _defaultAgent: https.globalAgent };
+  return target === undefined ? new client.ClientRequest(settings, callback) :
+    new client.ClientRequest(target, settings, callback);
 }
 
 function get(...args) {
@@ -171,7 +161,7 @@ function get(...args) {
   return req;
 }
 
-module.exports = {
+const https = module.exports = {
   Agent,
   globalAgent,
   Server,
@@ -179,4 +169,3 @@ module.exports = {
   get,
   request,
 };
-void http;

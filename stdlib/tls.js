@@ -6,8 +6,8 @@
 const { codes } = require('./internal/errors');
 const contexts = require('./internal/tls/secure_context');
 const identity = require('./internal/tls/identity');
-const { TLSSocket, connect } = require('./internal/tls/socket');
-const { Server, createServer } = require('./internal/tls/server');
+const sockets = require('./internal/tls/socket');
+const servers = require('./internal/tls/server');
 
 let ciphers;
 function getCiphers() {
@@ -29,10 +29,10 @@ module.exports = {
   checkServerIdentity: identity.checkServerIdentity,
   createSecureContext: contexts.createSecureContext,
   SecureContext: contexts.SecureContext,
-  TLSSocket,
-  Server,
-  createServer,
-  connect,
+  TLSSocket: sockets.TLSSocket,
+  Server: servers.Server,
+  createServer: servers.createServer,
+  connect: sockets.connect,
   createSecurePair,
 };
 

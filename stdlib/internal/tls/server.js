@@ -4,9 +4,9 @@
 // per server name (addContext) answer SNI when no SNICallback is given.
 
 const { Server: NetServer } = require('../net/server');
+const validators = require('../validators');
 const { codes } = require('../errors');
-const { validateFunction, validateObject, validateString } = require('../validators');
-const { TLSSocket } = require('./socket');
+const TLSSocket = require('./socket').TLSSocket;
 const { createSecureContext, contextHandle, getTicketKeys, setTicketKeys } =
   require('./secure_context');
 const { alpnWire } = require('./identity');
@@ -47,43 +47,40 @@ function onConnection(raw) {
   });
 }
 
-function Server(options, listener) {
-  if (!(this instanceof Server)) return new Server(options, listener);
-  if (typeof options === 'function') {
-    listener = options;
-    options = {};
-  } else if (options === undefined || options === null) {
-    options = {};
-  } else {
-    validateObject(options, 'options');
+function Server(config, onSecure) {
+  if (!(this instanceof Server)) return Reflect.construct(Server, [config, onSecure]);
+  let opts = config;
+  let listener = onSecure;
+  if (typeof config === 'function') {
+    listener = config;
+    opts = {};
+  } else if (config == null) {
+    opts = {};
   }
-  NetServer.call(this, options);
-  if (options.ALPNCallback !== undefined) {
-    validateFunction(options.ALPNCallback, 'options.ALPNCallback');
-    if (options.ALPNProtocols !== undefined) {
-      throw new codes.ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
-    }
+  validators.validateObject(opts, 'options');
+  NetServer.call(this, opts);
+  const { ALPNCallback: pickAlpn, SNICallback: pickContext } = opts;
+  if (pickAlpn !== undefined) {
+    validators.validateFunction(pickAlpn, 'options.ALPNCallback');
+    if (opts.ALPNProtocols !== undefined) throw new codes.ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
   }
-  this._tlsServerOptions = { ...options };
+  if (pickContext !== undefined) validators.validateFunction(pickContext, 'options.SNICallback');
+  this._tlsServerOptions = { ...opts };
   this._contexts = [];
   this[kContexts] = this._contexts;
-  this.requestCert = options.requestCert === true;
-  this.rejectUnauthorized = options.rejectUnauthorized !== false;
-  this.ALPNCallback = options.ALPNCallback;
-  if (options.ALPNProtocols !== undefined) {
-    this.ALPNProtocols = alpnWire(options.ALPNProtocols);
+  Object.assign(this, {
+    requestCert: opts.requestCert === true,
+    rejectUnauthorized: opts.rejectUnauthorized !== false,
+    ALPNCallback: pickAlpn,
+    _handshakeTimeout: opts.handshakeTimeout ?? 120000,
+    _SNICallback: pickContext ??
+      ((servername, cb) => cb(null, this._contextFor(servername))),
+  });
+  if (opts.ALPNProtocols !== undefined) this.ALPNProtocols = alpnWire(opts.ALPNProtocols);
+  for (const name of ['sessionTimeout', 'ticketKeys']) {
+    if (opts[name] !== undefined) this[name] = opts[name];
   }
-  const timeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
-  this._handshakeTimeout = timeout;
-  if (options.sessionTimeout !== undefined) this.sessionTimeout = options.sessionTimeout;
-  if (options.ticketKeys !== undefined) this.ticketKeys = options.ticketKeys;
-  this.setSecureContext(options);
-  if (options.SNICallback !== undefined) {
-    validateFunction(options.SNICallback, 'options.SNICallback');
-    this._SNICallback = options.SNICallback;
-  } else {
-    this._SNICallback = (servername, cb) => cb(null, this._contextFor(servername));
-  }
+  this.setSecureContext(opts);
   if (typeof listener === 'function') this.on('secureConnection', listener);
   this.on('connection', onConnection);
 }
@@ -92,7 +89,7 @@ Object.setPrototypeOf(Server.prototype, NetServer.prototype);
 Object.setPrototypeOf(Server, NetServer);
 
 Server.prototype.setSecureContext = function setSecureContext(options) {
-  validateObject(options, 'options');
+  validators.validateObject(options, 'options');
   const picked = {};
   for (const name of kContextOptions) {
     if (options[name] !== undefined) picked[name] = options[name];
@@ -107,7 +104,7 @@ Server.prototype.setSecureContext = function setSecureContext(options) {
 
 Server.prototype.addContext = function addContext(servername, context) {
   if (!servername) throw new codes.ERR_TLS_REQUIRED_SERVER_NAME();
-  validateString(servername, 'servername');
+  validators.validateString(servername, 'servername');
   const made = contextHandle(context) === undefined ? createSecureContext(context) : context;
   this._contexts.push([hostPattern(servername), made]);
 };
@@ -128,8 +125,8 @@ Server.prototype.setTicketKeys = function setTicketKeys_(keys) {
   setTicketKeys(this._sharedCreds, keys);
 };
 
-function createServer(options, listener) {
-  return new Server(options, listener);
+function createServer(config, onSecure) {
+  return new Server(config, onSecure);
 }
 
 module.exports = { Server, createServer };
