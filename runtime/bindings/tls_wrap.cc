@@ -49,9 +49,34 @@ v8::Local<v8::Context> Ctx(const v8::FunctionCallbackInfo<v8::Value>& args) {
   return args.GetIsolate()->GetCurrentContext();
 }
 
-// Throws OpenSSL's newest queued error (Node's shape) or Error(fallback).
+// Node names SSL library errors ERR_SSL_<REASON> (ERR_OSSL_<LIB>_... for
+// the others).
+void UseSslCode(v8::Isolate* isolate, unsigned long err,
+                v8::Local<v8::Value> error) {
+  if (err == 0 || ERR_GET_LIB(err) != ERR_LIB_SSL || !error->IsObject()) {
+    return;
+  }
+  const char* reason = ERR_reason_error_string(err);
+  if (reason == nullptr) return;
+  std::string code = "ERR_SSL_";
+  for (const char* p = reason; *p != '\0'; ++p) {
+    char c = *p;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    code += (c == ' ') ? '_' : c;
+  }
+  crypto_util::SetProp(isolate->GetCurrentContext(), error.As<v8::Object>(),
+                       "code", Str(isolate, code));
+}
+
+// Throws the first error OpenSSL queued for a failed configuration call
+// (the cause; later entries are consequences), or Error(fallback).
 void ThrowSsl(v8::Isolate* isolate, const char* fallback) {
-  crypto_util::ThrowOpenSslError(isolate, fallback);
+  unsigned long err = ERR_peek_error();
+  v8::Local<v8::Value> error =
+      crypto_util::MakeOpenSslError(isolate, err, fallback);
+  UseSslCode(isolate, err, error);
+  ERR_clear_error();
+  isolate->ThrowException(error);
 }
 
 v8::Local<v8::Uint8Array> DerOf(v8::Isolate* isolate, X509* cert) {
@@ -488,16 +513,25 @@ void CtxSetCiphers(const v8::FunctionCallbackInfo<v8::Value>& args) {
   std::string list = Utf8(isolate, args[1]);
   std::string suites = Utf8(isolate, args[2]);
   ERR_clear_error();
-  if (!SSL_CTX_set_ciphersuites(ctx, suites.c_str())) {
-    return ThrowSsl(isolate, "Failed to set ciphers");
-  }
-  if (!SSL_CTX_set_cipher_list(ctx, list.c_str())) {
-    // An empty TLS 1.2 list is allowed when TLS 1.3 suites remain.
-    if (list.empty() && !suites.empty()) {
-      ERR_clear_error();
-      return;
+  // A list without TLS 1.3 suites keeps OpenSSL's and caps the range at
+  // TLS 1.2; one with only TLS 1.3 suites raises its floor to TLS 1.3.
+  long min = SSL_CTX_get_min_proto_version(ctx);
+  long max = SSL_CTX_get_max_proto_version(ctx);
+  bool spans = (max == 0 || max > TLS1_2_VERSION) &&
+               (min == 0 || min < TLS1_3_VERSION);
+  if (!suites.empty()) {
+    if (!SSL_CTX_set_ciphersuites(ctx, suites.c_str())) {
+      return ThrowSsl(isolate, "Failed to set ciphers");
     }
-    return ThrowSsl(isolate, "Failed to set ciphers");
+  } else if (spans) {
+    SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
+  }
+  if (!list.empty()) {
+    if (!SSL_CTX_set_cipher_list(ctx, list.c_str())) {
+      return ThrowSsl(isolate, "Failed to set ciphers");
+    }
+  } else if (spans) {
+    SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
   }
 }
 
@@ -662,14 +696,15 @@ void SslNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 // sslConfigure(ssl, flags): 1 request a peer certificate (server), 2 pause
-// at the ClientHello, 4 record keylog lines, 8 record new sessions.
+// at the ClientHello, 4 record keylog lines, 8 record new sessions, 16 fail
+// the handshake when the peer sends no certificate (server).
 void SslConfigure(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Engine* engine = EngineArg(args[0]);
   int flags = args[1]->Int32Value(Ctx(args)).FromMaybe(0);
   if (engine->server_) {
-    SSL_set_verify(engine->ssl_,
-                   (flags & 1) ? SSL_VERIFY_PEER : SSL_VERIFY_NONE,
-                   AcceptAnyCert);
+    int mode = (flags & 1) ? SSL_VERIFY_PEER : SSL_VERIFY_NONE;
+    if ((flags & 1) && (flags & 16)) mode |= SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    SSL_set_verify(engine->ssl_, mode, AcceptAnyCert);
   }
   engine->hello_pause_ = (flags & 2) != 0;
   engine->keylog_ = (flags & 4) != 0;
@@ -750,21 +785,7 @@ v8::Local<v8::Value> SslError(v8::Isolate* isolate, const char* fallback) {
   crypto_util::OpenSslErrorQueue queue;
   queue.Capture();
   v8::Local<v8::Value> error = queue.ToError(isolate, fallback);
-  // Node names SSL library errors ERR_SSL_<REASON>.
-  if (queue.last != 0 && ERR_GET_LIB(queue.last) == ERR_LIB_SSL &&
-      error->IsObject()) {
-    const char* reason = ERR_reason_error_string(queue.last);
-    if (reason != nullptr) {
-      std::string code = "ERR_SSL_";
-      for (const char* p = reason; *p != '\0'; ++p) {
-        char c = *p;
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        code += (c == ' ') ? '_' : c;
-      }
-      crypto_util::SetProp(isolate->GetCurrentContext(),
-                           error.As<v8::Object>(), "code", Str(isolate, code));
-    }
-  }
+  UseSslCode(isolate, queue.last, error);
   return error;
 }
 

@@ -130,8 +130,6 @@ function protocolRange(options) {
   }
   if (min === undefined) min = defaults.minVersion;
   if (max === undefined) max = defaults.maxVersion;
-  validateString(min, 'options.minVersion');
-  validateString(max, 'options.maxVersion');
   return [versionOf(min, 'minimum'), versionOf(max, 'maximum')];
 }
 

@@ -33,6 +33,7 @@ const kRequestCert = 1;
 const kPauseHello = 2;
 const kKeylog = 4;
 const kSessions = 8;
+const kRequireCert = 16;
 
 const kState = Symbol('tlsState');
 
@@ -42,9 +43,12 @@ function x509(der) {
   return new X509Certificate(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
 }
 
-function disconnectedError() {
+// The peer went away mid-handshake: a server says "socket hang up".
+function disconnectedError(server) {
+  const message = server ? 'socket hang up' :
+    'Client network socket disconnected before secure TLS connection was established';
   // eslint-disable-next-line no-restricted-syntax
-  const err = new Error('Client network socket disconnected before secure TLS connection was established');
+  const err = new Error(message);
   err.code = 'ECONNRESET';
   return err;
 }
@@ -318,6 +322,7 @@ function configureServerSide(sock, options) {
   const st = sock[kState];
   const server = st.server;
   if (options.requestCert) st.flags |= kRequestCert;
+  if (options.requestCert && options.rejectUnauthorized !== false) st.flags |= kRequireCert;
   const wantsHello = typeof options.SNICallback === 'function' ||
     typeof options.ALPNCallback === 'function' ||
     (server !== null && server.listenerCount('resumeSession') > 0);
@@ -351,7 +356,7 @@ function attachTransport(sock, transport) {
   transport.on('end', () => {
     if (handle.closed) return;
     if (!sock._secureEstablished) {
-      failHandshake(sock, disconnectedError());
+      failHandshake(sock, disconnectedError(sock._tlsOptions.isServer));
       return;
     }
     handle.deliverEof();
@@ -364,7 +369,7 @@ function attachTransport(sock, transport) {
   transport.on('close', () => {
     if (handle.closed || sock.destroyed) return;
     if (!sock._secureEstablished) {
-      failHandshake(sock, disconnectedError());
+      failHandshake(sock, disconnectedError(sock._tlsOptions.isServer));
       return;
     }
     handle.deliverEof();
