@@ -109,18 +109,28 @@ void LoadPemCerts(BIO* bio, std::vector<X509*>* out) {
   ERR_clear_error();
 }
 
-// The shared root store (made on first call); `extra` PEM is added once.
+// The system's root certificates, read on first call.
+const std::vector<X509*>& RootCerts() {
+  std::lock_guard<std::mutex> lock(root_mutex);
+  if (root_certs == nullptr) {
+    root_certs = new std::vector<X509*>();
+    const char* file = getenv(X509_get_default_cert_file_env());
+    if (file == nullptr) file = X509_get_default_cert_file();
+    BioPtr bio(BIO_new_file(file, "r"));
+    if (bio) LoadPemCerts(bio.get(), root_certs);
+    ERR_clear_error();
+  }
+  return *root_certs;
+}
+
+// The shared root store (made on first call): the system's roots and the
+// `extra` PEM (NODE_EXTRA_CA_CERTS) given then.
 X509_STORE* RootStore(const Bytes* extra) {
+  const std::vector<X509*>& roots = RootCerts();
   std::lock_guard<std::mutex> lock(root_mutex);
   if (root_store != nullptr) return root_store;
-  root_certs = new std::vector<X509*>();
-  const char* file = getenv(X509_get_default_cert_file_env());
-  if (file == nullptr) file = X509_get_default_cert_file();
-  BioPtr bio(BIO_new_file(file, "r"));
-  if (bio) LoadPemCerts(bio.get(), root_certs);
-  ERR_clear_error();
   root_store = X509_STORE_new();
-  for (X509* cert : *root_certs) X509_STORE_add_cert(root_store, cert);
+  for (X509* cert : roots) X509_STORE_add_cert(root_store, cert);
   if (extra != nullptr) {
     BioPtr extra_bio(crypto_util::NewReadBio(*extra));
     std::vector<X509*> certs;
@@ -472,9 +482,8 @@ void CtxUseRoots(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // rootCertificates() -> [pem...] of the system store.
 void RootCertificates(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  RootStore(nullptr);
   std::vector<v8::Local<v8::Value>> out;
-  for (X509* cert : *root_certs) {
+  for (X509* cert : RootCerts()) {
     BioPtr bio(BIO_new(BIO_s_mem()));
     PEM_write_bio_X509(bio.get(), cert);
     out.push_back(crypto_util::BioToString(isolate, bio.get()));

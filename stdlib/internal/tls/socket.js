@@ -338,7 +338,9 @@ function configureServerSide(sock, options) {
   if (timeout > 0) {
     st.timer = timers.setTimeout(() => {
       st.timer = null;
-      failHandshake(sock, new codes.ERR_TLS_HANDSHAKE_TIMEOUT());
+      // As in Node, a server with a tlsClientError listener leaves the
+      // socket to it.
+      failHandshake(sock, new codes.ERR_TLS_HANDSHAKE_TIMEOUT(), true);
     }, timeout);
     st.timer.unref();
   }
@@ -448,19 +450,22 @@ function drainEvents(sock) {
   }
 }
 
-function failHandshake(sock, err) {
+function failHandshake(sock, err, leaveOpen = false) {
   const st = sock[kState];
   if (st.failed || sock.destroyed) return;
-  st.failed = true;
+  st.failed = !leaveOpen;
   if (st.timer !== null) {
     timers.clearTimeout(st.timer);
     st.timer = null;
   }
   const server = st.server;
   if (server !== null && !sock._controlReleased) {
-    sock._hadError = true;
-    server.emit('tlsClientError', err, sock);
-    sock.destroy();
+    const heard = server.listenerCount('tlsClientError') > 0;
+    if (heard) server.emit('tlsClientError', err, sock);
+    if (!heard || !leaveOpen) {
+      sock._hadError = true;
+      sock.destroy();
+    }
     return;
   }
   sock.destroy(err);
@@ -699,8 +704,8 @@ proto.getPeerFinished = function getPeerFinished() {
 
 proto.getEphemeralKeyInfo = function getEphemeralKeyInfo() {
   const st = this[kState];
-  if (this._tlsOptions.isServer) return {};
-  if (!this._secureEstablished) return null;
+  // Node answers null for a server socket (its docs say {}).
+  if (this._tlsOptions.isServer || !this._secureEstablished) return null;
   const key = binding.sslEphemeralKey(st.engine);
   if (key === undefined) return {};
   const [type, name, size] = key;
@@ -722,7 +727,7 @@ proto.exportKeyingMaterial = function exportKeyingMaterial(length, label, contex
 };
 
 proto.setMaxSendFragment = function setMaxSendFragment(size) {
-  validateNumber(size, 'size', 512, 16384);
+  validateNumber(size, 'size');
   return binding.sslSetMaxSendFragment(this[kState].engine, size);
 };
 
