@@ -625,6 +625,13 @@ function legacyChain(list, detailed) {
 
 const proto = TLSSocket.prototype;
 
+// The engine of a socket that is still open; Node's getters answer null
+// once the socket is closed.
+function liveEngine(sock) {
+  const st = sock[kState];
+  return st === undefined || st.handle.closed ? undefined : st.engine;
+}
+
 proto._peer = function _peer() {
   const parent = this[kState]?.handle.transport;
   return typeof parent?._peer === 'function' ? parent._peer() : {};
@@ -646,9 +653,9 @@ proto.setKeepAlive = function setKeepAlive(enable, delay) {
 };
 
 proto.getPeerCertificate = function getPeerCertificate(detailed) {
-  const st = this[kState];
-  if (st === undefined || st.handle.closed && !this._secureEstablished) return null;
-  return legacyChain(binding.sslPeerChain(st.engine), !!detailed);
+  const engine = liveEngine(this);
+  if (engine === undefined) return null;
+  return legacyChain(binding.sslPeerChain(engine), !!detailed);
 };
 
 proto.getCertificate = function getCertificate() {
@@ -669,17 +676,20 @@ proto.getX509Certificate = function getX509Certificate() {
 };
 
 proto.getCipher = function getCipher() {
-  const info = binding.sslInfo(this[kState].engine);
+  const engine = liveEngine(this);
+  const info = engine === undefined ? [] : binding.sslInfo(engine);
   if (info[1] === undefined) return null;
   return { name: info[1], standardName: info[2], version: info[3] };
 };
 
 proto.getProtocol = function getProtocol() {
-  return binding.sslInfo(this[kState].engine)[0] ?? null;
+  const engine = liveEngine(this);
+  return engine === undefined ? null : binding.sslInfo(engine)[0] ?? null;
 };
 
 proto.isSessionReused = function isSessionReused() {
-  return binding.sslInfo(this[kState].engine)[5];
+  const engine = liveEngine(this);
+  return engine === undefined ? null : binding.sslInfo(engine)[5];
 };
 
 proto.getSession = function getSession() {
