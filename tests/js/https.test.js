@@ -9,16 +9,13 @@ const http = require('http');
 const tls = require('tls');
 const net = require('net');
 const { spawn, execFile } = require('child_process');
-const { makeCerts } = require('./support/tls_certs');
+const { listen, makeCerts, runTests } = require('./support/tls_certs');
 
 const certs = makeCerts();
 const srv = { key: certs.srvKey, cert: certs.srv };
 const tests = [];
 const test = (name, fn) => tests.push([name, fn]);
 
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-}
 
 function fetchText(options, body) {
   return new Promise((resolve, reject) => {
@@ -162,16 +159,4 @@ test('request to openssl s_server', async () => {
   assert.match(text, /Ciphers supported in s_server binary/);
 });
 
-(async () => {
-  for (const [name, fn] of tests) {
-    try {
-      await fn();
-      console.log(`ok - ${name}`);
-    } catch (err) {
-      console.log(`not ok - ${name}`);
-      console.log(err);
-      process.exitCode = 1;
-    }
-  }
-  certs.cleanup();
-})();
+runTests(tests, certs.cleanup);

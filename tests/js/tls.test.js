@@ -10,7 +10,7 @@ const assert = require('assert');
 const tls = require('tls');
 const net = require('net');
 const { spawn, execFileSync } = require('child_process');
-const { makeCerts } = require('./support/tls_certs');
+const { listen, makeCerts, runTests } = require('./support/tls_certs');
 
 const certs = makeCerts();
 const srv = { key: certs.srvKey, cert: certs.srv };
@@ -18,9 +18,6 @@ const ca = { ca: certs.ca, servername: 'localhost' };
 const tests = [];
 const test = (name, fn) => tests.push([name, fn]);
 
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-}
 
 function once(emitter, event) {
   return new Promise((resolve, reject) => {
@@ -271,16 +268,4 @@ test('an unreachable port', async () => {
   assert.strictEqual(err.code, 'ECONNREFUSED');
 });
 
-(async () => {
-  for (const [name, fn] of tests) {
-    try {
-      await fn();
-      console.log(`ok - ${name}`);
-    } catch (err) {
-      console.log(`not ok - ${name}`);
-      console.log(err);
-      process.exitCode = 1;
-    }
-  }
-  certs.cleanup();
-})();
+runTests(tests, certs.cleanup);

@@ -3,6 +3,7 @@
 // directory: a root CA, an intermediate CA, a server certificate for
 // localhost/127.0.0.1 (RSA), one issued by the intermediate (EC), a client
 // certificate, an expired one and a self-signed one. Returns their PEM texts.
+// Also the small helpers the tls and https tests share.
 
 const fs = require('fs');
 const os = require('os');
@@ -53,4 +54,25 @@ function makeCerts() {
   return out;
 }
 
-module.exports = { makeCerts };
+// The port of `server` once it listens on 127.0.0.1.
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+}
+
+// Runs [name, async fn] pairs one after another, TAP-style; a failure sets
+// the exit code. `done` runs at the end.
+async function runTests(tests, done) {
+  for (const [name, fn] of tests) {
+    try {
+      await fn();
+      console.log(`ok - ${name}`);
+    } catch (err) {
+      console.log(`not ok - ${name}`);
+      console.log(err);
+      process.exitCode = 1;
+    }
+  }
+  done();
+}
+
+module.exports = { listen, makeCerts, runTests };
