@@ -159,10 +159,15 @@ function addPfx(ctx, pfx, passphrase) {
   }
 }
 
+// The native handles ctxNew made: only these ever reach the binding, so a
+// look-alike `context` property is refused in JS.
+const kHandles = new WeakSet();
+
 class SecureContext {
   constructor(secureProtocol, secureOptions, minVersion, maxVersion) {
     const [min, max] = protocolRange({ secureProtocol, minVersion, maxVersion });
     this.context = binding.ctxNew(min, max);
+    kHandles.add(this.context);
     if (secureOptions) {
       validateInteger(secureOptions, 'secureOptions');
       binding.ctxSetOptions(this.context, secureOptions);
@@ -172,7 +177,8 @@ class SecureContext {
 
 // The handle of a SecureContext made here (or of a look-alike holding one).
 function contextHandle(ctx) {
-  return ctx instanceof SecureContext ? ctx.context : undefined;
+  const handle = ctx instanceof SecureContext ? ctx.context : undefined;
+  return kHandles.has(handle) ? handle : undefined;
 }
 
 function createSecureContext(options = {}) {
@@ -272,11 +278,17 @@ function setTicketKeys(sc, keys, name = 'keys') {
   if (keys.byteLength !== 48) {
     throw new codes.ERR_INVALID_ARG_VALUE(name, keys.byteLength, 'must be exactly 48 bytes');
   }
-  binding.ctxTicketKeys(sc.context, keys);
+  binding.ctxTicketKeys(checkedHandle(sc), keys);
+}
+
+function checkedHandle(sc) {
+  const handle = contextHandle(sc);
+  if (handle === undefined) throw new codes.ERR_TLS_INVALID_CONTEXT('context');
+  return handle;
 }
 
 function getTicketKeys(sc) {
-  return Buffer.from(binding.ctxTicketKeys(sc.context, undefined));
+  return Buffer.from(binding.ctxTicketKeys(checkedHandle(sc), undefined));
 }
 
 module.exports = {
