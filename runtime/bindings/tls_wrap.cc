@@ -790,11 +790,38 @@ void SslFeed(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // Makes an Error for a failed SSL call: OpenSSL's queued error, or one
 // naming what happened.
+// The message is OpenSSL's printed line of the newest error, as Node's TLS
+// errors carry it ("<thread>:error:0A00010B:SSL routines:<function>:wrong
+// version number:<file>:<line>:\n").
 v8::Local<v8::Value> SslError(v8::Isolate* isolate, const char* fallback) {
-  crypto_util::OpenSslErrorQueue queue;
-  queue.Capture();
-  v8::Local<v8::Value> error = queue.ToError(isolate, fallback);
-  UseSslCode(isolate, queue.last, error);
+  std::string line;
+  ERR_print_errors_cb(
+      [](const char* text, size_t len, void* u) {
+        // Called oldest first; the last line names the newest error.
+        static_cast<std::string*>(u)->assign(text, len);
+        return 1;
+      },
+      &line);
+  // ERR_print_errors_cb emptied the queue; the newest error's code comes
+  // from the line's third field.
+  unsigned long last = 0;
+  size_t at = line.find(":error:");
+  if (at != std::string::npos) last = strtoul(line.c_str() + at + 7, nullptr, 16);
+  v8::Local<v8::Value> coded =
+      crypto_util::MakeOpenSslError(isolate, last, fallback);
+  UseSslCode(isolate, last, coded);
+  if (last == 0 || !coded->IsObject()) return coded;
+  // The same fields on an Error whose message (and stack) is the line.
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> error =
+      v8::Exception::Error(Str(isolate, line)).As<v8::Object>();
+  for (const char* key : {"library", "reason", "code"}) {
+    v8::Local<v8::Value> value;
+    if (coded.As<v8::Object>()->Get(context, Str(isolate, key)).ToLocal(&value) &&
+        !value->IsUndefined()) {
+      crypto_util::SetProp(context, error, key, value);
+    }
+  }
   return error;
 }
 
