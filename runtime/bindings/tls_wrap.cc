@@ -1032,8 +1032,9 @@ void SslInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Value> items[7] = {undef, undef, undef, undef,
                                    v8::False(isolate), v8::False(isolate),
                                    undef};
+  // Before the handshake this is the highest version allowed, as Node says.
+  items[0] = Str(isolate, SSL_get_version(ssl));
   if (SSL_is_init_finished(ssl)) {
-    items[0] = Str(isolate, SSL_get_version(ssl));
     if (const SSL_CIPHER* cipher = SSL_get_current_cipher(ssl)) {
       items[1] = Str(isolate, SSL_CIPHER_get_name(cipher));
       const char* standard = SSL_CIPHER_standard_name(cipher);

@@ -582,6 +582,7 @@ function onHandshakeDone(sock) {
     if (st.server !== null) st.server.emit('secureConnection', sock);
     return;
   }
+  sock.servername = info[6] ?? null;
   // The client: the chain, then the name.
   let verifyError = null;
   const failure = binding.sslVerifyError(st.engine);
@@ -677,8 +678,9 @@ proto.getX509Certificate = function getX509Certificate() {
 
 proto.getCipher = function getCipher() {
   const engine = liveEngine(this);
-  const info = engine === undefined ? [] : binding.sslInfo(engine);
-  if (info[1] === undefined) return null;
+  if (engine === undefined) return null;
+  const info = binding.sslInfo(engine);
+  if (info[1] === undefined) return undefined;
   return { name: info[1], standardName: info[2], version: info[3] };
 };
 
@@ -715,7 +717,7 @@ proto.getPeerFinished = function getPeerFinished() {
 proto.getEphemeralKeyInfo = function getEphemeralKeyInfo() {
   const st = this[kState];
   // Node answers null for a server socket (its docs say {}).
-  if (this._tlsOptions.isServer || !this._secureEstablished) return null;
+  if (this._tlsOptions.isServer || st.handle.closed) return null;
   const key = binding.sslEphemeralKey(st.engine);
   if (key === undefined) return {};
   const [type, name, size] = key;
@@ -802,6 +804,8 @@ function connect(...args) {
     const net = require('../../net');
     const netOptions = { ...options };
     delete netOptions.servername;
+    // The idle timeout belongs to the TLS socket (set below), not to both.
+    delete netOptions.timeout;
     if (netOptions.host === undefined && netOptions.path === undefined) netOptions.host = 'localhost';
     transport = net.connect(netOptions);
   }
