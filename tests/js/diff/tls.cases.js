@@ -235,6 +235,37 @@ function existingSocketCase() {
   });
 }
 
+// What a socket's getters say before, during and after a connection.
+function gettersCase() {
+  const pick = (s) => ({
+    servername: s.servername, alpn: s.alpnProtocol, secureConnecting: s.secureConnecting,
+    established: s._secureEstablished, connecting: s.connecting, readyState: s.readyState,
+    encrypted: s.encrypted, authorized: s.authorized, error: s.authorizationError,
+    server: !!s.server, peer: typeof s.getPeerCertificate(), ticket: typeof s.getTLSTicket(),
+    session: typeof s.getSession(), finished: typeof s.getFinished(), eph: s.getEphemeralKeyInfo()?.type ?? null,
+  });
+  return new Promise((resolve) => {
+    const server = tls.createServer(srv, (s) => {
+      emit('getters server', pick(s));
+      s.end('x');
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const c = tls.connect({ port: server.address().port, host: '127.0.0.1', ...ca }, () => {
+        emit('getters client', pick(c));
+      });
+      emit('getters before', [c.secureConnecting, c.connecting, c.readyState, c.servername,
+        c.alpnProtocol, c.getPeerCertificate(), c.getCipher(), c.getProtocol(), c.getEphemeralKeyInfo()]);
+      c.resume();
+      c.on('close', () => {
+        emit('getters after', [c.getPeerCertificate(), c.getCipher(), c.getProtocol(), c.readyState,
+          c.isSessionReused(), c.getEphemeralKeyInfo()]);
+        server.close();
+        resolve();
+      });
+    });
+  });
+}
+
 function syncCases() {
   const ctx = (opts) => attempt(() => typeof tls.createSecureContext(opts));
   emit('ctx bad minVersion', ctx({ minVersion: 'TLSv9' }));
@@ -301,5 +332,6 @@ function syncCases() {
   await sessionCase('TLSv1.3');
   await duplexCase();
   await existingSocketCase();
+  await gettersCase();
   certs.cleanup();
 })();
