@@ -383,7 +383,7 @@ function onHeaders(conn, raw, url, method, major, minor, upgrade, keepAlive) {
 
 function onRequest(conn, req, keepAlive) {
   const { server, socket } = conn;
-  if (conn.idleTimer) {
+  if (conn.idleTimer && server.timeout !== 0) {
     conn.idleTimer = false;
     socket.setTimeout(server.timeout);
   }
@@ -479,10 +479,17 @@ function onResponseFinish(conn, req, res) {
     socket.destroy();
     return;
   }
-  if (server.keepAliveTimeout > 0 && server.timeout === 0 && conn.current === null) {
-    conn.idleTimer = true;
-    socket.setTimeout(server.keepAliveTimeout);
-  }
+  armIdleTimer(conn);
+}
+
+// The keep-alive timeout: armed once and left running (socket activity
+// restarts it), so that a request costs no timer work; when it fires on a
+// busy connection it is armed again (see onSocketTimeout).
+function armIdleTimer(conn) {
+  const { server, socket } = conn;
+  if (conn.idleTimer || server.keepAliveTimeout <= 0 || server.timeout !== 0) return;
+  conn.idleTimer = true;
+  socket.setTimeout(server.keepAliveTimeout);
 }
 
 function emitClose(res) {
@@ -596,9 +603,16 @@ function onSocketDrain() {
 function onSocketTimeout() {
   const conn = this[kConn];
   if (conn === undefined) return;
-  if (conn.idleTimer && isIdle(conn)) {
-    this.destroy();
-    return;
+  if (conn.idleTimer) {
+    conn.idleTimer = false;
+    if (isIdle(conn)) {
+      this.destroy();
+      return;
+    }
+    if (conn.server.timeout === 0) {
+      armIdleTimer(conn);
+      return;
+    }
   }
   const req = conn.current;
   const reqTimeout = req !== null && !req.complete && req.emit('timeout', this);
