@@ -21,10 +21,10 @@ const { Readable } = require('../../stream');
 const { validateFunction } = require('../validators');
 const { method } = require('./common');
 
-const kHeaders = Symbol('headers');
-const kHeadersDistinct = Symbol('headersDistinct');
-const kTrailers = Symbol('trailers');
-const kTrailersDistinct = Symbol('trailersDistinct');
+const kHeaders = Symbol('incoming.headers');
+const kHeadersDistinct = Symbol('incoming.headersDistinct');
+const kTrailers = Symbol('incoming.trailers');
+const kTrailersDistinct = Symbol('incoming.trailersDistinct');
 
 // Headers of which only the first is kept when a message repeats them.
 const kSingle = new Set([
@@ -92,6 +92,26 @@ function IncomingMessage(sock) {
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
 
+// An accessor whose value `build(raw, joinAll)` makes from a raw array the
+// first time it is read; assigning replaces it.
+function builtOnUse(slot, rawName, build) {
+  return {
+    configurable: true,
+    enumerable: true,
+    get() {
+      let built = this[slot];
+      if (built === null) {
+        built = build(this[rawName], this.joinDuplicateHeaders);
+        this[slot] = built;
+      }
+      return built;
+    },
+    set(replacement) {
+      this[slot] = replacement;
+    },
+  };
+}
+
 Object.defineProperties(IncomingMessage.prototype, {
   connection: {
     configurable: true,
@@ -103,54 +123,10 @@ Object.defineProperties(IncomingMessage.prototype, {
       this.socket = val;
     },
   },
-  headers: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kHeaders] === null) {
-        this[kHeaders] = joinedHeaders(this.rawHeaders, this.joinDuplicateHeaders);
-      }
-      return this[kHeaders];
-    },
-    set(val) {
-      this[kHeaders] = val;
-    },
-  },
-  headersDistinct: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kHeadersDistinct] === null) this[kHeadersDistinct] = distinctHeaders(this.rawHeaders);
-      return this[kHeadersDistinct];
-    },
-    set(val) {
-      this[kHeadersDistinct] = val;
-    },
-  },
-  trailers: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kTrailers] === null) {
-        this[kTrailers] = joinedHeaders(this.rawTrailers, this.joinDuplicateHeaders);
-      }
-      return this[kTrailers];
-    },
-    set(val) {
-      this[kTrailers] = val;
-    },
-  },
-  trailersDistinct: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kTrailersDistinct] === null) this[kTrailersDistinct] = distinctHeaders(this.rawTrailers);
-      return this[kTrailersDistinct];
-    },
-    set(val) {
-      this[kTrailersDistinct] = val;
-    },
-  },
+  headers: builtOnUse(kHeaders, 'rawHeaders', joinedHeaders),
+  headersDistinct: builtOnUse(kHeadersDistinct, 'rawHeaders', distinctHeaders),
+  trailers: builtOnUse(kTrailers, 'rawTrailers', joinedHeaders),
+  trailersDistinct: builtOnUse(kTrailersDistinct, 'rawTrailers', distinctHeaders),
 });
 
 method(IncomingMessage, function setTimeout(ms, done) {
@@ -196,7 +172,8 @@ method(IncomingMessage, function _abort(failure) {
 
 method(IncomingMessage, function _read() {
   if (!this._consuming) {
-    this._readableState.readingMore = false;
+    const rs = this._readableState;
+    rs.readingMore = false;
     this._consuming = true;
   }
   const drain = this._onDrain;
@@ -226,7 +203,7 @@ method(IncomingMessage, function _destroy(failure, next) {
 method(IncomingMessage, function _dump() {
   if (this._dumped) return;
   this._dumped = true;
-  this.removeAllListeners('data');
+  for (const fn of this.listeners('data')) this.removeListener('data', fn);
   this.resume();
 });
 

@@ -28,16 +28,16 @@ const { method, hasBadValueChar, utcDate, validateHeaderName, validateHeaderValu
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
-const kCorked = Symbol('corked');
-const kUniqueHeaders = Symbol('kUniqueHeaders');
+const kCorked = Symbol('outgoing.corked');
+const kUniqueHeaders = Symbol('outgoing.uniqueHeaders');
 const kBytesWritten = Symbol('bytesWritten');
-const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
+const kRejectNonStandardBodyWrites = Symbol('outgoing.rejectNonStandardBodyWrites');
 
 const kHighWaterMark = 16 * 1024;
 
 function nop() {}
 
-function OutgoingMessage(options) {
+function OutgoingMessage(opts) {
   Stream.call(this);
   Object.assign(this, {
     outputData: [], outputSize: 0, writable: true, destroyed: false, _last: false,
@@ -50,8 +50,8 @@ function OutgoingMessage(options) {
   Object.assign(this, {
     [kOutHeaders]: null, _keepAliveTimeout: 0, _onPendingData: nop, [kCorked]: 0,
     [kNeedDrain]: false, [kBytesWritten]: 0,
-    [kUniqueHeaders]: parseUniqueHeaders(options && options.uniqueHeaders),
-    [kRejectNonStandardBodyWrites]: !!(options && options.rejectNonStandardBodyWrites),
+    [kUniqueHeaders]: parseUniqueHeaders(opts && opts.uniqueHeaders),
+    [kRejectNonStandardBodyWrites]: !!(opts && opts.rejectNonStandardBodyWrites),
   });
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
@@ -98,7 +98,8 @@ Object.defineProperties(OutgoingMessage.prototype, {
   writableLength: {
     configurable: true,
     get() {
-      return this.outputSize + (this.socket ? this.socket.writableLength : 0);
+      const queued = this.socket ? this.socket.writableLength : 0;
+      return queued + this.outputSize;
     },
   },
   writableHighWaterMark: {
@@ -122,7 +123,8 @@ Object.defineProperties(OutgoingMessage.prototype, {
   writableNeedDrain: {
     configurable: true,
     get() {
-      return !this.destroyed && !this.finished && this[kNeedDrain];
+      if (this.destroyed || this.finished) return false;
+      return this[kNeedDrain];
     },
   },
   headersSent: {
@@ -207,7 +209,7 @@ method(OutgoingMessage, function appendHeader(field, val) {
   let hdrs = this[kOutHeaders];
   if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
   const existing = hdrs[lower];
-  if (existing === undefined) {
+  if (!existing) {
     hdrs[lower] = [field, val];
     return this;
   }
@@ -221,7 +223,7 @@ method(OutgoingMessage, function getHeader(field) {
   const hdrs = this[kOutHeaders];
   if (hdrs === null) return undefined;
   const entry = hdrs[field.toLowerCase()];
-  return entry && entry[1];
+  return entry === undefined ? undefined : entry[1];
 });
 
 method(OutgoingMessage, function getHeaderNames() {
@@ -236,11 +238,11 @@ method(OutgoingMessage, function getRawHeaderNames() {
 
 method(OutgoingMessage, function getHeaders() {
   const hdrs = this[kOutHeaders];
-  const out = { __proto__: null };
+  const copy = { __proto__: null };
   if (hdrs !== null) {
-    for (const lower of Object.keys(hdrs)) out[lower] = hdrs[lower][1];
+    for (const lower of Object.keys(hdrs)) copy[lower] = hdrs[lower][1];
   }
-  return out;
+  return copy;
 });
 
 method(OutgoingMessage, function hasHeader(field) {
@@ -313,19 +315,20 @@ function noteHeader(om, state, field, val) {
 
 function addHeaderLines(om, state, field, val, validate) {
   if (validate) validateHeaderName(field, 'Header name');
-  if (Array.isArray(val)) {
-    const lower = field.toLowerCase();
-    const unique = om[kUniqueHeaders];
-    if (unique !== null && unique.has(lower)) {
-      val = val.join(', ');
-    } else if (val.length >= 2 && lower === 'cookie') {
-      val = val.join('; ');
-    } else {
-      for (let i = 0; i < val.length; i++) addHeaderLine(om, state, field, val[i], validate);
-      return;
-    }
+  if (!Array.isArray(val)) {
+    addHeaderLine(om, state, field, val, validate);
+    return;
   }
-  addHeaderLine(om, state, field, val, validate);
+  // Lists are one line each, except cookies ('; ') and uniqueHeaders (', ').
+  const lower = field.toLowerCase();
+  const unique = om[kUniqueHeaders];
+  if (unique !== null && unique.has(lower)) {
+    addHeaderLine(om, state, field, val.join(', '), validate);
+  } else if (lower === 'cookie' && val.length > 1) {
+    addHeaderLine(om, state, field, val.join('; '), validate);
+  } else {
+    for (const item of val) addHeaderLine(om, state, field, item, validate);
+  }
 }
 
 function addHeaderLine(om, state, field, val, validate) {
@@ -362,44 +365,54 @@ method(OutgoingMessage, function _storeHeader(firstLine, hdrs) {
       }
     }
   }
-  let header = state.header;
-  if (this.sendDate && !state.date) header += `Date: ${utcDate()}\r\n`;
-  if (!state.connection) {
-    const sendKeepAlive = this.shouldKeepAlive &&
-      (state.contLen || this.useChunkedEncodingByDefault || this.agent);
-    if (sendKeepAlive && this.maxRequestsOnConnectionReached) {
-      header += 'Connection: close\r\n';
-    } else if (sendKeepAlive) {
-      header += 'Connection: keep-alive\r\n';
-      if (this._keepAliveTimeout && this._defaultKeepAlive) {
-        const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
-        header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
-      }
-    } else {
-      this._last = true;
-      header += 'Connection: close\r\n';
-    }
-  }
-  if (!state.contLen && !state.te) {
-    if (!this._hasBody) {
-      this.chunkedEncoding = false;
-    } else if (!this.useChunkedEncodingByDefault) {
-      this._last = true;
-    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
-      header += `Content-Length: ${this._contentLength}\r\n`;
-    } else if (!this._removedTE) {
-      header += 'Transfer-Encoding: chunked\r\n';
-      this.chunkedEncoding = true;
-    } else {
-      this._last = true;
-    }
-  }
-  if (this.chunkedEncoding !== true && state.trailer) throw new codes.ERR_HTTP_TRAILER_INVALID();
-  this._header = `${header}\r\n`;
-  this._headerSent = false;
+  const om = this;
+  let head = state.header;
+  if (om.sendDate && !state.date) head += `Date: ${utcDate()}\r\n`;
+  if (!state.connection) head += connectionLines(om, state);
+  if (!state.contLen && !state.te) head += framingLine(om, state);
+  if (state.trailer && om.chunkedEncoding !== true) throw new codes.ERR_HTTP_TRAILER_INVALID();
+  om._header = `${head}\r\n`;
+  om._headerSent = false;
   // A request that waits for 100-continue sends its head at once.
-  if (state.expect) this._send('');
+  if (state.expect) om._send('');
 });
+
+// Connection (and Keep-Alive) when the headers did not say.
+function connectionLines(om, state) {
+  const persistent = om.shouldKeepAlive &&
+    (state.contLen || om.useChunkedEncodingByDefault || om.agent);
+  if (!persistent) {
+    om._last = true;
+    return 'Connection: close\r\n';
+  }
+  if (om.maxRequestsOnConnectionReached) return 'Connection: close\r\n';
+  const timeout = om._keepAliveTimeout;
+  if (!timeout || !om._defaultKeepAlive) return 'Connection: keep-alive\r\n';
+  const limit = ~~om._maxRequestsPerSocket;
+  const max = limit > 0 ? `, max=${om._maxRequestsPerSocket}` : '';
+  return `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${max}\r\n`;
+}
+
+// How the body is delimited when the headers did not say: Content-Length
+// when end() knew it, else chunked, else the connection closes after it.
+function framingLine(om, state) {
+  if (!om._hasBody) {
+    om.chunkedEncoding = false;
+    return '';
+  }
+  if (!om.useChunkedEncodingByDefault) {
+    om._last = true;
+    return '';
+  }
+  const known = typeof om._contentLength === 'number';
+  if (known && !state.trailer && !om._removedContLen) return `Content-Length: ${om._contentLength}\r\n`;
+  if (om._removedTE) {
+    om._last = true;
+    return '';
+  }
+  om.chunkedEncoding = true;
+  return 'Transfer-Encoding: chunked\r\n';
+}
 
 // ---- writing -------------------------------------------------------------
 
@@ -410,13 +423,12 @@ function sameBytesAsLatin1(enc) {
 
 // Sends `data`, with the head in front if it has not gone yet.
 method(OutgoingMessage, function _send(bytes, enc, done) {
-  if (!this._headerSent && this._header !== null) {
+  const head = this._header;
+  if (head !== null && !this._headerSent) {
     this._headerSent = true;
-    if (typeof bytes === 'string' && sameBytesAsLatin1(enc)) {
-      bytes = this._header + bytes;
-    } else {
-      this._writeRaw(this._header, 'latin1', null);
-    }
+    const joinable = typeof bytes === 'string' && sameBytesAsLatin1(enc);
+    if (!joinable) return this._writeRaw(head, 'latin1', null) && this._writeRaw(bytes, enc, done);
+    bytes = head + bytes;
   }
   return this._writeRaw(bytes, enc, done);
 });
@@ -460,13 +472,13 @@ method(OutgoingMessage, function _flushOutput(sock) {
 
 method(OutgoingMessage, function _flush() {
   const sock = this.socket;
-  if (sock && sock.writable) {
-    const ret = this._flushOutput(sock);
-    if (this.finished) this._finish();
-    else if (ret && this[kNeedDrain]) {
-      this[kNeedDrain] = false;
-      this.emit('drain');
-    }
+  if (!sock || !sock.writable) return;
+  const roomLeft = this._flushOutput(sock);
+  if (this.finished) {
+    this._finish();
+  } else if (roomLeft && this[kNeedDrain]) {
+    this[kNeedDrain] = !roomLeft;
+    this.emit('drain');
   }
 });
 
@@ -557,31 +569,20 @@ method(OutgoingMessage, function write(piece, enc, done) {
 });
 
 method(OutgoingMessage, function addTrailers(hdrs) {
-  this._trailer = '';
-  const keys = Object.keys(hdrs);
-  const isArray = Array.isArray(hdrs);
-  for (let i = 0; i < keys.length; i++) {
-    let field;
-    let val;
-    if (isArray) {
-      field = hdrs[keys[i]][0];
-      val = hdrs[keys[i]][1];
-    } else {
-      field = keys[i];
-      val = hdrs[field];
-    }
-    validateHeaderName(field, 'Trailer name');
-    if (Array.isArray(val) && val.length > 1) {
-      for (const v of val) {
-        if (hasBadValueChar(String(v))) throw new codes.ERR_INVALID_CHAR('trailer content', field);
-        this._trailer += `${field}: ${v}\r\n`;
+  // An object, or a list of [name, value] pairs.
+  const pairs = Array.isArray(hdrs) ? hdrs : Object.entries(hdrs);
+  let lines = '';
+  for (const [trailerField, given] of pairs) {
+    validateHeaderName(trailerField, 'Trailer name');
+    const values = Array.isArray(given) ? given : [given];
+    for (const item of values) {
+      if (hasBadValueChar(String(item))) {
+        throw new codes.ERR_INVALID_CHAR('trailer content', trailerField);
       }
-    } else {
-      if (Array.isArray(val)) val = val[0];
-      if (hasBadValueChar(String(val))) throw new codes.ERR_INVALID_CHAR('trailer content', field);
-      this._trailer += `${field}: ${val}\r\n`;
+      lines += `${trailerField}: ${item}\r\n`;
     }
   }
+  this._trailer = lines;
 });
 
 function onFinish(om) {
@@ -590,6 +591,7 @@ function onFinish(om) {
 }
 
 method(OutgoingMessage, function end(piece, enc, done) {
+  const om = this;
   if (typeof piece === 'function') {
     done = piece;
     piece = null;
@@ -598,20 +600,20 @@ method(OutgoingMessage, function end(piece, enc, done) {
     done = enc;
     enc = null;
   }
-  if (piece != null && piece.length !== 0 && this.finished) {
-    reportError(this, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
-    return this;
+  if (piece != null && piece.length !== 0 && om.finished) {
+    reportError(om, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
+    return om;
   }
-  if (this.finished) {
+  if (om.finished) {
     if (typeof done === 'function') {
-      if (!this.writableFinished) this.once('finish', done);
+      if (!om.writableFinished) om.once('finish', done);
       else done(new codes.ERR_STREAM_ALREADY_FINISHED('end'));
     }
-    return this;
+    return om;
   }
-  const sock = this.socket;
+  const sock = om.socket;
   if (sock) sock.cork();
-  const finish = () => onFinish(this);
+  const flushed = () => onFinish(om);
   let sent = false;
   if (piece != null) {
     const bad = checkChunk(piece);
@@ -619,41 +621,41 @@ method(OutgoingMessage, function end(piece, enc, done) {
       if (sock) sock.uncork();
       throw bad;
     }
-    if (!this._header) {
-      this._contentLength = byteLengthOf(piece, enc);
-      this._implicitHeader();
+    if (!om._header) {
+      om._contentLength = byteLengthOf(piece, enc);
+      om._implicitHeader();
     }
     // The last chunk, its framing and the end in one write when it can.
-    if (this._hasBody && !this.chunkedEncoding && typeof piece === 'string' &&
+    if (om._hasBody && !om.chunkedEncoding && typeof piece === 'string' &&
         !(sock !== null && sock.destroyed)) {
       const length = byteLengthOf(piece, enc);
-      checkStrictLength(this, length, true);
-      this[kBytesWritten] += length;
-      this._send(piece, enc, finish);
+      checkStrictLength(om, length, true);
+      om[kBytesWritten] += length;
+      om._send(piece, enc, flushed);
       sent = true;
     } else {
-      writeChunk(this, piece, enc, null, true);
+      writeChunk(om, piece, enc, null, true);
     }
-  } else if (!this._header) {
-    this._contentLength = 0;
-    this._implicitHeader();
+  } else if (!om._header) {
+    om._contentLength = 0;
+    om._implicitHeader();
   }
-  if (typeof done === 'function') this.once('finish', done);
+  if (typeof done === 'function') om.once('finish', done);
   if (!sent) {
-    checkStrictLength(this, 0, true);
-    if (this._hasBody && this.chunkedEncoding) {
-      this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
-    } else if (!this._headerSent || this.writableLength > 0 || piece) {
-      this._send('', 'latin1', finish);
+    checkStrictLength(om, 0, true);
+    if (om._hasBody && om.chunkedEncoding) {
+      om._send(`0\r\n${om._trailer}\r\n`, 'latin1', flushed);
+    } else if (!om._headerSent || om.writableLength > 0 || piece) {
+      om._send('', 'latin1', flushed);
     } else {
-      process.nextTick(finish);
+      process.nextTick(flushed);
     }
   }
   if (sock) sock.uncork();
-  this[kCorked] = 0;
-  this.finished = true;
-  if (this.outputData.length === 0 && sock && sock._httpMessage === this) this._finish();
-  return this;
+  om[kCorked] = 0;
+  om.finished = true;
+  if (om.outputData.length === 0 && sock && sock._httpMessage === om) om._finish();
+  return om;
 });
 
 // The last bytes went to the socket (Node emits 'prefinish' here).

@@ -21,8 +21,8 @@ const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
 const kConn = Symbol('httpConnection');
 const kConnections = Symbol('httpConnections');
 const kChecker = Symbol('connectionsChecker');
-const kIncomingMessage = Symbol('IncomingMessage');
-const kServerResponse = Symbol('ServerResponse');
+const kIncomingMessage = Symbol('server.IncomingMessage');
+const kServerResponse = Symbol('server.ServerResponse');
 const kClosing = Symbol('closing');
 const kOptions = Symbol('httpOptions');
 
@@ -153,7 +153,10 @@ method(ServerResponse, function writeHead(code, text, extra) {
   return this;
 });
 
-ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+// The old name of writeHead.
+method(ServerResponse, function writeHeader(...args) {
+  return this.writeHead(...args);
+});
 
 // ---- Server ----------------------------------------------------------------
 
@@ -209,14 +212,13 @@ function Server(config, listener) {
     highWaterMark: config.highWaterMark,
   });
   if (listener) this.on('request', listener);
-  this.httpAllowHalfOpen = false;
-  this.on('connection', connectionListener);
+  this.on('connection', onConnection);
   this.on('listening', startChecking);
   this.on('close', stopChecking);
-  this.timeout = 0;
-  this.maxHeadersCount = null;
-  this.maxRequestsPerSocket = 0;
-  this[kConnections] = new Set();
+  Object.assign(this, {
+    httpAllowHalfOpen: false, timeout: 0, maxHeadersCount: null, maxRequestsPerSocket: 0,
+    [kConnections]: new Set(),
+  });
   this[kChecker] = null;
   this[kClosing] = false;
 }
@@ -291,7 +293,7 @@ function checkConnections(srv) {
 
 // ---- connections -----------------------------------------------------------
 
-function connectionListener(sock) {
+function onConnection(sock) {
   const srv = this;
   const opts = srv[kOptions];
   const parser = new HTTPParser('request', {
@@ -559,7 +561,7 @@ function abortRequest(inc) {
   inc._abort(failure);
 }
 
-function onSocketClose() {
+function onSocketClose(hadError) {
   const conn = this[kConn];
   if (conn === undefined) return;
   conn.closed = true;
