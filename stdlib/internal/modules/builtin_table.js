@@ -4,6 +4,10 @@
 // registry is what lets node:module use the registry without a cycle.
 
 module.exports = [
+  ['_http_common', () => require('../../internal/http/common').legacyExports()],
+  ['_http_incoming', () => require('../../internal/http/incoming')],
+  ['_http_outgoing', () => require('../../internal/http/outgoing')],
+  ['_http_server', () => require('../../internal/http/server')],
   ['_stream_duplex', () => require('../../stream').Duplex],
   ['_stream_passthrough', () => require('../../stream').PassThrough],
   ['_stream_readable', () => require('../../stream').Readable],
