@@ -96,10 +96,9 @@ function readArguments(input, opts, cb) {
   if (opts instanceof Function) {
     cb = opts;
     opts = fromUrl ?? {};
-  } else if (fromUrl !== null) {
-    opts = Object.assign(fromUrl, opts);
-  } else if (opts === null || typeof opts !== 'object') {
-    opts = {};
+  } else {
+    // A copy: the caller's object is never changed.
+    opts = Object.assign(fromUrl ?? {}, opts);
   }
   return [opts, typeof cb === 'function' ? cb : undefined];
 }
@@ -548,7 +547,7 @@ function onResponseHead(creq, res, keepAlive) {
     creq.shouldKeepAlive = false;
   }
   creq.res = res;
-  res.creq = creq;
+  res.req = creq;
   if (res.upgrade) return 2;
   res.once('end', onResponseEnd);
   if (creq.listenerCount('response') > 0) {
@@ -561,7 +560,7 @@ function onResponseHead(creq, res, keepAlive) {
 }
 
 function onResponseEnd() {
-  const creq = this.creq;
+  const creq = this.req;
   const conn = creq.socket;
   if (conn && creq.timeoutCb) {
     conn.removeListener('timeout', creq.timeoutCb);

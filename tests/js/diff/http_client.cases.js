@@ -95,7 +95,7 @@ function trace(req, { body = true } = {}) {
     });
     req.on('response', (res) => {
       pending++;
-      note(`response ${res.statusCode} ${JSON.stringify(res.statusMessage)} ${res.httpVersion} ${JSON.stringify(res.rawHeaders)}`);
+      note(`response ${res.statusCode} ${JSON.stringify(res.statusMessage)} ${res.httpVersion} ${JSON.stringify(res.rawHeaders)}${res.req === req ? '' : ' res.req is not the request'}`);
       let text = '';
       res.on('data', (chunk) => {
         text += chunk;
@@ -378,6 +378,13 @@ function optionCases() {
       return view;
     }));
   }
+  emit('caller options are not changed', attempt(() => {
+    const given = { hostname: '127.0.0.1', port: 1, path: '/x', agent: new http.Agent() };
+    const req = http.request(given);
+    req.on('error', () => {});
+    req.destroy();
+    return Object.keys(given);
+  }));
   emit('url object', attempt(() => {
     const req = http.request(new URL('http://u%20s:p@example.test:8080/a%20b?q#h'), { agent: new http.Agent() });
     req.on('error', () => {});
