@@ -350,7 +350,7 @@ function addHeaderLines(msg, state, name, value, validate) {
     const key = name.toLowerCase();
     const unique = msg[kUniqueHeaders];
     if (unique !== null && unique.has(key)) {
-      value = value.join(', ');
+      value = value.join('; ');
     } else if (value.length >= 2 && key === 'cookie') {
       value = value.join('; ');
     } else {

@@ -324,6 +324,17 @@ const cases = [
       req.on('response', (res) => res.setEncoding('latin1'));
       return req;
     }],
+  ['uniqueHeaders and array values', '/unique', respond(ok('u')),
+    () => http.get({ ...base(), path: '/unique', uniqueHeaders: ['x-one'],
+      headers: { 'X-One': ['a', 'b'], 'X-Many': ['c', 'd'], Cookie: ['e=1', 'f=2'] } })],
+  ['after a kept-alive response', '/after', respond(ok('after')),
+    () => {
+      const req = http.get({ ...base(), path: '/after' });
+      req.on('response', (res) => res.on('end', () => setImmediate(() => emit('fields after end', [
+        res.socket === null, req.socket === null, req.destroyed, req.finished, req.writableEnded,
+        req.headersSent, req.reusedSocket, res.complete, typeof req.socket._httpMessage]))));
+      return req;
+    }],
   ['connection refused', '/refused', () => {},
     () => http.get({ host: '127.0.0.1', port: 1, path: '/refused', agent: false })],
 ];
