@@ -56,7 +56,7 @@ function addHeader(dest, name, value, joinAll) {
 }
 
 function joinedHeaders(raw, joinAll) {
-  const dest = { __proto__: null };
+  const dest = {};
   for (let i = 0; i + 1 < raw.length; i += 2) addHeader(dest, raw[i], raw[i + 1], joinAll);
   return dest;
 }
