@@ -229,6 +229,25 @@ step('a free socket that errors or times out leaves the pool', async () => {
   assert.strictEqual(agent.totalSocketCount, 0);
 });
 
+step('an idle socket destroyed just now is not handed out', async () => {
+  const agent = new http.Agent({ keepAlive: true });
+  const opts = { host: '127.0.0.1', port };
+  const first = new FakeRequest();
+  agent.addRequest(first, opts);
+  const { socket } = await first.got;
+  await new Promise((resolve) => socket.once('connect', resolve));
+  release(first);
+  socket.destroy();
+  // Its 'close' has not come yet; the next request gets a new socket.
+  const next = new FakeRequest();
+  agent.addRequest(next, opts);
+  const got = await next.got;
+  assert.notStrictEqual(got.socket, socket);
+  assert.strictEqual(next.reusedSocket, false);
+  assert.deepStrictEqual(counts(agent.freeSockets), {});
+  agent.destroy();
+});
+
 step('createConnection override and addRequest(req, host, port)', async () => {
   const made = [];
   class Custom extends http.Agent {

@@ -258,7 +258,14 @@ Agent.prototype.addRequest = function addRequest(creq, opts, port, localAddress)
   }
   opts = connectionOptions(this, opts, creq);
   const name = this.getName(opts);
-  const idle = this.freeSockets[name];
+  // An idle socket destroyed a moment ago (its 'close' is still to come)
+  // is no use: it leaves the pool now.
+  let idle = this.freeSockets[name];
+  while (idle !== undefined && idle.some((conn) => conn.destroyed)) {
+    const gone = idle.find((conn) => conn.destroyed);
+    this.totalSocketCount -= removeEverywhere(this, name, gone);
+    idle = this.freeSockets[name];
+  }
   const busy = this.sockets[name];
   const open = (idle === undefined ? 0 : idle.length) + (busy === undefined ? 0 : busy.length);
   if (idle !== undefined && idle.length > 0) {

@@ -550,6 +550,8 @@ function onResponseHead(creq, res, keepAlive) {
   res.req = creq;
   if (res.upgrade) return 2;
   res.once('end', onResponseEnd);
+  // res.setTimeout(): the socket's timeout is the response's too.
+  creq.socket.on('timeout', onResponseTimeout);
   if (creq.listenerCount('response') > 0) {
     if (channels.response.hasSubscribers) channels.response.publish({ request: creq, response: res });
     creq.emit('response', res);
@@ -559,11 +561,17 @@ function onResponseHead(creq, res, keepAlive) {
   return creq.method === 'HEAD' ? 1 : 0;
 }
 
+function onResponseTimeout() {
+  const creq = this._httpMessage;
+  if (creq && creq.res) creq.res.emit('timeout');
+}
+
 function onResponseEnd() {
   const creq = this.req;
   const conn = creq.socket;
-  if (conn && creq.timeoutCb) {
-    conn.removeListener('timeout', creq.timeoutCb);
+  if (conn) {
+    if (creq.timeoutCb) conn.removeListener('timeout', creq.timeoutCb);
+    conn.removeListener('timeout', onResponseTimeout);
   }
   creq._ended = true;
   if (!creq.shouldKeepAlive) {

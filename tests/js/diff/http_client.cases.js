@@ -335,6 +335,17 @@ const cases = [
         req.headersSent, req.reusedSocket, res.complete, typeof req.socket._httpMessage]))));
       return req;
     }],
+  ['res.setTimeout', '/restimeout', (socket) => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nab'),
+    () => {
+      const req = http.get({ ...base(), path: '/restimeout' });
+      req.on('response', (res) => {
+        res.setTimeout(20, () => {
+          emit('response timeout', [res.complete, req.destroyed]);
+          req.destroy();
+        });
+      });
+      return req;
+    }],
   ['connection refused', '/refused', () => {},
     () => http.get({ host: '127.0.0.1', port: 1, path: '/refused', agent: false })],
 ];
