@@ -9,10 +9,7 @@ const assert = require('assert');
 const http = require('http');
 const net = require('net');
 
-const steps = [];
-function step(name, fn) {
-  steps.push([name, fn]);
-}
+const { listen, runSteps, step } = require('./support/steps');
 
 // A request as the agent sees one: it receives a socket in a later tick.
 class FakeRequest {
@@ -290,18 +287,8 @@ step('agentRemove takes a busy socket out of the pool', async () => {
 });
 
 (async () => {
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = server.address().port;
-  for (const [name, fn] of steps) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`FAIL ${name}`);
-      console.error(err);
-      process.exit(1);
-    }
-    console.log(`ok ${name}`);
-  }
+  ({ port } = await listen(server, 0, '127.0.0.1'));
+  await runSteps();
   for (const conn of live) conn.destroy();
   server.close();
   assert.ok(accepted > 0);
