@@ -12,9 +12,7 @@
 // an upgrade), or an Error with Node's parse-error fields.
 
 const { Buffer } = require('../../buffer');
-const {
-  codes: { ERR_INVALID_HTTP_TOKEN, ERR_HTTP_INVALID_HEADER_VALUE, ERR_INVALID_CHAR },
-} = require('../errors');
+const { codes } = require('../errors');
 const { validateInteger } = require('../validators');
 
 let binding;
@@ -71,12 +69,18 @@ function hasBadValueChar(s) {
 }
 
 function validateHeaderName(name, label = 'Header name') {
-  if (!isToken(name)) throw new ERR_INVALID_HTTP_TOKEN(label, name);
+  if (!isToken(name)) throw new codes.ERR_INVALID_HTTP_TOKEN(label, name);
 }
 
 function validateHeaderValue(name, value) {
-  if (value === undefined) throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
-  if (hasBadValueChar(String(value))) throw new ERR_INVALID_CHAR('header content', name);
+  if (value === undefined) throw new codes.ERR_HTTP_INVALID_HEADER_VALUE(value, name);
+  if (hasBadValueChar(String(value))) throw new codes.ERR_INVALID_CHAR('header content', name);
+}
+
+// Puts `fn` on Class.prototype under its own name (enumerable, as an
+// assignment makes it).
+function method(Class, fn) {
+  Class.prototype[fn.name] = fn;
 }
 
 // ---- parsers -------------------------------------------------------------
@@ -300,6 +304,7 @@ module.exports = {
   consumeSocket,
   hasBadValueChar,
   isToken,
+  method,
   setMaxIdleHTTPParsers,
   utcDate,
   validateHeaderName,

@@ -19,11 +19,12 @@
 
 const { Readable } = require('../../stream');
 const { validateFunction } = require('../validators');
+const { method } = require('./common');
 
-const kHeaders = Symbol('headers');
-const kHeadersDistinct = Symbol('headersDistinct');
-const kTrailers = Symbol('trailers');
-const kTrailersDistinct = Symbol('trailersDistinct');
+const kHeaders = Symbol('incoming.headers');
+const kHeadersDistinct = Symbol('incoming.headersDistinct');
+const kTrailers = Symbol('incoming.trailers');
+const kTrailersDistinct = Symbol('incoming.trailersDistinct');
 
 // Headers of which only the first is kept when a message repeats them.
 const kSingle = new Set([
@@ -36,74 +37,80 @@ const kSingle = new Set([
 // Adds one field to a headers object by Node's rules: set-cookie gathers an
 // array, cookie joins with '; ', the single-valued ones keep the first, the
 // rest join with ', ' (all of them with joinDuplicateHeaders).
-function addHeader(dest, name, value, joinAll) {
-  const key = name.toLowerCase();
-  const prev = dest[key];
-  if (key === 'set-cookie') {
-    if (prev === undefined) dest[key] = [value];
-    else prev.push(value);
+function addHeader(into, field, val, joinAll) {
+  const lower = field.toLowerCase();
+  const before = into[lower];
+  if (lower === 'set-cookie') {
+    if (before === undefined) into[lower] = [val];
+    else before.push(val);
     return;
   }
-  if (prev === undefined) {
-    dest[key] = value;
+  if (before === undefined) {
+    into[lower] = val;
   } else if (joinAll) {
-    dest[key] = `${prev}, ${value}`;
-  } else if (key === 'cookie') {
-    dest[key] = `${prev}; ${value}`;
-  } else if (!kSingle.has(key)) {
-    dest[key] = `${prev}, ${value}`;
+    into[lower] = `${before}, ${val}`;
+  } else if (lower === 'cookie') {
+    into[lower] = `${before}; ${val}`;
+  } else if (!kSingle.has(lower)) {
+    into[lower] = `${before}, ${val}`;
   }
 }
 
-function joinedHeaders(raw, joinAll) {
-  const dest = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) addHeader(dest, raw[i], raw[i + 1], joinAll);
-  return dest;
+function joinedHeaders(list, joinAll) {
+  const into = {};
+  for (let i = 0; i + 1 < list.length; i += 2) addHeader(into, list[i], list[i + 1], joinAll);
+  return into;
 }
 
-function distinctHeaders(raw) {
-  const dest = { __proto__: null };
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const key = raw[i].toLowerCase();
-    if (dest[key] === undefined) dest[key] = [raw[i + 1]];
-    else dest[key].push(raw[i + 1]);
+function distinctHeaders(list) {
+  const into = { __proto__: null };
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const lower = list[i].toLowerCase();
+    if (into[lower] === undefined) into[lower] = [list[i + 1]];
+    else into[lower].push(list[i + 1]);
   }
-  return dest;
+  return into;
 }
 
-function IncomingMessage(socket) {
-  if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  let streamOptions;
-  if (socket) {
-    streamOptions = { highWaterMark: socket.readableHighWaterMark };
-  }
-  Readable.call(this, streamOptions);
-  this._readableState.readingMore = true;
-  this.socket = socket;
-  this.httpVersionMajor = null;
-  this.httpVersionMinor = null;
-  this.httpVersion = null;
-  this.complete = false;
-  this.rawHeaders = [];
-  this.rawTrailers = [];
-  this.joinDuplicateHeaders = false;
-  this.aborted = false;
-  this.upgrade = null;
-  this.url = '';
-  this.method = null;
-  this.statusCode = null;
-  this.statusMessage = null;
-  this.client = socket;
-  this._consuming = false;
-  this._dumped = false;
-  this[kHeaders] = null;
-  this[kHeadersDistinct] = null;
-  this[kTrailers] = null;
-  this[kTrailersDistinct] = null;
-  this._onDrain = null;
+function IncomingMessage(sock) {
+  if (!(this instanceof IncomingMessage)) return new IncomingMessage(sock);
+  Readable.call(this, sock ? { highWaterMark: sock.readableHighWaterMark } : undefined);
+  // No reads are asked of the stream until someone consumes it (_read).
+  const rs = this._readableState;
+  rs.readingMore = true;
+  Object.assign(this, {
+    socket: sock, httpVersionMajor: null, httpVersionMinor: null, httpVersion: null,
+    complete: false, rawHeaders: [], rawTrailers: [], joinDuplicateHeaders: false,
+    aborted: false, upgrade: null, url: '', method: null, statusCode: null, statusMessage: null,
+    client: sock, _consuming: false, _dumped: false,
+  });
+  Object.assign(this, {
+    [kHeaders]: null, [kHeadersDistinct]: null, [kTrailers]: null, [kTrailersDistinct]: null,
+    _onDrain: null,
+  });
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
+
+// An accessor whose value `build(raw, joinAll)` makes from a raw array the
+// first time it is read; assigning replaces it.
+function builtOnUse(slot, rawName, build) {
+  return {
+    configurable: true,
+    enumerable: true,
+    get() {
+      let built = this[slot];
+      if (built === null) {
+        built = build(this[rawName], this.joinDuplicateHeaders);
+        this[slot] = built;
+      }
+      return built;
+    },
+    set(replacement) {
+      this[slot] = replacement;
+    },
+  };
+}
 
 Object.defineProperties(IncomingMessage.prototype, {
   connection: {
@@ -112,85 +119,41 @@ Object.defineProperties(IncomingMessage.prototype, {
     get() {
       return this.socket;
     },
-    set(value) {
-      this.socket = value;
+    set(val) {
+      this.socket = val;
     },
   },
-  headers: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kHeaders] === null) {
-        this[kHeaders] = joinedHeaders(this.rawHeaders, this.joinDuplicateHeaders);
-      }
-      return this[kHeaders];
-    },
-    set(value) {
-      this[kHeaders] = value;
-    },
-  },
-  headersDistinct: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kHeadersDistinct] === null) this[kHeadersDistinct] = distinctHeaders(this.rawHeaders);
-      return this[kHeadersDistinct];
-    },
-    set(value) {
-      this[kHeadersDistinct] = value;
-    },
-  },
-  trailers: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kTrailers] === null) {
-        this[kTrailers] = joinedHeaders(this.rawTrailers, this.joinDuplicateHeaders);
-      }
-      return this[kTrailers];
-    },
-    set(value) {
-      this[kTrailers] = value;
-    },
-  },
-  trailersDistinct: {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (this[kTrailersDistinct] === null) this[kTrailersDistinct] = distinctHeaders(this.rawTrailers);
-      return this[kTrailersDistinct];
-    },
-    set(value) {
-      this[kTrailersDistinct] = value;
-    },
-  },
+  headers: builtOnUse(kHeaders, 'rawHeaders', joinedHeaders),
+  headersDistinct: builtOnUse(kHeadersDistinct, 'rawHeaders', distinctHeaders),
+  trailers: builtOnUse(kTrailers, 'rawTrailers', joinedHeaders),
+  trailersDistinct: builtOnUse(kTrailersDistinct, 'rawTrailers', distinctHeaders),
 });
 
-IncomingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
-  if (callback !== undefined) {
-    validateFunction(callback, 'callback');
-    this.on('timeout', callback);
+method(IncomingMessage, function setTimeout(ms, done) {
+  if (done !== undefined) {
+    validateFunction(done, 'callback');
+    this.on('timeout', done);
   }
-  if (this.socket) this.socket.setTimeout(msecs);
-  else this.once('socket', (socket) => socket.setTimeout(msecs));
+  if (this.socket) this.socket.setTimeout(ms);
+  else this.once('socket', (sock) => sock.setTimeout(ms));
   return this;
-};
+});
 
-IncomingMessage.prototype._setHead = function _setHead(rawHeaders, major, minor) {
+method(IncomingMessage, function _setHead(rawHeaders, major, minor) {
   this.httpVersionMajor = major;
   this.httpVersionMinor = minor;
   this.httpVersion = `${major}.${minor}`;
   this.rawHeaders = rawHeaders;
   this[kHeaders] = null;
   this[kHeadersDistinct] = null;
-};
+});
 
-IncomingMessage.prototype._pushBody = function _pushBody(chunk) {
+method(IncomingMessage, function _pushBody(piece) {
   if (this._dumped) return true;
-  return this.push(chunk);
-};
+  return this.push(piece);
+});
 
-IncomingMessage.prototype._finish = function _finish(rawTrailers) {
+method(IncomingMessage, function _finish(rawTrailers) {
   if (rawTrailers !== undefined) {
     this.rawTrailers = rawTrailers;
     this[kTrailers] = null;
@@ -198,18 +161,19 @@ IncomingMessage.prototype._finish = function _finish(rawTrailers) {
   }
   this.complete = true;
   this.push(null);
-};
+});
 
-IncomingMessage.prototype._abort = function _abort(err) {
+method(IncomingMessage, function _abort(failure) {
   if (this.complete || this.aborted) return;
   this.aborted = true;
   this.emit('aborted');
-  if (!this.destroyed) this.destroy(this.listenerCount('error') > 0 ? err : undefined);
-};
+  if (!this.destroyed) this.destroy(this.listenerCount('error') > 0 ? failure : undefined);
+});
 
-IncomingMessage.prototype._read = function _read() {
+method(IncomingMessage, function _read() {
   if (!this._consuming) {
-    this._readableState.readingMore = false;
+    const rs = this._readableState;
+    rs.readingMore = false;
     this._consuming = true;
   }
   const drain = this._onDrain;
@@ -217,30 +181,30 @@ IncomingMessage.prototype._read = function _read() {
     this._onDrain = null;
     drain();
   }
-};
+});
 
 // A message cut short destroys its socket too, as in Node.
-IncomingMessage.prototype._destroy = function _destroy(err, cb) {
+method(IncomingMessage, function _destroy(failure, next) {
   if (!this.aborted && (!this.readableEnded || !this.complete)) {
     this.aborted = true;
     this.emit('aborted');
   }
-  const socket = this.socket;
-  if (socket && !socket.destroyed && !this.complete) {
-    socket.destroy(err);
-    const onClose = () => process.nextTick(cb, err);
-    socket.once('close', onClose);
+  const sock = this.socket;
+  if (sock && !sock.destroyed && !this.complete) {
+    sock.destroy(failure);
+    const onClose = () => process.nextTick(next, failure);
+    sock.once('close', onClose);
     return;
   }
-  process.nextTick(cb, err);
-};
+  process.nextTick(next, failure);
+});
 
 // The body nobody reads is thrown away, so the connection can go on.
-IncomingMessage.prototype._dump = function _dump() {
+method(IncomingMessage, function _dump() {
   if (this._dumped) return;
   this._dumped = true;
-  this.removeAllListeners('data');
+  for (const fn of this.listeners('data')) this.removeListener('data', fn);
   this.resume();
-};
+});
 
 module.exports = { IncomingMessage, addHeader, joinedHeaders };

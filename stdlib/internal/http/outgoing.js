@@ -22,70 +22,37 @@
 
 const Stream = require('../../stream');
 const { Buffer } = require('../../buffer');
-const {
-  codes: {
-    ERR_HTTP_BODY_NOT_ALLOWED,
-    ERR_HTTP_CONTENT_LENGTH_MISMATCH,
-    ERR_HTTP_HEADERS_SENT,
-    ERR_HTTP_TRAILER_INVALID,
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_CHAR,
-    ERR_METHOD_NOT_IMPLEMENTED,
-    ERR_STREAM_ALREADY_FINISHED,
-    ERR_STREAM_CANNOT_PIPE,
-    ERR_STREAM_DESTROYED,
-    ERR_STREAM_NULL_VALUES,
-    ERR_STREAM_WRITE_AFTER_END,
-  },
-} = require('../errors');
+const { codes } = require('../errors');
 const { validateString } = require('../validators');
-const { hasBadValueChar, utcDate, validateHeaderName, validateHeaderValue } = require('./common');
+const { method, hasBadValueChar, utcDate, validateHeaderName, validateHeaderValue } = require('./common');
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
-const kCorked = Symbol('corked');
-const kUniqueHeaders = Symbol('kUniqueHeaders');
+const kCorked = Symbol('outgoing.corked');
+const kUniqueHeaders = Symbol('outgoing.uniqueHeaders');
 const kBytesWritten = Symbol('bytesWritten');
-const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
+const kRejectNonStandardBodyWrites = Symbol('outgoing.rejectNonStandardBodyWrites');
 
 const kHighWaterMark = 16 * 1024;
 
 function nop() {}
 
-function OutgoingMessage(options) {
+function OutgoingMessage(opts) {
   Stream.call(this);
-  this.outputData = [];
-  this.outputSize = 0;
-  this.writable = true;
-  this.destroyed = false;
-  this._last = false;
-  this.chunkedEncoding = false;
-  this.shouldKeepAlive = true;
-  this.maxRequestsOnConnectionReached = false;
-  this._defaultKeepAlive = true;
-  this.useChunkedEncodingByDefault = true;
-  this.sendDate = false;
-  this._removedConnection = false;
-  this._removedContLen = false;
-  this._removedTE = false;
-  this.strictContentLength = false;
-  this._contentLength = null;
-  this._hasBody = true;
-  this._trailer = '';
-  this.finished = false;
-  this._headerSent = false;
-  this._closed = false;
-  this.socket = null;
-  this._header = null;
-  this[kOutHeaders] = null;
-  this._keepAliveTimeout = 0;
-  this._onPendingData = nop;
-  this[kCorked] = 0;
-  this[kNeedDrain] = false;
-  this[kBytesWritten] = 0;
-  this[kUniqueHeaders] = parseUniqueHeaders(options?.uniqueHeaders);
-  this[kRejectNonStandardBodyWrites] = options?.rejectNonStandardBodyWrites ?? false;
+  Object.assign(this, {
+    outputData: [], outputSize: 0, writable: true, destroyed: false, _last: false,
+    chunkedEncoding: false, shouldKeepAlive: true, maxRequestsOnConnectionReached: false,
+    _defaultKeepAlive: true, useChunkedEncodingByDefault: true, sendDate: false,
+    _removedConnection: false, _removedContLen: false, _removedTE: false,
+    strictContentLength: false, _contentLength: null, _hasBody: true, _trailer: '',
+    finished: false, _headerSent: false, _closed: false, socket: null, _header: null,
+  });
+  Object.assign(this, {
+    [kOutHeaders]: null, _keepAliveTimeout: 0, _onPendingData: nop, [kCorked]: 0,
+    [kNeedDrain]: false, [kBytesWritten]: 0,
+    [kUniqueHeaders]: parseUniqueHeaders(opts && opts.uniqueHeaders),
+    [kRejectNonStandardBodyWrites]: !!(opts && opts.rejectNonStandardBodyWrites),
+  });
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
@@ -93,13 +60,13 @@ Object.setPrototypeOf(OutgoingMessage, Stream);
 function parseUniqueHeaders(list) {
   if (list == null) return null;
   if (!Array.isArray(list)) {
-    throw new ERR_INVALID_ARG_TYPE('options.uniqueHeaders', 'Array', list);
+    throw new codes.ERR_INVALID_ARG_TYPE('options.uniqueHeaders', 'Array', list);
   }
-  return new Set(list.map((name) => String(name).toLowerCase()));
+  return new Set(list.map((field) => String(field).toLowerCase()));
 }
 
-function getOutgoingHeaders(msg) {
-  return msg[kOutHeaders];
+function getOutgoingHeaders(om) {
+  return om[kOutHeaders];
 }
 
 Object.defineProperties(OutgoingMessage.prototype, {
@@ -131,7 +98,8 @@ Object.defineProperties(OutgoingMessage.prototype, {
   writableLength: {
     configurable: true,
     get() {
-      return this.outputSize + (this.socket ? this.socket.writableLength : 0);
+      const queued = this.socket ? this.socket.writableLength : 0;
+      return queued + this.outputSize;
     },
   },
   writableHighWaterMark: {
@@ -155,7 +123,8 @@ Object.defineProperties(OutgoingMessage.prototype, {
   writableNeedDrain: {
     configurable: true,
     get() {
-      return !this.destroyed && !this.finished && this[kNeedDrain];
+      if (this.destroyed || this.finished) return false;
+      return this[kNeedDrain];
     },
   },
   headersSent: {
@@ -170,309 +139,319 @@ Object.defineProperties(OutgoingMessage.prototype, {
     get() {
       return this.socket;
     },
-    set(value) {
-      this.socket = value;
+    set(val) {
+      this.socket = val;
     },
   },
 });
 
-OutgoingMessage.prototype.cork = function cork() {
+method(OutgoingMessage, function cork() {
   if (this.socket) this.socket.cork();
   else this[kCorked]++;
-};
+});
 
-OutgoingMessage.prototype.uncork = function uncork() {
+method(OutgoingMessage, function uncork() {
   if (this.socket) this.socket.uncork();
   else if (this[kCorked] > 0) this[kCorked]--;
-};
+});
 
-OutgoingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
-  if (callback) this.on('timeout', callback);
+method(OutgoingMessage, function setTimeout(msecs, done) {
+  if (done) this.on('timeout', done);
   if (this.socket) this.socket.setTimeout(msecs);
-  else this.once('socket', (socket) => socket.setTimeout(msecs));
+  else this.once('socket', (sock) => sock.setTimeout(msecs));
   return this;
-};
+});
 
-OutgoingMessage.prototype.destroy = function destroy(error) {
+method(OutgoingMessage, function destroy(error) {
   if (this.destroyed) return this;
   this.destroyed = true;
   if (this.socket) this.socket.destroy(error);
-  else this.once('socket', (socket) => socket.destroy(error));
+  else this.once('socket', (sock) => sock.destroy(error));
   return this;
-};
+});
 
 // ---- headers ---------------------------------------------------------------
 
-OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
-  if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
-  validateHeaderName(name);
-  validateHeaderValue(name, value);
-  let headers = this[kOutHeaders];
-  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
-  headers[name.toLowerCase()] = [name, value];
+method(OutgoingMessage, function setHeader(field, val) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+  validateHeaderName(field);
+  validateHeaderValue(field, val);
+  let hdrs = this[kOutHeaders];
+  if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
+  hdrs[field.toLowerCase()] = [field, val];
   return this;
-};
+});
 
-OutgoingMessage.prototype.setHeaders = function setHeaders(headers) {
-  if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
-  if (!headers || Array.isArray(headers) || typeof headers.keys !== 'function' ||
-      typeof headers.get !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], headers);
+method(OutgoingMessage, function setHeaders(hdrs) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+  if (!hdrs || Array.isArray(hdrs) || typeof hdrs.keys !== 'function' ||
+      typeof hdrs.get !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], hdrs);
   }
   const cookies = [];
-  for (const key of headers.keys()) {
-    if (key.toLowerCase() === 'set-cookie') {
-      if (typeof headers.getSetCookie === 'function') cookies.push(...headers.getSetCookie());
-      else cookies.push(headers.get(key));
+  for (const lower of hdrs.keys()) {
+    if (lower.toLowerCase() === 'set-cookie') {
+      if (typeof hdrs.getSetCookie === 'function') cookies.push(...hdrs.getSetCookie());
+      else cookies.push(hdrs.get(lower));
       continue;
     }
-    this.setHeader(key, headers.get(key));
+    this.setHeader(lower, hdrs.get(lower));
   }
   if (cookies.length > 0) this.setHeader('set-cookie', cookies);
   return this;
-};
+});
 
-OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
-  if (this._header) throw new ERR_HTTP_HEADERS_SENT('append');
-  validateHeaderName(name);
-  validateHeaderValue(name, value);
-  const key = name.toLowerCase();
-  let headers = this[kOutHeaders];
-  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
-  const existing = headers[key];
-  if (existing === undefined) {
-    headers[key] = [name, value];
+method(OutgoingMessage, function appendHeader(field, val) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('append');
+  validateHeaderName(field);
+  validateHeaderValue(field, val);
+  const lower = field.toLowerCase();
+  let hdrs = this[kOutHeaders];
+  if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
+  const existing = hdrs[lower];
+  if (!existing) {
+    hdrs[lower] = [field, val];
     return this;
   }
   const before = Array.isArray(existing[1]) ? existing[1] : [existing[1]];
-  existing[1] = before.concat(value);
+  existing[1] = before.concat(val);
   return this;
-};
+});
 
-OutgoingMessage.prototype.getHeader = function getHeader(name) {
-  validateString(name, 'name');
-  const headers = this[kOutHeaders];
-  if (headers === null) return undefined;
-  const entry = headers[name.toLowerCase()];
-  return entry && entry[1];
-};
+method(OutgoingMessage, function getHeader(field) {
+  validateString(field, 'name');
+  const hdrs = this[kOutHeaders];
+  if (hdrs === null) return undefined;
+  const entry = hdrs[field.toLowerCase()];
+  return entry === undefined ? undefined : entry[1];
+});
 
-OutgoingMessage.prototype.getHeaderNames = function getHeaderNames() {
+method(OutgoingMessage, function getHeaderNames() {
   return this[kOutHeaders] !== null ? Object.keys(this[kOutHeaders]) : [];
-};
+});
 
-OutgoingMessage.prototype.getRawHeaderNames = function getRawHeaderNames() {
-  const headers = this[kOutHeaders];
-  if (headers === null) return [];
-  return Object.values(headers).map((entry) => entry[0]);
-};
+method(OutgoingMessage, function getRawHeaderNames() {
+  const hdrs = this[kOutHeaders];
+  if (hdrs === null) return [];
+  return Object.values(hdrs).map((entry) => entry[0]);
+});
 
-OutgoingMessage.prototype.getHeaders = function getHeaders() {
-  const headers = this[kOutHeaders];
-  const out = { __proto__: null };
-  if (headers !== null) {
-    for (const key of Object.keys(headers)) out[key] = headers[key][1];
+method(OutgoingMessage, function getHeaders() {
+  const hdrs = this[kOutHeaders];
+  const copy = { __proto__: null };
+  if (hdrs !== null) {
+    for (const lower of Object.keys(hdrs)) copy[lower] = hdrs[lower][1];
   }
-  return out;
-};
+  return copy;
+});
 
-OutgoingMessage.prototype.hasHeader = function hasHeader(name) {
-  validateString(name, 'name');
-  return this[kOutHeaders] !== null && !!this[kOutHeaders][name.toLowerCase()];
-};
+method(OutgoingMessage, function hasHeader(field) {
+  validateString(field, 'name');
+  return this[kOutHeaders] !== null && !!this[kOutHeaders][field.toLowerCase()];
+});
 
-OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
-  validateString(name, 'name');
-  if (this._header) throw new ERR_HTTP_HEADERS_SENT('remove');
-  const key = name.toLowerCase();
-  if (key === 'connection') this._removedConnection = true;
-  else if (key === 'content-length') this._removedContLen = true;
-  else if (key === 'transfer-encoding') this._removedTE = true;
-  else if (key === 'date') this.sendDate = false;
-  if (this[kOutHeaders] !== null) delete this[kOutHeaders][key];
-};
+method(OutgoingMessage, function removeHeader(field) {
+  validateString(field, 'name');
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('remove');
+  const lower = field.toLowerCase();
+  if (lower === 'connection') this._removedConnection = true;
+  else if (lower === 'content-length') this._removedContLen = true;
+  else if (lower === 'transfer-encoding') this._removedTE = true;
+  else if (lower === 'date') this.sendDate = false;
+  if (this[kOutHeaders] !== null) delete this[kOutHeaders][lower];
+});
 
-OutgoingMessage.prototype._implicitHeader = function _implicitHeader() {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
-};
+method(OutgoingMessage, function _implicitHeader() {
+  throw new codes.ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
+});
 
-OutgoingMessage.prototype._renderHeaders = function _renderHeaders() {
-  if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
-  const headers = this[kOutHeaders];
+method(OutgoingMessage, function _renderHeaders() {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('render');
+  const hdrs = this[kOutHeaders];
   const out = {};
-  if (headers !== null) {
-    for (const key of Object.keys(headers)) out[headers[key][0]] = headers[key][1];
+  if (hdrs !== null) {
+    for (const lower of Object.keys(hdrs)) out[hdrs[lower][0]] = hdrs[lower][1];
   }
   return out;
-};
+});
 
 // ---- the head ------------------------------------------------------------
 
 // What one header line tells the framing: Connection, Content-Length,
 // Transfer-Encoding and the rest Node looks at.
-function noteHeader(msg, state, name, value) {
-  const length = name.length;
+function noteHeader(om, state, field, val) {
+  const length = field.length;
   if (length < 4 || length > 17) return;
-  const key = name.toLowerCase();
-  switch (key) {
+  const lower = field.toLowerCase();
+  switch (lower) {
     case 'connection':
       state.connection = true;
-      msg._removedConnection = false;
-      if (/(?:^|\W)close(?:$|\W)/i.test(value)) msg._last = true;
-      else msg.shouldKeepAlive = true;
+      om._removedConnection = false;
+      if (/(?:^|\W)close(?:$|\W)/i.test(val)) om._last = true;
+      else om.shouldKeepAlive = true;
       break;
     case 'transfer-encoding':
       state.te = true;
-      msg._removedTE = false;
-      if (/(?:^|\W)chunked(?:$|\W)/i.test(value)) msg.chunkedEncoding = true;
+      om._removedTE = false;
+      if (/(?:^|\W)chunked(?:$|\W)/i.test(val)) om.chunkedEncoding = true;
       break;
     case 'content-length':
       state.contLen = true;
-      msg._contentLength = +value;
-      msg._removedContLen = false;
+      om._contentLength = +val;
+      om._removedContLen = false;
       break;
     case 'date':
     case 'expect':
     case 'trailer':
-      state[key] = true;
+      state[lower] = true;
       break;
     case 'keep-alive':
-      msg._defaultKeepAlive = false;
+      om._defaultKeepAlive = false;
       break;
     default:
       break;
   }
 }
 
-function addHeaderLines(msg, state, name, value, validate) {
-  if (validate) validateHeaderName(name, 'Header name');
-  if (Array.isArray(value)) {
-    const key = name.toLowerCase();
-    const unique = msg[kUniqueHeaders];
-    if (unique !== null && unique.has(key)) {
-      value = value.join('; ');
-    } else if (value.length >= 2 && key === 'cookie') {
-      value = value.join('; ');
-    } else {
-      for (let i = 0; i < value.length; i++) addHeaderLine(msg, state, name, value[i], validate);
-      return;
-    }
+function addHeaderLines(om, state, field, val, validate) {
+  if (validate) validateHeaderName(field, 'Header name');
+  if (!Array.isArray(val)) {
+    addHeaderLine(om, state, field, val, validate);
+    return;
   }
-  addHeaderLine(msg, state, name, value, validate);
+  // Lists are one line each, except cookies ('; ') and uniqueHeaders, joined with '; ' too.
+  const lower = field.toLowerCase();
+  const unique = om[kUniqueHeaders];
+  if (unique !== null && unique.has(lower)) {
+    addHeaderLine(om, state, field, val.join('; '), validate);
+  } else if (lower === 'cookie' && val.length > 1) {
+    addHeaderLine(om, state, field, val.join('; '), validate);
+  } else {
+    for (const item of val) addHeaderLine(om, state, field, item, validate);
+  }
 }
 
-function addHeaderLine(msg, state, name, value, validate) {
-  if (validate) validateHeaderValue(name, value);
-  state.header += `${name}: ${value}\r\n`;
-  noteHeader(msg, state, name, value);
+function addHeaderLine(om, state, field, val, validate) {
+  if (validate) validateHeaderValue(field, val);
+  state.header += `${field}: ${val}\r\n`;
+  noteHeader(om, state, field, val);
 }
 
-OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers) {
+method(OutgoingMessage, function _storeHeader(firstLine, hdrs) {
   const state = {
     connection: false, contLen: false, te: false, date: false, expect: false,
     trailer: false, header: firstLine,
   };
-  if (headers) {
-    if (headers === this[kOutHeaders]) {
-      for (const key in headers) {
-        const entry = headers[key];
+  if (hdrs) {
+    if (hdrs === this[kOutHeaders]) {
+      for (const lower in hdrs) {
+        const entry = hdrs[lower];
         addHeaderLines(this, state, entry[0], entry[1], false);
       }
-    } else if (Array.isArray(headers)) {
-      if (headers.length > 0 && Array.isArray(headers[0])) {
-        for (const pair of headers) addHeaderLines(this, state, pair[0], pair[1], true);
+    } else if (Array.isArray(hdrs)) {
+      if (hdrs.length > 0 && Array.isArray(hdrs[0])) {
+        for (const pair of hdrs) addHeaderLines(this, state, pair[0], pair[1], true);
       } else {
-        if (headers.length % 2 !== 0) {
-          throw new ERR_INVALID_ARG_VALUE('headers', headers);
+        if (hdrs.length % 2 !== 0) {
+          throw new codes.ERR_INVALID_ARG_VALUE('headers', hdrs);
         }
-        for (let i = 0; i < headers.length; i += 2) {
-          addHeaderLines(this, state, headers[i], headers[i + 1], true);
+        for (let i = 0; i < hdrs.length; i += 2) {
+          addHeaderLines(this, state, hdrs[i], hdrs[i + 1], true);
         }
       }
     } else {
-      for (const key of Object.keys(headers)) {
-        addHeaderLines(this, state, key, headers[key], true);
+      for (const lower of Object.keys(hdrs)) {
+        addHeaderLines(this, state, lower, hdrs[lower], true);
       }
     }
   }
-  let header = state.header;
-  if (this.sendDate && !state.date) header += `Date: ${utcDate()}\r\n`;
-  if (!state.connection) {
-    const sendKeepAlive = this.shouldKeepAlive &&
-      (state.contLen || this.useChunkedEncodingByDefault || this.agent);
-    if (sendKeepAlive && this.maxRequestsOnConnectionReached) {
-      header += 'Connection: close\r\n';
-    } else if (sendKeepAlive) {
-      header += 'Connection: keep-alive\r\n';
-      if (this._keepAliveTimeout && this._defaultKeepAlive) {
-        const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
-        header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
-      }
-    } else {
-      this._last = true;
-      header += 'Connection: close\r\n';
-    }
-  }
-  if (!state.contLen && !state.te) {
-    if (!this._hasBody) {
-      this.chunkedEncoding = false;
-    } else if (!this.useChunkedEncodingByDefault) {
-      this._last = true;
-    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
-      header += `Content-Length: ${this._contentLength}\r\n`;
-    } else if (!this._removedTE) {
-      header += 'Transfer-Encoding: chunked\r\n';
-      this.chunkedEncoding = true;
-    } else {
-      this._last = true;
-    }
-  }
-  if (this.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
-  this._header = `${header}\r\n`;
-  this._headerSent = false;
+  const om = this;
+  let head = state.header;
+  if (om.sendDate && !state.date) head += `Date: ${utcDate()}\r\n`;
+  if (!state.connection) head += connectionLines(om, state);
+  if (!state.contLen && !state.te) head += framingLine(om, state);
+  if (state.trailer && om.chunkedEncoding !== true) throw new codes.ERR_HTTP_TRAILER_INVALID();
+  om._header = `${head}\r\n`;
+  om._headerSent = false;
   // A request that waits for 100-continue sends its head at once.
-  if (state.expect) this._send('');
-};
+  if (state.expect) om._send('');
+});
+
+// Connection (and Keep-Alive) when the headers did not say.
+function connectionLines(om, state) {
+  const persistent = om.shouldKeepAlive &&
+    (state.contLen || om.useChunkedEncodingByDefault || om.agent);
+  if (!persistent) {
+    om._last = true;
+    return 'Connection: close\r\n';
+  }
+  if (om.maxRequestsOnConnectionReached) return 'Connection: close\r\n';
+  const timeout = om._keepAliveTimeout;
+  if (!timeout || !om._defaultKeepAlive) return 'Connection: keep-alive\r\n';
+  const limit = ~~om._maxRequestsPerSocket;
+  const max = limit > 0 ? `, max=${om._maxRequestsPerSocket}` : '';
+  return `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${max}\r\n`;
+}
+
+// How the body is delimited when the headers did not say: Content-Length
+// when end() knew it, else chunked, else the connection closes after it.
+function framingLine(om, state) {
+  if (!om._hasBody) {
+    om.chunkedEncoding = false;
+    return '';
+  }
+  if (!om.useChunkedEncodingByDefault) {
+    om._last = true;
+    return '';
+  }
+  const known = typeof om._contentLength === 'number';
+  if (known && !state.trailer && !om._removedContLen) return `Content-Length: ${om._contentLength}\r\n`;
+  if (om._removedTE) {
+    om._last = true;
+    return '';
+  }
+  om.chunkedEncoding = true;
+  return 'Transfer-Encoding: chunked\r\n';
+}
 
 // ---- writing -------------------------------------------------------------
 
-function sameBytesAsLatin1(encoding) {
-  return encoding == null || encoding === 'utf8' || encoding === 'utf-8' ||
-    encoding === 'latin1' || encoding === 'binary';
+function sameBytesAsLatin1(enc) {
+  return enc == null || enc === 'utf8' || enc === 'utf-8' ||
+    enc === 'latin1' || enc === 'binary';
 }
 
 // Sends `data`, with the head in front if it has not gone yet.
-OutgoingMessage.prototype._send = function _send(data, encoding, callback) {
-  if (!this._headerSent && this._header !== null) {
+method(OutgoingMessage, function _send(bytes, enc, done) {
+  const head = this._header;
+  if (head !== null && !this._headerSent) {
     this._headerSent = true;
-    if (typeof data === 'string' && sameBytesAsLatin1(encoding)) {
-      data = this._header + data;
-    } else {
-      this._writeRaw(this._header, 'latin1', null);
-    }
+    const joinable = typeof bytes === 'string' && sameBytesAsLatin1(enc);
+    if (!joinable) return this._writeRaw(head, 'latin1', null) && this._writeRaw(bytes, enc, done);
+    bytes = head + bytes;
   }
-  return this._writeRaw(data, encoding, callback);
-};
+  return this._writeRaw(bytes, enc, done);
+});
 
-OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callback) {
-  const conn = this.socket;
-  if (conn !== null && conn.destroyed) return false;
-  if (typeof encoding === 'function') {
-    callback = encoding;
-    encoding = null;
+method(OutgoingMessage, function _writeRaw(bytes, enc, done) {
+  const sock = this.socket;
+  if (sock !== null && sock.destroyed) return false;
+  if (typeof enc === 'function') {
+    done = enc;
+    enc = null;
   }
-  if (conn !== null && conn._httpMessage === this && conn.writable) {
-    if (this.outputData.length > 0) this._flushOutput(conn);
-    return conn.write(data, encoding, callback);
+  if (sock !== null && sock._httpMessage === this && sock.writable) {
+    if (this.outputData.length > 0) this._flushOutput(sock);
+    return sock.write(bytes, enc, done);
   }
-  this.outputData.push({ data, encoding, callback });
-  this.outputSize += data.length;
-  this._onPendingData(data.length);
+  this.outputData.push({ data: bytes, encoding: enc, callback: done });
+  this.outputSize += bytes.length;
+  this._onPendingData(bytes.length);
   return this.outputSize < kHighWaterMark;
-};
+});
 
 // Writes what waited for a socket; returns what the last write returned.
-OutgoingMessage.prototype._flushOutput = function _flushOutput(socket) {
+method(OutgoingMessage, function _flushOutput(sock) {
   const waiting = this.outputData;
   if (waiting.length === 0) return true;
   this.outputData = [];
@@ -481,227 +460,217 @@ OutgoingMessage.prototype._flushOutput = function _flushOutput(socket) {
   this._onPendingData(-size);
   let corked = this[kCorked];
   this[kCorked] = 0;
-  while (corked-- > 0) socket.cork();
-  socket.cork();
+  while (corked-- > 0) sock.cork();
+  sock.cork();
   let ret = true;
-  for (const { data, encoding, callback } of waiting) {
-    ret = socket.write(data, encoding, callback);
+  for (const { data: bytes, encoding: enc, callback: done } of waiting) {
+    ret = sock.write(bytes, enc, done);
   }
-  socket.uncork();
+  sock.uncork();
   return ret;
-};
+});
 
-OutgoingMessage.prototype._flush = function _flush() {
-  const socket = this.socket;
-  if (socket && socket.writable) {
-    const ret = this._flushOutput(socket);
-    if (this.finished) this._finish();
-    else if (ret && this[kNeedDrain]) {
-      this[kNeedDrain] = false;
-      this.emit('drain');
-    }
+method(OutgoingMessage, function _flush() {
+  const sock = this.socket;
+  if (!sock || !sock.writable) return;
+  const roomLeft = this._flushOutput(sock);
+  if (this.finished) {
+    this._finish();
+  } else if (roomLeft && this[kNeedDrain]) {
+    this[kNeedDrain] = !roomLeft;
+    this.emit('drain');
   }
-};
+});
 
-function checkChunk(chunk) {
-  if (chunk === null) return new ERR_STREAM_NULL_VALUES();
-  if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-    return new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+function checkChunk(piece) {
+  if (piece === null) return new codes.ERR_STREAM_NULL_VALUES();
+  if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
+    return new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], piece);
   }
   return null;
 }
 
-function byteLengthOf(chunk, encoding) {
-  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+function byteLengthOf(piece, enc) {
+  return typeof piece === 'string' ? Buffer.byteLength(piece, enc) : piece.byteLength;
 }
 
-function reportError(msg, err, callback) {
+function reportError(om, err, done) {
   process.nextTick(() => {
-    if (typeof callback === 'function') callback(err);
-    msg.emit('error', err);
+    if (typeof done === 'function') done(err);
+    om.emit('error', err);
   });
 }
 
-function checkStrictLength(msg, length, atEnd) {
-  if (!msg.strictContentLength || typeof msg._contentLength !== 'number' ||
-      msg.chunkedEncoding || !msg.hasHeader('content-length')) {
+function checkStrictLength(om, length, atEnd) {
+  if (!om.strictContentLength || typeof om._contentLength !== 'number' ||
+      om.chunkedEncoding || !om.hasHeader('content-length')) {
     return;
   }
-  const total = msg[kBytesWritten] + length;
-  if (total > msg._contentLength || (atEnd && total !== msg._contentLength)) {
-    throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, msg._contentLength);
+  const total = om[kBytesWritten] + length;
+  if (total > om._contentLength || (atEnd && total !== om._contentLength)) {
+    throw new codes.ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, om._contentLength);
   }
 }
 
 // write() and the chunk of end(): the bytes framed as the head decided.
-function writeChunk(msg, chunk, encoding, callback, fromEnd) {
-  if (typeof callback !== 'function') callback = nop;
-  const bad = checkChunk(chunk);
+function writeChunk(om, piece, enc, done, fromEnd) {
+  if (typeof done !== 'function') done = nop;
+  const bad = checkChunk(piece);
   if (bad !== null) throw bad;
-  if (msg.socket !== null && msg.socket.destroyed || msg.destroyed) {
-    reportError(msg, new ERR_STREAM_DESTROYED('write'), callback);
+  if (om.socket !== null && om.socket.destroyed || om.destroyed) {
+    reportError(om, new codes.ERR_STREAM_DESTROYED('write'), done);
     return false;
   }
-  if (msg.finished) {
-    reportError(msg, new ERR_STREAM_WRITE_AFTER_END(), callback);
+  if (om.finished) {
+    reportError(om, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
     return false;
   }
-  const length = byteLengthOf(chunk, encoding);
-  if (!msg._header) {
-    if (fromEnd) msg._contentLength = length;
-    msg._implicitHeader();
+  const length = byteLengthOf(piece, enc);
+  if (!om._header) {
+    if (fromEnd) om._contentLength = length;
+    om._implicitHeader();
   }
-  if (!msg._hasBody) {
-    if (msg[kRejectNonStandardBodyWrites]) throw new ERR_HTTP_BODY_NOT_ALLOWED();
-    process.nextTick(callback);
+  if (!om._hasBody) {
+    if (om[kRejectNonStandardBodyWrites]) throw new codes.ERR_HTTP_BODY_NOT_ALLOWED();
+    process.nextTick(done);
     return true;
   }
-  checkStrictLength(msg, length, false);
-  msg[kBytesWritten] += length;
+  checkStrictLength(om, length, false);
+  om[kBytesWritten] += length;
   if (length === 0) {
-    process.nextTick(callback);
+    process.nextTick(done);
     return true;
   }
   let ret;
-  if (msg.chunkedEncoding) {
+  if (om.chunkedEncoding) {
     const size = length.toString(16);
-    if (typeof chunk === 'string' && sameBytesAsLatin1(encoding)) {
-      ret = msg._send(`${size}\r\n${chunk}\r\n`, encoding, callback);
+    if (typeof piece === 'string' && sameBytesAsLatin1(enc)) {
+      ret = om._send(`${size}\r\n${piece}\r\n`, enc, done);
     } else {
-      msg.cork();
-      msg._send(`${size}\r\n`, 'latin1', null);
-      msg._send(chunk, encoding, null);
-      ret = msg._send('\r\n', 'latin1', callback);
-      msg.uncork();
+      om.cork();
+      om._send(`${size}\r\n`, 'latin1', null);
+      om._send(piece, enc, null);
+      ret = om._send('\r\n', 'latin1', done);
+      om.uncork();
     }
   } else {
-    ret = msg._send(chunk, encoding, callback);
+    ret = om._send(piece, enc, done);
   }
-  if (!ret) msg[kNeedDrain] = true;
+  if (!ret) om[kNeedDrain] = true;
   return ret;
 }
 
-OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
-  if (typeof encoding === 'function') {
-    callback = encoding;
-    encoding = null;
+method(OutgoingMessage, function write(piece, enc, done) {
+  if (typeof enc === 'function') {
+    done = enc;
+    enc = null;
   }
-  return writeChunk(this, chunk, encoding, callback, false);
-};
+  return writeChunk(this, piece, enc, done, false);
+});
 
-OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {
-  this._trailer = '';
-  const keys = Object.keys(headers);
-  const isArray = Array.isArray(headers);
-  for (let i = 0; i < keys.length; i++) {
-    let field;
-    let value;
-    if (isArray) {
-      field = headers[keys[i]][0];
-      value = headers[keys[i]][1];
-    } else {
-      field = keys[i];
-      value = headers[field];
-    }
-    validateHeaderName(field, 'Trailer name');
-    if (Array.isArray(value) && value.length > 1) {
-      for (const v of value) {
-        if (hasBadValueChar(String(v))) throw new ERR_INVALID_CHAR('trailer content', field);
-        this._trailer += `${field}: ${v}\r\n`;
+method(OutgoingMessage, function addTrailers(hdrs) {
+  // An object, or a list of [name, value] pairs.
+  const pairs = Array.isArray(hdrs) ? hdrs : Object.entries(hdrs);
+  let lines = '';
+  for (const [trailerField, given] of pairs) {
+    validateHeaderName(trailerField, 'Trailer name');
+    const values = Array.isArray(given) ? given : [given];
+    for (const item of values) {
+      if (hasBadValueChar(String(item))) {
+        throw new codes.ERR_INVALID_CHAR('trailer content', trailerField);
       }
-    } else {
-      if (Array.isArray(value)) value = value[0];
-      if (hasBadValueChar(String(value))) throw new ERR_INVALID_CHAR('trailer content', field);
-      this._trailer += `${field}: ${value}\r\n`;
+      lines += `${trailerField}: ${item}\r\n`;
     }
   }
-};
+  this._trailer = lines;
+});
 
-function onFinish(msg) {
-  if (msg.socket !== null && msg.socket._httpMessage !== msg) return;
-  msg.emit('finish');
+function onFinish(om) {
+  if (om.socket !== null && om.socket._httpMessage !== om) return;
+  om.emit('finish');
 }
 
-OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
-  if (typeof chunk === 'function') {
-    callback = chunk;
-    chunk = null;
-    encoding = null;
-  } else if (typeof encoding === 'function') {
-    callback = encoding;
-    encoding = null;
+method(OutgoingMessage, function end(piece, enc, done) {
+  const om = this;
+  if (typeof piece === 'function') {
+    done = piece;
+    piece = null;
+    enc = null;
+  } else if (typeof enc === 'function') {
+    done = enc;
+    enc = null;
   }
-  if (chunk != null && chunk.length !== 0 && this.finished) {
-    reportError(this, new ERR_STREAM_WRITE_AFTER_END(), callback);
-    return this;
+  if (piece != null && piece.length !== 0 && om.finished) {
+    reportError(om, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
+    return om;
   }
-  if (this.finished) {
-    if (typeof callback === 'function') {
-      if (!this.writableFinished) this.once('finish', callback);
-      else callback(new ERR_STREAM_ALREADY_FINISHED('end'));
+  if (om.finished) {
+    if (typeof done === 'function') {
+      if (!om.writableFinished) om.once('finish', done);
+      else done(new codes.ERR_STREAM_ALREADY_FINISHED('end'));
     }
-    return this;
+    return om;
   }
-  const socket = this.socket;
-  if (socket) socket.cork();
-  const finish = () => onFinish(this);
+  const sock = om.socket;
+  if (sock) sock.cork();
+  const flushed = () => onFinish(om);
   let sent = false;
-  if (chunk != null) {
-    const bad = checkChunk(chunk);
+  if (piece != null) {
+    const bad = checkChunk(piece);
     if (bad !== null) {
-      if (socket) socket.uncork();
+      if (sock) sock.uncork();
       throw bad;
     }
-    if (!this._header) {
-      this._contentLength = byteLengthOf(chunk, encoding);
-      this._implicitHeader();
+    if (!om._header) {
+      om._contentLength = byteLengthOf(piece, enc);
+      om._implicitHeader();
     }
     // The last chunk, its framing and the end in one write when it can.
-    if (this._hasBody && !this.chunkedEncoding && typeof chunk === 'string' &&
-        !(socket !== null && socket.destroyed)) {
-      const length = byteLengthOf(chunk, encoding);
-      checkStrictLength(this, length, true);
-      this[kBytesWritten] += length;
-      this._send(chunk, encoding, finish);
+    if (om._hasBody && !om.chunkedEncoding && typeof piece === 'string' &&
+        !(sock !== null && sock.destroyed)) {
+      const length = byteLengthOf(piece, enc);
+      checkStrictLength(om, length, true);
+      om[kBytesWritten] += length;
+      om._send(piece, enc, flushed);
       sent = true;
     } else {
-      writeChunk(this, chunk, encoding, null, true);
+      writeChunk(om, piece, enc, null, true);
     }
-  } else if (!this._header) {
-    this._contentLength = 0;
-    this._implicitHeader();
+  } else if (!om._header) {
+    om._contentLength = 0;
+    om._implicitHeader();
   }
-  if (typeof callback === 'function') this.once('finish', callback);
+  if (typeof done === 'function') om.once('finish', done);
   if (!sent) {
-    checkStrictLength(this, 0, true);
-    if (this._hasBody && this.chunkedEncoding) {
-      this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
-    } else if (!this._headerSent || this.writableLength > 0 || chunk) {
-      this._send('', 'latin1', finish);
+    checkStrictLength(om, 0, true);
+    if (om._hasBody && om.chunkedEncoding) {
+      om._send(`0\r\n${om._trailer}\r\n`, 'latin1', flushed);
+    } else if (!om._headerSent || om.writableLength > 0 || piece) {
+      om._send('', 'latin1', flushed);
     } else {
-      process.nextTick(finish);
+      process.nextTick(flushed);
     }
   }
-  if (socket) socket.uncork();
-  this[kCorked] = 0;
-  this.finished = true;
-  if (this.outputData.length === 0 && socket && socket._httpMessage === this) this._finish();
-  return this;
-};
+  if (sock) sock.uncork();
+  om[kCorked] = 0;
+  om.finished = true;
+  if (om.outputData.length === 0 && sock && sock._httpMessage === om) om._finish();
+  return om;
+});
 
 // The last bytes went to the socket (Node emits 'prefinish' here).
-OutgoingMessage.prototype._finish = function _finish() {
+method(OutgoingMessage, function _finish() {
   this.emit('prefinish');
-};
+});
 
-OutgoingMessage.prototype.flushHeaders = function flushHeaders() {
+method(OutgoingMessage, function flushHeaders() {
   if (!this._header) this._implicitHeader();
   this._send('');
-};
+});
 
-OutgoingMessage.prototype.pipe = function pipe() {
-  this.emit('error', new ERR_STREAM_CANNOT_PIPE());
-};
+method(OutgoingMessage, function pipe() {
+  this.emit('error', new codes.ERR_STREAM_CANNOT_PIPE());
+});
 
 module.exports = {
   OutgoingMessage,

@@ -10,29 +10,19 @@
 
 const net = require('../../net');
 const timers = require('../../timers');
-const {
-  codes: {
-    ERR_HTTP_HEADERS_SENT,
-    ERR_HTTP_INVALID_STATUS_CODE,
-    ERR_HTTP_REQUEST_TIMEOUT,
-    ERR_HTTP_SOCKET_ASSIGNED,
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_CHAR,
-    ERR_OUT_OF_RANGE,
-  },
-} = require('../errors');
+const { codes } = require('../errors');
 const {
   validateBoolean, validateInteger, validateObject,
 } = require('../validators');
-const { STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
+const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
 const { IncomingMessage } = require('./incoming');
 const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
 
 const kConn = Symbol('httpConnection');
 const kConnections = Symbol('httpConnections');
 const kChecker = Symbol('connectionsChecker');
-const kIncomingMessage = Symbol('IncomingMessage');
-const kServerResponse = Symbol('ServerResponse');
+const kIncomingMessage = Symbol('server.IncomingMessage');
+const kServerResponse = Symbol('server.ServerResponse');
 const kClosing = Symbol('closing');
 const kOptions = Symbol('httpOptions');
 
@@ -65,107 +55,108 @@ function insecureByDefault() {
 
 // ---- ServerResponse ----------------------------------------------------------
 
-function ServerResponse(req, options) {
-  OutgoingMessage.call(this, options);
-  if (req.method === 'HEAD') this._hasBody = false;
-  this.req = req;
-  this.sendDate = true;
-  this._sent100 = false;
-  this._expect_continue = false;
-  this.statusCode = 200;
-  this.statusMessage = undefined;
-  if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
-    this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te);
+function ServerResponse(inc, config) {
+  OutgoingMessage.call(this, config);
+  if (inc.method === 'HEAD') this._hasBody = false;
+  Object.assign(this, {
+    req: inc, sendDate: true, _sent100: false, _expect_continue: false, statusCode: 200,
+    statusMessage: undefined,
+  });
+  if (inc.httpVersionMajor < 1 || inc.httpVersionMinor < 1) {
+    this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(inc.headers.te);
     this.shouldKeepAlive = false;
   }
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 
-ServerResponse.prototype._finish = function _finish() {
+method(ServerResponse, function _finish() {
   OutgoingMessage.prototype._finish.call(this);
-};
+});
 
-ServerResponse.prototype.assignSocket = function assignSocket(socket) {
-  if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
-  socket._httpMessage = this;
-  this.socket = socket;
-  this.emit('socket', socket);
+method(ServerResponse, function assignSocket(sock) {
+  if (sock._httpMessage) throw new codes.ERR_HTTP_SOCKET_ASSIGNED();
+  sock._httpMessage = this;
+  this.socket = sock;
+  this.emit('socket', sock);
   this._flush();
-};
+});
 
-ServerResponse.prototype.detachSocket = function detachSocket(socket) {
-  socket._httpMessage = null;
+method(ServerResponse, function detachSocket(sock) {
+  sock._httpMessage = null;
   this.socket = null;
-};
+});
 
-ServerResponse.prototype.writeContinue = function writeContinue(callback) {
-  this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', callback);
+method(ServerResponse, function writeContinue(done) {
+  this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', done);
   this._sent100 = true;
-};
+});
 
-ServerResponse.prototype.writeProcessing = function writeProcessing(callback) {
-  this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', callback);
-};
+method(ServerResponse, function writeProcessing(done) {
+  this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', done);
+});
 
-ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, callback) {
-  validateObject(hints, 'hints');
-  if (hints.link === null || hints.link === undefined) return;
-  const link = Array.isArray(hints.link) ? hints.link.join(', ') : String(hints.link);
-  if (hasBadValueChar(link)) throw new ERR_INVALID_ARG_VALUE('hints.link', hints.link);
+method(ServerResponse, function writeEarlyHints(hintMap, done) {
+  validateObject(hintMap, 'hints');
+  if (hintMap.link === null || hintMap.link === undefined) return;
+  const link = Array.isArray(hintMap.link) ? hintMap.link.join(', ') : String(hintMap.link);
+  if (hasBadValueChar(link)) throw new codes.ERR_INVALID_ARG_VALUE('hints.link', hintMap.link);
   let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
-  for (const key of Object.keys(hints)) {
+  for (const key of Object.keys(hintMap)) {
     if (key === 'link') continue;
-    head += `${key}: ${hints[key]}\r\n`;
+    head += `${key}: ${hintMap[key]}\r\n`;
   }
-  this._writeRaw(`${head}\r\n`, 'ascii', callback);
-};
+  this._writeRaw(`${head}\r\n`, 'ascii', done);
+});
 
-ServerResponse.prototype._implicitHeader = function _implicitHeader() {
+method(ServerResponse, function _implicitHeader() {
   this.writeHead(this.statusCode);
-};
+});
 
-ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj) {
-  if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
-  const given = statusCode;
-  statusCode |= 0;
-  if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(given);
-  if (typeof reason === 'string') {
-    this.statusMessage = reason;
+method(ServerResponse, function writeHead(code, text, extra) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('write');
+  const given = code;
+  code |= 0;
+  if (code < 100 || code > 999) throw new codes.ERR_HTTP_INVALID_STATUS_CODE(given);
+  if (typeof text === 'string') {
+    this.statusMessage = text;
   } else {
-    this.statusMessage ||= STATUS_CODES[statusCode] || 'unknown';
-    obj ??= reason;
+    this.statusMessage ||= STATUS_CODES[code] || 'unknown';
+    extra ??= text;
   }
-  this.statusCode = statusCode;
-  let headers;
+  this.statusCode = code;
+  let hdrs;
   if (this[kOutHeaders] !== null) {
-    if (obj) {
-      if (Array.isArray(obj)) {
-        if (obj.length > 0 && Array.isArray(obj[0])) {
-          for (const [k, v] of obj) this.appendHeader(k, v);
+    if (extra) {
+      if (Array.isArray(extra)) {
+        if (extra.length > 0 && Array.isArray(extra[0])) {
+          for (const [k, v] of extra) this.appendHeader(k, v);
         } else {
-          if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
-          for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+          if (extra.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', extra);
+          for (let i = 0; i < extra.length; i += 2) this.appendHeader(extra[i], extra[i + 1]);
         }
       } else {
-        for (const key of Object.keys(obj)) if (key) this.setHeader(key, obj[key]);
+        for (const key of Object.keys(extra)) if (key) this.setHeader(key, extra[key]);
       }
     }
-    headers = this[kOutHeaders];
+    hdrs = this[kOutHeaders];
   } else {
-    headers = obj;
+    hdrs = extra;
   }
-  if (hasBadValueChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
-  const line = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
-  if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
+  if (hasBadValueChar(this.statusMessage)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+  const line = `HTTP/1.1 ${code} ${this.statusMessage}\r\n`;
+  if (code === 204 || code === 304 || (code >= 100 && code <= 199)) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(line, headers);
+  this._storeHeader(line, hdrs);
   return this;
-};
+});
 
-ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+// The old name of writeHead.
+method(ServerResponse, function writeHeader(...args) {
+  return this.writeHead(...args);
+});
 
 // ---- Server ----------------------------------------------------------------
 
@@ -175,94 +166,93 @@ function validateTimeout(value, name, fallback) {
   return value;
 }
 
-function Server(options, requestListener) {
-  if (!(this instanceof Server)) return new Server(options, requestListener);
-  if (typeof options === 'function') {
-    requestListener = options;
-    options = {};
-  } else if (options == null) {
-    options = {};
+function Server(config, listener) {
+  if (!(this instanceof Server)) return new Server(config, listener);
+  if (typeof config === 'function') {
+    listener = config;
+    config = {};
+  } else if (config == null) {
+    config = {};
   } else {
-    validateObject(options, 'options');
+    validateObject(config, 'options');
   }
-  this[kIncomingMessage] = options.IncomingMessage || IncomingMessage;
-  this[kServerResponse] = options.ServerResponse || ServerResponse;
-  const maxHeaderSize = options.maxHeaderSize;
+  this[kIncomingMessage] = config.IncomingMessage || IncomingMessage;
+  this[kServerResponse] = config.ServerResponse || ServerResponse;
+  const maxHeaderSize = config.maxHeaderSize;
   if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
-  const insecure = options.insecureHTTPParser;
+  const insecure = config.insecureHTTPParser;
   if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
-  const join = options.joinDuplicateHeaders;
+  const join = config.joinDuplicateHeaders;
   if (join !== undefined) validateBoolean(join, 'options.joinDuplicateHeaders');
-  const requireHost = options.requireHostHeader;
+  const requireHost = config.requireHostHeader;
   if (requireHost !== undefined) validateBoolean(requireHost, 'options.requireHostHeader');
-  this.requestTimeout = validateTimeout(options.requestTimeout, 'requestTimeout', 300000);
-  this.headersTimeout = validateTimeout(options.headersTimeout, 'headersTimeout', 60000);
+  this.requestTimeout = validateTimeout(config.requestTimeout, 'requestTimeout', 300000);
+  this.headersTimeout = validateTimeout(config.headersTimeout, 'headersTimeout', 60000);
   if (this.requestTimeout > 0 && this.headersTimeout > 0 &&
       this.headersTimeout > this.requestTimeout) {
-    throw new ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', this.headersTimeout);
+    throw new codes.ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', this.headersTimeout);
   }
   this.connectionsCheckingInterval =
-    validateTimeout(options.connectionsCheckingInterval, 'connectionsCheckingInterval', 30000);
-  this.keepAliveTimeout = validateTimeout(options.keepAliveTimeout, 'keepAliveTimeout', 5000);
+    validateTimeout(config.connectionsCheckingInterval, 'connectionsCheckingInterval', 30000);
+  this.keepAliveTimeout = validateTimeout(config.keepAliveTimeout, 'keepAliveTimeout', 5000);
   this[kOptions] = {
     maxHeaderSize,
     insecure,
     join: join === true,
     requireHost: requireHost !== false,
-    uniqueHeaders: options.uniqueHeaders,
-    highWaterMark: options.highWaterMark,
-    rejectNonStandardBodyWrites: options.rejectNonStandardBodyWrites === true,
+    uniqueHeaders: config.uniqueHeaders,
+    highWaterMark: config.highWaterMark,
+    rejectNonStandardBodyWrites: config.rejectNonStandardBodyWrites === true,
   };
   net.Server.call(this, {
     allowHalfOpen: true,
-    noDelay: options.noDelay ?? true,
-    keepAlive: options.keepAlive,
-    keepAliveInitialDelay: options.keepAliveInitialDelay,
-    highWaterMark: options.highWaterMark,
+    noDelay: config.noDelay ?? true,
+    keepAlive: config.keepAlive,
+    keepAliveInitialDelay: config.keepAliveInitialDelay,
+    highWaterMark: config.highWaterMark,
   });
-  if (requestListener) this.on('request', requestListener);
-  this.httpAllowHalfOpen = false;
-  this.on('connection', connectionListener);
+  if (listener) this.on('request', listener);
+  this.on('connection', onConnection);
   this.on('listening', startChecking);
   this.on('close', stopChecking);
-  this.timeout = 0;
-  this.maxHeadersCount = null;
-  this.maxRequestsPerSocket = 0;
-  this[kConnections] = new Set();
+  Object.assign(this, {
+    httpAllowHalfOpen: false, timeout: 0, maxHeadersCount: null, maxRequestsPerSocket: 0,
+    [kConnections]: new Set(),
+  });
   this[kChecker] = null;
   this[kClosing] = false;
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
 
-Server.prototype.setTimeout = function setTimeout(msecs, callback) {
+method(Server, function setTimeout(msecs, done) {
   this.timeout = msecs;
-  if (callback) this.on('timeout', callback);
+  if (done) this.on('timeout', done);
   return this;
-};
+});
 
-Server.prototype.close = function close(callback) {
+method(Server, function close(done) {
   this[kClosing] = true;
   this.closeIdleConnections();
   stopChecking.call(this);
-  return net.Server.prototype.close.call(this, callback);
-};
+  return net.Server.prototype.close.call(this, done);
+});
 
 Server.prototype[Symbol.asyncDispose] = function asyncDispose() {
   return new Promise((resolve, reject) => {
-    this.close((err) => (err ? reject(err) : resolve()));
+    this.close((failure) => (failure ? reject(failure) : resolve()));
   });
 };
 
-Server.prototype.closeAllConnections = function closeAllConnections() {
+method(Server, function closeAllConnections() {
   for (const conn of [...this[kConnections]]) conn.socket.destroy();
-};
+});
 
-Server.prototype.closeIdleConnections = function closeIdleConnections() {
+method(Server, function closeIdleConnections() {
   for (const conn of [...this[kConnections]]) {
     if (isIdle(conn)) conn.socket.destroy();
   }
-};
+});
 
 function isIdle(conn) {
   return conn.current === null && conn.socket._httpMessage == null && conn.waiting.length === 0;
@@ -286,33 +276,33 @@ function stopChecking() {
 
 // Connections whose head (headersTimeout) or whole request (requestTimeout)
 // takes too long get a 408 and are closed.
-function checkConnections(server) {
+function checkConnections(srv) {
   const now = Date.now();
-  for (const conn of [...server[kConnections]]) {
+  for (const conn of [...srv[kConnections]]) {
     if (conn.started === 0) continue;
     const elapsed = now - conn.started;
-    const headers = server.headersTimeout > 0 && elapsed > server.headersTimeout &&
+    const hdrs = srv.headersTimeout > 0 && elapsed > srv.headersTimeout &&
       !conn.parser.headersDone();
-    const whole = server.requestTimeout > 0 && elapsed > server.requestTimeout;
-    if (headers || whole) {
+    const whole = srv.requestTimeout > 0 && elapsed > srv.requestTimeout;
+    if (hdrs || whole) {
       conn.started = 0;
-      socketError(conn, new ERR_HTTP_REQUEST_TIMEOUT());
+      socketError(conn, new codes.ERR_HTTP_REQUEST_TIMEOUT());
     }
   }
 }
 
 // ---- connections -----------------------------------------------------------
 
-function connectionListener(socket) {
-  const server = this;
-  const opts = server[kOptions];
+function onConnection(sock) {
+  const srv = this;
+  const opts = srv[kOptions];
   const parser = new HTTPParser('request', {
     insecure: opts.insecure ?? insecureByDefault(),
     maxHeaderSize: opts.maxHeaderSize ?? defaultMaxHeaderSize(),
   });
   const conn = {
-    server,
-    socket,
+    server: srv,
+    socket: sock,
     parser,
     reader: null,
     current: null,       // the request whose body is arriving
@@ -324,19 +314,19 @@ function connectionListener(socket) {
     upgrade: null,
     closed: false,
   };
-  socket[kConn] = conn;
-  server[kConnections].add(conn);
-  parser.onHeaders = (raw, url, method, major, minor, upgrade, keepAlive) =>
-    onHeaders(conn, raw, url, method, major, minor, upgrade, keepAlive);
+  sock[kConn] = conn;
+  srv[kConnections].add(conn);
+  parser.onHeaders = (raw, url, method, major, minor, upgrade, persist) =>
+    onHeaders(conn, raw, url, method, major, minor, upgrade, persist);
   parser.onBody = (chunk) => onBody(conn, chunk);
   parser.onComplete = (trailers) => onComplete(conn, trailers);
-  socket.on('error', onSocketError);
-  socket.on('end', onSocketEnd);
-  socket.on('close', onSocketClose);
-  socket.on('drain', onSocketDrain);
-  socket.on('timeout', onSocketTimeout);
-  if (server.timeout > 0) socket.setTimeout(server.timeout);
-  conn.reader = consumeSocket(socket, (chunk) => onData(conn, chunk));
+  sock.on('error', onSocketError);
+  sock.on('end', onSocketEnd);
+  sock.on('close', onSocketClose);
+  sock.on('drain', onSocketDrain);
+  sock.on('timeout', onSocketTimeout);
+  if (srv.timeout > 0) sock.setTimeout(srv.timeout);
+  conn.reader = consumeSocket(sock, (chunk) => onData(conn, chunk));
 }
 
 function onData(conn, chunk) {
@@ -357,161 +347,168 @@ function hasField(raw, name) {
   return false;
 }
 
-function onHeaders(conn, raw, url, method, major, minor, upgrade, keepAlive) {
-  const { server, socket } = conn;
+function onHeaders(conn, raw, url, method, major, minor, upgrade, persist) {
+  const { server: srv, socket: sock } = conn;
   conn.requests++;
-  const max = server.maxHeadersCount;
+  const max = srv.maxHeadersCount;
   if (typeof max === 'number' && max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
-  const req = new server[kIncomingMessage](socket);
-  req.joinDuplicateHeaders = server[kOptions].join;
-  req._setHead(raw, major, minor);
-  req.url = url;
-  req.method = method;
-  conn.current = req;
+  const inc = new srv[kIncomingMessage](sock);
+  inc.joinDuplicateHeaders = srv[kOptions].join;
+  inc._setHead(raw, major, minor);
+  inc.url = url;
+  inc.method = method;
+  conn.current = inc;
   if (upgrade) {
     const event = method === 'CONNECT' ? 'connect' : 'upgrade';
-    if (method === 'CONNECT' || server.listenerCount(event) > 0) {
-      req.upgrade = true;
-      conn.upgrade = req;
+    if (method === 'CONNECT' || srv.listenerCount(event) > 0) {
+      inc.upgrade = true;
+      conn.upgrade = inc;
       return 2;
     }
   }
-  req.upgrade = false;
-  onRequest(conn, req, keepAlive);
+  inc.upgrade = false;
+  onRequest(conn, inc, persist);
   return upgrade ? 3 : 0;
 }
 
-function onRequest(conn, req, keepAlive) {
-  const { server, socket } = conn;
-  if (conn.idleTimer) {
+function onRequest(conn, inc, persist) {
+  const { server: srv, socket: sock } = conn;
+  if (conn.idleTimer && srv.timeout !== 0) {
     conn.idleTimer = false;
-    socket.setTimeout(server.timeout);
+    sock.setTimeout(srv.timeout);
   }
-  const opts = server[kOptions];
-  const res = new server[kServerResponse](req, {
-    highWaterMark: opts.highWaterMark ?? socket.writableHighWaterMark,
+  const opts = srv[kOptions];
+  const out = new srv[kServerResponse](inc, {
+    highWaterMark: opts.highWaterMark ?? sock.writableHighWaterMark,
     rejectNonStandardBodyWrites: opts.rejectNonStandardBodyWrites,
     uniqueHeaders: opts.uniqueHeaders,
   });
-  res.shouldKeepAlive = keepAlive;
-  res._keepAliveTimeout = server.keepAliveTimeout;
-  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  const maxRequests = server.maxRequestsPerSocket;
-  if (maxRequests > 0 && conn.requests >= maxRequests) res.maxRequestsOnConnectionReached = true;
-  if (server[kClosing]) res.shouldKeepAlive = false;
-  conn.unfinished.push(req);
-  res.once('finish', () => onResponseFinish(conn, req, res));
-  if (socket._httpMessage) conn.waiting.push(res);
-  else res.assignSocket(socket);
+  out.shouldKeepAlive = persist;
+  out._keepAliveTimeout = srv.keepAliveTimeout;
+  out._maxRequestsPerSocket = srv.maxRequestsPerSocket;
+  const maxRequests = srv.maxRequestsPerSocket;
+  if (maxRequests > 0 && conn.requests >= maxRequests) out.maxRequestsOnConnectionReached = true;
+  if (srv[kClosing]) out.shouldKeepAlive = false;
+  conn.unfinished.push(inc);
+  out.once('finish', () => onResponseFinish(conn, inc, out));
+  if (sock._httpMessage) conn.waiting.push(out);
+  else out.assignSocket(sock);
   if (maxRequests > 0 && conn.requests > maxRequests) {
-    server.emit('dropRequest', req, socket);
-    res.writeHead(503);
-    res.end();
+    srv.emit('dropRequest', inc, sock);
+    out.writeHead(503);
+    out.end();
     return;
   }
-  const raw = req.rawHeaders;
-  if (opts.requireHost && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 &&
+  const raw = inc.rawHeaders;
+  if (opts.requireHost && inc.httpVersionMajor === 1 && inc.httpVersionMinor === 1 &&
       !hasField(raw, 'host')) {
-    res.writeHead(400, ['Connection', 'close']);
-    res.end();
+    out.writeHead(400, ['Connection', 'close']);
+    out.end();
     return;
   }
-  if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && hasField(raw, 'expect')) {
-    const expect = req.headers.expect;
+  if (inc.httpVersionMajor === 1 && inc.httpVersionMinor === 1 && hasField(raw, 'expect')) {
+    const expect = inc.headers.expect;
     if (/(?:^|\W)100-continue(?:$|\W)/i.test(expect)) {
-      res._expect_continue = true;
-      if (server.listenerCount('checkContinue') > 0) {
-        server.emit('checkContinue', req, res);
+      out._expect_continue = true;
+      if (srv.listenerCount('checkContinue') > 0) {
+        srv.emit('checkContinue', inc, out);
       } else {
-        res.writeContinue();
-        server.emit('request', req, res);
+        out.writeContinue();
+        srv.emit('request', inc, out);
       }
-    } else if (server.listenerCount('checkExpectation') > 0) {
-      server.emit('checkExpectation', req, res);
+    } else if (srv.listenerCount('checkExpectation') > 0) {
+      srv.emit('checkExpectation', inc, out);
     } else {
-      res.writeHead(417);
-      res.end();
+      out.writeHead(417);
+      out.end();
     }
     return;
   }
-  server.emit('request', req, res);
+  srv.emit('request', inc, out);
 }
 
 function onBody(conn, chunk) {
-  const req = conn.current;
-  if (req === null || req._dumped) return;
-  if (!req._pushBody(chunk) && !conn.reader.paused) {
+  const inc = conn.current;
+  if (inc === null || inc._dumped) return;
+  if (!inc._pushBody(chunk) && !conn.reader.paused) {
     conn.reader.pause();
-    req._onDrain = () => {
+    inc._onDrain = () => {
       if (!conn.closed) conn.reader.resume();
     };
   }
 }
 
 function onComplete(conn, trailers) {
-  const req = conn.current;
+  const inc = conn.current;
   conn.current = null;
   conn.started = 0;
-  if (req === null) return;
-  req._finish(trailers);
-  if (conn.reader.paused && req._dumped) conn.reader.resume();
+  if (inc === null) return;
+  inc._finish(trailers);
+  if (conn.reader.paused && inc._dumped) conn.reader.resume();
 }
 
-function onResponseFinish(conn, req, res) {
-  const { socket, server } = conn;
+function onResponseFinish(conn, inc, out) {
+  const { socket: sock, server: srv } = conn;
   // A body nobody read is thrown away so the next request can come.
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
-  if (req._dumped && conn.reader.paused && conn.current === req) conn.reader.resume();
-  const i = conn.unfinished.indexOf(req);
+  if (!inc._consuming && !inc._readableState.resumeScheduled) inc._dump();
+  if (inc._dumped && conn.reader.paused && conn.current === inc) conn.reader.resume();
+  const i = conn.unfinished.indexOf(inc);
   if (i >= 0) conn.unfinished.splice(i, 1);
-  res.detachSocket(socket);
-  process.nextTick(emitClose, res);
-  if (res._last) {
-    if (typeof socket.destroySoon === 'function') socket.destroySoon();
-    else socket.end();
+  out.detachSocket(sock);
+  process.nextTick(emitClose, out);
+  if (out._last) {
+    if (typeof sock.destroySoon === 'function') sock.destroySoon();
+    else sock.end();
     return;
   }
   if (conn.waiting.length > 0) {
-    conn.waiting.shift().assignSocket(socket);
+    conn.waiting.shift().assignSocket(sock);
     return;
   }
-  if (server[kClosing] && conn.current === null) {
-    socket.destroy();
+  if (srv[kClosing] && conn.current === null) {
+    sock.destroy();
     return;
   }
-  if (server.keepAliveTimeout > 0 && server.timeout === 0 && conn.current === null) {
-    conn.idleTimer = true;
-    socket.setTimeout(server.keepAliveTimeout);
-  }
+  armIdleTimer(conn);
 }
 
-function emitClose(res) {
-  if (res._closed) return;
-  res._closed = true;
-  res.emit('close');
+// The keep-alive timeout: armed once and left running (socket activity
+// restarts it), so that a request costs no timer work; when it fires on a
+// busy connection it is armed again (see onSocketTimeout).
+function armIdleTimer(conn) {
+  const { server: srv, socket: sock } = conn;
+  if (conn.idleTimer || srv.keepAliveTimeout <= 0 || srv.timeout !== 0) return;
+  conn.idleTimer = true;
+  sock.setTimeout(srv.keepAliveTimeout);
+}
+
+function emitClose(out) {
+  if (out._closed) return;
+  out._closed = true;
+  out.emit('close');
 }
 
 function startUpgrade(conn, head) {
-  const { server, socket } = conn;
-  const req = conn.upgrade;
+  const { server: srv, socket: sock } = conn;
+  const inc = conn.upgrade;
   conn.upgrade = null;
   detach(conn);
-  const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
-  if (server.listenerCount(event) > 0) server.emit(event, req, socket, head);
-  else socket.destroy();
+  const event = inc.method === 'CONNECT' ? 'connect' : 'upgrade';
+  if (srv.listenerCount(event) > 0) srv.emit(event, inc, sock, head);
+  else sock.destroy();
 }
 
 // The socket leaves HTTP (an upgrade): our listeners and parser go.
 function detach(conn) {
-  const { socket, server } = conn;
+  const { socket: sock, server: srv } = conn;
   conn.reader.detach();
-  socket.removeListener('error', onSocketError);
-  socket.removeListener('end', onSocketEnd);
-  socket.removeListener('close', onSocketClose);
-  socket.removeListener('drain', onSocketDrain);
-  socket.removeListener('timeout', onSocketTimeout);
-  socket[kConn] = undefined;
-  server[kConnections].delete(conn);
+  sock.removeListener('error', onSocketError);
+  sock.removeListener('end', onSocketEnd);
+  sock.removeListener('close', onSocketClose);
+  sock.removeListener('drain', onSocketDrain);
+  sock.removeListener('timeout', onSocketTimeout);
+  sock[kConn] = undefined;
+  srv[kConnections].delete(conn);
   conn.parser.free();
   conn.closed = true;
 }
@@ -520,31 +517,31 @@ function noop() {}
 
 // Parse errors, timeouts and socket errors: 'clientError', or by default an
 // error response (when nothing was sent yet) and the socket destroyed.
-function socketError(conn, err) {
-  const { socket, server } = conn;
-  if (socket.listenerCount('error') <= 1) socket.on('error', noop);
-  if (server.emit('clientError', err, socket)) return;
-  if (socket.writable && socket.bytesWritten === 0) {
-    const code = err.code;
-    socket.write(code === 'HPE_HEADER_OVERFLOW' ? kTooLarge :
+function socketError(conn, failure) {
+  const { socket: sock, server: srv } = conn;
+  if (sock.listenerCount('error') <= 1) sock.on('error', noop);
+  if (srv.emit('clientError', failure, sock)) return;
+  if (sock.writable && sock.bytesWritten === 0) {
+    const code = failure.code;
+    sock.write(code === 'HPE_HEADER_OVERFLOW' ? kTooLarge :
       code === 'ERR_HTTP_REQUEST_TIMEOUT' ? kTimedOut : kBadRequest);
   }
-  socket.destroy(err);
+  sock.destroy(failure);
 }
 
-function onSocketError(err) {
+function onSocketError(failure) {
   const conn = this[kConn];
   if (conn === undefined) return;
   this.removeListener('error', onSocketError);
-  socketError(conn, err);
+  socketError(conn, failure);
 }
 
 function onSocketEnd() {
   const conn = this[kConn];
   if (conn === undefined) return;
-  const ret = conn.parser.finish();
-  if (ret instanceof Error) {
-    socketError(conn, ret);
+  const result = conn.parser.finish();
+  if (result instanceof Error) {
+    socketError(conn, result);
     return;
   }
   if (conn.current !== null) {
@@ -557,25 +554,25 @@ function onSocketEnd() {
   else this.end();
 }
 
-function abortRequest(req) {
-  if (req.complete) return;
-  const err = new Error('aborted');
-  err.code = 'ECONNRESET';
-  req._abort(err);
+function abortRequest(inc) {
+  if (inc.complete) return;
+  const failure = new Error('aborted');
+  failure.code = 'ECONNRESET';
+  inc._abort(failure);
 }
 
-function onSocketClose() {
+function onSocketClose(hadError) {
   const conn = this[kConn];
   if (conn === undefined) return;
   conn.closed = true;
   this[kConn] = undefined;
   conn.server[kConnections].delete(conn);
-  for (const req of conn.unfinished) abortRequest(req);
+  for (const inc of conn.unfinished) abortRequest(inc);
   conn.unfinished.length = 0;
-  const res = this._httpMessage;
-  if (res) {
-    res.destroyed = true;
-    emitClose(res);
+  const out = this._httpMessage;
+  if (out) {
+    out.destroyed = true;
+    emitClose(out);
   }
   for (const waiting of conn.waiting) {
     waiting.destroyed = true;
@@ -586,30 +583,37 @@ function onSocketClose() {
 }
 
 function onSocketDrain() {
-  const res = this._httpMessage;
-  if (res && res[kNeedDrain]) {
-    res[kNeedDrain] = false;
-    res.emit('drain');
+  const out = this._httpMessage;
+  if (out && out[kNeedDrain]) {
+    out[kNeedDrain] = false;
+    out.emit('drain');
   }
 }
 
 function onSocketTimeout() {
   const conn = this[kConn];
   if (conn === undefined) return;
-  if (conn.idleTimer && isIdle(conn)) {
-    this.destroy();
-    return;
+  if (conn.idleTimer) {
+    conn.idleTimer = false;
+    if (isIdle(conn)) {
+      this.destroy();
+      return;
+    }
+    if (conn.server.timeout === 0) {
+      armIdleTimer(conn);
+      return;
+    }
   }
-  const req = conn.current;
-  const reqTimeout = req !== null && !req.complete && req.emit('timeout', this);
-  const res = this._httpMessage;
-  const resTimeout = res && res.emit('timeout', this);
+  const inc = conn.current;
+  const reqTimeout = inc !== null && !inc.complete && inc.emit('timeout', this);
+  const out = this._httpMessage;
+  const resTimeout = out && out.emit('timeout', this);
   const serverTimeout = conn.server.emit('timeout', this);
   if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
 }
 
-function createServer(options, requestListener) {
-  return new Server(options, requestListener);
+function createServer(config, listener) {
+  return new Server(config, listener);
 }
 
 module.exports = {
