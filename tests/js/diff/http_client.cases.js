@@ -346,6 +346,12 @@ const cases = [
       });
       return req;
     }],
+  ['destroy with an error, createConnection socket', '/never3', () => {},
+    () => {
+      const req = http.get({ path: '/never3', createConnection: () => net.connect(port, '127.0.0.1') });
+      req.destroy(new Error('own socket'));
+      return req;
+    }],
   ['connection refused', '/refused', () => {},
     () => http.get({ host: '127.0.0.1', port: 1, path: '/refused', agent: false })],
 ];
