@@ -550,12 +550,9 @@ function onResponseHead(creq, res, keepAlive) {
   res.once('end', onResponseEnd);
   // res.setTimeout(): the socket's timeout is the response's too.
   creq.socket.on('timeout', onResponseTimeout);
-  if (creq.listenerCount('response') > 0) {
-    if (channels.response.hasSubscribers) channels.response.publish({ request: creq, response: res });
-    creq.emit('response', res);
-  } else {
-    res._dump();
-  }
+  if (channels.response.hasSubscribers) channels.response.publish({ request: creq, response: res });
+  // Nobody reads it (or the request was aborted): the body is thrown away.
+  if (creq.aborted || !creq.emit('response', res)) res._dump();
   return creq.method === 'HEAD' ? 1 : 0;
 }
 
