@@ -294,6 +294,11 @@ Agent.prototype.createSocket = function createSocket(creq, opts, cb) {
   const name = this.getName(connOptions);
   connOptions._agentKey = name;
   connOptions.encoding = null;
+  // A keep-alive agent's connections send TCP keep-alive probes.
+  if (this.keepAlive) {
+    connOptions.keepAlive = true;
+    connOptions.keepAliveInitialDelay = this.keepAliveMsecs;
+  }
   let settled = false;
   const created = (err, conn) => {
     if (settled) return;
