@@ -227,40 +227,17 @@ function isPlainHandle(hw) {
 // on the returned object stop and restart reading.
 function consumeSocket(socket, onData) {
   const hw = socket._handle;
-  if (hw != null && isPlainHandle(hw) && typeof hw.onread === 'function' &&
-      !socket.encrypted && socket[kConsumed] === undefined) {
-    const original = hw.onread;
-    const reader = {
-      paused: false,
-      pause() {
-        this.paused = true;
-        if (hw.reading) hw.readStop();
-      },
-      resume() {
-        this.paused = false;
-        if (!hw.reading && !hw.closed && socket._handle === hw && !socket.destroyed) {
-          hw.readStart();
-        }
-      },
-      detach() {
-        if (hw.onread === fast) hw.onread = original;
-        socket[kConsumed] = undefined;
-      },
-    };
-    const fast = function onConsumedRead(nread, memory, handle) {
-      if (nread > 0) {
-        socket._unrefTimer();
-        onData(Buffer.from(memory, 0, nread));
-        return;
-      }
-      original(nread, memory, handle);
-    };
-    hw.onread = fast;
-    socket[kConsumed] = reader;
-    if (!hw.reading && !socket.connecting) hw.readStart();
-    return reader;
-  }
-  const reader = {
+  const direct = hw != null && isPlainHandle(hw) && typeof hw.onread === 'function' &&
+    !socket.encrypted && socket[kConsumed] === undefined;
+  const reader = direct ? directReader(socket, hw, onData) : streamReader(socket, onData);
+  socket[kConsumed] = reader;
+  return reader;
+}
+
+// Reads through the socket's 'data' events.
+function streamReader(socket, onData) {
+  socket.on('data', onData);
+  return {
     paused: false,
     pause() {
       this.paused = true;
@@ -275,8 +252,58 @@ function consumeSocket(socket, onData) {
       socket[kConsumed] = undefined;
     },
   };
-  socket.on('data', onData);
-  socket[kConsumed] = reader;
+}
+
+const kListenerMethods = ['on', 'addListener', 'prependListener'];
+
+// Reads straight from the handle. An app that listens for the socket's
+// 'data' or 'readable' itself gets the stream back: from then on the parser
+// is fed from 'data' too.
+function directReader(socket, hw, onData) {
+  const original = hw.onread;
+  const fast = function onConsumedRead(nread, memory, handle) {
+    if (nread > 0) {
+      socket._unrefTimer();
+      onData(Buffer.from(memory, 0, nread));
+      return;
+    }
+    original(nread, memory, handle);
+  };
+  let viaStream = null;
+  const restore = () => {
+    if (hw.onread === fast) hw.onread = original;
+    for (const name of kListenerMethods) delete socket[name];
+  };
+  const reader = {
+    paused: false,
+    pause() {
+      this.paused = true;
+      if (viaStream !== null) viaStream.pause();
+      else if (hw.reading) hw.readStop();
+    },
+    resume() {
+      this.paused = false;
+      if (viaStream !== null) viaStream.resume();
+      else if (!hw.reading && !hw.closed && socket._handle === hw && !socket.destroyed) hw.readStart();
+    },
+    detach() {
+      if (viaStream !== null) viaStream.detach();
+      restore();
+      socket[kConsumed] = undefined;
+    },
+  };
+  for (const name of kListenerMethods) {
+    socket[name] = function listenerWrapper(event, listener) {
+      if ((event === 'data' || event === 'readable') && viaStream === null) {
+        restore();
+        viaStream = streamReader(socket, onData);
+        if (reader.paused) socket.pause();
+      }
+      return Object.getPrototypeOf(socket)[name].call(this, event, listener);
+    };
+  }
+  hw.onread = fast;
+  if (!hw.reading && !socket.connecting) hw.readStart();
   return reader;
 }
 
@@ -297,7 +324,21 @@ function utcDate() {
   return dateText;
 }
 
+// What require('_http_common') gives.
+function legacyExports() {
+  return {
+    methods: METHODS,
+    HTTPParser,
+    CRLF: '\r\n',
+    chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,
+    continueExpression: /(?:^|\W)100-continue(?:$|\W)/i,
+    _checkIsHttpToken: isToken,
+    _checkInvalidHeaderChar: hasBadValueChar,
+  };
+}
+
 module.exports = {
+  legacyExports,
   STATUS_CODES,
   METHODS,
   HTTPParser,

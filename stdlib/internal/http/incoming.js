@@ -39,7 +39,7 @@ const kSingle = new Set([
 // rest join with ', ' (all of them with joinDuplicateHeaders).
 function addHeader(into, field, val, joinAll) {
   const lower = field.toLowerCase();
-  const before = into[lower];
+  const before = Object.hasOwn(into, lower) ? into[lower] : undefined;
   if (lower === 'set-cookie') {
     if (before === undefined) into[lower] = [val];
     else before.push(val);
@@ -56,18 +56,24 @@ function addHeader(into, field, val, joinAll) {
   }
 }
 
+// Parsed headers are plain objects, as in Node; a message that never had
+// any gets one without a prototype.
+function newHeaderObject(list) {
+  return list.length === 0 ? { __proto__: null } : {};
+}
+
 function joinedHeaders(list, joinAll) {
-  const into = {};
+  const into = newHeaderObject(list);
   for (let i = 0; i + 1 < list.length; i += 2) addHeader(into, list[i], list[i + 1], joinAll);
   return into;
 }
 
 function distinctHeaders(list) {
-  const into = { __proto__: null };
+  const into = newHeaderObject(list);
   for (let i = 0; i + 1 < list.length; i += 2) {
     const lower = list[i].toLowerCase();
-    if (into[lower] === undefined) into[lower] = [list[i + 1]];
-    else into[lower].push(list[i + 1]);
+    if (Object.hasOwn(into, lower)) into[lower].push(list[i + 1]);
+    else into[lower] = [list[i + 1]];
   }
   return into;
 }

@@ -674,6 +674,8 @@ method(OutgoingMessage, function pipe() {
 
 module.exports = {
   OutgoingMessage,
+  validateHeaderName,
+  validateHeaderValue,
   getOutgoingHeaders,
   kOutHeaders,
   kNeedDrain,

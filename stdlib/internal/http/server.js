@@ -259,7 +259,7 @@ function isIdle(conn) {
 }
 
 function startChecking() {
-  if (this[kChecker] !== null) return;
+  if (this[kChecker] !== null && !this[kChecker]._destroyed) return;
   if (this.headersTimeout <= 0 && this.requestTimeout <= 0) return;
   const interval = this.connectionsCheckingInterval;
   if (!(interval > 0)) return;
@@ -268,10 +268,8 @@ function startChecking() {
 }
 
 function stopChecking() {
-  if (this[kChecker] !== null) {
-    timers.clearInterval(this[kChecker]);
-    this[kChecker] = null;
-  }
+  // The cleared timer stays readable (as kConnectionsCheckingInterval).
+  if (this[kChecker] !== null) timers.clearInterval(this[kChecker]);
 }
 
 // Connections whose head (headersTimeout) or whole request (requestTimeout)
@@ -465,10 +463,6 @@ function onResponseFinish(conn, inc, out) {
     conn.waiting.shift().assignSocket(sock);
     return;
   }
-  if (srv[kClosing] && conn.current === null) {
-    sock.destroy();
-    return;
-  }
   armIdleTimer(conn);
 }
 
@@ -617,6 +611,10 @@ function createServer(config, listener) {
 }
 
 module.exports = {
+  STATUS_CODES,
+  kConnectionsCheckingInterval: kChecker,
+  kServerResponse,
+  _connectionListener: onConnection,
   Server,
   ServerResponse,
   createServer,

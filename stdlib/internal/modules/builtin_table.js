@@ -6,6 +6,10 @@
 module.exports = [
   ['_http_agent', () => require('../http/agent')],
   ['_http_client', () => ({ ClientRequest: require('../http/client').ClientRequest })],
+  ['_http_common', () => require('../../internal/http/common').legacyExports()],
+  ['_http_incoming', () => require('../../internal/http/incoming')],
+  ['_http_outgoing', () => require('../../internal/http/outgoing')],
+  ['_http_server', () => require('../../internal/http/server')],
   ['_stream_duplex', () => require('../../stream').Duplex],
   ['_stream_passthrough', () => require('../../stream').PassThrough],
   ['_stream_readable', () => require('../../stream').Readable],
