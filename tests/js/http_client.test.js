@@ -15,20 +15,7 @@ const os = require('os');
 const path = require('path');
 const { Duplex } = require('stream');
 
-const steps = [];
-function step(name, fn) {
-  steps.push([name, fn]);
-}
-
-function listen(server, ...args) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(...args, () => {
-      server.removeListener('error', reject);
-      resolve(server.address());
-    });
-  });
-}
+const { listen, runSteps, step } = require('./support/steps');
 
 // Resolves with [res, body as a Buffer].
 function fetchAll(options, body) {
@@ -265,15 +252,4 @@ step('errors reach the request, never the process', async () => {
   raw.close();
 });
 
-(async () => {
-  for (const [name, fn] of steps) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`FAIL ${name}`);
-      console.error(err);
-      process.exit(1);
-    }
-    console.log(`ok ${name}`);
-  }
-})();
+runSteps();

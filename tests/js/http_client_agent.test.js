@@ -9,10 +9,7 @@ const assert = require('assert');
 const http = require('http');
 const net = require('net');
 
-const steps = [];
-function step(name, fn) {
-  steps.push([name, fn]);
-}
+const { listen, runSteps, step } = require('./support/steps');
 
 // A request as the agent sees one: it receives a socket in a later tick.
 class FakeRequest {
@@ -229,6 +226,25 @@ step('a free socket that errors or times out leaves the pool', async () => {
   assert.strictEqual(agent.totalSocketCount, 0);
 });
 
+step('an idle socket destroyed just now is not handed out', async () => {
+  const agent = new http.Agent({ keepAlive: true });
+  const opts = { host: '127.0.0.1', port };
+  const first = new FakeRequest();
+  agent.addRequest(first, opts);
+  const { socket } = await first.got;
+  await new Promise((resolve) => socket.once('connect', resolve));
+  release(first);
+  socket.destroy();
+  // Its 'close' has not come yet; the next request gets a new socket.
+  const next = new FakeRequest();
+  agent.addRequest(next, opts);
+  const got = await next.got;
+  assert.notStrictEqual(got.socket, socket);
+  assert.strictEqual(next.reusedSocket, false);
+  assert.deepStrictEqual(counts(agent.freeSockets), {});
+  agent.destroy();
+});
+
 step('createConnection override and addRequest(req, host, port)', async () => {
   const made = [];
   class Custom extends http.Agent {
@@ -271,18 +287,8 @@ step('agentRemove takes a busy socket out of the pool', async () => {
 });
 
 (async () => {
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = server.address().port;
-  for (const [name, fn] of steps) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`FAIL ${name}`);
-      console.error(err);
-      process.exit(1);
-    }
-    console.log(`ok ${name}`);
-  }
+  ({ port } = await listen(server, 0, '127.0.0.1'));
+  await runSteps();
   for (const conn of live) conn.destroy();
   server.close();
   assert.ok(accepted > 0);

@@ -258,7 +258,14 @@ Agent.prototype.addRequest = function addRequest(creq, opts, port, localAddress)
   }
   opts = connectionOptions(this, opts, creq);
   const name = this.getName(opts);
-  const idle = this.freeSockets[name];
+  // An idle socket destroyed a moment ago (its 'close' is still to come)
+  // is no use: it leaves the pool now.
+  let idle = this.freeSockets[name];
+  while (idle !== undefined && idle.some((conn) => conn.destroyed)) {
+    const gone = idle.find((conn) => conn.destroyed);
+    this.totalSocketCount -= removeEverywhere(this, name, gone);
+    idle = this.freeSockets[name];
+  }
   const busy = this.sockets[name];
   const open = (idle === undefined ? 0 : idle.length) + (busy === undefined ? 0 : busy.length);
   if (idle !== undefined && idle.length > 0) {
@@ -287,6 +294,11 @@ Agent.prototype.createSocket = function createSocket(creq, opts, cb) {
   const name = this.getName(connOptions);
   connOptions._agentKey = name;
   connOptions.encoding = null;
+  // A keep-alive agent's connections send TCP keep-alive probes.
+  if (this.keepAlive) {
+    connOptions.keepAlive = true;
+    connOptions.keepAliveInitialDelay = this.keepAliveMsecs;
+  }
   let settled = false;
   const created = (err, conn) => {
     if (settled) return;

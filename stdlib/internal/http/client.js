@@ -35,7 +35,7 @@ const { urlToHttpOptions } = require('../url/file');
 const agents = require('./agent');
 const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
 const { IncomingMessage, joinedHeaders } = require('./incoming');
-const { HTTPParser, consumeSocket } = require('./common');
+const { HTTPParser, consumeSocket, isToken } = require('./common');
 
 const dc = require('../../diagnostics_channel');
 const channels = {
@@ -50,16 +50,16 @@ function netModule() {
   return net;
 }
 
-// The error a request gets when its connection ends without (all of) a
-// response: Node's plain Error with code ECONNRESET.
 // Set on a socket once its request was given an error (Node also marks
-// conn._hadError, which net resets when the socket closes).
+// socket._hadError, which net resets when the socket closes).
 const kErrorGiven = Symbol('kErrorGiven');
 function markErrored(conn) {
   conn[kErrorGiven] = true;
   conn._hadError = true;
 }
 
+// The error a request gets when its connection ends without (all of) a
+// response: Node's plain Error with code ECONNRESET.
 function connReset(message) {
   return Object.assign(new Error(message), { code: 'ECONNRESET' });
 }
@@ -71,7 +71,6 @@ const kInfoFields = ['statusCode', 'statusMessage', 'httpVersion', 'httpVersionM
 const kNoBodyByDefault = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
 // What may appear in a request path: visible latin1, no space or controls.
 const kBadPathChars = /[^\u0021-\u00ff]/;
-const kTokenChars = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 
 // Something http.request() takes for a URL: a WHATWG URL, or anything
 // shaped like one (it has an href and a protocol, no auth or path).
@@ -96,10 +95,9 @@ function readArguments(input, opts, cb) {
   if (opts instanceof Function) {
     cb = opts;
     opts = fromUrl ?? {};
-  } else if (fromUrl !== null) {
-    opts = Object.assign(fromUrl, opts);
-  } else if (opts === null || typeof opts !== 'object') {
-    opts = {};
+  } else {
+    // A copy: the caller's object is never changed.
+    opts = Object.assign(fromUrl ?? {}, opts);
   }
   return [opts, typeof cb === 'function' ? cb : undefined];
 }
@@ -196,7 +194,7 @@ class ClientRequest extends OutgoingMessage {
     const { host, port } = opts;
     checkOptionTypes(opts);
     const method = (opts.method || 'GET').toUpperCase();
-    if (!kTokenChars.test(method)) throw new ERR_INVALID_HTTP_TOKEN('Method', method);
+    if (!isToken(method)) throw new ERR_INVALID_HTTP_TOKEN('Method', method);
 
     // A keep-alive agent, or one that limits its sockets, keeps
     // connections open; anything else asks the server to close.
@@ -243,7 +241,7 @@ class ClientRequest extends OutgoingMessage {
       }
       // Expect: 100-continue must go out before any body: the head is
       // rendered now and sent as soon as there is a socket.
-      if (this.getHeader('expect') !== undefined && this.getHeader('expect') !== '') {
+      if (this.getHeader('expect')) {
         if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
         this._storeHeader(firstLine, this[kOutHeaders]);
       }
@@ -317,10 +315,6 @@ class ClientRequest extends OutgoingMessage {
     this._whenSocket((conn) => conn.setKeepAlive(enable, initialDelay));
   }
 
-  clearTimeout(callback) {
-    this.setTimeout(0, callback);
-  }
-
   // Runs fn with the socket now, or when it is connected.
   _whenSocket(fn) {
     const conn = this.socket;
@@ -392,6 +386,9 @@ function attachSocket(creq, conn, err) {
     return;
   }
   if (conn && !conn.destroyed) {
+    // The request reports the failure; the socket's own error is not a
+    // second, uncaught one.
+    conn.on('error', () => {});
     conn.once('close', () => finishClosed(creq, failure));
     conn.destroy(err || creq._destroyError);
     return;
@@ -548,23 +545,28 @@ function onResponseHead(creq, res, keepAlive) {
     creq.shouldKeepAlive = false;
   }
   creq.res = res;
-  res.creq = creq;
+  res.req = creq;
   if (res.upgrade) return 2;
   res.once('end', onResponseEnd);
-  if (creq.listenerCount('response') > 0) {
-    if (channels.response.hasSubscribers) channels.response.publish({ request: creq, response: res });
-    creq.emit('response', res);
-  } else {
-    res._dump();
-  }
+  // res.setTimeout(): the socket's timeout is the response's too.
+  creq.socket.on('timeout', onResponseTimeout);
+  if (channels.response.hasSubscribers) channels.response.publish({ request: creq, response: res });
+  // Nobody reads it (or the request was aborted): the body is thrown away.
+  if (creq.aborted || !creq.emit('response', res)) res._dump();
   return creq.method === 'HEAD' ? 1 : 0;
 }
 
+function onResponseTimeout() {
+  const creq = this._httpMessage;
+  if (creq && creq.res) creq.res.emit('timeout');
+}
+
 function onResponseEnd() {
-  const creq = this.creq;
+  const creq = this.req;
   const conn = creq.socket;
-  if (conn && creq.timeoutCb) {
-    conn.removeListener('timeout', creq.timeoutCb);
+  if (conn) {
+    if (creq.timeoutCb) conn.removeListener('timeout', creq.timeoutCb);
+    conn.removeListener('timeout', onResponseTimeout);
   }
   creq._ended = true;
   if (!creq.shouldKeepAlive) {

@@ -319,11 +319,11 @@ function addHeaderLines(om, state, field, val, validate) {
     addHeaderLine(om, state, field, val, validate);
     return;
   }
-  // Lists are one line each, except cookies ('; ') and uniqueHeaders (', ').
+  // Lists are one line each, except cookies ('; ') and uniqueHeaders, joined with '; ' too.
   const lower = field.toLowerCase();
   const unique = om[kUniqueHeaders];
   if (unique !== null && unique.has(lower)) {
-    addHeaderLine(om, state, field, val.join(', '), validate);
+    addHeaderLine(om, state, field, val.join('; '), validate);
   } else if (lower === 'cookie' && val.length > 1) {
     addHeaderLine(om, state, field, val.join('; '), validate);
   } else {

@@ -95,7 +95,7 @@ function trace(req, { body = true } = {}) {
     });
     req.on('response', (res) => {
       pending++;
-      note(`response ${res.statusCode} ${JSON.stringify(res.statusMessage)} ${res.httpVersion} ${JSON.stringify(res.rawHeaders)}`);
+      note(`response ${res.statusCode} ${JSON.stringify(res.statusMessage)} ${res.httpVersion} ${JSON.stringify(res.rawHeaders)}${res.req === req ? '' : ' res.req is not the request'}`);
       let text = '';
       res.on('data', (chunk) => {
         text += chunk;
@@ -324,6 +324,34 @@ const cases = [
       req.on('response', (res) => res.setEncoding('latin1'));
       return req;
     }],
+  ['uniqueHeaders and array values', '/unique', respond(ok('u')),
+    () => http.get({ ...base(), path: '/unique', uniqueHeaders: ['x-one'],
+      headers: { 'X-One': ['a', 'b'], 'X-Many': ['c', 'd'], Cookie: ['e=1', 'f=2'] } })],
+  ['after a kept-alive response', '/after', respond(ok('after')),
+    () => {
+      const req = http.get({ ...base(), path: '/after' });
+      req.on('response', (res) => res.on('end', () => setImmediate(() => emit('fields after end', [
+        res.socket === null, req.socket === null, req.destroyed, req.finished, req.writableEnded,
+        req.headersSent, req.reusedSocket, res.complete, typeof req.socket._httpMessage]))));
+      return req;
+    }],
+  ['res.setTimeout', '/restimeout', (socket) => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nab'),
+    () => {
+      const req = http.get({ ...base(), path: '/restimeout' });
+      req.on('response', (res) => {
+        res.setTimeout(20, () => {
+          emit('response timeout', [res.complete, req.destroyed]);
+          req.destroy();
+        });
+      });
+      return req;
+    }],
+  ['destroy with an error, createConnection socket', '/never3', () => {},
+    () => {
+      const req = http.get({ path: '/never3', createConnection: () => net.connect(port, '127.0.0.1') });
+      req.destroy(new Error('own socket'));
+      return req;
+    }],
   ['connection refused', '/refused', () => {},
     () => http.get({ host: '127.0.0.1', port: 1, path: '/refused', agent: false })],
 ];
@@ -378,6 +406,13 @@ function optionCases() {
       return view;
     }));
   }
+  emit('caller options are not changed', attempt(() => {
+    const given = { hostname: '127.0.0.1', port: 1, path: '/x', agent: new http.Agent() };
+    const req = http.request(given);
+    req.on('error', () => {});
+    req.destroy();
+    return Object.keys(given);
+  }));
   emit('url object', attempt(() => {
     const req = http.request(new URL('http://u%20s:p@example.test:8080/a%20b?q#h'), { agent: new http.Agent() });
     req.on('error', () => {});
