@@ -15,6 +15,17 @@ module.exports = [
   ['_stream_readable', () => require('../../stream').Readable],
   ['_stream_transform', () => require('../../stream').Transform],
   ['_stream_writable', () => require('../../stream').Writable],
+  ['_tls_common', () => {
+    const contexts = require('../tls/secure_context');
+    const { translatePeerCertificate } = require('../tls/identity');
+    const { SecureContext, createSecureContext } = contexts;
+    return { SecureContext, createSecureContext, translatePeerCertificate };
+  }],
+  ['_tls_wrap', () => {
+    const tls = require('../../tls');
+    const { TLSSocket, Server, createServer, connect } = tls;
+    return { TLSSocket, Server, createServer, connect };
+  }],
   ['assert', () => require('../../assert')],
   ['assert/strict', () => require('../../assert').strict],
   ['async_hooks', () => require('../../async_hooks')],

@@ -162,4 +162,28 @@ function alpnNames(wire) {
   return names;
 }
 
-module.exports = { alpnNames, alpnWire, checkServerIdentity, convertALPNProtocols };
+// _tls_common.translatePeerCertificate: a certificate object whose
+// infoAccess is still "method - kind:name" lines gets it as an object of
+// lists, down its issuer chain.
+function translatePeerCertificate(cert) {
+  if (!cert) return null;
+  const issuer = cert.issuerCertificate;
+  if (issuer !== undefined && issuer !== null && issuer !== cert) {
+    cert.issuerCertificate = translatePeerCertificate(issuer);
+  }
+  if (typeof cert.infoAccess === 'string') {
+    const table = { __proto__: null };
+    for (const line of cert.infoAccess.split('\n')) {
+      const colon = line.indexOf(':');
+      if (colon < 0) continue;
+      const method = line.slice(0, colon);
+      (table[method] ??= []).push(line.slice(colon + 1));
+    }
+    cert.infoAccess = table;
+  }
+  return cert;
+}
+
+module.exports = {
+  alpnNames, alpnWire, checkServerIdentity, convertALPNProtocols, translatePeerCertificate,
+};
