@@ -784,7 +784,10 @@ function connect(...args) {
   if (rest.length > 0 && rest[0] !== null && typeof rest[0] === 'object') {
     options = { ...rest[0] };
   } else {
-    if (rest[0] !== undefined) options.port = rest[0];
+    // A string that is not a number is a Unix socket path.
+    const first = rest[0];
+    if (typeof first === 'string' && first !== '' && Number.isNaN(Number(first))) options.path = first;
+    else if (first !== undefined) options.port = first;
     if (typeof rest[1] === 'string') options.host = rest[1];
     const extra = rest.find((a, i) => i > 0 && a !== null && typeof a === 'object');
     if (extra) options = { ...extra, ...options };
