@@ -179,10 +179,20 @@ class Engine : public CryptoWrap {
  public:
   static constexpr int kKind = 201;
   int kind() const override { return kKind; }
+  // What one SSL with its buffers costs outside V8's heap, told to V8 so
+  // that many closed connections prompt a collection that frees them.
+  static constexpr int64_t kExternalCost = 64 * 1024;
+
   ~Engine() override {
     if (pending_session_ != nullptr) SSL_SESSION_free(pending_session_);
     SSL_free(ssl_);
+    // The isolate outlives its wraps (the runtime frees them first).
+    if (isolate_ != nullptr) {
+      isolate_->AdjustAmountOfExternalAllocatedMemory(-kExternalCost);
+    }
   }
+
+  v8::Isolate* isolate_ = nullptr;
 
   SSL* ssl_ = nullptr;
   BIO* in_ = nullptr;   // ciphertext from the peer
@@ -691,6 +701,8 @@ void SslNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SSL_set_bio(engine->ssl_, engine->in_, engine->out_);
   SSL_set_ex_data(engine->ssl_, EngineIndex(), engine.get());
   engine->server_ = args[1]->IsTrue();
+  engine->isolate_ = isolate;
+  isolate->AdjustAmountOfExternalAllocatedMemory(Engine::kExternalCost);
   if (engine->server_) {
     SSL_set_accept_state(engine->ssl_);
   } else {
