@@ -302,6 +302,10 @@ function configureClientSide(sock, options) {
   const { servername, ALPNProtocols, session } = options;
   if (servername !== undefined && servername !== null && servername !== '') {
     validateString(servername, 'options.servername');
+    if (require('../net/ip').isIP(servername)) {
+      process.emitWarning('Setting the TLS ServerName to an IP address is not permitted by ' +
+        'RFC 6066. This will be ignored in a future version.', 'DeprecationWarning', 'DEP0123');
+    }
     binding.sslSetServername(st.engine, servername);
   }
   if (ALPNProtocols !== undefined) {
