@@ -91,6 +91,11 @@ function bytesOf(value, name) {
     ['string', 'Buffer', 'TypedArray', 'DataView'], value);
 }
 
+// An option that was passed (neither undefined nor null).
+function given(value) {
+  return value !== undefined && value !== null;
+}
+
 function listOf(value) {
   return Array.isArray(value) ? value : [value];
 }
@@ -229,7 +234,7 @@ function createSecureContext(options = {}) {
     }
   }
 
-  if (dhparam !== undefined && dhparam !== null) {
+  if (given(dhparam)) {
     if (dhparam === 'auto') {
       binding.ctxSetDHParam(ctx, undefined);
     } else {
@@ -245,7 +250,7 @@ function createSecureContext(options = {}) {
     }
   }
 
-  if (crl !== undefined && crl !== null) {
+  if (given(crl)) {
     for (const entry of listOf(crl)) {
       try {
         binding.ctxAddCRL(ctx, bytesOf(entry, 'options.crl'));
@@ -261,7 +266,7 @@ function createSecureContext(options = {}) {
     binding.ctxSetSessionIdContext(ctx, sessionIdContext);
   }
   if (pfx !== undefined && pfx !== null) addPfx(ctx, pfx, passphrase);
-  if (ticketKeys !== undefined && ticketKeys !== null) {
+  if (given(ticketKeys)) {
     setTicketKeys(sc, ticketKeys, 'options.ticketKeys');
   }
   if (sessionTimeout !== undefined) {

@@ -221,7 +221,7 @@ class EngineHandle {
 }
 
 function TLSSocket(socket, opts) {
-  if (!(this instanceof TLSSocket)) return new TLSSocket(socket, opts);
+  if (!(this instanceof TLSSocket)) return Reflect.construct(TLSSocket, [socket, opts]);
   const options = { ...opts };
   const isServer = !!options.isServer;
   let context = options.secureContext;
@@ -242,20 +242,23 @@ function TLSSocket(socket, opts) {
     allowHalfOpen: transport.allowHalfOpen ?? options.allowHalfOpen,
     manualStart: true,
   });
-  this._parent = transport instanceof Socket ? transport : null;
-  this.server = options.server ?? null;
-  this.encrypted = true;
-  this.authorized = false;
-  this.authorizationError = null;
-  this.alpnProtocol = null;
-  this.servername = null;
-  this.ssl = handle;
-  this.secureConnecting = true;
-  this._secureEstablished = false;
-  this._tlsOptions = options;
-  this._securePending = false;
-  this._newSessionPending = false;
-  this._controlReleased = false;
+  // Node's public and underscore fields, in their starting state.
+  Object.assign(this, {
+    _parent: transport instanceof Socket ? transport : null,
+    server: options.server ?? null,
+    encrypted: true,
+    authorized: false,
+    authorizationError: null,
+    alpnProtocol: null,
+    servername: null,
+    ssl: handle,
+    secureConnecting: true,
+    _secureEstablished: false,
+    _tlsOptions: options,
+    _securePending: false,
+    _newSessionPending: false,
+    _controlReleased: false,
+  });
   this[kState] = {
     context,
     handle,
@@ -777,11 +780,11 @@ proto._start = function _start() {
 // the engine, so `bytesWritten` and the rest read from it.
 
 // tls.connect(options[, callback]) / (port[, host][, options][, callback]).
-function connect(...args) {
+function connect(...list) {
   let options = {};
   let callback;
   const rest = [];
-  for (const arg of args) {
+  for (const arg of list) {
     if (typeof arg === 'function') callback = arg;
     else rest.push(arg);
   }
@@ -796,7 +799,7 @@ function connect(...args) {
     const extra = rest.find((a, i) => i > 0 && a !== null && typeof a === 'object');
     if (extra) options = { ...extra, ...options };
   }
-  options.rejectUnauthorized = options.rejectUnauthorized !== false;
+  options.rejectUnauthorized = !(options.rejectUnauthorized === false);
   if (options.checkServerIdentity !== undefined) {
     validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
   }
