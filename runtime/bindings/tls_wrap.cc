@@ -114,11 +114,26 @@ const std::vector<X509*>& RootCerts() {
   std::lock_guard<std::mutex> lock(root_mutex);
   if (root_certs == nullptr) {
     root_certs = new std::vector<X509*>();
-    const char* file = getenv(X509_get_default_cert_file_env());
-    if (file == nullptr) file = X509_get_default_cert_file();
-    BioPtr bio(BIO_new_file(file, "r"));
-    if (bio) LoadPemCerts(bio.get(), root_certs);
-    ERR_clear_error();
+    // $SSL_CERT_FILE, else OpenSSL's default file, else where other
+    // distributions keep their bundle (a portable app may run there with
+    // Debian's libcrypto).
+    const char* candidates[] = {
+        getenv(X509_get_default_cert_file_env()),
+        X509_get_default_cert_file(),
+        "/etc/ssl/certs/ca-certificates.crt",
+        "/etc/pki/tls/certs/ca-bundle.crt",
+        "/etc/ssl/ca-bundle.pem",
+        "/etc/ssl/cert.pem",
+    };
+    for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+      const char* file = candidates[i];
+      if (file == nullptr) continue;
+      BioPtr bio(BIO_new_file(file, "r"));
+      if (bio) LoadPemCerts(bio.get(), root_certs);
+      ERR_clear_error();
+      // An explicit $SSL_CERT_FILE is the only one looked at.
+      if (i == 0 || !root_certs->empty()) break;
+    }
   }
   return *root_certs;
 }
