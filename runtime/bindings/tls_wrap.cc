@@ -852,17 +852,32 @@ v8::Local<v8::Value> SslError(v8::Isolate* isolate, const char* fallback) {
   return error;
 }
 
-// sslCycle(ssl, out[]) -> bits: 1 handshake finished now, 2 paused at the
-// ClientHello, 4 the peer closed (close_notify). Plaintext read is pushed
-// onto `out` as Uint8Arrays. Throws a TLS error (after pushing what was
-// read before it).
+// sslCycle(ssl, out[], input?) -> bits: 1 handshake finished now, 2 paused
+// at the ClientHello, 4 the peer closed (close_notify), 8 keylog lines or
+// sessions wait for sslEvents, 16 ciphertext waits for sslTake. `input`
+// (ciphertext from the peer) is fed first. Plaintext read is pushed onto
+// `out` as Uint8Arrays. Throws a TLS error (after pushing what was read
+// before it).
 void SslCycle(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = Ctx(args);
   Engine* engine = EngineArg(args[0]);
   v8::Local<v8::Array> out = args[1].As<v8::Array>();
   SSL* ssl = engine->ssl_;
+  if (args.Length() > 2 && crypto_util::IsBytes(args[2])) {
+    Bytes input(args[2]);
+    if (input.size > 0) {
+      BIO_write(engine->in_, input.data, static_cast<int>(input.size));
+    }
+  }
   int bits = 0;
+  auto answer = [&]() {
+    if (!engine->keylog_lines_.empty() || !engine->new_sessions_.empty()) {
+      bits |= 8;
+    }
+    if (BIO_ctrl_pending(engine->out_) > 0) bits |= 16;
+    args.GetReturnValue().Set(bits);
+  };
   ERR_clear_error();
   if (!SSL_is_init_finished(ssl)) {
     int r = SSL_do_handshake(ssl);
@@ -871,15 +886,14 @@ void SslCycle(const v8::FunctionCallbackInfo<v8::Value>& args) {
     } else {
       int err = SSL_get_error(ssl, r);
       if (err == SSL_ERROR_WANT_CLIENT_HELLO_CB) {
-        args.GetReturnValue().Set(2);
-        return;
+        bits |= 2;
+        return answer();
       }
       if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
         isolate->ThrowException(SslError(isolate, "TLS handshake failed"));
         return;
       }
-      args.GetReturnValue().Set(0);
-      return;
+      return answer();
     }
   }
   unsigned char buf[16384];
@@ -906,7 +920,7 @@ void SslCycle(const v8::FunctionCallbackInfo<v8::Value>& args) {
     isolate->ThrowException(SslError(isolate, "TLS read failed"));
     return;
   }
-  args.GetReturnValue().Set(bits);
+  answer();
 }
 
 // sslWrite(ssl, bytes): plaintext to encrypt (after the handshake).

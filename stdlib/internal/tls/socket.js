@@ -28,6 +28,8 @@ const UV_EOF = -4095;
 const kFinished = 1;
 const kHelloPaused = 2;
 const kPeerClosed = 4;
+const kEvents = 8;
+const kOutput = 16;
 // sslConfigure's flags.
 const kRequestCert = 1;
 const kPauseHello = 2;
@@ -359,8 +361,8 @@ function attachTransport(sock, transport) {
     if (handle.closed) return;
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     sock._unrefTimer();
-    binding.sslFeed(handle.engine, bytes);
-    if (sock[kState].started) advance(sock);
+    if (sock[kState].started) advance(sock, bytes);
+    else binding.sslFeed(handle.engine, bytes);
   });
   transport.on('end', () => {
     if (handle.closed) return;
@@ -406,21 +408,24 @@ function startHandshake(sock) {
 
 // Runs the engine on what it has been fed: handshake steps, then
 // plaintext. Everything it wants sent is flushed.
-function advance(sock) {
+function advance(sock, input) {
   const st = sock[kState];
   const handle = st.handle;
-  if (handle.closed || st.failed) return;
+  if (handle.closed || st.failed) {
+    if (input !== undefined) binding.sslFeed(st.engine, input);
+    return;
+  }
   const plain = [];
   let bits;
   try {
-    bits = binding.sslCycle(st.engine, plain);
+    bits = binding.sslCycle(st.engine, plain, input);
   } catch (err) {
     handle.flush();
     drainEvents(sock);
     failHandshake(sock, err);
     return;
   }
-  drainEvents(sock);
+  if (bits & kEvents) drainEvents(sock);
   if (bits & kHelloPaused) {
     handle.flush();
     onClientHello(sock);
@@ -433,7 +438,8 @@ function advance(sock) {
     if (handle.closed) return;
   }
   for (const chunk of plain) handle.deliver(chunk);
-  handle.flush();
+  // Only a finished handshake may have left output (Finished) unsent.
+  if (bits & (kOutput | kFinished)) handle.flush();
   if (bits & kPeerClosed) handle.deliverEof();
 }
 

@@ -67,7 +67,7 @@ TEST_F(TlsWrapBinding, EnginesHandshakeOverMemoryAndExchangeData) {
                 "t.sslWrite(c, bytes('hello'));"
                 "pump(c, s, [], got);"
                 "const info = t.sslInfo(s);"
-                "[bits.join(), String.fromCharCode(...got[0]), info[0],"
+                "[bits.map((b) => b & 7).join(), String.fromCharCode(...got[0]), info[0],"
                 " info[6], t.sslVerifyError(c) === undefined,"
                 " t.sslPeerChain(c).length].join(' ')"),
              "string", "1,1 hello TLSv1.3 localhost true 1");
