@@ -10,10 +10,10 @@
 // works by pausing the handshake in OpenSSL's ClientHello callback
 // (SSL_CLIENT_HELLO_RETRY) until JS resumes it.
 #define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/core_names.h>
 #include <openssl/dh.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
-#include <openssl/core_names.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/rand.h>
@@ -163,13 +163,13 @@ X509_STORE* RootStore(const Bytes* extra) {
 // Secure contexts.
 
 int ContextIndex() {
-  static int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr,
-                                              nullptr);
+  static int index =
+      SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
   return index;
 }
 int EngineIndex() {
-  static int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr,
-                                          nullptr);
+  static int index =
+      SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
   return index;
 }
 
@@ -320,8 +320,8 @@ int OnSelectAlpn(SSL* ssl, const unsigned char** out, unsigned char* outlen,
   const auto* offer =
       reinterpret_cast<const unsigned char*>(engine->alpn_offer_.data());
   int status = SSL_select_next_proto(
-      &chosen, outlen, offer, static_cast<unsigned int>(engine->alpn_offer_.size()),
-      in, inlen);
+      &chosen, outlen, offer,
+      static_cast<unsigned int>(engine->alpn_offer_.size()), in, inlen);
   if (status != OPENSSL_NPN_NEGOTIATED) return SSL_TLSEXT_ERR_ALERT_FATAL;
   *out = chosen;
   return SSL_TLSEXT_ERR_OK;
@@ -340,8 +340,8 @@ int OnTicketKey(SSL* ssl, unsigned char* name, unsigned char* iv,
   if (encrypt) {
     memcpy(name, keys, 16);
     if (RAND_bytes(iv, 16) <= 0) return -1;
-    if (EVP_EncryptInit_ex(cipher, EVP_aes_128_cbc(), nullptr, keys + 32,
-                           iv) <= 0 ||
+    if (EVP_EncryptInit_ex(cipher, EVP_aes_128_cbc(), nullptr, keys + 32, iv) <=
+            0 ||
         EVP_MAC_init(mac, keys + 16, 16, params) <= 0) {
       return -1;
     }
@@ -364,8 +364,8 @@ void CtxNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (sc->ctx_ == nullptr) return ThrowSsl(isolate, "SSL_CTX_new failed");
   SSL_CTX* ctx = sc->ctx_;
   SSL_CTX_set_ex_data(ctx, ContextIndex(), sc.get());
-  SSL_CTX_set_options(ctx, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 |
-                               SSL_OP_NO_COMPRESSION);
+  SSL_CTX_set_options(
+      ctx, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_COMPRESSION);
   SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
   int min = args[0]->Int32Value(Ctx(args)).FromMaybe(0);
   int max = args[1]->Int32Value(Ctx(args)).FromMaybe(0);
@@ -412,9 +412,8 @@ void CtxSetKey(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (has_pass) pass = Utf8(isolate, args[2]);
   ERR_clear_error();
   BioPtr bio(crypto_util::NewReadBio(pem));
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr,
-                                          PassphraseCallback,
-                                          has_pass ? &pass : nullptr);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(
+      bio.get(), nullptr, PassphraseCallback, has_pass ? &pass : nullptr);
   if (key == nullptr) return ThrowSsl(isolate, "Unable to load private key");
   int ok = SSL_CTX_use_PrivateKey(ctx, key);
   EVP_PKEY_free(key);
@@ -428,15 +427,15 @@ void CtxSetCert(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Bytes pem(args[1]);
   ERR_clear_error();
   BioPtr bio(crypto_util::NewReadBio(pem));
-  X509* leaf = PEM_read_bio_X509_AUX(bio.get(), nullptr, PassphraseCallback,
-                                     nullptr);
+  X509* leaf =
+      PEM_read_bio_X509_AUX(bio.get(), nullptr, PassphraseCallback, nullptr);
   if (leaf == nullptr) return ThrowSsl(isolate, "Unable to load certificate");
   int ok = SSL_CTX_use_certificate(ctx, leaf);
   X509_free(leaf);
   if (!ok) return ThrowSsl(isolate, "SSL_CTX_use_certificate failed");
   SSL_CTX_clear_chain_certs(ctx);
-  while (X509* extra = PEM_read_bio_X509(bio.get(), nullptr,
-                                         PassphraseCallback, nullptr)) {
+  while (X509* extra = PEM_read_bio_X509(bio.get(), nullptr, PassphraseCallback,
+                                         nullptr)) {
     SSL_CTX_add0_chain_cert(ctx, extra);
   }
   ERR_clear_error();
@@ -444,8 +443,8 @@ void CtxSetCert(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // The context's own store, made on first use (a context starts with none).
 X509_STORE* OwnStore(SSL_CTX* ctx) {
-  auto* sc = static_cast<SecureContext*>(
-      SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  auto* sc =
+      static_cast<SecureContext*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
   if (!sc->own_store_) {
     X509_STORE* fresh = X509_STORE_new();
     SSL_CTX_set_cert_store(ctx, fresh);
@@ -488,8 +487,8 @@ void CtxUseRoots(const v8::FunctionCallbackInfo<v8::Value>& args) {
   bool has_extra = crypto_util::IsBytes(args[1]);
   if (has_extra) extra = Bytes(args[1]);
   X509_STORE* store = RootStore(has_extra ? &extra : nullptr);
-  auto* sc = static_cast<SecureContext*>(
-      SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  auto* sc =
+      static_cast<SecureContext*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
   if (!sc->own_store_) {
     SSL_CTX_set1_cert_store(ctx, store);
     return;
@@ -527,16 +526,17 @@ void CtxAddCRL(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (crl == nullptr) {
     // eslint-style wording of Node's error for an unparsable CRL.
     ERR_clear_error();
-    isolate->ThrowException(v8::Exception::Error(
-        Str(isolate, "Failed to parse CRL")));
+    isolate->ThrowException(
+        v8::Exception::Error(Str(isolate, "Failed to parse CRL")));
     return;
   }
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
-  auto* sc = static_cast<SecureContext*>(
-      SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  auto* sc =
+      static_cast<SecureContext*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
   if (!sc->own_store_ || store == root_store) store = OwnStore(ctx);
   X509_STORE_add_crl(store, crl);
-  X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+  X509_STORE_set_flags(store,
+                       X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
   X509_CRL_free(crl);
 }
 
@@ -551,8 +551,8 @@ void CtxSetCiphers(const v8::FunctionCallbackInfo<v8::Value>& args) {
   // TLS 1.2; one with only TLS 1.3 suites raises its floor to TLS 1.3.
   long min = SSL_CTX_get_min_proto_version(ctx);
   long max = SSL_CTX_get_max_proto_version(ctx);
-  bool spans = (max == 0 || max > TLS1_2_VERSION) &&
-               (min == 0 || min < TLS1_3_VERSION);
+  bool spans =
+      (max == 0 || max > TLS1_2_VERSION) && (min == 0 || min < TLS1_3_VERSION);
   if (!suites.empty()) {
     if (!SSL_CTX_set_ciphersuites(ctx, suites.c_str())) {
       return ThrowSsl(isolate, "Failed to set ciphers");
@@ -645,8 +645,8 @@ void CtxTicketKeys(const v8::FunctionCallbackInfo<v8::Value>& args) {
     JSPACK_CHECK(keys.size == sizeof(sc->ticket_keys_));
     memcpy(sc->ticket_keys_, keys.data, keys.size);
   }
-  args.GetReturnValue().Set(NewBytes(args.GetIsolate(), sc->ticket_keys_,
-                                     sizeof(sc->ticket_keys_)));
+  args.GetReturnValue().Set(
+      NewBytes(args.GetIsolate(), sc->ticket_keys_, sizeof(sc->ticket_keys_)));
 }
 
 // ctxLoadPKCS12(ctx, der, passphrase?)
@@ -662,8 +662,7 @@ void CtxLoadPKCS12(const v8::FunctionCallbackInfo<v8::Value>& args) {
   EVP_PKEY* key = nullptr;
   X509* cert = nullptr;
   STACK_OF(X509)* extra = nullptr;
-  if (p12 == nullptr ||
-      !PKCS12_parse(p12, pass.c_str(), &key, &cert, &extra)) {
+  if (p12 == nullptr || !PKCS12_parse(p12, pass.c_str(), &key, &cert, &extra)) {
     if (p12 != nullptr) PKCS12_free(p12);
     return ThrowSsl(isolate, "Unable to load PFX certificate");
   }
@@ -780,8 +779,8 @@ void SslSetSession(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Engine* engine = EngineArg(args[0]);
   Bytes der(args[1]);
   const unsigned char* p = der.data;
-  SSL_SESSION* session = d2i_SSL_SESSION(nullptr, &p,
-                                         static_cast<long>(der.size));
+  SSL_SESSION* session =
+      d2i_SSL_SESSION(nullptr, &p, static_cast<long>(der.size));
   if (session == nullptr) {
     ERR_clear_error();
     args.GetReturnValue().Set(false);
@@ -833,7 +832,8 @@ v8::Local<v8::Value> SslError(v8::Isolate* isolate, const char* fallback) {
   // from the line's third field.
   unsigned long last = 0;
   size_t at = line.find(":error:");
-  if (at != std::string::npos) last = strtoul(line.c_str() + at + 7, nullptr, 16);
+  if (at != std::string::npos)
+    last = strtoul(line.c_str() + at + 7, nullptr, 16);
   v8::Local<v8::Value> coded =
       crypto_util::MakeOpenSslError(isolate, last, fallback);
   UseSslCode(isolate, last, coded);
@@ -844,7 +844,9 @@ v8::Local<v8::Value> SslError(v8::Isolate* isolate, const char* fallback) {
       v8::Exception::Error(Str(isolate, line)).As<v8::Object>();
   for (const char* key : {"library", "reason", "code"}) {
     v8::Local<v8::Value> value;
-    if (coded.As<v8::Object>()->Get(context, Str(isolate, key)).ToLocal(&value) &&
+    if (coded.As<v8::Object>()
+            ->Get(context, Str(isolate, key))
+            .ToLocal(&value) &&
         !value->IsUndefined()) {
       crypto_util::SetProp(context, error, key, value);
     }
@@ -958,8 +960,9 @@ void SslShutdown(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // sslVerifyError(ssl) -> [code, message] or undefined when verified.
 const char* VerifyCodeName(long code) {
   switch (code) {
-#define V(name) \
-  case X509_V_ERR_##name: return #name;
+#define V(name)           \
+  case X509_V_ERR_##name: \
+    return #name;
     V(UNABLE_TO_GET_ISSUER_CERT)
     V(UNABLE_TO_GET_CRL)
     V(UNABLE_TO_DECRYPT_CERT_SIGNATURE)
@@ -989,7 +992,8 @@ const char* VerifyCodeName(long code) {
     V(CERT_REJECTED)
     V(HOSTNAME_MISMATCH)
 #undef V
-    default: return "UNSPECIFIED";
+    default:
+      return "UNSPECIFIED";
   }
 }
 
@@ -1070,9 +1074,9 @@ void SslInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Engine* engine = EngineArg(args[0]);
   SSL* ssl = engine->ssl_;
   v8::Local<v8::Value> undef = v8::Undefined(isolate);
-  v8::Local<v8::Value> items[7] = {undef, undef, undef, undef,
-                                   v8::False(isolate), v8::False(isolate),
-                                   undef};
+  v8::Local<v8::Value> items[7] = {
+      undef, undef, undef, undef, v8::False(isolate), v8::False(isolate),
+      undef};
   // Before the handshake this is the highest version allowed, as Node says.
   items[0] = Str(isolate, SSL_get_version(ssl));
   if (SSL_is_init_finished(ssl)) {
@@ -1119,9 +1123,9 @@ void SslEvents(const v8::FunctionCallbackInfo<v8::Value>& args) {
   std::vector<v8::Local<v8::Value>> lines;
   for (const std::string& line : engine->keylog_lines_) {
     std::string with_newline = line + "\n";
-    lines.push_back(NewBytes(
-        isolate, reinterpret_cast<const uint8_t*>(with_newline.data()),
-        with_newline.size()));
+    lines.push_back(
+        NewBytes(isolate, reinterpret_cast<const uint8_t*>(with_newline.data()),
+                 with_newline.size()));
   }
   std::vector<v8::Local<v8::Value>> sessions;
   for (const auto& der : engine->new_sessions_) {
@@ -1188,9 +1192,9 @@ void SslExportKeyingMaterial(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (use_context) context = Bytes(args[3]);
   std::vector<unsigned char> out(length);
   ERR_clear_error();
-  if (SSL_export_keying_material(engine->ssl_, out.data(), length,
-                                 label.data(), label.size(), context.data,
-                                 context.size, use_context) != 1) {
+  if (SSL_export_keying_material(engine->ssl_, out.data(), length, label.data(),
+                                 label.size(), context.data, context.size,
+                                 use_context) != 1) {
     return ThrowSsl(isolate, "Key extraction failed");
   }
   args.GetReturnValue().Set(NewBytes(isolate, out.data(), out.size()));
@@ -1244,20 +1248,32 @@ void SslSharedSigalgs(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Engine* engine = EngineArg(args[0]);
   std::vector<v8::Local<v8::Value>> out;
-  int count = SSL_get_shared_sigalgs(engine->ssl_, 0, nullptr, nullptr,
-                                     nullptr, nullptr, nullptr);
+  int count = SSL_get_shared_sigalgs(engine->ssl_, 0, nullptr, nullptr, nullptr,
+                                     nullptr, nullptr);
   for (int i = 0; i < count; i++) {
     int sign = 0, hash = 0;
     SSL_get_shared_sigalgs(engine->ssl_, i, &sign, &hash, nullptr, nullptr,
                            nullptr);
     std::string name;
     switch (sign) {
-      case EVP_PKEY_RSA: name = "RSA"; break;
-      case EVP_PKEY_RSA_PSS: name = "RSA-PSS"; break;
-      case EVP_PKEY_DSA: name = "DSA"; break;
-      case EVP_PKEY_EC: name = "ECDSA"; break;
-      case NID_ED25519: name = "Ed25519"; break;
-      case NID_ED448: name = "Ed448"; break;
+      case EVP_PKEY_RSA:
+        name = "RSA";
+        break;
+      case EVP_PKEY_RSA_PSS:
+        name = "RSA-PSS";
+        break;
+      case EVP_PKEY_DSA:
+        name = "DSA";
+        break;
+      case EVP_PKEY_EC:
+        name = "ECDSA";
+        break;
+      case NID_ED25519:
+        name = "Ed25519";
+        break;
+      case NID_ED448:
+        name = "Ed448";
+        break;
       default: {
         const char* sn = OBJ_nid2sn(sign);
         name = sn ? sn : "UNDEF";

@@ -67,7 +67,8 @@ TEST_F(TlsWrapBinding, EnginesHandshakeOverMemoryAndExchangeData) {
                 "t.sslWrite(c, bytes('hello'));"
                 "pump(c, s, [], got);"
                 "const info = t.sslInfo(s);"
-                "[bits.map((b) => b & 7).join(), String.fromCharCode(...got[0]), info[0],"
+                "[bits.map((b) => b & 7).join(), "
+                "String.fromCharCode(...got[0]), info[0],"
                 " info[6], t.sslVerifyError(c) === undefined,"
                 " t.sslPeerChain(c).length].join(' ')"),
              "string", "1,1 hello TLSv1.3 localhost true 1");
@@ -92,17 +93,19 @@ TEST_F(TlsWrapBinding, GarbageFromThePeerIsATlsError) {
 }
 
 TEST_F(TlsWrapBinding, BadKeyAndCiphersGiveNodesCodes) {
-  ExpectThrows(Js("t.ctxSetKey(t.ctxNew(0, 0), new Uint8Array([1, 2]), undefined)"),
-               "ERR_OSSL_UNSUPPORTED");
+  ExpectThrows(
+      Js("t.ctxSetKey(t.ctxNew(0, 0), new Uint8Array([1, 2]), undefined)"),
+      "ERR_OSSL_UNSUPPORTED");
   ExpectThrows(Js("t.ctxSetCiphers(t.ctxNew(0, 0), 'nonsense', '')"),
                "ERR_SSL_NO_CIPHER_MATCH");
 }
 
 TEST_F(TlsWrapBinding, TicketKeysRoundTrip) {
-  ExpectEval(Js("const ctx = t.ctxNew(0, 0);"
-                "t.ctxTicketKeys(ctx, new Uint8Array(48).fill(9));"
-                "Array.from(t.ctxTicketKeys(ctx, undefined)).every((b) => b === 9)"),
-             "boolean", "true");
+  ExpectEval(
+      Js("const ctx = t.ctxNew(0, 0);"
+         "t.ctxTicketKeys(ctx, new Uint8Array(48).fill(9));"
+         "Array.from(t.ctxTicketKeys(ctx, undefined)).every((b) => b === 9)"),
+      "boolean", "true");
 }
 
 }  // namespace
