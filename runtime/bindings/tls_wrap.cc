@@ -201,6 +201,7 @@ class Engine : public CryptoWrap {
   ~Engine() override {
     if (pending_session_ != nullptr) SSL_SESSION_free(pending_session_);
     SSL_free(ssl_);
+    if (trace_ != nullptr) BIO_free(trace_);
     // The isolate outlives its wraps (the runtime frees them first).
     if (isolate_ != nullptr) {
       isolate_->AdjustAmountOfExternalAllocatedMemory(-kExternalCost);
@@ -228,6 +229,9 @@ class Engine : public CryptoWrap {
   std::string alpn_choice_;  // server: what ALPNCallback picked
   bool alpn_choice_set_ = false;
   SSL_SESSION* pending_session_ = nullptr;  // server: resumeSession's answer
+  bool hello_ocsp_ = false;    // the ClientHello asked for OCSP stapling
+  std::string ocsp_response_;  // server: what OCSPRequest answered
+  BIO* trace_ = nullptr;       // enableTrace(): stderr
 };
 
 void OnKeylog(const SSL* ssl, const char* line) {
@@ -290,6 +294,8 @@ int OnClientHello(SSL* ssl, int* alert, void*) {
     engine->hello_alpn_.assign(reinterpret_cast<const char*>(data + 2),
                                size - 2);
   }
+  engine->hello_ocsp_ = SSL_client_hello_get0_ext(
+                            ssl, TLSEXT_TYPE_status_request, &data, &size) == 1;
   size = SSL_client_hello_get0_session_id(ssl, &data);
   engine->hello_session_id_.assign(reinterpret_cast<const char*>(data), size);
   (void)alert;
@@ -324,6 +330,21 @@ int OnSelectAlpn(SSL* ssl, const unsigned char** out, unsigned char* outlen,
       static_cast<unsigned int>(engine->alpn_offer_.size()), in, inlen);
   if (status != OPENSSL_NPN_NEGOTIATED) return SSL_TLSEXT_ERR_ALERT_FATAL;
   *out = chosen;
+  return SSL_TLSEXT_ERR_OK;
+}
+
+// OCSP stapling: a server staples what OCSPRequest answered; a client
+// accepts any answer (JS hands it to 'OCSPResponse').
+int OnStatus(SSL* ssl, void*) {
+  Engine* engine = EngineOf(ssl);
+  if (engine == nullptr || !engine->server_) return 1;
+  const std::string& response = engine->ocsp_response_;
+  if (response.empty()) return SSL_TLSEXT_ERR_NOACK;
+  auto* copy = static_cast<unsigned char*>(OPENSSL_malloc(response.size()));
+  if (copy == nullptr) return SSL_TLSEXT_ERR_NOACK;
+  memcpy(copy, response.data(), response.size());
+  SSL_set_tlsext_status_ocsp_resp(ssl, copy,
+                                  static_cast<long>(response.size()));
   return SSL_TLSEXT_ERR_OK;
 }
 
@@ -379,6 +400,7 @@ void CtxNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SSL_CTX_set_keylog_callback(ctx, OnKeylog);
   SSL_CTX_set_client_hello_cb(ctx, OnClientHello, nullptr);
   SSL_CTX_set_alpn_select_cb(ctx, OnSelectAlpn, nullptr);
+  SSL_CTX_set_tlsext_status_cb(ctx, OnStatus);
   SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, AcceptAnyCert);
   if (RAND_bytes(sc->ticket_keys_, sizeof(sc->ticket_keys_)) <= 0) {
     return ThrowSsl(isolate, "RAND_bytes failed");
@@ -1106,13 +1128,13 @@ void SslHello(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Engine* engine = EngineArg(args[0]);
   const std::string& alpn = engine->hello_alpn_;
   const std::string& id = engine->hello_session_id_;
-  v8::Local<v8::Value> items[3] = {
+  v8::Local<v8::Value> items[4] = {
       Str(isolate, engine->hello_servername_),
       NewBytes(isolate, reinterpret_cast<const uint8_t*>(alpn.data()),
                alpn.size()),
-      NewBytes(isolate, reinterpret_cast<const uint8_t*>(id.data()),
-               id.size())};
-  args.GetReturnValue().Set(v8::Array::New(isolate, items, 3));
+      NewBytes(isolate, reinterpret_cast<const uint8_t*>(id.data()), id.size()),
+      v8::Boolean::New(isolate, engine->hello_ocsp_)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 4));
 }
 
 // sslEvents(ssl) -> [keylogLines[], sessions[], sessionIds[]] recorded
@@ -1289,6 +1311,65 @@ void SslSharedSigalgs(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, out.data(), out.size()));
 }
 
+// sslRequestOCSP(ssl) (client: ask the server to staple a response).
+void SslRequestOCSP(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  SSL_set_tlsext_status_type(EngineArg(args[0])->ssl_, TLSEXT_STATUSTYPE_ocsp);
+}
+
+// sslSetOCSPResponse(ssl, bytes) (server: what to staple).
+void SslSetOCSPResponse(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Engine* engine = EngineArg(args[0]);
+  Bytes bytes(args[1]);
+  engine->ocsp_response_.assign(reinterpret_cast<const char*>(bytes.data),
+                                bytes.size);
+}
+
+// sslOCSPResponse(ssl) -> the stapled response (client), or undefined.
+void SslOCSPResponse(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  const unsigned char* data = nullptr;
+  long size = SSL_get_tlsext_status_ocsp_resp(EngineArg(args[0])->ssl_, &data);
+  if (data == nullptr || size <= 0) return;
+  args.GetReturnValue().Set(NewBytes(args.GetIsolate(), data, size));
+}
+
+// sslEnableTrace(ssl): OpenSSL's protocol trace of this connection to
+// stderr.
+void SslEnableTrace(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Engine* engine = EngineArg(args[0]);
+  if (engine->trace_ != nullptr) return;
+  engine->trace_ = BIO_new_fp(stderr, BIO_NOCLOSE);
+  SSL_set_msg_callback(engine->ssl_, SSL_trace);
+  SSL_set_msg_callback_arg(engine->ssl_, engine->trace_);
+}
+
+// ctxIssuer(ctx) -> DER of our certificate's issuer from the chain or the
+// store, or undefined.
+void CtxIssuer(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  SSL_CTX* ctx = CtxArg(args[0]);
+  X509* leaf = SSL_CTX_get0_certificate(ctx);
+  if (leaf == nullptr) return;
+  STACK_OF(X509)* chain = nullptr;
+  SSL_CTX_get0_chain_certs(ctx, &chain);
+  for (int i = 0; chain != nullptr && i < sk_X509_num(chain); i++) {
+    X509* candidate = sk_X509_value(chain, i);
+    if (X509_check_issued(candidate, leaf) == X509_V_OK) {
+      args.GetReturnValue().Set(DerOf(args.GetIsolate(), candidate));
+      return;
+    }
+  }
+  X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  X509_STORE_CTX* store_ctx = X509_STORE_CTX_new();
+  X509* issuer = nullptr;
+  if (store_ctx != nullptr &&
+      X509_STORE_CTX_init(store_ctx, store, leaf, nullptr) == 1 &&
+      X509_STORE_CTX_get1_issuer(&issuer, store_ctx, leaf) == 1) {
+    args.GetReturnValue().Set(DerOf(args.GetIsolate(), issuer));
+    X509_free(issuer);
+  }
+  X509_STORE_CTX_free(store_ctx);
+  ERR_clear_error();
+}
+
 // getCiphers() -> the names OpenSSL's default list knows, lower-case.
 void GetCiphers(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
@@ -1354,6 +1435,11 @@ constexpr runtime::Method kMethods[] = {
     {"sslSetMaxSendFragment", SslSetMaxSendFragment},
     {"sslEphemeralKey", SslEphemeralKey},
     {"sslSharedSigalgs", SslSharedSigalgs},
+    {"sslRequestOCSP", SslRequestOCSP},
+    {"sslSetOCSPResponse", SslSetOCSPResponse},
+    {"sslOCSPResponse", SslOCSPResponse},
+    {"sslEnableTrace", SslEnableTrace},
+    {"ctxIssuer", CtxIssuer},
 };
 
 }  // namespace

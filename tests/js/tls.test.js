@@ -261,6 +261,24 @@ test('write before the handshake and destroy during it', async () => {
   server.close();
 });
 
+test('enableTrace writes OpenSSL\'s trace to stderr', async () => {
+  const script = `
+    const tls = require('tls');
+    const server = tls.createServer({ key: process.env.K, cert: process.env.C }, (s) => s.end());
+    server.listen(0, '127.0.0.1', () => {
+      const c = tls.connect({ port: server.address().port, host: '127.0.0.1', rejectUnauthorized: false });
+      c.enableTrace();
+      c.resume();
+      c.on('close', () => server.close());
+    });`;
+  const { spawnSync } = require('child_process');
+  const run = spawnSync(process.execPath, ['-e', script],
+    { env: { ...process.env, K: certs.srvKey, C: certs.srv }, encoding: 'utf8' });
+  assert.strictEqual(run.status, 0);
+  assert.match(run.stderr, /Sent Record\nHeader:\n {2}Version = TLS 1\.0 \(0x301\)/);
+  assert.match(run.stderr, /ClientHello/);
+});
+
 test('an unreachable port', async () => {
   const port = await freePort();
   const sock = tls.connect({ port, host: '127.0.0.1' });

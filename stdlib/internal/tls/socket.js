@@ -281,6 +281,7 @@ function TLSSocket(socket, opts) {
     configureClientSide(this, options);
   }
   this.on('newListener', watchListeners);
+  if (options.enableTrace) binding.sslEnableTrace(engine);
   attachTransport(this, transport);
   // A client handshake starts from tls.connect (or _start()), as in Node.
   if (!this.connecting && !isServer && options._startNow === true) {
@@ -305,6 +306,7 @@ function configureClientSide(sock, options) {
   const st = sock[kState];
   st.flags |= kSessions;
   const { servername, ALPNProtocols, session } = options;
+  if (options.requestOCSP) binding.sslRequestOCSP(st.engine);
   if (servername !== undefined && servername !== null && servername !== '') {
     validateString(servername, 'options.servername');
     if (require('../net/ip').isIP(servername)) {
@@ -334,7 +336,8 @@ function configureServerSide(sock, options) {
   if (options.requestCert && options.rejectUnauthorized !== false) st.flags |= kRequireCert;
   const wantsHello = typeof options.SNICallback === 'function' ||
     typeof options.ALPNCallback === 'function' ||
-    (server !== null && server.listenerCount('resumeSession') > 0);
+    (server !== null && (server.listenerCount('resumeSession') > 0 ||
+      server.listenerCount('OCSPRequest') > 0));
   if (wantsHello) st.flags |= kPauseHello;
   if (server !== null && server.listenerCount('keylog') > 0) st.flags |= kKeylog;
   if (server !== null && server.listenerCount('newSession') > 0) st.flags |= kSessions;
@@ -489,7 +492,7 @@ function failHandshake(sock, err, leaveOpen = false) {
 function onClientHello(sock) {
   const st = sock[kState];
   const options = sock._tlsOptions;
-  const [servername, alpn, sessionId] = binding.sslHello(st.engine);
+  const [servername, alpn, sessionId, wantsOcsp] = binding.sslHello(st.engine);
   const resume = () => {
     if (sock.destroyed) return;
     advance(sock);
@@ -519,7 +522,30 @@ function onClientHello(sock) {
     }
     resume();
   };
+  // OCSPRequest answers with the response to staple (or nothing).
   const afterSni = () => {
+    const server = st.server;
+    if (!wantsOcsp || server === null || server.listenerCount('OCSPRequest') === 0) {
+      afterOcsp();
+      return;
+    }
+    const handle = contextHandle(st.context);
+    const cert = binding.ctxGetCertificate(handle);
+    const issuer = binding.ctxIssuer(handle);
+    let called = false;
+    server.emit('OCSPRequest', cert === undefined ? null : Buffer.from(cert),
+      issuer === undefined ? null : Buffer.from(issuer), (err, response) => {
+        if (called || sock.destroyed) return;
+        called = true;
+        if (err) {
+          failHandshake(sock, err);
+          return;
+        }
+        if (response) binding.sslSetOCSPResponse(st.engine, response);
+        afterOcsp();
+      });
+  };
+  const afterOcsp = () => {
     const server = st.server;
     if (server !== null && sessionId.length > 0 && server.listenerCount('resumeSession') > 0) {
       let called = false;
@@ -596,6 +622,11 @@ function onHandshakeDone(sock) {
     return;
   }
   sock.servername = info[6] ?? null;
+  if (options.requestOCSP) {
+    const response = binding.sslOCSPResponse(st.engine);
+    sock.emit('OCSPResponse', response === undefined ? null : Buffer.from(response));
+    if (st.handle.closed) return;
+  }
   // The client: the chain, then the name.
   let verifyError = null;
   const failure = binding.sslVerifyError(st.engine);
@@ -776,7 +807,10 @@ proto.renegotiate = function renegotiate(options, callback) {
 
 proto.disableRenegotiation = function disableRenegotiation() {};
 
-proto.enableTrace = function enableTrace() {};
+proto.enableTrace = function enableTrace() {
+  const engine = liveEngine(this);
+  if (engine !== undefined) binding.sslEnableTrace(engine);
+};
 
 proto._start = function _start() {
   startHandshake(this);

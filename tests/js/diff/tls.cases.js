@@ -235,6 +235,35 @@ function existingSocketCase() {
   });
 }
 
+// OCSP stapling: what OCSPRequest answers reaches 'OCSPResponse'; a
+// client that did not ask gets no event.
+function ocspCase() {
+  return new Promise((resolve) => {
+    const seen = [];
+    const server = tls.createServer(srv, (s) => s.end());
+    server.on('OCSPRequest', (cert, issuer, cb) => {
+      seen.push(['request', Buffer.isBuffer(cert), issuer]);
+      cb(null, Buffer.from('stapled bytes'));
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const port = server.address().port;
+      const c = tls.connect({ port, host: '127.0.0.1', ...ca, requestOCSP: true }, () => seen.push(['secure']));
+      c.on('OCSPResponse', (r) => seen.push(['response', r && r.toString()]));
+      c.resume();
+      c.on('close', () => {
+        const quiet = tls.connect({ port, host: '127.0.0.1', ...ca }, () => seen.push(['secure without']));
+        quiet.on('OCSPResponse', () => seen.push(['unexpected']));
+        quiet.resume();
+        quiet.on('close', () => {
+          emit('ocsp stapling', seen);
+          server.close();
+          resolve();
+        });
+      });
+    });
+  });
+}
+
 // What a socket's getters say before, during and after a connection.
 function gettersCase() {
   const pick = (s) => ({
@@ -333,5 +362,6 @@ function syncCases() {
   await duplexCase();
   await existingSocketCase();
   await gettersCase();
+  await ocspCase();
   certs.cleanup();
 })();
