@@ -232,6 +232,10 @@ class Engine : public CryptoWrap {
   bool hello_ocsp_ = false;    // the ClientHello asked for OCSP stapling
   std::string ocsp_response_;  // server: what OCSPRequest answered
   BIO* trace_ = nullptr;       // enableTrace(): stderr
+  // TLS 1.2 renegotiation: set by OnInfo, reported by sslCycle.
+  bool established_ = false;
+  bool reneg_started_ = false;
+  bool reneg_done_ = false;
 };
 
 void OnKeylog(const SSL* ssl, const char* line) {
@@ -348,6 +352,22 @@ int OnStatus(SSL* ssl, void*) {
   return SSL_TLSEXT_ERR_OK;
 }
 
+// Handshakes after the first (TLS 1.2 renegotiation; TLS 1.3's
+// post-handshake messages also pass through here and are not counted).
+void OnInfo(const SSL* ssl, int where, int) {
+  Engine* engine = EngineOf(const_cast<SSL*>(ssl));
+  if (engine == nullptr) return;
+  bool renegotiable = SSL_version(ssl) < TLS1_3_VERSION;
+  if ((where & SSL_CB_HANDSHAKE_START) && engine->established_ &&
+      renegotiable) {
+    engine->reneg_started_ = true;
+  }
+  if (where & SSL_CB_HANDSHAKE_DONE) {
+    if (engine->established_ && renegotiable) engine->reneg_done_ = true;
+    engine->established_ = true;
+  }
+}
+
 int OnTicketKey(SSL* ssl, unsigned char* name, unsigned char* iv,
                 EVP_CIPHER_CTX* cipher, EVP_MAC_CTX* mac, int encrypt) {
   auto* sc = static_cast<SecureContext*>(
@@ -385,8 +405,9 @@ void CtxNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (sc->ctx_ == nullptr) return ThrowSsl(isolate, "SSL_CTX_new failed");
   SSL_CTX* ctx = sc->ctx_;
   SSL_CTX_set_ex_data(ctx, ContextIndex(), sc.get());
-  SSL_CTX_set_options(
-      ctx, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_COMPRESSION);
+  SSL_CTX_set_options(ctx, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 |
+                               SSL_OP_NO_COMPRESSION |
+                               SSL_OP_ALLOW_CLIENT_RENEGOTIATION);
   SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
   int min = args[0]->Int32Value(Ctx(args)).FromMaybe(0);
   int max = args[1]->Int32Value(Ctx(args)).FromMaybe(0);
@@ -401,6 +422,7 @@ void CtxNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SSL_CTX_set_client_hello_cb(ctx, OnClientHello, nullptr);
   SSL_CTX_set_alpn_select_cb(ctx, OnSelectAlpn, nullptr);
   SSL_CTX_set_tlsext_status_cb(ctx, OnStatus);
+  SSL_CTX_set_info_callback(ctx, OnInfo);
   SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, AcceptAnyCert);
   if (RAND_bytes(sc->ticket_keys_, sizeof(sc->ticket_keys_)) <= 0) {
     return ThrowSsl(isolate, "RAND_bytes failed");
@@ -878,7 +900,8 @@ v8::Local<v8::Value> SslError(v8::Isolate* isolate, const char* fallback) {
 
 // sslCycle(ssl, out[], input?) -> bits: 1 handshake finished now, 2 paused
 // at the ClientHello, 4 the peer closed (close_notify), 8 keylog lines or
-// sessions wait for sslEvents, 16 ciphertext waits for sslTake. `input`
+// sessions wait for sslEvents, 16 ciphertext waits for sslTake, 32 the
+// peer started a renegotiation, 64 a renegotiation finished. `input`
 // (ciphertext from the peer) is fed first. Plaintext read is pushed onto
 // `out` as Uint8Arrays. Throws a TLS error (after pushing what was read
 // before it).
@@ -900,6 +923,9 @@ void SslCycle(const v8::FunctionCallbackInfo<v8::Value>& args) {
       bits |= 8;
     }
     if (BIO_ctrl_pending(engine->out_) > 0) bits |= 16;
+    if (engine->reneg_started_) bits |= 32;
+    if (engine->reneg_done_) bits |= 64;
+    engine->reneg_started_ = engine->reneg_done_ = false;
     args.GetReturnValue().Set(bits);
   };
   ERR_clear_error();
@@ -1311,6 +1337,22 @@ void SslSharedSigalgs(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, out.data(), out.size()));
 }
 
+// sslRenegotiate(ssl): starts a new TLS 1.2 handshake (client); throws
+// when the connection cannot renegotiate (TLS 1.3).
+void SslRenegotiate(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Engine* engine = EngineArg(args[0]);
+  ERR_clear_error();
+  if (SSL_renegotiate(engine->ssl_) != 1) {
+    return ThrowSsl(isolate, "Renegotiation failed");
+  }
+  int r = SSL_do_handshake(engine->ssl_);
+  int err = SSL_get_error(engine->ssl_, r);
+  if (r != 1 && err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
+    isolate->ThrowException(SslError(isolate, "Renegotiation failed"));
+  }
+}
+
 // sslRequestOCSP(ssl) (client: ask the server to staple a response).
 void SslRequestOCSP(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SSL_set_tlsext_status_type(EngineArg(args[0])->ssl_, TLSEXT_STATUSTYPE_ocsp);
@@ -1436,6 +1478,7 @@ constexpr runtime::Method kMethods[] = {
     {"sslEphemeralKey", SslEphemeralKey},
     {"sslSharedSigalgs", SslSharedSigalgs},
     {"sslRequestOCSP", SslRequestOCSP},
+    {"sslRenegotiate", SslRenegotiate},
     {"sslSetOCSPResponse", SslSetOCSPResponse},
     {"sslOCSPResponse", SslOCSPResponse},
     {"sslEnableTrace", SslEnableTrace},

@@ -15,7 +15,7 @@ const { Buffer } = require('../../buffer');
 const { Duplex } = require('../../stream');
 const timers = require('../../timers');
 const { codes } = require('../errors');
-const { validateFunction, validateNumber, validateString, validateUint32 } =
+const { validateFunction, validateNumber, validateObject, validateString, validateUint32 } =
   require('../validators');
 const { isArrayBufferView } = require('../util/types');
 const { Socket } = require('../net/socket');
@@ -30,6 +30,11 @@ const kHelloPaused = 2;
 const kPeerClosed = 4;
 const kEvents = 8;
 const kOutput = 16;
+const kRenegotiating = 32;
+const kRenegotiated = 64;
+// Node's limit on renegotiations a client may start (tls.CLIENT_RENEG_*).
+const kRenegLimit = 3;
+const kRenegWindowMs = 600 * 1000;
 // sslConfigure's flags.
 const kRequestCert = 1;
 const kPauseHello = 2;
@@ -434,16 +439,33 @@ function advance(sock, input) {
     onClientHello(sock);
     return;
   }
-  if (bits & kFinished) {
+  if (bits & kRenegotiating) onRenegotiation(sock);
+  if ((bits & kFinished) && !sock._secureEstablished) {
     // Our last flight leaves only once the peer is accepted: a rejected
     // server never sees the client's Finished.
     onHandshakeDone(sock);
     if (handle.closed) return;
   }
+  if (bits & kRenegotiated) sock.emit('secure');
   for (const chunk of plain) handle.deliver(chunk);
   // Only a finished handshake may have left output (Finished) unsent.
   if (bits & (kOutput | kFinished)) handle.flush();
   if (bits & kPeerClosed) handle.deliverEof();
+}
+
+// The peer started a new handshake: refused when renegotiation is off,
+// reported as an attack past Node's limit (the connection goes on).
+function onRenegotiation(sock) {
+  const st = sock[kState];
+  if (st.noRenegotiation) {
+    sock.destroy(new codes.ERR_TLS_RENEGOTIATION_DISABLED());
+    return;
+  }
+  if (!sock._tlsOptions.isServer) return;
+  const now = Date.now();
+  st.renegotiations = (st.renegotiations ?? []).filter((t) => now - t < kRenegWindowMs);
+  st.renegotiations.push(now);
+  if (st.renegotiations.length > kRenegLimit) sock.emit('error', new codes.ERR_TLS_SESSION_ATTACK());
 }
 
 // Keylog lines and new sessions the engine recorded.
@@ -651,7 +673,10 @@ function onHandshakeDone(sock) {
   }
   sock._controlReleased = true;
   st.handle.releaseWaiting();
-  sock.emit('secureConnect');
+  // As in Node, 'secureConnect' comes from the first 'secure' listener, so
+  // a 'secure' listener added by a secureConnect callback waits for the
+  // next handshake.
+  sock.prependOnceListener('secure', () => sock.emit('secureConnect'));
   sock.emit('secure');
 }
 
@@ -799,13 +824,31 @@ proto.setSession = function setSession(session) {
 };
 
 proto.renegotiate = function renegotiate(options, callback) {
-  if (typeof callback === 'function') {
-    process.nextTick(callback, new codes.ERR_TLS_RENEGOTIATION_DISABLED());
+  validateObject(options, 'options');
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const engine = liveEngine(this);
+  if (engine === undefined) return undefined;
+  const st = this[kState];
+  if (options.requestCert !== undefined || options.rejectUnauthorized !== undefined) {
+    if (options.requestCert) st.flags |= kRequestCert;
+    else if (options.requestCert === false) st.flags &= ~kRequestCert;
+    if (options.rejectUnauthorized !== undefined) this._tlsOptions.rejectUnauthorized = options.rejectUnauthorized;
+    binding.sslConfigure(engine, st.flags);
   }
-  return false;
+  try {
+    binding.sslRenegotiate(engine);
+  } catch (err) {
+    if (callback !== undefined) process.nextTick(callback, err);
+    return false;
+  }
+  st.handle.flush();
+  if (callback !== undefined) this.once('secure', () => callback(null));
+  return true;
 };
 
-proto.disableRenegotiation = function disableRenegotiation() {};
+proto.disableRenegotiation = function disableRenegotiation() {
+  this[kState].noRenegotiation = true;
+};
 
 proto.enableTrace = function enableTrace() {
   const engine = liveEngine(this);

@@ -264,6 +264,41 @@ function ocspCase() {
   });
 }
 
+// TLS 1.2 renegotiation from the client, five times: 'secure' on both
+// sides each time, and Node's attack error past three on the server;
+// TLS 1.3 cannot renegotiate.
+function renegotiationCase(maxVersion, times) {
+  return new Promise((resolve) => {
+    const seen = [];
+    const server = tls.createServer({ ...srv, maxVersion }, (s) => {
+      s.on('secure', () => seen.push('server secure'));
+      s.on('error', (err) => seen.push(['server error', err.code, err.message]));
+      s.resume();
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const c = tls.connect({ port: server.address().port, host: '127.0.0.1', ...ca }, () => {
+        let n = 0;
+        const again = () => {
+          const started = c.renegotiate({}, (err) => {
+            seen.push(['callback', n, err ? err.code : null]);
+            if (!err && ++n < times) again();
+            else c.end();
+          });
+          seen.push(['returned', started]);
+        };
+        again();
+      });
+      c.on('secure', () => seen.push('client secure'));
+      c.resume();
+      c.on('close', () => {
+        emit(`renegotiate ${maxVersion}`, seen);
+        server.close();
+        resolve();
+      });
+    });
+  });
+}
+
 // What a socket's getters say before, during and after a connection.
 function gettersCase() {
   const pick = (s) => ({
@@ -363,5 +398,7 @@ function syncCases() {
   await existingSocketCase();
   await gettersCase();
   await ocspCase();
+  await renegotiationCase('TLSv1.2', 5);
+  await renegotiationCase('TLSv1.3', 1);
   certs.cleanup();
 })();
