@@ -613,25 +613,20 @@ void CtxSetCiphers(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
 }
 
-// ctxSetGroups(ctx, 'X25519:P-256') (ecdhCurve).
-void CtxSetGroups(const v8::FunctionCallbackInfo<v8::Value>& args) {
+// ctxSetList(ctx, which, list): which 0 is the key exchange groups
+// ('X25519:P-256', ecdhCurve), 1 the signature algorithms (sigalgs).
+void CtxSetList(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   SSL_CTX* ctx = CtxArg(args[0]);
-  std::string groups = Utf8(isolate, args[1]);
+  bool sigalgs =
+      args[1]->IsTrue() || args[1]->StrictEquals(v8::Integer::New(isolate, 1));
+  std::string list = Utf8(isolate, args[2]);
   ERR_clear_error();
-  if (!SSL_CTX_set1_groups_list(ctx, groups.c_str())) {
-    return ThrowSsl(isolate, "Failed to set ECDH curve");
-  }
-}
-
-// ctxSetSigalgs(ctx, list)
-void CtxSetSigalgs(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  v8::Isolate* isolate = args.GetIsolate();
-  SSL_CTX* ctx = CtxArg(args[0]);
-  std::string list = Utf8(isolate, args[1]);
-  ERR_clear_error();
-  if (!SSL_CTX_set1_sigalgs_list(ctx, list.c_str())) {
-    return ThrowSsl(isolate, "Failed to set sigalgs");
+  int ok = sigalgs ? SSL_CTX_set1_sigalgs_list(ctx, list.c_str())
+                   : SSL_CTX_set1_groups_list(ctx, list.c_str());
+  if (!ok) {
+    return ThrowSsl(isolate, sigalgs ? "Failed to set sigalgs"
+                                     : "Failed to set ECDH curve");
   }
 }
 
@@ -1441,8 +1436,7 @@ constexpr runtime::Method kMethods[] = {
     {"ctxUseRoots", CtxUseRoots},
     {"ctxAddCRL", CtxAddCRL},
     {"ctxSetCiphers", CtxSetCiphers},
-    {"ctxSetGroups", CtxSetGroups},
-    {"ctxSetSigalgs", CtxSetSigalgs},
+    {"ctxSetList", CtxSetList},
     {"ctxSetDHParam", CtxSetDHParam},
     {"ctxSetOptions", CtxSetOptions},
     {"ctxSetSessionIdContext", CtxSetSessionIdContext},

@@ -221,14 +221,14 @@ function createSecureContext(options = {}) {
   if (sigalgs !== undefined) {
     validateString(sigalgs, 'options.sigalgs');
     if (sigalgs === '') throw new codes.ERR_INVALID_ARG_VALUE('options.sigalgs', sigalgs);
-    binding.ctxSetSigalgs(ctx, sigalgs);
+    binding.ctxSetList(ctx, 1, sigalgs);
   }
 
   const curve = ecdhCurve === undefined ? defaults.ecdhCurve : ecdhCurve;
   validateString(curve, 'options.ecdhCurve');
   if (curve !== 'auto') {
     try {
-      binding.ctxSetGroups(ctx, curve);
+      binding.ctxSetList(ctx, 0, curve);
     } catch {
       throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to set ECDH curve');
     }

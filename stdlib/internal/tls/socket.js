@@ -509,6 +509,23 @@ function failHandshake(sock, err, leaveOpen = false) {
   sock.destroy(err);
 }
 
+// The callback an app's handshake hook (SNICallback, OCSPRequest,
+// resumeSession) answers once: an error fails the handshake; a value is
+// applied (apply returns false when it failed the handshake itself), then
+// the handshake goes on with next().
+function hookAnswer(sock, apply, next) {
+  let answered = false;
+  return (err, value) => {
+    if (answered || sock.destroyed) return;
+    answered = true;
+    if (err) {
+      failHandshake(sock, err);
+      return;
+    }
+    if (apply(value) !== false) next();
+  };
+}
+
 // The server stopped at the ClientHello: SNICallback, ALPNCallback and
 // resumeSession answer (maybe later), then the handshake goes on.
 function onClientHello(sock) {
@@ -554,58 +571,34 @@ function onClientHello(sock) {
     const handle = contextHandle(st.context);
     const cert = binding.ctxGetCertificate(handle);
     const issuer = binding.ctxIssuer(handle);
-    let called = false;
     server.emit('OCSPRequest', cert === undefined ? null : Buffer.from(cert),
-      issuer === undefined ? null : Buffer.from(issuer), (err, response) => {
-        if (called || sock.destroyed) return;
-        called = true;
-        if (err) {
-          failHandshake(sock, err);
-          return;
-        }
+      issuer === undefined ? null : Buffer.from(issuer), hookAnswer(sock, (response) => {
         if (response) binding.sslSetOCSPResponse(st.engine, response);
-        afterOcsp();
-      });
+      }, afterOcsp));
   };
   const afterOcsp = () => {
     const server = st.server;
     if (server !== null && sessionId.length > 0 && server.listenerCount('resumeSession') > 0) {
-      let called = false;
-      server.emit('resumeSession', Buffer.from(sessionId), (err, data) => {
-        if (called) return;
-        called = true;
-        if (err) {
-          failHandshake(sock, err);
-          return;
-        }
+      server.emit('resumeSession', Buffer.from(sessionId), hookAnswer(sock, (data) => {
         if (data) binding.sslSetSession(st.engine, data);
-        afterSession();
-      });
+      }, afterSession));
       return;
     }
     afterSession();
   };
   if (typeof options.SNICallback === 'function' && servername !== '') {
-    let called = false;
-    options.SNICallback(servername, (err, context) => {
-      if (called || sock.destroyed) return;
-      called = true;
-      if (err) {
-        failHandshake(sock, err);
-        return;
+    options.SNICallback(servername, hookAnswer(sock, (context) => {
+      if (!context) return true;
+      const handle = contextHandle(context);
+      if (handle === undefined) {
+        failHandshake(sock, new codes.ERR_TLS_INVALID_CONTEXT('context'));
+        return false;
       }
-      if (context) {
-        const handle = contextHandle(context);
-        if (handle === undefined) {
-          failHandshake(sock, new codes.ERR_TLS_INVALID_CONTEXT('context'));
-          return;
-        }
-        st.context = context;
-        binding.sslSetContext(st.engine, handle);
-        binding.sslConfigure(st.engine, st.flags);
-      }
-      afterSni();
-    });
+      st.context = context;
+      binding.sslSetContext(st.engine, handle);
+      binding.sslConfigure(st.engine, st.flags);
+      return true;
+    }, afterSni));
     return;
   }
   afterSni();
