@@ -618,8 +618,7 @@ void CtxSetCiphers(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void CtxSetList(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   SSL_CTX* ctx = CtxArg(args[0]);
-  bool sigalgs =
-      args[1]->IsTrue() || args[1]->StrictEquals(v8::Integer::New(isolate, 1));
+  bool sigalgs = args[1]->Int32Value(Ctx(args)).FromMaybe(0) == 1;
   std::string list = Utf8(isolate, args[2]);
   ERR_clear_error();
   int ok = sigalgs ? SSL_CTX_set1_sigalgs_list(ctx, list.c_str())
