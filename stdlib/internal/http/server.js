@@ -78,14 +78,25 @@ method(ServerResponse, function assignSocket(sock) {
   if (sock._httpMessage) throw new codes.ERR_HTTP_SOCKET_ASSIGNED();
   sock._httpMessage = this;
   this.socket = sock;
+  // The response closes with its socket while it holds it.
+  sock.on('close', onHolderSocketClose);
   this.emit('socket', sock);
   this._flush();
 });
 
 method(ServerResponse, function detachSocket(sock) {
+  sock.removeListener('close', onHolderSocketClose);
   sock._httpMessage = null;
   this.socket = null;
 });
+
+// 'close' of a socket that a response holds (`this` is the socket).
+function onHolderSocketClose() {
+  const out = this._httpMessage;
+  if (out == null || typeof out.emit !== 'function') return;
+  out.destroyed = true;
+  emitClose(out);
+}
 
 method(ServerResponse, function writeContinue(done) {
   this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', done);
@@ -543,8 +554,10 @@ function onSocketEnd() {
     conn.current = null;
   }
   if (!this.writable) return;
+  // As in Node, the peer's end ends ours unless httpAllowHalfOpen; with it,
+  // the responses still owed go out first.
   const last = conn.waiting.length > 0 ? conn.waiting[conn.waiting.length - 1] : this._httpMessage;
-  if (last) last._last = true;
+  if (conn.server.httpAllowHalfOpen && last) last._last = true;
   else this.end();
 }
 
@@ -563,11 +576,6 @@ function onSocketClose(hadError) {
   conn.server[kConnections].delete(conn);
   for (const inc of conn.unfinished) abortRequest(inc);
   conn.unfinished.length = 0;
-  const out = this._httpMessage;
-  if (out) {
-    out.destroyed = true;
-    emitClose(out);
-  }
   for (const waiting of conn.waiting) {
     waiting.destroyed = true;
     emitClose(waiting);
