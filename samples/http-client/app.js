@@ -4,7 +4,7 @@
 // a 404, a redirect followed by hand, a request timeout and a refused
 // connection. Prints what it saw; exits 0 when everything matched.
 
-const http = require('http');
+const http = require('node:http');
 
 const notes = [];
 const server = http.createServer((req, res) => {
@@ -48,14 +48,14 @@ const server = http.createServer((req, res) => {
 });
 
 function call(options, body) {
-  return new Promise((resolve, reject) => {
+  return new Promise((settle, fail) => {
     const req = http.request({ host: '127.0.0.1', port: server.address().port, agent, ...options }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => { text += chunk; });
-      res.on('end', () => resolve({ res, text, reused: req.reusedSocket }));
+      res.on('end', () => settle({ res, text, reused: req.reusedSocket }));
     });
-    req.on('error', reject);
+    req.on('error', fail);
     if (body !== undefined) {
       req.setHeader('content-type', 'application/json');
       req.end(JSON.stringify(body));
@@ -85,23 +85,23 @@ server.listen(0, '127.0.0.1', async () => {
   const streamed = await call({ path: '/stream?chunks=3' });
   console.log(JSON.stringify(streamed.text));
 
-  await new Promise((resolve) => {
+  await new Promise((done) => {
     const req = http.get({ host: '127.0.0.1', port: server.address().port, path: '/slow', timeout: 50, agent: false });
     req.on('timeout', () => req.destroy(new Error('gave up waiting')));
     req.on('error', (err) => {
       console.log('timeout:', err.message);
-      resolve();
+      done();
     });
   });
 
-  await new Promise((resolve) => {
+  await new Promise((done) => {
     const probe = http.createServer();
     probe.listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => {
         http.get({ host: '127.0.0.1', port, agent: false }).on('error', (err) => {
           console.log('refused:', err.code, err.syscall);
-          resolve();
+          done();
         });
       });
     });
