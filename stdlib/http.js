@@ -11,28 +11,25 @@ const server = require('./internal/http/server');
 // The client side is its own module; until it is part of the build, using
 // it says so (a require inside try is left to run time by the bundler).
 const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('./internal/errors');
-let client;
-function clientSide() {
-  if (client === undefined) {
+// The client and the agent, loaded on first use. The requires stay inside
+// the try, where the bundler leaves a missing file to run time.
+const sides = { __proto__: null };
+function side(which) {
+  if (sides[which] === undefined) {
     try {
-      client = require('./internal/http/client');
-    } catch {
-      throw new ERR_METHOD_NOT_IMPLEMENTED('http client');
+      sides[which] = which === 'client' ?
+        require('./internal/http/client') : require('./internal/http/agent');
+    } catch (err) {
+      // Only a file missing from this build means the part is not there.
+      const missing = /has no dependency|Cannot find module/.test(String(err && err.message));
+      if (!missing) throw err;
+      throw new ERR_METHOD_NOT_IMPLEMENTED(which === 'client' ? 'http client' : 'http.Agent');
     }
   }
-  return client;
+  return sides[which];
 }
-let agent;
-function agentSide() {
-  if (agent === undefined) {
-    try {
-      agent = require('./internal/http/agent');
-    } catch {
-      throw new ERR_METHOD_NOT_IMPLEMENTED('http.Agent');
-    }
-  }
-  return agent;
-}
+const clientSide = () => side('client');
+const agentSide = () => side('agent');
 
 function request(...args) {
   return clientSide().request(...args);

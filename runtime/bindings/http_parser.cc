@@ -368,6 +368,31 @@ int ResultOf(Parser* parser, llhttp_errno err, size_t length) {
   return kExecuteError;
 }
 
+// Runs llhttp over `data` (or finishes the input when `finish`), with the
+// callbacks of this runtime. Returns false when JS must get no result: a
+// callback threw (the exception propagates) or free() came meanwhile (the
+// parser is gone then, and 0 is the result).
+bool Run(const v8::FunctionCallbackInfo<v8::Value>& args, Parser* parser,
+         const char* data, size_t length, bool finish, llhttp_errno* err) {
+  JSPACK_CHECK(!parser->executing);
+  v8::Local<v8::Value> callbacks = parser->runtime->binding_data(kCallbacksKey);
+  JSPACK_CHECK(callbacks->IsArray());
+  parser->base = data;
+  parser->callbacks = callbacks.As<v8::Array>();
+  parser->executing = true;
+  parser->threw = false;
+  *err = finish ? llhttp_finish(&parser->llhttp)
+                : llhttp_execute(&parser->llhttp, data, length);
+  parser->executing = false;
+  parser->callbacks.Clear();
+  if (parser->freed) {
+    FreeParser(parser);
+    args.GetReturnValue().Set(0);
+    return false;
+  }
+  return !parser->threw;
+}
+
 // execute(id, bytes) -> the count of bytes parsed (all of them, or fewer
 // when an upgrade took the rest), -1 on a parse error (see error()), or
 // nothing when a callback threw (the exception propagates). After free()
@@ -379,26 +404,12 @@ void Execute(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(0);
     return;
   }
-  JSPACK_CHECK(!parser->executing);
-  v8::Local<v8::Value> callbacks = parser->runtime->binding_data(kCallbacksKey);
-  JSPACK_CHECK(callbacks->IsArray());
   v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
   size_t length = view->ByteLength();
   const char* data =
       static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset();
-  parser->base = data;
-  parser->callbacks = callbacks.As<v8::Array>();
-  parser->executing = true;
-  parser->threw = false;
-  llhttp_errno err = llhttp_execute(&parser->llhttp, data, length);
-  parser->executing = false;
-  parser->callbacks.Clear();
-  if (parser->freed) {
-    FreeParser(parser);
-    args.GetReturnValue().Set(0);
-    return;
-  }
-  if (parser->threw) return;
+  llhttp_errno err;
+  if (!Run(args, parser, data, length, false, &err)) return;
   args.GetReturnValue().Set(ResultOf(parser, err, length));
 }
 
@@ -410,22 +421,8 @@ void Finish(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(0);
     return;
   }
-  JSPACK_CHECK(!parser->executing);
-  v8::Local<v8::Value> callbacks = parser->runtime->binding_data(kCallbacksKey);
-  JSPACK_CHECK(callbacks->IsArray());
-  parser->base = nullptr;
-  parser->callbacks = callbacks.As<v8::Array>();
-  parser->executing = true;
-  parser->threw = false;
-  llhttp_errno err = llhttp_finish(&parser->llhttp);
-  parser->executing = false;
-  parser->callbacks.Clear();
-  if (parser->freed) {
-    FreeParser(parser);
-    args.GetReturnValue().Set(0);
-    return;
-  }
-  if (parser->threw) return;
+  llhttp_errno err;
+  if (!Run(args, parser, nullptr, 0, true, &err)) return;
   args.GetReturnValue().Set(err == HPE_OK ? 0 : kExecuteError);
 }
 

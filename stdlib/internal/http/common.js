@@ -276,6 +276,7 @@ function directReader(socket, hw, onData) {
   };
   const reader = {
     paused: false,
+    viaHandle: true,
     pause() {
       this.paused = true;
       if (viaStream !== null) viaStream.pause();
@@ -287,6 +288,7 @@ function directReader(socket, hw, onData) {
       else if (!hw.reading && !hw.closed && socket._handle === hw && !socket.destroyed) hw.readStart();
     },
     detach() {
+      reader.viaHandle = false;
       if (viaStream !== null) viaStream.detach();
       restore();
       socket[kConsumed] = undefined;
@@ -295,6 +297,7 @@ function directReader(socket, hw, onData) {
   for (const name of kListenerMethods) {
     socket[name] = function listenerWrapper(event, listener) {
       if ((event === 'data' || event === 'readable') && viaStream === null) {
+        reader.viaHandle = false;
         restore();
         viaStream = streamReader(socket, onData);
         if (reader.paused) socket.pause();
@@ -308,6 +311,48 @@ function directReader(socket, hw, onData) {
 }
 
 const kConsumed = Symbol('httpConsumed');
+
+let errnoException;
+function writeFailed(status, sock) {
+  errnoException ??= require('../errors').errnoException;
+  sock.destroy(errnoException(status, 'write'));
+}
+
+// One completion object per write that libuv had to queue.
+function onDirectWriteDone(status, req) {
+  if (status < 0) writeFailed(status, req.sock);
+  if (typeof req.done === 'function') req.done(status < 0 ? null : undefined);
+}
+
+// Writes `bytes` (a latin1/utf8 string or a Buffer) straight to the handle
+// of a plain socket when nothing else waits to be written, skipping the
+// stream machinery; returns false when the caller must use socket.write().
+// `done` runs after the bytes were handed over, as a write callback does.
+function writeDirect(sock, bytes, enc, done) {
+  const reader = sock[kConsumed];
+  if (reader === undefined || reader.viaHandle !== true) return false;
+  if (sock.connecting || !sock.writable || sock.writableLength !== 0 ||
+      sock.writableCorked !== 0) {
+    return false;
+  }
+  const hw = sock._handle;
+  let latin1 = false;
+  if (typeof bytes === 'string') {
+    if (enc === 'latin1' || enc === 'binary') latin1 = true;
+    else if (enc != null && enc !== 'utf8' && enc !== 'utf-8') return false;
+  } else if (!(bytes instanceof Uint8Array)) {
+    return false;
+  }
+  sock._unrefTimer();
+  const req = { oncomplete: onDirectWriteDone, sock, done };
+  const status = hw.writev(req, [bytes], latin1);
+  if (status === 1) {
+    if (typeof done === 'function') process.nextTick(done);
+  } else if (status < 0) {
+    writeFailed(status, sock);
+  }
+  return true;
+}
 
 // ---- the Date header ---------------------------------------------------
 
@@ -343,6 +388,7 @@ module.exports = {
   METHODS,
   HTTPParser,
   consumeSocket,
+  writeDirect,
   hasBadValueChar,
   isToken,
   method,

@@ -24,7 +24,9 @@ const Stream = require('../../stream');
 const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const { validateString } = require('../validators');
-const { method, hasBadValueChar, utcDate, validateHeaderName, validateHeaderValue } = require('./common');
+const {
+  method, hasBadValueChar, utcDate, validateHeaderName, validateHeaderValue, writeDirect,
+} = require('./common');
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
@@ -442,6 +444,7 @@ method(OutgoingMessage, function _writeRaw(bytes, enc, done) {
   }
   if (sock !== null && sock._httpMessage === this && sock.writable) {
     if (this.outputData.length > 0) this._flushOutput(sock);
+    if (writeDirect(sock, bytes, enc, done)) return true;
     return sock.write(bytes, enc, done);
   }
   this.outputData.push({ data: bytes, encoding: enc, callback: done });
@@ -612,15 +615,13 @@ method(OutgoingMessage, function end(piece, enc, done) {
     return om;
   }
   const sock = om.socket;
-  if (sock) sock.cork();
+  // Corked only when the end takes several writes (a framed last chunk).
+  let corked = false;
   const flushed = () => onFinish(om);
   let sent = false;
   if (piece != null) {
     const bad = checkChunk(piece);
-    if (bad !== null) {
-      if (sock) sock.uncork();
-      throw bad;
-    }
+    if (bad !== null) throw bad;
     if (!om._header) {
       om._contentLength = byteLengthOf(piece, enc);
       om._implicitHeader();
@@ -634,6 +635,10 @@ method(OutgoingMessage, function end(piece, enc, done) {
       om._send(piece, enc, flushed);
       sent = true;
     } else {
+      if (sock) {
+        sock.cork();
+        corked = true;
+      }
       writeChunk(om, piece, enc, null, true);
     }
   } else if (!om._header) {
@@ -651,7 +656,7 @@ method(OutgoingMessage, function end(piece, enc, done) {
       process.nextTick(flushed);
     }
   }
-  if (sock) sock.uncork();
+  if (corked) sock.uncork();
   om[kCorked] = 0;
   om.finished = true;
   if (om.outputData.length === 0 && sock && sock._httpMessage === om) om._finish();
