@@ -408,7 +408,8 @@ class ResponseReader {
     this.headerLimit = typeof limit === 'number' && limit > 0 ? limit * 2 : 0;
     const parser = new HTTPParser('response', {
       insecure: Boolean(creq.insecureHTTPParser),
-      maxHeaderSize: creq.maxHeaderSize || undefined,
+      // Unset, it is http.maxHeaderSize (--max-http-header-size).
+      maxHeaderSize: creq.maxHeaderSize ?? require('./server').defaultMaxHeaderSize(),
     });
     parser.onHeaders = (...head) => this.onHeaders(...head);
     parser.onBody = (chunk) => this.onBody(chunk);
