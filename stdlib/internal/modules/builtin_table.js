@@ -4,11 +4,28 @@
 // registry is what lets node:module use the registry without a cycle.
 
 module.exports = [
+  ['_http_agent', () => require('../http/agent')],
+  ['_http_client', () => ({ ClientRequest: require('../http/client').ClientRequest })],
+  ['_http_common', () => require('../../internal/http/common').legacyExports()],
+  ['_http_incoming', () => require('../../internal/http/incoming')],
+  ['_http_outgoing', () => require('../../internal/http/outgoing')],
+  ['_http_server', () => require('../../internal/http/server')],
   ['_stream_duplex', () => require('../../stream').Duplex],
   ['_stream_passthrough', () => require('../../stream').PassThrough],
   ['_stream_readable', () => require('../../stream').Readable],
   ['_stream_transform', () => require('../../stream').Transform],
   ['_stream_writable', () => require('../../stream').Writable],
+  ['_tls_common', () => {
+    const contexts = require('../tls/secure_context');
+    const { translatePeerCertificate } = require('../tls/identity');
+    const { SecureContext, createSecureContext } = contexts;
+    return { SecureContext, createSecureContext, translatePeerCertificate };
+  }],
+  ['_tls_wrap', () => {
+    const tls = require('../../tls');
+    const { TLSSocket, Server, createServer, connect } = tls;
+    return { TLSSocket, Server, createServer, connect };
+  }],
   ['assert', () => require('../../assert')],
   ['assert/strict', () => require('../../assert').strict],
   ['async_hooks', () => require('../../async_hooks')],
@@ -25,6 +42,8 @@ module.exports = [
   ['events', () => require('../../events')],
   ['fs', () => require('../../fs')],
   ['fs/promises', () => require('../../fs/promises')],
+  ['http', () => require('../../http')],
+  ['https', () => require('../../https')],
   ['module', () => require('../../module')],
   ['net', () => require('../../net')],
   ['os', () => require('../../os')],
@@ -45,6 +64,7 @@ module.exports = [
   ['sys', () => require('../../sys')],
   ['timers', () => require('../../timers')],
   ['timers/promises', () => require('../../timers/promises')],
+  ['tls', () => require('../../tls')],
   ['tty', () => require('../../tty')],
   ['url', () => require('../../url')],
   ['util', () => require('../../util')],
