@@ -40,8 +40,10 @@ function onFirstConnect() {
   }
 }
 
-// Evaluates undici with WebAssembly.compile deferred as described above;
-// the global itself is back in place before any program code runs.
+// Evaluates undici with WebAssembly.compile deferred as described above,
+// and with the global __UNDICI_IS_NODE__ that Node's own build of undici
+// has, which makes requests say "user-agent: node" as Node's do. Both
+// globals are back as they were before any program code runs.
 function loadUndici() {
   const own = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly');
   const deferred = Object.create(own.value, {
@@ -53,9 +55,11 @@ function loadUndici() {
     },
   });
   Object.defineProperty(globalThis, 'WebAssembly', { ...own, value: deferred });
+  globalThis.__UNDICI_IS_NODE__ = true;
   try {
     return require('undici/index-fetch.js');
   } finally {
+    delete globalThis.__UNDICI_IS_NODE__;
     Object.defineProperty(globalThis, 'WebAssembly', own);
   }
 }
