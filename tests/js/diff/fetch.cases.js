@@ -121,7 +121,7 @@ async function echoCases() {
     emit('request object', received(server.requests[before + 2], server));
   }
   
-  server.close();
+  server.stop();
 }
 
 async function bodyCases() {
@@ -199,7 +199,7 @@ async function bodyCases() {
   }), server));
   emit('truncated body', await settle(get('/short').then((r) => r.text()), server));
   emit('not http', await settle(get('/garbage'), server));
-  server.close();
+  server.stop();
 }
 
 async function redirectCases() {
@@ -240,7 +240,7 @@ async function redirectCases() {
   emit('stream body redirect', await settle(fetch(`${server.origin}/r307`, {
     method: 'POST', duplex: 'half', body: new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1])); c.close(); } }),
   }), server));
-  server.close();
+  server.stop();
 }
 
 async function encodingCases() {
@@ -275,7 +275,7 @@ async function encodingCases() {
     }), server);
     emit(`encoding ${name}`, [r, server.requests[before] && server.requests[before].headers['accept-encoding']]);
   }
-  server.close();
+  server.stop();
 }
 
 async function keepAliveCases() {
@@ -292,8 +292,8 @@ async function keepAliveCases() {
   });
   for (let i = 0; i < 2; i++) await fetch(`${closing.origin}/`).then((r) => r.text());
   emit('connection close', closing.accepted);
-  closing.close();
-  server.close();
+  closing.stop();
+  server.stop();
 }
 
 async function abortCases() {
@@ -345,7 +345,7 @@ async function abortCases() {
   }
   emit('signal not a signal', await settle(fetch(`${server.origin}/soon`, { signal: {} }), server));
   for (const s of sockets) s.destroy();
-  server.close();
+  server.stop();
 }
 
 async function errorCases() {
@@ -356,7 +356,7 @@ async function errorCases() {
   emit('ECONNREFUSED', await settle(fetch(`http://127.0.0.1:${port}/`), portMask));
   const resetting = await serve((req, socket) => socket.destroy());
   emit('socket closed', await settle(fetch(`${resetting.origin}/`), resetting));
-  resetting.close();
+  resetting.stop();
   for (const input of ['not a url', '/relative', 'ftp://x/', 'file:///etc/hostname', 'http://user:pw@127.0.0.1:1/',
     'blob:nothing', 'about:blank', 'http://[::1', '']) {
     emit(`bad input ${input}`, await settle(fetch(input)));

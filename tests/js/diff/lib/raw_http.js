@@ -3,7 +3,8 @@
 // any client test): it reads each request itself (head, then a
 // Content-Length or chunked body), hands it to route(req, socket), and the
 // route writes the exact response bytes. Requests on one connection are
-// served in order; `accepted` counts the sockets accepted.
+// served in order; `accepted` counts the sockets accepted, and
+// server.stop() closes the server and its connections.
 
 const net = require('net');
 
@@ -47,6 +48,8 @@ function readChunked(buf) {
 function serve(route) {
   const server = net.createServer((socket) => {
     server.accepted++;
+    server.sockets.add(socket);
+    socket.on('close', () => server.sockets.delete(socket));
     let buf = Buffer.alloc(0);
     let busy = false;
     socket.on('error', () => {});
@@ -86,6 +89,13 @@ function serve(route) {
   });
   server.accepted = 0;
   server.requests = [];
+  server.sockets = new Set();
+  // Closes the server and every connection (a client's idle keep-alive
+  // sockets would otherwise hold the process until the client times them out).
+  server.stop = () => {
+    for (const socket of server.sockets) socket.destroy();
+    server.close();
+  };
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       server.origin = `http://127.0.0.1:${server.address().port}`;
