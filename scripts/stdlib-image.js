@@ -135,7 +135,10 @@ const table = order.map((p, i) => {
     if (to === undefined) throw new Error(`${p}: ${imp.original} resolved outside the stdlib`);
     deps[imp.original] = to;
   }
-  return [moduleName(p), sources[i].length, deps, kEagerModules.has(moduleName(p))];
+  // A module's dependencies stay a JSON string until it is first loaded:
+  // as objects, each module's distinct set of keys would cost the snapshot
+  // a hidden class of its own, for every module, loaded or not.
+  return [moduleName(p), sources[i].length, JSON.stringify(deps), kEagerModules.has(moduleName(p))];
 });
 
 const loader = `'use strict';
@@ -152,7 +155,8 @@ for (let i = 0, at = base; i < table.length; i++) {
 function load(i) {
   let module = modules[i];
   if (module !== undefined) return module.exports;
-  const [name, length, deps, eager] = table[i];
+  const [name, length, depsJson, eager] = table[i];
+  const deps = JSON.parse(depsJson);
   const body = compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager);
   function require(specifier) {
     const to = deps[specifier];
