@@ -44,9 +44,11 @@ function onFirstConnect() {
 // and with the global __UNDICI_IS_NODE__ that Node's own build of undici
 // has, which makes requests say "user-agent: node" as Node's do. Both
 // globals are back as they were before any program code runs.
+// (A snapshot being built has no WebAssembly global at all; the app's
+// start from it has.)
 function loadUndici() {
   const own = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly');
-  const deferred = Object.create(own.value, {
+  const deferred = Object.create(own === undefined ? null : own.value, {
     compile: {
       value: (bytes) => new Promise((resolve, reject) => {
         if (waiting.length === 0) dc.subscribe(kConnectChannel, onFirstConnect);
@@ -54,13 +56,16 @@ function loadUndici() {
       }),
     },
   });
-  Object.defineProperty(globalThis, 'WebAssembly', { ...own, value: deferred });
+  Object.defineProperty(globalThis, 'WebAssembly', {
+    value: deferred, writable: true, enumerable: false, configurable: true,
+  });
   globalThis.__UNDICI_IS_NODE__ = true;
   try {
     return require('undici/index-fetch.js');
   } finally {
     delete globalThis.__UNDICI_IS_NODE__;
-    Object.defineProperty(globalThis, 'WebAssembly', own);
+    if (own === undefined) delete globalThis.WebAssembly;
+    else Object.defineProperty(globalThis, 'WebAssembly', own);
   }
 }
 
