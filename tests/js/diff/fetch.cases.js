@@ -280,12 +280,23 @@ async function encodingCases() {
 
 async function keepAliveCases() {
   const server = await serve((req, socket) => {
+    // A Keep-Alive timeout of 1 s is within undici's 1 s safety margin:
+    // it closes each socket after its response.
     socket.write(response(200, 'OK', [['Keep-Alive', 'timeout=1']], `n${server.requests.length}`));
   });
   const texts = [];
   for (let i = 0; i < 4; i++) texts.push(await fetch(`${server.origin}/ka`).then((r) => r.text()));
   const parallel = await Promise.all([1, 2, 3].map(() => fetch(`${server.origin}/p`).then((r) => r.text())));
   emit('keep-alive reuse', [texts, server.requests.slice(0, 4).map((r) => r.connection), parallel.length, server.accepted]);
+  // Without the hint, an idle socket is reused once undici has freed it
+  // (a loop turn after its response).
+  const plain = await serve((req, socket) => socket.write(response(200, 'OK', [], 'p')));
+  for (let i = 0; i < 4; i++) {
+    await fetch(`${plain.origin}/`).then((r) => r.text());
+    await new Promise((r) => setImmediate(r));
+  }
+  emit('keep-alive idle reuse', [plain.requests.map((r) => r.connection), plain.accepted]);
+  plain.stop();
   const closing = await serve((req, socket) => {
     socket.write(response(200, 'OK', [['Connection', 'close']], 'bye'));
     socket.end();
