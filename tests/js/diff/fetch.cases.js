@@ -489,8 +489,72 @@ async function classCases() {
   }));
 }
 
+async function moreCases() {
+  const server = await serve((req, socket) => {
+    socket.write(response(200, 'OK', [['Content-Type', 'text/plain']], `${req.method} ${req.target} ${req.body}`));
+  });
+  const blobUrl = URL.createObjectURL(new Blob(['blob data'], { type: 'text/x-blob' }));
+  emit('blob url', await settle(fetch(blobUrl).then(async (r) => [heads(r), await r.text()])));
+  {
+    const { resolveObjectURL } = require('buffer');
+    const id = blobUrl.slice('blob:nodedata:'.length);
+    emit('blob url shape', /^blob:nodedata:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(blobUrl));
+    const forms = [blobUrl, `${blobUrl}#f`, `${blobUrl}?q`, `BLOB:nodedata:${id}`, ` ${blobUrl}\n`,
+      `blob:nodedata:${id.toUpperCase()}`, `blob:other:${id}`, `blob:${id}`, `blob:nodedata:${id}:x`, 'blob:nodedata:', 42];
+    emit('resolveObjectURL forms', forms.map((f) => {
+      const b = resolveObjectURL(f);
+      return b === undefined ? 'none' : [b.constructor.name, b.size, b.type];
+    }));
+    emit('resolveObjectURL fresh blob', resolveObjectURL(blobUrl) !== resolveObjectURL(blobUrl));
+    for (const bad of [undefined, 'x', {}, new Uint8Array(1)]) {
+      syncCase(`createObjectURL ${inspect(bad)}`, () => URL.createObjectURL(bad));
+    }
+    syncCase('revokeObjectURL no args', () => URL.revokeObjectURL());
+    syncCase('revokeObjectURL junk', () => URL.revokeObjectURL('not a url'));
+    const fileUrl = URL.createObjectURL(new File(['f'], 'f.txt', { type: 'text/f' }));
+    emit('file url', await settle(fetch(fileUrl).then(async (r) => [heads(r), await r.text()])));
+    URL.revokeObjectURL(`${fileUrl}#x`);
+    emit('revoked with fragment', resolveObjectURL(fileUrl) === undefined);
+  }
+  URL.revokeObjectURL(blobUrl);
+  emit('revoked blob url', await settle(fetch(blobUrl)));
+  emit('URL object input', await settle(fetch(new URL('/u?x=1', server.origin)).then((r) => r.text()), server));
+  emit('Headers object init', await settle(fetch(server.origin, { headers: new Headers({ 'x-test': 'h' }) })
+    .then(async (r) => [await r.text(), received(server.requests.at(-1), server).headers]), server));
+  emit('async iterable body', await settle(fetch(`${server.origin}/it`, {
+    method: 'POST',
+    duplex: 'half',
+    body: (async function* gen() { yield 'a'; yield Buffer.from('b'); yield new Uint8Array([99]); })(),
+  }).then((r) => r.text()), server));
+  {
+    const ac = new AbortController();
+    const req = new Request(server.origin, { signal: ac.signal });
+    ac.abort();
+    emit('request signal follows', [req.signal.aborted, req.signal.reason && req.signal.reason.name]);
+  }
+  emit('tee via clone', await settle((async () => {
+    const r = new Response(new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('x'));
+        c.enqueue(new TextEncoder().encode('y'));
+        c.close();
+      },
+    }));
+    const c = r.clone();
+    return [await c.text(), await r.text()];
+  })()));
+  emit('cancelled body', await settle(fetch(server.origin).then(async (r) => {
+    await r.body.cancel();
+    return [r.bodyUsed, r.body.locked];
+  }), server));
+  emit('json with BOM', await settle(new Response('\ufeff{"a":1}').json()));
+  emit('text of latin1 bytes', await settle(new Response(new Uint8Array([0xe9, 0x41])).text()));
+  server.stop();
+}
+
 (async () => {
   await classCases();
+  await moreCases();
   await echoCases();
   await bodyCases();
   await redirectCases();
