@@ -122,7 +122,7 @@ function packedApp() {
       pending.then((text) => { console.log(kinds.join(), text); server.close(); });
     `);
     const out = path.join(dir, 'app');
-    execFileSync(jspack, [app, '-o', out], { stdio: 'pipe' });
+    execFileSync(jspack, [app, '--libs=system', '-o', out], { stdio: 'pipe' });
     const r = spawnSync(out, [], { encoding: 'utf8', timeout: 20000 });
     assert.strictEqual(r.status, 0, r.stderr);
     assert.strictEqual(r.stdout.trim(), 'function,function,function,function,function packed');
