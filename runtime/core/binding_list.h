@@ -13,6 +13,7 @@
   V(encoding)                  \
   V(fs)                        \
   V(fs_event)                  \
+  V(http_parser)               \
   V(messaging)                 \
   V(module)                    \
   V(os)                        \
@@ -26,6 +27,7 @@
   V(stream_wrap)               \
   V(task_queue)                \
   V(timers)                    \
+  V(tls_wrap)                  \
   V(tty_wrap)                  \
   V(types)                     \
   V(udp_wrap)                  \

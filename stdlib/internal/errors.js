@@ -200,10 +200,18 @@ ERR_STREAM_WRAP                       Error       Stream has StringDecoder set o
 ERR_STREAM_WRITE_AFTER_END            Error       write after end
 ERR_STRING_TOO_LONG                   Error       Cannot create a string longer than 0x%s characters
 ERR_SYSTEM_ERROR                      SystemError A system error occurred
+ERR_TLS_ALPN_CALLBACK_INVALID_RESULT  TypeError   ALPN callback returned a value (%s) that did not match any of the client's offered protocols (%s)
+ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS  TypeError   The ALPNCallback and ALPNProtocols TLS options are mutually exclusive
 ERR_TLS_CERT_ALTNAME_INVALID          Error       *
 ERR_TLS_HANDSHAKE_TIMEOUT             Error       TLS handshake timeout
-ERR_TLS_INVALID_PROTOCOL_METHOD       TypeError   %s is not a valid %s TLS protocol method
+ERR_TLS_INVALID_CONTEXT               TypeError   %s must be a SecureContext
+ERR_TLS_INVALID_PROTOCOL_METHOD       TypeError   %s
+ERR_TLS_INVALID_PROTOCOL_VERSION      TypeError   %j is not a valid %s TLS protocol version
+ERR_TLS_INVALID_STATE                 Error       TLS socket connection must be securely established
+ERR_TLS_PROTOCOL_VERSION_CONFLICT     TypeError   TLS protocol version %j conflicts with secureProtocol %j
 ERR_TLS_RENEGOTIATION_DISABLED        Error       TLS session renegotiation disabled for this socket
+ERR_TLS_REQUIRED_SERVER_NAME          Error       "servername" is required parameter for Server.addContext
+ERR_TLS_SESSION_ATTACK                Error       TLS session renegotiation attack detected
 ERR_TLS_SNI_FROM_SERVER               Error       Cannot issue SNI from a TLS server-side socket
 ERR_TTY_INIT_FAILED                   SystemError TTY initialization failed
 ERR_UNAVAILABLE_DURING_EXIT           Error       Cannot call function in process exit handler

@@ -4,6 +4,8 @@
 // registry is what lets node:module use the registry without a cycle.
 
 module.exports = [
+  ['_http_agent', () => require('../http/agent')],
+  ['_http_client', () => ({ ClientRequest: require('../http/client').ClientRequest })],
   ['_stream_duplex', () => require('../../stream').Duplex],
   ['_stream_passthrough', () => require('../../stream').PassThrough],
   ['_stream_readable', () => require('../../stream').Readable],
@@ -25,6 +27,8 @@ module.exports = [
   ['events', () => require('../../events')],
   ['fs', () => require('../../fs')],
   ['fs/promises', () => require('../../fs/promises')],
+  ['http', () => require('../../http')],
+  ['https', () => require('../../https')],
   ['module', () => require('../../module')],
   ['net', () => require('../../net')],
   ['os', () => require('../../os')],
@@ -45,6 +49,7 @@ module.exports = [
   ['sys', () => require('../../sys')],
   ['timers', () => require('../../timers')],
   ['timers/promises', () => require('../../timers/promises')],
+  ['tls', () => require('../../tls')],
   ['tty', () => require('../../tty')],
   ['url', () => require('../../url')],
   ['util', () => require('../../util')],

@@ -142,6 +142,8 @@ function Socket(opts) {
   // strings as they come, without turning them into Buffers first.
   Duplex.call(this, {
     ...settings,
+    // The socket follows options.signal itself (below), once.
+    signal: undefined,
     allowHalfOpen: !!settings.allowHalfOpen,
     emitClose: false,
     autoDestroy: true,
