@@ -1,7 +1,8 @@
 // fetch() beyond the differential corpus (tests/js/diff/fetch.cases.js):
 // large bodies both ways with backpressure, many requests at once through
 // the pool, the parser's WebAssembly compiled only at the first connection
-// and once, and a packed app calling fetch at its top level. The server is
+// and once, and a packed app calling fetch at its top level (NODE_DEBUG
+// still read at its start). The server is
 // tests/js/diff/lib/raw_http.js (raw net). Under plain node the same
 // checks run on node (the packed-app part only under jspack).
 'use strict';
@@ -111,7 +112,8 @@ function packedApp() {
     // Top level: touches the globals and starts a fetch before anything else.
     fs.writeFileSync(app, `
       const net = require('net');
-      const kinds = [typeof fetch, typeof Headers, typeof Request, typeof Response, typeof FormData];
+      const kinds = [typeof fetch, typeof Headers, typeof Request, typeof Response, typeof FormData,
+        require('util').debuglog('fetchtest').enabled];
       const server = net.createServer((s) => s.once('data', (d) => {
         s.end('HTTP/1.1 200 OK\\r\\nContent-Length: 6\\r\\nConnection: close\\r\\n\\r\\npacked');
       }));
@@ -123,9 +125,11 @@ function packedApp() {
     `);
     const out = path.join(dir, 'app');
     execFileSync(jspack, [app, '--libs=system', '-o', out], { stdio: 'pipe' });
-    const r = spawnSync(out, [], { encoding: 'utf8', timeout: 20000 });
+    // NODE_DEBUG is read at run time, never frozen into the snapshot (undici
+    // reads its debuglog switches as it loads: it must not load at pack time).
+    const r = spawnSync(out, [], { encoding: 'utf8', timeout: 20000, env: { ...process.env, NODE_DEBUG: 'fetchtest' } });
     assert.strictEqual(r.status, 0, r.stderr);
-    assert.strictEqual(r.stdout.trim(), 'function,function,function,function,function packed');
+    assert.strictEqual(r.stdout.trim(), 'function,function,function,function,function,true packed');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

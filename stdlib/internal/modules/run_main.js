@@ -28,9 +28,6 @@ function isComposite(source) {
   return source.startsWith('return { main: ');
 }
 
-// Code that calls fetch() or makes one of its classes (see prepareApp).
-const kUsesFetch = /\bfetch\s*\(|\bnew\s+(?:Request|Response|Headers|FormData|WebSocket|EventSource)\s*\(|\bResponse\.(?:json|error|redirect)\s*\(/;
-
 // Pack time: compile the bundle, every function eagerly, without running it,
 // and load the builtins it names, so the app snapshot holds them evaluated.
 function prepareApp(source, filename) {
@@ -38,11 +35,6 @@ function prepareApp(source, filename) {
   appMain = binding.compileFunction(source, filename, true);
   setAppScriptName(filename);
   for (const id of namedBuiltins(source)) builtins.loadBuiltin(id);
-  // An app that calls fetch or builds its classes gets undici evaluated
-  // in its snapshot: 6 ms more to start (undici's objects), 25 ms less to
-  // the first response (measured on a packed hello that fetches once). The
-  // parser's WebAssembly still compiles at the first connection.
-  if (kUsesFetch.test(source)) require('../fetch');
   warmStartup();
 }
 
