@@ -120,8 +120,11 @@ function stripRedundantNames(code, file) {
 }
 
 const sources = order.map((p) => {
-  const code = stripRedundantNames(fs.readFileSync(path.join(minified, p), 'utf8'), p);
-  if (/[^\x00-\x7f]/.test(code)) throw new Error(`${p}: not ASCII after esbuild`);
+  let code = stripRedundantNames(fs.readFileSync(path.join(minified, p), 'utf8'), p);
+  // --charset=ascii escapes all code; a licence comment esbuild keeps
+  // (undici's "Jimmy W\u00e4rting") stays as written, and is spelled
+  // out in escapes here, which in a comment are just text.
+  code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return code;
 });
 const table = order.map((p, i) => {
@@ -132,7 +135,10 @@ const table = order.map((p, i) => {
     if (to === undefined) throw new Error(`${p}: ${imp.original} resolved outside the stdlib`);
     deps[imp.original] = to;
   }
-  return [moduleName(p), sources[i].length, deps, kEagerModules.has(moduleName(p))];
+  // A module's dependencies stay a JSON string until it is first loaded:
+  // as objects, each module's distinct set of keys would cost the snapshot
+  // a hidden class of its own, for every module, loaded or not.
+  return [moduleName(p), sources[i].length, JSON.stringify(deps), kEagerModules.has(moduleName(p))];
 });
 
 const loader = `'use strict';
@@ -149,7 +155,8 @@ for (let i = 0, at = base; i < table.length; i++) {
 function load(i) {
   let module = modules[i];
   if (module !== undefined) return module.exports;
-  const [name, length, deps, eager] = table[i];
+  const [name, length, depsJson, eager] = table[i];
+  const deps = JSON.parse(depsJson);
   const body = compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager);
   function require(specifier) {
     const to = deps[specifier];

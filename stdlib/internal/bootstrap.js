@@ -147,6 +147,17 @@ function defineLazyGlobal(name, load, enumerable = false) {
   }
 }
 {
+  // fetch is a plain function, as in Node, that loads undici (./fetch) on
+  // its first call; its classes are lazy accessors. WebSocket and
+  // EventSource come with --experimental-websocket/-eventsource (run_main).
+  defineGlobal('fetch', function fetch(input, init = undefined) {
+    return require('./fetch').fetch(input, init);
+  }, true);
+  for (const name of ['Request', 'Response', 'Headers', 'FormData']) {
+    defineLazyGlobal(name, () => require('./fetch')[name]);
+  }
+}
+{
   // worker_threads' classes as globals, looked up on first use.
   const lazyWorkerGlobal = (name) => {
     Object.defineProperty(globalThis, name, {

@@ -236,8 +236,43 @@ for (const name of ['name', 'lastModified']) {
   Object.defineProperty(File.prototype, name, desc);
 }
 
-// Blob URLs need URL.createObjectURL, which jspack does not have yet; no
-// URL ever resolves.
-const resolveObjectURL = (url) => void String(url);
+// Blob URLs. URL.createObjectURL (internal/url/whatwg) files a blob here
+// under a random version 4 UUID and names it blob:nodedata:<uuid>;
+// node:buffer's resolveObjectURL gives a new Blob of the same bytes and
+// type for such a URL until URL.revokeObjectURL drops it. A URL is read as
+// the URL parser would for these: surrounding spaces and controls and any
+// tab or newline ignored, the scheme in any case, the query and fragment
+// not part of the name.
+const objectURLBlobs = new Map();
 
-module.exports = { Blob, File, resolveObjectURL };
+function newObjectURL(obj) {
+  if (!kBlobState.has(obj)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+  const random = new Uint8Array(16);
+  internalBinding('crypto').randomFill(random, 0, 16);
+  random[6] = 0x40 | (random[6] & 0x0f);
+  random[8] = 0x80 | (random[8] & 0x3f);
+  const hex = Array.from(random, (b) => (b + 0x100).toString(16).slice(1)).join('');
+  const id = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16),
+    hex.slice(16, 20), hex.slice(20)].join('-');
+  const name = `blob:nodedata:${id}`;
+  objectURLBlobs.set(id, obj);
+  return name;
+}
+
+function objectURLId(url) {
+  const text = `${url}`.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '').replace(/[\t\n\r]/g, '');
+  if (text.slice(0, 5).toLowerCase() !== 'blob:') return undefined;
+  const path = text.slice(5).split(/[?#]/, 1)[0].split(':');
+  return path.length === 2 && path[0] === 'nodedata' ? path[1] : undefined;
+}
+
+function revokeObjectURL(name) {
+  objectURLBlobs.delete(objectURLId(name));
+}
+
+function resolveObjectURL(name) {
+  const blob = objectURLBlobs.get(objectURLId(name));
+  return blob === undefined ? undefined : new Blob([blob], { type: blob.type });
+}
+
+module.exports = { Blob, File, resolveObjectURL, newObjectURL, revokeObjectURL };

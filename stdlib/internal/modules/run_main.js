@@ -88,6 +88,11 @@ function readOptions(pairs) {
       case '--title': process.title = value; break;
       case '--env-file': options.envFile = value; break;
       case '--preserve-symlinks': options.preserveSymlinks = true; break;
+      case '--experimental-websocket':
+      case '--experimental-eventsource':
+      case '--no-experimental-fetch':
+        require('../fetch/flags').applyFetchFlag(name);
+        break;
       case '--preserve-symlinks-main':
         options.preserveSymlinksMain = true;
         break;

@@ -144,12 +144,14 @@ class URL {
 
   // Blob URLs need a Blob, which jspack does not have yet: every argument
   // fails the check Node makes.
+  // Blob URLs are filed with the blobs (internal/buffer/blob).
   static createObjectURL(obj) {
-    throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    return require('../buffer/blob').newObjectURL(obj);
   }
 
   static revokeObjectURL(url) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    require('../buffer/blob').revokeObjectURL(url);
   }
 
   // Runs one setter through the binding; a rejected value changes nothing.
