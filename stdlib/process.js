@@ -189,6 +189,12 @@ process._setupRun = function setupRun() {
   if (process.env.NODE_CHANNEL_FD !== undefined) {
     require('./internal/child_process/setup').setupChannelFromEnv(process);
   }
+  // A worker forked by node:cluster (its own id in NODE_UNIQUE_ID).
+  if (Object.prototype.hasOwnProperty.call(process.env, 'NODE_UNIQUE_ID')) {
+    const id = process.env.NODE_UNIQUE_ID;
+    delete process.env.NODE_UNIQUE_ID;
+    if (process.connected) require('./internal/cluster/child').setupWorker(id);
+  }
   delete process._setupRun;
   return info;
 };

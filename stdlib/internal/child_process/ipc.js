@@ -187,7 +187,7 @@ function attachChannel(target, fd, onDisconnect, mode) {
   const deliverHandle = (message) => {
     const hw = received.shift();
     if (hw === undefined) {
-      target.emit('message', message.msg, undefined);
+      target.emit(runtimeOwned(message.msg) ? 'internalMessage' : 'message', message.msg, undefined);
       return;
     }
     const handle = wrapReceived(message.type, hw);
@@ -196,7 +196,8 @@ function attachChannel(target, fd, onDisconnect, mode) {
         if (target.connected) target.send({ cmd: kSocketClosed, key: message.key });
       });
     }
-    target.emit('message', message.msg, handle);
+    // The runtime's own messages (node:cluster's) carry handles too.
+    target.emit(runtimeOwned(message.msg) ? 'internalMessage' : 'message', message.msg, handle);
   };
   const deliver = (message) => {
     if (runtimeOwned(message)) {
