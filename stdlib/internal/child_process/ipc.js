@@ -125,15 +125,20 @@ function advancedFraming() {
 class Channel {
   constructor(socket, fd) {
     this.fd = fd;
+    this.unrefed = false;
     this.sockets = { got: {}, send: {} };
     Object.defineProperty(this, 'socket', { value: socket, enumerable: false });
   }
 
+  // An unref() of the owner's holds until its ref(): listeners coming and
+  // going and sends finishing do not undo it.
   ref() {
+    this.unrefed = false;
     this.socket.ref();
   }
 
   unref() {
+    this.unrefed = true;
     this.socket.unref();
   }
 }
@@ -155,7 +160,7 @@ function attachChannel(target, fd, onDisconnect, mode) {
       target.listenerCount('internalMessage') > 0 ||
       target.listenerCount('disconnect') > 0;
     if (!target.connected) return;
-    if (listened) socket.ref();
+    if (listened && !channel.unrefed) socket.ref();
     else socket.unref();
   };
   target.on('newListener', (name) => {

@@ -250,8 +250,9 @@ function installPrimary(cluster) {
 
   function forget(worker) {
     for (const listener of [...listeners.values()]) listener.leave(worker);
-    if (workers[worker.id] !== worker) return;
-    delete workers[worker.id];
+    if (workers[worker.id] === worker) delete workers[worker.id];
+    // Each removal that leaves none (also of one already gone, at its exit)
+    // tells cluster.disconnect() callbacks.
     if (Object.keys(workers).length === 0) allGone.emit('empty');
   }
 
@@ -278,7 +279,8 @@ function installPrimary(cluster) {
         cluster.emit('online', worker);
         break;
       case 'queryServer':
-        queryServer(worker, message);
+        // A worker on its way out gets no new sockets.
+        if (!worker.exitedAfterDisconnect) queryServer(worker, message);
         break;
       case 'listening': {
         worker.state = 'listening';
