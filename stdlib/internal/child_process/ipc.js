@@ -21,6 +21,8 @@ const {
 // kSocketClosed and the key.
 const kHandleCommand = 'NODE_HANDLE';
 const kSocketClosed = 'NODE_SOCKET_CLOSED';
+// send() answers false (back off) while this many writes are unfinished.
+const kBacklogLimit = 1024;
 
 let net;
 function lazyNet() {
@@ -228,45 +230,46 @@ function attachChannel(target, fd, onDisconnect, mode) {
     framing.read(chunk, deliver);
   });
 
-  // Writes in order: a message with a handle goes straight to the pipe
-  // (uv_write2), so it waits until the socket's own writes are done, and
-  // later messages wait for it.
+  // Every message is one write on the pipe itself (uv_write, or uv_write2
+  // with a handle), made at once: libuv keeps them in order, and what it
+  // can write right away is in the kernel before send() returns, so a
+  // process.exit() just after a send loses nothing (as in Node).
   const queue = [];
   let writing = 0;
-  let handleWriting = false;
+  let flushed = null;
+  const afterWrites = (then) => {
+    flushed = then;
+    pump();
+  };
   const pump = () => {
-    while (queue.length > 0 && !handleWriting) {
-      const item = queue[0];
-      if (item.handle !== undefined && writing > 0) return;
-      queue.shift();
-      if (item.handle !== undefined) {
-        handleWriting = true;
-        writeWithHandle(item, () => {
-          handleWriting = false;
-          pump();
-        });
-      } else {
-        writing++;
-        socket.write(item.frame, (err) => {
-          writing--;
-          item.done(err);
-          pump();
-        });
-      }
+    while (queue.length > 0) {
+      const item = queue.shift();
+      writing++;
+      writeItem(item);
+    }
+    if (flushed !== null && writing === 0) {
+      const then = flushed;
+      flushed = null;
+      then();
     }
   };
-  const writeWithHandle = (item, next) => {
+  const writeItem = (item) => {
     const req = {
       oncomplete(status) {
-        const err = status < 0 ? errnoException(status, 'write') : null;
-        item.done(err);
-        next();
+        writing--;
+        item.done(status < 0 ? errnoException(status, 'write') : null);
+        pump();
       },
     };
-    const status = socket._handle === null ? -9 :
-      socket._handle.writeHandle(req, [item.frame], item.handle);
-    if (status < 0) req.oncomplete(status);
-    else if (status === 1) req.oncomplete(0);
+    const hw = socket._handle;
+    let status = -9;
+    if (hw != null) {
+      status = item.handle === undefined ? hw.writev(req, [item.frame]) :
+        hw.writeHandle(req, [item.frame], item.handle);
+    }
+    // Callbacks run later, never inside send().
+    if (status < 0) nextTick(() => req.oncomplete(status));
+    else if (status === 1) nextTick(() => req.oncomplete(0));
   };
   const settle = () => {
     // The sockets the peer held are gone with it.
@@ -370,16 +373,21 @@ function attachChannel(target, fd, onDisconnect, mode) {
     };
     queue.push(item);
     pump();
-    return socket.writableLength < socket.writableHighWaterMark;
+    return writing < kBacklogLimit;
   };
 
+  // Messages sent before disconnect() still go out: the channel closes,
+  // and 'disconnect' comes, once they are written.
   target.disconnect = function disconnect() {
     if (!target.connected) {
       target.emit('error', new ERR_IPC_DISCONNECTED());
       return;
     }
-    socket.end();
-    finish();
+    target.connected = false;
+    afterWrites(() => {
+      socket.end();
+      finish();
+    });
   };
 }
 

@@ -108,6 +108,9 @@ function listenShared(server, query) {
       return;
     }
     server.once('listening', () => {
+      // Closed already (in a 'listening' listener before this one): the
+      // primary hears of the close only, as in Node.
+      if (server._handle === null) return;
       const port = query.addressType === -1 ? -1 : portOf(server);
       channel.post(process, {
         act: 'listening', addressType: query.addressType, address: query.address, port,

@@ -11,7 +11,6 @@
 const EventEmitter = require('../../events');
 const process = require('../process/object');
 const { nextTick } = require('../process/ticks');
-const { validateObject } = require('../validators');
 const { Worker } = require('./worker');
 const channel = require('./channel');
 
@@ -234,7 +233,6 @@ function installPrimary(cluster) {
   let askedPolicy;
 
   function setupPrimary(options) {
-    if (options !== undefined) validateObject(options, 'options');
     const settings = {
       args: process.argv.slice(2),
       exec: process.argv[1],
