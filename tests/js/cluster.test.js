@@ -1,0 +1,144 @@
+// node:cluster: workers are this same file run again with NODE_UNIQUE_ID;
+// CLUSTER_TEST names what a worker does. The primary checks round-robin
+// distribution, SCHED_NONE (in a second primary, this file again under
+// NODE_CLUSTER_SCHED_POLICY=none), handles sent to workers, internal
+// messages staying internal, and the lifecycle bookkeeping.
+'use strict';
+const assert = require('assert');
+const cluster = require('cluster');
+const net = require('net');
+const { spawnSync } = require('child_process');
+
+const role = process.env.CLUSTER_TEST;
+
+function echoServer(options) {
+  const server = net.createServer((c) => c.end(`${cluster.worker.id}`));
+  server.listen(options, () => process.send({ port: server.address().port }));
+  return server;
+}
+
+if (cluster.isWorker) {
+  assert.strictEqual('NODE_UNIQUE_ID' in process.env, false);
+  assert.strictEqual(cluster.isPrimary, false);
+  assert.strictEqual(cluster.worker.state, 'online');
+  if (role === 'echo') echoServer({ port: 0, host: '127.0.0.1' });
+  if (role === 'echo-any') echoServer(0);
+  if (role === 'handle') {
+    process.on('message', (message, socket) => {
+      if (message !== 'take') return;
+      socket.end(`worker ${cluster.worker.id} got it`);
+    });
+    process.send('ready');
+  }
+  if (role === 'chatty') {
+    // Many messages, and an exit right after the last: none may be lost.
+    for (let i = 0; i < 200; i++) process.send({ n: i });
+    process.exit(0);
+  }
+  return;
+}
+
+function request(port) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    net.connect(port, '127.0.0.1')
+      .setEncoding('utf8')
+      .on('data', (d) => { text += d; })
+      .on('end', () => resolve(text))
+      .on('error', reject);
+  });
+}
+
+function firstMessage(worker) {
+  return new Promise((resolve) => worker.once('message', resolve));
+}
+
+function exited(worker) {
+  return new Promise((resolve) => {
+    if (worker.isDead()) resolve();
+    else worker.once('exit', () => resolve());
+  });
+}
+
+async function sharedPort(kind) {
+  const workers = [1, 2, 3].map(() => cluster.fork({ CLUSTER_TEST: kind }));
+  const ports = await Promise.all(workers.map(firstMessage));
+  assert.ok(ports.every((m) => m.port === ports[0].port), `one port for all: ${JSON.stringify(ports)}`);
+  const served = [];
+  for (let i = 0; i < 6; i++) served.push(await request(ports[0].port));
+  if (cluster.schedulingPolicy === cluster.SCHED_RR) {
+    // In turn: each worker once per round.
+    assert.deepStrictEqual(served.slice(0, 3).sort(), served.slice(3).sort());
+    assert.strictEqual(new Set(served).size, 3, served.join());
+  } else {
+    assert.ok(served.every((id) => workers.some((w) => `${w.id}` === id)));
+  }
+  await new Promise((resolve) => cluster.disconnect(resolve));
+  await Promise.all(workers.map(exited));
+  for (const w of workers) {
+    assert.strictEqual(w.exitedAfterDisconnect, true);
+    assert.strictEqual(w.state, 'dead');
+  }
+  assert.deepStrictEqual(Object.keys(cluster.workers), []);
+}
+
+async function handToWorker() {
+  const worker = cluster.fork({ CLUSTER_TEST: 'handle' });
+  const internal = [];
+  const user = [];
+  worker.process.on('internalMessage', (m) => internal.push(m.act));
+  cluster.on('message', (w, m) => user.push(m));
+  assert.strictEqual(await firstMessage(worker), 'ready');
+  const server = net.createServer((socket) => worker.send('take', socket));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const text = await request(server.address().port);
+  assert.strictEqual(text, `worker ${worker.id} got it`);
+  server.close();
+  worker.kill();
+  await exited(worker);
+  assert.deepStrictEqual(user, ['ready']);
+  assert.ok(internal.includes('online'), internal.join());
+  assert.strictEqual(worker.exitedAfterDisconnect, false);
+  assert.strictEqual(worker.process.signalCode, 'SIGTERM');
+}
+
+async function noMessageLost() {
+  const worker = cluster.fork({ CLUSTER_TEST: 'chatty' });
+  let count = 0;
+  worker.on('message', () => count++);
+  const code = await new Promise((resolve) => worker.on('exit', resolve));
+  assert.strictEqual(code, 0);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.strictEqual(count, 200);
+}
+
+async function main() {
+  if (process.env.CLUSTER_POLICY === 'none') {
+    assert.strictEqual(cluster.schedulingPolicy, cluster.SCHED_NONE);
+    await sharedPort('echo');
+    await sharedPort('echo-any');
+    console.log('SCHED_NONE ok');
+    return;
+  }
+  assert.strictEqual(cluster.schedulingPolicy, cluster.SCHED_RR);
+  const events = [];
+  cluster.on('fork', (w) => events.push(`fork ${w.id}`));
+  await sharedPort('echo');
+  await sharedPort('echo-any');
+  assert.deepStrictEqual(events, ['fork 1', 'fork 2', 'fork 3', 'fork 4', 'fork 5', 'fork 6']);
+  await handToWorker();
+  await noMessageLost();
+
+  const sub = spawnSync(process.execPath, [...process.execArgv, __filename], {
+    env: { ...process.env, CLUSTER_POLICY: 'none', NODE_CLUSTER_SCHED_POLICY: 'none' },
+    encoding: 'utf8',
+  });
+  assert.strictEqual(sub.status, 0, sub.stderr);
+  assert.strictEqual(sub.stdout, 'SCHED_NONE ok\n');
+  console.log('cluster ok');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
