@@ -7,7 +7,4 @@
 const EventEmitter = require('./events');
 const { installPrimary } = require('./internal/cluster/primary');
 
-const cluster = new EventEmitter();
-installPrimary(cluster);
-
-module.exports = cluster;
+module.exports = installPrimary(new EventEmitter());

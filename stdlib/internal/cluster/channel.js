@@ -11,12 +11,8 @@ const kCommand = 'NODE_CLUSTER';
 const conversations = new WeakMap();
 
 function conversationOf(peer) {
-  let state = conversations.get(peer);
-  if (state === undefined) {
-    state = { next: 1, waiting: new Map() };
-    conversations.set(peer, state);
-  }
-  return state;
+  if (!conversations.has(peer)) conversations.set(peer, { next: 1, waiting: new Map() });
+  return conversations.get(peer);
 }
 
 // Sends `body` (its `act` and fields) to `peer`, with `handle` if given.
@@ -45,14 +41,14 @@ function reply(peer, request, body, handle) {
 function listen(peer, handler) {
   peer.on('internalMessage', (message, handle) => {
     if (message === null || typeof message !== 'object' || message.cmd !== kCommand) return;
-    if (message.ack !== undefined) {
-      const state = conversationOf(peer);
-      const onReply = state.waiting.get(message.ack);
-      state.waiting.delete(message.ack);
-      if (onReply !== undefined) onReply(message, handle);
+    if (!('ack' in message)) {
+      handler(message, handle);
       return;
     }
-    handler(message, handle);
+    const { waiting } = conversationOf(peer);
+    const onReply = waiting.get(message.ack);
+    waiting.delete(message.ack);
+    if (onReply !== undefined) onReply(message, handle);
   });
 }
 

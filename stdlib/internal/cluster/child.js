@@ -12,7 +12,10 @@ const { nextTick } = require('../process/ticks');
 const { exceptionWithHostPort } = require('../errors');
 const role = require('./role');
 const channel = require('./channel');
-const { Worker } = require('./worker');
+const { Worker, transition } = require('./worker');
+
+// States in which a worker is already on its way out.
+const kLeaving = ['disconnecting', 'destroying'];
 
 const UV_EADDRINUSE = -98;
 const UV_EBADF = -9;
@@ -160,7 +163,7 @@ function adoptSocket(server, query, hw, key) {
 // asked (its worker.disconnect()), or this worker tells it first that the
 // exit that follows is intended.
 function leave(worker, primaryAsked) {
-  worker.exitedAfterDisconnect = true;
+  transition(worker, undefined, true);
   let pending = 1;
   const step = () => {
     pending--;
@@ -183,21 +186,22 @@ function leave(worker, primaryAsked) {
 
 function installWorkerMethods() {
   Worker.prototype.disconnect = function disconnect() {
-    if (this.state !== 'disconnecting' && this.state !== 'destroying') {
-      this.state = 'disconnecting';
-      leave(this, false);
-    }
+    if (kLeaving.includes(this.state)) return this;
+    transition(this, 'disconnecting');
+    leave(this, false);
     return this;
   };
 
+  // Exits at once when already disconnected, else once the primary knows
+  // the exit is intended and the channel is closed.
   Worker.prototype.destroy = function destroy() {
-    if (this.state === 'destroying') return;
-    this.exitedAfterDisconnect = true;
-    if (!this.isConnected()) {
+    if (this.state === kLeaving[1]) return;
+    const connected = this.isConnected();
+    transition(this, connected ? kLeaving[1] : undefined, true);
+    if (!connected) {
       process.exit(0);
       return;
     }
-    this.state = 'destroying';
     channel.post(process, { act: 'exitedAfterDisconnect' }, null, () => {
       if (process.connected) process.disconnect();
     });
@@ -223,11 +227,12 @@ function setupWorker(idText) {
   });
   role.worker = { listen: listenShared };
 
-  process.once('disconnect', () => {
+  const onChannelGone = () => {
     worker.emit('disconnect');
     // The primary went away without asking: nothing is left to serve.
-    if (!worker.exitedAfterDisconnect) process.exit(0);
-  });
+    if (worker.exitedAfterDisconnect !== true) process.exit(0);
+  };
+  process.once('disconnect', onChannelGone);
   channel.listen(process, (message, hw) => {
     if (message.act === 'newconn') onNewConnection(message, hw);
     else if (message.act === 'disconnect') leave(worker, true);

@@ -11,7 +11,7 @@
 const EventEmitter = require('../../events');
 const process = require('../process/object');
 const { nextTick } = require('../process/ticks');
-const { Worker } = require('./worker');
+const { Worker, transition } = require('./worker');
 const channel = require('./channel');
 
 const SCHED_NONE = 1;
@@ -63,7 +63,7 @@ class RotatingListener extends SharedListener {
     this.inFlight = new Set();  // { client, to, tries } until a worker answers
     this.ready = false;
     lazyNet();
-    const server = new net.Server();
+    const server = net.createServer();
     this.server = server;
     server.once('listening', () => {
       this.ready = true;
@@ -223,7 +223,7 @@ class HandedListener extends SharedListener {
   }
 }
 
-// Makes `cluster` (an EventEmitter) the primary's node:cluster.
+// Makes `cluster` (an EventEmitter) the primary's node:cluster; returns it.
 function installPrimary(cluster) {
   const workers = {};
   const listeners = new Map();  // key -> SharedListener
@@ -232,16 +232,15 @@ function installPrimary(cluster) {
   let policy = null;  // fixed by the first setupPrimary()
   let askedPolicy;
 
+  // What a worker is started with when nothing else was set.
+  function defaultSettings() {
+    const { argv, execArgv } = process;
+    return { args: argv.slice(2), exec: argv[1], execArgv, silent: false };
+  }
+
   function setupPrimary(options) {
-    const settings = {
-      args: process.argv.slice(2),
-      exec: process.argv[1],
-      execArgv: process.execArgv,
-      silent: false,
-      ...cluster.settings,
-      ...options,
-    };
-    cluster.settings = settings;
+    const settings = { ...defaultSettings(), ...cluster.settings, ...options };
+    Object.assign(cluster, { settings });
     if (policy === null) policy = cluster.schedulingPolicy === SCHED_NONE ? SCHED_NONE : SCHED_RR;
     nextTick(() => cluster.emit('setup', settings));
   }
@@ -269,25 +268,26 @@ function installPrimary(cluster) {
     listener.join(worker, request);
   }
 
+  // The worker moves to `state` (unless undefined); `name` is emitted on
+  // it and on the cluster.
+  function announce(worker, name, state, ...args) {
+    transition(worker, state);
+    worker.emit(name, ...args);
+    cluster.emit(name, worker, ...args);
+  }
+
   function onRequest(worker, message) {
     switch (message.act) {
       case 'online':
-        worker.state = 'online';
-        worker.emit('online');
-        cluster.emit('online', worker);
+        announce(worker, 'online', 'online');
         break;
       case 'queryServer':
         // A worker on its way out gets no new sockets.
         if (!worker.exitedAfterDisconnect) queryServer(worker, message);
         break;
       case 'listening': {
-        worker.state = 'listening';
-        const address = {
-          addressType: message.addressType, address: message.address,
-          port: message.port, fd: message.fd,
-        };
-        worker.emit('listening', address);
-        cluster.emit('listening', worker, address);
+        const { addressType, address, port, fd } = message;
+        announce(worker, 'listening', 'listening', { addressType, address, port, fd });
         break;
       }
       case 'close': {
@@ -296,7 +296,7 @@ function installPrimary(cluster) {
         break;
       }
       case 'exitedAfterDisconnect':
-        worker.exitedAfterDisconnect = true;
+        transition(worker, undefined, true);
         channel.reply(worker.process, message, {});
         break;
       default:
@@ -323,20 +323,18 @@ function installPrimary(cluster) {
     });
     const worker = new Worker({ id, process: child });
     worker.on('message', (message, handle) => cluster.emit('message', worker, message, handle));
+    // Gone from cluster.workers once both disconnected and exited; each
+    // settles exitedAfterDisconnect to a boolean.
     child.once('exit', (code, signal) => {
       if (!worker.isConnected()) forget(worker);
-      worker.exitedAfterDisconnect = !!worker.exitedAfterDisconnect;
-      worker.state = 'dead';
-      worker.emit('exit', code, signal);
-      cluster.emit('exit', worker, code, signal);
+      transition(worker, undefined, worker.exitedAfterDisconnect === true);
+      announce(worker, 'exit', 'dead', code, signal);
     });
     child.once('disconnect', () => {
       for (const listener of [...listeners.values()]) listener.leave(worker);
       if (worker.isDead()) forget(worker);
-      worker.exitedAfterDisconnect = !!worker.exitedAfterDisconnect;
-      worker.state = 'disconnected';
-      worker.emit('disconnect');
-      cluster.emit('disconnect', worker);
+      transition(worker, undefined, worker.exitedAfterDisconnect === true);
+      announce(worker, 'disconnect', 'disconnected');
     });
     channel.listen(child, (message) => onRequest(worker, message));
     workers[id] = worker;
@@ -347,7 +345,7 @@ function installPrimary(cluster) {
   // disconnect() of a worker, primary side: the worker closes its servers
   // and then its end of the channel; it no longer counts as a member.
   Worker.prototype.disconnect = function disconnect() {
-    this.exitedAfterDisconnect = true;
+    transition(this, undefined, true);
     channel.post(this.process, { act: 'disconnect' }, null);
     forget(this);
     return this;
@@ -400,6 +398,7 @@ function installPrimary(cluster) {
     fork,
     disconnect: disconnectAll,
   });
+  return cluster;
 }
 
 module.exports = { installPrimary, SCHED_NONE, SCHED_RR };

@@ -6,38 +6,51 @@
 
 const EventEmitter = require('../../events');
 
-function Worker(options) {
-  if (!(this instanceof Worker)) return new Worker(options);
+// Callable without `new`, as in Node.
+function Worker(config) {
+  if (new.target === undefined) return new Worker(config);
   EventEmitter.call(this);
-  const given = options === null || typeof options !== 'object' ? {} : options;
+  const given = config !== null && typeof config === 'object' ? config : {};
   // Own keys in Node's order: exitedAfterDisconnect, state, id, process.
-  this.exitedAfterDisconnect = undefined;
-  this.state = given.state || 'none';
-  this.id = given.id | 0;
-  if (given.process) {
-    this.process = given.process;
-    // The process's own messages and errors are the worker's too.
-    this.process.on('message', (message, handle) => this.emit('message', message, handle));
-    this.process.on('error', (err) => this.emit('error', err));
-  }
+  Object.assign(this, {
+    exitedAfterDisconnect: undefined,
+    state: given.state || 'none',
+    id: given.id | 0,
+  });
+  const proc = given.process;
+  if (!proc) return;
+  this.process = proc;
+  // The process's own messages and errors are the worker's too.
+  proc.on('message', (message, handle) => this.emit('message', message, handle));
+  proc.on('error', (err) => this.emit('error', err));
 }
 Object.setPrototypeOf(Worker.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Worker, EventEmitter);
 
-Worker.prototype.send = function send(...args) {
-  return this.process.send(...args);
-};
+Object.assign(Worker.prototype, {
+  send(...args) {
+    return this.process.send(...args);
+  },
 
-Worker.prototype.kill = function kill(...args) {
-  return this.destroy(...args);
-};
+  kill(...args) {
+    return this.destroy(...args);
+  },
 
-Worker.prototype.isDead = function isDead() {
-  return this.process.exitCode != null || this.process.signalCode != null;
-};
+  // Dead once the process has an exit code or a signal.
+  isDead() {
+    return [this.process.exitCode, this.process.signalCode].some((fact) => fact != null);
+  },
 
-Worker.prototype.isConnected = function isConnected() {
-  return this.process.connected === true;
-};
+  isConnected() {
+    return this.process.connected === true;
+  },
+});
 
-module.exports = { Worker };
+// Moves `worker` to `state` and, when given, records whether its exit is
+// one it was asked for (exitedAfterDisconnect).
+function transition(worker, state, intended) {
+  if (state !== undefined) worker.state = state;
+  if (intended !== undefined) worker.exitedAfterDisconnect = intended;
+}
+
+module.exports = { Worker, transition };
