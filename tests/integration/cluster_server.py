@@ -28,21 +28,10 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from run_case import BASE_ENV, ROOT, SKIP, Failure, Skip, log
+
 ENTRY = os.path.join(ROOT, "samples", "cluster-server", "app.js")
 WORKERS = 3
-
-
-class Failure(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def log(msg=""):
-    print(msg, flush=True)
 
 
 class Output:
@@ -248,8 +237,7 @@ def main():
                 log(pack.stderr.decode("utf-8", "replace"))
                 raise Failure("jspack failed to pack the sample")
             cmd = [app]
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tmp, "LANG": "C",
-               "PORT": "0", "WORKERS": str(WORKERS)}
+        env = dict(BASE_ENV, PORT="0", WORKERS=str(WORKERS))
         log("$ " + " ".join(cmd))
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 env=env, cwd=tmp)
@@ -257,7 +245,7 @@ def main():
         return 0
     except Skip as e:
         log(f"skipped: {e}")
-        return 77
+        return SKIP
     except (Failure, OSError) as e:
         log(f"FAIL: {e}")
         return 1
