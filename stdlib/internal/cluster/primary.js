@@ -208,7 +208,9 @@ class HandedListener extends SharedListener {
 
   join(worker, request) {
     if (this.errno !== 0) {
+      // Refused, and forgotten: a later listen() tries again.
       channel.reply(worker.process, request, { errno: this.errno, key: this.key });
+      this.onEmpty(this);
       return;
     }
     this.members.set(worker.id, worker);
