@@ -2,6 +2,7 @@
 """samples/cluster-server end to end (Python 3 standard library only).
 
     cluster_server.py --jspack build/bin/jspack --mode pack|run|node [--node node] [--tmp dir]
+                      [--pack-arg=--libs=portable]
 
 Starts the sample (packed with jspack, through `jspack run`, or under node)
 with three workers on a free port, then:
@@ -215,6 +216,8 @@ def main():
     ap.add_argument("--node")
     ap.add_argument("--tmp")
     ap.add_argument("--mode", choices=["pack", "run", "node"], required=True)
+    ap.add_argument("--pack-arg", action="append", default=[],
+                    help="passed on to jspack when packing")
     opts = ap.parse_args()
     if opts.jspack:
         opts.jspack = os.path.abspath(opts.jspack)
@@ -232,7 +235,7 @@ def main():
             cmd = [opts.jspack, "run", ENTRY]
         else:
             app = os.path.join(tmp, "app")
-            pack = subprocess.run([opts.jspack, ENTRY, "-o", app], capture_output=True)
+            pack = subprocess.run([opts.jspack, ENTRY, "-o", app, *opts.pack_arg], capture_output=True)
             if pack.returncode != 0:
                 log(pack.stderr.decode("utf-8", "replace"))
                 raise Failure("jspack failed to pack the sample")
