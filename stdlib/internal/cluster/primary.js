@@ -7,6 +7,8 @@
 //     connection to the next worker in turn;
 //   SCHED_NONE: the primary only binds, sends the bound socket to every
 //     worker, and they all listen and accept on it themselves.
+// child_process is required at the first fork(), not at load: a worker's
+// startup (process.js) loads this file, and child_process reaches process.js.
 
 const EventEmitter = require('../../events');
 const process = require('../process/object');
