@@ -37,7 +37,16 @@ function handleType(handle) {
   if (handle instanceof Socket) return 'net.Socket';
   if (handle instanceof Server) return 'net.Server';
   if (handle instanceof StreamHandle) return 'net.Native';
+  if (handle instanceof require('../../dgram').Socket) return 'dgram.Socket';
+  if (handle instanceof require('../dgram/handle').UDP) return 'dgram.Native';
   return undefined;
+}
+
+// A UDP socket travels as its descriptor, with its family.
+function udpOf(type, handle) {
+  const udp = type === 'dgram.Native' ? handle : handle._handle;
+  if (udp == null || !udp.open) return null;
+  return { fd: udp.fileno(), dgramType: udp.v6 ? 'udp6' : 'udp4' };
 }
 
 // The socket of the channel: a libuv pipe opened for IPC, so that handles
@@ -53,8 +62,21 @@ function openChannelSocket(fd) {
   return new (lazyNet().Socket)({ handle: hw, readable: true, writable: true });
 }
 
-// What the receiver's 'message' listeners get for a handle of `type`.
-function wrapReceived(type, hw) {
+// What the receiver's 'message' listeners get for a handle of `type`
+// (`message` is the envelope it came in).
+function wrapReceived(type, hw, message) {
+  if (type === 'dgram.Socket' || type === 'dgram.Native') {
+    if (typeof hw.take !== 'function') return hw;
+    if (type === 'dgram.Native') {
+      const { UDP } = require('../dgram/handle');
+      const udp = new UDP(message.dgramType === 'udp6');
+      udp.adopt(hw.take());
+      return udp;
+    }
+    const socket = require('../../dgram').createSocket(message.dgramType);
+    socket.bind({ fd: hw.take() });
+    return socket;
+  }
   const { Socket, Server } = lazyNet();
   if (type === 'net.Socket') {
     return new Socket({ handle: hw, readable: true, writable: true });
@@ -197,7 +219,7 @@ function attachChannel(target, fd, onDisconnect, mode) {
       target.emit(runtimeOwned(message.msg) ? 'internalMessage' : 'message', message.msg, undefined);
       return;
     }
-    const handle = wrapReceived(message.type, hw);
+    const handle = wrapReceived(message.type, hw, message);
     if (message.key !== undefined && message.type === 'net.Socket') {
       handle.once('close', () => {
         if (target.connected) target.send({ cmd: kSocketClosed, key: message.key });
@@ -264,8 +286,9 @@ function attachChannel(target, fd, onDisconnect, mode) {
     const hw = socket._handle;
     let status = -9;
     if (hw != null) {
-      status = item.handle === undefined ? hw.writev(req, [item.frame]) :
-        hw.writeHandle(req, [item.frame], item.handle);
+      if (item.handle !== undefined) status = hw.writeHandle(req, [item.frame], item.handle);
+      else if (item.fd !== undefined) status = hw.writeFd(req, [item.frame], item.fd);
+      else status = hw.writev(req, [item.frame]);
     }
     // Callbacks run later, never inside send().
     if (status < 0) nextTick(() => req.oncomplete(status));
@@ -334,9 +357,16 @@ function attachChannel(target, fd, onDisconnect, mode) {
       else nextTick(() => target.emit('error', err));
       return false;
     }
-    const item = { frame: undefined, handle: undefined, done: undefined };
+    const item = { frame: undefined, handle: undefined, fd: undefined, done: undefined };
     let afterSend = null;
-    if (type !== undefined) {
+    if (type === 'dgram.Socket' || type === 'dgram.Native') {
+      const udp = udpOf(type, handle);
+      message = { cmd: kHandleCommand, type, msg: message };
+      if (udp !== null && udp.fd >= 0) {
+        item.fd = udp.fd;
+        message.dgramType = udp.dgramType;
+      }
+    } else if (type !== undefined) {
       const hw = type === 'net.Native' ? handle : handle._handle;
       const wrapped = { cmd: kHandleCommand, type, msg: message };
       if (hw != null && !hw.closed) {

@@ -20,7 +20,8 @@ const kLeaving = ['disconnecting', 'destroying'];
 const UV_EADDRINUSE = -98;
 const UV_EBADF = -9;
 
-// Servers that listen through the primary, until they close.
+// Servers and dgram sockets that listen through the primary, until they
+// close (a worker's disconnect() closes them all).
 const sharedServers = new Set();
 // Round-robin listeners by the key the primary gave them.
 const remoteListeners = new Map();
@@ -159,6 +160,30 @@ function adoptSocket(server, query, hw, key) {
   server._listenOn(hw, query.backlog);
 }
 
+// dgram bind() in a worker: the primary binds the address (one socket for
+// every worker asking for it) and sends it; `done(errno, udp)` gets the
+// handle, which tells the primary when it closes.
+function bindUdp(socket, query, done) {
+  const place = `${query.address}:${query.port}:${query.addressType}:undefined`;
+  const index = listenCounts.get(place) ?? 0;
+  listenCounts.set(place, index + 1);
+  const request = { act: 'queryServer', ...query, fd: undefined, index };
+  channel.post(process, request, null, (answer, udp) => {
+    if (answer.errno !== 0 || udp === undefined) {
+      done(answer.errno || UV_EBADF, undefined);
+      return;
+    }
+    const closeSocket = udp.close;
+    udp.close = function close(callback) {
+      if (this.open) channel.post(process, { act: 'close', key: answer.key }, null);
+      return closeSocket.call(this, callback);
+    };
+    sharedServers.add(socket);
+    socket.once('close', () => sharedServers.delete(socket));
+    done(0, udp);
+  });
+}
+
 // Closes every shared server, then lets go of the channel: the primary
 // asked (its worker.disconnect()), or this worker tells it first that the
 // exit that follows is intended.
@@ -225,7 +250,7 @@ function setupWorker(idText) {
   Object.assign(cluster, {
     isWorker: true, isMaster: false, isPrimary: false, worker, Worker,
   });
-  role.worker = { listen: listenShared };
+  role.worker = { listen: listenShared, bindUdp };
 
   const onChannelGone = () => {
     worker.emit('disconnect');

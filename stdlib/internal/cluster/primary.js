@@ -227,6 +227,23 @@ class HandedListener extends SharedListener {
   }
 }
 
+// dgram: one bound UDP socket per address, a copy in every member (Node
+// shares UDP this way under either policy).
+class UdpListener extends SharedListener {
+  constructor(key, query, onEmpty) {
+    super(key, query, onEmpty);
+    const { UDP } = require('../dgram/handle');
+    const socket = new UDP(query.addressType === 'udp6');
+    const status = socket.bind(query.address, query.port, query.flags | 0);
+    this.socket = status === 0 ? socket : null;
+    this.errno = status;
+    if (status !== 0) socket.close();
+  }
+}
+UdpListener.prototype.join = HandedListener.prototype.join;
+UdpListener.prototype.left = HandedListener.prototype.left;
+UdpListener.prototype.shutDown = HandedListener.prototype.shutDown;
+
 // Makes `cluster` (an EventEmitter) the primary's node:cluster; returns it.
 function installPrimary(cluster) {
   const workers = {};
@@ -265,7 +282,8 @@ function installPrimary(cluster) {
       const onEmpty = (done) => {
         if (listeners.get(key) === done) listeners.delete(key);
       };
-      const Kind = policy === SCHED_RR ? RotatingListener : HandedListener;
+      let Kind = policy === SCHED_RR ? RotatingListener : HandedListener;
+      if (request.addressType === 'udp4' || request.addressType === 'udp6') Kind = UdpListener;
       listener = new Kind(key, request, onEmpty);
       listeners.set(key, listener);
     }

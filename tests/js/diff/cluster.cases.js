@@ -122,6 +122,23 @@ const workerParts = {
     if (w !== cluster.worker) process.exit(5);
   },
   idle() {},
+  udp() {
+    const dgram = require('dgram');
+    const s = dgram.createSocket('udp4');
+    s.on('message', (m, r) => s.send(`${cluster.worker.id}`, r.port, r.address));
+    s.on('error', (err) => {
+      report({ code: err.code, syscall: err.syscall, message: err.message.replace(/:\d+$/, ':PORT') });
+    });
+    s.bind(Number(process.env.UDP_PORT || 0), '127.0.0.1', () => report({ port: s.address().port }));
+  },
+  udpHanded() {
+    process.on('message', (m, socket) => {
+      if (m !== 'udp') return;
+      report({ type: socket.constructor.name, port: socket.address().port });
+      socket.on('message', (data, r) => socket.send(`got ${data}`, r.port, r.address));
+    });
+    report('ready');
+  },
 };
 
 if (cluster.isWorker) {
@@ -329,6 +346,58 @@ async function closeServer() {
   emit('close then process.disconnect', r);
 }
 
+async function udp() {
+  const dgram = require('dgram');
+  const workers = [fork('udp'), fork('udp')];
+  const ports = await Promise.all(workers.map(firstReport));
+  emit('udp: one port for both', ports[0].port === ports[1].port);
+  const busy = await firstReport(fork('udp', { UDP_PORT: String(ports[0].port) }));
+  emit('udp: port held by others', busy);
+  const client = dgram.createSocket('udp4');
+  const answer = await new Promise((resolve) => {
+    client.once('message', (m) => resolve(typeof `${m}`));
+    client.send('x', ports[0].port, '127.0.0.1');
+  });
+  emit('udp: answered', answer);
+  client.close();
+  await new Promise((resolve) => cluster.disconnect(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  // A dgram socket sent to a worker like any handle.
+  const w = fork('udpHanded');
+  await firstReport(w);
+  const own = dgram.createSocket('udp4');
+  await new Promise((resolve) => own.bind(0, '127.0.0.1', resolve));
+  const got = new Promise((resolve) => w.once('message', (m) => resolve(m.report)));
+  w.send('udp', own);
+  const seen = await got;
+  emit('udp: handed socket', [seen.type, seen.port === own.address().port]);
+  own.close();
+  const reply = await new Promise((resolve) => {
+    const c = dgram.createSocket('udp4');
+    c.once('message', (m) => {
+      c.close();
+      resolve(`${m}`);
+    });
+    c.send('y', seen.port, '127.0.0.1');
+  });
+  emit('udp: handed socket answers', reply);
+  w.kill();
+  await new Promise((resolve) => w.once('exit', resolve));
+}
+
+function firstReport(worker) {
+  return new Promise((resolve) => {
+    const onMessage = (m) => {
+      if (m && m.report !== undefined) {
+        worker.off('message', onMessage);
+        resolve(m.report);
+      }
+    };
+    worker.on('message', onMessage);
+  });
+}
+
 async function disconnectNone() {
   let called = 0;
   await new Promise((resolve) => cluster.disconnect(() => {
@@ -348,6 +417,7 @@ async function primary() {
   await portInUse();
   await pipe();
   await closeServer();
+  await udp();
   await disconnectNone();
   const sub = spawnSync(process.execPath, [...process.execArgv, __filename],
                         { env: { ...process.env, CLUSTER_POLICY: 'none', NODE_CLUSTER_SCHED_POLICY: 'none' } });
