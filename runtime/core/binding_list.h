@@ -13,6 +13,7 @@
   V(encoding)                  \
   V(fs)                        \
   V(fs_event)                  \
+  V(http_parser)               \
   V(messaging)                 \
   V(module)                    \
   V(os)                        \

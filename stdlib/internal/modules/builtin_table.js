@@ -25,6 +25,7 @@ module.exports = [
   ['events', () => require('../../events')],
   ['fs', () => require('../../fs')],
   ['fs/promises', () => require('../../fs/promises')],
+  ['http', () => require('../../http')],
   ['module', () => require('../../module')],
   ['net', () => require('../../net')],
   ['os', () => require('../../os')],

@@ -52,6 +52,8 @@ Object.assign(process, {
     // The system zlib and brotli node:zlib uses.
     zlib: internalBinding('zlib').versions()[0],
     brotli: internalBinding('zlib').versions()[1],
+    // The llhttp inside libnode that node:http parses with.
+    llhttp: internalBinding('http_parser').llhttpVersion(),
   },
   arch: host.arch,
   platform: host.platform,

@@ -1,0 +1,515 @@
+// http_parser: llhttp (inside libnode, see llhttp.h) behind node:http.
+//
+// A parser is named by a small integer id, like the handles of stream_wrap,
+// and belongs to an owner object (an IncomingMessage factory in
+// stdlib/internal/http/common.js). JS feeds it the bytes of a socket with
+// execute(); the parser gathers the head natively and calls JS once per head
+// and once per message end, plus once per body piece:
+//   onHeaders(rawHeaders, urlOrStatusMessage, methodOrStatusCode,
+//             versionMajor, versionMinor, upgrade, shouldKeepAlive)
+//       -> 0, 1 (the message has no body: a response to HEAD), 2 (treat as
+//          an upgrade: the rest of the bytes are another protocol) or 3
+//          (not an upgrade after all: parse on as HTTP)
+//   onBody(offset, length)  a piece of the body at `offset` in the buffer
+//                           given to the execute() running now
+//   onComplete(rawTrailers) the message ended (rawTrailers: undefined or a
+//                           flat array like rawHeaders)
+// The three functions are set once per runtime (setCallbacks) and called
+// with the owner as receiver. Names and values are one-byte (latin1)
+// strings, as in Node. Parsers hold no V8 object that could reach a
+// snapshot: they only exist while the app runs.
+#include <uv.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/bindings/llhttp.h"
+#include "runtime/core/binding.h"
+#include "runtime/core/runtime.h"
+
+namespace jspack::bindings::http_parser {
+namespace {
+
+using runtime::OneByteString;
+using runtime::Runtime;
+
+constexpr char kCallbacksKey[] = "http_parser.callbacks";
+
+// Values of execute()'s result besides the count of bytes parsed.
+constexpr int kExecuteError = -1;
+
+struct Parser {
+  llhttp_t llhttp;
+  uint32_t id = 0;
+  Runtime* runtime = nullptr;
+  v8::Global<v8::Object> owner;
+  uint32_t max_header_size = 16 * 1024;
+  // The head being gathered: url or status text, then name, value, ...
+  std::string url;
+  std::vector<std::string> header_pairs;
+  bool in_value = false;
+  bool headers_done = false;
+  uint32_t header_bytes = 0;
+  // An error of ours rather than llhttp's: its code, reason and position.
+  const char* own_code = nullptr;
+  const char* own_reason = nullptr;
+  const char* own_pos = nullptr;
+  // The execute() running now: where its buffer starts, and its callbacks.
+  const char* base = nullptr;
+  bool executing = false;
+  bool freed = false;  // free() came during execute()
+  bool threw = false;  // a callback threw; execute() returns at once
+  v8::Local<v8::Array> callbacks;
+};
+
+llhttp_settings_t settings;
+
+thread_local std::vector<Parser*> slots;
+thread_local std::vector<uint32_t> free_ids;
+
+Parser* FromLlhttp(llhttp_t* p) { return static_cast<Parser*>(p->data); }
+
+void ClearHead(Parser* parser) {
+  parser->url.clear();
+  parser->header_pairs.clear();
+  parser->in_value = false;
+}
+
+// Counts bytes of the head against maxHeaderSize as Node does (request or
+// status line and header fields); over the limit is HPE_HEADER_OVERFLOW.
+bool TrackHeader(Parser* parser, size_t length) {
+  parser->header_bytes += static_cast<uint32_t>(length);
+  if (parser->header_bytes <= parser->max_header_size) return true;
+  parser->own_code = "HPE_HEADER_OVERFLOW";
+  parser->own_reason = "Header overflow";
+  parser->own_pos = nullptr;
+  return false;
+}
+
+int OnMessageBegin(llhttp_t* p) {
+  Parser* parser = FromLlhttp(p);
+  ClearHead(parser);
+  parser->headers_done = false;
+  parser->header_bytes = 0;
+  return 0;
+}
+
+int OnUrl(llhttp_t* p, const char* at, size_t length) {
+  Parser* parser = FromLlhttp(p);
+  if (!TrackHeader(parser, length)) return -1;
+  parser->url.append(at, length);
+  return 0;
+}
+
+// RFC 9110 token characters, which this llhttp (built non-strict) does not
+// enforce in header names but Node's does.
+bool IsTokenChar(unsigned char c) {
+  if (c >= '0' && c <= '9') return true;
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+  return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+}
+
+int OnHeaderField(llhttp_t* p, const char* at, size_t length) {
+  Parser* parser = FromLlhttp(p);
+  if (!TrackHeader(parser, length)) return -1;
+  if ((p->lenient_flags & 1) == 0) {
+    for (size_t i = 0; i < length; ++i) {
+      if (!IsTokenChar(static_cast<unsigned char>(at[i]))) {
+        parser->own_code = "HPE_INVALID_HEADER_TOKEN";
+        parser->own_reason = "Invalid header token";
+        parser->own_pos = at + i;
+        return -1;
+      }
+    }
+  }
+  if (parser->in_value || parser->header_pairs.empty()) {
+    parser->header_pairs.emplace_back();
+    parser->header_pairs.emplace_back();
+    parser->in_value = false;
+  }
+  parser->header_pairs[parser->header_pairs.size() - 2].append(at, length);
+  return 0;
+}
+
+int OnHeaderValue(llhttp_t* p, const char* at, size_t length) {
+  Parser* parser = FromLlhttp(p);
+  if (!TrackHeader(parser, length)) return -1;
+  if (parser->header_pairs.empty()) return 0;
+  parser->in_value = true;
+  parser->header_pairs.back().append(at, length);
+  return 0;
+}
+
+v8::Local<v8::String> Latin1(v8::Isolate* isolate, const std::string& s) {
+  return v8::String::NewFromOneByte(
+             isolate, reinterpret_cast<const uint8_t*>(s.data()),
+             v8::NewStringType::kNormal, static_cast<int>(s.size()))
+      .ToLocalChecked();
+}
+
+// The gathered name/value pairs as a flat array; trailing whitespace of a
+// value is not part of it.
+v8::Local<v8::Array> FlatHeaders(v8::Isolate* isolate, Parser* parser) {
+  std::vector<v8::Local<v8::Value>> items;
+  items.reserve(parser->header_pairs.size());
+  for (size_t i = 0; i < parser->header_pairs.size(); ++i) {
+    std::string& s = parser->header_pairs[i];
+    if (i % 2 == 1) {
+      while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    }
+    items.push_back(Latin1(isolate, s));
+  }
+  return v8::Array::New(isolate, items.data(), items.size());
+}
+
+// Calls callbacks[index] with the owner as receiver; false if it threw or
+// the parser was freed meanwhile.
+bool CallJs(Parser* parser, uint32_t index, int argc,
+            v8::Local<v8::Value>* argv, v8::Local<v8::Value>* result) {
+  v8::Isolate* isolate = parser->runtime->isolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Value> fn;
+  if (!parser->callbacks->Get(context, index).ToLocal(&fn) ||
+      !fn->IsFunction()) {
+    parser->threw = true;
+    return false;
+  }
+  v8::Local<v8::Value> ret;
+  if (!fn.As<v8::Function>()
+           ->Call(context, parser->owner.Get(isolate), argc, argv)
+           .ToLocal(&ret)) {
+    parser->threw = true;
+    return false;
+  }
+  if (parser->freed) return false;
+  if (result != nullptr) *result = ret;
+  return true;
+}
+
+int OnHeadersComplete(llhttp_t* p) {
+  Parser* parser = FromLlhttp(p);
+  v8::Isolate* isolate = parser->runtime->isolate();
+  bool request = p->type == HTTP_REQUEST;
+  v8::Local<v8::Value> argv[7] = {
+      FlatHeaders(isolate, parser),
+      Latin1(isolate, parser->url),
+      request ? OneByteString(isolate, llhttp_method_name(p->method))
+                    .As<v8::Value>()
+              : v8::Integer::New(isolate, p->status_code).As<v8::Value>(),
+      v8::Integer::New(isolate, p->http_major),
+      v8::Integer::New(isolate, p->http_minor),
+      v8::Boolean::New(isolate, p->upgrade != 0),
+      v8::Boolean::New(isolate, llhttp_should_keep_alive(p) != 0),
+  };
+  ClearHead(parser);
+  parser->headers_done = true;
+  v8::Local<v8::Value> ret;
+  if (!CallJs(parser, 0, 7, argv, &ret)) return -1;
+  int choice = ret->IsInt32() ? ret.As<v8::Int32>()->Value() : 0;
+  if (choice == 3) {
+    p->upgrade = 0;
+    return 0;
+  }
+  return choice >= 0 && choice <= 2 ? choice : 0;
+}
+
+int OnBody(llhttp_t* p, const char* at, size_t length) {
+  Parser* parser = FromLlhttp(p);
+  v8::Isolate* isolate = parser->runtime->isolate();
+  v8::Local<v8::Value> argv[2] = {
+      v8::Number::New(isolate, static_cast<double>(at - parser->base)),
+      v8::Number::New(isolate, static_cast<double>(length))};
+  return CallJs(parser, 1, 2, argv, nullptr) ? 0 : -1;
+}
+
+int OnMessageComplete(llhttp_t* p) {
+  Parser* parser = FromLlhttp(p);
+  v8::Isolate* isolate = parser->runtime->isolate();
+  v8::Local<v8::Value> argv[1] = {v8::Undefined(isolate)};
+  if (!parser->header_pairs.empty()) argv[0] = FlatHeaders(isolate, parser);
+  ClearHead(parser);
+  parser->header_bytes = 0;
+  return CallJs(parser, 2, 1, argv, nullptr) ? 0 : -1;
+}
+
+void InitSettings() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  llhttp_settings_init(&settings);
+  settings.on_message_begin = OnMessageBegin;
+  settings.on_url = OnUrl;
+  settings.on_status = OnUrl;
+  settings.on_header_field = OnHeaderField;
+  settings.on_header_value = OnHeaderValue;
+  settings.on_headers_complete = OnHeadersComplete;
+  settings.on_body = OnBody;
+  settings.on_message_complete = OnMessageComplete;
+}
+
+void FreeParser(Parser* parser) {
+  slots[parser->id] = nullptr;
+  free_ids.push_back(parser->id);
+  delete parser;
+}
+
+// A worker's parsers go with its runtime.
+void OnCleanup(void* arg) {
+  auto* runtime = static_cast<Runtime*>(arg);
+  for (Parser*& parser : slots) {
+    if (parser != nullptr && parser->runtime == runtime) {
+      delete parser;
+      parser = nullptr;
+    }
+  }
+  slots.clear();
+  free_ids.clear();
+}
+
+void Init(Parser* parser, int type, int lenient, uint32_t max_header_size) {
+  llhttp_init(&parser->llhttp,
+              type == HTTP_RESPONSE ? HTTP_RESPONSE : HTTP_REQUEST, &settings);
+  parser->llhttp.data = parser;
+  if (lenient != 0) {
+    llhttp_set_lenient_headers(&parser->llhttp, 1);
+    llhttp_set_lenient_chunked_length(&parser->llhttp, 1);
+    llhttp_set_lenient_keep_alive(&parser->llhttp, 1);
+    llhttp_set_lenient_transfer_encoding(&parser->llhttp, 1);
+  }
+  parser->max_header_size = max_header_size;
+  ClearHead(parser);
+  parser->headers_done = false;
+  parser->header_bytes = 0;
+  parser->own_code = nullptr;
+}
+
+Parser* Find(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  if (!args[0]->IsUint32()) return nullptr;
+  uint32_t id = args[0].As<v8::Uint32>()->Value();
+  if (id >= slots.size()) return nullptr;
+  Parser* parser = slots[id];
+  return parser != nullptr && !parser->freed ? parser : nullptr;
+}
+
+// setCallbacks(onHeaders, onBody, onComplete): the functions every parser of
+// this runtime calls.
+void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[0]->IsFunction() && args[1]->IsFunction() &&
+               args[2]->IsFunction());
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Value> fns[3] = {args[0], args[1], args[2]};
+  Runtime::From(args)->set_binding_data(kCallbacksKey,
+                                        v8::Array::New(isolate, fns, 3));
+}
+
+// create(owner, type, lenient, maxHeaderSize) -> id. type 1 parses
+// requests, 2 responses.
+void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[0]->IsObject() && args[1]->IsInt32() &&
+               args[3]->IsUint32());
+  InitSettings();
+  Runtime* runtime = Runtime::From(args);
+  if (!runtime->is_main_thread() && slots.empty()) {
+    runtime->AddCleanupHook(OnCleanup, runtime);
+  }
+  auto* parser = new Parser();
+  parser->runtime = runtime;
+  parser->owner.Reset(args.GetIsolate(), args[0].As<v8::Object>());
+  Init(parser, args[1].As<v8::Int32>()->Value(), args[2]->IsTrue(),
+       args[3].As<v8::Uint32>()->Value());
+  if (free_ids.empty()) {
+    parser->id = static_cast<uint32_t>(slots.size());
+    slots.push_back(parser);
+  } else {
+    parser->id = free_ids.back();
+    free_ids.pop_back();
+    slots[parser->id] = parser;
+  }
+  args.GetReturnValue().Set(parser->id);
+}
+
+// reinit(id, owner, type, lenient, maxHeaderSize): a parser used again, for
+// another connection.
+void Reinit(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsObject() && args[2]->IsInt32() &&
+               args[4]->IsUint32());
+  Parser* parser = Find(args);
+  JSPACK_CHECK(parser != nullptr && !parser->executing);
+  parser->owner.Reset(args.GetIsolate(), args[1].As<v8::Object>());
+  Init(parser, args[2].As<v8::Int32>()->Value(), args[3]->IsTrue(),
+       args[4].As<v8::Uint32>()->Value());
+}
+
+// free(id): the id may be handed out again. During execute() the parser
+// stops calling JS and goes when execute() returns.
+void Free(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser == nullptr) return;
+  if (parser->executing) {
+    parser->freed = true;
+    parser->owner.Reset();
+    return;
+  }
+  FreeParser(parser);
+}
+
+// Returns execute()'s result once llhttp stopped with `err`.
+int ResultOf(Parser* parser, llhttp_errno err, size_t length) {
+  if (err == HPE_OK) return static_cast<int>(length);
+  if (err == HPE_PAUSED_UPGRADE || err == HPE_PAUSED) {
+    // The bytes after the head belong to the new protocol (or wait).
+    size_t used = llhttp_get_error_pos(&parser->llhttp) - parser->base;
+    llhttp_resume_after_upgrade(&parser->llhttp);
+    return static_cast<int>(used);
+  }
+  return kExecuteError;
+}
+
+// execute(id, bytes) -> the count of bytes parsed (all of them, or fewer
+// when an upgrade took the rest), -1 on a parse error (see error()), or
+// nothing when a callback threw (the exception propagates). After free()
+// from a callback it returns 0.
+void Execute(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsArrayBufferView());
+  Parser* parser = Find(args);
+  if (parser == nullptr) {
+    args.GetReturnValue().Set(0);
+    return;
+  }
+  JSPACK_CHECK(!parser->executing);
+  v8::Local<v8::Value> callbacks = parser->runtime->binding_data(kCallbacksKey);
+  JSPACK_CHECK(callbacks->IsArray());
+  v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
+  size_t length = view->ByteLength();
+  const char* data =
+      static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset();
+  parser->base = data;
+  parser->callbacks = callbacks.As<v8::Array>();
+  parser->executing = true;
+  parser->threw = false;
+  llhttp_errno err = llhttp_execute(&parser->llhttp, data, length);
+  parser->executing = false;
+  parser->callbacks.Clear();
+  if (parser->freed) {
+    FreeParser(parser);
+    args.GetReturnValue().Set(0);
+    return;
+  }
+  if (parser->threw) return;
+  args.GetReturnValue().Set(ResultOf(parser, err, length));
+}
+
+// finish(id) -> 0, or -1 when the input ended in the middle of a message
+// (see error()). A message that ends with the connection completes here.
+void Finish(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser == nullptr) {
+    args.GetReturnValue().Set(0);
+    return;
+  }
+  JSPACK_CHECK(!parser->executing);
+  v8::Local<v8::Value> callbacks = parser->runtime->binding_data(kCallbacksKey);
+  JSPACK_CHECK(callbacks->IsArray());
+  parser->base = nullptr;
+  parser->callbacks = callbacks.As<v8::Array>();
+  parser->executing = true;
+  parser->threw = false;
+  llhttp_errno err = llhttp_finish(&parser->llhttp);
+  parser->executing = false;
+  parser->callbacks.Clear();
+  if (parser->freed) {
+    FreeParser(parser);
+    args.GetReturnValue().Set(0);
+    return;
+  }
+  if (parser->threw) return;
+  args.GetReturnValue().Set(err == HPE_OK ? 0 : kExecuteError);
+}
+
+// error(id) -> [code, reason, offset] of the last parse error: Node's
+// HPE_* code, llhttp's reason, and where in the last execute() buffer it
+// was found (bytesParsed).
+void Error(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser == nullptr) return;
+  v8::Isolate* isolate = args.GetIsolate();
+  llhttp_t* p = &parser->llhttp;
+  // For an error of ours llhttp names the callback that failed; Node names
+  // the cause.
+  bool own = parser->own_code != nullptr;
+  const char* code =
+      own ? parser->own_code : llhttp_errno_name(llhttp_get_errno(p));
+  const char* reason = own ? parser->own_reason : llhttp_get_error_reason(p);
+  const char* pos = own && parser->own_pos != nullptr ? parser->own_pos
+                                                      : llhttp_get_error_pos(p);
+  double offset = pos != nullptr && parser->base != nullptr
+                      ? static_cast<double>(pos - parser->base)
+                      : 0;
+  v8::Local<v8::Value> items[3] = {
+      OneByteString(isolate, code),
+      OneByteString(isolate, reason != nullptr ? reason : ""),
+      v8::Number::New(isolate, offset)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 3));
+}
+
+// headersDone(id) -> whether the current message is past its head (so a
+// headers timeout no longer applies).
+void HeadersDone(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  args.GetReturnValue().Set(parser != nullptr && parser->headers_done);
+}
+
+// midMessage(id) -> whether bytes of an unfinished message were parsed.
+void MidMessage(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  bool mid =
+      parser != nullptr && (parser->headers_done || parser->header_bytes > 0 ||
+                            !parser->header_pairs.empty());
+  args.GetReturnValue().Set(mid);
+}
+
+// pause(id) / resume(id).
+void Pause(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser != nullptr) llhttp_pause(&parser->llhttp);
+}
+
+void Resume(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser != nullptr) llhttp_resume(&parser->llhttp);
+}
+
+// llhttpVersion() -> the version of the llhttp libnode carries.
+void LlhttpVersion(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(
+      OneByteString(args.GetIsolate(), JSPACK_LLHTTP_VERSION));
+}
+
+constexpr runtime::Method kMethods[] = {
+    {"setCallbacks", SetCallbacks},
+    {"create", Create},
+    {"reinit", Reinit},
+    {"free", Free},
+    {"execute", Execute},
+    {"finish", Finish},
+    {"error", Error},
+    {"headersDone", HeadersDone},
+    {"midMessage", MidMessage},
+    {"pause", Pause},
+    {"resume", Resume},
+    {"llhttpVersion", LlhttpVersion},
+};
+
+constexpr runtime::Constant kConstants[] = {
+    {"REQUEST", HTTP_REQUEST},
+    {"RESPONSE", HTTP_RESPONSE},
+};
+
+}  // namespace
+
+JSPACK_BINDING_WITH_CONSTANTS(http_parser, kMethods, kConstants)
+
+}  // namespace jspack::bindings::http_parser

@@ -1,0 +1,312 @@
+'use strict';
+// Shared pieces of node:http: status texts, methods, header validation, the
+// llhttp parser objects (runtime/bindings/http_parser.cc) and the fast path
+// that feeds a socket's reads straight to a parser.
+//
+// A parser (newParser) is a plain object the binding calls back through:
+//   parser.onHeaders(rawHeaders, urlOrStatusMessage, methodOrStatusCode,
+//                    major, minor, upgrade, shouldKeepAlive) -> 0 | 1 | 2 | 3
+//   parser.onBody(chunk)            a Buffer of the body
+//   parser.onComplete(rawTrailers)  rawTrailers: an array, or undefined
+// parser.execute(buffer) returns the bytes parsed (fewer than given after
+// an upgrade), or an Error with Node's parse-error fields.
+
+const { Buffer } = require('../../buffer');
+const { codes } = require('../errors');
+const { validateInteger } = require('../validators');
+
+let binding;
+function native() {
+  if (binding === undefined) {
+    binding = internalBinding('http_parser');
+    binding.setCallbacks(callOnHeaders, callOnBody, callOnComplete);
+  }
+  return binding;
+}
+
+const STATUS_CODES = {
+  __proto__: null,
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
+  204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status',
+  208: 'Already Reported', 226: 'IM Used',
+  300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other',
+  304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large',
+  414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
+  417: 'Expectation Failed', 418: 'I\'m a Teapot', 421: 'Misdirected Request',
+  422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
+// The methods Node 20 lists (its llhttp's table), sorted.
+const METHODS = [
+  'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK',
+  'LOCK', 'M-SEARCH', 'MERGE', 'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE',
+  'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH', 'PURGE', 'PUT',
+  'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND',
+  'UNLINK', 'UNLOCK', 'UNSUBSCRIBE',
+];
+
+// RFC 9110 tokens, and field values (visible latin1 plus SP and HTAB).
+const kToken = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const kBadValueChar = /[^\t\x20-\x7e\x80-\xff]/;
+
+function isToken(s) {
+  return typeof s === 'string' && kToken.test(s);
+}
+
+function hasBadValueChar(s) {
+  return kBadValueChar.test(s);
+}
+
+function validateHeaderName(name, label = 'Header name') {
+  if (!isToken(name)) throw new codes.ERR_INVALID_HTTP_TOKEN(label, name);
+}
+
+function validateHeaderValue(name, value) {
+  if (value === undefined) throw new codes.ERR_HTTP_INVALID_HEADER_VALUE(value, name);
+  if (hasBadValueChar(String(value))) throw new codes.ERR_INVALID_CHAR('header content', name);
+}
+
+// Puts `fn` on Class.prototype under its own name (enumerable, as an
+// assignment makes it).
+function method(Class, fn) {
+  Class.prototype[fn.name] = fn;
+}
+
+// ---- parsers -------------------------------------------------------------
+
+let maxIdleParsers = 1000;
+const idleIds = [];
+
+function setMaxIdleHTTPParsers(max) {
+  validateInteger(max, 'max', 1);
+  maxIdleParsers = max;
+  while (idleIds.length > maxIdleParsers) native().free(idleIds.pop());
+}
+
+// The buffer of the execute() running now; body pieces are views of it.
+let currentInput = null;
+
+function callOnHeaders(raw, a, b, major, minor, upgrade, keepAlive) {
+  return this.onHeaders(raw, a, b, major, minor, upgrade, keepAlive);
+}
+
+function callOnBody(offset, length) {
+  this.onBody(currentInput.subarray(offset, offset + length));
+}
+
+function callOnComplete(rawTrailers) {
+  this.onComplete(rawTrailers);
+}
+
+function parseError(code, reason, offset, input) {
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new Error(`Parse Error: ${reason}`);
+  err.bytesParsed = offset;
+  err.code = code;
+  err.reason = reason;
+  err.rawPacket = input;
+  return err;
+}
+
+class HTTPParser {
+  constructor(type, options) {
+    this.type = type;
+    this.id = -1;
+    this.onHeaders = noHeaders;
+    this.onBody = nop;
+    this.onComplete = nop;
+    this.maxHeaderPairs = 2000;
+    this.executing = false;
+    this.reinitialize(options);
+  }
+
+  // A parser for another connection (or message stream).
+  reinitialize({ insecure = false, maxHeaderSize = 16384 } = {}) {
+    const b = native();
+    const type = this.type === 'response' ? b.RESPONSE : b.REQUEST;
+    if (this.id >= 0) b.reinit(this.id, this, type, insecure, maxHeaderSize);
+    else if (idleIds.length > 0) {
+      this.id = idleIds.pop();
+      b.reinit(this.id, this, type, insecure, maxHeaderSize);
+    } else {
+      this.id = b.create(this, type, insecure, maxHeaderSize);
+    }
+  }
+
+  // Bytes parsed, or the parse error (code, reason, bytesParsed, rawPacket).
+  execute(input) {
+    if (this.id < 0) return 0;
+    const previous = currentInput;
+    currentInput = input;
+    this.executing = true;
+    try {
+      const n = native().execute(this.id, input);
+      if (n >= 0) return n;
+      const [code, reason, offset] = native().error(this.id);
+      return parseError(code, reason, offset, input);
+    } finally {
+      this.executing = false;
+      currentInput = previous;
+    }
+  }
+
+  // The input ended: completes a message that runs to the end of the
+  // stream, or gives the error of one cut short.
+  finish() {
+    if (this.id < 0) return 0;
+    const n = native().finish(this.id);
+    if (n >= 0) return 0;
+    const [code, reason] = native().error(this.id);
+    return parseError(code, reason, 0, Buffer.alloc(0));
+  }
+
+  headersDone() {
+    return this.id >= 0 && native().headersDone(this.id);
+  }
+
+  midMessage() {
+    return this.id >= 0 && native().midMessage(this.id);
+  }
+
+  pause() {
+    if (this.id >= 0) native().pause(this.id);
+  }
+
+  resume() {
+    if (this.id >= 0) native().resume(this.id);
+  }
+
+  // Gives the parser back (kept idle for the next connection).
+  free() {
+    if (this.id < 0) return;
+    const id = this.id;
+    this.id = -1;
+    this.onHeaders = noHeaders;
+    this.onBody = nop;
+    this.onComplete = nop;
+    // Freed from one of its own callbacks, it goes when execute() returns.
+    if (!this.executing && idleIds.length < maxIdleParsers) {
+      native().reinit(id, kIdleOwner, native().REQUEST, false, 16384);
+      idleIds.push(id);
+    } else {
+      native().free(id);
+    }
+  }
+}
+
+const kIdleOwner = { onHeaders: noHeaders, onBody: nop, onComplete: nop };
+
+function nop() {}
+function noHeaders() {
+  return 0;
+}
+
+// ---- reading a socket into a parser ----------------------------------------
+
+let handleTypes;
+function isPlainHandle(hw) {
+  handleTypes ??= require('../net/handles');
+  return hw instanceof handleTypes.TCP || hw instanceof handleTypes.Pipe;
+}
+
+// Feeds every read of `socket` to onData(buffer) until the returned detach()
+// is called. A plain TCP or pipe socket is read straight from its handle
+// (no 'data' events, no stream buffering); end and errors still go through
+// the socket. Other sockets (TLS) are read through 'data'. pause()/resume()
+// on the returned object stop and restart reading.
+function consumeSocket(socket, onData) {
+  const hw = socket._handle;
+  if (hw != null && isPlainHandle(hw) && typeof hw.onread === 'function' &&
+      !socket.encrypted && socket[kConsumed] === undefined) {
+    const original = hw.onread;
+    const reader = {
+      paused: false,
+      pause() {
+        this.paused = true;
+        if (hw.reading) hw.readStop();
+      },
+      resume() {
+        this.paused = false;
+        if (!hw.reading && !hw.closed && socket._handle === hw && !socket.destroyed) {
+          hw.readStart();
+        }
+      },
+      detach() {
+        if (hw.onread === fast) hw.onread = original;
+        socket[kConsumed] = undefined;
+      },
+    };
+    const fast = function onConsumedRead(nread, memory, handle) {
+      if (nread > 0) {
+        socket._unrefTimer();
+        onData(Buffer.from(memory, 0, nread));
+        return;
+      }
+      original(nread, memory, handle);
+    };
+    hw.onread = fast;
+    socket[kConsumed] = reader;
+    if (!hw.reading && !socket.connecting) hw.readStart();
+    return reader;
+  }
+  const reader = {
+    paused: false,
+    pause() {
+      this.paused = true;
+      socket.pause();
+    },
+    resume() {
+      this.paused = false;
+      socket.resume();
+    },
+    detach() {
+      socket.removeListener('data', onData);
+      socket[kConsumed] = undefined;
+    },
+  };
+  socket.on('data', onData);
+  socket[kConsumed] = reader;
+  return reader;
+}
+
+const kConsumed = Symbol('httpConsumed');
+
+// ---- the Date header ---------------------------------------------------
+
+let dateSecond = -1;
+let dateText = '';
+
+function utcDate() {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(second * 1000).toUTCString();
+  }
+  return dateText;
+}
+
+module.exports = {
+  STATUS_CODES,
+  METHODS,
+  HTTPParser,
+  consumeSocket,
+  hasBadValueChar,
+  isToken,
+  method,
+  setMaxIdleHTTPParsers,
+  utcDate,
+  validateHeaderName,
+  validateHeaderValue,
+};

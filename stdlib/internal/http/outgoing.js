@@ -1,0 +1,679 @@
+'use strict';
+// http.OutgoingMessage: headers, the head and the framed body of a message
+// we send (ServerResponse here, ClientRequest in client.js).
+//
+// Interface for subclasses:
+//   - implement _implicitHeader(): called by the first write()/end() when
+//     no head was made yet; it calls this._storeHeader(firstLine, headers)
+//     with the request or status line (ending in \r\n) and either
+//     this[kOutHeaders] (from getOutgoingHeaders(this)) or the headers given
+//     to writeHead. _storeHeader adds Date (when sendDate), Connection /
+//     Keep-Alive (from shouldKeepAlive, _keepAliveTimeout,
+//     _maxRequestsPerSocket, maxRequestsOnConnectionReached) and
+//     Content-Length or Transfer-Encoding: chunked (from _contentLength,
+//     useChunkedEncodingByDefault, _hasBody), and leaves the head in _header.
+//   - attach a socket by setting msg.socket and socket._httpMessage = msg,
+//     then call msg._flushOutput(socket): what was written before goes out.
+//     Detach by clearing both. Writes made while no socket is attached wait
+//     in outputData (msg._onPendingData(bytes) is told).
+//   - 'finish' is emitted when the last byte was handed to the socket;
+//     listen for it to reuse or close the connection.
+// The head goes out with the first body bytes in one socket write.
+
+const Stream = require('../../stream');
+const { Buffer } = require('../../buffer');
+const { codes } = require('../errors');
+const { validateString } = require('../validators');
+const { method, hasBadValueChar, utcDate, validateHeaderName, validateHeaderValue } = require('./common');
+
+const kOutHeaders = Symbol('kOutHeaders');
+const kNeedDrain = Symbol('kNeedDrain');
+const kCorked = Symbol('corked');
+const kUniqueHeaders = Symbol('kUniqueHeaders');
+const kBytesWritten = Symbol('bytesWritten');
+const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
+
+const kHighWaterMark = 16 * 1024;
+
+function nop() {}
+
+function OutgoingMessage(options) {
+  Stream.call(this);
+  Object.assign(this, {
+    outputData: [], outputSize: 0, writable: true, destroyed: false, _last: false,
+    chunkedEncoding: false, shouldKeepAlive: true, maxRequestsOnConnectionReached: false,
+    _defaultKeepAlive: true, useChunkedEncodingByDefault: true, sendDate: false,
+    _removedConnection: false, _removedContLen: false, _removedTE: false,
+    strictContentLength: false, _contentLength: null, _hasBody: true, _trailer: '',
+    finished: false, _headerSent: false, _closed: false, socket: null, _header: null,
+  });
+  Object.assign(this, {
+    [kOutHeaders]: null, _keepAliveTimeout: 0, _onPendingData: nop, [kCorked]: 0,
+    [kNeedDrain]: false, [kBytesWritten]: 0,
+    [kUniqueHeaders]: parseUniqueHeaders(options && options.uniqueHeaders),
+    [kRejectNonStandardBodyWrites]: !!(options && options.rejectNonStandardBodyWrites),
+  });
+}
+Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
+Object.setPrototypeOf(OutgoingMessage, Stream);
+
+function parseUniqueHeaders(list) {
+  if (list == null) return null;
+  if (!Array.isArray(list)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.uniqueHeaders', 'Array', list);
+  }
+  return new Set(list.map((field) => String(field).toLowerCase()));
+}
+
+function getOutgoingHeaders(om) {
+  return om[kOutHeaders];
+}
+
+Object.defineProperties(OutgoingMessage.prototype, {
+  errored: {
+    configurable: true,
+    get() {
+      return this.socket ? this.socket.errored : null;
+    },
+  },
+  closed: {
+    configurable: true,
+    get() {
+      return this._closed;
+    },
+  },
+  writableFinished: {
+    configurable: true,
+    get() {
+      return this.finished && this.outputSize === 0 &&
+        (!this.socket || this.socket.writableLength === 0);
+    },
+  },
+  writableObjectMode: {
+    configurable: true,
+    get() {
+      return false;
+    },
+  },
+  writableLength: {
+    configurable: true,
+    get() {
+      return this.outputSize + (this.socket ? this.socket.writableLength : 0);
+    },
+  },
+  writableHighWaterMark: {
+    configurable: true,
+    get() {
+      return this.socket ? this.socket.writableHighWaterMark : kHighWaterMark;
+    },
+  },
+  writableCorked: {
+    configurable: true,
+    get() {
+      return this.socket ? this.socket.writableCorked : this[kCorked];
+    },
+  },
+  writableEnded: {
+    configurable: true,
+    get() {
+      return this.finished;
+    },
+  },
+  writableNeedDrain: {
+    configurable: true,
+    get() {
+      return !this.destroyed && !this.finished && this[kNeedDrain];
+    },
+  },
+  headersSent: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return !!this._header;
+    },
+  },
+  connection: {
+    configurable: true,
+    get() {
+      return this.socket;
+    },
+    set(val) {
+      this.socket = val;
+    },
+  },
+});
+
+method(OutgoingMessage, function cork() {
+  if (this.socket) this.socket.cork();
+  else this[kCorked]++;
+});
+
+method(OutgoingMessage, function uncork() {
+  if (this.socket) this.socket.uncork();
+  else if (this[kCorked] > 0) this[kCorked]--;
+});
+
+method(OutgoingMessage, function setTimeout(msecs, done) {
+  if (done) this.on('timeout', done);
+  if (this.socket) this.socket.setTimeout(msecs);
+  else this.once('socket', (sock) => sock.setTimeout(msecs));
+  return this;
+});
+
+method(OutgoingMessage, function destroy(error) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.socket) this.socket.destroy(error);
+  else this.once('socket', (sock) => sock.destroy(error));
+  return this;
+});
+
+// ---- headers ---------------------------------------------------------------
+
+method(OutgoingMessage, function setHeader(field, val) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+  validateHeaderName(field);
+  validateHeaderValue(field, val);
+  let hdrs = this[kOutHeaders];
+  if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
+  hdrs[field.toLowerCase()] = [field, val];
+  return this;
+});
+
+method(OutgoingMessage, function setHeaders(hdrs) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+  if (!hdrs || Array.isArray(hdrs) || typeof hdrs.keys !== 'function' ||
+      typeof hdrs.get !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], hdrs);
+  }
+  const cookies = [];
+  for (const lower of hdrs.keys()) {
+    if (lower.toLowerCase() === 'set-cookie') {
+      if (typeof hdrs.getSetCookie === 'function') cookies.push(...hdrs.getSetCookie());
+      else cookies.push(hdrs.get(lower));
+      continue;
+    }
+    this.setHeader(lower, hdrs.get(lower));
+  }
+  if (cookies.length > 0) this.setHeader('set-cookie', cookies);
+  return this;
+});
+
+method(OutgoingMessage, function appendHeader(field, val) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('append');
+  validateHeaderName(field);
+  validateHeaderValue(field, val);
+  const lower = field.toLowerCase();
+  let hdrs = this[kOutHeaders];
+  if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
+  const existing = hdrs[lower];
+  if (existing === undefined) {
+    hdrs[lower] = [field, val];
+    return this;
+  }
+  const before = Array.isArray(existing[1]) ? existing[1] : [existing[1]];
+  existing[1] = before.concat(val);
+  return this;
+});
+
+method(OutgoingMessage, function getHeader(field) {
+  validateString(field, 'name');
+  const hdrs = this[kOutHeaders];
+  if (hdrs === null) return undefined;
+  const entry = hdrs[field.toLowerCase()];
+  return entry && entry[1];
+});
+
+method(OutgoingMessage, function getHeaderNames() {
+  return this[kOutHeaders] !== null ? Object.keys(this[kOutHeaders]) : [];
+});
+
+method(OutgoingMessage, function getRawHeaderNames() {
+  const hdrs = this[kOutHeaders];
+  if (hdrs === null) return [];
+  return Object.values(hdrs).map((entry) => entry[0]);
+});
+
+method(OutgoingMessage, function getHeaders() {
+  const hdrs = this[kOutHeaders];
+  const out = { __proto__: null };
+  if (hdrs !== null) {
+    for (const lower of Object.keys(hdrs)) out[lower] = hdrs[lower][1];
+  }
+  return out;
+});
+
+method(OutgoingMessage, function hasHeader(field) {
+  validateString(field, 'name');
+  return this[kOutHeaders] !== null && !!this[kOutHeaders][field.toLowerCase()];
+});
+
+method(OutgoingMessage, function removeHeader(field) {
+  validateString(field, 'name');
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('remove');
+  const lower = field.toLowerCase();
+  if (lower === 'connection') this._removedConnection = true;
+  else if (lower === 'content-length') this._removedContLen = true;
+  else if (lower === 'transfer-encoding') this._removedTE = true;
+  else if (lower === 'date') this.sendDate = false;
+  if (this[kOutHeaders] !== null) delete this[kOutHeaders][lower];
+});
+
+method(OutgoingMessage, function _implicitHeader() {
+  throw new codes.ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
+});
+
+method(OutgoingMessage, function _renderHeaders() {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('render');
+  const hdrs = this[kOutHeaders];
+  const out = {};
+  if (hdrs !== null) {
+    for (const lower of Object.keys(hdrs)) out[hdrs[lower][0]] = hdrs[lower][1];
+  }
+  return out;
+});
+
+// ---- the head ------------------------------------------------------------
+
+// What one header line tells the framing: Connection, Content-Length,
+// Transfer-Encoding and the rest Node looks at.
+function noteHeader(om, state, field, val) {
+  const length = field.length;
+  if (length < 4 || length > 17) return;
+  const lower = field.toLowerCase();
+  switch (lower) {
+    case 'connection':
+      state.connection = true;
+      om._removedConnection = false;
+      if (/(?:^|\W)close(?:$|\W)/i.test(val)) om._last = true;
+      else om.shouldKeepAlive = true;
+      break;
+    case 'transfer-encoding':
+      state.te = true;
+      om._removedTE = false;
+      if (/(?:^|\W)chunked(?:$|\W)/i.test(val)) om.chunkedEncoding = true;
+      break;
+    case 'content-length':
+      state.contLen = true;
+      om._contentLength = +val;
+      om._removedContLen = false;
+      break;
+    case 'date':
+    case 'expect':
+    case 'trailer':
+      state[lower] = true;
+      break;
+    case 'keep-alive':
+      om._defaultKeepAlive = false;
+      break;
+    default:
+      break;
+  }
+}
+
+function addHeaderLines(om, state, field, val, validate) {
+  if (validate) validateHeaderName(field, 'Header name');
+  if (Array.isArray(val)) {
+    const lower = field.toLowerCase();
+    const unique = om[kUniqueHeaders];
+    if (unique !== null && unique.has(lower)) {
+      val = val.join(', ');
+    } else if (val.length >= 2 && lower === 'cookie') {
+      val = val.join('; ');
+    } else {
+      for (let i = 0; i < val.length; i++) addHeaderLine(om, state, field, val[i], validate);
+      return;
+    }
+  }
+  addHeaderLine(om, state, field, val, validate);
+}
+
+function addHeaderLine(om, state, field, val, validate) {
+  if (validate) validateHeaderValue(field, val);
+  state.header += `${field}: ${val}\r\n`;
+  noteHeader(om, state, field, val);
+}
+
+method(OutgoingMessage, function _storeHeader(firstLine, hdrs) {
+  const state = {
+    connection: false, contLen: false, te: false, date: false, expect: false,
+    trailer: false, header: firstLine,
+  };
+  if (hdrs) {
+    if (hdrs === this[kOutHeaders]) {
+      for (const lower in hdrs) {
+        const entry = hdrs[lower];
+        addHeaderLines(this, state, entry[0], entry[1], false);
+      }
+    } else if (Array.isArray(hdrs)) {
+      if (hdrs.length > 0 && Array.isArray(hdrs[0])) {
+        for (const pair of hdrs) addHeaderLines(this, state, pair[0], pair[1], true);
+      } else {
+        if (hdrs.length % 2 !== 0) {
+          throw new codes.ERR_INVALID_ARG_VALUE('headers', hdrs);
+        }
+        for (let i = 0; i < hdrs.length; i += 2) {
+          addHeaderLines(this, state, hdrs[i], hdrs[i + 1], true);
+        }
+      }
+    } else {
+      for (const lower of Object.keys(hdrs)) {
+        addHeaderLines(this, state, lower, hdrs[lower], true);
+      }
+    }
+  }
+  let header = state.header;
+  if (this.sendDate && !state.date) header += `Date: ${utcDate()}\r\n`;
+  if (!state.connection) {
+    const sendKeepAlive = this.shouldKeepAlive &&
+      (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+    if (sendKeepAlive && this.maxRequestsOnConnectionReached) {
+      header += 'Connection: close\r\n';
+    } else if (sendKeepAlive) {
+      header += 'Connection: keep-alive\r\n';
+      if (this._keepAliveTimeout && this._defaultKeepAlive) {
+        const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
+        header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
+      }
+    } else {
+      this._last = true;
+      header += 'Connection: close\r\n';
+    }
+  }
+  if (!state.contLen && !state.te) {
+    if (!this._hasBody) {
+      this.chunkedEncoding = false;
+    } else if (!this.useChunkedEncodingByDefault) {
+      this._last = true;
+    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
+      header += `Content-Length: ${this._contentLength}\r\n`;
+    } else if (!this._removedTE) {
+      header += 'Transfer-Encoding: chunked\r\n';
+      this.chunkedEncoding = true;
+    } else {
+      this._last = true;
+    }
+  }
+  if (this.chunkedEncoding !== true && state.trailer) throw new codes.ERR_HTTP_TRAILER_INVALID();
+  this._header = `${header}\r\n`;
+  this._headerSent = false;
+  // A request that waits for 100-continue sends its head at once.
+  if (state.expect) this._send('');
+});
+
+// ---- writing -------------------------------------------------------------
+
+function sameBytesAsLatin1(enc) {
+  return enc == null || enc === 'utf8' || enc === 'utf-8' ||
+    enc === 'latin1' || enc === 'binary';
+}
+
+// Sends `data`, with the head in front if it has not gone yet.
+method(OutgoingMessage, function _send(bytes, enc, done) {
+  if (!this._headerSent && this._header !== null) {
+    this._headerSent = true;
+    if (typeof bytes === 'string' && sameBytesAsLatin1(enc)) {
+      bytes = this._header + bytes;
+    } else {
+      this._writeRaw(this._header, 'latin1', null);
+    }
+  }
+  return this._writeRaw(bytes, enc, done);
+});
+
+method(OutgoingMessage, function _writeRaw(bytes, enc, done) {
+  const sock = this.socket;
+  if (sock !== null && sock.destroyed) return false;
+  if (typeof enc === 'function') {
+    done = enc;
+    enc = null;
+  }
+  if (sock !== null && sock._httpMessage === this && sock.writable) {
+    if (this.outputData.length > 0) this._flushOutput(sock);
+    return sock.write(bytes, enc, done);
+  }
+  this.outputData.push({ data: bytes, encoding: enc, callback: done });
+  this.outputSize += bytes.length;
+  this._onPendingData(bytes.length);
+  return this.outputSize < kHighWaterMark;
+});
+
+// Writes what waited for a socket; returns what the last write returned.
+method(OutgoingMessage, function _flushOutput(sock) {
+  const waiting = this.outputData;
+  if (waiting.length === 0) return true;
+  this.outputData = [];
+  const size = this.outputSize;
+  this.outputSize = 0;
+  this._onPendingData(-size);
+  let corked = this[kCorked];
+  this[kCorked] = 0;
+  while (corked-- > 0) sock.cork();
+  sock.cork();
+  let ret = true;
+  for (const { data: bytes, encoding: enc, callback: done } of waiting) {
+    ret = sock.write(bytes, enc, done);
+  }
+  sock.uncork();
+  return ret;
+});
+
+method(OutgoingMessage, function _flush() {
+  const sock = this.socket;
+  if (sock && sock.writable) {
+    const ret = this._flushOutput(sock);
+    if (this.finished) this._finish();
+    else if (ret && this[kNeedDrain]) {
+      this[kNeedDrain] = false;
+      this.emit('drain');
+    }
+  }
+});
+
+function checkChunk(piece) {
+  if (piece === null) return new codes.ERR_STREAM_NULL_VALUES();
+  if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
+    return new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], piece);
+  }
+  return null;
+}
+
+function byteLengthOf(piece, enc) {
+  return typeof piece === 'string' ? Buffer.byteLength(piece, enc) : piece.byteLength;
+}
+
+function reportError(om, err, done) {
+  process.nextTick(() => {
+    if (typeof done === 'function') done(err);
+    om.emit('error', err);
+  });
+}
+
+function checkStrictLength(om, length, atEnd) {
+  if (!om.strictContentLength || typeof om._contentLength !== 'number' ||
+      om.chunkedEncoding || !om.hasHeader('content-length')) {
+    return;
+  }
+  const total = om[kBytesWritten] + length;
+  if (total > om._contentLength || (atEnd && total !== om._contentLength)) {
+    throw new codes.ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, om._contentLength);
+  }
+}
+
+// write() and the chunk of end(): the bytes framed as the head decided.
+function writeChunk(om, piece, enc, done, fromEnd) {
+  if (typeof done !== 'function') done = nop;
+  const bad = checkChunk(piece);
+  if (bad !== null) throw bad;
+  if (om.socket !== null && om.socket.destroyed || om.destroyed) {
+    reportError(om, new codes.ERR_STREAM_DESTROYED('write'), done);
+    return false;
+  }
+  if (om.finished) {
+    reportError(om, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
+    return false;
+  }
+  const length = byteLengthOf(piece, enc);
+  if (!om._header) {
+    if (fromEnd) om._contentLength = length;
+    om._implicitHeader();
+  }
+  if (!om._hasBody) {
+    if (om[kRejectNonStandardBodyWrites]) throw new codes.ERR_HTTP_BODY_NOT_ALLOWED();
+    process.nextTick(done);
+    return true;
+  }
+  checkStrictLength(om, length, false);
+  om[kBytesWritten] += length;
+  if (length === 0) {
+    process.nextTick(done);
+    return true;
+  }
+  let ret;
+  if (om.chunkedEncoding) {
+    const size = length.toString(16);
+    if (typeof piece === 'string' && sameBytesAsLatin1(enc)) {
+      ret = om._send(`${size}\r\n${piece}\r\n`, enc, done);
+    } else {
+      om.cork();
+      om._send(`${size}\r\n`, 'latin1', null);
+      om._send(piece, enc, null);
+      ret = om._send('\r\n', 'latin1', done);
+      om.uncork();
+    }
+  } else {
+    ret = om._send(piece, enc, done);
+  }
+  if (!ret) om[kNeedDrain] = true;
+  return ret;
+}
+
+method(OutgoingMessage, function write(piece, enc, done) {
+  if (typeof enc === 'function') {
+    done = enc;
+    enc = null;
+  }
+  return writeChunk(this, piece, enc, done, false);
+});
+
+method(OutgoingMessage, function addTrailers(hdrs) {
+  this._trailer = '';
+  const keys = Object.keys(hdrs);
+  const isArray = Array.isArray(hdrs);
+  for (let i = 0; i < keys.length; i++) {
+    let field;
+    let val;
+    if (isArray) {
+      field = hdrs[keys[i]][0];
+      val = hdrs[keys[i]][1];
+    } else {
+      field = keys[i];
+      val = hdrs[field];
+    }
+    validateHeaderName(field, 'Trailer name');
+    if (Array.isArray(val) && val.length > 1) {
+      for (const v of val) {
+        if (hasBadValueChar(String(v))) throw new codes.ERR_INVALID_CHAR('trailer content', field);
+        this._trailer += `${field}: ${v}\r\n`;
+      }
+    } else {
+      if (Array.isArray(val)) val = val[0];
+      if (hasBadValueChar(String(val))) throw new codes.ERR_INVALID_CHAR('trailer content', field);
+      this._trailer += `${field}: ${val}\r\n`;
+    }
+  }
+});
+
+function onFinish(om) {
+  if (om.socket !== null && om.socket._httpMessage !== om) return;
+  om.emit('finish');
+}
+
+method(OutgoingMessage, function end(piece, enc, done) {
+  if (typeof piece === 'function') {
+    done = piece;
+    piece = null;
+    enc = null;
+  } else if (typeof enc === 'function') {
+    done = enc;
+    enc = null;
+  }
+  if (piece != null && piece.length !== 0 && this.finished) {
+    reportError(this, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
+    return this;
+  }
+  if (this.finished) {
+    if (typeof done === 'function') {
+      if (!this.writableFinished) this.once('finish', done);
+      else done(new codes.ERR_STREAM_ALREADY_FINISHED('end'));
+    }
+    return this;
+  }
+  const sock = this.socket;
+  if (sock) sock.cork();
+  const finish = () => onFinish(this);
+  let sent = false;
+  if (piece != null) {
+    const bad = checkChunk(piece);
+    if (bad !== null) {
+      if (sock) sock.uncork();
+      throw bad;
+    }
+    if (!this._header) {
+      this._contentLength = byteLengthOf(piece, enc);
+      this._implicitHeader();
+    }
+    // The last chunk, its framing and the end in one write when it can.
+    if (this._hasBody && !this.chunkedEncoding && typeof piece === 'string' &&
+        !(sock !== null && sock.destroyed)) {
+      const length = byteLengthOf(piece, enc);
+      checkStrictLength(this, length, true);
+      this[kBytesWritten] += length;
+      this._send(piece, enc, finish);
+      sent = true;
+    } else {
+      writeChunk(this, piece, enc, null, true);
+    }
+  } else if (!this._header) {
+    this._contentLength = 0;
+    this._implicitHeader();
+  }
+  if (typeof done === 'function') this.once('finish', done);
+  if (!sent) {
+    checkStrictLength(this, 0, true);
+    if (this._hasBody && this.chunkedEncoding) {
+      this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
+    } else if (!this._headerSent || this.writableLength > 0 || piece) {
+      this._send('', 'latin1', finish);
+    } else {
+      process.nextTick(finish);
+    }
+  }
+  if (sock) sock.uncork();
+  this[kCorked] = 0;
+  this.finished = true;
+  if (this.outputData.length === 0 && sock && sock._httpMessage === this) this._finish();
+  return this;
+});
+
+// The last bytes went to the socket (Node emits 'prefinish' here).
+method(OutgoingMessage, function _finish() {
+  this.emit('prefinish');
+});
+
+method(OutgoingMessage, function flushHeaders() {
+  if (!this._header) this._implicitHeader();
+  this._send('');
+});
+
+method(OutgoingMessage, function pipe() {
+  this.emit('error', new codes.ERR_STREAM_CANNOT_PIPE());
+});
+
+module.exports = {
+  OutgoingMessage,
+  getOutgoingHeaders,
+  kOutHeaders,
+  kNeedDrain,
+  kUniqueHeaders,
+};

@@ -1,0 +1,622 @@
+'use strict';
+// http.Server and http.ServerResponse: a net.Server whose connections are
+// parsed by llhttp (common.js), requests in order, responses in order
+// (pipelining), keep-alive, upgrades and the timeouts Node has.
+//
+// Each connection has one state object (kConn on the socket): its parser,
+// the request whose body is arriving, the responses waiting for the
+// socket, and counters. Reads go straight from the socket's handle to the
+// parser (consumeSocket), never through 'data' events.
+
+const net = require('../../net');
+const timers = require('../../timers');
+const { codes } = require('../errors');
+const {
+  validateBoolean, validateInteger, validateObject,
+} = require('../validators');
+const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
+const { IncomingMessage } = require('./incoming');
+const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
+
+const kConn = Symbol('httpConnection');
+const kConnections = Symbol('httpConnections');
+const kChecker = Symbol('connectionsChecker');
+const kIncomingMessage = Symbol('IncomingMessage');
+const kServerResponse = Symbol('ServerResponse');
+const kClosing = Symbol('closing');
+const kOptions = Symbol('httpOptions');
+
+const kBadRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const kTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+const kTimedOut = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+
+// --max-http-header-size, from the command line or NODE_OPTIONS.
+let maxHeaderSizeOption;
+function defaultMaxHeaderSize() {
+  if (maxHeaderSizeOption === undefined) {
+    maxHeaderSizeOption = 16384;
+    const words = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+    for (let i = 0; i < words.length; i++) {
+      const m = /^--max-http-header-size(?:=(\d+))?$/.exec(words[i]);
+      if (m === null) continue;
+      const text = m[1] ?? words[i + 1];
+      if (/^\d+$/.test(text ?? '')) maxHeaderSizeOption = Number(text);
+    }
+  }
+  return maxHeaderSizeOption;
+}
+
+let insecureOption;
+function insecureByDefault() {
+  insecureOption ??= process.execArgv.includes('--insecure-http-parser') ||
+    /(?:^|\s)--insecure-http-parser(?:\s|$)/.test(process.env.NODE_OPTIONS ?? '');
+  return insecureOption;
+}
+
+// ---- ServerResponse ----------------------------------------------------------
+
+function ServerResponse(inc, config) {
+  OutgoingMessage.call(this, config);
+  if (inc.method === 'HEAD') this._hasBody = false;
+  Object.assign(this, {
+    req: inc, sendDate: true, _sent100: false, _expect_continue: false, statusCode: 200,
+    statusMessage: undefined,
+  });
+  if (inc.httpVersionMajor < 1 || inc.httpVersionMinor < 1) {
+    this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(inc.headers.te);
+    this.shouldKeepAlive = false;
+  }
+}
+Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
+Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+method(ServerResponse, function _finish() {
+  OutgoingMessage.prototype._finish.call(this);
+});
+
+method(ServerResponse, function assignSocket(sock) {
+  if (sock._httpMessage) throw new codes.ERR_HTTP_SOCKET_ASSIGNED();
+  sock._httpMessage = this;
+  this.socket = sock;
+  this.emit('socket', sock);
+  this._flush();
+});
+
+method(ServerResponse, function detachSocket(sock) {
+  sock._httpMessage = null;
+  this.socket = null;
+});
+
+method(ServerResponse, function writeContinue(done) {
+  this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', done);
+  this._sent100 = true;
+});
+
+method(ServerResponse, function writeProcessing(done) {
+  this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', done);
+});
+
+method(ServerResponse, function writeEarlyHints(hintMap, done) {
+  validateObject(hintMap, 'hints');
+  if (hintMap.link === null || hintMap.link === undefined) return;
+  const link = Array.isArray(hintMap.link) ? hintMap.link.join(', ') : String(hintMap.link);
+  if (hasBadValueChar(link)) throw new codes.ERR_INVALID_ARG_VALUE('hints.link', hintMap.link);
+  let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
+  for (const key of Object.keys(hintMap)) {
+    if (key === 'link') continue;
+    head += `${key}: ${hintMap[key]}\r\n`;
+  }
+  this._writeRaw(`${head}\r\n`, 'ascii', done);
+});
+
+method(ServerResponse, function _implicitHeader() {
+  this.writeHead(this.statusCode);
+});
+
+method(ServerResponse, function writeHead(code, text, extra) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('write');
+  const given = code;
+  code |= 0;
+  if (code < 100 || code > 999) throw new codes.ERR_HTTP_INVALID_STATUS_CODE(given);
+  if (typeof text === 'string') {
+    this.statusMessage = text;
+  } else {
+    this.statusMessage ||= STATUS_CODES[code] || 'unknown';
+    extra ??= text;
+  }
+  this.statusCode = code;
+  let hdrs;
+  if (this[kOutHeaders] !== null) {
+    if (extra) {
+      if (Array.isArray(extra)) {
+        if (extra.length > 0 && Array.isArray(extra[0])) {
+          for (const [k, v] of extra) this.appendHeader(k, v);
+        } else {
+          if (extra.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', extra);
+          for (let i = 0; i < extra.length; i += 2) this.appendHeader(extra[i], extra[i + 1]);
+        }
+      } else {
+        for (const key of Object.keys(extra)) if (key) this.setHeader(key, extra[key]);
+      }
+    }
+    hdrs = this[kOutHeaders];
+  } else {
+    hdrs = extra;
+  }
+  if (hasBadValueChar(this.statusMessage)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+  const line = `HTTP/1.1 ${code} ${this.statusMessage}\r\n`;
+  if (code === 204 || code === 304 || (code >= 100 && code <= 199)) {
+    this._hasBody = false;
+  }
+  if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+  this._storeHeader(line, hdrs);
+  return this;
+});
+
+ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// ---- Server ----------------------------------------------------------------
+
+function validateTimeout(value, name, fallback) {
+  if (value === undefined) return fallback;
+  validateInteger(value, name, 0);
+  return value;
+}
+
+function Server(config, listener) {
+  if (!(this instanceof Server)) return new Server(config, listener);
+  if (typeof config === 'function') {
+    listener = config;
+    config = {};
+  } else if (config == null) {
+    config = {};
+  } else {
+    validateObject(config, 'options');
+  }
+  this[kIncomingMessage] = config.IncomingMessage || IncomingMessage;
+  this[kServerResponse] = config.ServerResponse || ServerResponse;
+  const maxHeaderSize = config.maxHeaderSize;
+  if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
+  const insecure = config.insecureHTTPParser;
+  if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
+  const join = config.joinDuplicateHeaders;
+  if (join !== undefined) validateBoolean(join, 'options.joinDuplicateHeaders');
+  const requireHost = config.requireHostHeader;
+  if (requireHost !== undefined) validateBoolean(requireHost, 'options.requireHostHeader');
+  this.requestTimeout = validateTimeout(config.requestTimeout, 'requestTimeout', 300000);
+  this.headersTimeout = validateTimeout(config.headersTimeout, 'headersTimeout', 60000);
+  if (this.requestTimeout > 0 && this.headersTimeout > 0 &&
+      this.headersTimeout > this.requestTimeout) {
+    throw new codes.ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', this.headersTimeout);
+  }
+  this.connectionsCheckingInterval =
+    validateTimeout(config.connectionsCheckingInterval, 'connectionsCheckingInterval', 30000);
+  this.keepAliveTimeout = validateTimeout(config.keepAliveTimeout, 'keepAliveTimeout', 5000);
+  this[kOptions] = {
+    maxHeaderSize,
+    insecure,
+    join: join === true,
+    requireHost: requireHost !== false,
+    uniqueHeaders: config.uniqueHeaders,
+    highWaterMark: config.highWaterMark,
+    rejectNonStandardBodyWrites: config.rejectNonStandardBodyWrites === true,
+  };
+  net.Server.call(this, {
+    allowHalfOpen: true,
+    noDelay: config.noDelay ?? true,
+    keepAlive: config.keepAlive,
+    keepAliveInitialDelay: config.keepAliveInitialDelay,
+    highWaterMark: config.highWaterMark,
+  });
+  if (listener) this.on('request', listener);
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  this.on('listening', startChecking);
+  this.on('close', stopChecking);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this[kConnections] = new Set();
+  this[kChecker] = null;
+  this[kClosing] = false;
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+method(Server, function setTimeout(msecs, done) {
+  this.timeout = msecs;
+  if (done) this.on('timeout', done);
+  return this;
+});
+
+method(Server, function close(done) {
+  this[kClosing] = true;
+  this.closeIdleConnections();
+  stopChecking.call(this);
+  return net.Server.prototype.close.call(this, done);
+});
+
+Server.prototype[Symbol.asyncDispose] = function asyncDispose() {
+  return new Promise((resolve, reject) => {
+    this.close((failure) => (failure ? reject(failure) : resolve()));
+  });
+};
+
+method(Server, function closeAllConnections() {
+  for (const conn of [...this[kConnections]]) conn.socket.destroy();
+});
+
+method(Server, function closeIdleConnections() {
+  for (const conn of [...this[kConnections]]) {
+    if (isIdle(conn)) conn.socket.destroy();
+  }
+});
+
+function isIdle(conn) {
+  return conn.current === null && conn.socket._httpMessage == null && conn.waiting.length === 0;
+}
+
+function startChecking() {
+  if (this[kChecker] !== null) return;
+  if (this.headersTimeout <= 0 && this.requestTimeout <= 0) return;
+  const interval = this.connectionsCheckingInterval;
+  if (!(interval > 0)) return;
+  this[kChecker] = timers.setInterval(checkConnections, interval, this);
+  this[kChecker].unref();
+}
+
+function stopChecking() {
+  if (this[kChecker] !== null) {
+    timers.clearInterval(this[kChecker]);
+    this[kChecker] = null;
+  }
+}
+
+// Connections whose head (headersTimeout) or whole request (requestTimeout)
+// takes too long get a 408 and are closed.
+function checkConnections(srv) {
+  const now = Date.now();
+  for (const conn of [...srv[kConnections]]) {
+    if (conn.started === 0) continue;
+    const elapsed = now - conn.started;
+    const hdrs = srv.headersTimeout > 0 && elapsed > srv.headersTimeout &&
+      !conn.parser.headersDone();
+    const whole = srv.requestTimeout > 0 && elapsed > srv.requestTimeout;
+    if (hdrs || whole) {
+      conn.started = 0;
+      socketError(conn, new codes.ERR_HTTP_REQUEST_TIMEOUT());
+    }
+  }
+}
+
+// ---- connections -----------------------------------------------------------
+
+function connectionListener(sock) {
+  const srv = this;
+  const opts = srv[kOptions];
+  const parser = new HTTPParser('request', {
+    insecure: opts.insecure ?? insecureByDefault(),
+    maxHeaderSize: opts.maxHeaderSize ?? defaultMaxHeaderSize(),
+  });
+  const conn = {
+    server: srv,
+    socket: sock,
+    parser,
+    reader: null,
+    current: null,       // the request whose body is arriving
+    waiting: [],         // responses waiting for the socket (pipelining)
+    unfinished: [],      // requests whose response has not finished
+    requests: 0,
+    started: 0,
+    idleTimer: false,
+    upgrade: null,
+    closed: false,
+  };
+  sock[kConn] = conn;
+  srv[kConnections].add(conn);
+  parser.onHeaders = (raw, url, method, major, minor, upgrade, persist) =>
+    onHeaders(conn, raw, url, method, major, minor, upgrade, persist);
+  parser.onBody = (chunk) => onBody(conn, chunk);
+  parser.onComplete = (trailers) => onComplete(conn, trailers);
+  sock.on('error', onSocketError);
+  sock.on('end', onSocketEnd);
+  sock.on('close', onSocketClose);
+  sock.on('drain', onSocketDrain);
+  sock.on('timeout', onSocketTimeout);
+  if (srv.timeout > 0) sock.setTimeout(srv.timeout);
+  conn.reader = consumeSocket(sock, (chunk) => onData(conn, chunk));
+}
+
+function onData(conn, chunk) {
+  if (conn.started === 0) conn.started = Date.now();
+  const n = conn.parser.execute(chunk);
+  if (n instanceof Error) {
+    socketError(conn, n);
+    return;
+  }
+  if (conn.upgrade !== null) startUpgrade(conn, chunk.subarray(n));
+}
+
+function hasField(raw, name) {
+  for (let i = 0; i < raw.length; i += 2) {
+    const field = raw[i];
+    if (field.length === name.length && field.toLowerCase() === name) return true;
+  }
+  return false;
+}
+
+function onHeaders(conn, raw, url, method, major, minor, upgrade, persist) {
+  const { server: srv, socket: sock } = conn;
+  conn.requests++;
+  const max = srv.maxHeadersCount;
+  if (typeof max === 'number' && max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
+  const inc = new srv[kIncomingMessage](sock);
+  inc.joinDuplicateHeaders = srv[kOptions].join;
+  inc._setHead(raw, major, minor);
+  inc.url = url;
+  inc.method = method;
+  conn.current = inc;
+  if (upgrade) {
+    const event = method === 'CONNECT' ? 'connect' : 'upgrade';
+    if (method === 'CONNECT' || srv.listenerCount(event) > 0) {
+      inc.upgrade = true;
+      conn.upgrade = inc;
+      return 2;
+    }
+  }
+  inc.upgrade = false;
+  onRequest(conn, inc, persist);
+  return upgrade ? 3 : 0;
+}
+
+function onRequest(conn, inc, persist) {
+  const { server: srv, socket: sock } = conn;
+  if (conn.idleTimer && srv.timeout !== 0) {
+    conn.idleTimer = false;
+    sock.setTimeout(srv.timeout);
+  }
+  const opts = srv[kOptions];
+  const out = new srv[kServerResponse](inc, {
+    highWaterMark: opts.highWaterMark ?? sock.writableHighWaterMark,
+    rejectNonStandardBodyWrites: opts.rejectNonStandardBodyWrites,
+    uniqueHeaders: opts.uniqueHeaders,
+  });
+  out.shouldKeepAlive = persist;
+  out._keepAliveTimeout = srv.keepAliveTimeout;
+  out._maxRequestsPerSocket = srv.maxRequestsPerSocket;
+  const maxRequests = srv.maxRequestsPerSocket;
+  if (maxRequests > 0 && conn.requests >= maxRequests) out.maxRequestsOnConnectionReached = true;
+  if (srv[kClosing]) out.shouldKeepAlive = false;
+  conn.unfinished.push(inc);
+  out.once('finish', () => onResponseFinish(conn, inc, out));
+  if (sock._httpMessage) conn.waiting.push(out);
+  else out.assignSocket(sock);
+  if (maxRequests > 0 && conn.requests > maxRequests) {
+    srv.emit('dropRequest', inc, sock);
+    out.writeHead(503);
+    out.end();
+    return;
+  }
+  const raw = inc.rawHeaders;
+  if (opts.requireHost && inc.httpVersionMajor === 1 && inc.httpVersionMinor === 1 &&
+      !hasField(raw, 'host')) {
+    out.writeHead(400, ['Connection', 'close']);
+    out.end();
+    return;
+  }
+  if (inc.httpVersionMajor === 1 && inc.httpVersionMinor === 1 && hasField(raw, 'expect')) {
+    const expect = inc.headers.expect;
+    if (/(?:^|\W)100-continue(?:$|\W)/i.test(expect)) {
+      out._expect_continue = true;
+      if (srv.listenerCount('checkContinue') > 0) {
+        srv.emit('checkContinue', inc, out);
+      } else {
+        out.writeContinue();
+        srv.emit('request', inc, out);
+      }
+    } else if (srv.listenerCount('checkExpectation') > 0) {
+      srv.emit('checkExpectation', inc, out);
+    } else {
+      out.writeHead(417);
+      out.end();
+    }
+    return;
+  }
+  srv.emit('request', inc, out);
+}
+
+function onBody(conn, chunk) {
+  const inc = conn.current;
+  if (inc === null || inc._dumped) return;
+  if (!inc._pushBody(chunk) && !conn.reader.paused) {
+    conn.reader.pause();
+    inc._onDrain = () => {
+      if (!conn.closed) conn.reader.resume();
+    };
+  }
+}
+
+function onComplete(conn, trailers) {
+  const inc = conn.current;
+  conn.current = null;
+  conn.started = 0;
+  if (inc === null) return;
+  inc._finish(trailers);
+  if (conn.reader.paused && inc._dumped) conn.reader.resume();
+}
+
+function onResponseFinish(conn, inc, out) {
+  const { socket: sock, server: srv } = conn;
+  // A body nobody read is thrown away so the next request can come.
+  if (!inc._consuming && !inc._readableState.resumeScheduled) inc._dump();
+  if (inc._dumped && conn.reader.paused && conn.current === inc) conn.reader.resume();
+  const i = conn.unfinished.indexOf(inc);
+  if (i >= 0) conn.unfinished.splice(i, 1);
+  out.detachSocket(sock);
+  process.nextTick(emitClose, out);
+  if (out._last) {
+    if (typeof sock.destroySoon === 'function') sock.destroySoon();
+    else sock.end();
+    return;
+  }
+  if (conn.waiting.length > 0) {
+    conn.waiting.shift().assignSocket(sock);
+    return;
+  }
+  if (srv[kClosing] && conn.current === null) {
+    sock.destroy();
+    return;
+  }
+  armIdleTimer(conn);
+}
+
+// The keep-alive timeout: armed once and left running (socket activity
+// restarts it), so that a request costs no timer work; when it fires on a
+// busy connection it is armed again (see onSocketTimeout).
+function armIdleTimer(conn) {
+  const { server: srv, socket: sock } = conn;
+  if (conn.idleTimer || srv.keepAliveTimeout <= 0 || srv.timeout !== 0) return;
+  conn.idleTimer = true;
+  sock.setTimeout(srv.keepAliveTimeout);
+}
+
+function emitClose(out) {
+  if (out._closed) return;
+  out._closed = true;
+  out.emit('close');
+}
+
+function startUpgrade(conn, head) {
+  const { server: srv, socket: sock } = conn;
+  const inc = conn.upgrade;
+  conn.upgrade = null;
+  detach(conn);
+  const event = inc.method === 'CONNECT' ? 'connect' : 'upgrade';
+  if (srv.listenerCount(event) > 0) srv.emit(event, inc, sock, head);
+  else sock.destroy();
+}
+
+// The socket leaves HTTP (an upgrade): our listeners and parser go.
+function detach(conn) {
+  const { socket: sock, server: srv } = conn;
+  conn.reader.detach();
+  sock.removeListener('error', onSocketError);
+  sock.removeListener('end', onSocketEnd);
+  sock.removeListener('close', onSocketClose);
+  sock.removeListener('drain', onSocketDrain);
+  sock.removeListener('timeout', onSocketTimeout);
+  sock[kConn] = undefined;
+  srv[kConnections].delete(conn);
+  conn.parser.free();
+  conn.closed = true;
+}
+
+function noop() {}
+
+// Parse errors, timeouts and socket errors: 'clientError', or by default an
+// error response (when nothing was sent yet) and the socket destroyed.
+function socketError(conn, failure) {
+  const { socket: sock, server: srv } = conn;
+  if (sock.listenerCount('error') <= 1) sock.on('error', noop);
+  if (srv.emit('clientError', failure, sock)) return;
+  if (sock.writable && sock.bytesWritten === 0) {
+    const code = failure.code;
+    sock.write(code === 'HPE_HEADER_OVERFLOW' ? kTooLarge :
+      code === 'ERR_HTTP_REQUEST_TIMEOUT' ? kTimedOut : kBadRequest);
+  }
+  sock.destroy(failure);
+}
+
+function onSocketError(failure) {
+  const conn = this[kConn];
+  if (conn === undefined) return;
+  this.removeListener('error', onSocketError);
+  socketError(conn, failure);
+}
+
+function onSocketEnd() {
+  const conn = this[kConn];
+  if (conn === undefined) return;
+  const result = conn.parser.finish();
+  if (result instanceof Error) {
+    socketError(conn, result);
+    return;
+  }
+  if (conn.current !== null) {
+    abortRequest(conn.current);
+    conn.current = null;
+  }
+  if (!this.writable) return;
+  const last = conn.waiting.length > 0 ? conn.waiting[conn.waiting.length - 1] : this._httpMessage;
+  if (last) last._last = true;
+  else this.end();
+}
+
+function abortRequest(inc) {
+  if (inc.complete) return;
+  const failure = new Error('aborted');
+  failure.code = 'ECONNRESET';
+  inc._abort(failure);
+}
+
+function onSocketClose() {
+  const conn = this[kConn];
+  if (conn === undefined) return;
+  conn.closed = true;
+  this[kConn] = undefined;
+  conn.server[kConnections].delete(conn);
+  for (const inc of conn.unfinished) abortRequest(inc);
+  conn.unfinished.length = 0;
+  const out = this._httpMessage;
+  if (out) {
+    out.destroyed = true;
+    emitClose(out);
+  }
+  for (const waiting of conn.waiting) {
+    waiting.destroyed = true;
+    emitClose(waiting);
+  }
+  conn.waiting.length = 0;
+  conn.parser.free();
+}
+
+function onSocketDrain() {
+  const out = this._httpMessage;
+  if (out && out[kNeedDrain]) {
+    out[kNeedDrain] = false;
+    out.emit('drain');
+  }
+}
+
+function onSocketTimeout() {
+  const conn = this[kConn];
+  if (conn === undefined) return;
+  if (conn.idleTimer) {
+    conn.idleTimer = false;
+    if (isIdle(conn)) {
+      this.destroy();
+      return;
+    }
+    if (conn.server.timeout === 0) {
+      armIdleTimer(conn);
+      return;
+    }
+  }
+  const inc = conn.current;
+  const reqTimeout = inc !== null && !inc.complete && inc.emit('timeout', this);
+  const out = this._httpMessage;
+  const resTimeout = out && out.emit('timeout', this);
+  const serverTimeout = conn.server.emit('timeout', this);
+  if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
+}
+
+function createServer(config, listener) {
+  return new Server(config, listener);
+}
+
+module.exports = {
+  Server,
+  ServerResponse,
+  createServer,
+  defaultMaxHeaderSize,
+};
