@@ -9,10 +9,10 @@
 //   GET /pid     the serving worker's pid, to kill one from outside
 //   GET /stats   the primary's counts as JSON, asked over IPC
 //
-// HTTP/1.1 with keep-alive and pipelining, on node:net.
+// node:http, keep-alive as its defaults have it.
 'use strict';
 const cluster = require('cluster');
-const net = require('net');
+const http = require('http');
 const os = require('os');
 
 const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
@@ -74,57 +74,31 @@ function askStats() {
   });
 }
 
-function respond(socket, status, body, keepAlive) {
-  const text = `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\n` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-    `Connection: ${keepAlive ? 'keep-alive' : 'close'}\r\n\r\n${body}`;
-  socket.write(text);
-  if (!keepAlive) socket.end();
-}
-
-async function answer(socket, head) {
-  const [requestLine, ...headerLines] = head.split('\r\n');
-  const [method, target, version] = requestLine.split(' ');
-  const headers = {};
-  for (const line of headerLines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+async function answer(request, response) {
+  let status = 200;
+  let body;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    status = 405;
+    body = 'GET only\n';
+  } else if (request.url === '/') {
+    body = `hello from worker ${cluster.worker.id}\n`;
+  } else if (request.url === '/pid') {
+    body = `${process.pid}\n`;
+  } else if (request.url === '/stats') {
+    body = `${JSON.stringify(await askStats())}\n`;
+  } else {
+    status = 404;
+    body = 'not found\n';
   }
-  const connection = (headers.connection || '').toLowerCase();
-  const keepAlive = version === 'HTTP/1.1' ? connection !== 'close' : connection === 'keep-alive';
-  if (method !== 'GET' && method !== 'HEAD') return respond(socket, '405 Method Not Allowed', 'GET only\n', keepAlive);
-  if (target === '/') return respond(socket, '200 OK', `hello from worker ${cluster.worker.id}\n`, keepAlive);
-  if (target === '/pid') return respond(socket, '200 OK', `${process.pid}\n`, keepAlive);
-  if (target === '/stats') {
-    const stats = await askStats();
-    return respond(socket, '200 OK', `${JSON.stringify(stats)}\n`, keepAlive);
-  }
-  return respond(socket, '404 Not Found', 'not found\n', keepAlive);
+  response.writeHead(status, {
+    'Content-Type': 'text/plain',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  response.end(body);
 }
 
 function runWorker() {
-  const server = net.createServer((socket) => {
-    let pending = '';
-    let chain = Promise.resolve();
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk) => {
-      pending += chunk;
-      if (pending.length > 65536) {
-        respond(socket, '431 Request Header Fields Too Large', 'too large\n', false);
-        return;
-      }
-      let end = pending.indexOf('\r\n\r\n');
-      while (end !== -1) {
-        const head = pending.slice(0, end);
-        pending = pending.slice(end + 4);
-        // Answers go out in request order, also when one waits for the primary.
-        chain = chain.then(() => (socket.writable ? answer(socket, head) : undefined));
-        end = pending.indexOf('\r\n\r\n');
-      }
-    });
-    socket.on('error', () => {});
-  });
-  server.listen(port, host);
+  http.createServer(answer).listen(port, host);
 }
 
 if (cluster.isPrimary) runPrimary();
