@@ -136,6 +136,42 @@ async function sharedUdp() {
   assert.deepStrictEqual(workers.map((w) => w.process.exitCode), [0, 0]);
 }
 
+// A packed ES module app with top-level await (no app snapshot: it runs as
+// a module) forks itself as a worker. Only under jspack (the packer sits
+// next to the runtime).
+function packedModuleApp() {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const jspack = path.join(path.dirname(process.execPath), 'jspack');
+  if (!fs.existsSync(jspack)) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jspack-cluster-esm-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'app.mjs'), [
+      "import cluster from 'node:cluster';",
+      "import net from 'node:net';",
+      'await Promise.resolve();',
+      'if (cluster.isPrimary) {',
+      '  const w = cluster.fork();',
+      "  w.on('listening', (a) => { console.log('listening', a.addressType); w.disconnect(); });",
+      "  w.on('exit', (code) => console.log('exit', code, w.exitedAfterDisconnect));",
+      '} else {',
+      "  net.createServer().listen(0, '127.0.0.1');",
+      '}',
+      '',
+    ].join('\n'));
+    const app = path.join(dir, 'app');
+    const packed = spawnSync(jspack, [path.join(dir, 'app.mjs'), '-o', app, '--libs=system'],
+                             { encoding: 'utf8' });
+    assert.strictEqual(packed.status, 0, packed.stderr);
+    const run = spawnSync(app, [], { encoding: 'utf8', timeout: 20000 });
+    assert.strictEqual(run.stdout, 'listening 4\nexit 0 true\n', run.stderr);
+    assert.strictEqual(run.status, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (process.env.CLUSTER_POLICY === 'none') {
     assert.strictEqual(cluster.schedulingPolicy, cluster.SCHED_NONE);
@@ -153,6 +189,7 @@ async function main() {
   await handToWorker();
   await noMessageLost();
   await sharedUdp();
+  packedModuleApp();
 
   const sub = spawnSync(process.execPath, [...process.execArgv, __filename], {
     env: { ...process.env, CLUSTER_POLICY: 'none', NODE_CLUSTER_SCHED_POLICY: 'none' },
