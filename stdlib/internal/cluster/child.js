@@ -180,6 +180,13 @@ function bindUdp(socket, query, done) {
     };
     sharedServers.add(socket);
     socket.once('close', () => sharedServers.delete(socket));
+    socket.once('listening', () => {
+      if (!udp.open) return;
+      const { address, addressType } = query;
+      const { port } = socket.address();
+      // Node reports no descriptor for a dgram socket as fd -1.
+      channel.post(process, { act: 'listening', addressType, address, port, fd: -1 }, null);
+    });
     done(0, udp);
   });
 }

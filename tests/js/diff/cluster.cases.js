@@ -349,8 +349,12 @@ async function closeServer() {
 async function udp() {
   const dgram = require('dgram');
   const workers = [fork('udp'), fork('udp')];
+  const listened = workers.map((w) => new Promise((resolve) => {
+    w.once('listening', (a) => resolve([Object.keys(a), a.addressType, a.address, a.fd, w.state]));
+  }));
   const ports = await Promise.all(workers.map(firstReport));
   emit('udp: one port for both', ports[0].port === ports[1].port);
+  emit('udp: listening', await Promise.all(listened));
   const busy = await firstReport(fork('udp', { UDP_PORT: String(ports[0].port) }));
   emit('udp: port held by others', busy);
   const client = dgram.createSocket('udp4');
