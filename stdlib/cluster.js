@@ -1,36 +1,10 @@
 'use strict';
-// node:cluster, primary side only for now: what code asks of it at load time (isPrimary, settings, events); fork() is not implemented yet.
+// node:cluster. Loading it gives the primary's view (internal/cluster/
+// primary.js); a process started by cluster.fork() is switched to the
+// worker's view at startup, before the app runs (internal/cluster/child.js),
+// so the object an app snapshot holds serves both.
 
 const EventEmitter = require('./events');
-const env = require('./internal/process/env');
-const process = require('./internal/process/object');
-const { codes } = require('./internal/errors');
+const { installPrimary } = require('./internal/cluster/primary');
 
-// NODE_UNIQUE_ID marks a cluster worker; jspack starts none yet, so this is
-// a primary unless another runtime started us as its worker.
-const worker = env.NODE_UNIQUE_ID !== undefined;
-
-function setupPrimary(settings) {
-  this.settings = { ...this.settings, ...settings };
-  this.emit('setup', this.settings);
-}
-
-module.exports = Object.assign(new EventEmitter(), {
-  isWorker: worker,
-  isMaster: !worker,
-  isPrimary: !worker,
-  Worker: class Worker extends EventEmitter {},
-  workers: {},
-  settings: {},
-  SCHED_NONE: 1,
-  SCHED_RR: 2,
-  schedulingPolicy: 2,
-  setupPrimary,
-  setupMaster: setupPrimary,
-  fork() {
-    throw new codes.ERR_JSPACK_NOT_IMPLEMENTED('cluster.fork()');
-  },
-  disconnect(callback) {
-    if (typeof callback === 'function') process.nextTick(callback);
-  },
-});
+module.exports = installPrimary(new EventEmitter());

@@ -20,6 +20,7 @@ const {
 } = require('./internal/validators');
 const { isIP } = require('./internal/net/ip');
 const { UDP } = require('./internal/dgram/handle');
+const clusterRole = require('./internal/cluster/role');
 
 // Where a socket is in binding and connecting.
 const UNBOUND = 0;
@@ -136,7 +137,10 @@ function onDatagram(sock, nread, arrayBuffer, address, port, v6) {
 function bindArgs(where, host, done) {
   if (typeof where === 'function') return { port: 0, address: undefined, callback: where };
   if (where !== null && typeof where === 'object') {
-    return { port: where.port, address: where.address, callback: host, fd: where.fd };
+    return {
+      port: where.port, address: where.address, callback: host, fd: where.fd,
+      exclusive: !!where.exclusive,
+    };
   }
   if (typeof host === 'function') return { port: where, address: undefined, callback: host };
   return { port: where, address: host, callback: done };
@@ -244,7 +248,7 @@ class Socket extends EventEmitter {
     const inner = this[kInner];
     const handle = this._healthCheck();
     if (inner.bindState !== UNBOUND) throw new ERR_SOCKET_ALREADY_BOUND();
-    const { port, address, callback, fd } = bindArgs(where, second, done);
+    const { port, address, callback, fd, exclusive } = bindArgs(where, second, done);
     inner.bindState = BINDING;
     if (typeof callback === 'function') this.once('listening', callback);
     if (Number.isInteger(fd) && fd >= 0 && fd <= 0x7fffffff) {
@@ -267,6 +271,10 @@ class Socket extends EventEmitter {
         return;
       }
       const flags = (inner.reuseAddr ? kReuseAddr : 0) | (inner.ipv6Only ? kIpv6Only : 0);
+      if (!exclusive && clusterRole.worker !== null) {
+        this._bindShared(ip, wanted, flags);
+        return;
+      }
       const status = handle.bind(ip, wanted, flags);
       if (status !== 0) {
         inner.bindState = UNBOUND;
@@ -276,6 +284,29 @@ class Socket extends EventEmitter {
       this._startListening();
     });
     return this;
+  }
+
+  // In a cluster worker: the primary binds, and this socket takes over the
+  // handle it sends (internal/cluster/child.js).
+  _bindShared(ip, port, flags) {
+    const inner = this[kInner];
+    const own = inner.handle;
+    const query = { address: ip, port, addressType: this.type, flags };
+    clusterRole.worker.bindUdp(this, query, (errno, shared) => {
+      if (inner.handle !== own) {
+        shared?.close();
+        return;
+      }
+      if (errno !== 0) {
+        inner.bindState = UNBOUND;
+        this.emit('error', exceptionWithHostPort(errno, 'bind', ip, port));
+        return;
+      }
+      shared.sink = own.sink;
+      own.close();
+      inner.handle = shared;
+      this._startListening();
+    });
   }
 
   _startListening() {

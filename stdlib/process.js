@@ -189,6 +189,14 @@ process._setupRun = function setupRun() {
   if (process.env.NODE_CHANNEL_FD !== undefined) {
     require('./internal/child_process/setup').setupChannelFromEnv(process);
   }
+  // A worker forked by node:cluster: its id comes in NODE_UNIQUE_ID, which
+  // its own children must not inherit.
+  const { env } = process;
+  if (Object.prototype.hasOwnProperty.call(env, 'NODE_UNIQUE_ID')) {
+    const id = env.NODE_UNIQUE_ID;
+    Reflect.deleteProperty(env, 'NODE_UNIQUE_ID');
+    if (process.connected) require('./internal/cluster/child').setupWorker(id);
+  }
   delete process._setupRun;
   return info;
 };

@@ -18,8 +18,10 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include <uv.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -107,6 +109,32 @@ StreamWrap* Find(const v8::FunctionCallbackInfo<v8::Value>& args, int i) {
   }
 
 // A request (write, shutdown, connect) with the JS object to complete.
+// A UDP handle made only to carry a descriptor on uv_write2 (libuv sends
+// the fd of a TCP, pipe or UDP handle); it holds its own dup and is closed
+// once the write is done.
+uv_udp_t* NewCarrier(uv_loop_t* loop, int fd) {
+  int copy = dup(fd);
+  if (copy < 0) return nullptr;
+  auto* carrier = new uv_udp_t;
+  if (uv_udp_init(loop, carrier) != 0) {
+    close(copy);
+    delete carrier;
+    return nullptr;
+  }
+  if (uv_udp_open(carrier, copy) != 0) {
+    close(copy);
+    uv_close(reinterpret_cast<uv_handle_t*>(carrier),
+             [](uv_handle_t* h) { delete reinterpret_cast<uv_udp_t*>(h); });
+    return nullptr;
+  }
+  return carrier;
+}
+
+void CloseCarrier(uv_udp_t* carrier) {
+  uv_close(reinterpret_cast<uv_handle_t*>(carrier),
+           [](uv_handle_t* h) { delete reinterpret_cast<uv_udp_t*>(h); });
+}
+
 template <typename UvReq>
 struct Req {
   UvReq req;
@@ -114,9 +142,11 @@ struct Req {
   v8::Global<v8::Object> object;
   std::vector<std::shared_ptr<v8::BackingStore>> stores;
   std::vector<char*> owned;  // encoded strings, freed with the request
+  uv_udp_t* carrier = nullptr;  // a descriptor sent with the bytes
 
   ~Req() {
     for (char* p : owned) free(p);
+    if (carrier != nullptr) CloseCarrier(carrier);
   }
 };
 
@@ -321,12 +351,13 @@ bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
   return true;
 }
 
-// writev(id, req, chunks, latin1[, sendId]) -> 1 when everything was
-// written at once (req is not completed then), 0 when
+// writev(id, req, chunks, latin1[, sendId[, sendFd]]) -> 1 when everything
+// was written at once (req is not completed then), 0 when
 // req.oncomplete(status, req) will be called, or an error code. `chunks` is
 // an array of Uint8Arrays and strings; strings are utf8 unless `latin1` is
 // true (JS encodes other encodings). With `sendId` (an IPC pipe only) the
-// handle of that id travels with the bytes (SCM_RIGHTS; uv_write2).
+// handle of that id travels with the bytes (SCM_RIGHTS; uv_write2); with
+// `sendFd` instead, that descriptor (a UDP socket's, from udp_wrap) does.
 void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsObject() && args[2]->IsArray());
   FIND_OR_EBADF(wrap, 0);
@@ -334,6 +365,19 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (args.Length() > 4 && !args[4]->IsUndefined()) {
     send = Find(args, 4);
     if (send == nullptr || !wrap->ipc) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
+  }
+  uv_udp_t* carrier = nullptr;
+  if (send == nullptr && args.Length() > 5 && args[5]->IsInt32()) {
+    int fd = args[5].As<v8::Int32>()->Value();
+    if (!wrap->ipc || fd < 0) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
+    carrier = NewCarrier(wrap->runtime->loop(), fd);
+    if (carrier == nullptr) {
       args.GetReturnValue().Set(UV_EBADF);
       return;
     }
@@ -376,7 +420,7 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
     }
     if (written > 0) skip = static_cast<size_t>(written);
   }
-  if (skip == total && send == nullptr) {
+  if (skip == total && send == nullptr && carrier == nullptr) {
     for (char* p : owned) free(p);
     args.GetReturnValue().Set(1);
     return;
@@ -402,9 +446,13 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
   r->object.Reset(isolate, args[1].As<v8::Object>());
   r->req.data = r.get();
-  int err = send != nullptr
+  r->carrier = carrier;
+  uv_stream_t* attached =
+      send != nullptr ? send->stream()
+                      : reinterpret_cast<uv_stream_t*>(carrier);
+  int err = attached != nullptr
                 ? uv_write2(&r->req, wrap->stream(), bufs + first, n - first,
-                            send->stream(), AfterWrite)
+                            attached, AfterWrite)
                 : uv_write(&r->req, wrap->stream(), bufs + first, n - first,
                            AfterWrite);
   if (err != 0) {
@@ -419,17 +467,45 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void CloseWrap(StreamWrap* wrap);
 
-// pendingKind(id) -> 1 (TCP), 2 (pipe) for the next handle an IPC pipe
-// received, 0 when there is none (or of a kind JS cannot take).
+// pendingKind(id) -> 1 (TCP), 2 (pipe), 3 (UDP) for the next handle an IPC
+// pipe received, 0 when there is none (or of a kind JS cannot take).
 void PendingKind(const v8::FunctionCallbackInfo<v8::Value>& args) {
   FIND_OR_EBADF(wrap, 0);
   int kind = 0;
   if (wrap->kind == Kind::kPipe && wrap->ipc &&
       uv_pipe_pending_count(&wrap->h.pipe) > 0) {
     uv_handle_type type = uv_pipe_pending_type(&wrap->h.pipe);
-    kind = type == UV_TCP ? 1 : type == UV_NAMED_PIPE ? 2 : 0;
+    kind = type == UV_TCP ? 1 : type == UV_NAMED_PIPE ? 2 : type == UV_UDP ? 3 : 0;
   }
   args.GetReturnValue().Set(kind);
+}
+
+// acceptPendingFd(id) -> the descriptor of the next received handle, a UDP
+// socket (pendingKind 3), for udp_wrap to open; or an error code.
+void AcceptPendingFd(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  FIND_OR_EBADF(wrap, 0);
+  if (wrap->kind != Kind::kPipe || !wrap->ipc ||
+      uv_pipe_pending_count(&wrap->h.pipe) == 0 ||
+      uv_pipe_pending_type(&wrap->h.pipe) != UV_UDP) {
+    args.GetReturnValue().Set(UV_EAGAIN);
+    return;
+  }
+  auto* carrier = new uv_udp_t;
+  int err = uv_udp_init(wrap->runtime->loop(), carrier);
+  if (err != 0) {
+    delete carrier;
+    args.GetReturnValue().Set(err);
+    return;
+  }
+  err = uv_accept(wrap->stream(), reinterpret_cast<uv_stream_t*>(carrier));
+  int fd = -1;
+  uv_os_fd_t raw;
+  if (err == 0 && uv_fileno(reinterpret_cast<uv_handle_t*>(carrier), &raw) == 0) {
+    fd = dup(raw);
+    if (fd < 0) err = -errno;
+  }
+  CloseCarrier(carrier);
+  args.GetReturnValue().Set(err != 0 ? err : fd);
 }
 
 // acceptPending(id, owner) -> the id of a new handle for the next received
@@ -835,6 +911,7 @@ constexpr runtime::Method kMethods[] = {
     {"pipeOpen", PipeOpen},
     {"pendingKind", PendingKind},
     {"acceptPending", AcceptPending},
+    {"acceptPendingFd", AcceptPendingFd},
     {"pipeBind", PipeBind},
     {"pipeConnect", PipeConnect},
     {"pipeChmod", PipeChmod},

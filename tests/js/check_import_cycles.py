@@ -15,6 +15,10 @@ ALLOWED = {
     # errors describes values with inspect; inspect throws Node's ERR_*
     # codes from the few functions that validate options.
     ('internal/util/inspect.js', 'internal/errors.js'),
+    # cluster.fork() is child_process.fork(), looked up at the first fork;
+    # a worker's startup (process.js) loads node:cluster, and child_process
+    # reaches process.js.
+    ('internal/cluster/primary.js', 'child_process.js'),
 }
 
 

@@ -21,6 +21,8 @@ const {
 // kSocketClosed and the key.
 const kHandleCommand = 'NODE_HANDLE';
 const kSocketClosed = 'NODE_SOCKET_CLOSED';
+// send() answers false (back off) while this many writes are unfinished.
+const kBacklogLimit = 1024;
 
 let net;
 function lazyNet() {
@@ -35,7 +37,16 @@ function handleType(handle) {
   if (handle instanceof Socket) return 'net.Socket';
   if (handle instanceof Server) return 'net.Server';
   if (handle instanceof StreamHandle) return 'net.Native';
+  if (handle instanceof require('../../dgram').Socket) return 'dgram.Socket';
+  if (handle instanceof require('../dgram/handle').UDP) return 'dgram.Native';
   return undefined;
+}
+
+// A UDP socket travels as its descriptor, with its family.
+function udpOf(type, handle) {
+  const udp = type === 'dgram.Native' ? handle : handle._handle;
+  if (udp == null || !udp.open) return null;
+  return { fd: udp.fileno(), dgramType: udp.v6 ? 'udp6' : 'udp4' };
 }
 
 // The socket of the channel: a libuv pipe opened for IPC, so that handles
@@ -51,8 +62,21 @@ function openChannelSocket(fd) {
   return new (lazyNet().Socket)({ handle: hw, readable: true, writable: true });
 }
 
-// What the receiver's 'message' listeners get for a handle of `type`.
-function wrapReceived(type, hw) {
+// What the receiver's 'message' listeners get for a handle of `type`
+// (`message` is the envelope it came in).
+function wrapReceived(type, hw, message) {
+  if (type === 'dgram.Socket' || type === 'dgram.Native') {
+    if (typeof hw.take !== 'function') return hw;
+    if (type === 'dgram.Native') {
+      const { UDP } = require('../dgram/handle');
+      const udp = new UDP(message.dgramType === 'udp6');
+      udp.adopt(hw.take());
+      return udp;
+    }
+    const socket = require('../../dgram').createSocket(message.dgramType);
+    socket.bind({ fd: hw.take() });
+    return socket;
+  }
   const { Socket, Server } = lazyNet();
   if (type === 'net.Socket') {
     return new Socket({ handle: hw, readable: true, writable: true });
@@ -125,15 +149,20 @@ function advancedFraming() {
 class Channel {
   constructor(socket, fd) {
     this.fd = fd;
+    this.unrefed = false;
     this.sockets = { got: {}, send: {} };
     Object.defineProperty(this, 'socket', { value: socket, enumerable: false });
   }
 
+  // An unref() of the owner's holds until its ref(): listeners coming and
+  // going and sends finishing do not undo it.
   ref() {
+    this.unrefed = false;
     this.socket.ref();
   }
 
   unref() {
+    this.unrefed = true;
     this.socket.unref();
   }
 }
@@ -155,7 +184,7 @@ function attachChannel(target, fd, onDisconnect, mode) {
       target.listenerCount('internalMessage') > 0 ||
       target.listenerCount('disconnect') > 0;
     if (!target.connected) return;
-    if (listened) socket.ref();
+    if (listened && !channel.unrefed) socket.ref();
     else socket.unref();
   };
   target.on('newListener', (name) => {
@@ -187,16 +216,17 @@ function attachChannel(target, fd, onDisconnect, mode) {
   const deliverHandle = (message) => {
     const hw = received.shift();
     if (hw === undefined) {
-      target.emit('message', message.msg, undefined);
+      target.emit(runtimeOwned(message.msg) ? 'internalMessage' : 'message', message.msg, undefined);
       return;
     }
-    const handle = wrapReceived(message.type, hw);
+    const handle = wrapReceived(message.type, hw, message);
     if (message.key !== undefined && message.type === 'net.Socket') {
       handle.once('close', () => {
         if (target.connected) target.send({ cmd: kSocketClosed, key: message.key });
       });
     }
-    target.emit('message', message.msg, handle);
+    // The runtime's own messages (node:cluster's) carry handles too.
+    target.emit(runtimeOwned(message.msg) ? 'internalMessage' : 'message', message.msg, handle);
   };
   const deliver = (message) => {
     if (runtimeOwned(message)) {
@@ -222,45 +252,47 @@ function attachChannel(target, fd, onDisconnect, mode) {
     framing.read(chunk, deliver);
   });
 
-  // Writes in order: a message with a handle goes straight to the pipe
-  // (uv_write2), so it waits until the socket's own writes are done, and
-  // later messages wait for it.
+  // Every message is one write on the pipe itself (uv_write, or uv_write2
+  // with a handle), made at once: libuv keeps them in order, and what it
+  // can write right away is in the kernel before send() returns, so a
+  // process.exit() just after a send loses nothing (as in Node).
   const queue = [];
   let writing = 0;
-  let handleWriting = false;
+  let flushed = null;
+  const afterWrites = (then) => {
+    flushed = then;
+    pump();
+  };
   const pump = () => {
-    while (queue.length > 0 && !handleWriting) {
-      const item = queue[0];
-      if (item.handle !== undefined && writing > 0) return;
-      queue.shift();
-      if (item.handle !== undefined) {
-        handleWriting = true;
-        writeWithHandle(item, () => {
-          handleWriting = false;
-          pump();
-        });
-      } else {
-        writing++;
-        socket.write(item.frame, (err) => {
-          writing--;
-          item.done(err);
-          pump();
-        });
-      }
+    while (queue.length > 0) {
+      const item = queue.shift();
+      writing++;
+      writeItem(item);
+    }
+    if (flushed !== null && writing === 0) {
+      const then = flushed;
+      flushed = null;
+      then();
     }
   };
-  const writeWithHandle = (item, next) => {
+  const writeItem = (item) => {
     const req = {
       oncomplete(status) {
-        const err = status < 0 ? errnoException(status, 'write') : null;
-        item.done(err);
-        next();
+        writing--;
+        item.done(status < 0 ? errnoException(status, 'write') : null);
+        pump();
       },
     };
-    const status = socket._handle === null ? -9 :
-      socket._handle.writeHandle(req, [item.frame], item.handle);
-    if (status < 0) req.oncomplete(status);
-    else if (status === 1) req.oncomplete(0);
+    const hw = socket._handle;
+    let status = -9;
+    if (hw != null) {
+      if (item.handle !== undefined) status = hw.writeHandle(req, [item.frame], item.handle);
+      else if (item.fd !== undefined) status = hw.writeFd(req, [item.frame], item.fd);
+      else status = hw.writev(req, [item.frame]);
+    }
+    // Callbacks run later, never inside send().
+    if (status < 0) nextTick(() => req.oncomplete(status));
+    else if (status === 1) nextTick(() => req.oncomplete(0));
   };
   const settle = () => {
     // The sockets the peer held are gone with it.
@@ -325,9 +357,16 @@ function attachChannel(target, fd, onDisconnect, mode) {
       else nextTick(() => target.emit('error', err));
       return false;
     }
-    const item = { frame: undefined, handle: undefined, done: undefined };
+    const item = { frame: undefined, handle: undefined, fd: undefined, done: undefined };
     let afterSend = null;
-    if (type !== undefined) {
+    if (type === 'dgram.Socket' || type === 'dgram.Native') {
+      const udp = udpOf(type, handle);
+      message = { cmd: kHandleCommand, type, msg: message };
+      if (udp !== null && udp.fd >= 0) {
+        item.fd = udp.fd;
+        message.dgramType = udp.dgramType;
+      }
+    } else if (type !== undefined) {
       const hw = type === 'net.Native' ? handle : handle._handle;
       const wrapped = { cmd: kHandleCommand, type, msg: message };
       if (hw != null && !hw.closed) {
@@ -364,16 +403,21 @@ function attachChannel(target, fd, onDisconnect, mode) {
     };
     queue.push(item);
     pump();
-    return socket.writableLength < socket.writableHighWaterMark;
+    return writing < kBacklogLimit;
   };
 
+  // Messages sent before disconnect() still go out: the channel closes,
+  // and 'disconnect' comes, once they are written.
   target.disconnect = function disconnect() {
     if (!target.connected) {
       target.emit('error', new ERR_IPC_DISCONNECTED());
       return;
     }
-    socket.end();
-    finish();
+    target.connected = false;
+    afterWrites(() => {
+      socket.end();
+      finish();
+    });
   };
 }
 

@@ -237,7 +237,10 @@ function runBundle(source, isModule, worker) {
     packed: dirname(process.execPath) === root,
   };
   if (isModule) {
-    if (target !== undefined) {
+    // A fork of the main entry itself (cluster.fork()) runs the module
+    // again; any other target is a file on disk.
+    const found = target === undefined ? undefined : bundledEntry(target, process.cwd());
+    if (target !== undefined && (found === undefined || found[0] !== '')) {
       runForkTarget(target);
       return;
     }

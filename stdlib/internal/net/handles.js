@@ -168,11 +168,22 @@ class StreamHandle {
     return native().writev(this.id, req, chunks, false, sent.id);
   }
 
-  // An IPC pipe only: the next handle it received, as a TCP or a Pipe, or
-  // null when none is waiting.
+  // An IPC pipe only: writes `chunks` with the descriptor `fd` (a UDP
+  // socket's) attached. As writev.
+  writeFd(req, chunks, fd) {
+    if (this.id < 0 || !(fd >= 0)) return UV_EBADF;
+    return native().writev(this.id, req, chunks, false, undefined, fd);
+  }
+
+  // An IPC pipe only: the next handle it received, as a TCP or a Pipe (or,
+  // for a UDP socket, a ReceivedDescriptor), or null when none is waiting.
   acceptHandle() {
     if (this.id < 0) return null;
     const kind = native().pendingKind(this.id);
+    if (kind === 3) {
+      const fd = native().acceptPendingFd(this.id);
+      return fd < 0 ? null : new ReceivedDescriptor(fd);
+    }
     if (kind !== 1 && kind !== 2) return null;
     // eslint-disable-next-line no-use-before-define
     const hw = Object.create((kind === 1 ? TCP : Pipe).prototype);
@@ -181,6 +192,31 @@ class StreamHandle {
     if (id < 0) return null;
     hw.id = id;
     return hw;
+  }
+}
+
+// A UDP socket's descriptor that came over IPC, until node:dgram opens it
+// (take()) or it is dropped (close()).
+class ReceivedDescriptor {
+  constructor(fd) {
+    this.fd = fd;
+  }
+
+  get closed() {
+    return this.fd < 0;
+  }
+
+  take() {
+    const { fd } = this;
+    this.fd = -1;
+    return fd;
+  }
+
+  close() {
+    if (this.fd < 0) return;
+    const { UDP } = require('../dgram/handle');
+    const udp = new UDP(false);
+    if (udp.adopt(this.take()) === 0) udp.close();
   }
 }
 
@@ -287,4 +323,4 @@ function constants() {
   return { UV_EOF: b.UV_EOF, UV_READABLE: b.UV_READABLE, UV_WRITABLE: b.UV_WRITABLE };
 }
 
-module.exports = { Pipe, StreamHandle, TCP, UV_EBADF, constants };
+module.exports = { Pipe, ReceivedDescriptor, StreamHandle, TCP, UV_EBADF, constants };

@@ -18,6 +18,7 @@ const ip = require('./ip');
 const args = require('./args');
 const { abortWith } = require('./signal');
 const { Socket } = require('./socket');
+const clusterRole = require('../cluster/role');
 
 const { TCP, Pipe } = handles;
 
@@ -131,7 +132,7 @@ class ServerBase extends EventEmitter {
   address() {
     const hw = this._handle;
     if (hw === null) return null;
-    if (hw instanceof Pipe) return this._pipeName;
+    if (hw instanceof Pipe || hw.pipePath !== undefined) return this._pipeName;
     const out = {};
     const status = hw.getsockname(out);
     if (status !== 0) throw errnoException(status, 'address');
@@ -164,14 +165,15 @@ class ServerBase extends EventEmitter {
     if ('port' in opts || list.length === 0 || typeof list[0] === 'function') {
       let port = 0;
       if (opts.port != null) port = validatePort(opts.port, 'options.port');
+      const exclusive = !!opts.exclusive;
       if (!opts.host) {
-        this._listenTcp(null, port, backlog, opts.ipv6Only);
+        this._listenTcp(null, port, backlog, opts.ipv6Only, exclusive);
         return this;
       }
       validateString(opts.host, 'options.host');
       lookup(opts.host, (err, address) => {
         if (err) this.emit('error', err);
-        else this._listenTcp(address, port, backlog, opts.ipv6Only);
+        else this._listenTcp(address, port, backlog, opts.ipv6Only, exclusive);
       });
       return this;
     }
@@ -182,7 +184,13 @@ class ServerBase extends EventEmitter {
   }
 
   // Binds and listens; errors go to 'error' on the next tick, as in Node.
-  _listenTcp(address, port, backlog, ipv6Only) {
+  // A cluster worker asks the primary instead, unless `exclusive`.
+  _listenTcp(address, port, backlog, ipv6Only, exclusive) {
+    if (!exclusive && clusterRole.worker !== null) {
+      const addressType = address !== null && ip.isIPv6(address) ? 6 : 4;
+      clusterRole.worker.listen(this, { address, port, addressType, backlog, ipv6Only: !!ipv6Only });
+      return;
+    }
     let hw = new TCP();
     let where = address;
     let status;
@@ -209,6 +217,13 @@ class ServerBase extends EventEmitter {
   }
 
   _listenPath(path, backlog, opts) {
+    if (!opts.exclusive && clusterRole.worker !== null) {
+      clusterRole.worker.listen(this, {
+        address: path, port: -1, addressType: -1, backlog,
+        readableAll: !!opts.readableAll, writableAll: !!opts.writableAll,
+      });
+      return;
+    }
     const hw = new Pipe(false);
     let status = hw.bind(path);
     const { UV_READABLE, UV_WRITABLE } = handles.constants();
