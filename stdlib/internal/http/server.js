@@ -58,10 +58,8 @@ function insecureByDefault() {
 function ServerResponse(inc, config) {
   OutgoingMessage.call(this, config);
   if (inc.method === 'HEAD') this._hasBody = false;
-  Object.assign(this, {
-    req: inc, sendDate: true, _sent100: false, _expect_continue: false, statusCode: 200,
-    statusMessage: undefined,
-  });
+  this.req = inc; this.sendDate = true; this._sent100 = false; this._expect_continue = false;
+  this.statusCode = 200; this.statusMessage = undefined;
   if (inc.httpVersionMajor < 1 || inc.httpVersionMinor < 1) {
     this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(inc.headers.te);
     this.shouldKeepAlive = false;
@@ -226,10 +224,8 @@ function Server(config, listener) {
   this.on('connection', onConnection);
   this.on('listening', startChecking);
   this.on('close', stopChecking);
-  Object.assign(this, {
-    httpAllowHalfOpen: false, timeout: 0, maxHeadersCount: null, maxRequestsPerSocket: 0,
-    [kConnections]: new Set(),
-  });
+  this.httpAllowHalfOpen = false; this.timeout = 0; this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0; this[kConnections] = new Set();
   this[kChecker] = null;
   this[kClosing] = false;
 }
