@@ -30,6 +30,8 @@ const {
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
+// A function the owner (the server) runs at finish, before 'finish'.
+const kFinishHook = Symbol('outgoing.finishHook');
 const kCorked = Symbol('outgoing.corked');
 const kUniqueHeaders = Symbol('outgoing.uniqueHeaders');
 const kBytesWritten = Symbol('bytesWritten');
@@ -50,7 +52,7 @@ function OutgoingMessage(opts) {
   this._trailer = ''; this.finished = false; this._headerSent = false; this._closed = false;
   this.socket = null; this._header = null;
   this[kOutHeaders] = null; this._keepAliveTimeout = 0; this._onPendingData = nop;
-  this[kCorked] = 0; this[kNeedDrain] = false; this[kBytesWritten] = 0;
+  this[kCorked] = 0; this[kNeedDrain] = false; this[kBytesWritten] = 0; this[kFinishHook] = null;
   this[kUniqueHeaders] = parseUniqueHeaders(opts && opts.uniqueHeaders);
   this[kRejectNonStandardBodyWrites] = !!(opts && opts.rejectNonStandardBodyWrites);
 }
@@ -588,6 +590,12 @@ method(OutgoingMessage, function addTrailers(hdrs) {
 
 function onFinish(om) {
   if (om.socket !== null && om.socket._httpMessage !== om) return;
+  // The owner's own step comes before the 'finish' listeners.
+  const hook = om[kFinishHook];
+  if (hook !== null) {
+    om[kFinishHook] = null;
+    hook(om);
+  }
   om.emit('finish');
 }
 
@@ -682,5 +690,6 @@ module.exports = {
   getOutgoingHeaders,
   kOutHeaders,
   kNeedDrain,
+  kFinishHook,
   kUniqueHeaders,
 };

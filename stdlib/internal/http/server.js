@@ -16,7 +16,7 @@ const {
 } = require('../validators');
 const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
 const { IncomingMessage } = require('./incoming');
-const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
+const { OutgoingMessage, kFinishHook, kNeedDrain, kOutHeaders } = require('./outgoing');
 
 const kConn = Symbol('httpConnection');
 const kConnections = Symbol('httpConnections');
@@ -76,14 +76,11 @@ method(ServerResponse, function assignSocket(sock) {
   if (sock._httpMessage) throw new codes.ERR_HTTP_SOCKET_ASSIGNED();
   sock._httpMessage = this;
   this.socket = sock;
-  // The response closes with its socket while it holds it.
-  sock.on('close', onHolderSocketClose);
   this.emit('socket', sock);
   this._flush();
 });
 
 method(ServerResponse, function detachSocket(sock) {
-  sock.removeListener('close', onHolderSocketClose);
   sock._httpMessage = null;
   this.socket = null;
 });
@@ -328,6 +325,8 @@ function onConnection(sock) {
   sock.on('error', onSocketError);
   sock.on('end', onSocketEnd);
   sock.on('close', onSocketClose);
+  // The response that holds the socket closes with it.
+  sock.on('close', onHolderSocketClose);
   sock.on('drain', onSocketDrain);
   sock.on('timeout', onSocketTimeout);
   if (srv.timeout > 0) sock.setTimeout(srv.timeout);
@@ -395,7 +394,7 @@ function onRequest(conn, inc, persist) {
   if (maxRequests > 0 && conn.requests >= maxRequests) out.maxRequestsOnConnectionReached = true;
   if (srv[kClosing]) out.shouldKeepAlive = false;
   conn.unfinished.push(inc);
-  out.once('finish', () => onResponseFinish(conn, inc, out));
+  out[kFinishHook] = onResponseFinished;
   if (sock._httpMessage) conn.waiting.push(out);
   else out.assignSocket(sock);
   if (maxRequests > 0 && conn.requests > maxRequests) {
@@ -452,6 +451,11 @@ function onComplete(conn, trailers) {
   if (conn.reader.paused && inc._dumped) conn.reader.resume();
 }
 
+function onResponseFinished(out) {
+  const conn = out.socket !== null ? out.socket[kConn] : undefined;
+  if (conn !== undefined) onResponseFinish(conn, out.req, out);
+}
+
 function onResponseFinish(conn, inc, out) {
   const { socket: sock, server: srv } = conn;
   // A body nobody read is thrown away so the next request can come.
@@ -506,6 +510,7 @@ function detach(conn) {
   sock.removeListener('error', onSocketError);
   sock.removeListener('end', onSocketEnd);
   sock.removeListener('close', onSocketClose);
+  sock.removeListener('close', onHolderSocketClose);
   sock.removeListener('drain', onSocketDrain);
   sock.removeListener('timeout', onSocketTimeout);
   sock[kConn] = undefined;
