@@ -295,6 +295,17 @@ function checkConnections(srv) {
 
 // ---- connections -----------------------------------------------------------
 
+// What the server listens for on each connection's socket (the response
+// that holds the socket closes with it: onHolderSocketClose).
+let handlers;
+function socketHandlers() {
+  handlers ??= [
+    ['error', onSocketError], ['end', onSocketEnd], ['close', onSocketClose],
+    ['close', onHolderSocketClose], ['drain', onSocketDrain], ['timeout', onSocketTimeout],
+  ];
+  return handlers;
+}
+
 function onConnection(sock) {
   const srv = this;
   const opts = srv[kOptions];
@@ -322,13 +333,7 @@ function onConnection(sock) {
     onHeaders(conn, raw, url, method, major, minor, upgrade, persist);
   parser.onBody = (chunk) => onBody(conn, chunk);
   parser.onComplete = (trailers) => onComplete(conn, trailers);
-  sock.on('error', onSocketError);
-  sock.on('end', onSocketEnd);
-  sock.on('close', onSocketClose);
-  // The response that holds the socket closes with it.
-  sock.on('close', onHolderSocketClose);
-  sock.on('drain', onSocketDrain);
-  sock.on('timeout', onSocketTimeout);
+  for (const [event, handler] of socketHandlers()) sock.on(event, handler);
   if (srv.timeout > 0) sock.setTimeout(srv.timeout);
   conn.reader = consumeSocket(sock, (chunk) => onData(conn, chunk));
 }
@@ -507,12 +512,7 @@ function startUpgrade(conn, head) {
 function detach(conn) {
   const { socket: sock, server: srv } = conn;
   conn.reader.detach();
-  sock.removeListener('error', onSocketError);
-  sock.removeListener('end', onSocketEnd);
-  sock.removeListener('close', onSocketClose);
-  sock.removeListener('close', onHolderSocketClose);
-  sock.removeListener('drain', onSocketDrain);
-  sock.removeListener('timeout', onSocketTimeout);
+  for (const [event, handler] of socketHandlers()) sock.removeListener(event, handler);
   sock[kConn] = undefined;
   srv[kConnections].delete(conn);
   conn.parser.free();
