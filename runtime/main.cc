@@ -284,6 +284,7 @@ constexpr const char* kValueOptions[] = {
     "--eval",  "--print",        "--require",   "--import",
     "--input-type", "--title",   "--unhandled-rejections",
     "--env-file", "--conditions", "--disable-warning", "--redirect-warnings",
+    "--max-http-header-size",
 };
 // Node's own options without a value that the stdlib honours or that need
 // nothing from it.

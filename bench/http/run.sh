@@ -50,10 +50,15 @@ for r in $(seq "$rounds"); do
     printf '%-7s %-6s %12s %9s %14s %9s\n' "$r" "$n" "$rps" "$p99" "$cpu" "$rss"
   done
 done
-awk '
-  { rps[$2, $1] = $3; cpu[$2, $1] = $5; n = ($1 > n ? $1 : n) }
-  END {
-    for (r = 1; r <= n; r++) { q[r] = rps["jspack", r] / rps["node", r]; c[r] = cpu["jspack", r] / cpu["node", r] }
-    asort(q); asort(c)
-    printf "jspack/node req/s: median %.2fx (min %.2fx, max %.2fx); CPU per request: median %.2fx\n", q[int((n + 1) / 2)], q[1], q[n], c[int((n + 1) / 2)]
-  }' "$tmp/all"
+python3 - "$tmp/all" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+by = {}
+for r, who, rps, p99, cpu, rss in rows:
+    by.setdefault(r, {})[who] = (float(rps), float(p99), float(cpu), float(rss))
+q = sorted(v['jspack'][0] / v['node'][0] for v in by.values())
+c = sorted(v['jspack'][2] / v['node'][2] for v in by.values())
+m = sorted(v['jspack'][3] / v['node'][3] for v in by.values())
+print(f"jspack/node req/s: median {statistics.median(q):.2f}x (min {q[0]:.2f}x, max {q[-1]:.2f}x); "
+      f"CPU per request: median {statistics.median(c):.2f}x; RSS: median {statistics.median(m):.2f}x")
+PY

@@ -330,6 +330,14 @@ step('close() ends idle keep-alive connections and emits close', async () => {
   await ended;
 });
 
+step('--max-http-header-size sets http.maxHeaderSize', async () => {
+  const out = await new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--max-http-header-size=100', '-p', "require('http').maxHeaderSize"],
+      (err, stdout) => (err ? reject(err) : resolve(stdout.trim())));
+  });
+  assert.strictEqual(out, '100');
+});
+
 step('request fields and response header API', async () => {
   const server = http.createServer((req, res) => {
     assert.strictEqual(req.method, 'PUT');

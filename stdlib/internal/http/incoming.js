@@ -84,16 +84,13 @@ function IncomingMessage(sock) {
   // No reads are asked of the stream until someone consumes it (_read).
   const rs = this._readableState;
   rs.readingMore = true;
-  Object.assign(this, {
-    socket: sock, httpVersionMajor: null, httpVersionMinor: null, httpVersion: null,
-    complete: false, rawHeaders: [], rawTrailers: [], joinDuplicateHeaders: false,
-    aborted: false, upgrade: null, url: '', method: null, statusCode: null, statusMessage: null,
-    client: sock, _consuming: false, _dumped: false,
-  });
-  Object.assign(this, {
-    [kHeaders]: null, [kHeadersDistinct]: null, [kTrailers]: null, [kTrailersDistinct]: null,
-    _onDrain: null,
-  });
+  this.socket = sock; this.httpVersionMajor = null; this.httpVersionMinor = null;
+  this.httpVersion = null; this.complete = false; this.rawHeaders = []; this.rawTrailers = [];
+  this.joinDuplicateHeaders = false; this.aborted = false; this.upgrade = null; this.url = '';
+  this.method = null; this.statusCode = null; this.statusMessage = null; this.client = sock;
+  this._consuming = false; this._dumped = false;
+  this[kHeaders] = null; this[kHeadersDistinct] = null; this[kTrailers] = null;
+  this[kTrailersDistinct] = null; this._onDrain = null;
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);

@@ -30,6 +30,8 @@ const {
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
+// A function the owner (the server) runs at finish, before 'finish'.
+const kFinishHook = Symbol('outgoing.finishHook');
 const kCorked = Symbol('outgoing.corked');
 const kUniqueHeaders = Symbol('outgoing.uniqueHeaders');
 const kBytesWritten = Symbol('bytesWritten');
@@ -41,20 +43,18 @@ function nop() {}
 
 function OutgoingMessage(opts) {
   Stream.call(this);
-  Object.assign(this, {
-    outputData: [], outputSize: 0, writable: true, destroyed: false, _last: false,
-    chunkedEncoding: false, shouldKeepAlive: true, maxRequestsOnConnectionReached: false,
-    _defaultKeepAlive: true, useChunkedEncodingByDefault: true, sendDate: false,
-    _removedConnection: false, _removedContLen: false, _removedTE: false,
-    strictContentLength: false, _contentLength: null, _hasBody: true, _trailer: '',
-    finished: false, _headerSent: false, _closed: false, socket: null, _header: null,
-  });
-  Object.assign(this, {
-    [kOutHeaders]: null, _keepAliveTimeout: 0, _onPendingData: nop, [kCorked]: 0,
-    [kNeedDrain]: false, [kBytesWritten]: 0,
-    [kUniqueHeaders]: parseUniqueHeaders(opts && opts.uniqueHeaders),
-    [kRejectNonStandardBodyWrites]: !!(opts && opts.rejectNonStandardBodyWrites),
-  });
+  this.outputData = []; this.outputSize = 0; this.writable = true; this.destroyed = false;
+  this._last = false; this.chunkedEncoding = false; this.shouldKeepAlive = true;
+  this.maxRequestsOnConnectionReached = false; this._defaultKeepAlive = true;
+  this.useChunkedEncodingByDefault = true; this.sendDate = false;
+  this._removedConnection = false; this._removedContLen = false; this._removedTE = false;
+  this.strictContentLength = false; this._contentLength = null; this._hasBody = true;
+  this._trailer = ''; this.finished = false; this._headerSent = false; this._closed = false;
+  this.socket = null; this._header = null;
+  this[kOutHeaders] = null; this._keepAliveTimeout = 0; this._onPendingData = nop;
+  this[kCorked] = 0; this[kNeedDrain] = false; this[kBytesWritten] = 0; this[kFinishHook] = null;
+  this[kUniqueHeaders] = parseUniqueHeaders(opts && opts.uniqueHeaders);
+  this[kRejectNonStandardBodyWrites] = !!(opts && opts.rejectNonStandardBodyWrites);
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
@@ -590,6 +590,12 @@ method(OutgoingMessage, function addTrailers(hdrs) {
 
 function onFinish(om) {
   if (om.socket !== null && om.socket._httpMessage !== om) return;
+  // The owner's own step comes before the 'finish' listeners.
+  const hook = om[kFinishHook];
+  if (hook !== null) {
+    om[kFinishHook] = null;
+    hook(om);
+  }
   om.emit('finish');
 }
 
@@ -684,5 +690,6 @@ module.exports = {
   getOutgoingHeaders,
   kOutHeaders,
   kNeedDrain,
+  kFinishHook,
   kUniqueHeaders,
 };

@@ -16,7 +16,7 @@ const {
 } = require('../validators');
 const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
 const { IncomingMessage } = require('./incoming');
-const { OutgoingMessage, kNeedDrain, kOutHeaders } = require('./outgoing');
+const { OutgoingMessage, kFinishHook, kNeedDrain, kOutHeaders } = require('./outgoing');
 
 const kConn = Symbol('httpConnection');
 const kConnections = Symbol('httpConnections');
@@ -58,10 +58,8 @@ function insecureByDefault() {
 function ServerResponse(inc, config) {
   OutgoingMessage.call(this, config);
   if (inc.method === 'HEAD') this._hasBody = false;
-  Object.assign(this, {
-    req: inc, sendDate: true, _sent100: false, _expect_continue: false, statusCode: 200,
-    statusMessage: undefined,
-  });
+  this.req = inc; this.sendDate = true; this._sent100 = false; this._expect_continue = false;
+  this.statusCode = 200; this.statusMessage = undefined;
   if (inc.httpVersionMajor < 1 || inc.httpVersionMinor < 1) {
     this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(inc.headers.te);
     this.shouldKeepAlive = false;
@@ -78,14 +76,11 @@ method(ServerResponse, function assignSocket(sock) {
   if (sock._httpMessage) throw new codes.ERR_HTTP_SOCKET_ASSIGNED();
   sock._httpMessage = this;
   this.socket = sock;
-  // The response closes with its socket while it holds it.
-  sock.on('close', onHolderSocketClose);
   this.emit('socket', sock);
   this._flush();
 });
 
 method(ServerResponse, function detachSocket(sock) {
-  sock.removeListener('close', onHolderSocketClose);
   sock._httpMessage = null;
   this.socket = null;
 });
@@ -226,10 +221,8 @@ function Server(config, listener) {
   this.on('connection', onConnection);
   this.on('listening', startChecking);
   this.on('close', stopChecking);
-  Object.assign(this, {
-    httpAllowHalfOpen: false, timeout: 0, maxHeadersCount: null, maxRequestsPerSocket: 0,
-    [kConnections]: new Set(),
-  });
+  this.httpAllowHalfOpen = false; this.timeout = 0; this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0; this[kConnections] = new Set();
   this[kChecker] = null;
   this[kClosing] = false;
 }
@@ -302,6 +295,17 @@ function checkConnections(srv) {
 
 // ---- connections -----------------------------------------------------------
 
+// What the server listens for on each connection's socket (the response
+// that holds the socket closes with it: onHolderSocketClose).
+let handlers;
+function socketHandlers() {
+  handlers ??= [
+    ['error', onSocketError], ['end', onSocketEnd], ['close', onSocketClose],
+    ['close', onHolderSocketClose], ['drain', onSocketDrain], ['timeout', onSocketTimeout],
+  ];
+  return handlers;
+}
+
 function onConnection(sock) {
   const srv = this;
   const opts = srv[kOptions];
@@ -329,11 +333,7 @@ function onConnection(sock) {
     onHeaders(conn, raw, url, method, major, minor, upgrade, persist);
   parser.onBody = (chunk) => onBody(conn, chunk);
   parser.onComplete = (trailers) => onComplete(conn, trailers);
-  sock.on('error', onSocketError);
-  sock.on('end', onSocketEnd);
-  sock.on('close', onSocketClose);
-  sock.on('drain', onSocketDrain);
-  sock.on('timeout', onSocketTimeout);
+  for (const [event, handler] of socketHandlers()) sock.on(event, handler);
   if (srv.timeout > 0) sock.setTimeout(srv.timeout);
   conn.reader = consumeSocket(sock, (chunk) => onData(conn, chunk));
 }
@@ -399,7 +399,7 @@ function onRequest(conn, inc, persist) {
   if (maxRequests > 0 && conn.requests >= maxRequests) out.maxRequestsOnConnectionReached = true;
   if (srv[kClosing]) out.shouldKeepAlive = false;
   conn.unfinished.push(inc);
-  out.once('finish', () => onResponseFinish(conn, inc, out));
+  out[kFinishHook] = onResponseFinished;
   if (sock._httpMessage) conn.waiting.push(out);
   else out.assignSocket(sock);
   if (maxRequests > 0 && conn.requests > maxRequests) {
@@ -456,6 +456,11 @@ function onComplete(conn, trailers) {
   if (conn.reader.paused && inc._dumped) conn.reader.resume();
 }
 
+function onResponseFinished(out) {
+  const conn = out.socket !== null ? out.socket[kConn] : undefined;
+  if (conn !== undefined) onResponseFinish(conn, out.req, out);
+}
+
 function onResponseFinish(conn, inc, out) {
   const { socket: sock, server: srv } = conn;
   // A body nobody read is thrown away so the next request can come.
@@ -507,11 +512,7 @@ function startUpgrade(conn, head) {
 function detach(conn) {
   const { socket: sock, server: srv } = conn;
   conn.reader.detach();
-  sock.removeListener('error', onSocketError);
-  sock.removeListener('end', onSocketEnd);
-  sock.removeListener('close', onSocketClose);
-  sock.removeListener('drain', onSocketDrain);
-  sock.removeListener('timeout', onSocketTimeout);
+  for (const [event, handler] of socketHandlers()) sock.removeListener(event, handler);
   sock[kConn] = undefined;
   srv[kConnections].delete(conn);
   conn.parser.free();
