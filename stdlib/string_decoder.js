@@ -167,8 +167,9 @@ Object.defineProperties(StringDecoder.prototype, {
       if (state.kept > 0) {
         const rest = state.bytes.subarray(0, state.kept);
         state.kept = 0;
-        out += this.encoding === 'utf8' ? '\ufffd' :
-          decodeSimple(this.encoding, rest, 0, rest.length);
+        // What the whole input's toString() gives for these bytes: one
+        // U+FFFD for a cut-off character, one per byte of a bad sequence.
+        out += decodeSimple(this.encoding, rest, 0, rest.length);
       }
       return out;
     },
