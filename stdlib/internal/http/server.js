@@ -306,9 +306,18 @@ function socketHandlers() {
   return handlers;
 }
 
+function refuseEncoding() {
+  throw new codes.ERR_HTTP_SOCKET_ENCODING();
+}
+
 function onConnection(sock) {
   const srv = this;
   const opts = srv[kOptions];
+  // As in Node, a socket handed to the server (a cluster worker's, an
+  // emitted 'connection') belongs to it from now on, and its bytes stay
+  // bytes: HTTP has no socket encoding.
+  sock.server = srv;
+  sock.setEncoding = refuseEncoding;
   const parser = new HTTPParser('request', {
     insecure: opts.insecure ?? insecureByDefault(),
     maxHeaderSize: opts.maxHeaderSize ?? defaultMaxHeaderSize(),
@@ -562,11 +571,15 @@ function onSocketEnd() {
   else this.end();
 }
 
+// The connection went while `inc`'s response was unfinished. As in Node,
+// the request is destroyed either way; one whose body was never read to
+// its end (a GET nobody read included) says 'aborted' first.
 function abortRequest(inc) {
-  if (inc.complete) return;
+  if (inc.destroyed) return;
   const failure = new Error('aborted');
   failure.code = 'ECONNRESET';
-  inc._abort(failure);
+  if (!inc.complete) inc._abort(failure);
+  else inc.destroy(inc.listenerCount('error') > 0 ? failure : undefined);
 }
 
 function onSocketClose(hadError) {
