@@ -10,11 +10,7 @@ const assert = require('assert');
 const http = require('http');
 const net = require('net');
 const { execFile } = require('child_process');
-
-const steps = [];
-function step(name, fn) {
-  steps.push([name, fn]);
-}
+const { runSteps, step } = require('./support/steps');
 
 function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
@@ -362,15 +358,4 @@ step('request fields and response header API', async () => {
   await close(server);
 });
 
-(async () => {
-  for (const [name, fn] of steps) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`FAIL ${name}`);
-      console.error(err);
-      process.exit(1);
-    }
-    console.log(`ok ${name}`);
-  }
-})();
+runSteps();

@@ -1,5 +1,5 @@
 // Named async steps run one after another; the first failure prints the
-// step and its error and exits 1. Shared by the http client tests.
+// step and its error and exits 1. Shared by the http tests.
 'use strict';
 
 const steps = [];
