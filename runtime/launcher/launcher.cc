@@ -68,13 +68,52 @@ struct Segment {
 // The main program is the first object dl_iterate_phdr reports; its
 // PT_LOAD segments are already mapped, so the payload is read from memory
 // (an execute-only file cannot be read back through /proc/self/exe).
+// The size of the file mapped at `addr`, from /proc/self/maps (its path,
+// checked to be the same inode): not /proc/self/exe, which is ld.so or
+// valgrind when the app is started through them. False if unknown.
+bool MappedFileSize(uintptr_t addr, uint64_t* size) {
+  FILE* maps = fopen("/proc/self/maps", "re");
+  if (maps == nullptr) return false;
+  char line[4096 + 128];
+  bool found = false;
+  while (!found && fgets(line, sizeof(line), maps) != nullptr) {
+    unsigned long start = 0, end = 0, inode = 0;
+    int path_at = 0;
+    if (sscanf(line, "%lx-%lx %*s %*s %*s %lu %n", &start, &end, &inode,
+               &path_at) < 3 ||
+        addr < start || addr >= end || inode == 0 || line[path_at] != '/') {
+      continue;
+    }
+    std::string path(line + path_at);
+    while (!path.empty() && (path.back() == '\n' || path.back() == ' ')) {
+      path.pop_back();
+    }
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0 &&
+        static_cast<unsigned long>(st.st_ino) == inode) {
+      *size = static_cast<uint64_t>(st.st_size);
+      found = true;
+    }
+    break;
+  }
+  fclose(maps);
+  return found;
+}
+
 int FindSegment(struct dl_phdr_info* info, size_t, void* data) {
   auto* out = static_cast<Segment*>(data);
   // A segment whose bytes lie past the end of a truncated file is mapped,
   // but touching it raises SIGBUS: compare with the file's size first
   // (stat needs no read permission on the file).
-  struct stat st;
-  if (stat("/proc/self/exe", &st) == 0) {
+  uintptr_t first_load = 0;
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    if (info->dlpi_phdr[i].p_type == PT_LOAD) {
+      first_load = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
+      break;
+    }
+  }
+  uint64_t file_size = 0;
+  if (first_load != 0 && MappedFileSize(first_load, &file_size)) {
     uint64_t needed = 0;
     for (int i = 0; i < info->dlpi_phnum; ++i) {
       const ElfW(Phdr)& ph = info->dlpi_phdr[i];
@@ -82,9 +121,9 @@ int FindSegment(struct dl_phdr_info* info, size_t, void* data) {
         needed = ph.p_offset + ph.p_filesz;
       }
     }
-    if (needed > static_cast<uint64_t>(st.st_size)) {
+    if (needed > file_size) {
       out->found = true;
-      out->damage = "the file is truncated: " + std::to_string(st.st_size) +
+      out->damage = "the file is truncated: " + std::to_string(file_size) +
                     " of " + std::to_string(needed) + " bytes";
       return 1;
     }
