@@ -74,12 +74,13 @@ function utf8Length(lead) {
   return lead >= 0xe0 ? 3 : 2;
 }
 
-// How many of the kept bytes' character is complete: the bytes a split
-// character (or base64 group) has, and will have.
+// The whole length of the character (or base64 group) whose first bytes
+// are `kept`: a lone UTF-16 byte waits for its unit, a high surrogate for
+// its pair.
 function splitLength(encoding, kept) {
   switch (encoding) {
     case 'utf8': return utf8Length(kept[0]);
-    case 'utf16le': return kept.length === 1 || kept.length === 3 ? kept.length + 1 : 4;
+    case 'utf16le': return kept.length === 1 ? 2 : 4;
     default: return 3;  // base64, base64url
   }
 }

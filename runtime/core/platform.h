@@ -21,8 +21,6 @@ class Isolate;
 
 namespace jspack::runtime {
 
-class Runtime;
-
 // Ran on the loop's thread after a batch of tasks (microtasks and ticks).
 using AfterTasksFn = void (*)(void* data);
 

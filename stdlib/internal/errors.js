@@ -702,6 +702,12 @@ function plainError(message, props, origin) {
   return err;
 }
 
+// A connection that ended under a request, response or handshake: Node's
+// plain Error with code ECONNRESET ("socket hang up", "aborted", ...).
+function connResetError(message) {
+  return plainError(message, { code: 'ECONNRESET' }, connResetError);
+}
+
 // " host:port", " host" or "" for the network errors.
 function placeSuffix(address, port) {
   if (port && port > 0) return ` ${address}:${port}`;
@@ -831,6 +837,7 @@ module.exports = {
   aggregateTwoErrors,
   captureCallSite,
   codes,
+  connResetError,
   describeReceived,
   dnsException,
   errnoException,

@@ -23,7 +23,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from run_case import BASE_ENV, ROOT, SKIP, Failure, pack, read_line_with_timeout
+
 SAMPLE = os.path.join(ROOT, "samples", "web-frameworks")
 
 # The framework's own answer to a thrown error (NODE_ENV=production).
@@ -62,10 +63,6 @@ function get(path) {
   agent.destroy();
 })().catch((e) => { console.error(e); process.exit(1); });
 """
-
-
-class Failure(Exception):
-    pass
 
 
 def curl(port, path, *extra):
@@ -153,13 +150,18 @@ def check(framework, port, node):
 
 def start(cmd, env):
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, text=True)
-    line = proc.stdout.readline()
+                            env=env)
+    try:
+        line = read_line_with_timeout(proc, 60).decode(errors="replace")
+    except Failure:
+        proc.kill()
+        raise
     m = re.match(r"listening (\d+)$", line.strip())
     if not m:
         proc.kill()
         out, err = proc.communicate(timeout=10)
-        raise Failure(f"{cmd[0]} did not start: {line!r}{out}\nstderr:\n{err}")
+        raise Failure(f"{cmd[0]} did not start: {line!r}{out!r}\nstderr:\n"
+                      f"{err.decode(errors='replace')}")
     return proc, int(m.group(1))
 
 
@@ -173,10 +175,10 @@ def main():
     args = ap.parse_args()
     if not shutil.which("curl") or not args.node:
         print("skipped: needs curl and node")
-        return 77
+        return SKIP
     if not os.path.isdir(os.path.join(SAMPLE, "node_modules")):
         print(f"skipped: {SAMPLE}/node_modules missing (run scripts/setup.sh)")
-        return 77
+        return SKIP
     if args.tmp:
         os.makedirs(args.tmp, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="web-", dir=args.tmp)
@@ -184,16 +186,13 @@ def main():
         entry = os.path.join(SAMPLE, "app.js")
         public = os.path.join(SAMPLE, "public")
         if args.mode == "pack":
-            exe = os.path.join(tmp, "app")
-            subprocess.run([args.jspack, entry, "-o", exe], check=True,
-                           stdout=subprocess.DEVNULL)
+            exe = pack(args.jspack, entry, os.path.join(tmp, "app"))
             cmd = [exe, args.framework, public]
         elif args.mode == "run":
             cmd = [args.jspack, "run", entry, args.framework, public]
         else:
             cmd = [args.node, entry, args.framework, public]
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-               "HOME": os.environ.get("HOME", tmp), "NODE_ENV": "production"}
+        env = dict(BASE_ENV, NODE_ENV="production")
         proc, port = start(cmd, env)
         try:
             check(args.framework, port, args.node)
@@ -205,7 +204,8 @@ def main():
                 proc.kill()
                 raise Failure("the server did not stop on SIGTERM")
         if proc.returncode != 0:
-            raise Failure(f"the server exited {proc.returncode}: {err}")
+            raise Failure(f"the server exited {proc.returncode}: "
+                          f"{err.decode(errors='replace')}")
         print(f"{args.framework} ({args.mode}): every check passed")
         return 0
     except Failure as e:

@@ -14,6 +14,7 @@
 const { Buffer } = require('../../buffer');
 const {
   AbortError,
+  connResetError,
   codes: {
     ERR_HTTP_HEADERS_SENT,
     ERR_INVALID_ARG_TYPE,
@@ -56,12 +57,6 @@ const kErrorGiven = Symbol('kErrorGiven');
 function markErrored(conn) {
   conn[kErrorGiven] = true;
   conn._hadError = true;
-}
-
-// The error a request gets when its connection ends without (all of) a
-// response: Node's plain Error with code ECONNRESET.
-function connReset(message) {
-  return Object.assign(new Error(message), { code: 'ECONNRESET' });
 }
 
 // What an 'information' event tells of a 1xx head.
@@ -378,7 +373,7 @@ function attachSocket(creq, conn, err) {
   // Destroyed (or failed) before it could use the socket.
   creq.destroyed = true;
   let failure = err || creq._destroyError;
-  if (!failure && !creq.aborted) failure = connReset('socket hang up');
+  if (!failure && !creq.aborted) failure = connResetError('socket hang up');
   if (conn && !err && creq.agent && !conn.destroyed) {
     // The agent's socket is fine: it goes back to the pool.
     conn.emit('free');
@@ -668,7 +663,7 @@ function onSocketEnd() {
   const creq = conn._httpMessage;
   if (creq && !creq.res && !conn[kErrorGiven]) {
     markErrored(conn);
-    raise(creq, connReset('socket hang up'));
+    raise(creq, connResetError('socket hang up'));
   }
   if (creq && creq.parser) creq.parser.finish();
   if (creq) releaseParser(creq, conn);
@@ -684,14 +679,14 @@ function onSocketClose() {
   creq.destroyed = true;
   if (parser) parser.finish();
   if (res) {
-    if (!res.complete) res._abort(connReset('aborted'));
+    if (!res.complete) res._abort(connResetError('aborted'));
     creq._closed = true;
     creq.emit('close');
     if (!res.aborted && res.readable) res.push(null);
   } else {
     if (!conn[kErrorGiven]) {
       markErrored(conn);
-      raise(creq, connReset('socket hang up'));
+      raise(creq, connResetError('socket hang up'));
     }
     creq._closed = true;
     creq.emit('close');

@@ -10,7 +10,7 @@
 
 const net = require('../../net');
 const timers = require('../../timers');
-const { codes } = require('../errors');
+const { codes, connResetError } = require('../errors');
 const {
   validateBoolean, validateInteger, validateObject,
 } = require('../validators');
@@ -576,8 +576,7 @@ function onSocketEnd() {
 // its end (a GET nobody read included) says 'aborted' first.
 function abortRequest(inc) {
   if (inc.destroyed) return;
-  const failure = new Error('aborted');
-  failure.code = 'ECONNRESET';
+  const failure = connResetError('aborted');
   if (!inc.complete) inc._abort(failure);
   else inc.destroy(inc.listenerCount('error') > 0 ? failure : undefined);
 }

@@ -14,7 +14,7 @@ const binding = internalBinding('tls_wrap');
 const { Buffer } = require('../../buffer');
 const { Duplex } = require('../../stream');
 const timers = require('../../timers');
-const { codes } = require('../errors');
+const { codes, connResetError } = require('../errors');
 const { validateFunction, validateNumber, validateObject, validateString, validateUint32 } =
   require('../validators');
 const { isArrayBufferView } = require('../util/types');
@@ -52,12 +52,8 @@ function x509(der) {
 
 // The peer went away mid-handshake: a server says "socket hang up".
 function disconnectedError(server) {
-  const message = server ? 'socket hang up' :
-    'Client network socket disconnected before secure TLS connection was established';
-  // eslint-disable-next-line no-restricted-syntax
-  const err = new Error(message);
-  err.code = 'ECONNRESET';
-  return err;
+  return connResetError(server ? 'socket hang up' :
+    'Client network socket disconnected before secure TLS connection was established');
 }
 
 // The stream handle of a TLSSocket: the engine plus its transport.
