@@ -7,6 +7,7 @@
 #include "runtime/core/binding.h"
 #include "runtime/core/platform.h"
 #include "runtime/core/stdlib.h"
+#include "runtime/core/v8_setup.h"
 #include "runtime/core/worker.h"
 
 namespace jspack::runtime {
@@ -50,6 +51,7 @@ int BootAndRun(BootPlan plan) {
   v8::StartupData blob{plan.snapshot.data(),
                        static_cast<int>(plan.snapshot.size())};
   if (!plan.snapshot.empty()) params.snapshot_blob = &blob;
+  ConfigureHeapForMachine(params.constraints);
   v8::Isolate* isolate = v8::Isolate::Allocate();
   GetLoopPlatform()->RegisterIsolate(isolate);
   v8::Isolate::Initialize(isolate, params);

@@ -1,6 +1,7 @@
 // V8 process setup: one platform for the whole process.
 #include "runtime/core/v8_setup.h"
 
+#include <uv.h>
 #include <v8.h>
 
 #include <cstdlib>
@@ -40,6 +41,13 @@ void InitializeV8(const char* argv0, bool building_snapshot) {
   platform = NewLoopPlatform(2);
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();
+}
+
+void ConfigureHeapForMachine(v8::ResourceConstraints& constraints) {
+  uint64_t memory = uv_get_total_memory();
+  uint64_t constrained = uv_get_constrained_memory();
+  if (constrained > 0 && constrained < memory) memory = constrained;
+  if (memory > 0) constraints.ConfigureDefaults(memory, 0);
 }
 
 }  // namespace jspack::runtime

@@ -1,6 +1,10 @@
 // V8 process setup shared by every mode: platform, flags, ICU.
 #pragma once
 
+namespace v8 {
+class ResourceConstraints;
+}  // namespace v8
+
 namespace jspack::runtime {
 
 // Initializes V8 once per process. Snapshot builds fix V8's hash and random
@@ -9,5 +13,11 @@ namespace jspack::runtime {
 // a predictable seed. $JSPACK_V8_FLAGS adds V8 flags of the developer's
 // choosing (e.g. --print-bytecode), for investigating the engine.
 void InitializeV8(const char* argv0, bool building_snapshot = false);
+
+// Sizes an isolate's heap for this machine as Node does: V8's defaults for
+// the physical memory (or the cgroup's limit when that is lower), so the heap
+// limit and V8's heap-growing heuristics match `node` on the same machine.
+// --max-old-space-size and similar flags still win.
+void ConfigureHeapForMachine(v8::ResourceConstraints& constraints);
 
 }  // namespace jspack::runtime

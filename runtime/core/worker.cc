@@ -6,6 +6,7 @@
 
 #include "runtime/core/binding.h"
 #include "runtime/core/stdlib.h"
+#include "runtime/core/v8_setup.h"
 #include "runtime/core/platform.h"
 
 namespace jspack::runtime {
@@ -134,6 +135,7 @@ void WorkerThread::Run() {
     blob.raw_size = static_cast<int>(process_blob->size());
     params.snapshot_blob = &blob;
   }
+  ConfigureHeapForMachine(params.constraints);
   if (limits_.max_young_generation_mb > 0) {
     params.constraints.set_max_young_generation_size_in_bytes(
         static_cast<size_t>(limits_.max_young_generation_mb * kMb));

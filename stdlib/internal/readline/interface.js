@@ -348,7 +348,10 @@ class InterfaceBase extends EventEmitter {
       }
       this[kReturnTime] = 0;
     }
-    const ends = kEndOfLine.test(text);
+    // Text without a \r splits on '\n' alone, which V8 does much faster
+    // than the regular expression.
+    const plain = text.indexOf('\r') === -1;
+    const ends = plain ? text.indexOf('\n') !== -1 : kEndOfLine.test(text);
     const pending = this[kPendingText];
     if (pending) {
       text = pending + text;
@@ -358,8 +361,8 @@ class InterfaceBase extends EventEmitter {
       if (text) this[kPendingText] = text;
       return;
     }
-    if (text.endsWith('\r')) this[kReturnTime] = Date.now();
-    const lines = text.split(kEndOfLine);
+    if (!plain && text.endsWith('\r')) this[kReturnTime] = Date.now();
+    const lines = text.split(plain ? '\n' : kEndOfLine);
     this[kPendingText] = lines.pop();
     for (const line of lines) this.deliver(line);
   }
@@ -874,7 +877,7 @@ const kWatermarkData = Symbol.for('nodejs.watermarkData');
 function watermarkView(iterator) {
   // Node's view inherits from an empty null-prototype object.
   return Object.create(Object.create(null), {
-    size: { enumerable: true, configurable: true, get: () => iterator.queue.length },
+    size: { enumerable: true, configurable: true, get: () => iterator.size },
     low: { enumerable: true, configurable: true, get: () => 1 },
     high: { enumerable: true, configurable: true, get: () => kIteratorHighWater },
     isPaused: { enumerable: true, configurable: true, get: () => iterator.pausedByUs },
@@ -886,19 +889,20 @@ function watermarkView(iterator) {
 class LineIterator {
   constructor(rl) {
     this.rl = rl;
+    // Lines waiting are queue[head..]; the array is reused, not shifted.
     this.queue = [];
+    this.head = 0;
     this.waiting = [];
     this.failure = null;
     this.done = false;
     this.pausedByUs = false;
     this.onLine = (line) => {
-      const w = this.waiting.shift();
-      if (w !== undefined) {
-        w.resolve({ value: line, done: false });
+      if (this.waiting.length !== 0) {
+        this.waiting.shift().resolve({ value: line, done: false });
         return;
       }
       this.queue.push(line);
-      if (this.queue.length > kIteratorHighWater && !rl.paused) {
+      if (this.queue.length - this.head > kIteratorHighWater && !rl.paused) {
         this.pausedByUs = true;
         rl.pause();
       }
@@ -916,6 +920,24 @@ class LineIterator {
     this[kWatermarkData] = watermarkView(this);
   }
 
+  get size() {
+    return this.queue.length - this.head;
+  }
+
+  take() {
+    const queue = this.queue;
+    const value = queue[this.head];
+    queue[this.head++] = undefined;
+    if (this.head === queue.length) {
+      queue.length = 0;
+      this.head = 0;
+    } else if (this.head > kIteratorHighWater && this.head * 2 > queue.length) {
+      queue.splice(0, this.head);
+      this.head = 0;
+    }
+    return value;
+  }
+
   finish() {
     if (this.done) return;
     this.done = true;
@@ -928,8 +950,8 @@ class LineIterator {
   }
 
   next() {
-    if (this.queue.length > 0) {
-      const value = this.queue.shift();
+    if (this.queue.length !== this.head) {
+      const value = this.take();
       if (this.pausedByUs && this.queue.length === 0) {
         this.pausedByUs = false;
         this.rl.resume();
@@ -948,12 +970,14 @@ class LineIterator {
 
   return() {
     this.queue = [];
+    this.head = 0;
     this.finish();
     return Promise.resolve({ value: undefined, done: true });
   }
 
   throw(err) {
     this.queue = [];
+    this.head = 0;
     this.finish();
     return Promise.reject(err);
   }
