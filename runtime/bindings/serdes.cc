@@ -2,6 +2,7 @@
 // which worker_threads' postMessage will share.
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "runtime/core/binding.h"
@@ -29,11 +30,12 @@ void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (message.Read(context).ToLocal(&clone)) args.GetReturnValue().Set(clone);
 }
 
-// The typed array kinds a serialized view records, in this order. kBuffer
-// is a Uint8Array whose prototype was node:buffer's Buffer.prototype.
+// The typed array kinds a serialized view records, numbered as node's
+// v8.serialize numbers them (so either reads the other's bytes). kBuffer is
+// a Uint8Array whose prototype was node:buffer's Buffer.prototype.
 enum ViewKind : uint32_t {
   kInt8, kUint8, kUint8Clamped, kInt16, kUint16, kInt32, kUint32, kFloat32,
-  kFloat64, kBigInt64, kBigUint64, kDataView, kBuffer, kViewKindCount
+  kFloat64, kDataView, kBuffer, kBigInt64, kBigUint64, kViewKindCount
 };
 
 // Writes every ArrayBufferView as a host object: kind, byte length, bytes.
@@ -91,10 +93,14 @@ class ViewWriter : public v8::ValueSerializer::Delegate {
   v8::ValueSerializer* serializer_ = nullptr;
 };
 
+// Reads what ViewWriter wrote. `bytes` is a copy of `input`'s contents; a
+// view whose bytes sit aligned for its element size in `input` is made over
+// `input`'s memory, as node's v8.deserialize makes them; others get a copy.
 class ViewReader : public v8::ValueDeserializer::Delegate {
  public:
-  explicit ViewReader(v8::Local<v8::Object> buffer_prototype)
-      : buffer_prototype_(buffer_prototype) {}
+  ViewReader(v8::Local<v8::Object> buffer_prototype, v8::Local<v8::ArrayBufferView> input,
+             const uint8_t* bytes)
+      : buffer_prototype_(buffer_prototype), input_(input), bytes_(bytes) {}
   void set_deserializer(v8::ValueDeserializer* deserializer) {
     deserializer_ = deserializer;
   }
@@ -110,30 +116,47 @@ class ViewReader : public v8::ValueDeserializer::Delegate {
           runtime::OneByteString(isolate, "Unable to deserialize cloned data")));
       return {};
     }
-    v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
+    auto view_kind = static_cast<ViewKind>(kind);
+    size_t start = input_->ByteOffset() +
+                   (static_cast<const uint8_t*>(data) - bytes_);
+    v8::Local<v8::ArrayBuffer> buffer = input_->Buffer();
+    if (input_->HasBuffer() && start % ElementSize(view_kind) == 0 &&
+        buffer->ByteLength() >= start + length) {
+      return Make(isolate, view_kind, buffer, start, length);
+    }
+    buffer = v8::ArrayBuffer::New(isolate, length);
     if (length != 0) memcpy(buffer->GetBackingStore()->Data(), data, length);
-    return Make(isolate, static_cast<ViewKind>(kind), buffer, length);
+    return Make(isolate, view_kind, buffer, 0, length);
   }
 
  private:
+  static size_t ElementSize(ViewKind kind) {
+    switch (kind) {
+      case kInt16: case kUint16: return 2;
+      case kInt32: case kUint32: case kFloat32: return 4;
+      case kFloat64: case kBigInt64: case kBigUint64: return 8;
+      default: return 1;
+    }
+  }
+
   v8::MaybeLocal<v8::Object> Make(v8::Isolate* isolate, ViewKind kind,
                                   v8::Local<v8::ArrayBuffer> buffer,
-                                  size_t bytes) {
+                                  size_t at, size_t bytes) {
     switch (kind) {
-      case kInt8: return v8::Int8Array::New(buffer, 0, bytes);
-      case kUint8: return v8::Uint8Array::New(buffer, 0, bytes);
-      case kUint8Clamped: return v8::Uint8ClampedArray::New(buffer, 0, bytes);
-      case kInt16: return v8::Int16Array::New(buffer, 0, bytes / 2);
-      case kUint16: return v8::Uint16Array::New(buffer, 0, bytes / 2);
-      case kInt32: return v8::Int32Array::New(buffer, 0, bytes / 4);
-      case kUint32: return v8::Uint32Array::New(buffer, 0, bytes / 4);
-      case kFloat32: return v8::Float32Array::New(buffer, 0, bytes / 4);
-      case kFloat64: return v8::Float64Array::New(buffer, 0, bytes / 8);
-      case kBigInt64: return v8::BigInt64Array::New(buffer, 0, bytes / 8);
-      case kBigUint64: return v8::BigUint64Array::New(buffer, 0, bytes / 8);
-      case kDataView: return v8::DataView::New(buffer, 0, bytes);
+      case kInt8: return v8::Int8Array::New(buffer, at, bytes);
+      case kUint8: return v8::Uint8Array::New(buffer, at, bytes);
+      case kUint8Clamped: return v8::Uint8ClampedArray::New(buffer, at, bytes);
+      case kInt16: return v8::Int16Array::New(buffer, at, bytes / 2);
+      case kUint16: return v8::Uint16Array::New(buffer, at, bytes / 2);
+      case kInt32: return v8::Int32Array::New(buffer, at, bytes / 4);
+      case kUint32: return v8::Uint32Array::New(buffer, at, bytes / 4);
+      case kFloat32: return v8::Float32Array::New(buffer, at, bytes / 4);
+      case kFloat64: return v8::Float64Array::New(buffer, at, bytes / 8);
+      case kBigInt64: return v8::BigInt64Array::New(buffer, at, bytes / 8);
+      case kBigUint64: return v8::BigUint64Array::New(buffer, at, bytes / 8);
+      case kDataView: return v8::DataView::New(buffer, at, bytes);
       case kBuffer: {
-        v8::Local<v8::Uint8Array> view = v8::Uint8Array::New(buffer, 0, bytes);
+        v8::Local<v8::Uint8Array> view = v8::Uint8Array::New(buffer, at, bytes);
         v8::Local<v8::Context> context = isolate->GetCurrentContext();
         if (view->SetPrototype(context, buffer_prototype_).IsNothing()) {
           return {};
@@ -145,6 +168,8 @@ class ViewReader : public v8::ValueDeserializer::Delegate {
   }
 
   v8::Local<v8::Object> buffer_prototype_;
+  v8::Local<v8::ArrayBufferView> input_;
+  const uint8_t* bytes_;
   v8::ValueDeserializer* deserializer_ = nullptr;
 };
 
@@ -180,7 +205,7 @@ void Deserialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
   std::vector<uint8_t> bytes(view->ByteLength());
   view->CopyContents(bytes.data(), bytes.size());
-  ViewReader reader(args[1].As<v8::Object>());
+  ViewReader reader(args[1].As<v8::Object>(), view, bytes.data());
   v8::ValueDeserializer deserializer(isolate, bytes.data(), bytes.size(),
                                      &reader);
   reader.set_deserializer(&deserializer);
@@ -191,12 +216,389 @@ void Deserialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
 }
 
+// ---- v8.Serializer / v8.Deserializer ----
+//
+// Each JS instance owns a handle object whose internal field points at a
+// SerializerHandle or DeserializerHandle, freed when the handle is
+// collected. The JS owner is passed to every call that may call back into
+// it (_writeHostObject, _getDataCloneError, _getSharedArrayBufferId,
+// _readHostObject), so no native reference keeps it alive.
+
+constexpr const char* kSerializerTemplateKey = "serdes.serializer";
+constexpr const char* kDeserializerTemplateKey = "serdes.deserializer";
+
+// The handle class for `key`, made once per runtime.
+v8::MaybeLocal<v8::Object> NewHandle(const v8::FunctionCallbackInfo<v8::Value>& args,
+                                     const char* key, const char* name) {
+  runtime::Runtime* runtime = runtime::Runtime::From(args);
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Value> maker = runtime->binding_data(key);
+  if (maker.IsEmpty() || !maker->IsFunction()) {
+    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
+    tmpl->SetClassName(runtime::OneByteString(isolate, name));
+    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+    v8::Local<v8::Function> fn;
+    if (!tmpl->GetFunction(context).ToLocal(&fn)) return {};
+    runtime->set_binding_data(key, fn);
+    maker = fn;
+  }
+  return maker.As<v8::Function>()->NewInstance(context);
+}
+
+// Calls owner[name](args...) when it is a function; `found` says whether it
+// was.
+v8::MaybeLocal<v8::Value> CallOwner(v8::Isolate* isolate, v8::Local<v8::Object> owner,
+                                    const char* name, int argc, v8::Local<v8::Value>* argv,
+                                    bool* found) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Value> fn;
+  *found = false;
+  if (!owner->Get(context, runtime::OneByteString(isolate, name)).ToLocal(&fn)) return {};
+  if (!fn->IsFunction()) return v8::Undefined(isolate);
+  *found = true;
+  return fn.As<v8::Function>()->Call(context, owner, argc, argv);
+}
+
+template <typename T>
+T* Unwrap(v8::Local<v8::Value> value) {
+  JSPACK_CHECK(value->IsObject());
+  v8::Local<v8::Object> object = value.As<v8::Object>();
+  JSPACK_CHECK(object->InternalFieldCount() == 1);
+  auto* self = static_cast<T*>(object->GetAlignedPointerFromInternalField(0));
+  JSPACK_CHECK(self != nullptr);
+  return self;
+}
+
+// Frees `T` when its handle object is collected.
+template <typename T>
+void Attach(v8::Isolate* isolate, v8::Local<v8::Object> handle, T* self) {
+  handle->SetAlignedPointerInInternalField(0, self);
+  self->handle.Reset(isolate, handle);
+  // V8's serializer state is freed in the second pass, outside the GC.
+  self->handle.SetWeak(
+      self,
+      [](const v8::WeakCallbackInfo<T>& info) {
+        info.GetParameter()->handle.Reset();
+        info.SetSecondPassCallback(
+            [](const v8::WeakCallbackInfo<T>& second) { delete second.GetParameter(); });
+      },
+      v8::WeakCallbackType::kParameter);
+}
+
+class SerializerHandle : public v8::ValueSerializer::Delegate {
+ public:
+  explicit SerializerHandle(v8::Isolate* isolate) : isolate_(isolate), serializer(isolate, this) {}
+  ~SerializerHandle() override = default;
+
+  void ThrowDataCloneError(v8::Local<v8::String> message) override {
+    v8::Local<v8::Value> argv[] = {message};
+    bool found = false;
+    v8::Local<v8::Value> error;
+    if (!owner_.IsEmpty() &&
+        CallOwner(isolate_, owner_, "_getDataCloneError", 1, argv, &found).ToLocal(&error)) {
+      if (!found) error = v8::Exception::Error(message);
+      isolate_->ThrowException(error);
+    }
+  }
+
+  v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate, v8::Local<v8::Object> object) override {
+    v8::Local<v8::Value> argv[] = {object};
+    bool found = false;
+    v8::Local<v8::Value> result;
+    if (owner_.IsEmpty()) return Delegate::WriteHostObject(isolate, object);
+    if (!CallOwner(isolate, owner_, "_writeHostObject", 1, argv, &found).ToLocal(&result)) {
+      return v8::Nothing<bool>();
+    }
+    if (!found) return Delegate::WriteHostObject(isolate, object);
+    return v8::Just(true);
+  }
+
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(v8::Isolate* isolate,
+                                             v8::Local<v8::SharedArrayBuffer> sab) override {
+    v8::Local<v8::Value> argv[] = {sab};
+    bool found = false;
+    v8::Local<v8::Value> result;
+    if (owner_.IsEmpty()) return Delegate::GetSharedArrayBufferId(isolate, sab);
+    if (!CallOwner(isolate, owner_, "_getSharedArrayBufferId", 1, argv, &found)
+             .ToLocal(&result)) {
+      return v8::Nothing<uint32_t>();
+    }
+    if (!found) return Delegate::GetSharedArrayBufferId(isolate, sab);
+    return result->Uint32Value(isolate->GetCurrentContext());
+  }
+
+  // The JS owner, for the duration of one call.
+  class OwnerScope {
+   public:
+    OwnerScope(SerializerHandle* self, v8::Local<v8::Value> owner) : self_(self) {
+      JSPACK_CHECK(owner->IsObject());
+      self_->owner_ = owner.As<v8::Object>();
+    }
+    ~OwnerScope() { self_->owner_.Clear(); }
+
+   private:
+    SerializerHandle* self_;
+  };
+
+  v8::Global<v8::Object> handle;
+
+ private:
+  v8::Isolate* isolate_;
+  v8::Local<v8::Object> owner_;
+
+ public:
+  v8::ValueSerializer serializer;
+};
+
+class DeserializerHandle : public v8::ValueDeserializer::Delegate {
+ public:
+  DeserializerHandle(v8::Isolate* isolate, std::vector<uint8_t> bytes)
+      : bytes_(std::move(bytes)), deserializer(isolate, bytes_.data(), bytes_.size(), this) {}
+  ~DeserializerHandle() override = default;
+
+  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
+    bool found = false;
+    v8::Local<v8::Value> result;
+    if (owner_.IsEmpty()) return Delegate::ReadHostObject(isolate);
+    {
+      // V8 forbids JS while it deserializes; the owner's hook is the one
+      // place it must run.
+      v8::Isolate::AllowJavascriptExecutionScope allow_js(isolate);
+      if (!CallOwner(isolate, owner_, "_readHostObject", 0, nullptr, &found).ToLocal(&result)) {
+        return {};
+      }
+    }
+    if (!found) return Delegate::ReadHostObject(isolate);
+    if (!result->IsObject()) {
+      isolate->ThrowException(v8::Exception::TypeError(
+          runtime::OneByteString(isolate, "readHostObject must return an object")));
+      return {};
+    }
+    return result.As<v8::Object>();
+  }
+
+  // Where `pointer` is in the bytes given to the constructor.
+  size_t OffsetOf(const void* pointer) const {
+    return static_cast<const uint8_t*>(pointer) - bytes_.data();
+  }
+
+  class OwnerScope {
+   public:
+    OwnerScope(DeserializerHandle* self, v8::Local<v8::Value> owner) : self_(self) {
+      JSPACK_CHECK(owner->IsObject());
+      self_->owner_ = owner.As<v8::Object>();
+    }
+    ~OwnerScope() { self_->owner_.Clear(); }
+
+   private:
+    DeserializerHandle* self_;
+  };
+
+  v8::Global<v8::Object> handle;
+
+ private:
+  std::vector<uint8_t> bytes_;
+  v8::Local<v8::Object> owner_;
+
+ public:
+  v8::ValueDeserializer deserializer;
+};
+
+void ThrowError(v8::Isolate* isolate, const char* message) {
+  isolate->ThrowException(v8::Exception::Error(runtime::OneByteString(isolate, message)));
+}
+
+// serializerNew() -> handle.
+void SerializerNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Local<v8::Object> handle;
+  if (!NewHandle(args, kSerializerTemplateKey, "Serializer").ToLocal(&handle)) return;
+  Attach(args.GetIsolate(), handle, new SerializerHandle(args.GetIsolate()));
+  args.GetReturnValue().Set(handle);
+}
+
+// serializerWriteHeader(handle).
+void SerializerWriteHeader(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Unwrap<SerializerHandle>(args[0])->serializer.WriteHeader();
+}
+
+// serializerWriteValue(handle, owner, value) -> true, or throws.
+void SerializerWriteValue(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  auto* self = Unwrap<SerializerHandle>(args[0]);
+  SerializerHandle::OwnerScope scope(self, args[1]);
+  v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  bool ok = false;
+  if (self->serializer.WriteValue(context, args[2]).To(&ok)) args.GetReturnValue().Set(ok);
+}
+
+// serializerRelease(handle) -> Uint8Array of what was written; the
+// serializer starts over empty.
+void SerializerRelease(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::pair<uint8_t*, size_t> data = Unwrap<SerializerHandle>(args[0])->serializer.Release();
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, data.second);
+  if (data.second != 0) memcpy(buffer->GetBackingStore()->Data(), data.first, data.second);
+  free(data.first);
+  args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, data.second));
+}
+
+// serializerTransfer(handle, id, arrayBuffer).
+void SerializerTransfer(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsUint32() && args[2]->IsArrayBuffer());
+  Unwrap<SerializerHandle>(args[0])->serializer.TransferArrayBuffer(
+      args[1].As<v8::Uint32>()->Value(), args[2].As<v8::ArrayBuffer>());
+}
+
+// serializerWriteUint32(handle, n), serializerWriteUint64(handle, hi, lo),
+// serializerWriteDouble(handle, x), serializerWriteRawBytes(handle, view):
+// numbers already coerced by JS.
+void SerializerWriteUint32(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsUint32());
+  Unwrap<SerializerHandle>(args[0])->serializer.WriteUint32(args[1].As<v8::Uint32>()->Value());
+}
+
+void SerializerWriteUint64(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsUint32() && args[2]->IsUint32());
+  uint64_t hi = args[1].As<v8::Uint32>()->Value();
+  uint64_t lo = args[2].As<v8::Uint32>()->Value();
+  Unwrap<SerializerHandle>(args[0])->serializer.WriteUint64((hi << 32) | lo);
+}
+
+void SerializerWriteDouble(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsNumber());
+  Unwrap<SerializerHandle>(args[0])->serializer.WriteDouble(args[1].As<v8::Number>()->Value());
+}
+
+void SerializerWriteRawBytes(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsArrayBufferView());
+  v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
+  std::vector<uint8_t> bytes(view->ByteLength());
+  view->CopyContents(bytes.data(), bytes.size());
+  Unwrap<SerializerHandle>(args[0])->serializer.WriteRawBytes(bytes.data(), bytes.size());
+}
+
+// serializerTreatViewsAsHostObjects(handle, flag).
+void SerializerTreatViews(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Unwrap<SerializerHandle>(args[0])->serializer.SetTreatArrayBufferViewsAsHostObjects(
+      args[1]->BooleanValue(args.GetIsolate()));
+}
+
+// deserializerNew(view) -> handle, over a copy of the view's bytes.
+void DeserializerNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[0]->IsArrayBufferView());
+  v8::Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
+  std::vector<uint8_t> bytes(view->ByteLength());
+  view->CopyContents(bytes.data(), bytes.size());
+  v8::Local<v8::Object> handle;
+  if (!NewHandle(args, kDeserializerTemplateKey, "Deserializer").ToLocal(&handle)) return;
+  Attach(args.GetIsolate(), handle, new DeserializerHandle(args.GetIsolate(), std::move(bytes)));
+  args.GetReturnValue().Set(handle);
+}
+
+// deserializerReadHeader(handle, owner) -> true, or throws.
+void DeserializerReadHeader(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  DeserializerHandle::OwnerScope scope(self, args[1]);
+  bool ok = false;
+  if (self->deserializer.ReadHeader(args.GetIsolate()->GetCurrentContext()).To(&ok)) {
+    args.GetReturnValue().Set(ok);
+  }
+}
+
+// deserializerReadValue(handle, owner) -> the next value, or throws.
+void DeserializerReadValue(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  DeserializerHandle::OwnerScope scope(self, args[1]);
+  v8::Local<v8::Value> value;
+  if (self->deserializer.ReadValue(args.GetIsolate()->GetCurrentContext()).ToLocal(&value)) {
+    args.GetReturnValue().Set(value);
+  }
+}
+
+// deserializerTransfer(handle, id, arrayBufferOrShared).
+void DeserializerTransfer(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsUint32());
+  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  uint32_t id = args[1].As<v8::Uint32>()->Value();
+  if (args[2]->IsArrayBuffer()) {
+    self->deserializer.TransferArrayBuffer(id, args[2].As<v8::ArrayBuffer>());
+  } else {
+    JSPACK_CHECK(args[2]->IsSharedArrayBuffer());
+    self->deserializer.TransferSharedArrayBuffer(id, args[2].As<v8::SharedArrayBuffer>());
+  }
+}
+
+// deserializerWireFormatVersion(handle) -> the header's version.
+void DeserializerWireFormatVersion(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(Unwrap<DeserializerHandle>(args[0])->deserializer.GetWireFormatVersion());
+}
+
+// deserializerReadUint32(handle), deserializerReadUint64(handle) -> [hi, lo],
+// deserializerReadDouble(handle), deserializerReadRawBytes(handle, length)
+// -> the offset of the bytes in the input; each throws at the end of input.
+void DeserializerReadUint32(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  uint32_t value = 0;
+  if (!Unwrap<DeserializerHandle>(args[0])->deserializer.ReadUint32(&value)) {
+    return ThrowError(args.GetIsolate(), "ReadUint32() failed");
+  }
+  args.GetReturnValue().Set(value);
+}
+
+void DeserializerReadUint64(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  uint64_t value = 0;
+  if (!Unwrap<DeserializerHandle>(args[0])->deserializer.ReadUint64(&value)) {
+    return ThrowError(isolate, "ReadUint64() failed");
+  }
+  v8::Local<v8::Value> parts[] = {
+      v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(value >> 32)),
+      v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(value))};
+  args.GetReturnValue().Set(v8::Array::New(isolate, parts, 2));
+}
+
+void DeserializerReadDouble(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  double value = 0;
+  if (!Unwrap<DeserializerHandle>(args[0])->deserializer.ReadDouble(&value)) {
+    return ThrowError(args.GetIsolate(), "ReadDouble() failed");
+  }
+  args.GetReturnValue().Set(value);
+}
+
+void DeserializerReadRawBytes(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsNumber());
+  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  double length = args[1].As<v8::Number>()->Value();
+  const void* data = nullptr;
+  if (length < 0 || !self->deserializer.ReadRawBytes(static_cast<size_t>(length), &data)) {
+    return ThrowError(args.GetIsolate(), "ReadRawBytes() failed");
+  }
+  args.GetReturnValue().Set(static_cast<double>(self->OffsetOf(data)));
+}
+
 constexpr runtime::Method kMethods[] = {
     {"structuredClone", StructuredClone},
     {"serialize", Serialize},
     {"deserialize", Deserialize},
+    {"serializerNew", SerializerNew},
+    {"serializerWriteHeader", SerializerWriteHeader},
+    {"serializerWriteValue", SerializerWriteValue},
+    {"serializerRelease", SerializerRelease},
+    {"serializerTransfer", SerializerTransfer},
+    {"serializerWriteUint32", SerializerWriteUint32},
+    {"serializerWriteUint64", SerializerWriteUint64},
+    {"serializerWriteDouble", SerializerWriteDouble},
+    {"serializerWriteRawBytes", SerializerWriteRawBytes},
+    {"serializerTreatViews", SerializerTreatViews},
+    {"deserializerNew", DeserializerNew},
+    {"deserializerReadHeader", DeserializerReadHeader},
+    {"deserializerReadValue", DeserializerReadValue},
+    {"deserializerTransfer", DeserializerTransfer},
+    {"deserializerWireFormatVersion", DeserializerWireFormatVersion},
+    {"deserializerReadUint32", DeserializerReadUint32},
+    {"deserializerReadUint64", DeserializerReadUint64},
+    {"deserializerReadDouble", DeserializerReadDouble},
+    {"deserializerReadRawBytes", DeserializerReadRawBytes},
 };
-
 }  // namespace
 JSPACK_BINDING(serdes, kMethods)
 }  // namespace jspack::bindings::serdes

@@ -13,6 +13,7 @@
   V(encoding)                  \
   V(fs)                        \
   V(fs_event)                  \
+  V(heap)                      \
   V(http_parser)               \
   V(messaging)                 \
   V(module)                    \

@@ -39,6 +39,7 @@ ERR_CHILD_PROCESS_IPC_REQUIRED        Error       Forked processes must have an 
 ERR_CHILD_PROCESS_STDIO_MAXBUFFER     RangeError  %s maxBuffer length exceeded
 ERR_CONSOLE_WRITABLE_STREAM           TypeError   Console expects a writable stream instance for %s
 ERR_CONSTRUCT_CALL_INVALID            TypeError   Constructor cannot be called
+ERR_CONSTRUCT_CALL_REQUIRED           TypeError   Class constructor %s cannot be invoked without 'new'
 ERR_CONTEXT_NOT_INITIALIZED           Error       context used is not initialized
 ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED Error       Custom engines not supported by this OpenSSL
 ERR_CRYPTO_ECDH_INVALID_FORMAT        TypeError   Invalid ECDH format: %s
@@ -154,6 +155,7 @@ ERR_MISSING_OPTION                    TypeError   %s is required
 ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST TypeError Object that needs transfer was found in message but not listed in transferList
 ERR_MODULE_NOT_FOUND                  Error       *
 ERR_MULTIPLE_CALLBACK                 Error       Callback called multiple times
+ERR_NOT_BUILDING_SNAPSHOT             Error       Operation cannot be invoked when not building startup snapshot
 ERR_NO_CRYPTO                         Error       Node.js is not compiled with OpenSSL crypto
     support
 ERR_NO_ICU                            TypeError   %s is not supported on Node.js compiled without
