@@ -259,7 +259,23 @@ async function maskedOutput() {
   rl.close();
 }
 
+// A question on a real stdin that closes first (empty, or a last line with
+// no newline) is never answered; 'close' comes and the process exits 0.
+// Expected output recorded from node 20.
+function stdinClosedEarly() {
+  const { spawnSync } = require('child_process');
+  const script = `const rl = require('readline').createInterface({ input: process.stdin, output: process.stdout });
+rl.question('name? ', (a) => console.log('answer', a));
+rl.on('close', () => console.log('[close]'));`;
+  for (const input of ['', 'partial']) {
+    const r = spawnSync(process.execPath, ['-e', script], { input, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, 'name? [close]\n');
+  }
+}
+
 (async () => {
+  stdinClosedEarly();
   await splitsAcrossChunks();
   await crlfDelay();
   await questions();
