@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/bindings/crypto_util.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
 
@@ -122,56 +123,12 @@ using BnPtr = std::unique_ptr<BIGNUM, BnFree>;
 
 struct SslError {
   bool queued = false;
-  std::string message;
-  std::string library;
-  std::string reason;
-  std::string code;
-  std::vector<std::string> stack;  // The later errors, oldest first.
+  unsigned long main = 0;          // The error thrown.
+  std::vector<std::string> stack;  // The others, newest first.
 };
 
-// The prefix Node puts between ERR_OSSL_ and the reason for a library.
-const char* LibraryPrefix(int lib) {
-  switch (lib) {
-    case ERR_LIB_BN: return "BN_";
-    case ERR_LIB_RSA: return "RSA_";
-    case ERR_LIB_DH: return "DH_";
-    case ERR_LIB_EVP: return "EVP_";
-    case ERR_LIB_BUF: return "BUF_";
-    case ERR_LIB_OBJ: return "OBJ_";
-    case ERR_LIB_PEM: return "PEM_";
-    case ERR_LIB_DSA: return "DSA_";
-    case ERR_LIB_X509: return "X509_";
-    case ERR_LIB_ASN1: return "ASN1_";
-    case ERR_LIB_CONF: return "CONF_";
-    case ERR_LIB_CRYPTO: return "CRYPTO_";
-    case ERR_LIB_EC: return "EC_";
-    case ERR_LIB_SSL: return "SSL_";
-    case ERR_LIB_BIO: return "BIO_";
-    case ERR_LIB_PKCS7: return "PKCS7_";
-    case ERR_LIB_X509V3: return "X509V3_";
-    case ERR_LIB_PKCS12: return "PKCS12_";
-    case ERR_LIB_RAND: return "RAND_";
-    case ERR_LIB_DSO: return "DSO_";
-    case ERR_LIB_ENGINE: return "ENGINE_";
-    case ERR_LIB_OCSP: return "OCSP_";
-    case ERR_LIB_UI: return "UI_";
-    case ERR_LIB_COMP: return "COMP_";
-    case ERR_LIB_ECDSA: return "ECDSA_";
-    case ERR_LIB_ECDH: return "ECDH_";
-    case ERR_LIB_OSSL_STORE: return "OSSL_STORE_";
-    case ERR_LIB_FIPS: return "FIPS_";
-    case ERR_LIB_CMS: return "CMS_";
-    case ERR_LIB_TS: return "TS_";
-    case ERR_LIB_HMAC: return "HMAC_";
-    case ERR_LIB_CT: return "CT_";
-    case ERR_LIB_ASYNC: return "ASYNC_";
-    case ERR_LIB_KDF: return "KDF_";
-    case ERR_LIB_SM2: return "SM2_";
-    case ERR_LIB_USER: return "USER_";
-    default: return "";
-  }
-}
-
+// As in Node's key parsing: the first error queued is the one thrown, the
+// later ones go to opensslErrorStack, newest first.
 SslError CollectError() {
   std::vector<unsigned long> codes;
   for (unsigned long e = ERR_get_error(); e != 0; e = ERR_get_error()) {
@@ -180,65 +137,26 @@ SslError CollectError() {
   SslError out;
   if (codes.empty()) return out;
   out.queued = true;
-  auto text = [](unsigned long e) {
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof(buf));
-    std::string s(buf);
-    // Node's messages start with "error:" in lower case, as OpenSSL's do.
-    return s;
-  };
-  // As in Node: the first error queued is the one thrown, the rest follow
-  // in the order OpenSSL queued them.
-  unsigned long main = codes.front();
-  out.message = text(main);
-  for (size_t i = 1; i < codes.size(); ++i) out.stack.push_back(text(codes[i]));
-  const char* lib = ERR_lib_error_string(main);
-  const char* reason = ERR_reason_error_string(main);
-  if (lib != nullptr) out.library = lib;
-  if (reason != nullptr) {
-    out.reason = reason;
-    std::string code = "ERR_OSSL_";
-    code += LibraryPrefix(ERR_GET_LIB(main));
-    for (char c : out.reason) {
-      code += std::isalnum(static_cast<unsigned char>(c))
-                  ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
-                  : '_';
-    }
-    out.code = code;
+  out.main = codes.front();
+  for (size_t i = codes.size(); i-- > 1;) {
+    char text[256];
+    ERR_error_string_n(codes[i], text, sizeof(text));
+    out.stack.emplace_back(text);
   }
   return out;
 }
 
-void SetProp(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
-             const char* key, v8::Local<v8::Value> value) {
-  object
-      ->CreateDataProperty(context, runtime::OneByteString(
-                                        context->GetIsolate(), key),
-                           value)
-      .Check();
-}
-
+// The JS error for `err`; `bare` keeps only the message (key generation's
+// errors carry no OpenSSL properties in Node).
 v8::Local<v8::Value> ErrorToJs(v8::Isolate* isolate, const SslError& err,
                                const char* fallback, bool bare = false) {
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  if (!err.queued) {
-    return v8::Exception::Error(JsStr(isolate, fallback));
+  if (!err.queued) return v8::Exception::Error(JsStr(isolate, fallback));
+  if (bare) {
+    char text[256];
+    ERR_error_string_n(err.main, text, sizeof(text));
+    return v8::Exception::Error(JsStr(isolate, text));
   }
-  v8::Local<v8::Object> e =
-      v8::Exception::Error(JsStr(isolate, err.message)).As<v8::Object>();
-  if (bare) return e;
-  if (!err.stack.empty()) {
-    v8::Local<v8::Array> stack = v8::Array::New(isolate);
-    for (size_t i = 0; i < err.stack.size(); ++i) {
-      stack->Set(context, static_cast<uint32_t>(i), JsStr(isolate, err.stack[i]))
-          .Check();
-    }
-    SetProp(context, e, "opensslErrorStack", stack);
-  }
-  if (!err.library.empty()) SetProp(context, e, "library", JsStr(isolate, err.library));
-  if (!err.reason.empty()) SetProp(context, e, "reason", JsStr(isolate, err.reason));
-  if (!err.code.empty()) SetProp(context, e, "code", JsStr(isolate, err.code));
-  return e;
+  return crypto_util::MakeOpenSslError(isolate, err.main, fallback, err.stack);
 }
 
 // Throws the queued OpenSSL error (or `fallback` when none was queued).
@@ -398,6 +316,32 @@ EVP_PKEY* Decode(Bytes data, bool pem, const char* structure,
   return pkey;
 }
 
+// A PEM private key of any type, through OpenSSL's PEM reader (what Node
+// uses, so a bad key queues the same errors).
+EVP_PKEY* ReadPemPrivateKey(Bytes data, const Passphrase* pass) {
+  BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
+  if (pass != nullptr) {
+    return PEM_read_bio_PrivateKey(bio.get(), nullptr, GivenPassphrase,
+                                   const_cast<Passphrase*>(pass));
+  }
+  return PEM_read_bio_PrivateKey(bio.get(), nullptr, NoPassphrase, nullptr);
+}
+
+// A PEM "PUBLIC KEY" block's DER read with d2i_PUBKEY; `found` says
+// whether there was such a block.
+EVP_PKEY* ReadPemSpki(Bytes data, bool* found) {
+  BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
+  unsigned char* der = nullptr;
+  long size = 0;
+  *found = PEM_bytes_read_bio(&der, &size, nullptr, PEM_STRING_PUBLIC, bio.get(),
+                              nullptr, nullptr) == 1;
+  if (!*found) return nullptr;
+  const unsigned char* p = der;
+  EVP_PKEY* pkey = d2i_PUBKEY(nullptr, &p, size);
+  OPENSSL_free(der);
+  return pkey;
+}
+
 X509* ReadCertificate(Bytes data) {
   BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
   X509* cert = PEM_read_bio_X509(bio.get(), nullptr, NoPassphrase, nullptr);
@@ -427,13 +371,20 @@ void ParseKey(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (!pem) {
     pkey = DecodeDer(data, type, want_private, given);
   } else if (want_private) {
-    pkey = Decode(data, true, nullptr, nullptr, EVP_PKEY_KEYPAIR, given);
+    pkey = ReadPemPrivateKey(data, given);
   } else {
-    // A public key, else a certificate's, else a private key's public half.
-    pkey = Decode(data, true, nullptr, nullptr, EVP_PKEY_PUBLIC_KEY, given);
+    // An SPKI public key (read as Node reads it, so its errors are the ones
+    // reported), else a public key of another structure (PKCS#1), else a
+    // certificate's, else a private key's public half.
+    bool spki_block = false;
+    pkey = ReadPemSpki(data, &spki_block);
     if (pkey == nullptr) {
       SslError first = CollectError();
-      X509* cert = ReadCertificate(data);
+      pkey = Decode(data, true, nullptr, nullptr, EVP_PKEY_PUBLIC_KEY, given);
+      // Without a PUBLIC KEY block, the decoder's error is the one reported.
+      if (pkey == nullptr && !spki_block) first = CollectError();
+      ERR_clear_error();
+      X509* cert = pkey == nullptr ? ReadCertificate(data) : nullptr;
       if (cert != nullptr) {
         pkey = X509_get_pubkey(cert);
         X509_free(cert);

@@ -616,6 +616,30 @@ for (const [label, fn] of Object.entries(errors)) record(label, fn);
 
 // Callback forms and Web Crypto on the same keys, one case at a time so
 // the order of the records is fixed: deterministic parts only.
+// Bad keys: the error thrown and OpenSSL's whole error stack behind it.
+function recordStack(label, compute) {
+  let result;
+  try {
+    compute();
+    result = 'no error';
+  } catch (err) {
+    result = [err.name, err.code, err.message, err.library, err.reason, err.opensslErrorStack];
+  }
+  console.log(JSON.stringify([`${n++} ${label}`, result]));
+}
+recordStack('stack: garbage PEM private key', () => crypto.createPrivateKey(
+  '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'));
+recordStack('stack: garbage PEM public key', () => crypto.createPublicKey(
+  '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n'));
+recordStack('stack: truncated DER pkcs8', () => crypto.createPrivateKey({
+  key: Buffer.from('3003020100', 'hex'), format: 'der', type: 'pkcs8' }));
+recordStack('stack: not PEM at all', () => crypto.createPrivateKey('not a key'));
+recordStack('stack: wrong passphrase', () => crypto.createPrivateKey({
+  key: read('rsa.enc.pem'), passphrase: 'wrong' }));
+recordStack('stack: missing passphrase', () => crypto.createPrivateKey(read('rsa.enc.pem')));
+recordStack('stack: DER spki too long', () => crypto.createPublicKey({
+  key: Buffer.from('302a300506032b6570032100', 'hex'), format: 'der', type: 'spki' }));
+
 (async () => {
   const { subtle } = globalThis.crypto;
   const out = async (label, fn) => {
