@@ -136,18 +136,20 @@ class SnapshotSink : public v8::OutputStream {
   int error_ = 0;
 };
 
-// V8 10.2 has no mode that exposes internals; numeric values it can add.
-const v8::HeapSnapshot* TakeSnapshot(v8::Isolate* isolate, bool numeric_values) {
-  return isolate->GetHeapProfiler()->TakeHeapSnapshot(nullptr, nullptr, true, numeric_values);
+// Takes a heap snapshot and writes its JSON to `sink`. V8 10.2 has no mode
+// that exposes internals; numeric values it can add.
+void WriteSnapshot(v8::Isolate* isolate, bool numeric_values, SnapshotSink* sink) {
+  const v8::HeapSnapshot* snapshot =
+      isolate->GetHeapProfiler()->TakeHeapSnapshot(nullptr, nullptr, true, numeric_values);
+  snapshot->Serialize(sink, v8::HeapSnapshot::kJSON);
+  const_cast<v8::HeapSnapshot*>(snapshot)->Delete();
 }
 
 // takeHeapSnapshot(exposeNumericValues) -> the snapshot's JSON as a Uint8Array.
 void TakeHeapSnapshot(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  const v8::HeapSnapshot* snapshot = TakeSnapshot(isolate, args[0]->IsTrue());
   SnapshotSink sink(nullptr);
-  snapshot->Serialize(&sink, v8::HeapSnapshot::kJSON);
-  const_cast<v8::HeapSnapshot*>(snapshot)->Delete();
+  WriteSnapshot(isolate, args[0]->IsTrue(), &sink);
   const std::string& text = sink.text();
   v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, text.size());
   memcpy(buffer->GetBackingStore()->Data(), text.data(), text.size());
@@ -162,10 +164,8 @@ void WriteHeapSnapshot(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::String::Utf8Value path(isolate, args[0]);
   FILE* file = fopen(*path, "w");
   if (file == nullptr) return args.GetReturnValue().Set(errno);
-  const v8::HeapSnapshot* snapshot = TakeSnapshot(isolate, args[1]->IsTrue());
   SnapshotSink sink(file);
-  snapshot->Serialize(&sink, v8::HeapSnapshot::kJSON);
-  const_cast<v8::HeapSnapshot*>(snapshot)->Delete();
+  WriteSnapshot(isolate, args[1]->IsTrue(), &sink);
   int error = sink.error();
   if (fclose(file) != 0 && error == 0) error = errno;
   if (error != 0) remove(*path);

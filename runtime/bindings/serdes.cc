@@ -286,7 +286,29 @@ void Attach(v8::Isolate* isolate, v8::Local<v8::Object> handle, T* self) {
       v8::WeakCallbackType::kParameter);
 }
 
-class SerializerHandle : public v8::ValueSerializer::Delegate {
+// What both handles share: the weak reference to their handle object, and
+// the JS owner of the call in progress (set by an OwnerScope).
+class JsOwned {
+ public:
+  class OwnerScope {
+   public:
+    OwnerScope(JsOwned* self, v8::Local<v8::Value> owner) : self_(self) {
+      JSPACK_CHECK(owner->IsObject());
+      self_->owner_ = owner.As<v8::Object>();
+    }
+    ~OwnerScope() { self_->owner_.Clear(); }
+
+   private:
+    JsOwned* self_;
+  };
+
+  v8::Global<v8::Object> handle;
+
+ protected:
+  v8::Local<v8::Object> owner_;
+};
+
+class SerializerHandle : public v8::ValueSerializer::Delegate, public JsOwned {
  public:
   explicit SerializerHandle(v8::Isolate* isolate) : isolate_(isolate), serializer(isolate, this) {}
   ~SerializerHandle() override = default;
@@ -328,30 +350,14 @@ class SerializerHandle : public v8::ValueSerializer::Delegate {
     return result->Uint32Value(isolate->GetCurrentContext());
   }
 
-  // The JS owner, for the duration of one call.
-  class OwnerScope {
-   public:
-    OwnerScope(SerializerHandle* self, v8::Local<v8::Value> owner) : self_(self) {
-      JSPACK_CHECK(owner->IsObject());
-      self_->owner_ = owner.As<v8::Object>();
-    }
-    ~OwnerScope() { self_->owner_.Clear(); }
-
-   private:
-    SerializerHandle* self_;
-  };
-
-  v8::Global<v8::Object> handle;
-
  private:
   v8::Isolate* isolate_;
-  v8::Local<v8::Object> owner_;
 
  public:
   v8::ValueSerializer serializer;
 };
 
-class DeserializerHandle : public v8::ValueDeserializer::Delegate {
+class DeserializerHandle : public v8::ValueDeserializer::Delegate, public JsOwned {
  public:
   DeserializerHandle(v8::Isolate* isolate, std::vector<uint8_t> bytes)
       : bytes_(std::move(bytes)), deserializer(isolate, bytes_.data(), bytes_.size(), this) {}
@@ -383,23 +389,8 @@ class DeserializerHandle : public v8::ValueDeserializer::Delegate {
     return static_cast<const uint8_t*>(pointer) - bytes_.data();
   }
 
-  class OwnerScope {
-   public:
-    OwnerScope(DeserializerHandle* self, v8::Local<v8::Value> owner) : self_(self) {
-      JSPACK_CHECK(owner->IsObject());
-      self_->owner_ = owner.As<v8::Object>();
-    }
-    ~OwnerScope() { self_->owner_.Clear(); }
-
-   private:
-    DeserializerHandle* self_;
-  };
-
-  v8::Global<v8::Object> handle;
-
  private:
   std::vector<uint8_t> bytes_;
-  v8::Local<v8::Object> owner_;
 
  public:
   v8::ValueDeserializer deserializer;
