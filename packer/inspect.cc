@@ -13,6 +13,7 @@
 #include "packer/closure.h"
 #include "packer/files.h"
 #include "packer/inject.h"
+#include "runtime/launcher/code_filter.h"
 #include "runtime/payload/payload.h"
 #include "runtime/payload/sha256.h"
 
@@ -147,14 +148,19 @@ void DescribeSections(const payload::Payload& p, bool portable, Report* r,
     }
   }
   std::map<uint32_t, std::string> library_sha;
+  std::map<uint32_t, launcher::CodeRange> library_code;
   for (const auto& [key, value] : p.manifest()) {
     if (key.compare(0, 4, payload::manifest::kLibPrefix) != 0) continue;
     char name[256], sha[65];
     unsigned index;
-    unsigned long long size;
+    unsigned long long size, begin, end;
     if (sscanf(value.c_str(), "%255s %u %llu %64s", name, &index, &size,
                sha) == 4) {
       library_sha[index] = sha;
+    }
+    if (sscanf(value.c_str(), "%255s %u %llu %64s x86=%llu-%llu", name, &index,
+               &size, sha, &begin, &end) == 6) {
+      library_code[index] = {begin, end};
     }
   }
   for (const auto& s : p.sections()) {
@@ -168,7 +174,13 @@ void DescribeSections(const payload::Payload& p, bool portable, Report* r,
     row.stored = s.stored_size;
     row.raw = s.raw_size;
     std::string raw, error;
-    if (!p.Read(s.kind, s.index, &raw, &error)) {
+    bool read = p.Read(s.kind, s.index, &raw, &error);
+    if (read && s.kind == SectionKind::kLibrary &&
+        library_code.count(s.index)) {
+      launcher::DecodeX86Branches(reinterpret_cast<uint8_t*>(raw.data()),
+                                  raw.size(), library_code[s.index]);
+    }
+    if (!read) {
       row.checksum = "damaged: " + error;
       r->damage.push_back(row.name + ": " + error);
     } else if (s.kind == SectionKind::kLibrary &&

@@ -219,13 +219,17 @@ Status WritePortable(const std::string& stub_path, const std::string& icu,
                                     payload::Compression::kZstd, next_index++};
       section.precompressed = true;
       section.raw_size = lib.raw_size;
-      section.raw_crc32 = lib.raw_crc32;
+      section.raw_crc32 = lib.stored_crc32;
       sections.push_back(std::move(section));
     }
     char key[32];
     snprintf(key, sizeof(key), "%s%02zu", payload::manifest::kLibPrefix, i);
     std::string value = closure[i].name + " " + std::to_string(it->second) +
                         " " + std::to_string(lib.raw_size) + " " + lib.sha256;
+    if (!lib.code.empty()) {
+      value += " x86=" + std::to_string(lib.code.begin) + "-" +
+               std::to_string(lib.code.end);
+    }
     manifest[key] = value;
     joined += (joined.empty() ? "" : "\n") + value;
   }

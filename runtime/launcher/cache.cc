@@ -251,12 +251,19 @@ bool ParseLibraries(const payload::Manifest& manifest,
     LibraryEntry lib;
     char name[256], sha[65];
     unsigned section;
-    unsigned long long size;
-    int used = 0;
-    if (sscanf(value.c_str(), "%255s %u %llu %64s%n", name, &section, &size,
-               sha, &used) != 4 ||
-        static_cast<size_t>(used) != value.size() || strlen(sha) != 64 ||
-        !SafeName(name)) {
+    unsigned long long size, begin = 0, end = 0;
+    int used = 0, used_code = 0;
+    bool ok = sscanf(value.c_str(), "%255s %u %llu %64s%n", name, &section,
+                     &size, sha, &used) == 4 &&
+              strlen(sha) == 64 && SafeName(name);
+    if (ok && static_cast<size_t>(used) != value.size()) {
+      // The optional x86 branch transform's range (code_filter.h).
+      ok = sscanf(value.c_str() + used, " x86=%llu-%llu%n", &begin, &end,
+                  &used_code) == 2 &&
+           static_cast<size_t>(used + used_code) == value.size() &&
+           begin < end && end <= size;
+    }
+    if (!ok) {
       *error = "manifest key " + key + " is malformed";
       return false;
     }
@@ -264,6 +271,7 @@ bool ParseLibraries(const payload::Manifest& manifest,
     lib.section = section;
     lib.size = size;
     lib.sha256 = sha;
+    lib.code = {begin, end};
     for (const LibraryEntry& other : libs) {
       if (other.name == lib.name) {
         *error = "manifest names " + lib.name + " twice";
