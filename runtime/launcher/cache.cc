@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <map>
@@ -172,11 +173,19 @@ std::string TempName(const std::string& name) {
   return "." + name + buf;
 }
 
+double NowMs() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 // Decompresses `lib`, checks it and writes it under a temporary name, fsyncs
 // and renames it into place. `*damaged` when the payload's bytes are wrong.
+// `*timing`: where the time went, for JSPACK_DEBUG=1.
 bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
              const Extractor& extract, bool replace, std::string* error,
-             bool* damaged) {
+             bool* damaged, std::string* timing) {
+  double t0 = NowMs();
   std::string tmp = TempName(lib.name);
   Fd fd(openat(dir, tmp.c_str(),
                O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0500));
@@ -203,8 +212,11 @@ bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
     map = static_cast<uint8_t*>(p);
   }
   std::string reason;
+  double t1 = NowMs();
   bool ok = extract(lib, map, &reason);
+  double t2 = NowMs();
   std::string hex = ok ? payload::Sha256Hex(map, lib.size) : "";
+  double t3 = NowMs();
   if (map != nullptr) munmap(map, lib.size);
   if (!ok || hex != lib.sha256) {
     *damaged = true;
@@ -216,6 +228,14 @@ bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
       static_cast<uint64_t>(st.st_size) != lib.size) {
     return fail(Errno("cannot write " + dir_path + "/" + lib.name));
   }
+  double t4 = NowMs();
+  char buf[160];
+  snprintf(buf, sizeof(buf),
+           "%llu bytes: create+map %.1f ms, decompress %.1f ms, sha256 %.1f "
+           "ms, unmap+fsync %.1f ms",
+           static_cast<unsigned long long>(lib.size), t1 - t0, t2 - t1,
+           t3 - t2, t4 - t3);
+  *timing = buf;
   if (!replace) {
     // Another first run may have placed the file meanwhile: keep theirs if
     // it checks out, so the files other runs already stat-checked stay put.
@@ -408,11 +428,12 @@ bool PrepareInCache(const std::string& root, const std::string& libs_hash,
       }
       out->notes.push_back("replacing damaged " + lib.name);
     }
+    std::string timing;
     if (!Extract(dir.fd, dir_path, lib, extract, present, error,
-                 payload_damaged)) {
+                 payload_damaged, &timing)) {
       return false;
     }
-    out->notes.push_back("extracted " + lib.name);
+    out->notes.push_back("extracted " + lib.name + ", " + timing);
   }
   if (fsync(dir.fd) != 0) {
     *error = Errno("cannot sync " + dir_path);
