@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""jspack start-up benchmark: jspack vs node (same esbuild bundle) vs
-`bun build --compile`, on samples/hello and a large-dependency app.
+"""jspack start-up benchmark: jspack (portable, small ICU, system libs) vs
+node (same esbuild bundle) vs `bun build --compile` vs a Node single
+executable application (node-sea), on samples/hello and larger apps.
 
-  bench/run.py [--runs 15] [--only hello,tsc-one-line] [--systems jspack,node,bun]
+  bench/run.py [--runs 15] [--only hello,prettier-one-line] [--systems jspack,node-sea,bun]
                [--jspack build/bin/jspack] [--json out.json]
 
 Every number printed comes from a measurement made by this run. See README.md.
@@ -35,10 +36,17 @@ APPS = {
 # jspack: --libs=portable (the default), measured warm (its cache filled by
 # the check run), plus first runs with an empty cache (extraction included)
 # reported separately; jspack-small-icu: the same with --icu=small (first
-# runs too); jspack-system: --libs=system.
-SYSTEMS = ["jspack", "jspack-small-icu", "jspack-system", "node", "bun"]
+# runs too); jspack-system: --libs=system. node-sea: the node on PATH with
+# the same esbuild bundle injected as a single executable application
+# (node --experimental-sea-config, then postject from bench/package.json).
+SYSTEMS = ["jspack", "jspack-small-icu", "jspack-system", "node", "node-sea", "bun"]
 PORTABLE = ("jspack", "jspack-small-icu")
-FIRST_RUNS = 5
+# Systems whose output is one file: these get first runs (the portable ones
+# with their extraction cache emptied before each) and the summary table.
+SINGLE_FILE = ("jspack", "jspack-small-icu", "jspack-system", "node-sea", "bun")
+# Node's fuse for single executable applications (its documentation's
+# postject recipe); the node binary must carry it.
+NODE_SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2"
 
 
 def log(msg):
@@ -116,8 +124,9 @@ def tool_paths(work, opts):
             if os.path.exists(cand):
                 esbuild = cand
                 break
+    postject = os.path.join(work, "deps", "node_modules", "postject", "dist", "cli.js")
     return {"node": shutil.which("node"), "bun": bun, "esbuild": esbuild,
-            "jspack": opts.jspack}
+            "jspack": opts.jspack, "postject": postject}
 
 
 def version_of(cmd):
@@ -136,6 +145,7 @@ def pack(system, app, entry, work, tools, env):
     out_dir = os.path.join(work, "build", app, system)
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
+    cmds = None  # several steps (node-sea); else the one `cmd`
     if system in ("jspack", "jspack-small-icu", "jspack-system"):
         if not tools["jspack"] or not os.access(tools["jspack"], os.X_OK):
             raise Unavailable(f"no jspack at {tools['jspack']}")
@@ -161,13 +171,41 @@ def pack(system, app, entry, work, tools, env):
         out = os.path.join(out_dir, "app")
         cmd = [tools["bun"], "build", "--compile", entry, "--outfile", out]
         argv = [out]
+    elif system == "node-sea":
+        # Node's documented recipe: the bundle (one CommonJS file, as for
+        # `node`) becomes a blob, injected into a copy of the node binary.
+        if not tools["esbuild"]:
+            raise Unavailable("no esbuild found")
+        if not tools["node"]:
+            raise Unavailable("no node on PATH")
+        if not os.path.exists(tools["postject"]):
+            raise Unavailable(f"no postject at {tools['postject']}")
+        node_bin = os.path.realpath(tools["node"])
+        if NODE_SEA_FUSE.encode() not in read(node_bin):
+            raise Unavailable(f"{node_bin} has no single executable application fuse")
+        bundle = os.path.join(out_dir, "bundle.js")
+        blob = os.path.join(out_dir, "sea-prep.blob")
+        config = os.path.join(out_dir, "sea-config.json")
+        with open(config, "w") as f:
+            json.dump({"main": bundle, "output": blob,
+                       "disableExperimentalSEAWarning": True}, f)
+        out = os.path.join(out_dir, "app")
+        cmds = [[tools["esbuild"], entry, "--bundle", "--platform=node", "--format=cjs",
+                 "--log-level=warning", f"--outfile={bundle}"],
+                [tools["node"], "--experimental-sea-config", config],
+                ["cp", node_bin, out],
+                [tools["node"], tools["postject"], out, "NODE_SEA_BLOB", blob,
+                 "--sentinel-fuse", NODE_SEA_FUSE]]
+        argv = [out]
     else:
         raise ValueError(system)
+    cmds = cmds or [cmd]
     with open(os.path.join(out_dir, "pack.sh"), "w") as f:
-        f.write("#!/bin/sh\n# exact pack command, run in " + os.path.dirname(entry) + "\n"
-                + " ".join(cmd) + "\n")
+        f.write("#!/bin/sh\n# exact pack commands, run in " + os.path.dirname(entry) + "\n"
+                + "".join(" ".join(c) + "\n" for c in cmds))
     t0 = time.perf_counter()
-    sh(cmd, cwd=os.path.dirname(entry), env=env)
+    for c in cmds:
+        sh(c, cwd=os.path.dirname(entry), env=env)
     took = time.perf_counter() - t0
     if not os.path.isfile(out):
         raise Unavailable(f"pack reported success but wrote no {out}")
@@ -267,15 +305,33 @@ def report(results, meta):
                     row.append(ratio(s[key], by[ref][key]) if by.get(ref) else "–")
             lines.append("| " + " | ".join(row) + " |")
     firsts = [(app, system, systems[system]["first_run"])
-              for app, systems in results.items() for system in PORTABLE
+              for app, systems in results.items() for system in SINGLE_FILE
               if "first_run" in systems.get(system, {})]
     if firsts:
         lines.append("")
-        lines.append("| app | system | portable first run (empty cache) | wall ms | min ms | cpu ms | peak RSS MiB |")
+        lines.append("| app | system | first run | wall ms | min ms | cpu ms | peak RSS MiB |")
         lines.append("|---|---|---|--:|--:|--:|--:|")
         for app, system, f in firsts:
-            lines.append(f"| {app} | {system} | extraction + run, {f['runs']} runs | {fmt(f['wall_ms'])} | "
+            what = ("empty cache: extraction + run" if system in PORTABLE
+                    else "nothing to extract")
+            lines.append(f"| {app} | {system} | {what}, {f['runs']} runs | {fmt(f['wall_ms'])} | "
                          f"{fmt(f['wall_min_ms'])} | {fmt(f['cpu_ms'])} | {fmt(f['rss_mib'])} |")
+    summary = [(app, system, r) for app, systems in results.items()
+               for system, r in systems.items()
+               if system in SINGLE_FILE and "summary" in r and "first_run" in r]
+    if summary:
+        lines.append("")
+        lines.append("Single-file outputs (medians; size in bytes and in MB = 10^6 bytes):")
+        lines.append("")
+        lines.append("| app | system | size bytes | size MB | first run ms | warm wall ms | warm cpu ms "
+                     "| peak RSS MiB | warm wall x jspack-system |")
+        lines.append("|---|---|--:|--:|--:|--:|--:|--:|--:|")
+        for app, system, r in summary:
+            s, f = r["summary"], r["first_run"]
+            ref = results[app].get("jspack-system", {}).get("summary")
+            lines.append(f"| {app} | {system} | {r['size_bytes']:,} | {r['size_bytes'] / 1e6:.2f} | "
+                         f"{fmt(f['wall_ms'])} | {fmt(s['wall_ms'])} | {fmt(s['cpu_ms'])} | "
+                         f"{fmt(s['rss_mib'])} | {ratio(s['wall_ms'], ref['wall_ms']) if ref else '–'} |")
     lines.append("")
     lines.append("Columns: **pack s** time to build the output (node: the esbuild bundle); "
                  "**size** the output file († node: the bundle only, node itself not included); "
@@ -292,6 +348,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=15, help="measured runs per system (>= 10)")
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first")
+    ap.add_argument("--first-runs", type=int, help="first-run rounds (default: --runs)")
     ap.add_argument("--only", help="comma-separated apps: " + ",".join(APPS))
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--jspack", default=os.path.join(ROOT, "build", "bin", "jspack"))
@@ -303,6 +360,8 @@ def main():
     opts = ap.parse_args()
     if opts.runs < 10:
         ap.error("--runs must be at least 10")
+    if opts.first_runs is None:
+        opts.first_runs = opts.runs
     apps = opts.only.split(",") if opts.only else list(APPS)
     for a in apps:
         if a not in APPS:
@@ -378,16 +437,25 @@ def main():
                     results[app][system]["runs"].append(r)
             if round_no == opts.warmup - 1:
                 log(f"{app}: warm-up done")
-        for system in PORTABLE:
-            if system not in built:
-                continue
-            # First runs: the extraction cache emptied before each.
-            firsts = []
-            for _ in range(FIRST_RUNS):
-                shutil.rmtree(env["JSPACK_CACHE_DIR"], ignore_errors=True)
+        # First runs, round robin too, over every single-file output: the
+        # extraction cache is emptied before each run of a portable one (its
+        # libraries extracted and verified again); the others have nothing
+        # to extract, so theirs are more runs like the warm ones.
+        first_order = [system for system in order if system in SINGLE_FILE]
+        firsts = {system: [] for system in first_order}
+        for round_no in range(opts.first_runs):
+            k = round_no % max(1, len(first_order))
+            for system in first_order[k:] + first_order[:k]:
+                if system in PORTABLE:
+                    shutil.rmtree(env["JSPACK_CACHE_DIR"], ignore_errors=True)
                 out_path = os.path.join(work, "build", app, system, "first.out")
-                firsts.append(measure(built[system], run_dir, env, out_path))
-            results[app][system]["first_run"] = summarize(firsts)
+                r = measure(built[system], run_dir, env, out_path)
+                if r["status"] != 0 or read(out_path) != outputs[system]:
+                    raise SystemExit(f"{app}/{system}: first run {round_no} failed or printed "
+                                     f"something else (exit {r['status']})")
+                firsts[system].append(r)
+        for system, runs in firsts.items():
+            results[app][system]["first_run"] = summarize(runs)
             f = results[app][system]["first_run"]
             log(f"{app}/{system} first run: wall {f['wall_ms']:.1f} ms, "
                 f"cpu {f['cpu_ms']:.1f} ms")
@@ -397,11 +465,13 @@ def main():
             log(f"{app}/{system}: wall {s['wall_ms']:.1f} ms, cpu {s['cpu_ms']:.1f} ms, "
                 f"rss {s['rss_mib']:.1f} MiB")
 
-    ts_version = "?"
-    try:
-        ts_version = json.load(open(os.path.join(work, "deps", "node_modules", "typescript", "package.json")))["version"]
-    except OSError:
-        pass
+    def dep_version(name):
+        try:
+            with open(os.path.join(work, "deps", "node_modules", name, "package.json")) as f:
+                return json.load(f)["version"]
+        except (OSError, ValueError, KeyError):
+            return "?"
+    ts_version = dep_version("typescript")
     try:
         load = os.getloadavg()
     except OSError:
@@ -413,9 +483,11 @@ def main():
         "tools": f"{version_of([tools['jspack'], '--version'])}, node "
                  f"{version_of([tools['node'] or 'node', '--version'])}, bun "
                  f"{version_of([tools['bun'], '--version'])}, esbuild "
-                 f"{version_of([tools['esbuild'] or 'esbuild', '--version'])}, typescript {ts_version}",
+                 f"{version_of([tools['esbuild'] or 'esbuild', '--version'])}, typescript {ts_version}, "
+                 f"postject {dep_version('postject')}",
         "settings": f"{opts.runs} measured runs per system after {opts.warmup} warm-up round(s), "
-                    "round robin; env PATH, HOME, LANG=C only; cwd an empty folder; stdin /dev/null",
+                    f"then {opts.first_runs} first-run rounds, round robin; env PATH, HOME, "
+                    "LANG=C only; cwd an empty folder; stdin /dev/null",
         "command": "`bench/run.py " + " ".join(sys.argv[1:]) + "`",
     }
     text = report(results, meta)

@@ -19,10 +19,12 @@
 namespace jspack::packer {
 namespace {
 
-// A cache file: magic, u64 raw size, u32 raw crc32, u32 crc32 of the frame,
-// then the frame. The checks make a damaged file a miss, never a bad app.
-constexpr char kMagic[8] = {'J', 'S', 'P', 'K', 'Z', 'S', 'T', '1'};
-constexpr size_t kHeader = 8 + 8 + 4 + 4;
+// A cache file (<sha256>-x86zstd<level>): magic, u64 raw size, u32 raw
+// crc32, u32 crc32 of the frame, u32 crc32 of the frame's content (the
+// transformed bytes), u64 begin and u64 end of the transformed range, then
+// the frame. The checks make a damaged file a miss, never a bad app.
+constexpr char kMagic[8] = {'J', 'S', 'P', 'K', 'Z', 'S', 'T', '2'};
+constexpr size_t kHeader = 8 + 8 + 4 + 4 + 4 + 8 + 8;
 
 std::string Getenv(const char* name) {
   const char* v = getenv(name);
@@ -130,7 +132,7 @@ Status CompressLibrary(const std::string& path, int level,
     (void)ignored;
   };
   remember();
-  std::string file = dir.empty() ? "" : dir + "/" + lib.sha256 + "-zstd" +
+  std::string file = dir.empty() ? "" : dir + "/" + lib.sha256 + "-x86zstd" +
                                             std::to_string(level);
   // Concurrent packers (ctest -j) would each spend a minute compressing
   // libnode: the first takes a lock per frame, the others wait for it and
@@ -156,7 +158,11 @@ Status CompressLibrary(const std::string& path, int level,
       GetLE(cached, 16, 4) == lib.raw_crc32 &&
       GetLE(cached, 20, 4) ==
           payload::SectionCrc32(cached.data() + kHeader,
-                                cached.size() - kHeader)) {
+                                cached.size() - kHeader) &&
+      GetLE(cached, 28, 8) <= GetLE(cached, 36, 8) &&
+      GetLE(cached, 36, 8) <= lib.raw_size) {
+    lib.stored_crc32 = static_cast<uint32_t>(GetLE(cached, 24, 4));
+    lib.code = {GetLE(cached, 28, 8), GetLE(cached, 36, 8)};
     cached.erase(0, kHeader);
     lib.zstd = std::move(cached);
     lib.from_cache = true;
@@ -177,6 +183,11 @@ Status CompressLibrary(const std::string& path, int level,
       remember();
     }
   }
+  lib.code = launcher::FindCodeRange(
+      reinterpret_cast<const uint8_t*>(raw.data()), raw.size());
+  launcher::EncodeX86Branches(reinterpret_cast<uint8_t*>(raw.data()),
+                              raw.size(), lib.code);
+  lib.stored_crc32 = payload::SectionCrc32(raw.data(), raw.size());
   if (!payload::ZstdCompress(raw, level, &lib.zstd, &error)) {
     return Status::Error("cannot compress " + path + ": " + error,
                          "Report this jspack bug.");
@@ -186,6 +197,9 @@ Status CompressLibrary(const std::string& path, int level,
     PutLE(&head, lib.raw_size, 8);
     PutLE(&head, lib.raw_crc32, 4);
     PutLE(&head, payload::SectionCrc32(lib.zstd.data(), lib.zstd.size()), 4);
+    PutLE(&head, lib.stored_crc32, 4);
+    PutLE(&head, lib.code.begin, 8);
+    PutLE(&head, lib.code.end, 8);
     // Concurrent packers race harmlessly: each renames a complete file.
     Status ignored = WriteFileAtomically(file, {head, lib.zstd}, 0600);
     (void)ignored;

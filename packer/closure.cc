@@ -386,4 +386,40 @@ Status ComputeClosure(const std::string& root, const ClosureOptions& options,
   return Status::Ok();
 }
 
+std::string ElfBuildId(const std::string& bytes) {
+  llvm::Expected<std::unique_ptr<llvm::object::ObjectFile>> object =
+      llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(
+          llvm::StringRef(bytes.data(), bytes.size()), "lib"));
+  if (!object) {
+    llvm::consumeError(object.takeError());
+    return "";
+  }
+  auto* elf = llvm::dyn_cast<llvm::object::ELF64LEObjectFile>(object->get());
+  if (elf == nullptr) return "";
+  auto phdrs = elf->getELFFile().program_headers();
+  if (!phdrs) {
+    llvm::consumeError(phdrs.takeError());
+    return "";
+  }
+  for (const auto& ph : *phdrs) {
+    if (ph.p_type != llvm::ELF::PT_NOTE) continue;
+    llvm::Error err = llvm::Error::success();
+    for (const auto& note : elf->getELFFile().notes(ph, err)) {
+      if (note.getType() == llvm::ELF::NT_GNU_BUILD_ID &&
+          note.getName() == "GNU") {
+        std::string hex;
+        static const char kHex[] = "0123456789abcdef";
+        for (uint8_t b : note.getDesc()) {
+          hex.push_back(kHex[b >> 4]);
+          hex.push_back(kHex[b & 15]);
+        }
+        llvm::consumeError(std::move(err));
+        return hex;
+      }
+    }
+    llvm::consumeError(std::move(err));
+  }
+  return "";
+}
+
 }  // namespace jspack::packer

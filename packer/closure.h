@@ -58,4 +58,7 @@ bool ParseLdSoCache(const std::string& bytes,
 Status ComputeClosure(const std::string& root, const ClosureOptions& options,
                       std::vector<SharedLibrary>* out);
 
+// The GNU build-id (hex) of an ELF image in memory, "" if it has none.
+std::string ElfBuildId(const std::string& bytes);
+
 }  // namespace jspack::packer

@@ -13,6 +13,7 @@
 #include "packer/closure.h"
 #include "packer/files.h"
 #include "packer/inject.h"
+#include "runtime/launcher/code_filter.h"
 #include "runtime/payload/payload.h"
 #include "runtime/payload/sha256.h"
 
@@ -66,43 +67,6 @@ std::string KindName(SectionKind kind, uint32_t index) {
   return name;
 }
 
-// The GNU build-id of an ELF image in memory ("" if none).
-std::string BuildId(const std::string& bytes) {
-  llvm::Expected<std::unique_ptr<llvm::object::ObjectFile>> object =
-      llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(
-          llvm::StringRef(bytes.data(), bytes.size()), "lib"));
-  if (!object) {
-    llvm::consumeError(object.takeError());
-    return "";
-  }
-  auto* elf = llvm::dyn_cast<llvm::object::ELF64LEObjectFile>(object->get());
-  if (elf == nullptr) return "";
-  auto phdrs = elf->getELFFile().program_headers();
-  if (!phdrs) {
-    llvm::consumeError(phdrs.takeError());
-    return "";
-  }
-  for (const auto& ph : *phdrs) {
-    if (ph.p_type != llvm::ELF::PT_NOTE) continue;
-    llvm::Error err = llvm::Error::success();
-    for (const auto& note : elf->getELFFile().notes(ph, err)) {
-      if (note.getType() == llvm::ELF::NT_GNU_BUILD_ID &&
-          note.getName() == "GNU") {
-        std::string hex;
-        static const char kHex[] = "0123456789abcdef";
-        for (uint8_t b : note.getDesc()) {
-          hex.push_back(kHex[b >> 4]);
-          hex.push_back(kHex[b & 15]);
-        }
-        llvm::consumeError(std::move(err));
-        return hex;
-      }
-    }
-    llvm::consumeError(std::move(err));
-  }
-  return "";
-}
-
 // The .jspack_locator of a system-libs binary, if it has one.
 bool FindLocator(const std::string& file, payload::Locator* out,
                  std::string* error) {
@@ -147,14 +111,19 @@ void DescribeSections(const payload::Payload& p, bool portable, Report* r,
     }
   }
   std::map<uint32_t, std::string> library_sha;
+  std::map<uint32_t, launcher::CodeRange> library_code;
   for (const auto& [key, value] : p.manifest()) {
     if (key.compare(0, 4, payload::manifest::kLibPrefix) != 0) continue;
     char name[256], sha[65];
     unsigned index;
-    unsigned long long size;
+    unsigned long long size, begin, end;
     if (sscanf(value.c_str(), "%255s %u %llu %64s", name, &index, &size,
                sha) == 4) {
       library_sha[index] = sha;
+    }
+    if (sscanf(value.c_str(), "%255s %u %llu %64s x86=%llu-%llu", name, &index,
+               &size, sha, &begin, &end) == 6) {
+      library_code[index] = {begin, end};
     }
   }
   for (const auto& s : p.sections()) {
@@ -168,7 +137,13 @@ void DescribeSections(const payload::Payload& p, bool portable, Report* r,
     row.stored = s.stored_size;
     row.raw = s.raw_size;
     std::string raw, error;
-    if (!p.Read(s.kind, s.index, &raw, &error)) {
+    bool read = p.Read(s.kind, s.index, &raw, &error);
+    if (read && s.kind == SectionKind::kLibrary &&
+        library_code.count(s.index)) {
+      launcher::DecodeX86Branches(reinterpret_cast<uint8_t*>(raw.data()),
+                                  raw.size(), library_code[s.index]);
+    }
+    if (!read) {
       row.checksum = "damaged: " + error;
       r->damage.push_back(row.name + ": " + error);
     } else if (s.kind == SectionKind::kLibrary &&
@@ -325,7 +300,7 @@ Status Inspect(const std::string& path, bool json, std::string* out,
     std::string loaded;
     std::string where;
     if (portable) {
-      loaded = BuildId(libnode_bytes);
+      loaded = ElfBuildId(libnode_bytes);
       where = "the carried libnode";
     } else {
       std::vector<SharedLibrary> libs;
@@ -334,7 +309,7 @@ Status Inspect(const std::string& path, bool json, std::string* out,
       for (const SharedLibrary& lib : libs) {
         if (lib.name.find("libnode.so") == std::string::npos) continue;
         std::string bytes;
-        if (ReadFile(lib.path, &bytes, &error)) loaded = BuildId(bytes);
+        if (ReadFile(lib.path, &bytes, &error)) loaded = ElfBuildId(bytes);
         where = lib.path;
       }
       if (!s.ok()) where = s.cause();

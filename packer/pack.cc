@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 #include <vector>
@@ -219,15 +220,41 @@ Status WritePortable(const std::string& stub_path, const std::string& icu,
                                     payload::Compression::kZstd, next_index++};
       section.precompressed = true;
       section.raw_size = lib.raw_size;
-      section.raw_crc32 = lib.raw_crc32;
+      section.raw_crc32 = lib.stored_crc32;
       sections.push_back(std::move(section));
     }
     char key[32];
     snprintf(key, sizeof(key), "%s%02zu", payload::manifest::kLibPrefix, i);
     std::string value = closure[i].name + " " + std::to_string(it->second) +
                         " " + std::to_string(lib.raw_size) + " " + lib.sha256;
+    if (!lib.code.empty()) {
+      value += " x86=" + std::to_string(lib.code.begin) + "-" +
+               std::to_string(lib.code.end);
+    }
     manifest[key] = value;
     joined += (joined.empty() ? "" : "\n") + value;
+  }
+  // With the app in its snapshot, the runtime reads the bundle only when the
+  // libnode it loads is not the one that made the snapshot (runtime/main.cc).
+  // A portable app loads the libnode it carries: when that one made the
+  // snapshot, the bundle would never be read (prettier's: 0.6 MB), so it is
+  // left out.
+  if (manifest[payload::manifest::kSnapshot] == "app" &&
+      !manifest[payload::manifest::kLibnodeBuildId].empty()) {
+    for (const SharedLibrary& lib : closure) {
+      std::string bytes, error;
+      if (lib.name.find("libnode.so") == std::string::npos ||
+          !ReadFile(lib.path, &bytes, &error) ||
+          ElfBuildId(bytes) != manifest[payload::manifest::kLibnodeBuildId]) {
+        continue;
+      }
+      sections.erase(
+          std::remove_if(sections.begin(), sections.end(),
+                         [](const payload::SectionInput& s) {
+                           return s.kind == payload::SectionKind::kBundle;
+                         }),
+          sections.end());
+    }
   }
   manifest[payload::manifest::kLibs] = "portable";
   manifest[payload::manifest::kIcu] = icu;

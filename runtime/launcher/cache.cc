@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <map>
@@ -172,11 +173,19 @@ std::string TempName(const std::string& name) {
   return "." + name + buf;
 }
 
+double NowMs() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 // Decompresses `lib`, checks it and writes it under a temporary name, fsyncs
 // and renames it into place. `*damaged` when the payload's bytes are wrong.
+// `*timing`: where the time went, for JSPACK_DEBUG=1.
 bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
              const Extractor& extract, bool replace, std::string* error,
-             bool* damaged) {
+             bool* damaged, std::string* timing) {
+  double t0 = NowMs();
   std::string tmp = TempName(lib.name);
   Fd fd(openat(dir, tmp.c_str(),
                O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0500));
@@ -203,8 +212,11 @@ bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
     map = static_cast<uint8_t*>(p);
   }
   std::string reason;
+  double t1 = NowMs();
   bool ok = extract(lib, map, &reason);
+  double t2 = NowMs();
   std::string hex = ok ? payload::Sha256Hex(map, lib.size) : "";
+  double t3 = NowMs();
   if (map != nullptr) munmap(map, lib.size);
   if (!ok || hex != lib.sha256) {
     *damaged = true;
@@ -216,6 +228,14 @@ bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
       static_cast<uint64_t>(st.st_size) != lib.size) {
     return fail(Errno("cannot write " + dir_path + "/" + lib.name));
   }
+  double t4 = NowMs();
+  char buf[160];
+  snprintf(buf, sizeof(buf),
+           "%llu bytes: create+map %.1f ms, decompress %.1f ms, sha256 %.1f "
+           "ms, unmap+fsync %.1f ms",
+           static_cast<unsigned long long>(lib.size), t1 - t0, t2 - t1,
+           t3 - t2, t4 - t3);
+  *timing = buf;
   if (!replace) {
     // Another first run may have placed the file meanwhile: keep theirs if
     // it checks out, so the files other runs already stat-checked stay put.
@@ -251,12 +271,19 @@ bool ParseLibraries(const payload::Manifest& manifest,
     LibraryEntry lib;
     char name[256], sha[65];
     unsigned section;
-    unsigned long long size;
-    int used = 0;
-    if (sscanf(value.c_str(), "%255s %u %llu %64s%n", name, &section, &size,
-               sha, &used) != 4 ||
-        static_cast<size_t>(used) != value.size() || strlen(sha) != 64 ||
-        !SafeName(name)) {
+    unsigned long long size, begin = 0, end = 0;
+    int used = 0, used_code = 0;
+    bool ok = sscanf(value.c_str(), "%255s %u %llu %64s%n", name, &section,
+                     &size, sha, &used) == 4 &&
+              strlen(sha) == 64 && SafeName(name);
+    if (ok && static_cast<size_t>(used) != value.size()) {
+      // The optional x86 branch transform's range (code_filter.h).
+      ok = sscanf(value.c_str() + used, " x86=%llu-%llu%n", &begin, &end,
+                  &used_code) == 2 &&
+           static_cast<size_t>(used + used_code) == value.size() &&
+           begin < end && end <= size;
+    }
+    if (!ok) {
       *error = "manifest key " + key + " is malformed";
       return false;
     }
@@ -264,6 +291,7 @@ bool ParseLibraries(const payload::Manifest& manifest,
     lib.section = section;
     lib.size = size;
     lib.sha256 = sha;
+    lib.code = {begin, end};
     for (const LibraryEntry& other : libs) {
       if (other.name == lib.name) {
         *error = "manifest names " + lib.name + " twice";
@@ -400,11 +428,12 @@ bool PrepareInCache(const std::string& root, const std::string& libs_hash,
       }
       out->notes.push_back("replacing damaged " + lib.name);
     }
+    std::string timing;
     if (!Extract(dir.fd, dir_path, lib, extract, present, error,
-                 payload_damaged)) {
+                 payload_damaged, &timing)) {
       return false;
     }
-    out->notes.push_back("extracted " + lib.name);
+    out->notes.push_back("extracted " + lib.name + ", " + timing);
   }
   if (fsync(dir.fd) != 0) {
     *error = Errno("cannot sync " + dir_path);

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/launcher/code_filter.h"
 #include "runtime/payload/payload.h"
 
 namespace jspack::launcher {
@@ -35,6 +36,9 @@ struct LibraryEntry {
   uint32_t section = 0;
   uint64_t size = 0;
   std::string sha256;
+  // Where the section's bytes carry the x86 branch transform (code_filter.h):
+  // the Extractor undoes it. Empty: the section is the file's bytes.
+  CodeRange code;
 };
 
 // Reads the lib.NN and libs_hash keys of a portable manifest.
@@ -46,7 +50,8 @@ bool ParseLibraries(const payload::Manifest& manifest,
 // JSPACK_CACHE_DIR, XDG_CACHE_HOME nor a home directory is known.
 std::string CacheRoot();
 
-// Decompresses one library's bytes into `out` (exactly entry.size bytes).
+// Decompresses one library's bytes into `out` (exactly entry.size bytes),
+// undoing entry.code's transform.
 using Extractor = std::function<bool(const LibraryEntry& entry, uint8_t* out,
                                      std::string* error)>;
 

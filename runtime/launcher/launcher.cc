@@ -183,8 +183,12 @@ int Main(int argc, char** argv) {
   Note("payload found, " + std::to_string(libs.size()) + " libraries");
   Extractor extract = [&app](const LibraryEntry& lib, uint8_t* out,
                              std::string* reason) {
-    return app.ReadInto(payload::SectionKind::kLibrary, lib.section, out,
-                        lib.size, reason);
+    if (!app.ReadInto(payload::SectionKind::kLibrary, lib.section, out,
+                      lib.size, reason)) {
+      return false;
+    }
+    DecodeX86Branches(out, lib.size, lib.code);
+    return true;
   };
   Prepared prepared;
   std::string root = CacheRoot();

@@ -97,8 +97,11 @@ constexpr char kBundleFormat[] = "bundle_format";
 constexpr char kLibs[] = "libs";
 // Portable only. kLibPrefix + two digits ("lib.00", "lib.01", ...), in load
 // order (every library after its dependencies, the runtime last), each
-//   "<file name> <section index> <raw size> <sha256 hex>"
-// Identical libraries share one kLibrary section (the same index).
+//   "<file name> <section index> <raw size> <sha256 hex>[ x86=BEGIN-END]"
+// Identical libraries share one kLibrary section (the same index). With
+// x86=, the section holds the file with the x86 branch transform applied to
+// bytes BEGIN..END (runtime/launcher/code_filter.h), which the reader
+// undoes; the sha256 is of the file itself.
 constexpr char kLibPrefix[] = "lib.";
 // Portable only: the extraction cache's directory name, the sha256 of the
 // lib.NN values joined by newlines (so one app's libraries share one

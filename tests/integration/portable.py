@@ -346,6 +346,17 @@ def check_inspect(ctx):
             "libnode.so.108" not in names or
             not info["snapshot_state"].startswith("valid")):
         raise Failure("inspect portable: " + r.stdout.decode())
+    # The app is in the snapshot, made by the carried libnode: the bundle
+    # would never be read, so it is not carried. Without a snapshot it is,
+    # and the app runs from it.
+    if "bundle" in names.split():
+        raise Failure("portable app with an app snapshot carries its bundle: "
+                      + names)
+    no_snap = ctx.pack(out="no-snapshot", extra=("--no-snapshot",))
+    r = run([ctx.args.jspack, "inspect", "--json", no_snap], check=True)
+    if "bundle" not in " ".join(s["name"] for s in json.loads(r.stdout)["sections"]).split():
+        raise Failure("portable --no-snapshot app has no bundle: " + r.stdout.decode())
+    ctx.run_app(no_snap)
     system = os.path.join(ctx.tmp, "system")
     run([ctx.args.jspack, os.path.join(ROOT, "samples/hello/app.js"),
          "--libs=system", "-o", system], check=True)
@@ -363,7 +374,8 @@ def check_inspect(ctx):
     r = run([ctx.args.jspack, "inspect", damaged])
     if r.returncode != 1 or b"truncated" not in r.stdout:
         raise Failure("inspect truncated: " + r.stdout.decode())
-    log("inspect: portable, system, damaged and truncated reported")
+    log("inspect: portable (no bundle beside the app snapshot; one without "
+        "a snapshot), system, damaged and truncated reported")
 
 
 MINBASE = os.environ.get("JSPACK_TEST_ROOT",

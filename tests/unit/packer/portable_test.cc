@@ -5,12 +5,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zstd.h>
+
 #include <cstring>
 #include <set>
 
+#include "packer/cache.h"
 #include "packer/closure.h"
 #include "packer/inject.h"
 #include "runtime/launcher/cache.h"
+#include "runtime/launcher/code_filter.h"
 #include "runtime/payload/format.h"
 #include "runtime/payload/sha256.h"
 #include "tests/unit/packer/test_util.h"
@@ -294,6 +298,61 @@ TEST(ExtractionCache, ManifestLibrariesParsed) {
   m["lib.01"] = "libjspack-runtime.so 1 20 " + sha;
   m["libs_hash"] = sha;
   EXPECT_FALSE(launcher::ParseLibraries(m, &libs, &hash, &error));
+}
+
+TEST(ExtractionCache, ManifestCodeRangeParsed) {
+  std::string sha(64, 'b');
+  auto parse = [&](const std::string& value,
+                   std::vector<launcher::LibraryEntry>* libs) {
+    payload::Manifest m;
+    m["lib.00"] = value;
+    m["libs_hash"] = payload::Sha256Hex(value.data(), value.size());
+    std::string hash, error;
+    return launcher::ParseLibraries(m, libs, &hash, &error);
+  };
+  std::vector<launcher::LibraryEntry> libs;
+  ASSERT_TRUE(parse("libuv.so.1 0 100 " + sha + " x86=16-90", &libs));
+  EXPECT_EQ(libs[0].code.begin, 16u);
+  EXPECT_EQ(libs[0].code.end, 90u);
+  ASSERT_TRUE(parse("libuv.so.1 0 100 " + sha, &libs));
+  EXPECT_TRUE(libs[0].code.empty());
+  for (const char* bad : {" x86=16-101", " x86=90-16", " x86=16-90 more",
+                          " x86=16", " arm=16-90", " x86=-4-9"}) {
+    EXPECT_FALSE(parse("libuv.so.1 0 100 " + sha + bad, &libs)) << bad;
+  }
+}
+
+// A compressed library's frame holds the transformed file: undoing the
+// transform after decompressing gives the file back, and the section crc32
+// is of the frame's content. The second call finds it in the cache.
+TEST(PackerCache, LibraryFrameIsTheTransformedFile) {
+  ScratchDir dir;
+  setenv("JSPACK_PACKER_CACHE", (dir / "packer").c_str(), 1);
+  std::string file = ReadText(JSPACK_TEST_FAKE_LIBRARY);
+  ASSERT_FALSE(file.empty());
+  for (bool cached : {false, true}) {
+    CompressedLibrary lib;
+    Status status = CompressLibrary(JSPACK_TEST_FAKE_LIBRARY, 3, &lib);
+    ASSERT_TRUE(status.ok()) << status.Message();
+    EXPECT_EQ(lib.from_cache, cached);
+    EXPECT_EQ(lib.raw_size, file.size());
+    EXPECT_EQ(lib.sha256, payload::Sha256Hex(file.data(), file.size()));
+    launcher::CodeRange code = launcher::FindCodeRange(
+        reinterpret_cast<const uint8_t*>(file.data()), file.size());
+    ASSERT_FALSE(code.empty());
+    EXPECT_EQ(lib.code.begin, code.begin);
+    EXPECT_EQ(lib.code.end, code.end);
+    std::string out(file.size(), '\0');
+    ASSERT_EQ(ZSTD_decompress(out.data(), out.size(), lib.zstd.data(),
+                              lib.zstd.size()),
+              file.size());
+    EXPECT_EQ(payload::SectionCrc32(out.data(), out.size()), lib.stored_crc32);
+    EXPECT_NE(out, file);
+    launcher::DecodeX86Branches(reinterpret_cast<uint8_t*>(out.data()),
+                                out.size(), lib.code);
+    EXPECT_EQ(out, file);
+  }
+  unsetenv("JSPACK_PACKER_CACHE");
 }
 
 }  // namespace
