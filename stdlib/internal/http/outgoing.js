@@ -623,7 +623,9 @@ method(OutgoingMessage, function end(piece, enc, done) {
   const sock = om.socket;
   // Corked only when the end takes several writes (a framed last chunk).
   let corked = false;
-  const flushed = () => onFinish(om);
+  // Bound, not an arrow: the image's --keep-names would name an arrow on
+  // every call (an Object.defineProperty per response).
+  const flushed = onFinish.bind(undefined, om);
   let sent = false;
   if (piece != null) {
     const bad = checkChunk(piece);
