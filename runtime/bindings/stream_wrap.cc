@@ -241,6 +241,17 @@ void Adopt(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 constexpr size_t kReadSize = 64 * 1024;
 
+// One read block per thread (a loop and its streams live on one thread,
+// and libuv fills the block and hands it to OnRead before the next read):
+// a short read is copied out of it into memory of its own size, so the
+// block stays for the next read; a long one takes the block, and a new one
+// is made for the next read. A thread that ends frees its block.
+struct ReadBlock {
+  char* data = nullptr;
+  ~ReadBlock() { free(data); }
+};
+thread_local ReadBlock t_read_block;
+
 void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
   auto* wrap = static_cast<StreamWrap*>(handle->data);
   if (wrap->user_data != nullptr) {
@@ -248,8 +259,10 @@ void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
     buf->len = wrap->user_length;
     return;
   }
-  buf->base = static_cast<char*>(malloc(kReadSize));
-  buf->len = buf->base != nullptr ? kReadSize : 0;
+  char*& block = t_read_block.data;
+  if (block == nullptr) block = static_cast<char*>(malloc(kReadSize));
+  buf->base = block;
+  buf->len = block != nullptr ? kReadSize : 0;
 }
 
 void FreeStore(void* data, size_t, void*) { free(data); }
@@ -257,10 +270,7 @@ void FreeStore(void* data, size_t, void*) { free(data); }
 void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   auto* wrap = static_cast<StreamWrap*>(stream->data);
   bool user = wrap->user_data != nullptr && buf->base == wrap->user_data;
-  if (nread == 0) {
-    if (!user) free(buf->base);
-    return;
-  }
+  if (nread == 0) return;
   Runtime* runtime = wrap->runtime;
   v8::Isolate* isolate = runtime->isolate();
   v8::HandleScope scope(isolate);
@@ -273,19 +283,26 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
     argv[1] = v8::Undefined(isolate);
   } else if (nread > 0) {
     wrap->bytes_read += static_cast<double>(nread);
+    size_t length = static_cast<size_t>(nread);
     char* data = buf->base;
-    // A short read gives the rest of the block back, so that many small
-    // chunks kept alive by JS do not pin 64 KiB each.
-    if (static_cast<size_t>(nread) < kReadSize / 2) {
-      char* smaller = static_cast<char*>(realloc(data, nread));
-      if (smaller != nullptr) data = smaller;
+    char*& block = t_read_block.data;
+    if (data == block && length < kReadSize / 2) {
+      data = static_cast<char*>(malloc(length));
+      if (data == nullptr) {
+        argv[0] = v8::Number::New(isolate, UV_ENOMEM);
+        argv[1] = v8::Undefined(isolate);
+        Emit(wrap, "onread", 2, argv);
+        return;
+      }
+      memcpy(data, buf->base, length);
+    } else if (data == block) {
+      block = nullptr;
     }
-    // The bytes libuv read become the ArrayBuffer's memory: no copy.
-    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-        data, static_cast<size_t>(nread), FreeStore, nullptr);
+    // The bytes become the ArrayBuffer's memory.
+    std::unique_ptr<v8::BackingStore> store =
+        v8::ArrayBuffer::NewBackingStore(data, length, FreeStore, nullptr);
     argv[1] = v8::ArrayBuffer::New(isolate, std::move(store));
   } else {
-    free(buf->base);
     argv[1] = v8::Undefined(isolate);
   }
   Emit(wrap, "onread", 2, argv);
