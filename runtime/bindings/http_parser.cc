@@ -24,6 +24,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/bindings/llhttp.h"
@@ -143,15 +144,19 @@ int OnHeaderValue(llhttp_t* p, const char* at, size_t length) {
   return 0;
 }
 
-v8::Local<v8::String> Latin1(v8::Isolate* isolate, const std::string& s) {
+v8::Local<v8::String> Latin1(v8::Isolate* isolate, std::string_view s,
+                             bool internalized = false) {
   return v8::String::NewFromOneByte(
              isolate, reinterpret_cast<const uint8_t*>(s.data()),
-             v8::NewStringType::kNormal, static_cast<int>(s.size()))
+             internalized ? v8::NewStringType::kInternalized
+                          : v8::NewStringType::kNormal,
+             static_cast<int>(s.size()))
       .ToLocalChecked();
 }
 
 // The gathered name/value pairs as a flat array; trailing whitespace of a
-// value is not part of it.
+// value is not part of it. Names are internalized: the same few come in
+// every request, and JS uses them (lower-cased) as property keys.
 v8::Local<v8::Array> FlatHeaders(v8::Isolate* isolate, Parser* parser) {
   std::vector<v8::Local<v8::Value>> items;
   items.reserve(parser->header_pairs.size());
@@ -160,7 +165,7 @@ v8::Local<v8::Array> FlatHeaders(v8::Isolate* isolate, Parser* parser) {
     if (i % 2 == 1) {
       while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
     }
-    items.push_back(Latin1(isolate, s));
+    items.push_back(Latin1(isolate, s, i % 2 == 0));
   }
   return v8::Array::New(isolate, items.data(), items.size());
 }
@@ -196,7 +201,7 @@ int OnHeadersComplete(llhttp_t* p) {
   v8::Local<v8::Value> argv[7] = {
       FlatHeaders(isolate, parser),
       Latin1(isolate, parser->url),
-      request ? OneByteString(isolate, llhttp_method_name(p->method))
+      request ? Latin1(isolate, llhttp_method_name(p->method), true)
                     .As<v8::Value>()
               : v8::Integer::New(isolate, p->status_code).As<v8::Value>(),
       v8::Integer::New(isolate, p->http_major),

@@ -150,6 +150,15 @@ struct Req {
   }
 };
 
+// A property name as an internalized string: looking it up on an object
+// then skips the string table, which a fresh string goes through first.
+v8::Local<v8::String> Key(v8::Isolate* isolate, const char* name) {
+  return v8::String::NewFromOneByte(isolate,
+                                    reinterpret_cast<const uint8_t*>(name),
+                                    v8::NewStringType::kInternalized)
+      .ToLocalChecked();
+}
+
 // Calls req.oncomplete(status) and frees the request.
 template <typename R>
 void Complete(R* r, int status) {
@@ -161,7 +170,7 @@ void Complete(R* r, int status) {
   v8::Context::Scope context_scope(context);
   v8::Local<v8::Object> object = r->object.Get(isolate);
   v8::Local<v8::Value> fn;
-  if (!object->Get(context, OneByteString(isolate, "oncomplete")).ToLocal(&fn) ||
+  if (!object->Get(context, Key(isolate, "oncomplete")).ToLocal(&fn) ||
       !fn->IsFunction()) {
     return;
   }
@@ -179,7 +188,7 @@ void Emit(StreamWrap* wrap, const char* name, int argc,
   v8::Local<v8::Context> context = runtime->context();
   v8::Local<v8::Object> owner = wrap->owner.Get(isolate);
   v8::Local<v8::Value> fn;
-  if (!owner->Get(context, OneByteString(isolate, name)).ToLocal(&fn) ||
+  if (!owner->Get(context, Key(isolate, name)).ToLocal(&fn) ||
       !fn->IsFunction()) {
     return;
   }
@@ -232,6 +241,17 @@ void Adopt(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 constexpr size_t kReadSize = 64 * 1024;
 
+// One read block per thread (a loop and its streams live on one thread,
+// and libuv fills the block and hands it to OnRead before the next read):
+// a short read is copied out of it into memory of its own size, so the
+// block stays for the next read; a long one takes the block, and a new one
+// is made for the next read. A thread that ends frees its block.
+struct ReadBlock {
+  char* data = nullptr;
+  ~ReadBlock() { free(data); }
+};
+thread_local ReadBlock t_read_block;
+
 void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
   auto* wrap = static_cast<StreamWrap*>(handle->data);
   if (wrap->user_data != nullptr) {
@@ -239,8 +259,10 @@ void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
     buf->len = wrap->user_length;
     return;
   }
-  buf->base = static_cast<char*>(malloc(kReadSize));
-  buf->len = buf->base != nullptr ? kReadSize : 0;
+  char*& block = t_read_block.data;
+  if (block == nullptr) block = static_cast<char*>(malloc(kReadSize));
+  buf->base = block;
+  buf->len = block != nullptr ? kReadSize : 0;
 }
 
 void FreeStore(void* data, size_t, void*) { free(data); }
@@ -248,10 +270,7 @@ void FreeStore(void* data, size_t, void*) { free(data); }
 void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   auto* wrap = static_cast<StreamWrap*>(stream->data);
   bool user = wrap->user_data != nullptr && buf->base == wrap->user_data;
-  if (nread == 0) {
-    if (!user) free(buf->base);
-    return;
-  }
+  if (nread == 0) return;
   Runtime* runtime = wrap->runtime;
   v8::Isolate* isolate = runtime->isolate();
   v8::HandleScope scope(isolate);
@@ -264,19 +283,26 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
     argv[1] = v8::Undefined(isolate);
   } else if (nread > 0) {
     wrap->bytes_read += static_cast<double>(nread);
+    size_t length = static_cast<size_t>(nread);
     char* data = buf->base;
-    // A short read gives the rest of the block back, so that many small
-    // chunks kept alive by JS do not pin 64 KiB each.
-    if (static_cast<size_t>(nread) < kReadSize / 2) {
-      char* smaller = static_cast<char*>(realloc(data, nread));
-      if (smaller != nullptr) data = smaller;
+    char*& block = t_read_block.data;
+    if (data == block && length < kReadSize / 2) {
+      data = static_cast<char*>(malloc(length));
+      if (data == nullptr) {
+        argv[0] = v8::Number::New(isolate, UV_ENOMEM);
+        argv[1] = v8::Undefined(isolate);
+        Emit(wrap, "onread", 2, argv);
+        return;
+      }
+      memcpy(data, buf->base, length);
+    } else if (data == block) {
+      block = nullptr;
     }
-    // The bytes libuv read become the ArrayBuffer's memory: no copy.
-    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-        data, static_cast<size_t>(nread), FreeStore, nullptr);
+    // The bytes become the ArrayBuffer's memory.
+    std::unique_ptr<v8::BackingStore> store =
+        v8::ArrayBuffer::NewBackingStore(data, length, FreeStore, nullptr);
     argv[1] = v8::ArrayBuffer::New(isolate, std::move(store));
   } else {
-    free(buf->base);
     argv[1] = v8::Undefined(isolate);
   }
   Emit(wrap, "onread", 2, argv);
@@ -323,8 +349,18 @@ void AfterWrite(uv_write_t* req, int status) {
 
 // The bytes of `chunk` as a uv_buf_t: a Uint8Array's own memory, or a string
 // encoded (utf8, or latin1 when `latin1`) into memory added to `owned`.
+// Room on the stack for the strings of one writev: most writes (an HTTP
+// response, a line of output) are written at once and need no heap memory;
+// what libuv has to queue is copied out (Writev).
+struct StackArena {
+  static constexpr size_t kSize = 16 * 1024;
+  char data[kSize];
+  size_t used = 0;
+  bool Holds(const char* p) const { return p >= data && p < data + kSize; }
+};
+
 bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
-              std::vector<char*>* owned, uv_buf_t* out) {
+              StackArena* arena, std::vector<char*>* owned, uv_buf_t* out) {
   if (chunk->IsArrayBufferView()) {
     v8::Local<v8::ArrayBufferView> view = chunk.As<v8::ArrayBufferView>();
     // Buffer() moves a small on-heap array off the heap, where the GC
@@ -335,18 +371,31 @@ bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
   }
   if (!chunk->IsString()) return false;
   v8::Local<v8::String> str = chunk.As<v8::String>();
-  size_t length = latin1 ? str->Length() : str->Utf8Length(isolate);
-  char* data = static_cast<char*>(malloc(length + 1));
-  if (data == nullptr) return false;
+  // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair is 4 for 2 units).
+  size_t bound = latin1 ? str->Length() : 3 * static_cast<size_t>(str->Length());
+  char* data;
+  size_t capacity;
+  if (bound <= StackArena::kSize - arena->used) {
+    data = arena->data + arena->used;
+    capacity = bound;
+  } else {
+    capacity = latin1 ? bound : str->Utf8Length(isolate);
+    data = static_cast<char*>(malloc(capacity + 1));
+    if (data == nullptr) return false;
+    owned->push_back(data);
+  }
+  size_t length;
   if (latin1) {
     str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(data), 0, -1,
                       v8::String::NO_NULL_TERMINATION);
+    length = capacity;
   } else {
-    str->WriteUtf8(isolate, data, static_cast<int>(length), nullptr,
-                   v8::String::NO_NULL_TERMINATION |
-                       v8::String::REPLACE_INVALID_UTF8);
+    length = static_cast<size_t>(
+        str->WriteUtf8(isolate, data, static_cast<int>(capacity), nullptr,
+                       v8::String::NO_NULL_TERMINATION |
+                           v8::String::REPLACE_INVALID_UTF8));
   }
-  owned->push_back(data);
+  if (arena->Holds(data)) arena->used += length;
   *out = uv_buf_init(data, static_cast<unsigned>(length));
   return true;
 }
@@ -397,6 +446,7 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
     bufs = heap_bufs.data();
   }
   std::vector<char*> owned;
+  StackArena arena;
   size_t total = 0;
   for (uint32_t i = 0; i < n; ++i) {
     v8::Local<v8::Value> chunk;
@@ -404,7 +454,7 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
       for (char* p : owned) free(p);
       return;
     }
-    JSPACK_CHECK(ChunkBuf(isolate, chunk, latin1, &owned, &bufs[i]));
+    JSPACK_CHECK(ChunkBuf(isolate, chunk, latin1, &arena, &owned, &bufs[i]));
     total += bufs[i].len;
   }
   wrap->bytes_written += static_cast<double>(total);
@@ -432,6 +482,15 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (first < n) {
     bufs[first].base += skip;
     bufs[first].len -= skip;
+  }
+  // What is queued outlives this call: bytes on the stack move to the heap.
+  for (uint32_t i = first; i < n; ++i) {
+    if (!arena.Holds(bufs[i].base) || bufs[i].len == 0) continue;
+    char* copy = static_cast<char*>(malloc(bufs[i].len));
+    JSPACK_CHECK(copy != nullptr);
+    memcpy(copy, bufs[i].base, bufs[i].len);
+    owned.push_back(copy);
+    bufs[i].base = copy;
   }
   auto r = std::make_unique<WriteReq>();
   r->wrap = wrap;

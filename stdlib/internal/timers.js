@@ -90,6 +90,7 @@ function insert(timer, after, start = binding.getLibuvNow()) {
   timer._idleStart = start;
   timer._expiry = start + after;
   timer._seq = nextSeq++;
+  timer._laterExpiry = 0;
   timer[kHeapIndex] = heap.length;
   heap.push(timer);
   heapUp(heap.length - 1);
@@ -118,6 +119,8 @@ class Timeout {
     this._idleStart = 0;
     this._expiry = 0;
     this._seq = 0;
+    this._laterExpiry = 0;
+    this._laterSeq = 0;
     this[kRefed] = refed;
     this[kHeapIndex] = -1;
     this._id = nextId++;
@@ -128,8 +131,19 @@ class Timeout {
 
   refresh() {
     if (this[kHeapIndex] !== -1) {
-      heapRemove(this);
-      insert(this, this._idleTimeout);
+      const start = binding.getLibuvNow();
+      if (start + this._idleTimeout >= this._expiry) {
+        // A later expiry: the timer keeps its place in the heap and notes
+        // the new expiry (and the order a fresh insert would give it);
+        // processTimers moves it when the old one comes. A socket
+        // refreshes its idle timer on every read and write.
+        this._idleStart = start;
+        this._laterExpiry = start + this._idleTimeout;
+        this._laterSeq = nextSeq++;
+      } else {
+        heapRemove(this);
+        insert(this, this._idleTimeout, start);
+      }
     } else if (!this._destroyed) {
       // Refreshed from its own callback: it is out of the heap but still
       // counted as ref'd; processTimers sees it back in the heap.
@@ -215,6 +229,16 @@ function processTimers(now) {
       return timerRefCount > 0 ? timer._expiry : -timer._expiry;
     }
     heapRemove(timer);
+    if (timer._laterExpiry !== 0) {
+      // Refreshed since it was placed: back in where the refresh put it.
+      timer._expiry = timer._laterExpiry;
+      timer._seq = timer._laterSeq;
+      timer._laterExpiry = 0;
+      timer[kHeapIndex] = heap.length;
+      heap.push(timer);
+      heapUp(heap.length - 1);
+      continue;
+    }
     if (typeof timer._onTimeout !== 'function') {
       // Its callback was taken away (cleared, or set to null by hand):
       // it ends here instead of throwing.

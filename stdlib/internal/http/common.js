@@ -234,9 +234,10 @@ function consumeSocket(socket, onData) {
   return reader;
 }
 
-// Reads through the socket's 'data' events.
-function streamReader(socket, onData) {
-  socket.on('data', onData);
+// Reads through the socket's 'data' events (`listening`: onData is one of
+// its listeners already).
+function streamReader(socket, onData, listening = false) {
+  if (!listening) socket.on('data', onData);
   return {
     paused: false,
     pause() {
@@ -258,8 +259,11 @@ const kListenerMethods = ['on', 'addListener', 'prependListener'];
 
 // Reads straight from the handle. An app that listens for the socket's
 // 'data' or 'readable' itself gets the stream back: from then on the parser
-// is fed from 'data' too.
+// is fed from 'data' too. As in Node, onData is a 'data' listener of the
+// socket from the start (apps count it), fed once the stream carries the
+// bytes, and pausing pauses the socket (it says 'pause').
 function directReader(socket, hw, onData) {
+  socket.on('data', onData);
   const original = hw.onread;
   const fast = function onConsumedRead(nread, memory, handle) {
     if (nread > 0) {
@@ -279,17 +283,22 @@ function directReader(socket, hw, onData) {
     viaHandle: true,
     pause() {
       this.paused = true;
-      if (viaStream !== null) viaStream.pause();
-      else if (hw.reading) hw.readStop();
+      if (viaStream !== null) {
+        viaStream.pause();
+        return;
+      }
+      socket.pause();
+      if (hw.reading) hw.readStop();
     },
     resume() {
       this.paused = false;
       if (viaStream !== null) viaStream.resume();
-      else if (!hw.reading && !hw.closed && socket._handle === hw && !socket.destroyed) hw.readStart();
+      else if (!hw.closed && socket._handle === hw && !socket.destroyed) socket.resume();
     },
     detach() {
       reader.viaHandle = false;
       if (viaStream !== null) viaStream.detach();
+      else socket.removeListener('data', onData);
       restore();
       socket[kConsumed] = undefined;
     },
@@ -299,7 +308,7 @@ function directReader(socket, hw, onData) {
       if ((event === 'data' || event === 'readable') && viaStream === null) {
         reader.viaHandle = false;
         restore();
-        viaStream = streamReader(socket, onData);
+        viaStream = streamReader(socket, onData, true);
         if (reader.paused) socket.pause();
       }
       return Object.getPrototypeOf(socket)[name].call(this, event, listener);

@@ -623,19 +623,23 @@ method(OutgoingMessage, function end(piece, enc, done) {
   const sock = om.socket;
   // Corked only when the end takes several writes (a framed last chunk).
   let corked = false;
-  const flushed = () => onFinish(om);
+  // Bound, not an arrow: the image's --keep-names would name an arrow on
+  // every call (an Object.defineProperty per response).
+  const flushed = onFinish.bind(undefined, om);
   let sent = false;
   if (piece != null) {
     const bad = checkChunk(piece);
     if (bad !== null) throw bad;
+    let length = -1;
     if (!om._header) {
-      om._contentLength = byteLengthOf(piece, enc);
+      length = byteLengthOf(piece, enc);
+      om._contentLength = length;
       om._implicitHeader();
     }
     // The last chunk, its framing and the end in one write when it can.
     if (om._hasBody && !om.chunkedEncoding && typeof piece === 'string' &&
         !(sock !== null && sock.destroyed)) {
-      const length = byteLengthOf(piece, enc);
+      if (length < 0) length = byteLengthOf(piece, enc);
       checkStrictLength(om, length, true);
       om[kBytesWritten] += length;
       om._send(piece, enc, flushed);

@@ -16,6 +16,7 @@ const {
 } = require('../validators');
 const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
 const { IncomingMessage } = require('./incoming');
+const { drainBetweenCallbacks } = require('../process/task_queues');
 const { OutgoingMessage, kFinishHook, kNeedDrain, kOutHeaders } = require('./outgoing');
 
 const kConn = Symbol('httpConnection');
@@ -338,9 +339,16 @@ function onConnection(sock) {
   };
   sock[kConn] = conn;
   srv[kConnections].add(conn);
+  // As in Node, a piece of body read straight from the handle is a callback
+  // of its own: ticks and microtasks run after it (so the request's
+  // 'data' listeners see the piece before a response ended in the handler
+  // finishes); the head and the end are not.
   parser.onHeaders = (raw, url, method, major, minor, upgrade, persist) =>
     onHeaders(conn, raw, url, method, major, minor, upgrade, persist);
-  parser.onBody = (chunk) => onBody(conn, chunk);
+  parser.onBody = (chunk) => {
+    onBody(conn, chunk);
+    if (conn.reader.viaHandle === true) drainBetweenCallbacks();
+  };
   parser.onComplete = (trailers) => onComplete(conn, trailers);
   for (const [event, handler] of socketHandlers()) sock.on(event, handler);
   if (srv.timeout > 0) sock.setTimeout(srv.timeout);
