@@ -26,7 +26,6 @@
 #include <openssl/x509v3.h>
 #include <uv.h>
 
-#include <cctype>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -122,8 +121,7 @@ using BnPtr = std::unique_ptr<BIGNUM, BnFree>;
 // per-thread), turned into a JS Error on the loop thread.
 
 struct SslError {
-  bool queued = false;
-  unsigned long main = 0;          // The error thrown.
+  unsigned long main = 0;          // The error thrown; 0 when none was queued.
   std::vector<std::string> stack;  // The others, newest first.
 };
 
@@ -136,7 +134,6 @@ SslError CollectError() {
   }
   SslError out;
   if (codes.empty()) return out;
-  out.queued = true;
   out.main = codes.front();
   for (size_t i = codes.size(); i-- > 1;) {
     char text[256];
@@ -150,8 +147,7 @@ SslError CollectError() {
 // errors carry no OpenSSL properties in Node).
 v8::Local<v8::Value> ErrorToJs(v8::Isolate* isolate, const SslError& err,
                                const char* fallback, bool bare = false) {
-  if (!err.queued) return v8::Exception::Error(JsStr(isolate, fallback));
-  if (bare) {
+  if (bare && err.main != 0) {
     char text[256];
     ERR_error_string_n(err.main, text, sizeof(text));
     return v8::Exception::Error(JsStr(isolate, text));
@@ -189,22 +185,9 @@ v8::MaybeLocal<v8::Object> NewHandle(v8::Isolate* isolate, EVP_PKEY* pkey,
   auto* holder = new Holder();
   holder->pkey = pkey;
   holder->cert = cert;
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  Runtime* runtime = Runtime::From(context);
-  v8::Local<v8::Value> maker = runtime->binding_data(kHandleKey);
-  if (maker.IsEmpty() || !maker->IsFunction()) {
-    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
-    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-    v8::Local<v8::Function> fn;
-    if (!tmpl->GetFunction(context).ToLocal(&fn)) {
-      delete holder;
-      return {};
-    }
-    runtime->set_binding_data(kHandleKey, fn);
-    maker = fn;
-  }
+  Runtime* runtime = Runtime::From(isolate->GetCurrentContext());
   v8::Local<v8::Object> object;
-  if (!maker.As<v8::Function>()->NewInstance(context).ToLocal(&object)) {
+  if (!runtime->NewHandleObject(kHandleKey).ToLocal(&object)) {
     delete holder;
     return {};
   }
@@ -216,13 +199,7 @@ v8::MaybeLocal<v8::Object> NewHandle(v8::Isolate* isolate, EVP_PKEY* pkey,
 }
 
 Holder* HolderOf(v8::Local<v8::Value> value) {
-  JSPACK_CHECK(value->IsObject());
-  v8::Local<v8::Object> object = value.As<v8::Object>();
-  JSPACK_CHECK(object->InternalFieldCount() == 1);
-  auto* holder =
-      static_cast<Holder*>(object->GetAlignedPointerFromInternalField(0));
-  JSPACK_CHECK(holder != nullptr);
-  return holder;
+  return runtime::HandlePointer<Holder>(value);
 }
 
 EVP_PKEY* KeyOf(v8::Local<v8::Value> value) {
@@ -333,8 +310,8 @@ EVP_PKEY* ReadPemSpki(Bytes data, bool* found) {
   BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
   unsigned char* der = nullptr;
   long size = 0;
-  *found = PEM_bytes_read_bio(&der, &size, nullptr, PEM_STRING_PUBLIC, bio.get(),
-                              nullptr, nullptr) == 1;
+  *found = PEM_bytes_read_bio(&der, &size, nullptr, PEM_STRING_PUBLIC,
+                              bio.get(), nullptr, nullptr) == 1;
   if (!*found) return nullptr;
   const unsigned char* p = der;
   EVP_PKEY* pkey = d2i_PUBKEY(nullptr, &p, size);

@@ -248,20 +248,8 @@ class CryptoWrap {
       v8::Local<v8::Context> context, std::unique_ptr<CryptoWrap> wrap) {
     runtime::Runtime* runtime = runtime::Runtime::From(context);
     v8::Isolate* isolate = context->GetIsolate();
-    constexpr const char* kKey = "crypto.handle";
-    v8::Local<v8::Value> maker = runtime->binding_data(kKey);
-    if (maker.IsEmpty() || !maker->IsFunction()) {
-      v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
-      tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-      v8::Local<v8::Function> fn;
-      if (!tmpl->GetFunction(context).ToLocal(&fn)) return {};
-      runtime->set_binding_data(kKey, fn);
-      maker = fn;
-    }
     v8::Local<v8::Object> object;
-    if (!maker.As<v8::Function>()->NewInstance(context).ToLocal(&object)) {
-      return {};
-    }
+    if (!runtime->NewHandleObject("crypto.handle").ToLocal(&object)) return {};
     CryptoWrap* self = wrap.release();
     object->SetAlignedPointerInInternalField(0, self);
     self->handle_.Reset(isolate, object);

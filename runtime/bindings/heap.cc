@@ -23,7 +23,8 @@ struct Field {
 };
 
 template <size_t N>
-v8::Local<v8::Object> MakeObject(v8::Isolate* isolate, const Field (&fields)[N]) {
+v8::Local<v8::Object> MakeObject(v8::Isolate* isolate,
+                                 const Field (&fields)[N]) {
   v8::Local<v8::Name> names[N];
   v8::Local<v8::Value> values[N];
   for (size_t i = 0; i < N; i++) {
@@ -40,7 +41,8 @@ void HeapStatistics(const v8::FunctionCallbackInfo<v8::Value>& args) {
   isolate->GetHeapStatistics(&s);
   const Field fields[] = {
       {"total_heap_size", static_cast<double>(s.total_heap_size())},
-      {"total_heap_size_executable", static_cast<double>(s.total_heap_size_executable())},
+      {"total_heap_size_executable",
+       static_cast<double>(s.total_heap_size_executable())},
       {"total_physical_size", static_cast<double>(s.total_physical_size())},
       {"total_available_size", static_cast<double>(s.total_available_size())},
       {"used_heap_size", static_cast<double>(s.used_heap_size())},
@@ -48,10 +50,14 @@ void HeapStatistics(const v8::FunctionCallbackInfo<v8::Value>& args) {
       {"malloced_memory", static_cast<double>(s.malloced_memory())},
       {"peak_malloced_memory", static_cast<double>(s.peak_malloced_memory())},
       {"does_zap_garbage", static_cast<double>(s.does_zap_garbage())},
-      {"number_of_native_contexts", static_cast<double>(s.number_of_native_contexts())},
-      {"number_of_detached_contexts", static_cast<double>(s.number_of_detached_contexts())},
-      {"total_global_handles_size", static_cast<double>(s.total_global_handles_size())},
-      {"used_global_handles_size", static_cast<double>(s.used_global_handles_size())},
+      {"number_of_native_contexts",
+       static_cast<double>(s.number_of_native_contexts())},
+      {"number_of_detached_contexts",
+       static_cast<double>(s.number_of_detached_contexts())},
+      {"total_global_handles_size",
+       static_cast<double>(s.total_global_handles_size())},
+      {"used_global_handles_size",
+       static_cast<double>(s.used_global_handles_size())},
       {"external_memory", static_cast<double>(s.external_memory())},
   };
   args.GetReturnValue().Set(MakeObject(isolate, fields));
@@ -62,19 +68,24 @@ void HeapSpaceStatistics(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   size_t count = isolate->NumberOfHeapSpaces();
-  v8::Local<v8::Array> spaces = v8::Array::New(isolate, static_cast<int>(count));
+  v8::Local<v8::Array> spaces =
+      v8::Array::New(isolate, static_cast<int>(count));
   for (size_t i = 0; i < count; i++) {
     v8::HeapSpaceStatistics s;
     if (!isolate->GetHeapSpaceStatistics(&s, i)) continue;
     v8::Local<v8::Object> space = MakeObject(
-        isolate, (const Field[]){
-                     {"space_size", static_cast<double>(s.space_size())},
-                     {"space_used_size", static_cast<double>(s.space_used_size())},
-                     {"space_available_size", static_cast<double>(s.space_available_size())},
-                     {"physical_space_size", static_cast<double>(s.physical_space_size())},
-                 });
-    if (space->Set(context, OneByteString(isolate, "space_name"),
-                   OneByteString(isolate, s.space_name()))
+        isolate,
+        (const Field[]){
+            {"space_size", static_cast<double>(s.space_size())},
+            {"space_used_size", static_cast<double>(s.space_used_size())},
+            {"space_available_size",
+             static_cast<double>(s.space_available_size())},
+            {"physical_space_size",
+             static_cast<double>(s.physical_space_size())},
+        });
+    if (space
+            ->Set(context, OneByteString(isolate, "space_name"),
+                  OneByteString(isolate, s.space_name()))
             .IsNothing() ||
         spaces->Set(context, static_cast<uint32_t>(i), space).IsNothing()) {
       return;
@@ -89,10 +100,14 @@ void HeapCodeStatistics(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::HeapCodeStatistics s;
   isolate->GetHeapCodeAndMetadataStatistics(&s);
   const Field fields[] = {
-      {"code_and_metadata_size", static_cast<double>(s.code_and_metadata_size())},
-      {"bytecode_and_metadata_size", static_cast<double>(s.bytecode_and_metadata_size())},
-      {"external_script_source_size", static_cast<double>(s.external_script_source_size())},
-      {"cpu_profiler_metadata_size", static_cast<double>(s.cpu_profiler_metadata_size())},
+      {"code_and_metadata_size",
+       static_cast<double>(s.code_and_metadata_size())},
+      {"bytecode_and_metadata_size",
+       static_cast<double>(s.bytecode_and_metadata_size())},
+      {"external_script_source_size",
+       static_cast<double>(s.external_script_source_size())},
+      {"cpu_profiler_metadata_size",
+       static_cast<double>(s.cpu_profiler_metadata_size())},
   };
   args.GetReturnValue().Set(MakeObject(isolate, fields));
 }
@@ -138,9 +153,11 @@ class SnapshotSink : public v8::OutputStream {
 
 // Takes a heap snapshot and writes its JSON to `sink`. V8 10.2 has no mode
 // that exposes internals; numeric values it can add.
-void WriteSnapshot(v8::Isolate* isolate, bool numeric_values, SnapshotSink* sink) {
+void WriteSnapshot(v8::Isolate* isolate, bool numeric_values,
+                   SnapshotSink* sink) {
   const v8::HeapSnapshot* snapshot =
-      isolate->GetHeapProfiler()->TakeHeapSnapshot(nullptr, nullptr, true, numeric_values);
+      isolate->GetHeapProfiler()->TakeHeapSnapshot(nullptr, nullptr, true,
+                                                   numeric_values);
   snapshot->Serialize(sink, v8::HeapSnapshot::kJSON);
   const_cast<v8::HeapSnapshot*>(snapshot)->Delete();
 }
@@ -151,7 +168,8 @@ void TakeHeapSnapshot(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SnapshotSink sink(nullptr);
   WriteSnapshot(isolate, args[0]->IsTrue(), &sink);
   const std::string& text = sink.text();
-  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, text.size());
+  v8::Local<v8::ArrayBuffer> buffer =
+      v8::ArrayBuffer::New(isolate, text.size());
   memcpy(buffer->GetBackingStore()->Data(), text.data(), text.size());
   args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, text.size()));
 }

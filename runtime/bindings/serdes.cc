@@ -30,6 +30,26 @@ void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (message.Read(context).ToLocal(&clone)) args.GetReturnValue().Set(clone);
 }
 
+// A copy of a view's bytes (typed arrays may live in V8's heap, where no
+// pointer to them stays valid).
+std::vector<uint8_t> CopyBytes(v8::Local<v8::ArrayBufferView> view) {
+  std::vector<uint8_t> bytes(view->ByteLength());
+  view->CopyContents(bytes.data(), bytes.size());
+  return bytes;
+}
+
+// A serializer's released buffer as a Uint8Array (the buffer is freed).
+v8::Local<v8::Uint8Array> ReleasedBytes(v8::Isolate* isolate,
+                                        std::pair<uint8_t*, size_t> data) {
+  v8::Local<v8::ArrayBuffer> buffer =
+      v8::ArrayBuffer::New(isolate, data.second);
+  if (data.second != 0) {
+    memcpy(buffer->GetBackingStore()->Data(), data.first, data.second);
+  }
+  free(data.first);
+  return v8::Uint8Array::New(buffer, 0, data.second);
+}
+
 // The typed array kinds a serialized view records, numbered as node's
 // v8.serialize numbers them (so either reads the other's bytes). kBuffer is
 // a Uint8Array whose prototype was node:buffer's Buffer.prototype.
@@ -61,8 +81,7 @@ class ViewWriter : public v8::ValueSerializer::Delegate {
     }
     v8::Local<v8::ArrayBufferView> view = object.As<v8::ArrayBufferView>();
     uint32_t kind = KindOf(object);
-    std::vector<uint8_t> bytes(view->ByteLength());
-    view->CopyContents(bytes.data(), bytes.size());
+    std::vector<uint8_t> bytes = CopyBytes(view);
     serializer_->WriteUint32(kind);
     serializer_->WriteUint32(static_cast<uint32_t>(bytes.size()));
     serializer_->WriteRawBytes(bytes.data(), bytes.size());
@@ -98,8 +117,8 @@ class ViewWriter : public v8::ValueSerializer::Delegate {
 // `input`'s memory, as node's v8.deserialize makes them; others get a copy.
 class ViewReader : public v8::ValueDeserializer::Delegate {
  public:
-  ViewReader(v8::Local<v8::Object> buffer_prototype, v8::Local<v8::ArrayBufferView> input,
-             const uint8_t* bytes)
+  ViewReader(v8::Local<v8::Object> buffer_prototype,
+             v8::Local<v8::ArrayBufferView> input, const uint8_t* bytes)
       : buffer_prototype_(buffer_prototype), input_(input), bytes_(bytes) {}
   void set_deserializer(v8::ValueDeserializer* deserializer) {
     deserializer_ = deserializer;
@@ -187,13 +206,7 @@ void Serialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
   serializer.SetTreatArrayBufferViewsAsHostObjects(true);
   serializer.WriteHeader();
   if (!serializer.WriteValue(context, args[0]).FromMaybe(false)) return;
-  std::pair<uint8_t*, size_t> data = serializer.Release();
-  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, data.second);
-  if (data.second != 0) {
-    memcpy(buffer->GetBackingStore()->Data(), data.first, data.second);
-  }
-  free(data.first);
-  args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, data.second));
+  args.GetReturnValue().Set(ReleasedBytes(isolate, serializer.Release()));
 }
 
 // deserialize(bytes, bufferPrototype) -> the value serialize() wrote;
@@ -203,8 +216,7 @@ void Deserialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   JSPACK_CHECK(args[0]->IsArrayBufferView() && args[1]->IsObject());
   v8::Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
-  std::vector<uint8_t> bytes(view->ByteLength());
-  view->CopyContents(bytes.data(), bytes.size());
+  std::vector<uint8_t> bytes = CopyBytes(view);
   ViewReader reader(args[1].As<v8::Object>(), view, bytes.data());
   v8::ValueDeserializer deserializer(isolate, bytes.data(), bytes.size(),
                                      &reader);
@@ -227,47 +239,20 @@ void Deserialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
 constexpr const char* kSerializerTemplateKey = "serdes.serializer";
 constexpr const char* kDeserializerTemplateKey = "serdes.deserializer";
 
-// The handle class for `key`, made once per runtime.
-v8::MaybeLocal<v8::Object> NewHandle(const v8::FunctionCallbackInfo<v8::Value>& args,
-                                     const char* key, const char* name) {
-  runtime::Runtime* runtime = runtime::Runtime::From(args);
-  v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::Local<v8::Value> maker = runtime->binding_data(key);
-  if (maker.IsEmpty() || !maker->IsFunction()) {
-    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
-    tmpl->SetClassName(runtime::OneByteString(isolate, name));
-    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-    v8::Local<v8::Function> fn;
-    if (!tmpl->GetFunction(context).ToLocal(&fn)) return {};
-    runtime->set_binding_data(key, fn);
-    maker = fn;
-  }
-  return maker.As<v8::Function>()->NewInstance(context);
-}
-
 // Calls owner[name](args...) when it is a function; `found` says whether it
 // was.
-v8::MaybeLocal<v8::Value> CallOwner(v8::Isolate* isolate, v8::Local<v8::Object> owner,
-                                    const char* name, int argc, v8::Local<v8::Value>* argv,
-                                    bool* found) {
+v8::MaybeLocal<v8::Value> CallOwner(v8::Isolate* isolate,
+                                    v8::Local<v8::Object> owner,
+                                    const char* name, int argc,
+                                    v8::Local<v8::Value>* argv, bool* found) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Value> fn;
   *found = false;
-  if (!owner->Get(context, runtime::OneByteString(isolate, name)).ToLocal(&fn)) return {};
+  if (!owner->Get(context, runtime::OneByteString(isolate, name)).ToLocal(&fn))
+    return {};
   if (!fn->IsFunction()) return v8::Undefined(isolate);
   *found = true;
   return fn.As<v8::Function>()->Call(context, owner, argc, argv);
-}
-
-template <typename T>
-T* Unwrap(v8::Local<v8::Value> value) {
-  JSPACK_CHECK(value->IsObject());
-  v8::Local<v8::Object> object = value.As<v8::Object>();
-  JSPACK_CHECK(object->InternalFieldCount() == 1);
-  auto* self = static_cast<T*>(object->GetAlignedPointerFromInternalField(0));
-  JSPACK_CHECK(self != nullptr);
-  return self;
 }
 
 // Frees `T` when its handle object is collected.
@@ -280,8 +265,9 @@ void Attach(v8::Isolate* isolate, v8::Local<v8::Object> handle, T* self) {
       self,
       [](const v8::WeakCallbackInfo<T>& info) {
         info.GetParameter()->handle.Reset();
-        info.SetSecondPassCallback(
-            [](const v8::WeakCallbackInfo<T>& second) { delete second.GetParameter(); });
+        info.SetSecondPassCallback([](const v8::WeakCallbackInfo<T>& second) {
+          delete second.GetParameter();
+        });
       },
       v8::WeakCallbackType::kParameter);
 }
@@ -310,7 +296,8 @@ class JsOwned {
 
 class SerializerHandle : public v8::ValueSerializer::Delegate, public JsOwned {
  public:
-  explicit SerializerHandle(v8::Isolate* isolate) : isolate_(isolate), serializer(isolate, this) {}
+  explicit SerializerHandle(v8::Isolate* isolate)
+      : isolate_(isolate), serializer(isolate, this) {}
   ~SerializerHandle() override = default;
 
   void ThrowDataCloneError(v8::Local<v8::String> message) override {
@@ -318,26 +305,29 @@ class SerializerHandle : public v8::ValueSerializer::Delegate, public JsOwned {
     bool found = false;
     v8::Local<v8::Value> error;
     if (!owner_.IsEmpty() &&
-        CallOwner(isolate_, owner_, "_getDataCloneError", 1, argv, &found).ToLocal(&error)) {
+        CallOwner(isolate_, owner_, "_getDataCloneError", 1, argv, &found)
+            .ToLocal(&error)) {
       if (!found) error = v8::Exception::Error(message);
       isolate_->ThrowException(error);
     }
   }
 
-  v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate, v8::Local<v8::Object> object) override {
+  v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate,
+                                  v8::Local<v8::Object> object) override {
     v8::Local<v8::Value> argv[] = {object};
     bool found = false;
     v8::Local<v8::Value> result;
     if (owner_.IsEmpty()) return Delegate::WriteHostObject(isolate, object);
-    if (!CallOwner(isolate, owner_, "_writeHostObject", 1, argv, &found).ToLocal(&result)) {
+    if (!CallOwner(isolate, owner_, "_writeHostObject", 1, argv, &found)
+             .ToLocal(&result)) {
       return v8::Nothing<bool>();
     }
     if (!found) return Delegate::WriteHostObject(isolate, object);
     return v8::Just(true);
   }
 
-  v8::Maybe<uint32_t> GetSharedArrayBufferId(v8::Isolate* isolate,
-                                             v8::Local<v8::SharedArrayBuffer> sab) override {
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(
+      v8::Isolate* isolate, v8::Local<v8::SharedArrayBuffer> sab) override {
     v8::Local<v8::Value> argv[] = {sab};
     bool found = false;
     v8::Local<v8::Value> result;
@@ -357,10 +347,12 @@ class SerializerHandle : public v8::ValueSerializer::Delegate, public JsOwned {
   v8::ValueSerializer serializer;
 };
 
-class DeserializerHandle : public v8::ValueDeserializer::Delegate, public JsOwned {
+class DeserializerHandle : public v8::ValueDeserializer::Delegate,
+                           public JsOwned {
  public:
   DeserializerHandle(v8::Isolate* isolate, std::vector<uint8_t> bytes)
-      : bytes_(std::move(bytes)), deserializer(isolate, bytes_.data(), bytes_.size(), this) {}
+      : bytes_(std::move(bytes)),
+        deserializer(isolate, bytes_.data(), bytes_.size(), this) {}
   ~DeserializerHandle() override = default;
 
   v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
@@ -371,14 +363,15 @@ class DeserializerHandle : public v8::ValueDeserializer::Delegate, public JsOwne
       // V8 forbids JS while it deserializes; the owner's hook is the one
       // place it must run.
       v8::Isolate::AllowJavascriptExecutionScope allow_js(isolate);
-      if (!CallOwner(isolate, owner_, "_readHostObject", 0, nullptr, &found).ToLocal(&result)) {
+      if (!CallOwner(isolate, owner_, "_readHostObject", 0, nullptr, &found)
+               .ToLocal(&result)) {
         return {};
       }
     }
     if (!found) return Delegate::ReadHostObject(isolate);
     if (!result->IsObject()) {
-      isolate->ThrowException(v8::Exception::TypeError(
-          runtime::OneByteString(isolate, "readHostObject must return an object")));
+      isolate->ThrowException(v8::Exception::TypeError(runtime::OneByteString(
+          isolate, "readHostObject must return an object")));
       return {};
     }
     return result.As<v8::Object>();
@@ -397,47 +390,51 @@ class DeserializerHandle : public v8::ValueDeserializer::Delegate, public JsOwne
 };
 
 void ThrowError(v8::Isolate* isolate, const char* message) {
-  isolate->ThrowException(v8::Exception::Error(runtime::OneByteString(isolate, message)));
+  isolate->ThrowException(
+      v8::Exception::Error(runtime::OneByteString(isolate, message)));
 }
 
 // serializerNew() -> handle.
 void SerializerNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Object> handle;
-  if (!NewHandle(args, kSerializerTemplateKey, "Serializer").ToLocal(&handle)) return;
+  if (!runtime::Runtime::From(args)
+           ->NewHandleObject(kSerializerTemplateKey, "Serializer")
+           .ToLocal(&handle)) {
+    return;
+  }
   Attach(args.GetIsolate(), handle, new SerializerHandle(args.GetIsolate()));
   args.GetReturnValue().Set(handle);
 }
 
 // serializerWriteHeader(handle).
 void SerializerWriteHeader(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Unwrap<SerializerHandle>(args[0])->serializer.WriteHeader();
+  runtime::HandlePointer<SerializerHandle>(args[0])->serializer.WriteHeader();
 }
 
 // serializerWriteValue(handle, owner, value) -> true, or throws.
 void SerializerWriteValue(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  auto* self = Unwrap<SerializerHandle>(args[0]);
+  auto* self = runtime::HandlePointer<SerializerHandle>(args[0]);
   SerializerHandle::OwnerScope scope(self, args[1]);
   v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
   bool ok = false;
-  if (self->serializer.WriteValue(context, args[2]).To(&ok)) args.GetReturnValue().Set(ok);
+  if (self->serializer.WriteValue(context, args[2]).To(&ok))
+    args.GetReturnValue().Set(ok);
 }
 
 // serializerRelease(handle) -> Uint8Array of what was written; the
 // serializer starts over empty.
 void SerializerRelease(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  v8::Isolate* isolate = args.GetIsolate();
-  std::pair<uint8_t*, size_t> data = Unwrap<SerializerHandle>(args[0])->serializer.Release();
-  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, data.second);
-  if (data.second != 0) memcpy(buffer->GetBackingStore()->Data(), data.first, data.second);
-  free(data.first);
-  args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, data.second));
+  auto* self = runtime::HandlePointer<SerializerHandle>(args[0]);
+  args.GetReturnValue().Set(
+      ReleasedBytes(args.GetIsolate(), self->serializer.Release()));
 }
 
 // serializerTransfer(handle, id, arrayBuffer).
 void SerializerTransfer(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsUint32() && args[2]->IsArrayBuffer());
-  Unwrap<SerializerHandle>(args[0])->serializer.TransferArrayBuffer(
-      args[1].As<v8::Uint32>()->Value(), args[2].As<v8::ArrayBuffer>());
+  runtime::HandlePointer<SerializerHandle>(args[0])
+      ->serializer.TransferArrayBuffer(args[1].As<v8::Uint32>()->Value(),
+                                       args[2].As<v8::ArrayBuffer>());
 }
 
 // serializerWriteUint32(handle, n), serializerWriteUint64(handle, hi, lo),
@@ -445,63 +442,71 @@ void SerializerTransfer(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // numbers already coerced by JS.
 void SerializerWriteUint32(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsUint32());
-  Unwrap<SerializerHandle>(args[0])->serializer.WriteUint32(args[1].As<v8::Uint32>()->Value());
+  runtime::HandlePointer<SerializerHandle>(args[0])->serializer.WriteUint32(
+      args[1].As<v8::Uint32>()->Value());
 }
 
 void SerializerWriteUint64(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsUint32() && args[2]->IsUint32());
   uint64_t hi = args[1].As<v8::Uint32>()->Value();
   uint64_t lo = args[2].As<v8::Uint32>()->Value();
-  Unwrap<SerializerHandle>(args[0])->serializer.WriteUint64((hi << 32) | lo);
+  runtime::HandlePointer<SerializerHandle>(args[0])->serializer.WriteUint64(
+      (hi << 32) | lo);
 }
 
 void SerializerWriteDouble(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsNumber());
-  Unwrap<SerializerHandle>(args[0])->serializer.WriteDouble(args[1].As<v8::Number>()->Value());
+  runtime::HandlePointer<SerializerHandle>(args[0])->serializer.WriteDouble(
+      args[1].As<v8::Number>()->Value());
 }
 
 void SerializerWriteRawBytes(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsArrayBufferView());
-  v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
-  std::vector<uint8_t> bytes(view->ByteLength());
-  view->CopyContents(bytes.data(), bytes.size());
-  Unwrap<SerializerHandle>(args[0])->serializer.WriteRawBytes(bytes.data(), bytes.size());
+  std::vector<uint8_t> bytes = CopyBytes(args[1].As<v8::ArrayBufferView>());
+  runtime::HandlePointer<SerializerHandle>(args[0])->serializer.WriteRawBytes(
+      bytes.data(), bytes.size());
 }
 
 // serializerTreatViewsAsHostObjects(handle, flag).
 void SerializerTreatViews(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Unwrap<SerializerHandle>(args[0])->serializer.SetTreatArrayBufferViewsAsHostObjects(
-      args[1]->BooleanValue(args.GetIsolate()));
+  runtime::HandlePointer<SerializerHandle>(args[0])
+      ->serializer.SetTreatArrayBufferViewsAsHostObjects(
+          args[1]->BooleanValue(args.GetIsolate()));
 }
 
 // deserializerNew(view) -> handle, over a copy of the view's bytes.
 void DeserializerNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[0]->IsArrayBufferView());
-  v8::Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
-  std::vector<uint8_t> bytes(view->ByteLength());
-  view->CopyContents(bytes.data(), bytes.size());
+  std::vector<uint8_t> bytes = CopyBytes(args[0].As<v8::ArrayBufferView>());
   v8::Local<v8::Object> handle;
-  if (!NewHandle(args, kDeserializerTemplateKey, "Deserializer").ToLocal(&handle)) return;
-  Attach(args.GetIsolate(), handle, new DeserializerHandle(args.GetIsolate(), std::move(bytes)));
+  if (!runtime::Runtime::From(args)
+           ->NewHandleObject(kDeserializerTemplateKey, "Deserializer")
+           .ToLocal(&handle)) {
+    return;
+  }
+  Attach(args.GetIsolate(), handle,
+         new DeserializerHandle(args.GetIsolate(), std::move(bytes)));
   args.GetReturnValue().Set(handle);
 }
 
 // deserializerReadHeader(handle, owner) -> true, or throws.
 void DeserializerReadHeader(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  auto* self = runtime::HandlePointer<DeserializerHandle>(args[0]);
   DeserializerHandle::OwnerScope scope(self, args[1]);
   bool ok = false;
-  if (self->deserializer.ReadHeader(args.GetIsolate()->GetCurrentContext()).To(&ok)) {
+  if (self->deserializer.ReadHeader(args.GetIsolate()->GetCurrentContext())
+          .To(&ok)) {
     args.GetReturnValue().Set(ok);
   }
 }
 
 // deserializerReadValue(handle, owner) -> the next value, or throws.
 void DeserializerReadValue(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  auto* self = runtime::HandlePointer<DeserializerHandle>(args[0]);
   DeserializerHandle::OwnerScope scope(self, args[1]);
   v8::Local<v8::Value> value;
-  if (self->deserializer.ReadValue(args.GetIsolate()->GetCurrentContext()).ToLocal(&value)) {
+  if (self->deserializer.ReadValue(args.GetIsolate()->GetCurrentContext())
+          .ToLocal(&value)) {
     args.GetReturnValue().Set(value);
   }
 }
@@ -509,19 +514,22 @@ void DeserializerReadValue(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // deserializerTransfer(handle, id, arrayBufferOrShared).
 void DeserializerTransfer(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsUint32());
-  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  auto* self = runtime::HandlePointer<DeserializerHandle>(args[0]);
   uint32_t id = args[1].As<v8::Uint32>()->Value();
   if (args[2]->IsArrayBuffer()) {
     self->deserializer.TransferArrayBuffer(id, args[2].As<v8::ArrayBuffer>());
   } else {
     JSPACK_CHECK(args[2]->IsSharedArrayBuffer());
-    self->deserializer.TransferSharedArrayBuffer(id, args[2].As<v8::SharedArrayBuffer>());
+    self->deserializer.TransferSharedArrayBuffer(
+        id, args[2].As<v8::SharedArrayBuffer>());
   }
 }
 
 // deserializerWireFormatVersion(handle) -> the header's version.
-void DeserializerWireFormatVersion(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  args.GetReturnValue().Set(Unwrap<DeserializerHandle>(args[0])->deserializer.GetWireFormatVersion());
+void DeserializerWireFormatVersion(
+    const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(runtime::HandlePointer<DeserializerHandle>(args[0])
+                                ->deserializer.GetWireFormatVersion());
 }
 
 // deserializerReadUint32(handle), deserializerReadUint64(handle) -> [hi, lo],
@@ -529,7 +537,8 @@ void DeserializerWireFormatVersion(const v8::FunctionCallbackInfo<v8::Value>& ar
 // -> the offset of the bytes in the input; each throws at the end of input.
 void DeserializerReadUint32(const v8::FunctionCallbackInfo<v8::Value>& args) {
   uint32_t value = 0;
-  if (!Unwrap<DeserializerHandle>(args[0])->deserializer.ReadUint32(&value)) {
+  if (!runtime::HandlePointer<DeserializerHandle>(args[0])
+           ->deserializer.ReadUint32(&value)) {
     return ThrowError(args.GetIsolate(), "ReadUint32() failed");
   }
   args.GetReturnValue().Set(value);
@@ -538,7 +547,8 @@ void DeserializerReadUint32(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void DeserializerReadUint64(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   uint64_t value = 0;
-  if (!Unwrap<DeserializerHandle>(args[0])->deserializer.ReadUint64(&value)) {
+  if (!runtime::HandlePointer<DeserializerHandle>(args[0])
+           ->deserializer.ReadUint64(&value)) {
     return ThrowError(isolate, "ReadUint64() failed");
   }
   v8::Local<v8::Value> parts[] = {
@@ -549,7 +559,8 @@ void DeserializerReadUint64(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void DeserializerReadDouble(const v8::FunctionCallbackInfo<v8::Value>& args) {
   double value = 0;
-  if (!Unwrap<DeserializerHandle>(args[0])->deserializer.ReadDouble(&value)) {
+  if (!runtime::HandlePointer<DeserializerHandle>(args[0])
+           ->deserializer.ReadDouble(&value)) {
     return ThrowError(args.GetIsolate(), "ReadDouble() failed");
   }
   args.GetReturnValue().Set(value);
@@ -557,10 +568,11 @@ void DeserializerReadDouble(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void DeserializerReadRawBytes(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsNumber());
-  auto* self = Unwrap<DeserializerHandle>(args[0]);
+  auto* self = runtime::HandlePointer<DeserializerHandle>(args[0]);
   double length = args[1].As<v8::Number>()->Value();
   const void* data = nullptr;
-  if (length < 0 || !self->deserializer.ReadRawBytes(static_cast<size_t>(length), &data)) {
+  if (length < 0 ||
+      !self->deserializer.ReadRawBytes(static_cast<size_t>(length), &data)) {
     return ThrowError(args.GetIsolate(), "ReadRawBytes() failed");
   }
   args.GetReturnValue().Set(static_cast<double>(self->OffsetOf(data)));

@@ -88,13 +88,7 @@ class ZlibStream {
 
   // JS only ever passes the handle create() returned.
   static ZlibStream* From(v8::Local<v8::Value> value) {
-    JSPACK_CHECK(value->IsObject());
-    v8::Local<v8::Object> object = value.As<v8::Object>();
-    JSPACK_CHECK(object->InternalFieldCount() == 1);
-    auto* self =
-        static_cast<ZlibStream*>(object->GetAlignedPointerFromInternalField(0));
-    JSPACK_CHECK(self != nullptr);
-    return self;
+    return runtime::HandlePointer<ZlibStream>(value);
   }
 
   void Attach(v8::Local<v8::Object> object, v8::Local<v8::Uint32Array> state) {
@@ -564,23 +558,11 @@ void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
   int mode = Int(args, 0);
   JSPACK_CHECK(mode >= kDeflate && mode <= kBrotliEncode);
   Runtime* runtime = Runtime::From(args);
-  v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
   if (runtime->binding_data(kOnDoneKey).IsEmpty()) {
     runtime->set_binding_data(kOnDoneKey, args[2]);
   }
-  v8::Local<v8::Value> maker = runtime->binding_data(kTemplateKey);
-  if (maker.IsEmpty() || !maker->IsFunction()) {
-    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate);
-    tmpl->SetClassName(OneByteString(isolate, "Zlib"));
-    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-    v8::Local<v8::Function> fn;
-    if (!tmpl->GetFunction(context).ToLocal(&fn)) return;
-    runtime->set_binding_data(kTemplateKey, fn);
-    maker = fn;
-  }
   v8::Local<v8::Object> object;
-  if (!maker.As<v8::Function>()->NewInstance(context).ToLocal(&object)) return;
+  if (!runtime->NewHandleObject(kTemplateKey, "Zlib").ToLocal(&object)) return;
   auto* stream = new ZlibStream(runtime, mode);
   stream->Attach(object, args[1].As<v8::Uint32Array>());
   args.GetReturnValue().Set(object);

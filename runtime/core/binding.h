@@ -66,6 +66,18 @@ v8::MaybeLocal<v8::Function> NewFunction(v8::Local<v8::Context> context,
                                          v8::FunctionCallback callback,
                                          const char* name);
 
+// The native object a handle from Runtime::NewHandleObject points at. JS
+// only ever passes such handles, so anything else is a jspack bug.
+template <typename T>
+T* HandlePointer(v8::Local<v8::Value> value) {
+  JSPACK_CHECK(value->IsObject());
+  v8::Local<v8::Object> object = value.As<v8::Object>();
+  JSPACK_CHECK(object->InternalFieldCount() == 1);
+  auto* self = static_cast<T*>(object->GetAlignedPointerFromInternalField(0));
+  JSPACK_CHECK(self != nullptr);
+  return self;
+}
+
 }  // namespace jspack::runtime
 
 // Defines jspack::bindings::<name>::Binding(), which the registry finds

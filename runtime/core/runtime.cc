@@ -383,6 +383,24 @@ void Runtime::set_binding_data(const std::string& key,
   binding_data_.emplace_back(key, v8::Global<v8::Value>(isolate_, value));
 }
 
+v8::MaybeLocal<v8::Object> Runtime::NewHandleObject(const char* key,
+                                                    const char* class_name) {
+  v8::Local<v8::Context> context = this->context();
+  v8::Local<v8::Value> maker = binding_data(key);
+  if (maker.IsEmpty() || !maker->IsFunction()) {
+    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate_);
+    if (class_name != nullptr) {
+      tmpl->SetClassName(OneByteString(isolate_, class_name));
+    }
+    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+    v8::Local<v8::Function> fn;
+    if (!tmpl->GetFunction(context).ToLocal(&fn)) return {};
+    set_binding_data(key, fn);
+    maker = fn;
+  }
+  return maker.As<v8::Function>()->NewInstance(context);
+}
+
 void Runtime::AddCleanupHook(CleanupHook hook, void* arg) {
   cleanup_hooks_.emplace_back(hook, arg);
 }

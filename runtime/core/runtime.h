@@ -125,6 +125,11 @@ class Runtime {
   // thread has its own runtime): V8 values under a key.
   v8::Local<v8::Value> binding_data(const std::string& key) const;
   void set_binding_data(const std::string& key, v8::Local<v8::Value> value);
+  // A new JS handle for a native object: an object with one internal field,
+  // from a constructor made on first use and kept under `key` (named
+  // `class_name` when given). HandlePointer (binding.h) reads it back.
+  v8::MaybeLocal<v8::Object> NewHandleObject(const char* key,
+                                             const char* class_name = nullptr);
 
   // Cleanup hooks run (last added first) when a worker's runtime is torn
   // down, so bindings close their handles before the loop and isolate go.
