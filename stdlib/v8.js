@@ -7,7 +7,6 @@
 const { isArrayBufferView } = require('./internal/util/types');
 const {
   ERR_CONSTRUCT_CALL_REQUIRED,
-  ERR_INVALID_ARG_TYPE,
   ERR_NOT_BUILDING_SNAPSHOT,
 } = require('./internal/errors').codes;
 const { validateBoolean, validateObject, validateString } = require('./internal/validators');
@@ -23,13 +22,17 @@ function heap() {
   return heapBinding;
 }
 
-// Node's wording for a non-view argument is not the usual
-// ERR_INVALID_ARG_TYPE sentence, so the error is made here.
-function notAView(name) {
+// Node's wording for the serializer's bad arguments is not the usual
+// ERR_INVALID_ARG_TYPE sentence, so these errors are made here.
+function argTypeError(message) {
   // eslint-disable-next-line no-restricted-syntax
-  const err = new TypeError(`${name} must be a TypedArray or a DataView`);
+  const err = new TypeError(message);
   err.code = 'ERR_INVALID_ARG_TYPE';
   return err;
+}
+
+function notAView(name) {
+  return argTypeError(`${name} must be a TypedArray or a DataView`);
 }
 
 function asBuffer(bytes) {
@@ -74,10 +77,7 @@ adoptMethods(Serializer, class {
 
   transferArrayBuffer(id, arrayBuffer) {
     if (!(arrayBuffer instanceof ArrayBuffer)) {
-      // eslint-disable-next-line no-restricted-syntax
-      const err = new TypeError('arrayBuffer must be an ArrayBuffer');
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw argTypeError('arrayBuffer must be an ArrayBuffer');
     }
     binding().serializerTransfer(this[kHandle], id >>> 0, arrayBuffer);
   }
@@ -130,10 +130,7 @@ adoptMethods(Deserializer, class {
 
   transferArrayBuffer(id, arrayBuffer) {
     if (!(arrayBuffer instanceof ArrayBuffer) && !(arrayBuffer instanceof SharedArrayBuffer)) {
-      // eslint-disable-next-line no-restricted-syntax
-      const err = new TypeError('arrayBuffer must be an ArrayBuffer or SharedArrayBuffer');
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw argTypeError('arrayBuffer must be an ArrayBuffer or SharedArrayBuffer');
     }
     binding().deserializerTransfer(this[kHandle], id >>> 0, arrayBuffer);
   }

@@ -85,15 +85,20 @@ function decRefCount() {
   if (--timerRefCount === 0) binding.toggleTimerRef(false);
 }
 
+// Adds a timer whose _expiry and _seq are set to the heap.
+function heapAdd(timer) {
+  timer[kHeapIndex] = heap.length;
+  heap.push(timer);
+  heapUp(heap.length - 1);
+}
+
 // Puts an active timer into the heap, expiring `after` ms past `start`.
 function insert(timer, after, start = binding.getLibuvNow()) {
   timer._idleStart = start;
   timer._expiry = start + after;
   timer._seq = nextSeq++;
   timer._laterExpiry = 0;
-  timer[kHeapIndex] = heap.length;
-  heap.push(timer);
-  heapUp(heap.length - 1);
+  heapAdd(timer);
   if (timer._expiry < armedExpiry) {
     armedExpiry = timer._expiry;
     binding.scheduleTimer(after);
@@ -234,9 +239,7 @@ function processTimers(now) {
       timer._expiry = timer._laterExpiry;
       timer._seq = timer._laterSeq;
       timer._laterExpiry = 0;
-      timer[kHeapIndex] = heap.length;
-      heap.push(timer);
-      heapUp(heap.length - 1);
+      heapAdd(timer);
       continue;
     }
     if (typeof timer._onTimeout !== 'function') {

@@ -952,7 +952,7 @@ class LineIterator {
   next() {
     if (this.queue.length !== this.head) {
       const value = this.take();
-      if (this.pausedByUs && this.queue.length === 0) {
+      if (this.pausedByUs && this.size === 0) {
         this.pausedByUs = false;
         this.rl.resume();
       }
