@@ -14,7 +14,21 @@
 //                           given to the execute() running now
 //   onComplete(rawTrailers) the message ended (rawTrailers: undefined or a
 //                           flat array like rawHeaders)
-// The three functions are set once per runtime (setCallbacks) and called
+// A request head that cannot have a body (no Content-Length above 0, no
+// Transfer-Encoding, no upgrade) says so in an eighth argument, `bodiless`;
+// onHeaders may then return 4: JS completed the message itself, and
+// onComplete is not called for it.
+//
+// A parser can also consume a stream_wrap handle (consume(id, handle)):
+// the handle's reads go straight to llhttp (read_sink.h), with the same
+// callbacks, except that a body piece comes as onBody(0, length,
+// arrayBuffer) and each read ends with
+//   onExecute(result, arrayBuffer)  after a read that made no other call
+//       (result: the bytes, no buffer), that stopped at an upgrade (the
+//       bytes parsed, the read's bytes) or that failed (-1, the read's
+//       bytes; error() tells the cause)
+// and the tick queue drained, as after any event of the loop.
+// The four functions are set once per runtime (setCallbacks) and called
 // with the owner as receiver. Names and values are one-byte (latin1)
 // strings, as in Node. Parsers hold no V8 object that could reach a
 // snapshot: they only exist while the app runs.
@@ -28,6 +42,7 @@
 #include <vector>
 
 #include "runtime/bindings/llhttp.h"
+#include "runtime/bindings/read_sink.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
 
@@ -42,7 +57,7 @@ constexpr char kCallbacksKey[] = "http_parser.callbacks";
 // Values of execute()'s result besides the count of bytes parsed.
 constexpr int kExecuteError = -1;
 
-struct Parser {
+struct Parser final : public ReadSink {
   llhttp_t llhttp;
   uint32_t id = 0;
   Runtime* runtime = nullptr;
@@ -64,6 +79,16 @@ struct Parser {
   bool freed = false;  // free() came during execute()
   bool threw = false;  // a callback threw; execute() returns at once
   v8::Local<v8::Array> callbacks;
+  // The handle whose reads this parser consumes, or -1; while a read of it
+  // runs, callbacks report their own errors (`from_read`).
+  int64_t stream = -1;
+  bool from_read = false;
+  uint32_t js_calls = 0;     // calls into JS during the current read
+  bool completed = false;    // onHeaders completed the message (returned 4)
+  uint64_t started_ms = 0;   // loop time the current message began, or 0
+
+  void OnSinkRead(const char* data, size_t length) override;
+  void OnSinkDetached() override { stream = -1; }
 };
 
 llhttp_settings_t settings;
@@ -92,6 +117,8 @@ bool TrackHeader(Parser* parser, size_t length) {
 
 int OnMessageBegin(llhttp_t* p) {
   Parser* parser = FromLlhttp(p);
+  parser->started_ms = uv_now(parser->runtime->loop()) + 1;
+  parser->completed = false;
   ClearHead(parser);
   parser->headers_done = false;
   parser->header_bytes = 0;
@@ -183,9 +210,15 @@ bool CallJs(Parser* parser, uint32_t index, int argc,
     return false;
   }
   v8::Local<v8::Value> ret;
-  if (!fn.As<v8::Function>()
-           ->Call(context, parser->owner.Get(isolate), argc, argv)
-           .ToLocal(&ret)) {
+  ++parser->js_calls;
+  v8::Local<v8::Object> owner = parser->owner.Get(isolate);
+  bool ok = parser->from_read
+                ? parser->runtime->CallReportingErrors(
+                      fn.As<v8::Function>(), argc, argv, &ret, owner)
+                : fn.As<v8::Function>()
+                      ->Call(context, owner, argc, argv)
+                      .ToLocal(&ret);
+  if (!ok) {
     parser->threw = true;
     return false;
   }
@@ -198,7 +231,9 @@ int OnHeadersComplete(llhttp_t* p) {
   Parser* parser = FromLlhttp(p);
   v8::Isolate* isolate = parser->runtime->isolate();
   bool request = p->type == HTTP_REQUEST;
-  v8::Local<v8::Value> argv[7] = {
+  bool bodiless = request && p->upgrade == 0 && p->content_length == 0 &&
+                  (p->flags & (F_CHUNKED | F_TRANSFER_ENCODING)) == 0;
+  v8::Local<v8::Value> argv[8] = {
       FlatHeaders(isolate, parser),
       Latin1(isolate, parser->url),
       request ? Latin1(isolate, llhttp_method_name(p->method), true)
@@ -208,12 +243,17 @@ int OnHeadersComplete(llhttp_t* p) {
       v8::Integer::New(isolate, p->http_minor),
       v8::Boolean::New(isolate, p->upgrade != 0),
       v8::Boolean::New(isolate, llhttp_should_keep_alive(p) != 0),
+      v8::Boolean::New(isolate, bodiless),
   };
   ClearHead(parser);
   parser->headers_done = true;
   v8::Local<v8::Value> ret;
-  if (!CallJs(parser, 0, 7, argv, &ret)) return -1;
+  if (!CallJs(parser, 0, 8, argv, &ret)) return -1;
   int choice = ret->IsInt32() ? ret.As<v8::Int32>()->Value() : 0;
+  if (choice == 4 && bodiless) {
+    parser->completed = true;
+    return 0;
+  }
   if (choice == 3) {
     p->upgrade = 0;
     return 0;
@@ -221,9 +261,30 @@ int OnHeadersComplete(llhttp_t* p) {
   return choice >= 0 && choice <= 2 ? choice : 0;
 }
 
+void FreeBytes(void* data, size_t, void*) { free(data); }
+
+// A copy of `length` bytes as an ArrayBuffer of their own.
+v8::Local<v8::Value> CopyBytes(v8::Isolate* isolate, const char* data,
+                               size_t length) {
+  void* copy = malloc(length > 0 ? length : 1);
+  if (copy == nullptr) return v8::Undefined(isolate);
+  memcpy(copy, data, length);
+  return v8::ArrayBuffer::New(
+      isolate,
+      v8::ArrayBuffer::NewBackingStore(copy, length, FreeBytes, nullptr));
+}
+
 int OnBody(llhttp_t* p, const char* at, size_t length) {
   Parser* parser = FromLlhttp(p);
   v8::Isolate* isolate = parser->runtime->isolate();
+  if (parser->from_read) {
+    // The read's memory is reused: the piece gets its own.
+    v8::Local<v8::Value> argv[3] = {
+        v8::Integer::New(isolate, 0),
+        v8::Number::New(isolate, static_cast<double>(length)),
+        CopyBytes(isolate, at, length)};
+    return CallJs(parser, 1, 3, argv, nullptr) ? 0 : -1;
+  }
   v8::Local<v8::Value> argv[2] = {
       v8::Number::New(isolate, static_cast<double>(at - parser->base)),
       v8::Number::New(isolate, static_cast<double>(length))};
@@ -233,6 +294,13 @@ int OnBody(llhttp_t* p, const char* at, size_t length) {
 int OnMessageComplete(llhttp_t* p) {
   Parser* parser = FromLlhttp(p);
   v8::Isolate* isolate = parser->runtime->isolate();
+  parser->started_ms = 0;
+  if (parser->completed) {
+    parser->completed = false;
+    ClearHead(parser);
+    parser->header_bytes = 0;
+    return 0;
+  }
   v8::Local<v8::Value> argv[1] = {v8::Undefined(isolate)};
   if (!parser->header_pairs.empty()) argv[0] = FlatHeaders(isolate, parser);
   ClearHead(parser);
@@ -255,7 +323,14 @@ void InitSettings() {
   settings.on_message_complete = OnMessageComplete;
 }
 
+void Unconsume(Parser* parser) {
+  if (parser->stream < 0) return;
+  stream_wrap::DetachReadSink(static_cast<uint32_t>(parser->stream), parser);
+  parser->stream = -1;
+}
+
 void FreeParser(Parser* parser) {
+  Unconsume(parser);
   slots[parser->id] = nullptr;
   free_ids.push_back(parser->id);
   delete parser;
@@ -266,6 +341,7 @@ void OnCleanup(void* arg) {
   auto* runtime = static_cast<Runtime*>(arg);
   for (Parser*& parser : slots) {
     if (parser != nullptr && parser->runtime == runtime) {
+      Unconsume(parser);
       delete parser;
       parser = nullptr;
     }
@@ -289,6 +365,9 @@ void Init(Parser* parser, int type, int lenient, uint32_t max_header_size) {
   parser->headers_done = false;
   parser->header_bytes = 0;
   parser->own_code = nullptr;
+  parser->completed = false;
+  parser->started_ms = 0;
+  Unconsume(parser);
 }
 
 Parser* Find(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -299,15 +378,15 @@ Parser* Find(const v8::FunctionCallbackInfo<v8::Value>& args) {
   return parser != nullptr && !parser->freed ? parser : nullptr;
 }
 
-// setCallbacks(onHeaders, onBody, onComplete): the functions every parser of
-// this runtime calls.
+// setCallbacks(onHeaders, onBody, onComplete, onExecute): the functions
+// every parser of this runtime calls.
 void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[0]->IsFunction() && args[1]->IsFunction() &&
-               args[2]->IsFunction());
+               args[2]->IsFunction() && args[3]->IsFunction());
   v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Value> fns[3] = {args[0], args[1], args[2]};
+  v8::Local<v8::Value> fns[4] = {args[0], args[1], args[2], args[3]};
   Runtime::From(args)->set_binding_data(kCallbacksKey,
-                                        v8::Array::New(isolate, fns, 3));
+                                        v8::Array::New(isolate, fns, 4));
 }
 
 // create(owner, type, lenient, maxHeaderSize) -> id. type 1 parses
@@ -336,13 +415,16 @@ void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(parser->id);
 }
 
-// reinit(id, owner, type, lenient, maxHeaderSize): a parser used again, for
-// another connection.
+// reinit(id, owner, type, lenient, maxHeaderSize) -> true: a parser used
+// again, for another connection; false while it parses a read of its
+// handle (free() it instead).
 void Reinit(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[1]->IsObject() && args[2]->IsInt32() &&
                args[4]->IsUint32());
   Parser* parser = Find(args);
-  JSPACK_CHECK(parser != nullptr && !parser->executing);
+  JSPACK_CHECK(parser != nullptr);
+  args.GetReturnValue().Set(!parser->executing);
+  if (parser->executing) return;
   parser->owner.Reset(args.GetIsolate(), args[1].As<v8::Object>());
   Init(parser, args[2].As<v8::Int32>()->Value(), args[3]->IsTrue(),
        args[4].As<v8::Uint32>()->Value());
@@ -416,6 +498,76 @@ void Execute(const v8::FunctionCallbackInfo<v8::Value>& args) {
   llhttp_errno err;
   if (!Run(args, parser, data, length, false, &err)) return;
   args.GetReturnValue().Set(ResultOf(parser, err, length));
+}
+
+void Parser::OnSinkRead(const char* data, size_t length) {
+  if (freed || executing) return;
+  Runtime* rt = runtime;
+  v8::Local<v8::Value> fns = rt->binding_data(kCallbacksKey);
+  if (!fns->IsArray()) return;
+  v8::Isolate* isolate = rt->isolate();
+  base = data;
+  callbacks = fns.As<v8::Array>();
+  executing = true;
+  from_read = true;
+  threw = false;
+  js_calls = 0;
+  llhttp_errno err = llhttp_execute(&llhttp, data, length);
+  if (!freed && !threw) {
+    int result = ResultOf(this, err, length);
+    bool whole = result == static_cast<int>(length);
+    if (!whole || js_calls == 0) {
+      v8::Local<v8::Value> argv[2] = {
+          v8::Integer::New(isolate, result),
+          whole ? v8::Undefined(isolate).As<v8::Value>()
+                : CopyBytes(isolate, data, length)};
+      CallJs(this, 3, 2, argv, nullptr);
+    }
+  }
+  executing = false;
+  from_read = false;
+  callbacks.Clear();
+  if (freed) FreeParser(this);
+  rt->DrainTicks();
+}
+
+// consume(id, handleId) -> whether the parser now reads the stream_wrap
+// handle itself (see the top of this file).
+void Consume(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser == nullptr || !args[1]->IsUint32()) {
+    args.GetReturnValue().Set(false);
+    return;
+  }
+  uint32_t handle = args[1].As<v8::Uint32>()->Value();
+  Unconsume(parser);
+  bool ok = stream_wrap::AttachReadSink(handle, parser);
+  if (ok) parser->stream = handle;
+  args.GetReturnValue().Set(ok);
+}
+
+// unconsume(id): the handle's reads go back to its onread.
+void UnconsumeMethod(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser != nullptr) Unconsume(parser);
+}
+
+// elapsed(id) -> milliseconds (loop time) since the current message began,
+// or -1 between messages.
+void Elapsed(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  double elapsed = -1;
+  if (parser != nullptr && parser->started_ms != 0) {
+    elapsed = static_cast<double>(uv_now(parser->runtime->loop()) + 1 -
+                                  parser->started_ms);
+  }
+  args.GetReturnValue().Set(elapsed);
+}
+
+// expire(id): the current message's clock stops (it timed out once).
+void Expire(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Parser* parser = Find(args);
+  if (parser != nullptr) parser->started_ms = 0;
 }
 
 // finish(id) -> 0, or -1 when the input ended in the middle of a message
@@ -496,6 +648,10 @@ constexpr runtime::Method kMethods[] = {
     {"reinit", Reinit},
     {"free", Free},
     {"execute", Execute},
+    {"consume", Consume},
+    {"unconsume", UnconsumeMethod},
+    {"elapsed", Elapsed},
+    {"expire", Expire},
     {"finish", Finish},
     {"error", Error},
     {"headersDone", HeadersDone},

@@ -27,6 +27,7 @@
 #include <memory>
 #include <vector>
 
+#include "runtime/bindings/read_sink.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
 
@@ -58,6 +59,8 @@ struct StreamWrap {
   std::shared_ptr<v8::BackingStore> user_store;
   char* user_data = nullptr;
   size_t user_length = 0;
+  // A native consumer of the reads (read_sink.h), or nullptr.
+  ReadSink* sink = nullptr;
 
   uv_stream_t* stream() { return &h.stream; }
   uv_handle_t* handle() { return &h.handle; }
@@ -275,6 +278,12 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   v8::Isolate* isolate = runtime->isolate();
   v8::HandleScope scope(isolate);
   v8::Context::Scope context_scope(runtime->context());
+  if (nread > 0 && wrap->sink != nullptr && !user) {
+    // The block stays ours: the sink copies what it keeps.
+    wrap->bytes_read += static_cast<double>(nread);
+    wrap->sink->OnSinkRead(buf->base, static_cast<size_t>(nread));
+    return;
+  }
   v8::Local<v8::Value> argv[2];
   argv[0] = v8::Number::New(isolate, static_cast<double>(nread));
   if (user) {
@@ -629,9 +638,17 @@ void OnClose(uv_handle_t* handle) {
   Emit(wrap.get(), "onclose", 0, nullptr);
 }
 
+// The sink hears of the close before the id can name another handle.
+void DropSink(StreamWrap* wrap) {
+  ReadSink* sink = wrap->sink;
+  wrap->sink = nullptr;
+  if (sink != nullptr) sink->OnSinkDetached();
+}
+
 void CloseWrap(StreamWrap* wrap) {
   if (wrap->closing) return;
   wrap->closing = true;
+  DropSink(wrap);
   uv_close(wrap->handle(), OnClose);
 }
 
@@ -651,6 +668,7 @@ void Reset(const v8::FunctionCallbackInfo<v8::Value>& args) {
     return;
   }
   wrap->closing = true;
+  DropSink(wrap);
   int err = uv_tcp_close_reset(&wrap->h.tcp, OnClose);
   if (err != 0) {
     wrap->closing = false;
@@ -985,6 +1003,23 @@ constexpr runtime::Constant kConstants[] = {
 };
 
 }  // namespace
+
+bool AttachReadSink(uint32_t id, ReadSink* sink) {
+  if (id >= slots.size()) return false;
+  StreamWrap* wrap = slots[id];
+  if (wrap == nullptr || wrap->closing || wrap->user_data != nullptr ||
+      (wrap->sink != nullptr && wrap->sink != sink)) {
+    return false;
+  }
+  wrap->sink = sink;
+  return true;
+}
+
+void DetachReadSink(uint32_t id, ReadSink* sink) {
+  if (id >= slots.size()) return;
+  StreamWrap* wrap = slots[id];
+  if (wrap != nullptr && wrap->sink == sink) wrap->sink = nullptr;
+}
 
 JSPACK_BINDING_WITH_CONSTANTS(stream_wrap, kMethods, kConstants)
 

@@ -119,6 +119,16 @@ Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
     }
     hooks_[i].Reset(isolate, fn.As<v8::Function>());
   }
+  v8::Local<v8::Value> pending;
+  if (hooks->Get(context, OneByteString(isolate, "pendingQueues"))
+          .ToLocal(&pending) &&
+      pending->IsUint8Array() &&
+      pending.As<v8::Uint8Array>()->ByteLength() >= 2) {
+    v8::Local<v8::Uint8Array> flags = pending.As<v8::Uint8Array>();
+    pending_store_ = flags->Buffer()->GetBackingStore();
+    pending_queues_ = static_cast<const uint8_t*>(pending_store_->Data()) +
+                      flags->ByteOffset();
+  }
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetPromiseRejectCallback(OnPromiseReject);
   isolate->SetPrepareStackTraceCallback(PrepareStackTrace);
@@ -226,13 +236,15 @@ int Runtime::RunLoopToExit() {
 
 bool Runtime::CallReportingErrors(v8::Local<v8::Function> fn, int argc,
                                   v8::Local<v8::Value>* argv,
-                                  v8::Local<v8::Value>* result) {
+                                  v8::Local<v8::Value>* result,
+                                  v8::Local<v8::Value> receiver) {
   // V8 forgets a termination once the stack has unwound; a stopping
   // worker must not start JS again from a later callback of the loop turn.
   if (Stopping()) return false;
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> ret;
-  if (!fn->Call(context(), v8::Undefined(isolate_), argc, argv).ToLocal(&ret)) {
+  if (receiver.IsEmpty()) receiver = v8::Undefined(isolate_);
+  if (!fn->Call(context(), receiver, argc, argv).ToLocal(&ret)) {
     ReportUncaught(try_catch);
     return false;
   }
@@ -254,6 +266,14 @@ bool Runtime::CallHook(Hook h, int argc, v8::Local<v8::Value>* argv,
 }
 
 void Runtime::DrainTicks() {
+  // Most callbacks queue no tick and leave no rejection: the microtasks they
+  // queued run here, and the JS drain runs only if those queued more.
+  if (pending_queues_ != nullptr && pending_queues_[0] == 0 &&
+      pending_queues_[1] == 0) {
+    if (Stopping()) return;
+    isolate_->PerformMicrotaskCheckpoint();
+    if (pending_queues_[0] == 0 && pending_queues_[1] == 0) return;
+  }
   v8::Local<v8::Function> fn = hook(Hook::kProcessTicksAndRejections);
   for (;;) {
     if (Stopping()) return;

@@ -108,6 +108,16 @@ class Runtime {
                     v8::Local<v8::Value>* result = nullptr);
   bool CallHook(Hook hook, int argc, v8::Local<v8::Value>* argv,
                 v8::Local<v8::Value>* result = nullptr);
+  // MakeCallback in two halves, for native code that calls JS several times
+  // for one event (an HTTP parser over one read): each call's exception goes
+  // to the stdlib's uncaught handling (false if it threw), and DrainTicks
+  // runs the tick queue and microtasks once the event is done. The receiver
+  // is undefined when not given.
+  bool CallReportingErrors(v8::Local<v8::Function> fn, int argc,
+                           v8::Local<v8::Value>* argv,
+                           v8::Local<v8::Value>* result,
+                           v8::Local<v8::Value> receiver = {});
+  void DrainTicks();
 
   // Flushes nothing (stdio writes are synchronous) and ends the process now.
   // In a worker it ends only the worker: JS execution is terminated, the
@@ -166,13 +176,7 @@ class Runtime {
   static v8::MaybeLocal<v8::Value> PrepareStackTrace(
       v8::Local<v8::Context> context, v8::Local<v8::Value> error,
       v8::Local<v8::Array> sites);
-  // Calls `fn`; an exception goes to the stdlib's uncaught handling. Does not
-  // drain ticks. Returns false if it threw.
-  bool CallReportingErrors(v8::Local<v8::Function> fn, int argc,
-                           v8::Local<v8::Value>* argv,
-                           v8::Local<v8::Value>* result);
   void HandleTimerResult(v8::Local<v8::Value> next);
-  void DrainTicks();
   void ReportUncaught(const v8::TryCatch& try_catch);
   void ReportUncaught(v8::Local<v8::Value> exception,
                       v8::Local<v8::Message> message);
@@ -196,6 +200,10 @@ class Runtime {
   uint64_t start_time_ns_;
   uint64_t loop_start_ns_ = 0;
   std::unique_ptr<ModuleLoader> modules_;
+  // The stdlib's pendingQueues flags (ticks.js): [0] ticks queued, [1]
+  // rejections to report. nullptr when the stdlib has none.
+  std::shared_ptr<v8::BackingStore> pending_store_;
+  const volatile uint8_t* pending_queues_ = nullptr;
   // Shared by Run and RunWorker: the loop, 'beforeExit', 'exit'.
   int RunLoopToExit();
 

@@ -208,6 +208,8 @@ module.exports = {
   runMain,
   prepareApp,
   processTicksAndRejections: drainQueues,
+  // Not a hook: the flags C++ reads before calling processTicksAndRejections.
+  pendingQueues: require('./process/ticks').pendingQueues,
   processTimers,
   processImmediate,
   promiseRejectHandler,

@@ -5,9 +5,16 @@
 //
 // A parser (newParser) is a plain object the binding calls back through:
 //   parser.onHeaders(rawHeaders, urlOrStatusMessage, methodOrStatusCode,
-//                    major, minor, upgrade, shouldKeepAlive) -> 0 | 1 | 2 | 3
+//                    major, minor, upgrade, shouldKeepAlive, bodiless)
+//       -> 0 | 1 | 2 | 3, or 4 when `bodiless` and the handler completed
+//          the message itself (onComplete then does not come)
 //   parser.onBody(chunk)            a Buffer of the body
 //   parser.onComplete(rawTrailers)  rawTrailers: an array, or undefined
+//   parser.onExecute(result, bytes) only for a parser that reads its socket
+//       itself (consumeSocket's `parser`): after a read that called nothing
+//       else (result: the bytes read, no `bytes`), one that stopped at an
+//       upgrade (result: the bytes parsed, `bytes`: the read) or one that
+//       failed (result: an Error with Node's parse-error fields)
 // parser.execute(buffer) returns the bytes parsed (fewer than given after
 // an upgrade), or an Error with Node's parse-error fields.
 
@@ -19,7 +26,7 @@ let binding;
 function native() {
   if (binding === undefined) {
     binding = internalBinding('http_parser');
-    binding.setCallbacks(callOnHeaders, callOnBody, callOnComplete);
+    binding.setCallbacks(callOnHeaders, callOnBody, callOnComplete, callOnExecute);
   }
   return binding;
 }
@@ -97,12 +104,21 @@ function setMaxIdleHTTPParsers(max) {
 // The buffer of the execute() running now; body pieces are views of it.
 let currentInput = null;
 
-function callOnHeaders(raw, a, b, major, minor, upgrade, keepAlive) {
-  return this.onHeaders(raw, a, b, major, minor, upgrade, keepAlive);
+function callOnHeaders(raw, a, b, major, minor, upgrade, keepAlive, bodiless) {
+  return this.onHeaders(raw, a, b, major, minor, upgrade, keepAlive, bodiless);
 }
 
-function callOnBody(offset, length) {
-  this.onBody(currentInput.subarray(offset, offset + length));
+// A piece of the buffer given to execute(), or of its own (`memory`) when
+// the parser reads its socket itself.
+function callOnBody(offset, length, memory) {
+  if (memory === undefined) this.onBody(currentInput.subarray(offset, offset + length));
+  else this.onBody(Buffer.from(memory, 0, length));
+}
+
+function callOnExecute(result, memory) {
+  if (this.id < 0) return;
+  const bytes = memory === undefined ? undefined : Buffer.from(memory);
+  this.onExecute(result >= 0 ? result : this.lastError(bytes), bytes);
 }
 
 function callOnComplete(rawTrailers) {
@@ -126,6 +142,7 @@ class HTTPParser {
     this.onHeaders = noHeaders;
     this.onBody = nop;
     this.onComplete = nop;
+    this.onExecute = nop;
     this.maxHeaderPairs = 2000;
     this.executing = false;
     this.reinitialize(options);
@@ -152,13 +169,37 @@ class HTTPParser {
     this.executing = true;
     try {
       const n = native().execute(this.id, input);
-      if (n >= 0) return n;
-      const [code, reason, offset] = native().error(this.id);
-      return parseError(code, reason, offset, input);
+      return n >= 0 ? n : this.lastError(input);
     } finally {
       this.executing = false;
       currentInput = previous;
     }
+  }
+
+  // The parse error that stopped the last execute(), over its `input`.
+  lastError(input) {
+    const [code, reason, offset] = native().error(this.id);
+    return parseError(code, reason, offset, input);
+  }
+
+  // Makes the parser read the plain stream handle `hw` itself: its reads
+  // reach the callbacks (and onExecute) without a JS call of their own.
+  consume(hw) {
+    return this.id >= 0 && hw.id >= 0 && native().consume(this.id, hw.id);
+  }
+
+  unconsume() {
+    if (this.id >= 0) native().unconsume(this.id);
+  }
+
+  // Milliseconds since the current message's first byte, or -1.
+  elapsed() {
+    return this.id >= 0 ? native().elapsed(this.id) : -1;
+  }
+
+  // Stops the current message's clock (it timed out).
+  expire() {
+    if (this.id >= 0) native().expire(this.id);
   }
 
   // The input ended: completes a message that runs to the end of the
@@ -195,9 +236,10 @@ class HTTPParser {
     this.onHeaders = noHeaders;
     this.onBody = nop;
     this.onComplete = nop;
+    this.onExecute = nop;
     // Freed from one of its own callbacks, it goes when execute() returns.
-    if (!this.executing && idleIds.length < maxIdleParsers) {
-      native().reinit(id, kIdleOwner, native().REQUEST, false, 16384);
+    if (!this.executing && idleIds.length < maxIdleParsers &&
+        native().reinit(id, kIdleOwner, native().REQUEST, false, 16384)) {
       idleIds.push(id);
     } else {
       native().free(id);
@@ -205,7 +247,9 @@ class HTTPParser {
   }
 }
 
-const kIdleOwner = { onHeaders: noHeaders, onBody: nop, onComplete: nop };
+const kIdleOwner = {
+  id: -1, onHeaders: noHeaders, onBody: nop, onComplete: nop, onExecute: nop,
+};
 
 function nop() {}
 function noHeaders() {
@@ -224,12 +268,14 @@ function isPlainHandle(hw) {
 // is called. A plain TCP or pipe socket is read straight from its handle
 // (no 'data' events, no stream buffering); end and errors still go through
 // the socket. Other sockets (TLS) are read through 'data'. pause()/resume()
-// on the returned object stop and restart reading.
-function consumeSocket(socket, onData) {
+// on the returned object stop and restart reading. Given the `parser` that
+// onData feeds, a plain socket's reads go to the parser natively instead
+// (reader.native; the parser's onExecute then follows each read).
+function consumeSocket(socket, onData, parser) {
   const hw = socket._handle;
   const direct = hw != null && isPlainHandle(hw) && typeof hw.onread === 'function' &&
     !socket.encrypted && socket[kConsumed] === undefined;
-  const reader = direct ? directReader(socket, hw, onData) : streamReader(socket, onData);
+  const reader = direct ? directReader(socket, hw, onData, parser) : streamReader(socket, onData);
   socket[kConsumed] = reader;
   return reader;
 }
@@ -262,7 +308,7 @@ const kListenerMethods = ['on', 'addListener', 'prependListener'];
 // is fed from 'data' too. As in Node, onData is a 'data' listener of the
 // socket from the start (apps count it), fed once the stream carries the
 // bytes, and pausing pauses the socket (it says 'pause').
-function directReader(socket, hw, onData) {
+function directReader(socket, hw, onData, parser) {
   socket.on('data', onData);
   const original = hw.onread;
   const fast = function onConsumedRead(nread, memory, handle) {
@@ -275,12 +321,17 @@ function directReader(socket, hw, onData) {
   };
   let viaStream = null;
   const restore = () => {
+    if (reader.native) {
+      reader.native = false;
+      parser.unconsume();
+    }
     if (hw.onread === fast) hw.onread = original;
     for (const name of kListenerMethods) delete socket[name];
   };
   const reader = {
     paused: false,
     viaHandle: true,
+    native: false,
     pause() {
       this.paused = true;
       if (viaStream !== null) {
@@ -315,6 +366,7 @@ function directReader(socket, hw, onData) {
     };
   }
   hw.onread = fast;
+  if (parser !== undefined) reader.native = parser.consume(hw);
   if (!hw.reading && !socket.connecting) hw.readStart();
   return reader;
 }

@@ -280,15 +280,14 @@ function stopChecking() {
 // Connections whose head (headersTimeout) or whole request (requestTimeout)
 // takes too long get a 408 and are closed.
 function checkConnections(srv) {
-  const now = Date.now();
   for (const conn of [...srv[kConnections]]) {
-    if (conn.started === 0) continue;
-    const elapsed = now - conn.started;
+    const elapsed = conn.parser.elapsed();
+    if (elapsed < 0) continue;
     const hdrs = srv.headersTimeout > 0 && elapsed > srv.headersTimeout &&
       !conn.parser.headersDone();
     const whole = srv.requestTimeout > 0 && elapsed > srv.requestTimeout;
     if (hdrs || whole) {
-      conn.started = 0;
+      conn.parser.expire();
       socketError(conn, new codes.ERR_HTTP_REQUEST_TIMEOUT());
     }
   }
@@ -332,7 +331,6 @@ function onConnection(sock) {
     waiting: [],         // responses waiting for the socket (pipelining)
     unfinished: [],      // requests whose response has not finished
     requests: 0,
-    started: 0,
     idleTimer: false,
     upgrade: null,
     closed: false,
@@ -343,21 +341,29 @@ function onConnection(sock) {
   // of its own: ticks and microtasks run after it (so the request's
   // 'data' listeners see the piece before a response ended in the handler
   // finishes); the head and the end are not.
-  parser.onHeaders = (raw, url, method, major, minor, upgrade, persist) =>
-    onHeaders(conn, raw, url, method, major, minor, upgrade, persist);
+  parser.onHeaders = (raw, url, method, major, minor, upgrade, persist, bodiless) =>
+    onHeaders(conn, raw, url, method, major, minor, upgrade, persist, bodiless);
   parser.onBody = (chunk) => {
+    // A parser reading the socket itself: the socket saw no read.
+    if (conn.reader.native) sock._unrefTimer();
     onBody(conn, chunk);
     if (conn.reader.viaHandle === true) drainBetweenCallbacks();
   };
   parser.onComplete = (trailers) => onComplete(conn, trailers);
+  parser.onExecute = (result, bytes) => {
+    sock._unrefTimer();
+    afterExecute(conn, result, bytes);
+  };
   for (const [event, handler] of socketHandlers()) sock.on(event, handler);
   if (srv.timeout > 0) sock.setTimeout(srv.timeout);
-  conn.reader = consumeSocket(sock, (chunk) => onData(conn, chunk));
+  conn.reader = consumeSocket(sock, (chunk) => onData(conn, chunk), parser);
 }
 
 function onData(conn, chunk) {
-  if (conn.started === 0) conn.started = Date.now();
-  const n = conn.parser.execute(chunk);
+  afterExecute(conn, conn.parser.execute(chunk), chunk);
+}
+
+function afterExecute(conn, n, chunk) {
   if (n instanceof Error) {
     socketError(conn, n);
     return;
@@ -373,8 +379,9 @@ function hasField(raw, name) {
   return false;
 }
 
-function onHeaders(conn, raw, url, method, major, minor, upgrade, persist) {
+function onHeaders(conn, raw, url, method, major, minor, upgrade, persist, bodiless) {
   const { server: srv, socket: sock } = conn;
+  if (conn.reader.native) sock._unrefTimer();
   conn.requests++;
   const max = srv.maxHeadersCount;
   if (typeof max === 'number' && max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
@@ -394,7 +401,14 @@ function onHeaders(conn, raw, url, method, major, minor, upgrade, persist) {
   }
   inc.upgrade = false;
   onRequest(conn, inc, persist);
-  return upgrade ? 3 : 0;
+  if (upgrade) return 3;
+  // A request that cannot have a body ends with its head: one call from
+  // the parser instead of two.
+  if (bodiless && !conn.closed && conn.current === inc) {
+    onComplete(conn, undefined);
+    return 4;
+  }
+  return 0;
 }
 
 function onRequest(conn, inc, persist) {
@@ -467,7 +481,6 @@ function onBody(conn, chunk) {
 function onComplete(conn, trailers) {
   const inc = conn.current;
   conn.current = null;
-  conn.started = 0;
   if (inc === null) return;
   inc._finish(trailers);
   if (conn.reader.paused && inc._dumped) conn.reader.resume();

@@ -6,7 +6,7 @@
 // uncaught exception.
 
 const process = require('./object');
-const { nextTick } = require('./ticks');
+const { nextTick, pendingQueues } = require('./ticks');
 const { reportUncaught } = require('./execution');
 const { inspect } = require('../util/inspect');
 
@@ -22,6 +22,7 @@ function promiseRejectHandler(event, promise, reason) {
   if (event === kRejectWithNoHandler) {
     unhandled.set(promise, { reason, reported: false });
     queue.push(promise);
+    pendingQueues[1] = 1;
     return;
   }
   if (event !== kHandlerAddedAfterReject) return;
@@ -56,6 +57,7 @@ function reportUnhandledRejections() {
   if (queue.length === 0) return false;
   const batch = queue;
   queue = [];
+  pendingQueues[1] = 0;
   for (const promise of batch) {
     const entry = unhandled.get(promise);
     if (entry === undefined) continue;

@@ -15,6 +15,11 @@ let readAt = 0;
 let writeAt = 0;
 // Set once the process is exiting: Node drops ticks queued from then on.
 let closed = false;
+// What C++ reads after each callback to skip the JS drain when nothing is
+// queued (runtime.cc DrainTicks): [0] is 1 while ticks wait, [1] while
+// rejections wait for their report (promises.js). Its own ArrayBuffer, so
+// the memory never moves.
+const pendingQueues = new Uint8Array(new ArrayBuffer(2));
 
 function ticksPending() {
   return readAt !== writeAt;
@@ -36,6 +41,7 @@ function nextTick(callback, ...args) {
   ring[writeAt] = callback;
   ring[writeAt + 1] = args.length === 0 ? undefined : args;
   writeAt = (writeAt + 2) & (ring.length - 1);
+  pendingQueues[0] = 1;
   if (writeAt === readAt) growRing();
 }
 
@@ -51,10 +57,13 @@ function runTicks() {
     else if (args.length === 1) fn(args[0]);
     else Reflect.apply(fn, undefined, args);
   }
+  pendingQueues[0] = 0;
 }
 
 function closeTickQueue() {
   closed = true;
 }
 
-module.exports = { nextTick, ticksPending, runTicks, closeTickQueue };
+module.exports = {
+  nextTick, ticksPending, runTicks, closeTickQueue, pendingQueues,
+};
