@@ -378,11 +378,13 @@ Parser* Find(const v8::FunctionCallbackInfo<v8::Value>& args) {
   return parser != nullptr && !parser->freed ? parser : nullptr;
 }
 
-// setCallbacks(onHeaders, onBody, onComplete, onExecute): the functions
+// setCallbacks(onHeaders, onBody, onComplete[, onExecute]): the functions
 // every parser of this runtime calls.
 void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  // onExecute may be left out by a caller that never consumes a handle.
   JSPACK_CHECK(args[0]->IsFunction() && args[1]->IsFunction() &&
-               args[2]->IsFunction() && args[3]->IsFunction());
+               args[2]->IsFunction() &&
+               (args[3]->IsFunction() || args[3]->IsUndefined()));
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Value> fns[4] = {args[0], args[1], args[2], args[3]};
   Runtime::From(args)->set_binding_data(kCallbacksKey,
