@@ -75,6 +75,20 @@ bool DebugEnabled();
 // the first call (made at the top of main).
 void DebugTime(const char* phase);
 
+// `jspack --build-snapshot` (snapshot.cc): while tracking is on, every JS
+// object whose internal field points at native memory is recorded with what
+// it is ("Hash", "MessagePort"), so that the snapshot builder can name the
+// ones still reachable when the heap is saved (it refuses those).
+void StartNativeObjectTracking();
+// After a full GC: what each recorded object that is still alive and still
+// points at native memory is, one entry per object.
+std::vector<std::string> ReachableNativeObjects();
+// Drops the records (their handles must not be in a snapshot).
+void StopNativeObjectTracking();
+// Records `object` (a no-op unless tracking is on).
+void TrackNativeObject(v8::Isolate* isolate, v8::Local<v8::Object> object,
+                       const char* what);
+
 class Runtime {
  public:
   // The main thread's runtime drives uv_default_loop(). A worker's runtime
@@ -99,6 +113,15 @@ class Runtime {
   // the app's main), then the loop runs until empty or stopped. Returns the
   // worker's exit code.
   int RunWorker(v8::Local<v8::Value> boot);
+  // `jspack --build-snapshot`: calls `build_app` (the stdlib's buildApp,
+  // which runs the app's main), then runs the loop until it is empty and
+  // 'beforeExit' added nothing, as Node's --build-snapshot does. No 'exit'.
+  void RunForSnapshot(v8::Local<v8::Function> build_app);
+  // Replaces what Exit does (the snapshot builder reports the exit as a
+  // failed build); the handler must not return.
+  void set_exit_handler(std::function<void(int)> handler) {
+    exit_handler_ = std::move(handler);
+  }
 
   // Calls `fn` from the event loop the way Node's MakeCallback does: an
   // exception goes to the stdlib's uncaught-exception handling, and the tick
@@ -198,6 +221,9 @@ class Runtime {
   std::unique_ptr<ModuleLoader> modules_;
   // Shared by Run and RunWorker: the loop, 'beforeExit', 'exit'.
   int RunLoopToExit();
+  // The loop and 'beforeExit' until nothing is left; false if stopping.
+  bool RunLoopUntilEmpty();
+  std::function<void(int)> exit_handler_;
 
   WorkerThread* worker_ = nullptr;
   bool stopping_ = false;
