@@ -278,8 +278,8 @@ int BuildSnapshotMode(int argc, char** argv) {
       std::string text = "error=" + refusal.cause + "\nfix=" + refusal.fix +
                          "\n", ignored;
       WriteFileAtomically(info_out, text, &ignored);
-      fprintf(stderr, "%s: cannot snapshot the app: %s\n", program.c_str(),
-              refusal.cause.c_str());
+      // The packer says it, with the fix.
+      DebugLog("cannot snapshot the app: %s", refusal.cause.c_str());
       fflush(stdout);
       fflush(stderr);
       _exit(1);

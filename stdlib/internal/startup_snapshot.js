@@ -54,9 +54,100 @@ function isBuildingSnapshot() {
   return building;
 }
 
+// V8 10.2 gives a context some of the builtins it ships (the ones once
+// behind flags) only when its isolate is not making a snapshot: they are
+// added when the snapshot is deserialized. While the app runs at pack time,
+// the plain-JS ones are stood in for here (and Error.stackTraceLimit, which
+// V8 leaves unset there too, so errors have no stack); they are taken out
+// before the heap is saved, so a start gets V8's own.
+// (Atomics, SharedArrayBuffer and WebAssembly cannot be: they do not exist
+// while an app runs at pack time.)
+const standIns = [];
+
+function standIn(target, name, value) {
+  if (Object.prototype.hasOwnProperty.call(target, name)) return;
+  Object.defineProperty(target, name, {
+    value, writable: true, enumerable: false, configurable: true,
+  });
+  standIns.push([target, name]);
+}
+
+function relativeIndex(index, length) {
+  const n = Math.trunc(Number(index)) || 0;
+  return n < 0 ? length + n : n;
+}
+
+function lengthOf(object) {
+  const n = Math.trunc(Number(object.length)) || 0;
+  return Math.min(Math.max(n, 0), Number.MAX_SAFE_INTEGER);
+}
+
+const arrayLike = {
+  at(index) {
+    const object = Object(this);
+    const length = lengthOf(object);
+    const k = relativeIndex(index, length);
+    return k < 0 || k >= length ? undefined : object[k];
+  },
+  findLast(predicate, thisArg = undefined) {
+    validateFunction(predicate, 'predicate');
+    const object = Object(this);
+    for (let k = lengthOf(object) - 1; k >= 0; k--) {
+      if (predicate.call(thisArg, object[k], k, object)) return object[k];
+    }
+    return undefined;
+  },
+  findLastIndex(predicate, thisArg = undefined) {
+    validateFunction(predicate, 'predicate');
+    const object = Object(this);
+    for (let k = lengthOf(object) - 1; k >= 0; k--) {
+      if (predicate.call(thisArg, object[k], k, object)) return k;
+    }
+    return -1;
+  },
+};
+
+const strings = {
+  at(index) {
+    if (this === null || this === undefined) {
+      throw new TypeError('String.prototype.at called on null or undefined');
+    }
+    const text = `${this}`;
+    const k = relativeIndex(index, text.length);
+    return k < 0 || k >= text.length ? undefined : text[k];
+  },
+};
+
+const objects = {
+  hasOwn(object, key) {
+    return Object.prototype.hasOwnProperty.call(Object(object), key);
+  },
+};
+
+function addStandIns() {
+  const typedArrayPrototype = Object.getPrototypeOf(Int8Array.prototype);
+  for (const name of ['at', 'findLast', 'findLastIndex']) {
+    standIn(Array.prototype, name, arrayLike[name]);
+    standIn(typedArrayPrototype, name, arrayLike[name]);
+    standIn(Array.prototype[Symbol.unscopables], name, true);
+  }
+  standIn(String.prototype, 'at', strings.at);
+  standIn(Object, 'hasOwn', objects.hasOwn);
+  if (!Object.prototype.hasOwnProperty.call(Error, 'stackTraceLimit')) {
+    Error.stackTraceLimit = 10;
+    standIns.push([Error, 'stackTraceLimit']);
+  }
+}
+
+function removeStandIns() {
+  for (const [target, name] of standIns) delete target[name];
+  standIns.length = 0;
+}
+
 // Pack time, before the app's main runs.
 function startBuild() {
   building = true;
+  addStandIns();
 }
 
 // Pack time, once the loop is empty (and 'beforeExit' added nothing): the
@@ -77,6 +168,7 @@ function finishBuild(dropRunState) {
   }
   const problem = dropRunState();
   if (problem !== '') return problem;
+  removeStandIns();
   building = false;
   initialized = true;
   return '';
