@@ -13,6 +13,12 @@ runs its deserialize main function. Compared with node --build-snapshot.
       `jspack: error: cannot snapshot ...` naming what and how to fix it,
       and no output file (nor a temporary one) left.
   build_snapshot.py list-refusals
+  build_snapshot.py workers
+      a --build-snapshot app whose main starts a worker_threads Worker on its
+      own file, forks another packed entry and a cluster worker: the worker
+      and the forked entry run from the app compiled (their own code, not the
+      main function); the cluster worker is the app again and runs the main
+      function, as under node.
 """
 import argparse
 import os
@@ -170,6 +176,57 @@ def cmd_refuse(opts):
         log(f"ok: {lines[0]}")
 
 
+WORKER_APP = r"""
+const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+const { startupSnapshot } = require('v8');
+const cluster = require('cluster');
+const path = require('path');
+if (!isMainThread) {
+  parentPort.postMessage(`worker ${workerData}, building ${Boolean(startupSnapshot.isBuildingSnapshot())}`);
+} else {
+  const state = { at: 'pack time' };
+  startupSnapshot.setDeserializeMainFunction(() => {
+    if (cluster.isWorker) {
+      console.log('cluster worker runs main, state from', state.at);
+      process.exit(0);
+    }
+    const worker = new Worker(__filename, { workerData: 42 });
+    worker.on('message', (m) => {
+      console.log('from worker:', m);
+      const child = require('child_process').fork(path.join(__dirname, 'child.js'), ['a']);
+      child.on('message', (m2) => {
+        console.log('from child:', m2);
+        cluster.fork().on('exit', (code) => console.log('cluster worker exit', code));
+      });
+    });
+  });
+}
+"""
+CHILD = ("process.send(`child ${process.argv.slice(2)}, building "
+         "${Boolean(require('v8').startupSnapshot.isBuildingSnapshot())}`);\n"
+         "process.disconnect();\n")
+WORKER_OUTPUT = (b"from worker: worker 42, building false\n"
+                 b"from child: child a, building false\n"
+                 b"cluster worker runs main, state from pack time\n"
+                 b"cluster worker exit 0\n")
+
+
+def cmd_workers(opts):
+    with TempDir(opts.tmp) as tmp:
+        entry = os.path.join(tmp, "app.js")
+        with open(entry, "w") as f:
+            f.write(WORKER_APP)
+        with open(os.path.join(tmp, "child.js"), "w") as f:
+            f.write(CHILD)
+        out = os.path.join(tmp, "out", "app")
+        os.mkdir(os.path.dirname(out))
+        build = run([opts.jspack, entry, os.path.join(tmp, "child.js"), "-o",
+                     out, "--build-snapshot", "--libs=system"], cwd=tmp)
+        expect(build, b"", 0, "jspack --build-snapshot app.js child.js")
+        proc = run([out], cwd=tmp)
+        expect(proc, WORKER_OUTPUT, 0, "worker, fork and cluster.fork")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--jspack", default=os.path.join(run_case.ROOT, "build",
@@ -183,12 +240,15 @@ def main():
     refuse = sub.add_parser("refuse")
     refuse.add_argument("name", choices=sorted(REFUSALS))
     sub.add_parser("list-refusals")
+    sub.add_parser("workers")
     opts = ap.parse_args()
     try:
         if opts.cmd == "list-refusals":
             print("\n".join(sorted(REFUSALS)))
         elif opts.cmd == "sample":
             cmd_sample(opts)
+        elif opts.cmd == "workers":
+            cmd_workers(opts)
         else:
             cmd_refuse(opts)
     except Skip as e:
