@@ -154,6 +154,10 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
     if (!app.Read(SectionKind::kBundle, &plan.bundle_source, &error)) {
       Damaged(error);
     }
+    info.initialize_app = get(payload::manifest::kAppInitialized) == "1";
+    if (info.initialize_app) {
+      DebugLog("the app's main runs now, as it did at pack time");
+    }
     if (plan.snapshot.empty() && allow_base_file) {
       plan.snapshot = LoadBaseSnapshot(DirName(info.exec_path));
     }

@@ -320,12 +320,12 @@ function cachedDataVersionTag() {
 // holds the app compiled, never run, so isBuildingSnapshot() is false and
 // the build-time hooks throw ERR_NOT_BUILDING_SNAPSHOT, as node's do
 // outside --build-snapshot.
-const snapshotState = require('./internal/startup_snapshot');
+const { api: snapshotApi } = require('./internal/startup_snapshot');
 const startupSnapshot = {
-  addDeserializeCallback: snapshotState.addDeserializeCallback,
-  addSerializeCallback: snapshotState.addSerializeCallback,
-  setDeserializeMainFunction: snapshotState.setDeserializeMainFunction,
-  isBuildingSnapshot: snapshotState.isBuildingSnapshot,
+  addDeserializeCallback: snapshotApi.addDeserializeCallback,
+  addSerializeCallback: snapshotApi.addSerializeCallback,
+  setDeserializeMainFunction: snapshotApi.setDeserializeMainFunction,
+  isBuildingSnapshot: snapshotApi.isBuildingSnapshot,
 };
 
 module.exports = {

@@ -31,6 +31,7 @@ constexpr const char* kHookNames[] = {
     "prepareStackTrace",
     "importBuiltin",
     "runWorker",
+    "startInitializedApp",
 };
 static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
               static_cast<size_t>(Hook::kCount));
@@ -228,9 +229,15 @@ int Runtime::Run(const std::string* bundle_source) {
     source = s;
   }
   v8::Local<v8::Value> argv[] = {
-      source, v8::Boolean::New(isolate_, info_.bundle_is_module)};
-  CallHook(Hook::kRunMain, 2, argv);
+      source, v8::Boolean::New(isolate_, info_.bundle_is_module),
+      v8::Undefined(isolate_), v8::Boolean::New(isolate_, info_.initialize_app)};
+  CallHook(Hook::kRunMain, 4, argv);
   DebugTime("main module ran");
+  if (info_.initialize_app) {
+    loop_start_ns_ = uv_hrtime();
+    if (!RunLoopUntilEmpty()) return stop_code_;
+    CallHook(Hook::kStartInitializedApp, 0, nullptr);
+  }
   return RunLoopToExit();
 }
 

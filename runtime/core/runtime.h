@@ -37,6 +37,7 @@ enum class Hook {
   kPrepareStackTrace,
   kImportBuiltin,
   kRunWorker,
+  kStartInitializedApp,
   kCount
 };
 
@@ -51,6 +52,10 @@ struct RunInfo {
   std::function<std::string()> load_source_map;
   // The bundle is an ES module (top-level await), run from source.
   bool bundle_is_module = false;
+  // The app was packed with --build-snapshot, but its snapshot cannot be
+  // used (another libnode made it): the bundle's main runs now as it did at
+  // pack time, then, once the loop is empty, the deserialize main function.
+  bool initialize_app = false;
   // How this run was started: "app" (a bundle: a packed app or `jspack
   // run`), or the node-compatible command of a bare runtime (main.cc):
   // "file" (`jspack-runtime file.js`), "eval" (-e/-p), "stdin" (the script

@@ -28,7 +28,7 @@ const {
 } = require('./process/execution');
 const { processTimers, processImmediate } = require('./timers');
 const {
-  prepareApp, runMain, buildApp, finishAppBuild,
+  prepareApp, runMain, buildApp, finishAppBuild, startInitializedApp,
 } = require('./modules/run_main');
 const { prepareStackTrace } = require('./source_map');
 
@@ -212,6 +212,7 @@ module.exports = {
   // `jspack --build-snapshot` (runtime/core/snapshot.cc).
   buildApp,
   finishAppBuild,
+  startInitializedApp,
   processTicksAndRejections: drainQueues,
   processTimers,
   processImmediate,

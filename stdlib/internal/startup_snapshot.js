@@ -8,51 +8,42 @@
 // of the packed executable, after this run's process facts are filled in).
 // Everything else is the heap as the app left it.
 
-const {
-  ERR_DUPLICATE_STARTUP_SNAPSHOT_MAIN_FUNCTION,
-  ERR_NOT_BUILDING_SNAPSHOT,
-} = require('./errors').codes;
+const { codes } = require('./errors');
 const { validateFunction } = require('./validators');
 
 let building = false;
 // True in the snapshot of an app whose main ran at pack time: a start runs
 // the deserialize callbacks and the main function instead of the bundle.
 let initialized = false;
-const serializeCallbacks = [];
-const deserializeCallbacks = [];
-let mainFunction;
-let mainData;
-
-function checkBuilding() {
-  if (!building) throw new ERR_NOT_BUILDING_SNAPSHOT();
-}
+// What the app registered: { fn, data } records, in the order given.
+const pending = { serialize: [], deserialize: [], main: undefined };
 
 // As in Node, the state is checked before the argument.
-function addSerializeCallback(callback, data) {
-  checkBuilding();
-  validateFunction(callback, 'callback');
-  serializeCallbacks.push([callback, data]);
+function accept(fn) {
+  if (!building) throw new codes.ERR_NOT_BUILDING_SNAPSHOT();
+  validateFunction(fn, 'callback');
 }
 
-function addDeserializeCallback(callback, data) {
-  checkBuilding();
-  validateFunction(callback, 'callback');
-  deserializeCallbacks.push([callback, data]);
-}
-
-function setDeserializeMainFunction(callback, data) {
-  checkBuilding();
-  validateFunction(callback, 'callback');
-  if (mainFunction !== undefined) {
-    throw new ERR_DUPLICATE_STARTUP_SNAPSHOT_MAIN_FUNCTION();
-  }
-  mainFunction = callback;
-  mainData = data;
-}
-
-function isBuildingSnapshot() {
-  return building;
-}
+const api = {
+  addSerializeCallback(fn, data) {
+    accept(fn);
+    pending.serialize.push({ fn, data });
+  },
+  addDeserializeCallback(fn, data) {
+    accept(fn);
+    pending.deserialize.push({ fn, data });
+  },
+  setDeserializeMainFunction(fn, data) {
+    accept(fn);
+    if (pending.main !== undefined) {
+      throw new codes.ERR_DUPLICATE_STARTUP_SNAPSHOT_MAIN_FUNCTION();
+    }
+    pending.main = { fn, data };
+  },
+  isBuildingSnapshot() {
+    return building;
+  },
+};
 
 // V8 10.2 gives a context some of the builtins it ships (the ones once
 // behind flags) only when its isolate is not making a snapshot: they are
@@ -90,7 +81,9 @@ const arrayLike = {
     return k < 0 || k >= length ? undefined : object[k];
   },
   findLast(predicate, thisArg = undefined) {
-    validateFunction(predicate, 'predicate');
+    if (typeof predicate !== 'function') {
+      throw new TypeError(`${String(predicate)} is not a function`);
+    }
     const object = Object(this);
     for (let k = lengthOf(object) - 1; k >= 0; k--) {
       if (predicate.call(thisArg, object[k], k, object)) return object[k];
@@ -98,7 +91,9 @@ const arrayLike = {
     return undefined;
   },
   findLastIndex(predicate, thisArg = undefined) {
-    validateFunction(predicate, 'predicate');
+    if (typeof predicate !== 'function') {
+      throw new TypeError(`${String(predicate)} is not a function`);
+    }
     const object = Object(this);
     for (let k = lengthOf(object) - 1; k >= 0; k--) {
       if (predicate.call(thisArg, object[k], k, object)) return k;
@@ -155,12 +150,12 @@ function startBuild() {
 // is dropped. Returns '' when the heap may be saved, else "cause\nfix".
 function finishBuild(dropRunState) {
   // A callback may add another; it runs too, in order.
-  for (let i = 0; i < serializeCallbacks.length; i++) {
-    const [callback, data] = serializeCallbacks[i];
-    callback(data);
+  for (let i = 0; i < pending.serialize.length; i++) {
+    const { fn, data } = pending.serialize[i];
+    fn(data);
   }
-  serializeCallbacks.length = 0;
-  if (mainFunction === undefined) {
+  pending.serialize = [];
+  if (pending.main === undefined) {
     return 'the app set no main function for its runs\n' +
       'Call v8.startupSnapshot.setDeserializeMainFunction(main) while the ' +
       'snapshot is built (when isBuildingSnapshot() is true); main runs at ' +
@@ -181,16 +176,12 @@ function isInitialized() {
 // A start of the executable: the deserialize callbacks in the order they
 // were added, then the main function, each given its data.
 function runDeserialized() {
-  for (const [callback, data] of deserializeCallbacks) callback(data);
-  const main = mainFunction;
-  main(mainData);
+  for (const { fn, data } of pending.deserialize) fn(data);
+  pending.main.fn(pending.main.data);
 }
 
 module.exports = {
-  addSerializeCallback,
-  addDeserializeCallback,
-  setDeserializeMainFunction,
-  isBuildingSnapshot,
+  api,
   startBuild,
   finishBuild,
   isInitialized,

@@ -372,7 +372,10 @@ function runCommand(info, options) {
 
 // Startup: `source` is the bundle when it is not in the snapshot; `isModule`
 // says it is an ES module (it uses top-level await).
-function runMain(source, isModule, worker) {
+// `initialize`: the app was packed with --build-snapshot but its snapshot
+// could not be used; its main runs as at pack time, and C++ calls
+// startInitializedApp once the loop is empty.
+function runMain(source, isModule, worker, initialize = false) {
   const info = setupRun();
   const options = readOptions(info.nodeOptions);
   configureWarnings({
@@ -388,6 +391,7 @@ function runMain(source, isModule, worker) {
       runInitializedApp();
       return;
     }
+    if (initialize) startupSnapshot.startBuild();
     runBundle(source, isModule, worker);
     return;
   }
@@ -443,6 +447,18 @@ function finishAppBuild() {
   return startupSnapshot.finishBuild(dropRunState);
 }
 
+// The start of a --build-snapshot app without its snapshot (runMain's
+// `initialize`): what the pack did, then what a start does, in this process.
+function startInitializedApp() {
+  const problem = startupSnapshot.finishBuild(() => '');
+  if (problem !== '') {
+    const { writeString } = internalBinding('stdio');
+    writeString(2, `${process.argv0}: ${problem.replace('\n', '. ')}.\n`);
+    process.exit(1);
+  }
+  runInitializedApp();
+}
+
 // A start of an app whose main ran at pack time: the app's bundle state is
 // moved to this run's paths, then the deserialize callbacks and the main
 // function run.
@@ -466,6 +482,6 @@ function runInitializedApp() {
 // also how a worker thread runs its file or its eval code.
 // bundledEntry(file, cwd) and isPackedApp() are for fork() and new Worker().
 module.exports = {
-  prepareApp, runMain, buildApp, finishAppBuild, runFile, runScriptSource, Module, bundledEntry,
+  prepareApp, runMain, buildApp, finishAppBuild, startInitializedApp, runFile, runScriptSource, Module, bundledEntry,
   isPackedApp, kForkTargetVariable,
 };
