@@ -147,8 +147,8 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         continue;
       }
       if (run && (arg == "-o" || arg.compare(0, 8, "--output") == 0 ||
-                  arg.compare(0, 5, "--icu") == 0 ||
-                  arg == "--no-snapshot" || arg == "--build-snapshot")) {
+                  arg.compare(0, 5, "--icu") == 0 || arg == "--no-snapshot" ||
+                  arg == "--build-snapshot")) {
         return Status::Error("option " + arg + " does not apply to jspack run",
                              "jspack run writes no file; drop the option.");
       }

@@ -174,19 +174,18 @@ Status BuildInitializedSnapshot(const std::string& stub,
   if (!ReadFile(info_path, &text, &error)) text.clear();
   *info = ParseKeyValueLines(text);
   if (result.term_signal != 0) {
-    return Status::Error("the runtime crashed (signal " +
-                             std::to_string(result.term_signal) +
-                             ") while running " + entry_name +
-                             " to snapshot it",
-                         "Pack without --build-snapshot, and report this "
-                         "jspack bug.");
+    return Status::Error(
+        "the runtime crashed (signal " + std::to_string(result.term_signal) +
+            ") while running " + entry_name + " to snapshot it",
+        "Pack without --build-snapshot, and report this "
+        "jspack bug.");
   }
   if (result.exit_code != 0 || info->count("error") != 0) {
     std::string cause = (*info)["error"];
     std::string fix = (*info)["fix"];
     if (cause.empty()) {
-      cause = "the runtime exited with status " +
-              std::to_string(result.exit_code);
+      cause =
+          "the runtime exited with status " + std::to_string(result.exit_code);
     }
     if (!fix.empty()) fix += ".";
     return Status::Error("cannot snapshot " + entry_name + ": " + cause,
@@ -518,8 +517,9 @@ Status Pack(const Options& options) {
   bool app_snapshot = options.snapshot && bundle.format == "cjs";
   if (options.build_snapshot && !app_snapshot) {
     return Status::Error(
-        entry_name + " uses top-level await, so V8 cannot snapshot it "
-                     "(--build-snapshot)",
+        entry_name +
+            " uses top-level await, so V8 cannot snapshot it "
+            "(--build-snapshot)",
         "Move the top-level await into the main function given to "
         "v8.startupSnapshot.setDeserializeMainFunction(), or pack without "
         "--build-snapshot.");

@@ -138,8 +138,8 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
         Damaged(error);
       }
       plan.app_in_snapshot = kind == "app";
-      plan.app_initialized =
-          plan.app_in_snapshot && get(payload::manifest::kAppInitialized) == "1";
+      plan.app_initialized = plan.app_in_snapshot &&
+                             get(payload::manifest::kAppInitialized) == "1";
     } else {
       DebugLog(
           "snapshot not used: libnode build-id differs (snapshot made with "
@@ -279,8 +279,9 @@ int BuildSnapshotMode(int argc, char** argv) {
     info.entry_path = entry_path;
     info.debug = DebugEnabled();
     auto refuse = [&](const SnapshotRefusal& refusal) {
-      std::string text = "error=" + refusal.cause + "\nfix=" + refusal.fix +
-                         "\n", ignored;
+      std::string text =
+                      "error=" + refusal.cause + "\nfix=" + refusal.fix + "\n",
+                  ignored;
       WriteFileAtomically(info_out, text, &ignored);
       // The packer says it, with the fix.
       DebugLog("cannot snapshot the app: %s", refusal.cause.c_str());

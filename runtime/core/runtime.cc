@@ -230,7 +230,8 @@ int Runtime::Run(const std::string* bundle_source) {
   }
   v8::Local<v8::Value> argv[] = {
       source, v8::Boolean::New(isolate_, info_.bundle_is_module),
-      v8::Undefined(isolate_), v8::Boolean::New(isolate_, info_.initialize_app)};
+      v8::Undefined(isolate_),
+      v8::Boolean::New(isolate_, info_.initialize_app)};
   CallHook(Hook::kRunMain, 4, argv);
   DebugTime("main module ran");
   if (info_.initialize_app) {

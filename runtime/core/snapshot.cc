@@ -2,9 +2,8 @@
 // bootstrap returns is stored as context data 0; boot reads it back.
 #include "runtime/core/snapshot.h"
 
-#include <v8.h>
-
 #include <uv.h>
+#include <v8.h>
 
 #include <map>
 #include <memory>
@@ -43,8 +42,8 @@ struct ClearedFields {
   int count = 0;
 };
 
-v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder,
-                                       int index, void* data) {
+v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder, int index,
+                                       void* data) {
   // V8 is in the middle of serializing the heap: nothing may allocate here.
   if (holder->GetAlignedPointerFromInternalField(index) == nullptr) {
     return {nullptr, 0};
@@ -78,7 +77,8 @@ bool PrepareContext(v8::Isolate* isolate, v8::Local<v8::Context> context,
   v8::Local<v8::Value> prepare;
   v8::Local<v8::String> source;
   v8::Local<v8::String> name;
-  if (!(*hooks)->Get(context, OneByteString(isolate, "prepareApp"))
+  if (!(*hooks)
+           ->Get(context, OneByteString(isolate, "prepareApp"))
            .ToLocal(&prepare) ||
       !prepare->IsFunction() || !Utf8String(isolate, bundle).ToLocal(&source) ||
       !Utf8String(isolate, filename).ToLocal(&name)) {
@@ -289,8 +289,8 @@ bool BuildInitializedAppSnapshot(const std::string& base_blob,
     v8::Local<v8::Value> build_app, finish_build;
     {
       v8::Context::Scope context_scope(context);
-      if (!PrepareContext(isolate, context, from_base, bundle, filename,
-                          &hooks, error)) {
+      if (!PrepareContext(isolate, context, from_base, bundle, filename, &hooks,
+                          error)) {
         return false;
       }
       if (!hooks->Get(context, OneByteString(isolate, "buildApp"))
@@ -320,24 +320,26 @@ bool BuildInitializedAppSnapshot(const std::string& base_blob,
       v8::Local<v8::Value> result;
       if (!runtime->MakeCallback(finish_build.As<v8::Function>(), 0, nullptr,
                                  &result)) {
-        refuse({"a serialize callback threw while the snapshot was being "
-                "built",
-                "Fix the callback given to "
-                "v8.startupSnapshot.addSerializeCallback()"});
+        refuse(
+            {"a serialize callback threw while the snapshot was being "
+             "built",
+             "Fix the callback given to "
+             "v8.startupSnapshot.addSerializeCallback()"});
       }
       std::string problem = ToUtf8(isolate, result);
       if (!problem.empty()) {
         size_t newline = problem.find('\n');
-        refuse({problem.substr(0, newline),
-                newline == std::string::npos ? ""
-                                             : problem.substr(newline + 1)});
+        refuse({problem.substr(0, newline), newline == std::string::npos
+                                                ? ""
+                                                : problem.substr(newline + 1)});
       }
     }
     // The stdlib closed its own handles (stdio, signals): let them close.
     uv_run(runtime->loop(), UV_RUN_NOWAIT);
     std::vector<std::string> left;
     for (uv_handle_t* handle : OpenHandles(runtime->loop())) {
-      if (before.count(handle) == 0) left.push_back(DescribeHandle(handle->type));
+      if (before.count(handle) == 0)
+        left.push_back(DescribeHandle(handle->type));
     }
     if (!left.empty()) {
       refuse({"the app left " + JoinCounted(left) +

@@ -166,10 +166,10 @@ TEST_F(LaunchTest, ForeignLibnodeBuildIdInitializesABuildSnapshotApp) {
          "JSON.stringify(state), s.isBuildingSnapshot(), "
          "process.argv.slice(2).join(' ')), 'M');\n";
   int status;
-  std::string out = RunCommand(std::string(JSPACK_TEST_JSPACK) + " " + dir_ +
-                                   "/app.js --build-snapshot --libs=system -o " +
-                                   dir_ + "/app",
-                               &status);
+  std::string out = RunCommand(
+      std::string(JSPACK_TEST_JSPACK) + " " + dir_ +
+          "/app.js --build-snapshot --libs=system -o " + dir_ + "/app",
+      &status);
   ASSERT_EQ(status, 0) << out;
   const std::string kExpected =
       "main M {\"building\":true,\"timer\":\"done\",\"serialized\":\"S\","
