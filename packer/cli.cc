@@ -142,9 +142,13 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
         options.snapshot = false;
         continue;
       }
+      if (!run && arg == "--build-snapshot") {
+        options.build_snapshot = true;
+        continue;
+      }
       if (run && (arg == "-o" || arg.compare(0, 8, "--output") == 0 ||
-                  arg.compare(0, 5, "--icu") == 0 ||
-                  arg == "--no-snapshot")) {
+                  arg.compare(0, 5, "--icu") == 0 || arg == "--no-snapshot" ||
+                  arg == "--build-snapshot")) {
         return Status::Error("option " + arg + " does not apply to jspack run",
                              "jspack run writes no file; drop the option.");
       }
@@ -160,6 +164,12 @@ Status ParseArgs(const std::vector<std::string>& args, Options* out) {
       options.app_args.assign(args.begin() + i + 1, args.end());
       break;
     }
+  }
+  if (options.build_snapshot && !options.snapshot) {
+    return Status::Error(
+        "--build-snapshot and --no-snapshot contradict each other",
+        "--build-snapshot puts the state the app's main made at pack time "
+        "into its snapshot; drop one of the two.");
   }
   if (options.icu == "small" && options.libs == "system") {
     return Status::Error(
@@ -227,6 +237,10 @@ Options:
   --no-snapshot       do not snapshot the app: it is compiled from its bundled
                       source at every start (the standard library still
                       starts from its snapshot); for debugging
+  --build-snapshot    run the app's main at pack time, with
+                      v8.startupSnapshot.isBuildingSnapshot() true, and
+                      snapshot the state it leaves; each start then runs the
+                      function given to setDeserializeMainFunction()
   --bundle            (run) bundle a JavaScript entry first too, as packing
                       does
   -h, --help          show this help

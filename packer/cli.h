@@ -25,6 +25,9 @@ struct Options {
   std::string runtime;  // empty: $JSPACK_RUNTIME, then next to jspack
   std::string esbuild;  // empty: $JSPACK_ESBUILD, next to jspack, PATH
   bool snapshot = true;
+  // pack only: the app's main runs at pack time and the snapshot holds the
+  // state it made (v8.startupSnapshot; runtime/core/snapshot.h).
+  bool build_snapshot = false;
   bool bundle = false;  // run only: bundle a JavaScript entry first too
   // pack only: "system" (the output is jspack-runtime itself, linked against
   // the system's libnode) or "portable" (the launcher, carrying the runtime

@@ -139,6 +139,61 @@ Status BuildSnapshot(const std::string& stub, const std::string& bundle_path,
   return RequireKeys(*info, stub, "--jspack-build-snapshot");
 }
 
+// --build-snapshot: the runtime runs the app's main first, with our argv
+// (the entry's own path), environment, directory and stdio, as node
+// --build-snapshot does; its report comes back in a file, since the app's
+// output is on our stdout.
+Status BuildInitializedSnapshot(const std::string& stub,
+                                const std::string& bundle_path,
+                                const std::string& entry,
+                                const std::string& blob_path,
+                                const std::string& info_path,
+                                std::map<std::string, std::string>* info) {
+  std::string entry_name = BaseName(entry);
+  std::string entry_path = entry;
+  if (entry_path.empty() || entry_path[0] != '/') {
+    char cwd[4096];
+    if (getcwd(cwd, sizeof(cwd)) != nullptr) {
+      entry_path = std::string(cwd) + "/" + entry;
+    }
+  }
+  ProcessResult result;
+  std::string error;
+  fflush(stdout);
+  fflush(stderr);
+  if (!RunProcess(stub,
+                  {"--jspack-build-snapshot", "--run-app", "--bundle",
+                   bundle_path, "--entry", entry_name, "--entry-path",
+                   entry_path, "--out", blob_path, "--info-out", info_path},
+                  "", &result, &error, /*inherit_output=*/true)) {
+    return Status::Error("cannot run " + stub + ": " + error,
+                         "Check that jspack-runtime is executable.");
+  }
+  if (InterruptSignal() != 0) return Interrupted();
+  std::string text;
+  if (!ReadFile(info_path, &text, &error)) text.clear();
+  *info = ParseKeyValueLines(text);
+  if (result.term_signal != 0) {
+    return Status::Error(
+        "the runtime crashed (signal " + std::to_string(result.term_signal) +
+            ") while running " + entry_name + " to snapshot it",
+        "Pack without --build-snapshot, and report this "
+        "jspack bug.");
+  }
+  if (result.exit_code != 0 || info->count("error") != 0) {
+    std::string cause = (*info)["error"];
+    std::string fix = (*info)["fix"];
+    if (cause.empty()) {
+      cause =
+          "the runtime exited with status " + std::to_string(result.exit_code);
+    }
+    if (!fix.empty()) fix += ".";
+    return Status::Error("cannot snapshot " + entry_name + ": " + cause,
+                         fix.empty() ? "See the messages above." : fix);
+  }
+  return RequireKeys(*info, stub, "--jspack-build-snapshot");
+}
+
 // zstd level of library sections: they are compressed once per library
 // build and cached (packer/cache.h), so the slow, small level pays off.
 constexpr int kLibraryZstdLevel = 19;
@@ -460,6 +515,15 @@ Status Pack(const Options& options) {
   // An ES module (top-level await) cannot be held by a V8 snapshot: it runs
   // from source on the base snapshot, like --no-snapshot.
   bool app_snapshot = options.snapshot && bundle.format == "cjs";
+  if (options.build_snapshot && !app_snapshot) {
+    return Status::Error(
+        entry_name +
+            " uses top-level await, so V8 cannot snapshot it "
+            "(--build-snapshot)",
+        "Move the top-level await into the main function given to "
+        "v8.startupSnapshot.setDeserializeMainFunction(), or pack without "
+        "--build-snapshot.");
+  }
   if (options.snapshot && !app_snapshot) {
     fprintf(stderr,
             "jspack: note: %s uses top-level await, so it runs as an ES "
@@ -468,8 +532,12 @@ Status Pack(const Options& options) {
   }
   if (app_snapshot) {
     std::string blob_path = temp.path() + "/snapshot.blob";
-    status = BuildSnapshot(stub_path, temp.path() + "/bundle.js", entry_name,
-                           blob_path, &info);
+    status = options.build_snapshot
+                 ? BuildInitializedSnapshot(
+                       stub_path, temp.path() + "/bundle.js", options.entry,
+                       blob_path, temp.path() + "/snapshot.info", &info)
+                 : BuildSnapshot(stub_path, temp.path() + "/bundle.js",
+                                 entry_name, blob_path, &info);
     if (!status.ok()) return status;
     std::string error;
     if (!ReadFile(blob_path, &snapshot, &error)) {
@@ -504,6 +572,9 @@ Status Pack(const Options& options) {
   std::vector<payload::SectionInput> sections;
   if (!snapshot.empty()) {
     manifest[payload::manifest::kSnapshot] = app_snapshot ? "app" : "base";
+    if (app_snapshot && options.build_snapshot) {
+      manifest[payload::manifest::kAppInitialized] = "1";
+    }
   }
   sections.push_back(
       {payload::SectionKind::kManifest, payload::SerializeManifest(manifest)});

@@ -30,13 +30,15 @@ void CloseIfOpen(int* fd) {
 
 bool RunProcess(const std::string& program,
                 const std::vector<std::string>& args, const std::string& cwd,
-                ProcessResult* result, std::string* error) {
+                ProcessResult* result, std::string* error,
+                bool inherit_output) {
   *result = ProcessResult();
   // O_CLOEXEC keeps our ends of the pipes out of the child; the dup2 file
   // actions below give it its own copies as fds 1 and 2.
   int out_pipe[2] = {-1, -1};
   int err_pipe[2] = {-1, -1};
-  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
+  if (!inherit_output &&
+      (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0)) {
     *error = strerror(errno);
     CloseIfOpen(&out_pipe[0]);
     CloseIfOpen(&out_pipe[1]);
@@ -46,8 +48,10 @@ bool RunProcess(const std::string& program,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  if (!inherit_output) {
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  }
   if (!cwd.empty()) {
     posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   }
@@ -117,6 +121,13 @@ bool RunProcess(const std::string& program,
 
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
+    // (With inherited output there were no pipes to drain: an interrupt
+    // arrives here.)
+    if (errno == EINTR && g_interrupt != 0 && !killed) {
+      kill(-pid, SIGTERM);
+      killed = true;
+      continue;
+    }
     if (errno != EINTR) {
       *error = strerror(errno);
       return false;

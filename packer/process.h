@@ -17,10 +17,12 @@ struct ProcessResult {
 // Spawns `program` with `args` (argv[1..]) via posix_spawn, stdin from
 // /dev/null, stdout and stderr captured, in directory `cwd` (empty: ours).
 // Returns false with `error` set (e.g. "Permission denied") when the process
-// could not be started at all.
+// could not be started at all. With `inherit_output` the child writes to
+// our stdout and stderr instead (nothing is captured).
 bool RunProcess(const std::string& program,
                 const std::vector<std::string>& args, const std::string& cwd,
-                ProcessResult* result, std::string* error);
+                ProcessResult* result, std::string* error,
+                bool inherit_output = false);
 
 // Makes SIGINT, SIGTERM and SIGHUP set a flag instead of killing jspack, so
 // a step in progress can stop its child and remove its temporary files;

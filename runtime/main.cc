@@ -91,10 +91,13 @@ struct MappedFile {
   exit(1);
 }
 
-void PrintInfo() {
-  printf("jspack_version=%s\nv8_version=%s\nlibnode_build_id=%s\n",
-         JSPACK_VERSION, V8Version().c_str(), LoadedLibnodeBuildId().c_str());
+std::string InfoLines() {
+  return std::string("jspack_version=") + JSPACK_VERSION +
+         "\nv8_version=" + V8Version() +
+         "\nlibnode_build_id=" + LoadedLibnodeBuildId() + "\n";
 }
+
+void PrintInfo() { fputs(InfoLines().c_str(), stdout); }
 
 // The base snapshot next to this executable if the loaded libnode made it;
 // "" when there is none or it does not fit.
@@ -135,6 +138,8 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
         Damaged(error);
       }
       plan.app_in_snapshot = kind == "app";
+      plan.app_initialized = plan.app_in_snapshot &&
+                             get(payload::manifest::kAppInitialized) == "1";
     } else {
       DebugLog(
           "snapshot not used: libnode build-id differs (snapshot made with "
@@ -143,10 +148,15 @@ int RunPayload(const Payload& app, RunInfo info, bool allow_base_file) {
     }
   }
   if (plan.app_in_snapshot) {
-    DebugLog("boot: app snapshot (%zu bytes)", plan.snapshot.size());
+    DebugLog("boot: app snapshot (%zu bytes)%s", plan.snapshot.size(),
+             plan.app_initialized ? ", initialized at pack time" : "");
   } else {
     if (!app.Read(SectionKind::kBundle, &plan.bundle_source, &error)) {
       Damaged(error);
+    }
+    info.initialize_app = get(payload::manifest::kAppInitialized) == "1";
+    if (info.initialize_app) {
+      DebugLog("the app's main runs now, as it did at pack time");
     }
     if (plan.snapshot.empty() && allow_base_file) {
       plan.snapshot = LoadBaseSnapshot(DirName(info.exec_path));
@@ -189,11 +199,16 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes,
   return true;
 }
 
-// --jspack-build-snapshot --out PATH [--bundle FILE --entry NAME]
+// --jspack-build-snapshot --out PATH [--bundle FILE --entry NAME
+//   [--run-app --entry-path PATH --info-out FILE]]
 // Without --bundle: the base snapshot, as a standalone payload file.
 // With it: the app snapshot, as a raw V8 blob, plus the info lines on stdout.
+// With --run-app (`jspack --build-snapshot`) the app's main runs first, with
+// this process's stdio, so the info lines go to the --info-out file, and so
+// does a refusal (error=, fix=).
 int BuildSnapshotMode(int argc, char** argv) {
-  std::string out, bundle_path, entry;
+  std::string out, bundle_path, entry, entry_path, info_out;
+  bool run_app = false;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (i + 1 < argc && arg == "--out") {
@@ -202,6 +217,12 @@ int BuildSnapshotMode(int argc, char** argv) {
       bundle_path = argv[++i];
     } else if (i + 1 < argc && arg == "--entry") {
       entry = argv[++i];
+    } else if (i + 1 < argc && arg == "--entry-path") {
+      entry_path = argv[++i];
+    } else if (i + 1 < argc && arg == "--info-out") {
+      info_out = argv[++i];
+    } else if (arg == "--run-app") {
+      run_app = true;
     } else {
       fprintf(stderr, "%s: unknown snapshot option '%s'\n", program.c_str(),
               arg.c_str());
@@ -246,6 +267,44 @@ int BuildSnapshotMode(int argc, char** argv) {
   std::string base = LoadBaseSnapshot(DirName(SelfExePath()));
   DebugLog("app snapshot built on %s",
            base.empty() ? "the stdlib source" : "the base snapshot");
+  if (run_app) {
+    if (info_out.empty() || entry_path.empty()) {
+      fprintf(stderr, "%s: --run-app needs --info-out and --entry-path\n",
+              program.c_str());
+      return 2;
+    }
+    RunInfo info;
+    info.exec_path = SelfExePath();
+    info.argv0 = argv[0];
+    info.entry_path = entry_path;
+    info.debug = DebugEnabled();
+    auto refuse = [&](const SnapshotRefusal& refusal) {
+      std::string text =
+                      "error=" + refusal.cause + "\nfix=" + refusal.fix + "\n",
+                  ignored;
+      WriteFileAtomically(info_out, text, &ignored);
+      // The packer says it, with the fix.
+      DebugLog("cannot snapshot the app: %s", refusal.cause.c_str());
+      fflush(stdout);
+      fflush(stderr);
+      _exit(1);
+    };
+    if (!BuildInitializedAppSnapshot(base, bundle,
+                                     entry.empty() ? "main.js" : entry,
+                                     std::move(info), refuse, &blob, &error)) {
+      refuse({error, "Report this jspack bug"});
+    }
+    if (!WriteFileAtomically(out, blob, &error)) refuse({error, ""});
+    if (!WriteFileAtomically(info_out, InfoLines(), &error)) {
+      fprintf(stderr, "%s: %s\n", program.c_str(), error.c_str());
+      return 1;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    // The app's Runtime and its isolate are gone with the snapshot creator;
+    // end here, as a run does, without static destructors.
+    _exit(0);
+  }
   if (!BuildAppSnapshot(base, bundle, entry.empty() ? "main.js" : entry, &blob,
                         &error)) {
     fprintf(stderr, "%s: cannot snapshot the app: %s\n", program.c_str(),

@@ -7,7 +7,6 @@
 const { isArrayBufferView } = require('./internal/util/types');
 const {
   ERR_CONSTRUCT_CALL_REQUIRED,
-  ERR_NOT_BUILDING_SNAPSHOT,
 } = require('./internal/errors').codes;
 const { validateBoolean, validateObject, validateString } = require('./internal/validators');
 
@@ -316,20 +315,17 @@ function cachedDataVersionTag() {
 
 // ---- startupSnapshot ----
 
-// A packed app's snapshot holds its compiled code, never state the app made
-// while running, so app code never runs while a snapshot is being built:
-// isBuildingSnapshot() is false and the build-time hooks refuse, as node's
-// do outside --build-snapshot. Code written for both cases (the usual
-// `if (isBuildingSnapshot()) ... else main()`) takes its run-time path.
-function notBuilding() {
-  throw new ERR_NOT_BUILDING_SNAPSHOT();
-}
-
+// The app's own initialization runs at pack time only with `jspack
+// --build-snapshot` (internal/startup_snapshot.js); otherwise the snapshot
+// holds the app compiled, never run, so isBuildingSnapshot() is false and
+// the build-time hooks throw ERR_NOT_BUILDING_SNAPSHOT, as node's do
+// outside --build-snapshot.
+const { api: snapshotApi } = require('./internal/startup_snapshot');
 const startupSnapshot = {
-  addDeserializeCallback: notBuilding,
-  addSerializeCallback: notBuilding,
-  setDeserializeMainFunction: notBuilding,
-  isBuildingSnapshot: () => false,
+  addDeserializeCallback: snapshotApi.addDeserializeCallback,
+  addSerializeCallback: snapshotApi.addSerializeCallback,
+  setDeserializeMainFunction: snapshotApi.setDeserializeMainFunction,
+  isBuildingSnapshot: snapshotApi.isBuildingSnapshot,
 };
 
 module.exports = {

@@ -544,6 +544,7 @@ void CompileScript(const v8::FunctionCallbackInfo<v8::Value>& args) {
   holder->owner.SetWeak(holder, OnScriptCollected,
                         v8::WeakCallbackType::kParameter);
   owner->SetAlignedPointerInInternalField(0, holder);
+  runtime::TrackNativeObject(isolate, owner, "vm.Script");
   args.GetReturnValue().Set(owner);
 }
 

@@ -42,6 +42,7 @@ class WorkerWrap {
 
   void Attach(v8::Local<v8::Object> object) {
     object->SetAlignedPointerInInternalField(0, this);
+    runtime::TrackNativeObject(runtime_->isolate(), object, "Worker");
     object_.Reset(runtime_->isolate(), object);
     uv_async_init(runtime_->loop(), &exit_async_, OnExitAsync);
     exit_async_.data = this;

@@ -2,10 +2,12 @@
 #include "runtime/core/boot.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "runtime/core/binding.h"
 #include "runtime/core/platform.h"
+#include "runtime/core/snapshot.h"
 #include "runtime/core/stdlib.h"
 #include "runtime/core/v8_setup.h"
 #include "runtime/core/worker.h"
@@ -27,6 +29,16 @@ void OnOutOfMemory(const char* location, bool is_heap_oom) {
           location);
   fflush(stderr);
   _exit(134);
+}
+
+// A child_process.fork() of one of the app's other entries (the stdlib
+// passes the target in JSPACK_FORK_TARGET) runs that entry from the app
+// compiled, not from the state the main entry's pack-time run left; a
+// cluster worker (NODE_UNIQUE_ID) is the app itself again and runs its main
+// function, as in Node.
+bool ForksAnotherEntry() {
+  return getenv("JSPACK_FORK_TARGET") != nullptr &&
+         getenv("NODE_UNIQUE_ID") == nullptr;
 }
 
 }  // namespace
@@ -60,7 +72,19 @@ int BootAndRun(BootPlan plan) {
 
   v8::Isolate::Scope isolate_scope(isolate);
   v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = v8::Context::New(isolate);
+  v8::Local<v8::Context> context;
+  if (plan.app_initialized && !ForksAnotherEntry()) {
+    if (!v8::Context::FromSnapshot(isolate, kInitializedAppContextIndex,
+                                   InternalFieldsDeserializer())
+             .ToLocal(&context)) {
+      fprintf(stderr,
+              "jspack: internal error: the snapshot has no initialized app\n");
+      return 70;
+    }
+  } else {
+    context = v8::Context::New(isolate, nullptr, {}, {},
+                               InternalFieldsDeserializer());
+  }
   v8::Context::Scope context_scope(context);
   v8::Local<v8::Object> hooks;
   if (!plan.snapshot.empty()) {

@@ -12,6 +12,8 @@ struct BootPlan {
   std::string snapshot;
   // True if the snapshot already holds the compiled app.
   bool app_in_snapshot = false;
+  // The snapshot's app ran its main at pack time (`jspack --build-snapshot`).
+  bool app_initialized = false;
   // The app's bundle, compiled and run when it is not in the snapshot.
   std::string bundle_source;
   RunInfo info;

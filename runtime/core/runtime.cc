@@ -31,6 +31,7 @@ constexpr const char* kHookNames[] = {
     "prepareStackTrace",
     "importBuiltin",
     "runWorker",
+    "startInitializedApp",
 };
 static_assert(sizeof(kHookNames) / sizeof(kHookNames[0]) ==
               static_cast<size_t>(Hook::kCount));
@@ -96,6 +97,51 @@ void DebugTime(const char* phase) {
   static const uint64_t start = uv_hrtime();
   DebugLog("time: %s at %.2f ms", phase,
            static_cast<double>(uv_hrtime() - start) / 1e6);
+}
+
+namespace {
+
+struct TrackedObject {
+  v8::Global<v8::Object> object;
+  const char* what;
+};
+bool tracking_native_objects = false;
+std::vector<TrackedObject>& TrackedObjects() {
+  static std::vector<TrackedObject> objects;
+  return objects;
+}
+
+}  // namespace
+
+void StartNativeObjectTracking() { tracking_native_objects = true; }
+
+void TrackNativeObject(v8::Isolate* isolate, v8::Local<v8::Object> object,
+                       const char* what) {
+  if (!tracking_native_objects) return;
+  TrackedObjects().push_back({v8::Global<v8::Object>(isolate, object), what});
+  // Phantom: the record does not keep the object alive.
+  TrackedObjects().back().object.SetWeak();
+}
+
+std::vector<std::string> ReachableNativeObjects() {
+  std::vector<std::string> out;
+  for (TrackedObject& tracked : TrackedObjects()) {
+    if (tracked.object.IsEmpty()) continue;
+    v8::Isolate* isolate = v8::Isolate::GetCurrent();
+    v8::HandleScope scope(isolate);
+    v8::Local<v8::Object> object = tracked.object.Get(isolate);
+    if (object->InternalFieldCount() < 1 ||
+        object->GetAlignedPointerFromInternalField(0) == nullptr) {
+      continue;
+    }
+    out.push_back(tracked.what);
+  }
+  return out;
+}
+
+void StopNativeObjectTracking() {
+  tracking_native_objects = false;
+  TrackedObjects().clear();
 }
 
 Runtime::Runtime(v8::Isolate* isolate, v8::Local<v8::Context> context,
@@ -193,9 +239,16 @@ int Runtime::Run(const std::string* bundle_source) {
     source = s;
   }
   v8::Local<v8::Value> argv[] = {
-      source, v8::Boolean::New(isolate_, info_.bundle_is_module)};
-  CallHook(Hook::kRunMain, 2, argv);
+      source, v8::Boolean::New(isolate_, info_.bundle_is_module),
+      v8::Undefined(isolate_),
+      v8::Boolean::New(isolate_, info_.initialize_app)};
+  CallHook(Hook::kRunMain, 4, argv);
   DebugTime("main module ran");
+  if (info_.initialize_app) {
+    loop_start_ns_ = uv_hrtime();
+    if (!RunLoopUntilEmpty()) return stop_code_;
+    CallHook(Hook::kStartInitializedApp, 0, nullptr);
+  }
   return RunLoopToExit();
 }
 
@@ -207,24 +260,36 @@ int Runtime::RunWorker(v8::Local<v8::Value> boot) {
   return RunLoopToExit();
 }
 
-int Runtime::RunLoopToExit() {
+void Runtime::RunForSnapshot(v8::Local<v8::Function> build_app) {
+  v8::HandleScope handle_scope(isolate_);
+  v8::Context::Scope context_scope(context());
+  MakeCallback(build_app, 0, nullptr);
   loop_start_ns_ = uv_hrtime();
+  RunLoopUntilEmpty();
+}
+
+bool Runtime::RunLoopUntilEmpty() {
   // Like Node: run the loop until it is empty, emit 'beforeExit', and go on
   // if a listener scheduled more work. A stopping worker skips the events:
   // its JS can no longer run.
   for (;;) {
-    if (Stopping()) return stop_code_;
+    if (Stopping()) return false;
     uv_run(loop_, UV_RUN_DEFAULT);
-    if (Stopping()) return stop_code_;
+    if (Stopping()) return false;
     // V8 work still in flight (an async WebAssembly compile) finishes
     // before the process decides it has nothing left to do.
     GetLoopPlatform()->DrainTasks(isolate_);
-    if (Stopping()) return stop_code_;
+    if (Stopping()) return false;
     if (uv_loop_alive(loop_)) continue;
     CallHook(Hook::kEmitBeforeExit, 0, nullptr);
-    if (Stopping()) return stop_code_;
-    if (!uv_loop_alive(loop_)) break;
+    if (Stopping()) return false;
+    if (!uv_loop_alive(loop_)) return true;
   }
+}
+
+int Runtime::RunLoopToExit() {
+  loop_start_ns_ = uv_hrtime();
+  if (!RunLoopUntilEmpty()) return stop_code_;
   v8::Local<v8::Value> code;
   if (!CallHook(Hook::kEmitExit, 0, nullptr, &code)) {
     return Stopping() ? stop_code_ : 7;
@@ -360,6 +425,10 @@ void Runtime::OnMessage(v8::Local<v8::Message> message,
 }
 
 void Runtime::Exit(int code) {
+  if (exit_handler_) {
+    exit_handler_(code);
+    return;
+  }
   if (worker_ != nullptr) {
     RequestStop(code);
     return;
@@ -418,7 +487,12 @@ v8::MaybeLocal<v8::Object> Runtime::NewHandleObject(const char* key,
     set_binding_data(key, fn);
     maker = fn;
   }
-  return maker.As<v8::Function>()->NewInstance(context);
+  v8::Local<v8::Object> object;
+  if (!maker.As<v8::Function>()->NewInstance(context).ToLocal(&object)) {
+    return {};
+  }
+  TrackNativeObject(isolate_, object, class_name != nullptr ? class_name : key);
+  return object;
 }
 
 void Runtime::AddCleanupHook(CleanupHook hook, void* arg) {

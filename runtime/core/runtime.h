@@ -37,6 +37,7 @@ enum class Hook {
   kPrepareStackTrace,
   kImportBuiltin,
   kRunWorker,
+  kStartInitializedApp,
   kCount
 };
 
@@ -51,6 +52,10 @@ struct RunInfo {
   std::function<std::string()> load_source_map;
   // The bundle is an ES module (top-level await), run from source.
   bool bundle_is_module = false;
+  // The app was packed with --build-snapshot, but its snapshot cannot be
+  // used (another libnode made it): the bundle's main runs now as it did at
+  // pack time, then, once the loop is empty, the deserialize main function.
+  bool initialize_app = false;
   // How this run was started: "app" (a bundle: a packed app or `jspack
   // run`), or the node-compatible command of a bare runtime (main.cc):
   // "file" (`jspack-runtime file.js`), "eval" (-e/-p), "stdin" (the script
@@ -74,6 +79,20 @@ bool DebugEnabled();
 // Under JSPACK_DEBUG=1, prints "[jspack] time: <phase> at <ms> ms" since
 // the first call (made at the top of main).
 void DebugTime(const char* phase);
+
+// `jspack --build-snapshot` (snapshot.cc): while tracking is on, every JS
+// object whose internal field points at native memory is recorded with what
+// it is ("Hash", "MessagePort"), so that the snapshot builder can name the
+// ones still reachable when the heap is saved (it refuses those).
+void StartNativeObjectTracking();
+// After a full GC: what each recorded object that is still alive and still
+// points at native memory is, one entry per object.
+std::vector<std::string> ReachableNativeObjects();
+// Drops the records (their handles must not be in a snapshot).
+void StopNativeObjectTracking();
+// Records `object` (a no-op unless tracking is on).
+void TrackNativeObject(v8::Isolate* isolate, v8::Local<v8::Object> object,
+                       const char* what);
 
 class Runtime {
  public:
@@ -99,6 +118,15 @@ class Runtime {
   // the app's main), then the loop runs until empty or stopped. Returns the
   // worker's exit code.
   int RunWorker(v8::Local<v8::Value> boot);
+  // `jspack --build-snapshot`: calls `build_app` (the stdlib's buildApp,
+  // which runs the app's main), then runs the loop until it is empty and
+  // 'beforeExit' added nothing, as Node's --build-snapshot does. No 'exit'.
+  void RunForSnapshot(v8::Local<v8::Function> build_app);
+  // Replaces what Exit does (the snapshot builder reports the exit as a
+  // failed build); the handler must not return.
+  void set_exit_handler(std::function<void(int)> handler) {
+    exit_handler_ = std::move(handler);
+  }
 
   // Calls `fn` from the event loop the way Node's MakeCallback does: an
   // exception goes to the stdlib's uncaught-exception handling, and the tick
@@ -206,6 +234,9 @@ class Runtime {
   const volatile uint8_t* pending_queues_ = nullptr;
   // Shared by Run and RunWorker: the loop, 'beforeExit', 'exit'.
   int RunLoopToExit();
+  // The loop and 'beforeExit' until nothing is left; false if stopping.
+  bool RunLoopUntilEmpty();
+  std::function<void(int)> exit_handler_;
 
   WorkerThread* worker_ = nullptr;
   bool stopping_ = false;

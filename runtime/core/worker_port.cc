@@ -372,6 +372,7 @@ v8::MaybeLocal<v8::Object> PortWrap::New(Runtime* runtime,
   auto* wrap = new PortWrap(runtime, std::move(data));
   wrap->hub_ = hub;
   object->SetAlignedPointerInInternalField(0, wrap);
+  TrackNativeObject(isolate, object, "MessagePort");
   wrap->object_.Reset(isolate, object);
   wrap->object_.SetWeak(wrap, OnWeak, v8::WeakCallbackType::kParameter);
   wrap->data_->Attach(wrap);

@@ -88,6 +88,10 @@ constexpr char kEntryPath[] = "entry_path";
 // "app": the snapshot section holds the stdlib plus the compiled app;
 // "base": it holds the stdlib only; absent: no snapshot section.
 constexpr char kSnapshot[] = "snapshot";
+// "1" (with snapshot "app"): the app's main ran at pack time (`jspack
+// --build-snapshot`); the run boots the snapshot's initialized context and
+// runs the app's deserialize callbacks and main function.
+constexpr char kAppInitialized[] = "app_initialized";
 // "esm": the bundle is an ES module (it uses top-level await) and runs from
 // source; absent or "cjs": a CommonJS bundle.
 constexpr char kBundleFormat[] = "bundle_format";

@@ -27,7 +27,9 @@ const {
   fatalException, emitBeforeExit, emitExit,
 } = require('./process/execution');
 const { processTimers, processImmediate } = require('./timers');
-const { prepareApp, runMain } = require('./modules/run_main');
+const {
+  prepareApp, runMain, buildApp, finishAppBuild, startInitializedApp,
+} = require('./modules/run_main');
 const { prepareStackTrace } = require('./source_map');
 
 // Builtins are evaluated on first require, not here: each module this
@@ -207,6 +209,10 @@ function defineLazyGlobal(name, load, enumerable = false) {
 module.exports = {
   runMain,
   prepareApp,
+  // `jspack --build-snapshot` (runtime/core/snapshot.cc).
+  buildApp,
+  finishAppBuild,
+  startInitializedApp,
   processTicksAndRejections: drainQueues,
   // Not a hook: the flags C++ reads before calling processTicksAndRejections.
   pendingQueues: require('./process/ticks').pendingQueues,

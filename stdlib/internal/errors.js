@@ -73,6 +73,7 @@ ERR_DOMAIN_CALLBACK_NOT_AVAILABLE     Error       A callback was registered thro
     \`domain\` module
 ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE Error       The \`domain\` module is in use, which
     is mutually exclusive with calling process.setUncaughtExceptionCaptureCallback()
+ERR_DUPLICATE_STARTUP_SNAPSHOT_MAIN_FUNCTION Error Deserialize main function is already configured.
 ERR_ENCODING_INVALID_ENCODED_DATA     TypeError   *
 ERR_ENCODING_NOT_SUPPORTED            RangeError  The "%s" encoding is not supported
 ERR_EVAL_ESM_CANNOT_PRINT             Error       --print cannot be used with ESM input

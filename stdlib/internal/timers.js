@@ -468,7 +468,13 @@ function processImmediate() {
   }
 }
 
+// Timers and immediates still waiting (ref'd or not).
+function pendingCount() {
+  return { timers: heap.length, immediates: immediateCount };
+}
+
 module.exports = {
+  pendingCount,
   Timeout,
   Immediate,
   clearTimer,

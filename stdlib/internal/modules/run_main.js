@@ -17,6 +17,11 @@ const { dirname, resolve } = require('../../path');
 const cjs = require('./cjs');
 const builtins = require('./builtins');
 const esm = require('./esm');
+const startupSnapshot = require('../startup_snapshot');
+
+// process.js's once-per-run setup; a snapshot made by `jspack
+// --build-snapshot` ran it at pack time, and each start runs it again.
+const setupRun = process._setupRun;
 
 const { Module } = cjs;
 let appMain;
@@ -367,8 +372,11 @@ function runCommand(info, options) {
 
 // Startup: `source` is the bundle when it is not in the snapshot; `isModule`
 // says it is an ES module (it uses top-level await).
-function runMain(source, isModule, worker) {
-  const info = process._setupRun();
+// `initialize`: the app was packed with --build-snapshot but its snapshot
+// could not be used; its main runs as at pack time, and C++ calls
+// startInitializedApp once the loop is empty.
+function runMain(source, isModule, worker, initialize = false) {
+  const info = setupRun();
   const options = readOptions(info.nodeOptions);
   configureWarnings({
     silent: options.silent === true,
@@ -379,6 +387,11 @@ function runMain(source, isModule, worker) {
   cjs.configure(options);
   esm.setup(options.conditions);
   if (info.mode === 'app') {
+    if (worker === undefined && startupSnapshot.isInitialized()) {
+      runInitializedApp();
+      return;
+    }
+    if (initialize) startupSnapshot.startBuild();
     runBundle(source, isModule, worker);
     return;
   }
@@ -400,10 +413,75 @@ function runMain(source, isModule, worker) {
   awaitMain(chain.then(() => runCommand(info, options)));
 }
 
+// `jspack --build-snapshot`, at pack time: the app's main runs with
+// isBuildingSnapshot() true. The builder then runs the loop until it is
+// empty and calls finishAppBuild.
+function buildApp() {
+  startupSnapshot.startBuild();
+  runMain(undefined, false, undefined);
+}
+
+// The state of the pack-time run that belongs to the packer's process, not
+// to the snapshot: the stdio streams and signal handles are dropped (a start
+// makes its own), and nothing may still wait on the loop. Returns '' or
+// "cause\nfix".
+function dropRunState() {
+  const { pendingCount } = require('../timers');
+  const { timers, immediates } = pendingCount();
+  if (timers !== 0 || immediates !== 0) {
+    const what = timers !== 0 ?
+      `${timers} timer${timers === 1 ? ' is' : 's are'} (setTimeout/` +
+        'setInterval, unref\'d)' :
+      `${immediates} immediate${immediates === 1 ? ' is' : 's are'} ` +
+        '(setImmediate, unref\'d)';
+    return `${what} still pending when the snapshot is taken\n` +
+      'Clear it before the build ends, or create it in the main function ' +
+      'given to v8.startupSnapshot.setDeserializeMainFunction()';
+  }
+  require('../process/stdio').resetStdio();
+  require('../process/signals').closeSignalHandles();
+  return '';
+}
+
+function finishAppBuild() {
+  return startupSnapshot.finishBuild(dropRunState);
+}
+
+// The start of a --build-snapshot app without its snapshot (runMain's
+// `initialize`): what the pack did, then what a start does, in this process.
+function startInitializedApp() {
+  const problem = startupSnapshot.finishBuild(() => '');
+  if (problem !== '') {
+    const { writeString } = internalBinding('stdio');
+    writeString(2, `${process.argv0}: ${problem.replace('\n', '. ')}.\n`);
+    process.exit(1);
+  }
+  runInitializedApp();
+}
+
+// A start of an app whose main ran at pack time: the app's bundle state is
+// moved to this run's paths, then the deserialize callbacks and the main
+// function run.
+function runInitializedApp() {
+  // A cluster worker's copy of the app gets the fork target too; it is the
+  // main entry, which is what runs.
+  delete process.env[kForkTargetVariable];
+  const mainFile = process.argv[1];
+  const root = dirname(mainFile);
+  setAppDirectory(root);
+  if (bundle !== null) {
+    bundle.root = root;
+    bundle.mainFile = mainFile;
+    bundle.packed = dirname(process.execPath) === root;
+  }
+  require('../process/signals').reopenSignalHandles();
+  startupSnapshot.runDeserialized();
+}
+
 // runFile(path) and runScriptSource(source, name, { print, inputType }) are
 // also how a worker thread runs its file or its eval code.
 // bundledEntry(file, cwd) and isPackedApp() are for fork() and new Worker().
 module.exports = {
-  prepareApp, runMain, runFile, runScriptSource, Module, bundledEntry,
+  prepareApp, runMain, buildApp, finishAppBuild, startInitializedApp, runFile, runScriptSource, Module, bundledEntry,
   isPackedApp, kForkTargetVariable,
 };

@@ -29,6 +29,25 @@ function stopListeningIfSignal(name) {
 process.on('newListener', startListeningIfSignal);
 process.on('removeListener', stopListeningIfSignal);
 
+// `jspack --build-snapshot`: no signal handle may be in the snapshot, so the
+// ones listeners made at pack time are closed (closeSignalHandles), and a
+// start watches again each signal that still has listeners.
+function signalsWithListeners() {
+  return Object.keys(signals).filter((name) => process.listenerCount(name) > 0);
+}
+
+function closeSignalHandles() {
+  for (const name of signalsWithListeners()) binding.stop(signals[name]);
+}
+
+function reopenSignalHandles() {
+  for (const name of signalsWithListeners()) {
+    const number = signals[name];
+    const err = binding.start(number, () => process.emit(name, name, number));
+    if (err !== 0) throw errnoException(err, 'uv_signal_start');
+  }
+}
+
 // kill(pid[, signal]). As in Node: an integer signal goes to kill(2) as it
 // is (0 only tests that the process exists); anything falsy means SIGTERM;
 // otherwise it must be a signal name. A pid passes if it loosely equals
@@ -49,4 +68,4 @@ function kill(pid, signal) {
   return true;
 }
 
-module.exports = { kill };
+module.exports = { kill, closeSignalHandles, reopenSignalHandles };

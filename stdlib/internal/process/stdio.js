@@ -149,6 +149,19 @@ function consoleStream(process, name) {
   return process[name];
 }
 
+// `jspack --build-snapshot`: the streams and writers made at pack time are
+// the packer's; they are dropped so that a start makes its own on first use.
+function resetStdio() {
+  for (const fd of [1, 2]) {
+    if (streams[fd] !== undefined) {
+      require('../tty/resize').unwatchResize(streams[fd]);
+    }
+    streams[fd] = undefined;
+    writers[fd] = undefined;
+  }
+}
+
 module.exports = {
-  PlainWriter, consoleStream, defineStdio, stdioStream, streamClass,
+  PlainWriter, consoleStream, defineStdio, resetStdio, stdioStream,
+  streamClass,
 };

@@ -2,6 +2,8 @@
 // process.stdout / process.stderr on a terminal emit 'resize' when SIGWINCH
 // changed their window size, as in Node (other tty.WriteStreams do not).
 
+const kStopResize = Symbol('kStopResize');
+
 // Returns `stream`, watched when it is a terminal.
 function watchResize(stream) {
   if (!stream.isTTY) return stream;
@@ -12,8 +14,15 @@ function watchResize(stream) {
     [columns, rows] = [nowColumns, nowRows];
     this.emit('resize');
   };
-  process.on('SIGWINCH', () => stream._refreshSize());
+  const onResize = () => stream._refreshSize();
+  process.on('SIGWINCH', onResize);
+  stream[kStopResize] = () => process.removeListener('SIGWINCH', onResize);
   return stream;
 }
 
-module.exports = { watchResize };
+// Undoes watchResize (the SIGWINCH listener), for a stream that is dropped.
+function unwatchResize(stream) {
+  if (typeof stream[kStopResize] === 'function') stream[kStopResize]();
+}
+
+module.exports = { watchResize, unwatchResize };

@@ -41,6 +41,20 @@ TEST(Cli, PackOptionsInAnyOrderAndBothSpellings) {
   EXPECT_EQ(Parse({"app.js", "-oz"}).output, "z");
 }
 
+TEST(Cli, BuildSnapshotRunsTheAppAtPackTime) {
+  EXPECT_FALSE(Parse({"app.js"}).build_snapshot);
+  Options o = Parse({"app.js", "--build-snapshot", "-o", "app"});
+  EXPECT_TRUE(o.build_snapshot);
+  EXPECT_TRUE(o.snapshot);
+  EXPECT_EQ(ParseError({"app.js", "--build-snapshot", "--no-snapshot"}),
+            "--build-snapshot and --no-snapshot contradict each other. "
+            "--build-snapshot puts the state the app's main made at pack time "
+            "into its snapshot; drop one of the two.");
+  EXPECT_EQ(ParseError({"run", "--build-snapshot", "app.js"}),
+            "option --build-snapshot does not apply to jspack run. jspack run "
+            "writes no file; drop the option.");
+}
+
 TEST(Cli, DoubleDashAllowsEntriesStartingWithDash) {
   EXPECT_EQ(Parse({"--", "-weird.js"}).entry, "-weird.js");
 }

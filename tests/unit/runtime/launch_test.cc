@@ -152,6 +152,43 @@ TEST_F(LaunchTest, ForeignLibnodeBuildIdRunsTheBundleSource) {
   EXPECT_NE(out.find("ran with x y"), std::string::npos) << out;
 }
 
+// An app packed with --build-snapshot whose snapshot another libnode made
+// runs its main as at pack time, then its serialize callbacks, then what a
+// start runs: the deserialize callbacks and the main function.
+TEST_F(LaunchTest, ForeignLibnodeBuildIdInitializesABuildSnapshotApp) {
+  std::ofstream(dir_ + "/app.js")
+      << "const { startupSnapshot: s } = require('v8');\n"
+         "const state = { building: s.isBuildingSnapshot() };\n"
+         "setTimeout(() => { state.timer = 'done'; }, 1);\n"
+         "s.addSerializeCallback((d) => { state.serialized = d; }, 'S');\n"
+         "s.addDeserializeCallback((d) => { state.deserialized = d; }, 'D');\n"
+         "s.setDeserializeMainFunction((d) => console.log('main', d, "
+         "JSON.stringify(state), s.isBuildingSnapshot(), "
+         "process.argv.slice(2).join(' ')), 'M');\n";
+  int status;
+  std::string out = RunCommand(
+      std::string(JSPACK_TEST_JSPACK) + " " + dir_ +
+          "/app.js --build-snapshot --libs=system -o " + dir_ + "/app",
+      &status);
+  ASSERT_EQ(status, 0) << out;
+  const std::string kExpected =
+      "main M {\"building\":true,\"timer\":\"done\",\"serialized\":\"S\","
+      "\"deserialized\":\"D\"} false x y";
+  out = RunCommand("JSPACK_DEBUG=1 " + dir_ + "/app x y", &status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("initialized at pack time"), std::string::npos) << out;
+  EXPECT_NE(out.find(kExpected), std::string::npos) << out;
+  WriteStandalone(dir_ + "/foreign.payload", [](payload::Manifest* m) {
+    (*m)[payload::manifest::kLibnodeBuildId] = "0123456789abcdef";
+  });
+  out = RunCommand("JSPACK_DEBUG=1 " + std::string(JSPACK_TEST_RUNTIME) +
+                       " --jspack-payload " + dir_ + "/foreign.payload x y",
+                   &status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("bundle source"), std::string::npos) << out;
+  EXPECT_NE(out.find(kExpected), std::string::npos) << out;
+}
+
 TEST_F(LaunchTest, MatchingBuildIdInAStandalonePayloadUsesTheSnapshot) {
   WriteStandalone(dir_ + "/same.payload", [](payload::Manifest*) {});
   int status;
