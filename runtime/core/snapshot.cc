@@ -59,9 +59,10 @@ void DeserializeInternalField(v8::Local<v8::Object> holder, int index,
 }
 
 // Gives `context` the stdlib (from the base snapshot, or evaluated from
-// source) and the app's bundle compiled: the hooks object in *hooks.
+// source) and, when `bundle` is given, the app's bundle compiled: the hooks
+// object in *hooks.
 bool PrepareContext(v8::Isolate* isolate, v8::Local<v8::Context> context,
-                    bool from_base, const std::string& bundle,
+                    bool from_base, const std::string* bundle,
                     const std::string& filename, v8::Local<v8::Object>* hooks,
                     std::string* error) {
   v8::TryCatch try_catch(isolate);
@@ -70,17 +71,24 @@ bool PrepareContext(v8::Isolate* isolate, v8::Local<v8::Context> context,
       *error = "the base snapshot has no stdlib hooks";
       return false;
     }
+    // The stdlib is compiled lazily: most of it is never used by a given app,
+    // and eager bytecode for all of it made the base snapshot 1.7x larger
+    // and every start slower to deserialize (hello: 31 ms to exit eager,
+    // 24 ms lazy, measured with JSPACK_DEBUG=1). Functions the bootstrap
+    // runs here are compiled and kept; the app itself is compiled eagerly.
   } else if (!EvaluateStdlib(context, /*eager=*/false).ToLocal(hooks)) {
     *error = "stdlib failed to load: " + DescribeException(isolate, try_catch);
     return false;
   }
+  if (bundle == nullptr) return true;
   v8::Local<v8::Value> prepare;
   v8::Local<v8::String> source;
   v8::Local<v8::String> name;
   if (!(*hooks)
            ->Get(context, OneByteString(isolate, "prepareApp"))
            .ToLocal(&prepare) ||
-      !prepare->IsFunction() || !Utf8String(isolate, bundle).ToLocal(&source) ||
+      !prepare->IsFunction() ||
+      !Utf8String(isolate, *bundle).ToLocal(&source) ||
       !Utf8String(isolate, filename).ToLocal(&name)) {
     *error = "cannot hand the bundle to the stdlib";
     return false;
@@ -192,43 +200,10 @@ bool Build(const std::string* base_blob, const std::string* bundle,
     v8::HandleScope handle_scope(isolate);
     v8::Local<v8::Context> context = v8::Context::New(isolate);
     v8::Context::Scope context_scope(context);
-    v8::TryCatch try_catch(isolate);
     v8::Local<v8::Object> hooks;
-    if (base_blob != nullptr) {
-      if (!context->GetDataFromSnapshotOnce<v8::Object>(0).ToLocal(&hooks)) {
-        *error = "the base snapshot has no stdlib hooks";
-        return false;
-      }
-    // The stdlib is compiled lazily: most of it is never used by a given app,
-    // and eager bytecode for all of it made the base snapshot 1.7x larger
-    // and every start slower to deserialize (hello: 31 ms to exit eager,
-    // 24 ms lazy, measured with JSPACK_DEBUG=1). Functions the bootstrap
-    // runs here are compiled and kept; the app itself is compiled eagerly.
-    } else if (!EvaluateStdlib(context, /*eager=*/false).ToLocal(&hooks)) {
-      *error =
-          "stdlib failed to load: " + DescribeException(isolate, try_catch);
+    if (!PrepareContext(isolate, context, base_blob != nullptr, bundle,
+                        filename, &hooks, error)) {
       return false;
-    }
-    if (bundle != nullptr) {
-      v8::Local<v8::Value> prepare;
-      v8::Local<v8::String> source;
-      v8::Local<v8::String> name;
-      if (!hooks->Get(context, OneByteString(isolate, "prepareApp"))
-               .ToLocal(&prepare) ||
-          !prepare->IsFunction() ||
-          !Utf8String(isolate, *bundle).ToLocal(&source) ||
-          !Utf8String(isolate, filename).ToLocal(&name)) {
-        *error = "cannot hand the bundle to the stdlib";
-        return false;
-      }
-      v8::Local<v8::Value> argv[] = {source, name};
-      if (prepare.As<v8::Function>()
-              ->Call(context, v8::Undefined(isolate), 2, argv)
-              .IsEmpty()) {
-        *error = "the bundle does not compile: " +
-                 DescribeException(isolate, try_catch);
-        return false;
-      }
     }
     // Nothing may be left queued: a snapshot holds no pending work.
     isolate->PerformMicrotaskCheckpoint();
@@ -273,7 +248,7 @@ bool BuildInitializedAppSnapshot(const std::string& base_blob,
     v8::Local<v8::Context> context = v8::Context::New(isolate);
     v8::Context::Scope context_scope(context);
     v8::Local<v8::Object> hooks;
-    if (!PrepareContext(isolate, context, from_base, bundle, filename, &hooks,
+    if (!PrepareContext(isolate, context, from_base, &bundle, filename, &hooks,
                         error)) {
       return false;
     }
@@ -289,8 +264,8 @@ bool BuildInitializedAppSnapshot(const std::string& base_blob,
     v8::Local<v8::Value> build_app, finish_build;
     {
       v8::Context::Scope context_scope(context);
-      if (!PrepareContext(isolate, context, from_base, bundle, filename, &hooks,
-                          error)) {
+      if (!PrepareContext(isolate, context, from_base, &bundle, filename,
+                          &hooks, error)) {
         return false;
       }
       if (!hooks->Get(context, OneByteString(isolate, "buildApp"))
