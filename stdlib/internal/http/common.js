@@ -379,40 +379,56 @@ function writeFailed(status, sock) {
   sock.destroy(errnoException(status, 'write'));
 }
 
-// One completion object per write that libuv had to queue.
-function onDirectWriteDone(status, req) {
-  if (status < 0) writeFailed(status, req.sock);
-  if (typeof req.done === 'function') req.done(status < 0 ? null : undefined);
+const kDirectQueued = Symbol('httpDirectQueued');
+
+function emitDrain(sock) {
+  if (!sock.destroyed) sock.emit('drain');
 }
 
-// Writes `bytes` (a latin1/utf8 string or a Buffer) straight to the handle
-// of a plain socket when nothing else waits to be written, skipping the
-// stream machinery; returns false when the caller must use socket.write().
-// `done` runs after the bytes were handed over, as a write callback does.
-function writeDirect(sock, bytes, enc, done) {
+// One completion object per write that libuv had to queue. As after a
+// socket write that returned false, the socket says 'drain' once the last
+// of them is done.
+function onDirectWriteDone(status, req) {
+  const sock = req.sock;
+  if (status < 0) writeFailed(status, sock);
+  if (typeof req.done === 'function') req.done(status < 0 ? null : undefined);
+  if (--sock[kDirectQueued] === 0 && status >= 0) emitDrain(sock);
+}
+
+// Writes `chunks` (Uint8Arrays and strings, the strings latin1 when
+// `latin1`, else utf8) as one write straight to the handle of a plain
+// socket when nothing else waits to be written, skipping the stream
+// machinery. Returns 0 when it did not (the caller must use
+// socket.write()), 1 when the bytes went and there is room for more, 2 when
+// the caller should wait for the socket's 'drain': libuv queued them, or
+// they were as many as the socket's highWaterMark, which is when a socket
+// write returns false too. `done` runs after the bytes were handed over, as
+// a write callback does.
+function writeDirect(sock, chunks, latin1, done) {
   const reader = sock[kConsumed];
-  if (reader === undefined || reader.viaHandle !== true) return false;
+  if (reader === undefined || reader.viaHandle !== true) return 0;
   if (sock.connecting || !sock.writable || sock.writableLength !== 0 ||
       sock.writableCorked !== 0) {
-    return false;
+    return 0;
   }
   const hw = sock._handle;
-  let latin1 = false;
-  if (typeof bytes === 'string') {
-    if (enc === 'latin1' || enc === 'binary') latin1 = true;
-    else if (enc != null && enc !== 'utf8' && enc !== 'utf-8') return false;
-  } else if (!(bytes instanceof Uint8Array)) {
-    return false;
-  }
   sock._unrefTimer();
   const req = { oncomplete: onDirectWriteDone, sock, done };
-  const status = hw.writev(req, [bytes], latin1);
+  const status = hw.writev(req, chunks, latin1);
   if (status === 1) {
     if (typeof done === 'function') process.nextTick(done);
-  } else if (status < 0) {
-    writeFailed(status, sock);
+    let size = 0;
+    for (let i = 0; i < chunks.length; i++) size += chunks[i].length;
+    if (size < sock.writableHighWaterMark) return 1;
+    process.nextTick(emitDrain, sock);
+    return 2;
   }
-  return true;
+  if (status < 0) {
+    writeFailed(status, sock);
+    return 1;
+  }
+  sock[kDirectQueued] = (sock[kDirectQueued] ?? 0) + 1;
+  return 2;
 }
 
 // ---- the Date header ---------------------------------------------------

@@ -423,17 +423,42 @@ function sameBytesAsLatin1(enc) {
     enc === 'latin1' || enc === 'binary';
 }
 
+// How a string in `enc` can go to the handle as it is: 1 as latin1, 0 as
+// utf8, -1 not (the socket encodes it).
+function directEncoding(enc) {
+  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 0;
+  return enc === 'latin1' || enc === 'binary' ? 1 : -1;
+}
+
 // Sends `data`, with the head in front if it has not gone yet.
 method(OutgoingMessage, function _send(bytes, enc, done) {
   const head = this._header;
   if (head !== null && !this._headerSent) {
     this._headerSent = true;
-    const joinable = typeof bytes === 'string' && sameBytesAsLatin1(enc);
-    if (!joinable) return this._writeRaw(head, 'latin1', null) && this._writeRaw(bytes, enc, done);
+    if (typeof bytes !== 'string') return writeParts(this, [head, bytes], done);
+    if (!sameBytesAsLatin1(enc)) return writeParts(this, [head, Buffer.from(bytes, enc)], done);
     bytes = head + bytes;
   }
   return this._writeRaw(bytes, enc, done);
 });
+
+// Latin1 strings (the head, chunk framing) and Buffers as one write: one
+// write of the handle when the socket is free, else socket writes corked
+// together (or queued until there is a socket).
+function writeParts(om, parts, done) {
+  const sock = om.socket;
+  if (sock !== null && sock._httpMessage === om && om.outputData.length === 0) {
+    if (sock.destroyed) return false;
+    const sent = writeDirect(sock, parts, true, done);
+    if (sent !== 0) return sent === 1;
+  }
+  om.cork();
+  let ret = true;
+  const last = parts.length - 1;
+  for (let i = 0; i <= last; i++) ret = om._writeRaw(parts[i], 'latin1', i === last ? done : null);
+  om.uncork();
+  return ret;
+}
 
 method(OutgoingMessage, function _writeRaw(bytes, enc, done) {
   const sock = this.socket;
@@ -444,7 +469,11 @@ method(OutgoingMessage, function _writeRaw(bytes, enc, done) {
   }
   if (sock !== null && sock._httpMessage === this && sock.writable) {
     if (this.outputData.length > 0) this._flushOutput(sock);
-    if (writeDirect(sock, bytes, enc, done)) return true;
+    const latin1 = typeof bytes === 'string' ? directEncoding(enc) : 0;
+    if (latin1 >= 0) {
+      const sent = writeDirect(sock, [bytes], latin1 === 1, done);
+      if (sent !== 0) return sent === 1;
+    }
     return sock.write(bytes, enc, done);
   }
   this.outputData.push({ data: bytes, encoding: enc, callback: done });
@@ -550,11 +579,13 @@ function writeChunk(om, piece, enc, done, fromEnd) {
     if (typeof piece === 'string' && sameBytesAsLatin1(enc)) {
       ret = om._send(`${size}\r\n${piece}\r\n`, enc, done);
     } else {
-      om.cork();
-      om._send(`${size}\r\n`, 'latin1', null);
-      om._send(piece, enc, null);
-      ret = om._send('\r\n', 'latin1', done);
-      om.uncork();
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, enc) : piece;
+      const framed = [`${size}\r\n`, bytes, '\r\n'];
+      if (om._header !== null && !om._headerSent) {
+        om._headerSent = true;
+        framed.unshift(om._header);
+      }
+      ret = writeParts(om, framed, done);
     }
   } else {
     ret = om._send(piece, enc, done);
@@ -637,8 +668,7 @@ method(OutgoingMessage, function end(piece, enc, done) {
       om._implicitHeader();
     }
     // The last chunk, its framing and the end in one write when it can.
-    if (om._hasBody && !om.chunkedEncoding && typeof piece === 'string' &&
-        !(sock !== null && sock.destroyed)) {
+    if (om._hasBody && !om.chunkedEncoding && !(sock !== null && sock.destroyed)) {
       if (length < 0) length = byteLengthOf(piece, enc);
       checkStrictLength(om, length, true);
       om[kBytesWritten] += length;

@@ -293,6 +293,43 @@ async function eventsOrder() {
   emit('event order req', seen.filter((e) => e.startsWith('req')));
 }
 
+// Backpressure: what write() returns for pieces as large as the socket's
+// highWaterMark and smaller, with a Content-Length and chunked, and the
+// 'drain' that follows; the client gets every byte.
+async function backpressure() {
+  const big = Buffer.alloc(64 * 1024, 97);
+  const small = Buffer.alloc(100, 98);
+  const writer = (pieces, length) => (req, res, log) => {
+    if (length) res.setHeader('Content-Length', pieces.reduce((n, p) => n + p.length, 0));
+    let i = 0;
+    const next = () => {
+      while (i < pieces.length) {
+        const ok = res.write(pieces[i++]);
+        log.push(`write ${ok}`);
+        if (!ok) {
+          res.once('drain', () => {
+            log.push('drain');
+            next();
+          });
+          return;
+        }
+      }
+      res.end();
+    };
+    next();
+  };
+  const shapes = { big: [big, big, big], small: [small, small, big, small] };
+  const closing = R('GET / HTTP/1.1\nHost: x\nConnection: close\n\n');
+  for (const [name, pieces] of Object.entries(shapes)) {
+    for (const length of [true, false]) {
+      const { response, seen } = await exchange({}, writer(pieces, length), closing);
+      const body = response.slice(response.indexOf('\r\n\r\n') + 4);
+      const framing = length ? 'content-length' : 'chunked';
+      emit(`backpressure ${name} ${framing}`, { seen, bytes: body.length });
+    }
+  }
+}
+
 async function main() {
   validationCases();
   await responseCases();
@@ -300,6 +337,7 @@ async function main() {
   await errorCases();
   await sentErrors();
   await eventsOrder();
+  await backpressure();
 }
 
 main();
