@@ -75,11 +75,30 @@ function hasBadValueChar(s) {
   return kBadValueChar.test(s);
 }
 
+// Header names used before, each with its lower-case form: a server sends
+// the same few names on every response, so each is checked and lowered
+// once. Only valid names go in, and only so many, so that names made up per
+// request cannot grow it.
+const knownNames = new Map();
+const kKnownNamesMax = 512;
+
+function lowerName(name) {
+  let lower = knownNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (knownNames.size < kKnownNamesMax && isToken(name)) knownNames.set(name, lower);
+  }
+  return lower;
+}
+
 function validateHeaderName(name, label = 'Header name') {
+  if (knownNames.has(name)) return;
   if (!isToken(name)) throw new codes.ERR_INVALID_HTTP_TOKEN(label, name);
 }
 
 function validateHeaderValue(name, value) {
+  // A number has no character a header value cannot hold.
+  if (typeof value === 'number') return;
   if (value === undefined) throw new codes.ERR_HTTP_INVALID_HEADER_VALUE(value, name);
   if (hasBadValueChar(String(value))) throw new codes.ERR_INVALID_CHAR('header content', name);
 }
@@ -468,6 +487,7 @@ module.exports = {
   writeDirect,
   hasBadValueChar,
   isToken,
+  lowerName,
   method,
   setMaxIdleHTTPParsers,
   utcDate,

@@ -25,7 +25,8 @@ const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const { validateString } = require('../validators');
 const {
-  method, hasBadValueChar, utcDate, validateHeaderName, validateHeaderValue, writeDirect,
+  method, hasBadValueChar, lowerName, utcDate, validateHeaderName, validateHeaderValue,
+  writeDirect,
 } = require('./common');
 
 const kOutHeaders = Symbol('kOutHeaders');
@@ -180,7 +181,7 @@ method(OutgoingMessage, function setHeader(field, val) {
   validateHeaderValue(field, val);
   let hdrs = this[kOutHeaders];
   if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
-  hdrs[field.toLowerCase()] = [field, val];
+  hdrs[lowerName(field)] = [field, val];
   return this;
 });
 
@@ -207,7 +208,7 @@ method(OutgoingMessage, function appendHeader(field, val) {
   if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('append');
   validateHeaderName(field);
   validateHeaderValue(field, val);
-  const lower = field.toLowerCase();
+  const lower = lowerName(field);
   let hdrs = this[kOutHeaders];
   if (hdrs === null) this[kOutHeaders] = hdrs = { __proto__: null };
   const existing = hdrs[lower];
@@ -224,7 +225,7 @@ method(OutgoingMessage, function getHeader(field) {
   validateString(field, 'name');
   const hdrs = this[kOutHeaders];
   if (hdrs === null) return undefined;
-  const entry = hdrs[field.toLowerCase()];
+  const entry = hdrs[lowerName(field)];
   return entry === undefined ? undefined : entry[1];
 });
 
@@ -249,13 +250,13 @@ method(OutgoingMessage, function getHeaders() {
 
 method(OutgoingMessage, function hasHeader(field) {
   validateString(field, 'name');
-  return this[kOutHeaders] !== null && !!this[kOutHeaders][field.toLowerCase()];
+  return this[kOutHeaders] !== null && !!this[kOutHeaders][lowerName(field)];
 });
 
 method(OutgoingMessage, function removeHeader(field) {
   validateString(field, 'name');
   if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('remove');
-  const lower = field.toLowerCase();
+  const lower = lowerName(field);
   if (lower === 'connection') this._removedConnection = true;
   else if (lower === 'content-length') this._removedContLen = true;
   else if (lower === 'transfer-encoding') this._removedTE = true;
@@ -284,7 +285,7 @@ method(OutgoingMessage, function _renderHeaders() {
 function noteHeader(om, state, field, val) {
   const length = field.length;
   if (length < 4 || length > 17) return;
-  const lower = field.toLowerCase();
+  const lower = lowerName(field);
   switch (lower) {
     case 'connection':
       state.connection = true;
