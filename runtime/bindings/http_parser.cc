@@ -516,8 +516,10 @@ void Parser::OnSinkRead(const char* data, size_t length) {
   js_calls = 0;
   llhttp_errno err = llhttp_execute(&llhttp, data, length);
   if (!freed && !threw) {
+    // An upgrade is JS's to start even when no bytes came after the head.
+    bool upgrade = err == HPE_PAUSED_UPGRADE;
     int result = ResultOf(this, err, length);
-    bool whole = result == static_cast<int>(length);
+    bool whole = result == static_cast<int>(length) && !upgrade;
     if (!whole || js_calls == 0) {
       v8::Local<v8::Value> argv[2] = {
           v8::Integer::New(isolate, result),

@@ -330,6 +330,50 @@ async function backpressure() {
   }
 }
 
+// Upgrades and CONNECT whose read ends with the head (nothing of the new
+// protocol came yet), from a raw socket and from http.request.
+async function upgradeCases() {
+  const tunnel = (event) => (server, log) => {
+    server.on(event, (req, socket, head) => {
+      log.push(`${event} ${req.method} ${req.url} head=${head.length}`);
+      socket.write(R('HTTP/1.1 101 Switching Protocols\nUpgrade: echo\nConnection: Upgrade\n\n'));
+      socket.write('ready;');
+      socket.on('data', (d) => socket.end(`echo=${d};`));
+    });
+  };
+  const plain = (req, res) => res.end('plain');
+  const upgradeHead = R('GET /up HTTP/1.1\nHost: x\nConnection: Upgrade\nUpgrade: echo\n\n');
+  emit('upgrade head only', await exchange({}, plain, upgradeHead, tunnel('upgrade')));
+  const connectHead = R('CONNECT example.com:443 HTTP/1.1\nHost: example.com:443\n\n');
+  emit('connect head only', await exchange({}, plain, connectHead, tunnel('connect')));
+  const seen = [];
+  const server = http.createServer(plain);
+  tunnel('upgrade')(server, seen);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => {
+    const req = http.request({
+      port: server.address().port, host: '127.0.0.1', path: '/client',
+      headers: { Connection: 'Upgrade', Upgrade: 'echo' },
+    });
+    req.on('upgrade', (res, socket, head) => {
+      let got = head.toString();
+      seen.push(`client ${res.statusCode}`);
+      socket.on('data', (d) => {
+        got += d;
+        if (got === 'ready;') socket.write('ping');
+      });
+      socket.on('end', () => {
+        seen.push(`client got ${got}`);
+        resolve();
+      });
+      if (got === 'ready;') socket.write('ping');
+    });
+    req.end();
+  });
+  server.close();
+  emit('upgrade from http.request', seen);
+}
+
 async function main() {
   validationCases();
   await responseCases();
@@ -338,6 +382,7 @@ async function main() {
   await sentErrors();
   await eventsOrder();
   await backpressure();
+  await upgradeCases();
 }
 
 main();
