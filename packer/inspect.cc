@@ -13,6 +13,7 @@
 #include "packer/closure.h"
 #include "packer/files.h"
 #include "packer/inject.h"
+#include "runtime/launcher/cache.h"
 #include "runtime/launcher/code_filter.h"
 #include "runtime/payload/payload.h"
 #include "runtime/payload/sha256.h"
@@ -101,30 +102,18 @@ bool FindLocator(const std::string& file, payload::Locator* out,
 void DescribeSections(const payload::Payload& p, bool portable, Report* r,
                       std::string* libnode_bytes) {
   std::map<uint32_t, std::string> library_names;
-  for (const auto& [key, value] : p.manifest()) {
-    if (key.compare(0, 4, payload::manifest::kLibPrefix) != 0) continue;
-    char name[256];
-    unsigned index;
-    if (sscanf(value.c_str(), "%255s %u", name, &index) == 2) {
-      std::string& n = library_names[index];
-      n += (n.empty() ? "" : ", ") + std::string(name);
-    }
-  }
   std::map<uint32_t, std::string> library_sha;
   std::map<uint32_t, launcher::CodeRange> library_code;
   for (const auto& [key, value] : p.manifest()) {
-    if (key.compare(0, 4, payload::manifest::kLibPrefix) != 0) continue;
-    char name[256], sha[65];
-    unsigned index;
-    unsigned long long size, begin, end;
-    if (sscanf(value.c_str(), "%255s %u %llu %64s", name, &index, &size,
-               sha) == 4) {
-      library_sha[index] = sha;
+    launcher::LibraryEntry lib;
+    if (key.compare(0, 4, payload::manifest::kLibPrefix) != 0 ||
+        !launcher::ParseLibraryEntry(value, &lib)) {
+      continue;
     }
-    if (sscanf(value.c_str(), "%255s %u %llu %64s x86=%llu-%llu", name, &index,
-               &size, sha, &begin, &end) == 6) {
-      library_code[index] = {begin, end};
-    }
+    std::string& names = library_names[lib.section];
+    names += (names.empty() ? "" : ", ") + lib.name;
+    library_sha[lib.section] = lib.sha256;
+    if (!lib.code.empty()) library_code[lib.section] = lib.code;
   }
   for (const auto& s : p.sections()) {
     SectionRow row;

@@ -261,6 +261,30 @@ bool Extract(int dir, const std::string& dir_path, const LibraryEntry& lib,
 
 }  // namespace
 
+bool ParseLibraryEntry(const std::string& value, LibraryEntry* out) {
+  char name[256], sha[65];
+  unsigned section;
+  unsigned long long size, begin = 0, end = 0;
+  int used = 0, used_code = 0;
+  bool ok = sscanf(value.c_str(), "%255s %u %llu %64s%n", name, &section, &size,
+                   sha, &used) == 4 &&
+            strlen(sha) == 64 && SafeName(name);
+  if (ok && static_cast<size_t>(used) != value.size()) {
+    // The optional x86 branch transform's range (code_filter.h).
+    ok = sscanf(value.c_str() + used, " x86=%llu-%llu%n", &begin, &end,
+                &used_code) == 2 &&
+         static_cast<size_t>(used + used_code) == value.size() && begin < end &&
+         end <= size;
+  }
+  if (!ok) return false;
+  out->name = name;
+  out->section = section;
+  out->size = size;
+  out->sha256 = sha;
+  out->code = {begin, end};
+  return true;
+}
+
 bool ParseLibraries(const payload::Manifest& manifest,
                     std::vector<LibraryEntry>* out, std::string* libs_hash,
                     std::string* error) {
@@ -269,29 +293,10 @@ bool ParseLibraries(const payload::Manifest& manifest,
   for (const auto& [key, value] : manifest) {  // sorted: lib.00, lib.01, ...
     if (key.compare(0, 4, payload::manifest::kLibPrefix) != 0) continue;
     LibraryEntry lib;
-    char name[256], sha[65];
-    unsigned section;
-    unsigned long long size, begin = 0, end = 0;
-    int used = 0, used_code = 0;
-    bool ok = sscanf(value.c_str(), "%255s %u %llu %64s%n", name, &section,
-                     &size, sha, &used) == 4 &&
-              strlen(sha) == 64 && SafeName(name);
-    if (ok && static_cast<size_t>(used) != value.size()) {
-      // The optional x86 branch transform's range (code_filter.h).
-      ok = sscanf(value.c_str() + used, " x86=%llu-%llu%n", &begin, &end,
-                  &used_code) == 2 &&
-           static_cast<size_t>(used + used_code) == value.size() &&
-           begin < end && end <= size;
-    }
-    if (!ok) {
+    if (!ParseLibraryEntry(value, &lib)) {
       *error = "manifest key " + key + " is malformed";
       return false;
     }
-    lib.name = name;
-    lib.section = section;
-    lib.size = size;
-    lib.sha256 = sha;
-    lib.code = {begin, end};
     for (const LibraryEntry& other : libs) {
       if (other.name == lib.name) {
         *error = "manifest names " + lib.name + " twice";

@@ -41,6 +41,10 @@ struct LibraryEntry {
   CodeRange code;
 };
 
+// Reads one lib.NN value of a portable manifest: "NAME SECTION SIZE SHA256",
+// then optionally " x86=BEGIN-END". False when it is malformed.
+bool ParseLibraryEntry(const std::string& value, LibraryEntry* out);
+
 // Reads the lib.NN and libs_hash keys of a portable manifest.
 bool ParseLibraries(const payload::Manifest& manifest,
                     std::vector<LibraryEntry>* out, std::string* libs_hash,
