@@ -248,6 +248,24 @@ if (hasNet) {
     assert.deepStrictEqual(await closeOf(child), [0, null]);
   });
 
+  step('a child\'s stdout given to another child is left to that child', async () => {
+    // The writer exits with its bytes still in the pipe (less than a pipe
+    // holds); the reader starts reading only a moment later, so bytes the
+    // parent drained at the writer's exit would be missing from its count.
+    const writer = cp.spawn('sh', ['-c', 'head -c 60000 /dev/zero'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const writerExit = exitOf(writer);
+    const reader = cp.spawn('sh', ['-c', 'read -r go; wc -c <&3'], {
+      stdio: ['pipe', 'pipe', 'ignore', writer.stdout],
+    });
+    const counted = collect(reader.stdout);
+    await writerExit;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    reader.stdin.end('go\n');
+    assert.strictEqual((await counted).trim(), '60000');
+  });
+
   step('cat piping', async () => {
     const child = cp.spawn('cat');
     const out = collect(child.stdout);

@@ -8,7 +8,7 @@ const EventEmitter = require('../../events');
 const { AbortError, codes, errnoException } = require('../errors');
 const { validateObject, validateString } = require('../validators');
 const { nextTick } = require('../process/ticks');
-const { normalizeStdio, signalNames, signalNumber } = require('./options');
+const { kUsedAsStdio, normalizeStdio, signalNames, signalNumber } = require('./options');
 const pipes = require('./pipes');
 
 let binding;
@@ -76,6 +76,17 @@ class ChildProcess extends EventEmitter {
     this[kId] = result;
     this._handle = { id: result };
     this.pid = wrap().pid(result);
+    // A stream given as a slot (another child's stdout, say) is the new
+    // child's to read now: as in Node, the parent stops reading it and
+    // leaves it paused, and never drains it.
+    for (const slot of slots) {
+      const stream = slot.stream;
+      if (stream === undefined || stream[kUsedAsStdio] === true) continue;
+      stream[kUsedAsStdio] = true;
+      const hw = stream._handle;
+      if (hw && hw.reading && typeof hw.readStop === 'function') hw.readStop();
+      if (typeof stream.pause === 'function' && stream.readable) stream.pause();
+    }
     const streams = slots.map((slot, i) => {
       if (slot.type !== 'pipe') return null;
       // The child reads fd 0 and writes 1 and 2; extra pipes go both ways.
@@ -142,10 +153,10 @@ class ChildProcess extends EventEmitter {
     const { exitCode, signalCode } = this;
     this.emit('exit', exitCode, signalCode);
     // Output nobody reads is drained, so that its pipe closes and 'close'
-    // can come (as in Node).
+    // can come (as in Node); not output that another child reads.
     for (const stream of this.stdio ?? []) {
       if (stream && stream !== this.stdin && stream.readable &&
-          stream.readableFlowing === null) {
+          stream.readableFlowing === null && stream[kUsedAsStdio] !== true) {
         stream.resume();
       }
     }

@@ -159,6 +159,10 @@ function stdioFromString(word, extra) {
   return extra === undefined ? [slot, slot, slot] : [slot, slot, slot, extra];
 }
 
+// Marks a stream given to a child as one of its stdio slots (one child's
+// stdout made another's stdin, say).
+const kUsedAsStdio = Symbol('usedAsStdio');
+
 // The file descriptor behind a stream given as a stdio slot, if any.
 function streamFd(value) {
   if (typeof value.fd === 'number' && value.fd >= 0) return value.fd;
@@ -177,7 +181,8 @@ const kNamedSlots = {
 };
 
 // options.stdio -> slots of { type: 'pipe' | 'ipc' | 'fd' | 'ignore',
-// fd?, input? } and the index of the 'ipc' slot (-1 without one).
+// fd?, input?, stream? (the stream an fd slot came from) } and the index of
+// the 'ipc' slot (-1 without one).
 function normalizeStdio(given, sync) {
   let list;
   if (typeof given === 'string') list = stdioFromString(given);
@@ -207,7 +212,7 @@ function normalizeStdio(given, sync) {
     } else {
       const fd = typeof item === 'object' ? streamFd(item) : undefined;
       if (fd === undefined) throw new codes.ERR_INVALID_ARG_VALUE('stdio', item);
-      slots.push({ type: 'fd', fd });
+      slots.push({ type: 'fd', fd, stream: item });
     }
   });
   return { slots, ipcIndex: ipcAt };
@@ -249,6 +254,7 @@ function normalizeExecFileArgs(program, ...rest) {
 }
 
 module.exports = {
+  kUsedAsStdio,
   normalizeExecArgs,
   normalizeExecFileArgs,
   normalizeSpawnArguments,
