@@ -149,12 +149,22 @@ function takeFromPool(size) {
   return out;
 }
 
+// Below this, zeroing costs less than asking for memory that is not zeroed.
+const kUninitializedMin = 4096;
+
+// `size` bytes that are not zeroed (allocUnsafeSlow, and allocUnsafe past
+// the pool).
+function uninitializedBytes(size) {
+  if (size < kUninitializedMin) return new Bytes(size);
+  return new Bytes(binding.uninitialized(size), 0, size);
+}
+
 function unsafeBytes(size) {
   if (size > 0 && poolFits(size)) {
     reservePool(size);
     return takeFromPool(size);
   }
-  return new Bytes(size);
+  return uninitializedBytes(size);
 }
 
 // ---- creating buffers -------------------------------------------------------
@@ -175,7 +185,7 @@ function allocUnsafe(size) {
 
 function allocUnsafeSlow(size) {
   checkSize(size);
-  return new Bytes(size);
+  return uninitializedBytes(size);
 }
 
 function fromString(text, encoding) {
@@ -188,7 +198,7 @@ function fromString(text, encoding) {
   const size = enc.size(text);
   if (size === 0) return new Bytes(0);
   if (!poolFits(size)) {
-    const buf = new Bytes(size);
+    const buf = uninitializedBytes(size);
     const written = binding.write(buf, text, 0, size, enc.id);
     return written === size ? buf : new Bytes(buf.buffer, 0, written);
   }
