@@ -152,10 +152,19 @@ function takeFromPool(size) {
 // Below this, zeroing costs less than asking for memory that is not zeroed.
 const kUninitializedMin = 4096;
 
+// --zero-fill-buffers (on the command line or in NODE_OPTIONS): every
+// Buffer starts zeroed, as in Node.
+let zeroFillOption;
+function zeroFillBuffers() {
+  zeroFillOption ??= process.execArgv.includes('--zero-fill-buffers') ||
+    /(?:^|\s)--zero-fill-buffers(?:\s|$)/.test(process.env.NODE_OPTIONS ?? '');
+  return zeroFillOption;
+}
+
 // `size` bytes that are not zeroed (allocUnsafeSlow, and allocUnsafe past
 // the pool).
 function uninitializedBytes(size) {
-  if (size < kUninitializedMin) return new Bytes(size);
+  if (size < kUninitializedMin || zeroFillBuffers()) return new Bytes(size);
   return new Bytes(binding.uninitialized(size), 0, size);
 }
 

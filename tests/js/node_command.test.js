@@ -86,6 +86,22 @@ try {
   assert.match(r.err, /Cannot find module '.*missing\.js'/);
   assert.match(r.err, /code: 'MODULE_NOT_FOUND'/);
 
+  // --zero-fill-buffers (on the command line or in NODE_OPTIONS) zeroes the
+  // memory allocUnsafe and allocUnsafeSlow hand out; without it, large ones
+  // are not zeroed first (whatever their bytes happen to be).
+  const zeroes = write('zeroes.js', [
+    'const big = [];',
+    'for (let i = 0; i < 50; i++) big.push(Buffer.allocUnsafeSlow(65536).fill(7));',
+    'big.length = 0;',
+    'const bufs = [];',
+    'for (let i = 0; i < 50; i++) bufs.push(Buffer.allocUnsafe(65536), Buffer.allocUnsafeSlow(65536));',
+    'console.log(bufs.every((b) => b.every((x) => x === 0)));',
+  ].join('\n'));
+  r = run(['--zero-fill-buffers', zeroes]);
+  assert.strictEqual(r.out, 'true\n', r.err);
+  r = run([zeroes], { env: { NODE_OPTIONS: '--zero-fill-buffers' } });
+  assert.strictEqual(r.out, 'true\n', r.err);
+
   // -c checks the syntax only.
   const broken = write('broken.js', 'console.log(1);\nlet = = 2;\n');
   r = run(['-c', broken]);
