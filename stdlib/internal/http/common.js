@@ -454,6 +454,7 @@ function writeDirect(sock, chunks, latin1, done) {
 
 let dateSecond = -1;
 let dateText = '';
+let dateLine = '';
 
 function utcDate() {
   const now = Date.now();
@@ -461,8 +462,15 @@ function utcDate() {
   if (second !== dateSecond) {
     dateSecond = second;
     dateText = new Date(second * 1000).toUTCString();
+    dateLine = `Date: ${dateText}\r\n`;
   }
   return dateText;
+}
+
+// The Date header line of this second.
+function utcDateLine() {
+  utcDate();
+  return dateLine;
 }
 
 // What require('_http_common') gives.
@@ -491,6 +499,7 @@ module.exports = {
   method,
   setMaxIdleHTTPParsers,
   utcDate,
+  utcDateLine,
   validateHeaderName,
   validateHeaderValue,
 };
