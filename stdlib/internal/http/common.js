@@ -321,73 +321,133 @@ function streamReader(socket, onData, listening = false) {
 }
 
 const kListenerMethods = ['on', 'addListener', 'prependListener'];
+// On a socket a DirectReader consumes: that reader, told when the app
+// listens for 'data' or 'readable' itself (null when none consumes it).
+const kListenHook = Symbol('httpListenHook');
+
+function wrapListenerMethod(name) {
+  return function listenerWrapper(event, listener) {
+    const reader = this[kListenHook];
+    if (reader !== null && (event === 'data' || event === 'readable')) reader.onUserListener();
+    return Object.getPrototypeOf(this)[name].call(this, event, listener);
+  };
+}
+
+let listenerWrappers;
+
+// The socket's on/addListener/prependListener tell kListenHook first. They
+// are put on a socket once and stay (non-enumerable), so that a socket
+// consumed again and again (a kept-alive client connection) keeps one
+// shape instead of gaining and losing properties on every request.
+function watchListeners(socket) {
+  if (socket[kListenHook] !== undefined) return;
+  listenerWrappers ??= kListenerMethods.map((name) => ({
+    name, value: wrapListenerMethod(name),
+  }));
+  for (const { name, value } of listenerWrappers) {
+    Object.defineProperty(socket, name, {
+      value, writable: true, configurable: true, enumerable: false,
+    });
+  }
+  socket[kListenHook] = null;
+}
+
+// On a handle a DirectReader reads: that reader.
+const kDirect = Symbol('httpDirectReader');
+
+// The handle's onread while a DirectReader has it (the handle comes last).
+function onConsumedRead(nread, memory, handle) {
+  const reader = handle[kDirect];
+  if (nread > 0) {
+    reader.socket._unrefTimer();
+    reader.onData(Buffer.from(memory, 0, nread));
+    return;
+  }
+  const original = reader.original;
+  original(nread, memory, handle);
+}
 
 // Reads straight from the handle. An app that listens for the socket's
 // 'data' or 'readable' itself gets the stream back: from then on the parser
 // is fed from 'data' too. As in Node, onData is a 'data' listener of the
 // socket from the start (apps count it), fed once the stream carries the
-// bytes, and pausing pauses the socket (it says 'pause').
-function directReader(socket, hw, onData, parser) {
-  socket.on('data', onData);
-  const original = hw.onread;
-  const fast = function onConsumedRead(nread, memory, handle) {
-    if (nread > 0) {
-      socket._unrefTimer();
-      onData(Buffer.from(memory, 0, nread));
+// bytes, and pausing pauses the socket (it says 'pause'). A class, not
+// closures: a kept-alive client makes one per request.
+class DirectReader {
+  constructor(socket, hw, onData, parser) {
+    this.socket = socket;
+    this.hw = hw;
+    this.onData = onData;
+    this.parser = parser;
+    this.original = hw.onread;
+    this.viaStream = null;
+    this.paused = false;
+    this.viaHandle = true;
+    this.native = false;
+  }
+
+  start() {
+    const { socket, hw, parser } = this;
+    socket.on('data', this.onData);
+    watchListeners(socket);
+    socket[kListenHook] = this;
+    hw[kDirect] = this;
+    hw.onread = onConsumedRead;
+    if (parser !== undefined) this.native = parser.consume(hw);
+    if (!hw.reading && !socket.connecting) hw.readStart();
+    return this;
+  }
+
+  // The app listens for 'data' or 'readable': the stream carries the bytes.
+  onUserListener() {
+    if (this.viaStream !== null) return;
+    this.viaHandle = false;
+    this.restore();
+    this.viaStream = streamReader(this.socket, this.onData, true);
+    if (this.paused) this.socket.pause();
+  }
+
+  restore() {
+    const hw = this.hw;
+    if (this.native) {
+      this.native = false;
+      this.parser.unconsume();
+    }
+    if (hw.onread === onConsumedRead && hw[kDirect] === this) {
+      hw.onread = this.original;
+      hw[kDirect] = null;
+    }
+    if (this.socket[kListenHook] === this) this.socket[kListenHook] = null;
+  }
+
+  pause() {
+    this.paused = true;
+    if (this.viaStream !== null) {
+      this.viaStream.pause();
       return;
     }
-    original(nread, memory, handle);
-  };
-  let viaStream = null;
-  const restore = () => {
-    if (reader.native) {
-      reader.native = false;
-      parser.unconsume();
-    }
-    if (hw.onread === fast) hw.onread = original;
-    for (const name of kListenerMethods) delete socket[name];
-  };
-  const reader = {
-    paused: false,
-    viaHandle: true,
-    native: false,
-    pause() {
-      this.paused = true;
-      if (viaStream !== null) {
-        viaStream.pause();
-        return;
-      }
-      socket.pause();
-      if (hw.reading) hw.readStop();
-    },
-    resume() {
-      this.paused = false;
-      if (viaStream !== null) viaStream.resume();
-      else if (!hw.closed && socket._handle === hw && !socket.destroyed) socket.resume();
-    },
-    detach() {
-      reader.viaHandle = false;
-      if (viaStream !== null) viaStream.detach();
-      else socket.removeListener('data', onData);
-      restore();
-      socket[kConsumed] = undefined;
-    },
-  };
-  for (const name of kListenerMethods) {
-    socket[name] = function listenerWrapper(event, listener) {
-      if ((event === 'data' || event === 'readable') && viaStream === null) {
-        reader.viaHandle = false;
-        restore();
-        viaStream = streamReader(socket, onData, true);
-        if (reader.paused) socket.pause();
-      }
-      return Object.getPrototypeOf(socket)[name].call(this, event, listener);
-    };
+    this.socket.pause();
+    if (this.hw.reading) this.hw.readStop();
   }
-  hw.onread = fast;
-  if (parser !== undefined) reader.native = parser.consume(hw);
-  if (!hw.reading && !socket.connecting) hw.readStart();
-  return reader;
+
+  resume() {
+    this.paused = false;
+    const { socket, hw } = this;
+    if (this.viaStream !== null) this.viaStream.resume();
+    else if (!hw.closed && socket._handle === hw && !socket.destroyed) socket.resume();
+  }
+
+  detach() {
+    this.viaHandle = false;
+    if (this.viaStream !== null) this.viaStream.detach();
+    else this.socket.removeListener('data', this.onData);
+    this.restore();
+    this.socket[kConsumed] = undefined;
+  }
+}
+
+function directReader(socket, hw, onData, parser) {
+  return new DirectReader(socket, hw, onData, parser).start();
 }
 
 const kConsumed = Symbol('httpConsumed');
