@@ -154,9 +154,12 @@ function pickAgent(opts, fallback) {
   throw new ERR_INVALID_ARG_TYPE('options.agent', ['Agent-like Object', 'undefined', 'false'], chosen);
 }
 
+function optional(value) {
+  return value !== undefined && value !== null;
+}
+
 // Checks the options that only need a type check, in Node's order.
 function checkOptionTypes(opts) {
-  const optional = (value) => value !== undefined && value !== null;
   if (opts.timeout !== undefined) validateNumber(opts.timeout, 'timeout', 0);
   if (optional(opts.method)) validateString(opts.method, 'options.method');
   if (opts.maxHeaderSize !== undefined) validateInteger(opts.maxHeaderSize, 'maxHeaderSize', 0);
@@ -406,11 +409,14 @@ class ResponseReader {
       // Unset, it is http.maxHeaderSize (--max-http-header-size).
       maxHeaderSize: creq.maxHeaderSize ?? require('./server').defaultMaxHeaderSize(),
     });
-    parser.onHeaders = (...head) => this.onHeaders(...head);
-    parser.onBody = (chunk) => this.onBody(chunk);
-    parser.onComplete = (rawTrailers) => this.onComplete(rawTrailers);
+    // Bound, not arrows: the image's --keep-names would name an arrow on
+    // every call (an Object.defineProperty each), and there is one reader
+    // per request.
+    parser.onHeaders = this.onHeaders.bind(this);
+    parser.onBody = this.onBody.bind(this);
+    parser.onComplete = this.onComplete.bind(this);
     this.parser = parser;
-    this.input = consumeSocket(conn, (chunk) => this.feed(chunk));
+    this.input = consumeSocket(conn, this.feed.bind(this));
   }
 
   onHeaders(rawHeaders, statusMessage, statusCode, major, minor, upgrade, keepAlive) {
