@@ -59,10 +59,22 @@ const { makeEmit } = require('./lib/emit');
   const queries = ['', '?', '?a=1&b=2', '?a b', "?'x'", '?é', '?%zz', '?a#'];
   const frags = ['', '#', '#x', '#x y', '#é', '#a#b', '#`'];
 
+  // Node 20's URL.canParse answers false for a string with characters
+  // U+0080..U+00FF once its caller is optimized (its fast path reads such a
+  // one-byte string's bytes as UTF-8), so for those it is no expectation:
+  // whether a run gets the right answer depends on when V8 optimizes.
+  const latin1Only = /[\x80-\xff]/;
+  function canParseCase(input, base) {
+    if (latin1Only.test(`${input}`) || (base !== undefined && latin1Only.test(`${base}`))) {
+      return 'not compared';
+    }
+    return URL.canParse(input, base);
+  }
+
   function whatwgCase(label, input, base) {
     const r = attempt(() => describe(base === undefined ? new URL(input) :
       new URL(input, base)));
-    emit(label, [input, base, r, URL.canParse(input, base)]);
+    emit(label, [input, base, r, canParseCase(input, base)]);
   }
 
   for (const scheme of schemes) {
