@@ -429,13 +429,9 @@ function framingLine(om, state) {
 
 // ---- writing -------------------------------------------------------------
 
-function sameBytesAsLatin1(enc) {
-  return enc == null || enc === 'utf8' || enc === 'utf-8' ||
-    enc === 'latin1' || enc === 'binary';
-}
-
 // How a string in `enc` can go to the handle as it is: 1 as latin1, 0 as
-// utf8, -1 not (the socket encodes it).
+// utf8, -1 not (the socket encodes it). The head (latin1) can be joined to
+// such a string as its prefix.
 function directEncoding(enc) {
   if (enc == null || enc === 'utf8' || enc === 'utf-8') return 0;
   return enc === 'latin1' || enc === 'binary' ? 1 : -1;
@@ -445,13 +441,24 @@ function directEncoding(enc) {
 method(OutgoingMessage, function _send(bytes, enc, done) {
   const head = this._header;
   if (head !== null && !this._headerSent) {
+    if (typeof bytes !== 'string') return sendParts(this, [bytes], done);
+    if (directEncoding(enc) < 0) return sendParts(this, [Buffer.from(bytes, enc)], done);
     this._headerSent = true;
-    if (typeof bytes !== 'string') return writeParts(this, [head, bytes], done);
-    if (!sameBytesAsLatin1(enc)) return writeParts(this, [head, Buffer.from(bytes, enc)], done);
     bytes = head + bytes;
   }
   return this._writeRaw(bytes, enc, done);
 });
+
+// `parts` (latin1 strings and Buffers) as one write, with the head in front
+// if it has not gone yet.
+function sendParts(om, parts, done) {
+  const head = om._header;
+  if (head !== null && !om._headerSent) {
+    om._headerSent = true;
+    parts.unshift(head);
+  }
+  return writeParts(om, parts, done);
+}
 
 // Latin1 strings (the head, chunk framing) and Buffers as one write: one
 // write of the handle when the socket is free, else socket writes corked
@@ -587,16 +594,11 @@ function writeChunk(om, piece, enc, done, fromEnd) {
   let ret;
   if (om.chunkedEncoding) {
     const size = length.toString(16);
-    if (typeof piece === 'string' && sameBytesAsLatin1(enc)) {
+    if (typeof piece === 'string' && directEncoding(enc) >= 0) {
       ret = om._send(`${size}\r\n${piece}\r\n`, enc, done);
     } else {
       const bytes = typeof piece === 'string' ? Buffer.from(piece, enc) : piece;
-      const framed = [`${size}\r\n`, bytes, '\r\n'];
-      if (om._header !== null && !om._headerSent) {
-        om._headerSent = true;
-        framed.unshift(om._header);
-      }
-      ret = writeParts(om, framed, done);
+      ret = sendParts(om, [`${size}\r\n`, bytes, '\r\n'], done);
     }
   } else {
     ret = om._send(piece, enc, done);
