@@ -514,7 +514,6 @@ function writeDirect(sock, chunks, latin1, done) {
 
 let dateSecond = -1;
 let dateText = '';
-let dateLine = '';
 
 function utcDate() {
   const now = Date.now();
@@ -522,15 +521,8 @@ function utcDate() {
   if (second !== dateSecond) {
     dateSecond = second;
     dateText = new Date(second * 1000).toUTCString();
-    dateLine = `Date: ${dateText}\r\n`;
   }
   return dateText;
-}
-
-// The Date header line of this second.
-function utcDateLine() {
-  utcDate();
-  return dateLine;
 }
 
 // What require('_http_common') gives.
@@ -559,7 +551,6 @@ module.exports = {
   method,
   setMaxIdleHTTPParsers,
   utcDate,
-  utcDateLine,
   validateHeaderName,
   validateHeaderValue,
 };

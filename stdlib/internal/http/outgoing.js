@@ -25,7 +25,7 @@ const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const { validateString } = require('../validators');
 const {
-  method, hasBadValueChar, lowerName, utcDateLine, validateHeaderName, validateHeaderValue,
+  method, hasBadValueChar, lowerName, utcDate, validateHeaderName, validateHeaderValue,
   writeDirect,
 } = require('./common');
 
@@ -370,7 +370,7 @@ method(OutgoingMessage, function _storeHeader(firstLine, hdrs) {
   }
   const om = this;
   let head = state.header;
-  if (om.sendDate && !state.date) head += utcDateLine();
+  if (om.sendDate && !state.date) head += `Date: ${utcDate()}\r\n`;
   if (!state.connection) head += connectionLines(om, state);
   if (!state.contLen && !state.te) head += framingLine(om, state);
   if (state.trailer && om.chunkedEncoding !== true) throw new codes.ERR_HTTP_TRAILER_INVALID();
@@ -393,18 +393,8 @@ function connectionLines(om, state) {
   if (!timeout || !om._defaultKeepAlive) return 'Connection: keep-alive\r\n';
   const limit = ~~om._maxRequestsPerSocket;
   const max = limit > 0 ? `, max=${om._maxRequestsPerSocket}` : '';
-  // A server sends the same lines on every response: the last ones made are
-  // kept.
-  if (timeout !== keepAliveFor.timeout || max !== keepAliveFor.max) {
-    keepAliveFor.timeout = timeout;
-    keepAliveFor.max = max;
-    keepAliveFor.lines =
-      `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${max}\r\n`;
-  }
-  return keepAliveFor.lines;
+  return `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${max}\r\n`;
 }
-
-const keepAliveFor = { timeout: -1, max: '', lines: '' };
 
 // How the body is delimited when the headers did not say: Content-Length
 // when end() knew it, else chunked, else the connection closes after it.

@@ -120,17 +120,6 @@ method(ServerResponse, function _implicitHeader() {
   this.writeHead(this.statusCode);
 });
 
-// Status lines made before, by code, for the standard reason phrases: most
-// responses send one of a few.
-const statusLines = { __proto__: null };
-
-function statusLine(code, reason) {
-  if (reason === STATUS_CODES[code]) {
-    return statusLines[code] ??= `HTTP/1.1 ${code} ${reason}\r\n`;
-  }
-  return `HTTP/1.1 ${code} ${reason}\r\n`;
-}
-
 method(ServerResponse, function writeHead(code, text, extra) {
   if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('write');
   const given = code;
@@ -162,7 +151,7 @@ method(ServerResponse, function writeHead(code, text, extra) {
     hdrs = extra;
   }
   if (hasBadValueChar(this.statusMessage)) throw new codes.ERR_INVALID_CHAR('statusMessage');
-  const line = statusLine(code, this.statusMessage);
+  const line = `HTTP/1.1 ${code} ${this.statusMessage}\r\n`;
   if (code === 204 || code === 304 || (code >= 100 && code <= 199)) {
     this._hasBody = false;
   }
