@@ -156,8 +156,7 @@ const kUninitializedMin = 4096;
 // Buffer starts zeroed, as in Node.
 let zeroFillOption;
 function zeroFillBuffers() {
-  zeroFillOption ??= process.execArgv.includes('--zero-fill-buffers') ||
-    /(?:^|\s)--zero-fill-buffers(?:\s|$)/.test(process.env.NODE_OPTIONS ?? '');
+  zeroFillOption ??= require('./internal/process/flags').nodeFlagGiven('--zero-fill-buffers');
   return zeroFillOption;
 }
 

@@ -17,6 +17,7 @@ const {
 const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
 const { IncomingMessage } = require('./incoming');
 const { drainBetweenCallbacks } = require('../process/task_queues');
+const { nodeFlagGiven } = require('../process/flags');
 const { OutgoingMessage, kFinishHook, kNeedDrain, kOutHeaders } = require('./outgoing');
 
 const kConn = Symbol('httpConnection');
@@ -49,8 +50,7 @@ function defaultMaxHeaderSize() {
 
 let insecureOption;
 function insecureByDefault() {
-  insecureOption ??= process.execArgv.includes('--insecure-http-parser') ||
-    /(?:^|\s)--insecure-http-parser(?:\s|$)/.test(process.env.NODE_OPTIONS ?? '');
+  insecureOption ??= nodeFlagGiven('--insecure-http-parser');
   return insecureOption;
 }
 
