@@ -16,7 +16,7 @@ say() { printf '==> %s\n' "$*"; }
 # want Debian's nodejs, which conflicts). See scripts/fetch-libnode.sh.
 pkgs=(cmake ninja-build g++ ccache pkg-config zstd patchelf debootstrap
       libuv1-dev libzstd-dev zlib1g-dev libssl-dev libbrotli-dev
-      libicu72 icu-devtools libc-ares2 libc-ares-dev libnghttp2-14 llvm-14-dev libgtest-dev
+      libicu72 icu-devtools libc-ares2 libc-ares-dev libnghttp2-14 libnghttp2-dev llvm-14-dev libgtest-dev
       nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -14,6 +14,7 @@
   V(fs)                        \
   V(fs_event)                  \
   V(heap)                      \
+  V(http2)                     \
   V(http_parser)               \
   V(messaging)                 \
   V(module)                    \

@@ -43,6 +43,7 @@ module.exports = [
   ['fs', () => require('../../fs')],
   ['fs/promises', () => require('../../fs/promises')],
   ['http', () => require('../../http')],
+  ['http2', () => require('../../http2')],
   ['https', () => require('../../https')],
   ['module', () => require('../../module')],
   ['net', () => require('../../net')],

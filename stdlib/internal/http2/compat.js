@@ -1,0 +1,325 @@
+'use strict';
+// node:http2's compatibility API: the 'request' event's (req, res) pair,
+// shaped like http.IncomingMessage and http.ServerResponse, over one
+// ServerHttp2Stream.
+
+const { Readable, Stream } = require('../../stream');
+const { Buffer } = require('../../buffer');
+const { codes } = require('../errors');
+const { validateHeaderName, hasBadValueChar } = require('../http/common');
+const constants = require('./constants');
+
+const kStream = Symbol('kStream');
+const kHeaders = Symbol('kHeaders');
+const kState = Symbol('kState');
+const kTrailers = Symbol('kTrailers');
+
+class Http2ServerRequest extends Readable {
+  constructor(stream, headers, options, rawHeaders) {
+    super({ autoDestroy: false, ...options });
+    this[kStream] = stream;
+    this[kState] = { closed: false, didRead: false };
+    this.headers = headers;
+    this.rawHeaders = rawHeaders ?? [];
+    this.trailers = {};
+    this.rawTrailers = [];
+    this.aborted = false;
+    this.complete = false;
+    stream.on('trailers', (trailers, flags, raw) => {
+      this.trailers = trailers;
+      this.rawTrailers = raw;
+    });
+    stream.on('data', (chunk) => {
+      if (!this.push(chunk)) stream.pause();
+    });
+    stream.on('end', () => {
+      this.complete = true;
+      this.push(null);
+    });
+    stream.on('aborted', () => {
+      this.aborted = true;
+      this.emit('aborted');
+    });
+    stream.on('error', (err) => {
+      if (this.listenerCount('error') > 0) this.emit('error', err);
+    });
+    stream.on('close', () => {
+      this[kState].closed = true;
+      this.emit('close');
+    });
+    stream.on('timeout', () => this.emit('timeout'));
+    stream.pause();
+  }
+
+  get stream() { return this[kStream]; }
+  get socket() { return this[kStream].session?.socket; }
+  get connection() { return this.socket; }
+  get method() { return this.headers[constants.HTTP2_HEADER_METHOD]; }
+  set method(value) {
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new codes.ERR_INVALID_ARG_VALUE('method', value);
+    }
+    this.headers[constants.HTTP2_HEADER_METHOD] = value;
+  }
+  get authority() {
+    return this.headers[constants.HTTP2_HEADER_AUTHORITY] ?? this.headers.host;
+  }
+  get scheme() { return this.headers[constants.HTTP2_HEADER_SCHEME]; }
+  get url() { return this.headers[constants.HTTP2_HEADER_PATH]; }
+  set url(value) { this.headers[constants.HTTP2_HEADER_PATH] = value; }
+  get httpVersion() { return '2.0'; }
+  get httpVersionMajor() { return 2; }
+  get httpVersionMinor() { return 0; }
+
+  _read() {
+    this[kState].didRead = true;
+    this[kStream].resume();
+  }
+
+  setTimeout(msecs, callback) {
+    if (!this[kState].closed) this[kStream].setTimeout(msecs, callback);
+    return this;
+  }
+}
+
+class Http2ServerResponse extends Stream {
+  constructor(stream) {
+    super();
+    this[kStream] = stream;
+    this[kHeaders] = { __proto__: null };
+    this[kTrailers] = undefined;
+    this[kState] = { statusCode: 200, ended: false, finished: false, closed: false };
+    this.sendDate = true;
+    this.req = undefined;
+    this.writable = true;
+    stream.on('drain', () => this.emit('drain'));
+    stream.on('aborted', () => this.emit('aborted'));
+    stream.on('close', () => {
+      this[kState].closed = true;
+      this.writable = false;
+      if (this[kState].ended && !this[kState].finished) {
+        this[kState].finished = true;
+        this.emit('finish');
+      }
+      this.emit('close');
+    });
+    stream.on('finish', () => {
+      if (this[kState].finished) return;
+      this[kState].finished = true;
+      process.nextTick(() => this.emit('finish'));
+    });
+    stream.on('wantTrailers', () => {
+      const trailers = this[kTrailers];
+      this[kStream].sendTrailers(trailers ?? {});
+    });
+    stream.on('timeout', () => this.emit('timeout'));
+  }
+
+  get stream() { return this[kStream]; }
+  get socket() { return this[kStream].session?.socket; }
+  get connection() { return this.socket; }
+  get headersSent() { return this[kStream].headersSent; }
+  get finished() { return this[kState].ended; }
+  get writableEnded() { return this[kState].ended; }
+  get writableFinished() { return this[kState].finished; }
+  get writableCorked() { return this[kStream].writableCorked; }
+  get writableHighWaterMark() { return this[kStream].writableHighWaterMark; }
+  get writableLength() { return this[kStream].writableLength; }
+
+  get statusCode() { return this[kState].statusCode; }
+  set statusCode(code) {
+    code = Number(code);
+    if (code >= 100 && code < 200) throw new codes.ERR_HTTP2_INFO_STATUS_NOT_ALLOWED();
+    if (!Number.isInteger(code) || code < 200 || code > 599) {
+      throw new codes.ERR_HTTP2_STATUS_INVALID(code);
+    }
+    this[kState].statusCode = code;
+  }
+
+  get statusMessage() { return ''; }
+  set statusMessage(value) {
+    process.emitWarning('Status message is not supported by HTTP/2 (RFC7540 8.1.2.4)',
+                        'UnsupportedWarning');
+  }
+
+  setHeader(name, value) {
+    if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
+    this[kHeaders][checkName(name)] = checkValue(name, value);
+    return this;
+  }
+
+  appendHeader(name, value) {
+    if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
+    const key = checkName(name);
+    checkValue(name, value);
+    const existing = this[kHeaders][key];
+    const add = Array.isArray(value) ? value : [value];
+    if (existing === undefined) this[kHeaders][key] = value;
+    else this[kHeaders][key] = (Array.isArray(existing) ? existing : [existing]).concat(add);
+    return this;
+  }
+
+  getHeader(name) {
+    if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+    return this[kHeaders][name.trim().toLowerCase()];
+  }
+
+  getHeaderNames() { return Object.keys(this[kHeaders]); }
+  getHeaders() { return { __proto__: null, ...this[kHeaders] }; }
+
+  hasHeader(name) {
+    if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+    return name.trim().toLowerCase() in this[kHeaders];
+  }
+
+  removeHeader(name) {
+    if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+    if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
+    delete this[kHeaders][name.trim().toLowerCase()];
+  }
+
+  addTrailers(headers) {
+    this[kTrailers] = { ...this[kTrailers], ...headers };
+  }
+
+  writeHead(statusCode, statusMessage, headers) {
+    if (typeof statusMessage !== 'string') headers = statusMessage;
+    else this.statusMessage = statusMessage;
+    if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
+    this.statusCode = statusCode;
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+    } else if (headers != null) {
+      for (const key of Object.keys(headers)) this.setHeader(key, headers[key]);
+    }
+    this.respond();
+    return this;
+  }
+
+  respond(endStream = false) {
+    const stream = this[kStream];
+    if (stream.headersSent || stream.destroyed) return;
+    const headers = { ...this[kHeaders], ':status': this.statusCode };
+    if (!this.sendDate) headers.date = undefined;
+    stream.respond(headers, { endStream, waitForTrailers: true });
+  }
+
+  flushHeaders() {
+    if (!this[kState].closed && !this.headersSent) this.writeHead(this.statusCode);
+  }
+
+  write(chunk, encoding, callback) {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = 'utf8';
+    }
+    const state = this[kState];
+    if (state.ended) {
+      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
+      if (typeof callback === 'function') process.nextTick(callback, err);
+      this.destroy(err);
+      return false;
+    }
+    if (state.closed) {
+      const err = new codes.ERR_HTTP2_INVALID_STREAM();
+      if (typeof callback === 'function') process.nextTick(callback, err);
+      return false;
+    }
+    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    }
+    this.respond();
+    return this[kStream].write(chunk, encoding, callback);
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = null;
+    } else if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = 'utf8';
+    }
+    const state = this[kState];
+    if (state.ended || state.closed) {
+      if (typeof callback === 'function') process.nextTick(callback);
+      return this;
+    }
+    if (chunk != null) {
+      if (!this.headersSent && !this.hasHeader('content-length')) {
+        const length = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+        this[kHeaders]['content-length'] = length;
+      }
+      this.write(chunk, encoding);
+    }
+    state.ended = true;
+    this.writable = false;
+    if (typeof callback === 'function') this.once('finish', callback);
+    const stream = this[kStream];
+    if (!stream.headersSent) this.respond(this[kTrailers] === undefined);
+    stream.end();
+    return this;
+  }
+
+  destroy(err) {
+    if (this[kState].closed) return;
+    this[kStream].destroy(err);
+  }
+
+  setTimeout(msecs, callback) {
+    if (!this[kState].closed) this[kStream].setTimeout(msecs, callback);
+    return this;
+  }
+
+  createPushResponse(headers, callback) {
+    if (typeof callback !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'function', callback);
+    if (this[kState].closed) {
+      process.nextTick(callback, new codes.ERR_HTTP2_INVALID_STREAM());
+      return;
+    }
+    this[kStream].pushStream(headers, {}, (err, stream) => {
+      if (err) {
+        callback(err);
+        return;
+      }
+      callback(null, new Http2ServerResponse(stream));
+    });
+  }
+
+  writeContinue() {
+    if (this[kState].closed || this.headersSent) return false;
+    this[kStream].additionalHeaders({ ':status': 100 });
+    return true;
+  }
+
+  writeEarlyHints(hints) {
+    if (hints === null || typeof hints !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('hints', 'Object', hints);
+    }
+    if (this[kState].closed || this.headersSent) return false;
+    const headers = { ':status': 103 };
+    for (const key of Object.keys(hints)) {
+      headers[key.toLowerCase()] = Array.isArray(hints[key]) ? hints[key].join(', ') : hints[key];
+    }
+    this[kStream].additionalHeaders(headers);
+    return true;
+  }
+}
+
+function checkName(name) {
+  if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+  const key = name.trim().toLowerCase();
+  if (key[0] === ':') throw new codes.ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED();
+  validateHeaderName(key);
+  return key;
+}
+
+function checkValue(name, value) {
+  if (value === undefined) throw new codes.ERR_HTTP2_INVALID_HEADER_VALUE(value, name);
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (hasBadValueChar(String(item))) throw new codes.ERR_INVALID_CHAR('header content', name);
+  }
+  return value;
+}
+
+module.exports = { Http2ServerRequest, Http2ServerResponse };

@@ -1,0 +1,1300 @@
+'use strict';
+// node:http2's sessions, streams and servers. A session owns a net or TLS
+// socket and an nghttp2 session (internalBinding('http2')): bytes read go
+// to receive(), frames nghttp2 wants out come from send() and go to the
+// socket, and what nghttp2 saw meanwhile comes back as events, which
+// dispatch() turns into the streams' data and the 'stream', 'response',
+// 'trailers', 'goaway', 'ping', ... events of the Node API.
+
+const EventEmitter = require('../../events');
+const net = require('../../net');
+const { Duplex } = require('../../stream');
+const { Buffer } = require('../../buffer');
+const { randomFillSync } = require('../../crypto');
+const { codes, AbortError } = require('../errors');
+const { validateFunction, validateNumber, validateUint32 } = require('../validators');
+const { utcDate } = require('../http/common');
+const constants = require('./constants');
+const util = require('./util');
+
+const binding = internalBinding('http2');
+
+const kHandle = Symbol('kHandle');
+const kSession = Symbol('kSession');
+const kStreams = Symbol('kStreams');
+const kState = Symbol('kState');
+const kServer = Symbol('kServer');
+
+const kSendLimit = 256 * 1024;
+const kNoBodyStatus = new Set([204, 205, 304]);
+// Responses and 1xx blocks carry only :status; trailers no pseudo-header.
+const kResponsePseudo = new Set([':status']);
+const kNoPseudo = new Set();
+const kNoBodyMethods = new Set(['GET', 'HEAD', 'DELETE']);
+const {
+  NGHTTP2_NO_ERROR, NGHTTP2_CANCEL, NGHTTP2_INTERNAL_ERROR, NGHTTP2_REFUSED_STREAM,
+  NGHTTP2_SESSION_SERVER, NGHTTP2_SESSION_CLIENT,
+} = constants;
+
+function sessionError(code) {
+  const err = new codes.ERR_HTTP2_ERROR(binding.strerror(code));
+  err.errno = code;
+  return err;
+}
+
+// ---- Sessions -----------------------------------------------------------------
+
+class Http2Session extends EventEmitter {
+  constructor(type, options, socket) {
+    super();
+    this[kStreams] = new Map();
+    this[kState] = {
+      destroyed: false,
+      closed: false,
+      connecting: true,
+      goawayReceived: false,
+      flushing: false,
+      again: false,
+      waitingDrain: false,
+      pings: [],
+      settingsCallbacks: [],
+      pendingAcks: 0,
+      localSettings: util.initialSettings(),
+      remoteSettings: util.initialSettings(),
+      pendingStreams: [],
+      closeCallback: null,
+      options,
+      startedAt: 0,
+    };
+    this.type = type;
+    this.socket = socket;
+    const limits = Uint32Array.of(options.peerMaxConcurrentStreams ?? 100,
+                                  options.maxReservedRemoteStreams ?? 200,
+                                  options.maxSendHeaderBlockLength ?? 64 * 1024,
+                                  options.maxDeflateDynamicTableSize ?? 4096);
+    this[kHandle] = binding.create(type === NGHTTP2_SESSION_SERVER, limits);
+    socket[kSession] = this;
+    const local = util.settingsEntries(options.settings, 'options.settings');
+    this[kState].startSettings = options.settings;
+    binding.settings(this[kHandle], Uint32Array.from(local.flat()));
+    this[kState].pendingAcks++;
+    this[kState].settingsCallbacks.push(null);
+    socket.on('data', (chunk) => this.onSocketData(chunk));
+    socket.on('drain', () => {
+      this[kState].waitingDrain = false;
+      this.flush();
+    });
+    socket.on('error', (err) => this.destroy(err));
+    socket.on('close', () => this.destroy());
+    socket.on('end', () => {
+      if (!this[kState].destroyed) this.destroy();
+    });
+    socket.on('timeout', () => this.onTimeout());
+  }
+
+  get destroyed() { return this[kState].destroyed; }
+  get closed() { return this[kState].closed; }
+  get connecting() { return this[kState].connecting; }
+  get encrypted() {
+    if (this[kState].connecting) return undefined;
+    return this.socket != null && this.socket.encrypted === true;
+  }
+  get alpnProtocol() {
+    if (this.socket == null) return undefined;
+    return this.encrypted ? this.socket.alpnProtocol : 'h2c';
+  }
+  get originSet() {
+    if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return undefined;
+    return [this[kState].origin];
+  }
+  get pendingSettingsAck() { return this[kState].pendingAcks > 0; }
+  get localSettings() { return { ...this[kState].localSettings }; }
+  get remoteSettings() { return { ...this[kState].remoteSettings }; }
+
+  get state() {
+    if (this[kState].destroyed) return {};
+    const out = new Float64Array(9);
+    binding.state(this[kHandle], 0, out);
+    return {
+      effectiveLocalWindowSize: out[0],
+      effectiveRecvDataLength: out[1],
+      nextStreamID: out[2],
+      localWindowSize: out[3],
+      lastProcStreamID: out[4],
+      remoteWindowSize: out[5],
+      outboundQueueSize: out[6],
+      deflateDynamicTableSize: out[7],
+      inflateDynamicTableSize: out[8],
+    };
+  }
+
+  setTimeout(msecs, callback) {
+    validateNumber(msecs, 'msecs');
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+    this.socket?.setTimeout(msecs);
+    return this;
+  }
+
+  onTimeout() {
+    if (this[kState].destroyed) return;
+    this.emit('timeout');
+  }
+
+  ref() { this.socket?.ref(); }
+  unref() { this.socket?.unref(); }
+
+  onSocketData(chunk) {
+    const state = this[kState];
+    if (state.destroyed) return;
+    const n = binding.receive(this[kHandle], chunk);
+    if (n < 0) {
+      this.flush();
+      this.destroy(sessionError(n));
+      return;
+    }
+    this.flush();
+  }
+
+  // Writes what nghttp2 has to send and hands its events out, until neither
+  // is left (event handlers may submit more).
+  flush() {
+    const state = this[kState];
+    if (state.destroyed) return;
+    if (state.flushing) {
+      state.again = true;
+      return;
+    }
+    state.flushing = true;
+    try {
+      do {
+        state.again = false;
+        const events = binding.events(this[kHandle]);
+        if (events !== undefined) this.dispatch(events);
+        if (state.destroyed) return;
+        if (!state.waitingDrain) {
+          const out = binding.send(this[kHandle], kSendLimit);
+          if (typeof out === 'number') {
+            this.destroy(sessionError(out));
+            return;
+          }
+          if (out !== undefined) {
+            const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+            if (this.socket.write(buf) === false) state.waitingDrain = true;
+            if (!state.waitingDrain) state.again = true;
+          }
+          const more = binding.events(this[kHandle]);
+          if (more !== undefined) {
+            this.dispatch(more);
+            state.again = true;
+          }
+        }
+      } while (state.again && !state.destroyed);
+    } finally {
+      state.flushing = false;
+    }
+    this.maybeFinish();
+  }
+
+  dispatch(events) {
+    for (const event of events) {
+      if (this[kState].destroyed) return;
+      const [type, id] = event;
+      const stream = this[kStreams].get(id);
+      switch (type) {
+        case binding.EVENT_HEADERS:
+          this.onHeaders(id, stream, event[2], event[3], event[4]);
+          break;
+        case binding.EVENT_DATA:
+          if (stream === undefined || stream.destroyed) {
+            binding.consume(this[kHandle], 0, event[2].byteLength);
+          } else {
+            stream.onData(event[2]);
+          }
+          break;
+        case binding.EVENT_END:
+          if (stream !== undefined) stream.onEnd();
+          break;
+        case binding.EVENT_CLOSE:
+          if (stream !== undefined) stream.onClose(event[2]);
+          break;
+        case binding.EVENT_RST_STREAM:
+          if (stream !== undefined) stream[kState].rstCode = event[2];
+          break;
+        case binding.EVENT_DATA_SENT:
+          if (stream !== undefined) stream.onDataSent(event[2]);
+          break;
+        case binding.EVENT_WANT_TRAILERS:
+          if (stream !== undefined) stream.onWantTrailers();
+          break;
+        case binding.EVENT_SETTINGS:
+          this.onSettings(event[2]);
+          break;
+        case binding.EVENT_SETTINGS_ACK:
+          this.onSettingsAck();
+          break;
+        case binding.EVENT_PING:
+          this.onPing(event[2], event[3]);
+          break;
+        case binding.EVENT_GOAWAY:
+          this.onGoaway(event[2], id, event[3]);
+          break;
+        case binding.EVENT_PUSH:
+          this.onPush(id, event[2], event[3]);
+          break;
+        case binding.EVENT_FRAME_ERROR:
+          this.onFrameError(id, event[2], event[3], stream);
+          break;
+      }
+    }
+  }
+
+  onFrameError(id, frameType, code, stream) {
+    if (stream !== undefined && !stream.destroyed) {
+      stream.emit('frameError', frameType, code, id);
+      return;
+    }
+    this.emit('frameError', frameType, code, id);
+  }
+
+  onSettings(pairs) {
+    const settings = this[kState].remoteSettings;
+    for (let i = 0; i < pairs.length; i += 2) util.applySetting(settings, +pairs[i], +pairs[i + 1]);
+    this.emit('remoteSettings', { ...settings });
+  }
+
+  onSettingsAck() {
+    const state = this[kState];
+    if (state.pendingAcks === 0) return;
+    state.pendingAcks--;
+    const callback = state.settingsCallbacks.shift();
+    const sent = callback === null ? state.startSettings : callback.settings;
+    for (const [id, value] of util.settingsEntries(sent)) {
+      util.applySetting(state.localSettings, id, value);
+    }
+    const settings = { ...state.localSettings };
+    if (callback) callback.fn?.(null, settings, performance.now() - callback.start);
+    this.emit('localSettings', settings);
+  }
+
+  onPing(payload, isAck) {
+    const bytes = Buffer.from(payload.buffer, payload.byteOffset, 8);
+    if (!isAck) {
+      this.emit('ping', bytes);
+      return;
+    }
+    const pings = this[kState].pings;
+    const at = pings.findIndex((p) => p.payload.equals(bytes));
+    if (at === -1) return;
+    const [ping] = pings.splice(at, 1);
+    ping.callback(null, performance.now() - ping.start, bytes);
+  }
+
+  onGoaway(code, lastStreamId, opaque) {
+    const state = this[kState];
+    state.goawayReceived = true;
+    const data = Buffer.from(opaque.buffer, opaque.byteOffset, opaque.byteLength);
+    this.emit('goaway', code, lastStreamId, data);
+    for (const [id, stream] of this[kStreams]) {
+      if (id > lastStreamId && stream.type === 'client') {
+        stream.destroy(new codes.ERR_HTTP2_STREAM_ERROR(util.errorName(NGHTTP2_REFUSED_STREAM)));
+      }
+    }
+    if (code === NGHTTP2_NO_ERROR) {
+      this.close();
+    } else {
+      this.destroy(new codes.ERR_HTTP2_SESSION_ERROR(code), NGHTTP2_NO_ERROR);
+    }
+  }
+
+  onPush() {}
+  onHeaders() {}
+
+  ping(payload, callback) {
+    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (typeof payload === 'function') {
+      callback = payload;
+      payload = undefined;
+    }
+    if (payload !== undefined) {
+      if (!ArrayBuffer.isView(payload)) {
+        throw new codes.ERR_INVALID_ARG_TYPE('payload', ['Buffer', 'TypedArray', 'DataView'], payload);
+      }
+      if (payload.byteLength !== 8) throw new codes.ERR_HTTP2_PING_LENGTH();
+    }
+    validateFunction(callback, 'callback');
+    const bytes = payload === undefined ? randomFillSync(Buffer.alloc(8)) :
+      Buffer.from(Buffer.from(payload.buffer, payload.byteOffset, 8));
+    this[kState].pings.push({ payload: bytes, callback, start: performance.now() });
+    binding.ping(this[kHandle], bytes);
+    this.flush();
+    return true;
+  }
+
+  settings(settings, callback) {
+    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    const entries = util.settingsEntries(settings);
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    const state = this[kState];
+    state.pendingAcks++;
+    state.settingsCallbacks.push({ settings, fn: callback, start: performance.now() });
+    binding.settings(this[kHandle], Uint32Array.from(entries.flat()));
+    this.flush();
+  }
+
+  setLocalWindowSize(windowSize) {
+    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    validateNumber(windowSize, 'windowSize', 0, 2 ** 31 - 1);
+    binding.setLocalWindowSize(this[kHandle], windowSize);
+    this.flush();
+  }
+
+  goaway(code = NGHTTP2_NO_ERROR, lastStreamID = 0, opaqueData) {
+    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    validateUint32(code, 'code');
+    validateNumber(lastStreamID, 'lastStreamID');
+    if (opaqueData !== undefined && !ArrayBuffer.isView(opaqueData)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('opaqueData', ['Buffer', 'TypedArray', 'DataView'],
+                                           opaqueData);
+    }
+    binding.goaway(this[kHandle], code, lastStreamID, opaqueData);
+    this.flush();
+  }
+
+  // Stops new streams; the session ends once the open ones have.
+  close(callback) {
+    const state = this[kState];
+    if (state.destroyed) {
+      if (typeof callback === 'function') process.nextTick(callback);
+      return;
+    }
+    if (typeof callback === 'function') this.once('close', callback);
+    if (state.closed) return;
+    state.closed = true;
+    if (!state.connecting) {
+      binding.goaway(this[kHandle], NGHTTP2_NO_ERROR, -1, undefined);
+      this.flush();
+    }
+    // Not at once: a 'goaway' handler that called close() still sees the
+    // session open.
+    setImmediate(() => {
+      state.finishing = true;
+      this.maybeFinish();
+    });
+  }
+
+  maybeFinish() {
+    const state = this[kState];
+    if (state.finishing && !state.destroyed && this[kStreams].size === 0 &&
+        state.pendingStreams.length === 0 && !state.waitingDrain) {
+      this.destroy();
+    }
+  }
+
+  destroy(error = undefined, code = undefined) {
+    const state = this[kState];
+    if (state.destroyed) return;
+    if (typeof error === 'number') {
+      code = error;
+      error = code !== NGHTTP2_NO_ERROR ? new codes.ERR_HTTP2_SESSION_ERROR(code) : undefined;
+    }
+    code ??= error !== undefined ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_NO_ERROR;
+    state.closed = true;
+    for (const pending of state.pendingStreams) {
+      pending.stream.destroy(new codes.ERR_HTTP2_STREAM_CANCEL(error));
+    }
+    state.pendingStreams = [];
+    for (const stream of [...this[kStreams].values()]) {
+      stream.destroy(error);
+    }
+    const socket = this.socket;
+    if (socket != null && !socket.destroyed) {
+      if (!state.connecting) {
+        binding.goaway(this[kHandle], code, -1, undefined);
+        const out = binding.send(this[kHandle], kSendLimit);
+        if (out !== undefined && typeof out !== 'number') {
+          socket.write(Buffer.from(out.buffer, out.byteOffset, out.byteLength));
+        }
+      }
+      if (error !== undefined) socket.destroy();
+      else socket.end();
+      socket.setTimeout(0);
+    }
+    state.destroyed = true;
+    binding.destroy(this[kHandle]);
+    for (const ping of state.pings) {
+      process.nextTick(ping.callback, new codes.ERR_HTTP2_PING_CANCEL());
+    }
+    state.pings = [];
+    for (const entry of state.settingsCallbacks) {
+      if (entry && entry.fn) process.nextTick(entry.fn, new codes.ERR_HTTP2_SETTINGS_CANCEL());
+    }
+    state.settingsCallbacks = [];
+    state.pendingAcks = 0;
+    if (this[kServer] !== undefined) this[kServer][kSession].delete(this);
+    process.nextTick(() => {
+      if (error !== undefined) this.emit('error', error);
+      this.emit('close');
+    });
+  }
+
+  addStream(stream) {
+    this[kStreams].set(stream.id, stream);
+  }
+
+  removeStream(stream) {
+    if (this[kStreams].get(stream.id) === stream) this[kStreams].delete(stream.id);
+    this.maybeFinish();
+  }
+}
+
+class ServerHttp2Session extends Http2Session {
+  constructor(options, socket, server) {
+    super(NGHTTP2_SESSION_SERVER, options, socket);
+    this[kServer] = server;
+    this[kState].connecting = false;
+    this.flush();
+  }
+
+  get server() { return this[kServer]; }
+
+  onHeaders(id, stream, category, endStream, list) {
+    const headers = util.toHeaderObject(list);
+    const flags = endStream ? 5 : 4;
+    if (stream === undefined) {
+      if (this[kState].closed) return;
+      stream = new ServerHttp2Stream(this, id, headers);
+      stream.rawHeadersList = list;
+      this.addStream(stream);
+      if (endStream) stream.onEnd();
+      this.emit('stream', stream, headers, flags, list);
+      return;
+    }
+    if (category === binding.HCAT_HEADERS) stream.onTrailers(headers, flags, list, endStream);
+  }
+
+  // A server sends ALTSVC and ORIGIN only with nghttp2 extension support,
+  // which this build leaves off.
+  altsvc() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('altsvc'); }
+  origin() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('origin'); }
+}
+
+class ClientHttp2Session extends Http2Session {
+  constructor(options, socket, authority, origin) {
+    super(NGHTTP2_SESSION_CLIENT, options, socket);
+    this[kState].authority = authority;
+    this[kState].origin = origin;
+    this[kState].scheme = origin.startsWith('https:') ? 'https' : 'http';
+    const ready = () => this.onConnect();
+    if (socket.connecting || (socket.encrypted && !socket._secureEstablished)) {
+      socket.once(socket.encrypted ? 'secureConnect' : 'connect', ready);
+    } else {
+      process.nextTick(ready);
+    }
+  }
+
+  onConnect() {
+    const state = this[kState];
+    if (state.destroyed) return;
+    const socket = this.socket;
+    if (socket.encrypted && socket.alpnProtocol !== 'h2') {
+      this.destroy(new codes.ERR_HTTP2_ERROR('Protocol error'));
+      return;
+    }
+    state.connecting = false;
+    this.flush();
+    const pending = state.pendingStreams;
+    state.pendingStreams = [];
+    for (const { stream, list, sensitive, flags } of pending) stream.submit(list, sensitive, flags);
+    this.emit('connect', this, socket);
+    if (state.closed) {
+      binding.goaway(this[kHandle], NGHTTP2_NO_ERROR, -1, undefined);
+      this.flush();
+    }
+  }
+
+  request(headers, options = {}) {
+    const state = this[kState];
+    if (state.destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (state.closed || state.goawayReceived) throw new codes.ERR_HTTP2_GOAWAY_SESSION();
+    headers = headers == null ? {} : headers;
+    if (typeof headers !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
+    if (options === null || typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    const all = Array.isArray(headers) ? headers : { ...headers };
+    if (!Array.isArray(all)) {
+      if (headers[util.sensitiveHeaders] !== undefined) {
+        all[util.sensitiveHeaders] = headers[util.sensitiveHeaders];
+      }
+      const method = String(all[':method'] ?? 'GET').toUpperCase();
+      all[':method'] = method;
+      if (method === 'CONNECT') {
+        if (all[':authority'] === undefined) throw new codes.ERR_HTTP2_CONNECT_AUTHORITY();
+        if (all[':scheme'] !== undefined && all[':protocol'] === undefined) {
+          throw new codes.ERR_HTTP2_CONNECT_SCHEME();
+        }
+        if (all[':path'] !== undefined && all[':protocol'] === undefined) {
+          throw new codes.ERR_HTTP2_CONNECT_PATH();
+        }
+      } else {
+        all[':authority'] ??= state.authority;
+        all[':scheme'] ??= state.scheme;
+        all[':path'] ??= '/';
+      }
+    }
+    const { list, sensitive } = util.toHeaderList(all, util.kPseudoHeaders);
+    const method = Array.isArray(all) ? 'GET' : all[':method'];
+    // GET, HEAD and DELETE requests carry no body unless told otherwise.
+    const endStream = options.endStream ?? kNoBodyMethods.has(method);
+    const flags = (endStream ? binding.SUBMIT_END_STREAM : 0) |
+      (options.waitForTrailers ? binding.SUBMIT_WANT_TRAILERS : 0);
+    const stream = new ClientHttp2Stream(this, options);
+    if (endStream) stream.end();
+    if (options.signal !== undefined) {
+      const { signal } = options;
+      const abort = () => stream.destroy(new AbortError(undefined, { cause: signal.reason }));
+      if (signal.aborted) {
+        process.nextTick(abort);
+      } else {
+        signal.addEventListener('abort', abort, { once: true });
+        stream.once('close', () => signal.removeEventListener('abort', abort));
+      }
+    }
+    if (state.connecting) {
+      state.pendingStreams.push({ stream, list, sensitive, flags });
+    } else {
+      stream.submit(list, sensitive, flags);
+    }
+    return stream;
+  }
+
+  onHeaders(id, stream, category, endStream, list) {
+    if (stream === undefined) return;
+    const headers = util.toHeaderObject(list);
+    const flags = endStream ? 5 : 4;
+    stream.onResponseHeaders(headers, flags, list, endStream, category);
+  }
+
+  onPush(parentId, promisedId, list) {
+    const parent = this[kStreams].get(parentId);
+    const headers = util.toHeaderObject(list);
+    const stream = new ClientHttp2Stream(this, {});
+    stream.assignId(promisedId);
+    stream.end();
+    if (this.listenerCount('stream') === 0 || parent === undefined) {
+      stream.close(NGHTTP2_CANCEL);
+      return;
+    }
+    stream[kState].push = true;
+    this.emit('stream', stream, headers, 4, list);
+  }
+}
+
+// ---- Streams -----------------------------------------------------------------
+
+class Http2Stream extends Duplex {
+  constructor(session, options = {}) {
+    super({ allowHalfOpen: true, decodeStrings: false, autoDestroy: false,
+            highWaterMark: options.highWaterMark });
+    this[kSession] = session;
+    this[kState] = {
+      id: undefined,
+      rstCode: NGHTTP2_NO_ERROR,
+      closed: false,
+      aborted: false,
+      headersSent: false,
+      trailersSent: false,
+      wantTrailers: false,
+      writeQueue: [],
+      unconsumed: 0,
+      ended: false,
+      sentInfo: [],
+      timer: null,
+      timeout: 0,
+    };
+    this.sentHeaders = undefined;
+    this.sentTrailers = undefined;
+    this.sentInfoHeaders = undefined;
+    this.on('finish', () => { this[kState].writableDone = true; });
+  }
+
+  get id() { return this[kState].id; }
+  get session() { return this[kSession]; }
+  get pending() { return this[kState].id === undefined; }
+  get closed() { return this[kState].closed; }
+  get aborted() { return this[kState].aborted; }
+  get rstCode() { return this[kState].rstCode; }
+  get headersSent() { return this[kState].headersSent; }
+  get endAfterHeaders() { return this[kState].endAfterHeaders === true; }
+  get bufferSize() {
+    const id = this[kState].id;
+    if (id === undefined || this.destroyed) return this.writableLength;
+    return binding.queued(this[kSession][kHandle], id) + this.writableLength;
+  }
+  get sentInfoHeadersList() { return this[kState].sentInfo; }
+
+  get state() {
+    const id = this[kState].id;
+    if (id === undefined || this.destroyed) return {};
+    const out = new Float64Array(9);
+    binding.state(this[kSession][kHandle], id, out);
+    return {
+      state: out[0],
+      localWindowSize: out[1],
+      remoteWindowSize: out[2],
+      localClose: this.writableEnded ? 1 : 0,
+      remoteClose: this.readableEnded ? 1 : 0,
+      weight: out[3],
+      sumDependencyWeight: out[4],
+    };
+  }
+
+  assignId(id) {
+    this[kState].id = id;
+    this[kSession].addStream(this);
+  }
+
+  setTimeout(msecs, callback) {
+    validateNumber(msecs, 'msecs');
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+    const state = this[kState];
+    state.timeout = msecs;
+    clearTimeout(state.timer);
+    state.timer = null;
+    if (msecs > 0) {
+      state.timer = setTimeout(() => this.emit('timeout'), msecs);
+      state.timer.unref?.();
+    }
+    return this;
+  }
+
+  activity() {
+    const timer = this[kState].timer;
+    if (timer !== null) timer.refresh();
+  }
+
+  priority(options) {
+    if (this.destroyed) throw new codes.ERR_HTTP2_INVALID_STREAM();
+    if (options === null || typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    if (options.parent === this.id) throw new codes.ERR_HTTP2_STREAM_SELF_DEPENDENCY();
+  }
+
+  onData(bytes) {
+    this.activity();
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (this.push(buf)) {
+      binding.consume(this[kSession][kHandle], this.id, buf.length);
+    } else {
+      this[kState].unconsumed += buf.length;
+    }
+  }
+
+  _read() {
+    const state = this[kState];
+    state.didRead = true;
+    if (state.unconsumed > 0 && !this.destroyed && !this[kSession].destroyed) {
+      binding.consume(this[kSession][kHandle], state.id, state.unconsumed);
+      state.unconsumed = 0;
+      this[kSession].flush();
+    }
+  }
+
+  onEnd() {
+    if (this[kState].ended) return;
+    this[kState].ended = true;
+    this.push(null);
+  }
+
+  onTrailers(headers, flags, list, endStream) {
+    this.emit('trailers', headers, flags, list);
+    if (endStream) this.onEnd();
+  }
+
+  // nghttp2 closed the stream (both sides done, or a reset either way).
+  // A code other than NO_ERROR and CANCEL is an error; otherwise the stream
+  // is destroyed once its body was read to the end (a server stream whose
+  // request body nobody reads is drained).
+  onClose(code) {
+    const state = this[kState];
+    state.closed = true;
+    state.rstCode = code;
+    const session = this[kSession];
+    if (state.unconsumed > 0) {
+      binding.consume(session[kHandle], 0, state.unconsumed);
+      state.unconsumed = 0;
+    }
+    session.removeStream(this);
+    for (const entry of state.writeQueue) entry.callback();
+    state.writeQueue = [];
+    if (code !== NGHTTP2_NO_ERROR) {
+      if (!this.writableEnded) {
+        state.aborted = true;
+        this.emit('aborted');
+      }
+      this.destroy(code === NGHTTP2_CANCEL ? undefined :
+        new codes.ERR_HTTP2_STREAM_ERROR(util.errorName(code)));
+      return;
+    }
+    if (this.readableEnded) {
+      this.destroy();
+      return;
+    }
+    this.once('end', () => process.nextTick(() => this.destroy()));
+    this.onEnd();
+    if (this.type === 'server' && !state.didRead && this.readableFlowing === null) this.resume();
+    else this.read(0);
+  }
+
+  onDataSent(bytes) {
+    this.activity();
+    const queue = this[kState].writeQueue;
+    let left = bytes;
+    while (queue.length > 0 && left > 0) {
+      const entry = queue[0];
+      const n = Math.min(entry.left, left);
+      entry.left -= n;
+      left -= n;
+      if (entry.left > 0) break;
+      queue.shift();
+      entry.callback();
+    }
+  }
+
+  onWantTrailers() {
+    const state = this[kState];
+    state.wantTrailers = true;
+    if (this.listenerCount('wantTrailers') === 0) {
+      this.sendTrailers({});
+      return;
+    }
+    this.emit('wantTrailers');
+  }
+
+  sendTrailers(headers) {
+    if (this.destroyed || this.closed) throw new codes.ERR_HTTP2_INVALID_STREAM();
+    const state = this[kState];
+    if (state.trailersSent) throw new codes.ERR_HTTP2_TRAILERS_ALREADY_SENT();
+    if (!state.wantTrailers) throw new codes.ERR_HTTP2_TRAILERS_NOT_READY();
+    if (headers === null || typeof headers !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
+    }
+    const { list, sensitive } = util.toHeaderList(headers, kNoPseudo);
+    state.trailersSent = true;
+    this.sentTrailers = headers;
+    binding.submitTrailers(this[kSession][kHandle], state.id, list, sensitive);
+    this[kSession].flush();
+  }
+
+  // Body bytes go to nghttp2's queue for this stream; the callback runs once
+  // nghttp2 has put them in DATA frames.
+  _write(chunk, encoding, callback) {
+    this.writeChunks([typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk], callback);
+  }
+
+  _writev(entries, callback) {
+    this.writeChunks(entries.map(({ chunk, encoding }) =>
+      (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk)), callback);
+  }
+
+  writeChunks(chunks, callback) {
+    const run = () => {
+      if (this.destroyed) {
+        callback(new codes.ERR_HTTP2_INVALID_STREAM());
+        return;
+      }
+      this.beforeWrite();
+      const state = this[kState];
+      const session = this[kSession];
+      let total = 0;
+      for (const chunk of chunks) {
+        total += chunk.byteLength;
+        if (!binding.write(session[kHandle], state.id, chunk, false)) {
+          callback(new codes.ERR_HTTP2_INVALID_STREAM());
+          return;
+        }
+      }
+      this.activity();
+      if (total === 0) {
+        callback();
+        return;
+      }
+      state.writeQueue.push({ left: total, callback });
+      session.flush();
+    };
+    if (this.pending) this.once('ready', run);
+    else run();
+  }
+
+  beforeWrite() {}
+
+  _final(callback) {
+    const run = () => {
+      if (this.destroyed) {
+        callback();
+        return;
+      }
+      this.beforeWrite(true);
+      const session = this[kSession];
+      if (this[kState].bodyOpen !== false) {
+        binding.write(session[kHandle], this[kState].id, undefined, true);
+        session.flush();
+      }
+      callback();
+    };
+    if (this.pending) this.once('ready', run);
+    else run();
+  }
+
+  close(code = NGHTTP2_NO_ERROR, callback) {
+    validateUint32(code, 'code');
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('close', callback);
+    }
+    const state = this[kState];
+    if (state.closed || this.destroyed) return;
+    state.localClose = true;
+    state.rstCode = code;
+    if (this.pending) {
+      this.once('ready', () => this.close(code));
+      return;
+    }
+    const session = this[kSession];
+    if (!session.destroyed) {
+      binding.rstStream(session[kHandle], state.id, code);
+      session.flush();
+    }
+  }
+
+  _destroy(err, callback) {
+    const state = this[kState];
+    clearTimeout(state.timer);
+    const session = this[kSession];
+    if (!state.closed && state.id !== undefined && !session.destroyed) {
+      const code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_CANCEL;
+      if (state.rstCode === NGHTTP2_NO_ERROR) state.rstCode = code;
+      state.closed = true;
+      binding.rstStream(session[kHandle], state.id, state.rstCode);
+      session.removeStream(this);
+      session.flush();
+    } else if (state.id === undefined) {
+      const pending = session[kState].pendingStreams;
+      const at = pending.findIndex((entry) => entry.stream === this);
+      if (at !== -1) pending.splice(at, 1);
+      session.maybeFinish();
+    }
+    state.closed = true;
+    for (const entry of state.writeQueue) entry.callback();
+    state.writeQueue = [];
+    callback(err);
+  }
+}
+
+class ClientHttp2Stream extends Http2Stream {
+  constructor(session, options) {
+    super(session, options);
+    this.type = 'client';
+  }
+
+  submit(list, sensitive, flags) {
+    const session = this[kSession];
+    const id = binding.submitRequest(session[kHandle], list, flags, sensitive);
+    if (id < 0) {
+      process.nextTick(() => this.destroy(sessionError(id)));
+      return;
+    }
+    this[kState].headersSent = true;
+    this.sentHeaders = util.toHeaderObject(list);
+    if (flags & binding.SUBMIT_END_STREAM) this[kState].bodyOpen = false;
+    this.assignId(id);
+    session.flush();
+    this.emit('ready');
+  }
+
+  onResponseHeaders(headers, flags, list, endStream, category) {
+    const state = this[kState];
+    const status = headers[':status'];
+    if (category === binding.HCAT_HEADERS && state.responded) {
+      this.onTrailers(headers, flags, list, endStream);
+      return;
+    }
+    if (status >= 100 && status < 200) {
+      if (status === 100) this.emit('continue');
+      this.emit('headers', headers, flags, list);
+      return;
+    }
+    state.responded = true;
+    if (endStream) state.endAfterHeaders = true;
+    this.emit(state.push ? 'push' : 'response', headers, flags, list);
+    if (endStream) this.onEnd();
+  }
+}
+
+class ServerHttp2Stream extends Http2Stream {
+  constructor(session, id, headers) {
+    super(session, {});
+    this.type = 'server';
+    this[kState].id = id;
+    this[kState].requestHeaders = headers;
+  }
+
+  get pushAllowed() {
+    return this[kSession].remoteSettings.enablePush !== false && !this.destroyed;
+  }
+
+  checkRespond() {
+    if (this.destroyed || this.closed) throw new codes.ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
+  }
+
+  responseHeaders(headers) {
+    headers = headers == null ? {} : headers;
+    if (typeof headers !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
+    const all = Array.isArray(headers) ? headers : { ...headers };
+    if (!Array.isArray(all)) {
+      if (headers[util.sensitiveHeaders] !== undefined) {
+        all[util.sensitiveHeaders] = headers[util.sensitiveHeaders];
+      }
+      all[':status'] ??= 200;
+      all.date ??= utcDate();
+    }
+    const status = Array.isArray(all) ? 200 : Number(all[':status']);
+    // Node checks a number's range and lets a non-numeric text through.
+    if (status < 200 || status > 599) throw new codes.ERR_HTTP2_STATUS_INVALID(all[':status']);
+    return { all, status };
+  }
+
+  respond(headers, options = {}) {
+    this.checkRespond();
+    if (options === null || typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    const { all, status } = this.responseHeaders(headers);
+    const { list, sensitive } = util.toHeaderList(all, kResponsePseudo);
+    let endStream = options.endStream === true;
+    if (kNoBodyStatus.has(status) || this[kState].requestHeaders[':method'] === 'HEAD') {
+      endStream = true;
+    }
+    const flags = (endStream ? binding.SUBMIT_END_STREAM : 0) |
+      (options.waitForTrailers ? binding.SUBMIT_WANT_TRAILERS : 0);
+    const session = this[kSession];
+    const rv = binding.submitResponse(session[kHandle], this.id, list, flags, sensitive);
+    if (rv < 0) throw sessionError(rv);
+    this[kState].headersSent = true;
+    this.sentHeaders = all;
+    if (endStream) {
+      this[kState].bodyOpen = false;
+      this.end();
+    }
+    session.flush();
+  }
+
+  beforeWrite() {
+    if (!this[kState].headersSent) this.respond();
+  }
+
+  additionalHeaders(headers) {
+    if (this.destroyed || this.closed) throw new codes.ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_AFTER_RESPOND();
+    if (headers === null || typeof headers !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
+    }
+    const all = { ...headers };
+    const status = Number(all[':status']);
+    if (all[':status'] === undefined || !(status >= 100 && status < 200) || status === 101) {
+      if (status === 101) throw new codes.ERR_HTTP2_STATUS_101();
+      throw new codes.ERR_HTTP2_INVALID_INFO_STATUS(all[':status']);
+    }
+    const { list, sensitive } = util.toHeaderList(all, kResponsePseudo);
+    this[kState].sentInfo.push(all);
+    this.sentInfoHeaders = this[kState].sentInfo;
+    binding.submitHeaders(this[kSession][kHandle], this.id, list, sensitive);
+    this[kSession].flush();
+  }
+
+  respondWithFD(fd, headers, options = {}) {
+    const fs = require('../../fs');
+    const fdNumber = typeof fd === 'object' && fd !== null ? fd.fd : fd;
+    validateUint32(fdNumber, 'fd');
+    this.sendFile(fs.createReadStream(null, {
+      fd: fdNumber, autoClose: false, start: options.offset,
+      end: options.length >= 0 ? (options.offset ?? 0) + options.length - 1 : undefined,
+    }), fs.fstatSync(fdNumber), headers, options);
+  }
+
+  respondWithFile(path, headers, options = {}) {
+    const fs = require('../../fs');
+    this.checkRespond();
+    fs.stat(path, (err, stat) => {
+      if (err) {
+        if (typeof options.onError === 'function') options.onError(err);
+        else this.destroy(err);
+        return;
+      }
+      if (stat.isDirectory()) {
+        const error = new codes.ERR_HTTP2_SEND_FILE();
+        if (typeof options.onError === 'function') options.onError(error);
+        else this.destroy(error);
+        return;
+      }
+      const start = options.offset ?? 0;
+      const end = options.length >= 0 ? start + options.length - 1 : undefined;
+      this.sendFile(fs.createReadStream(path, { start, end }), stat, headers, options);
+    });
+  }
+
+  sendFile(file, stat, headers, options) {
+    headers = headers == null ? {} : { ...headers };
+    if (typeof options.statCheck === 'function' &&
+        options.statCheck(stat, headers, { offset: options.offset ?? 0, length: options.length }) === false) {
+      file.destroy();
+      return;
+    }
+    if (headers['content-length'] === undefined && stat.isFile()) {
+      const start = options.offset ?? 0;
+      const length = options.length >= 0 ? options.length : stat.size - start;
+      headers['content-length'] = Math.max(0, length);
+    }
+    if (this.destroyed) {
+      file.destroy();
+      return;
+    }
+    this.respond(headers, { waitForTrailers: options.waitForTrailers });
+    file.on('error', (err) => this.destroy(err));
+    file.pipe(this);
+  }
+
+  pushStream(headers, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = {};
+    }
+    validateFunction(callback, 'callback');
+    if (this.destroyed) throw new codes.ERR_HTTP2_INVALID_STREAM();
+    if (!this.pushAllowed) throw new codes.ERR_HTTP2_PUSH_DISABLED();
+    if (this[kState].push) throw new codes.ERR_HTTP2_NESTED_PUSH();
+    const session = this[kSession];
+    const all = { ...headers };
+    all[':method'] ??= 'GET';
+    all[':authority'] ??= this[kState].requestHeaders[':authority'];
+    all[':scheme'] ??= this[kState].requestHeaders[':scheme'];
+    all[':path'] ??= '/';
+    const { list, sensitive } = util.toHeaderList(all, util.kPseudoHeaders);
+    const id = binding.submitPush(session[kHandle], this.id, list, sensitive);
+    if (id < 0) {
+      process.nextTick(callback, sessionError(id));
+      return;
+    }
+    const pushed = new ServerHttp2Stream(session, id, all);
+    pushed[kState].push = true;
+    session.addStream(pushed);
+    pushed.onEnd();
+    session.flush();
+    process.nextTick(callback, null, pushed, all);
+  }
+}
+
+// ---- Servers -----------------------------------------------------------------
+
+function sessionOptions(server) {
+  return server[kState].options;
+}
+
+function attachSession(server, socket) {
+  const session = new ServerHttp2Session(sessionOptions(server), socket, server);
+  server[kSession].add(session);
+  session.on('stream', (stream, headers, flags, raw) => {
+    server.emit('stream', stream, headers, flags, raw);
+  });
+  session.on('error', (err) => {
+    if (server.listenerCount('sessionError') > 0) server.emit('sessionError', err, session);
+  });
+  if (server.timeout > 0) {
+    session.setTimeout(server.timeout);
+    session.on('timeout', () => {
+      if (server.listenerCount('timeout') > 0) server.emit('timeout', session);
+      else session.destroy();
+    });
+  }
+  server.emit('session', session);
+  return session;
+}
+
+function initServer(server, options, onRequest) {
+  server[kState] = { options };
+  server[kSession] = new Set();
+  server.timeout = 0;
+  server.on('stream', (stream, headers) => {
+    if (server.listenerCount('request') === 0) return;
+    const { Http2ServerRequest, Http2ServerResponse } = require('./compat');
+    const RequestClass = options.Http2ServerRequest ?? Http2ServerRequest;
+    const ResponseClass = options.Http2ServerResponse ?? Http2ServerResponse;
+    const req = new RequestClass(stream, headers, undefined, stream.rawHeadersList);
+    const res = new ResponseClass(stream);
+    res.req = req;
+    server.emit('request', req, res);
+  });
+  if (onRequest !== undefined) server.on('request', onRequest);
+}
+
+function serverOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  if (options.settings !== undefined) util.settingsEntries(options.settings, 'options.settings');
+  return { ...options };
+}
+
+class Http2Server extends net.Server {
+  constructor(options, onRequest) {
+    super(options);
+    initServer(this, options, onRequest);
+    this.on('connection', (socket) => attachSession(this, socket));
+  }
+
+  setTimeout(msecs, callback) {
+    validateNumber(msecs, 'msecs');
+    this.timeout = msecs;
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.on('timeout', callback);
+    }
+    return this;
+  }
+
+  updateSettings(settings) {
+    util.settingsEntries(settings);
+    this[kState].options = { ...this[kState].options,
+                             settings: { ...this[kState].options.settings, ...settings } };
+  }
+}
+
+let tls;
+let Http2SecureServer;
+function secureServerClass() {
+  if (Http2SecureServer !== undefined) return Http2SecureServer;
+  tls = require('../../tls');
+  Http2SecureServer = class Http2SecureServer extends tls.Server {
+    constructor(options, onRequest) {
+      const tlsOptions = { ...options };
+      tlsOptions.ALPNProtocols ??= options.allowHTTP1 ? ['h2', 'http/1.1'] : ['h2'];
+      super(tlsOptions);
+      initServer(this, options, onRequest);
+      this.on('secureConnection', (socket) => this.onSecureConnection(socket));
+    }
+
+    onSecureConnection(socket) {
+      if (socket.alpnProtocol === 'h2') {
+        attachSession(this, socket);
+        return;
+      }
+      if (this[kState].options.allowHTTP1 === true) {
+        this.http1Server().emit('connection', socket);
+        return;
+      }
+      if (this.listenerCount('unknownProtocol') > 0) {
+        this.emit('unknownProtocol', socket);
+        return;
+      }
+      socket.destroy();
+    }
+
+    http1Server() {
+      const state = this[kState];
+      if (state.http1 === undefined) {
+        const http = require('../../http');
+        state.http1 = new http.Server(state.options, (req, res) => this.emit('request', req, res));
+      }
+      return state.http1;
+    }
+
+    setTimeout(msecs, callback) {
+      return Http2Server.prototype.setTimeout.call(this, msecs, callback);
+    }
+
+    updateSettings(settings) {
+      return Http2Server.prototype.updateSettings.call(this, settings);
+    }
+  };
+  return Http2SecureServer;
+}
+
+function createServer(options, onRequest) {
+  if (typeof options === 'function') {
+    onRequest = options;
+    options = {};
+  }
+  return new Http2Server(serverOptions(options), onRequest);
+}
+
+function createSecureServer(options, onRequest) {
+  if (typeof options === 'function') {
+    onRequest = options;
+    options = {};
+  }
+  const Server = secureServerClass();
+  return new Server(serverOptions(options), onRequest);
+}
+
+function performServerHandshake(socket, options = {}) {
+  return new ServerHttp2Session(serverOptions(options), socket, undefined);
+}
+
+// ---- connect -------------------------------------------------------------------
+
+function connect(authority, options, listener) {
+  if (typeof options === 'function') {
+    listener = options;
+    options = undefined;
+  }
+  options = options == null ? {} : { ...options };
+  if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  let url;
+  if (typeof authority === 'string') url = new URL(authority);
+  else if (authority instanceof URL) url = authority;
+  else if (authority !== null && typeof authority === 'object') {
+    url = new URL(`${authority.protocol ?? 'http:'}//${authority.host ?? authority.hostname ?? 'localhost'}` +
+                  (authority.port ? `:${authority.port}` : ''));
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE('authority', ['string', 'URL', 'Object'], authority);
+  }
+  const protocol = options.protocol ?? url.protocol;
+  const port = url.port !== '' ? Number(url.port) : protocol === 'https:' ? 443 : 80;
+  let host = url.hostname;
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  let socket;
+  if (typeof options.createConnection === 'function') {
+    socket = options.createConnection(url, options);
+  } else if (protocol === 'http:') {
+    socket = net.connect({ ...options, port, host });
+  } else if (protocol === 'https:') {
+    tls ??= require('../../tls');
+    const servername = net.isIP(host) ? undefined : options.servername ?? host;
+    socket = tls.connect({ ...options, port, host, servername, ALPNProtocols: ['h2'] });
+  } else {
+    throw new codes.ERR_HTTP2_UNSUPPORTED_PROTOCOL(protocol);
+  }
+  const defaultPort = protocol === 'https:' ? 443 : 80;
+  const authorityText = url.port !== '' && Number(url.port) !== defaultPort ? url.host : url.hostname;
+  const session = new ClientHttp2Session(options, socket, authorityText, url.origin);
+  if (typeof listener === 'function') session.once('connect', listener);
+  return session;
+}
+
+module.exports = {
+  connect,
+  createServer,
+  createSecureServer,
+  performServerHandshake,
+  Http2Session,
+  Http2Stream,
+  ServerHttp2Session,
+  ClientHttp2Session,
+};

@@ -1,0 +1,209 @@
+'use strict';
+// Differential corpus for node:http2: the exports, constants and settings
+// helpers, header validation errors, what a server's 'stream' handler and a
+// client's 'response' handler see (headers, flags, raw lists), the order of
+// a stream's events, trailers, 1xx headers, resets and their errors, and the
+// compatibility API's headers. The Date header is masked.
+
+const http2 = require('http2');
+
+const { makeEmit, attempt } = require('./lib/emit');
+
+const emit = makeEmit();
+
+function staticCases() {
+  emit('exports', Object.keys(http2).sort());
+  emit('constants', http2.constants);
+  emit('default settings', http2.getDefaultSettings());
+  const all = {
+    headerTableSize: 100, enablePush: false, initialWindowSize: 1000, maxFrameSize: 20000,
+    maxConcurrentStreams: 5, maxHeaderListSize: 300, enableConnectProtocol: true,
+  };
+  emit('packed all', http2.getPackedSettings(all).toString('hex'));
+  emit('packed none', http2.getPackedSettings().toString('hex'));
+  emit('unpacked', http2.getUnpackedSettings(http2.getPackedSettings(all)));
+  emit('unpacked odd length', attempt(() => http2.getUnpackedSettings(Buffer.alloc(7))));
+  emit('unpacked validate', attempt(() => http2.getUnpackedSettings(
+    Buffer.from('000500000001', 'hex'), { validate: true })));
+  for (const [name, value] of [['maxFrameSize', 100], ['maxFrameSize', 2 ** 24], ['enablePush', 'yes'],
+    ['initialWindowSize', 2 ** 31], ['headerTableSize', -1], ['maxConcurrentStreams', 1.5]]) {
+    emit(`packed bad ${name}=${value}`, attempt(() => http2.getPackedSettings({ [name]: value })));
+  }
+  emit('sensitiveHeaders', typeof http2.sensitiveHeaders + ' ' + String(http2.sensitiveHeaders));
+  emit('connect bad protocol', attempt(() => http2.connect('ftp://localhost')));
+  emit('connect bad authority', attempt(() => http2.connect(42)));
+}
+
+function mask(headers) {
+  const out = {};
+  for (const key of Object.keys(headers)) out[key] = key === 'date' ? '<date>' : headers[key];
+  return out;
+}
+
+function maskRaw(raw) {
+  return raw.map((item, i) => (raw[i - 1] === 'date' && i % 2 === 1 ? '<date>' : item));
+}
+
+function startServer(onStream, options = {}) {
+  return new Promise((resolve) => {
+    const server = http2.createServer(options);
+    server.on('stream', onStream);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+const kBadResponses = [{ ':status': 99 }, { ':status': 101 }, { ':status': 700 }, { ':status': 103 },
+  { connection: 'x' }, { ':method': 'GET' }, { ':status': 200, ':path': '/' }];
+
+async function requestCases() {
+  const seen = [];
+  const server = await startServer((stream, headers, flags, raw) => {
+    const path = headers[':path'];
+    seen.push(['server', path, mask(headers), flags, maskRaw(raw).slice(0, 8)]);
+    stream.on('error', (err) => seen.push(['server error', path, err.code, err.message]));
+    if (path.startsWith('/invalid/')) {
+      const h = kBadResponses[Number(path.slice(9))];
+      seen.push(['respond', JSON.stringify(h), attempt(() => stream.respond(h))]);
+      if (!stream.headersSent) stream.respond({ ':status': 200 }, { endStream: true });
+      else stream.end();
+      return;
+    }
+    if (path === '/info') {
+      stream.additionalHeaders({ ':status': 103, link: '</a.css>; rel=preload' });
+      seen.push(['info twice', attempt(() => stream.additionalHeaders({ ':status': 200 }))]);
+      stream.respond({ ':status': 200, 'x-list': ['1', '2'], 'set-cookie': ['a=1', 'b=2'] });
+      seen.push(['respond twice', attempt(() => stream.respond({ ':status': 200 }))]);
+      seen.push(['info after respond', attempt(() => stream.additionalHeaders({ ':status': 103 }))]);
+      stream.end('body');
+      return;
+    }
+    if (path === '/trailers') {
+      stream.respond({ ':status': 200 }, { waitForTrailers: true });
+      seen.push(['trailers early', attempt(() => stream.sendTrailers({ a: '1' }))]);
+      stream.on('wantTrailers', () => {
+        seen.push(['wantTrailers']);
+        stream.sendTrailers({ 'x-t': 'done' });
+        seen.push(['trailers twice', attempt(() => stream.sendTrailers({ a: '1' }))]);
+      });
+      stream.end('t');
+      return;
+    }
+    if (path === '/reset') {
+      stream.close(http2.constants.NGHTTP2_ENHANCE_YOUR_CALM);
+      return;
+    }
+    let body = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (d) => { body += d; });
+    stream.on('end', () => {
+      stream.respond({ ':status': 200, 'content-type': 'text/plain' });
+      stream.end(`${headers[':method']} ${body.length}`);
+    });
+  });
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  const one = (headers, body) => new Promise((resolve) => {
+    const req = session.request(headers, body === undefined ? {} : { endStream: false });
+    const events = [];
+    const path = headers[':path'];
+    events.push(['pending', req.pending]);
+    for (const name of ['ready', 'continue', 'end', 'aborted']) req.on(name, () => events.push([name]));
+    req.on('response', (h, flags, raw) => events.push(['response', mask(h), flags, maskRaw(raw)]));
+    req.on('headers', (h, flags) => events.push(['headers', h, flags]));
+    req.on('trailers', (h, flags) => events.push(['trailers', h, flags]));
+    req.on('error', (err) => events.push(['error', err.name, err.code, err.message]));
+    req.setEncoding('utf8');
+    req.on('data', (d) => events.push(['data', d]));
+    req.on('close', () => {
+      events.push(['close', req.rstCode, req.closed, req.destroyed]);
+      seen.push([`client ${path}`, events]);
+      resolve();
+    });
+    if (body !== undefined) req.end(body);
+  });
+  await one({ ':path': '/get', 'x-a': ['1', '2'], cookie: ['c=1', 'd=2'], 'user-agent': 'diff' });
+  await one({ ':method': 'POST', ':path': '/post' }, 'x'.repeat(70000));
+  for (let i = 0; i < kBadResponses.length; i++) await one({ ':path': `/invalid/${i}` });
+  await one({ ':path': '/info' });
+  await one({ ':path': '/trailers' });
+  await one({ ':path': '/reset' });
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('requests', seen);
+}
+
+async function compatCases() {
+  const seen = [];
+  const server = http2.createServer((req, res) => {
+    seen.push(['req', req.method, req.url, req.httpVersion, req.authority !== undefined,
+      req.scheme, Object.keys(req.headers)]);
+    seen.push(['statusCode default', res.statusCode]);
+    seen.push(['set pseudo', attempt(() => res.setHeader(':path', 'x'))]);
+    seen.push(['statusCode 99', attempt(() => { res.statusCode = 99; })]);
+    seen.push(['statusCode 1000', attempt(() => { res.statusCode = 1000; })]);
+    res.setHeader('X-Up', 'A');
+    res.setHeader('set-cookie', ['s=1', 't=2']);
+    seen.push(['getHeader', res.getHeader('x-up'), res.hasHeader('X-UP'), res.getHeaderNames()]);
+    res.removeHeader('x-up');
+    seen.push(['headersSent before', res.headersSent]);
+    res.writeHead(201, { 'x-w': 'h' });
+    seen.push(['headersSent after', res.headersSent]);
+    seen.push(['setHeader after', attempt(() => res.setHeader('a', 'b'))]);
+    res.end('compat');
+    seen.push(['finished', res.finished, res.writableEnded]);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  await new Promise((resolve) => {
+    const req = session.request({ ':path': '/c?x=1' });
+    req.on('response', (h) => seen.push(['response', mask(h)]));
+    let text = '';
+    req.on('data', (d) => { text += d; });
+    req.on('end', () => {
+      seen.push(['text', text]);
+      resolve();
+    });
+  });
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('compat', seen);
+}
+
+async function sessionCases() {
+  const seen = [];
+  const server = await startServer((stream) => stream.respond({ ':status': 200 }, { endStream: true }));
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  seen.push(['connecting', session.connecting, session.type, session.encrypted]);
+  await new Promise((resolve) => session.on('connect', resolve));
+  seen.push(['connected', session.connecting, session.alpnProtocol, session.closed, session.destroyed]);
+  await new Promise((resolve) => session.on('remoteSettings', (s) => {
+    seen.push(['remoteSettings', s]);
+    resolve();
+  }));
+  seen.push(['ping bad', attempt(() => session.ping(Buffer.alloc(3), () => {}))]);
+  await new Promise((resolve) => session.ping(Buffer.from('abcdefgh'), (err, ms, payload) => {
+    seen.push(['ping', err, typeof ms, payload.toString()]);
+    resolve();
+  }));
+  await new Promise((resolve) => session.settings({ maxConcurrentStreams: 7 }, (err, s) => {
+    seen.push(['settings', err, s.maxConcurrentStreams]);
+    resolve();
+  }));
+  seen.push(['settings bad', attempt(() => session.settings({ maxFrameSize: 1 }))]);
+  seen.push(['request bad', attempt(() => session.request({ ':method': 'CONNECT' }))]);
+  seen.push(['request bad path', attempt(() => session.request({ ':method': 'CONNECT',
+    ':authority': 'x:1', ':path': '/' }))]);
+  await new Promise((resolve) => session.close(resolve));
+  seen.push(['after close', session.closed, session.destroyed,
+    attempt(() => session.request({ ':path': '/' }))]);
+  server.close();
+  emit('session', seen);
+}
+
+async function main() {
+  staticCases();
+  await requestCases();
+  await compatCases();
+  await sessionCases();
+}
+
+main();
