@@ -1,12 +1,19 @@
 // HTTP clients from npm against a local node:http server, one after the
 // other: axios (JSON in and out, a 404 as an error, a gzip body, a 503
-// retried by an interceptor) and the undici package (request, its own
-// fetch, a streamed body, one kept-alive connection). (got is not here: it
-// imports node:http2, which jspack does not have yet.)
+// retried by an interceptor), the undici package (request, its own fetch, a
+// streamed body, one kept-alive connection) and got (JSON, its own retries,
+// a stream, and HTTP/2 over TLS against a node:http2 server, with a
+// certificate openssl makes at start).
 import http from 'node:http';
+import http2 from 'node:http2';
 import zlib from 'node:zlib';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import axios from 'axios';
 import { request, fetch, Agent } from 'undici';
+import got from 'got';
 
 let flaky = 0;
 const seenSockets = new Set();
@@ -26,7 +33,8 @@ const server = http.createServer((req, res) => {
     } else if (url.pathname === '/gzip') {
       res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Encoding': 'gzip' });
       res.end(zlib.gzipSync('compressed hello '.repeat(3).trim()));
-    } else if (url.pathname === '/flaky') {
+    } else if (url.pathname === '/flaky' || url.pathname === '/flaky-got') {
+      flaky = url.pathname === '/flaky-got' && flaky >= 3 ? 0 : flaky;
       flaky++;
       if (flaky < 3) {
         res.writeHead(503, { 'Retry-After': '0' });
@@ -51,6 +59,34 @@ const server = http.createServer((req, res) => {
     }
   });
 });
+// A node:http2 TLS server with a throwaway self-signed certificate, and got
+// asking it with http2: true (ALPN picks h2).
+async function gotOverHttp2() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h2-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+    '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+    '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  const secure = http2.createSecureServer({
+    key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')),
+  });
+  fs.rmSync(dir, { recursive: true });
+  const sessions = new Set();
+  secure.on('session', (session) => sessions.add(session));
+  secure.on('stream', (stream, headers) => {
+    stream.respond({ ':status': 200, 'content-type': 'application/json' });
+    stream.end(JSON.stringify({ path: headers[':path'], method: headers[':method'] }));
+  });
+  await new Promise((resolve) => secure.listen(0, '127.0.0.1', resolve));
+  const response = await got(`https://localhost:${secure.address().port}/over-h2`, {
+    http2: true, https: { rejectUnauthorized: false },
+  });
+  console.log(`got: HTTP/${response.httpVersion} ${response.statusCode} ${response.body}`);
+  // got's HTTP/2 agent keeps the session for later requests; the server's
+  // goaway ends it (server.close() alone leaves open sessions be).
+  for (const session of sessions) session.close();
+  secure.close();
+}
+
 async function main() {
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -90,6 +126,21 @@ async function main() {
   const text = await third.body.text();
   console.log(`undici: stream ${JSON.stringify(text)} same connection=${seenSockets.size === before}`);
   await agent.close();
+
+  // got
+  const gotJson = await got.post(`${base}/echo?q=got`, { json: { from: 'got' } }).json();
+  console.log(`got: ${JSON.stringify(gotJson)}`);
+  const gotRetried = await got(`${base}/flaky-got`, { retry: { limit: 3 } });
+  console.log(`got: ${gotRetried.statusCode} ${gotRetried.body} (retries ${gotRetried.retryCount})`);
+  try {
+    await got(`${base}/missing`);
+  } catch (err) {
+    console.log(`got: ${err.name} ${err.code} ${err.message}`);
+  }
+  let streamed = '';
+  for await (const piece of got.stream(`${base}/stream`)) streamed += piece;
+  console.log(`got: stream ${JSON.stringify(streamed)}`);
+  await gotOverHttp2();
 
   server.close();
   console.log('done');

@@ -271,6 +271,38 @@ test('resets, goaway, settings and refused connections', async () => {
   assert.strictEqual(err.code, 'ECONNREFUSED');
 });
 
+test('CONNECT tunnel: HTTP/1.1 through an HTTP/2 stream wrapped as a socket (_stream_wrap)', async () => {
+  const http = require('http');
+  const JSStreamSocket = require('_stream_wrap');
+  const origin = http.createServer((req, res) => res.end(`origin saw ${req.method} ${req.url}`));
+  const originPort = await listen(origin);
+  const proxy = http2.createServer();
+  proxy.on('stream', (stream, headers) => {
+    assert.strictEqual(headers[':method'], 'CONNECT');
+    const [host, port] = headers[':authority'].split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      stream.respond({ [STATUS]: 200 });
+      upstream.pipe(stream);
+      stream.pipe(upstream);
+    });
+  });
+  const proxyPort = await listen(proxy);
+  const session = http2.connect(`http://127.0.0.1:${proxyPort}`);
+  const tunnel = session.request({ ':method': 'CONNECT', ':authority': `127.0.0.1:${originPort}` });
+  await new Promise((resolve) => tunnel.on('response', resolve));
+  const text = await new Promise((resolve, reject) => {
+    http.get({ path: '/via-h2', createConnection: () => new JSStreamSocket(tunnel) }, (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+  assert.strictEqual(text, 'origin saw GET /via-h2');
+  session.destroy();
+  proxy.close();
+  origin.close();
+});
+
 test("Node's errors for bad headers and settings", () => {
   const session = http2.connect('http://127.0.0.1:1');
   session.on('error', () => {});

@@ -14,6 +14,7 @@ module.exports = [
   ['_stream_passthrough', () => require('../../stream').PassThrough],
   ['_stream_readable', () => require('../../stream').Readable],
   ['_stream_transform', () => require('../../stream').Transform],
+  ['_stream_wrap', () => require('../net/stream_wrap').JSStreamSocket],
   ['_stream_writable', () => require('../../stream').Writable],
   ['_tls_common', () => {
     const contexts = require('../tls/secure_context');

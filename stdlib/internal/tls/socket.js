@@ -221,6 +221,19 @@ class EngineHandle {
   getAsyncId() {
     return this.transport._handle?.getAsyncId?.() ?? -1;
   }
+
+  // What the TLS layer sits on, as Node names it: the net.Socket, or for
+  // any other Duplex a JSStreamSocket over it (node:_stream_wrap), made on
+  // first use.
+  get _parentWrap() {
+    const t = this.transport;
+    if (t instanceof Socket) return t;
+    if (this.parentWrap === undefined) {
+      const { JSStreamSocket } = require('../net/stream_wrap');
+      this.parentWrap = new JSStreamSocket(t);
+    }
+    return this.parentWrap;
+  }
 }
 
 function TLSSocket(socket, opts) {

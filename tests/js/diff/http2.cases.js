@@ -3,7 +3,7 @@
 // helpers, header validation errors, what a server's 'stream' handler and a
 // client's 'response' handler see (headers, flags, raw lists), the order of
 // a stream's events, trailers, 1xx headers, resets and their errors, and the
-// compatibility API's headers. The Date header is masked.
+// compatibility API's headers. Date and :authority (the port) are masked.
 
 const http2 = require('http2');
 
@@ -36,12 +36,18 @@ function staticCases() {
 
 function mask(headers) {
   const out = {};
-  for (const key of Object.keys(headers)) out[key] = key === 'date' ? '<date>' : headers[key];
+  for (const key of Object.keys(headers)) {
+    out[key] = key === 'date' ? '<date>' : key === ':authority' ? '<authority>' : headers[key];
+  }
   return out;
 }
 
 function maskRaw(raw) {
-  return raw.map((item, i) => (raw[i - 1] === 'date' && i % 2 === 1 ? '<date>' : item));
+  return raw.map((item, i) => {
+    if (i % 2 === 0) return item;
+    if (raw[i - 1] === 'date') return '<date>';
+    return raw[i - 1] === ':authority' ? '<authority>' : item;
+  });
 }
 
 function startServer(onStream, options = {}) {
