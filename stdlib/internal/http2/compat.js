@@ -11,14 +11,14 @@ const constants = require('./constants');
 
 const kStream = Symbol('kStream');
 const kHeaders = Symbol('kHeaders');
-const kState = Symbol('kState');
+const kInner = Symbol('kInner');
 const kTrailers = Symbol('kTrailers');
 
 class Http2ServerRequest extends Readable {
-  constructor(stream, headers, options, rawHeaders) {
-    super({ autoDestroy: false, ...options });
+  constructor(stream, headers, readableOptions, rawHeaders) {
+    super({ ...readableOptions, autoDestroy: false });
     this[kStream] = stream;
-    this[kState] = { closed: false, didRead: false };
+    this[kInner] = { closed: false, didRead: false };
     this.headers = headers;
     this.rawHeaders = rawHeaders ?? [];
     this.trailers = {};
@@ -29,25 +29,25 @@ class Http2ServerRequest extends Readable {
       this.trailers = trailers;
       this.rawTrailers = raw;
     });
-    stream.on('data', (chunk) => {
-      if (!this.push(chunk)) stream.pause();
-    });
-    stream.on('end', () => {
-      this.complete = true;
-      this.push(null);
-    });
-    stream.on('aborted', () => {
-      this.aborted = true;
-      this.emit('aborted');
-    });
-    stream.on('error', (err) => {
-      if (this.listenerCount('error') > 0) this.emit('error', err);
-    });
-    stream.on('close', () => {
-      this[kState].closed = true;
-      this.emit('close');
-    });
-    stream.on('timeout', () => this.emit('timeout'));
+    // The body flows from the stream as this request is read.
+    const relay = {
+      data: (piece) => this.push(piece) || stream.pause(),
+      end: () => {
+        this.complete = true;
+        this.push(null);
+      },
+      aborted: () => {
+        this.aborted = true;
+        this.emit('aborted');
+      },
+      error: (err) => this.listenerCount('error') > 0 && this.emit('error', err),
+      close: () => {
+        this[kInner].closed = true;
+        this.emit('close');
+      },
+      timeout: () => this.emit('timeout'),
+    };
+    for (const name of Object.keys(relay)) stream.on(name, relay[name]);
     stream.pause();
   }
 
@@ -72,12 +72,12 @@ class Http2ServerRequest extends Readable {
   get httpVersionMinor() { return 0; }
 
   _read() {
-    this[kState].didRead = true;
+    this[kInner].didRead = true;
     this[kStream].resume();
   }
 
   setTimeout(msecs, callback) {
-    if (!this[kState].closed) this[kStream].setTimeout(msecs, callback);
+    if (!this[kInner].closed) this[kStream].setTimeout(msecs, callback);
     return this;
   }
 }
@@ -86,27 +86,29 @@ class Http2ServerResponse extends Stream {
   constructor(stream) {
     super();
     this[kStream] = stream;
-    this[kHeaders] = { __proto__: null };
+    this[kHeaders] = Object.create(null);
     this[kTrailers] = undefined;
-    this[kState] = { statusCode: 200, ended: false, finished: false, closed: false };
+    this[kInner] = { statusCode: 200, ended: false, finished: false, closed: false };
     this.sendDate = true;
     this.req = undefined;
     this.writable = true;
     stream.on('drain', () => this.emit('drain'));
     stream.on('aborted', () => this.emit('aborted'));
+    const inner = this[kInner];
+    stream.on('finish', () => {
+      if (!inner.finished) {
+        inner.finished = true;
+        process.nextTick(() => this.emit('finish'));
+      }
+    });
     stream.on('close', () => {
-      this[kState].closed = true;
+      inner.closed = true;
       this.writable = false;
-      if (this[kState].ended && !this[kState].finished) {
-        this[kState].finished = true;
+      if (inner.ended && !inner.finished) {
+        inner.finished = true;
         this.emit('finish');
       }
       this.emit('close');
-    });
-    stream.on('finish', () => {
-      if (this[kState].finished) return;
-      this[kState].finished = true;
-      process.nextTick(() => this.emit('finish'));
     });
     stream.on('wantTrailers', () => {
       const trailers = this[kTrailers];
@@ -119,21 +121,21 @@ class Http2ServerResponse extends Stream {
   get socket() { return this[kStream].session?.socket; }
   get connection() { return this.socket; }
   get headersSent() { return this[kStream].headersSent; }
-  get finished() { return this[kState].ended; }
-  get writableEnded() { return this[kState].ended; }
-  get writableFinished() { return this[kState].finished; }
+  get finished() { return this[kInner].ended; }
+  get writableEnded() { return this[kInner].ended; }
+  get writableFinished() { return this[kInner].finished; }
   get writableCorked() { return this[kStream].writableCorked; }
   get writableHighWaterMark() { return this[kStream].writableHighWaterMark; }
   get writableLength() { return this[kStream].writableLength; }
 
-  get statusCode() { return this[kState].statusCode; }
+  get statusCode() { return this[kInner].statusCode; }
   set statusCode(code) {
     code = Number(code);
     if (code >= 100 && code < 200) throw new codes.ERR_HTTP2_INFO_STATUS_NOT_ALLOWED();
     if (!Number.isInteger(code) || code < 200 || code > 599) {
       throw new codes.ERR_HTTP2_STATUS_INVALID(code);
     }
-    this[kState].statusCode = code;
+    this[kInner].statusCode = code;
   }
 
   get statusMessage() { return ''; }
@@ -205,75 +207,65 @@ class Http2ServerResponse extends Stream {
   }
 
   flushHeaders() {
-    if (!this[kState].closed && !this.headersSent) this.writeHead(this.statusCode);
+    if (!this[kInner].closed && !this.headersSent) this.writeHead(this.statusCode);
   }
 
   write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = 'utf8';
-    }
-    const state = this[kState];
-    if (state.ended) {
+    const args = writeArgs(chunk, encoding, callback);
+    const inner = this[kInner];
+    const refuse = (err) => {
+      if (args.callback) process.nextTick(args.callback, err);
+      return false;
+    };
+    if (inner.ended) {
       const err = new codes.ERR_STREAM_WRITE_AFTER_END();
-      if (typeof callback === 'function') process.nextTick(callback, err);
       this.destroy(err);
-      return false;
+      return refuse(err);
     }
-    if (state.closed) {
-      const err = new codes.ERR_HTTP2_INVALID_STREAM();
-      if (typeof callback === 'function') process.nextTick(callback, err);
-      return false;
-    }
-    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
-      throw new codes.ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    if (inner.closed) return refuse(new codes.ERR_HTTP2_INVALID_STREAM());
+    if (typeof args.chunk !== 'string' && !ArrayBuffer.isView(args.chunk)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'TypedArray', 'DataView'],
+                                           args.chunk);
     }
     this.respond();
-    return this[kStream].write(chunk, encoding, callback);
+    return this[kStream].write(args.chunk, args.encoding, args.callback);
   }
 
   end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = null;
-    } else if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = 'utf8';
-    }
-    const state = this[kState];
-    if (state.ended || state.closed) {
-      if (typeof callback === 'function') process.nextTick(callback);
+    const args = writeArgs(chunk, encoding, callback);
+    const inner = this[kInner];
+    if (inner.ended || inner.closed) {
+      if (args.callback) process.nextTick(args.callback);
       return this;
     }
-    if (chunk != null) {
+    if (args.chunk != null) {
       if (!this.headersSent && !this.hasHeader('content-length')) {
-        const length = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
-        this[kHeaders]['content-length'] = length;
+        this[kHeaders]['content-length'] = typeof args.chunk === 'string' ?
+          Buffer.byteLength(args.chunk, args.encoding) : args.chunk.byteLength;
       }
-      this.write(chunk, encoding);
+      this.write(args.chunk, args.encoding);
     }
-    state.ended = true;
+    inner.ended = true;
     this.writable = false;
-    if (typeof callback === 'function') this.once('finish', callback);
-    const stream = this[kStream];
-    if (!stream.headersSent) this.respond(this[kTrailers] === undefined);
-    stream.end();
+    if (args.callback) this.once('finish', args.callback);
+    if (!this[kStream].headersSent) this.respond(this[kTrailers] === undefined);
+    this[kStream].end();
     return this;
   }
 
   destroy(err) {
-    if (this[kState].closed) return;
+    if (this[kInner].closed) return;
     this[kStream].destroy(err);
   }
 
   setTimeout(msecs, callback) {
-    if (!this[kState].closed) this[kStream].setTimeout(msecs, callback);
+    if (!this[kInner].closed) this[kStream].setTimeout(msecs, callback);
     return this;
   }
 
   createPushResponse(headers, callback) {
     if (typeof callback !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'function', callback);
-    if (this[kState].closed) {
+    if (this[kInner].closed) {
       process.nextTick(callback, new codes.ERR_HTTP2_INVALID_STREAM());
       return;
     }
@@ -287,7 +279,7 @@ class Http2ServerResponse extends Stream {
   }
 
   writeContinue() {
-    if (this[kState].closed || this.headersSent) return false;
+    if (this[kInner].closed || this.headersSent) return false;
     this[kStream].additionalHeaders({ ':status': 100 });
     return true;
   }
@@ -296,7 +288,7 @@ class Http2ServerResponse extends Stream {
     if (hints === null || typeof hints !== 'object') {
       throw new codes.ERR_INVALID_ARG_TYPE('hints', 'Object', hints);
     }
-    if (this[kState].closed || this.headersSent) return false;
+    if (this[kInner].closed || this.headersSent) return false;
     const headers = { ':status': 103 };
     for (const key of Object.keys(hints)) {
       headers[key.toLowerCase()] = Array.isArray(hints[key]) ? hints[key].join(', ') : hints[key];
@@ -304,6 +296,14 @@ class Http2ServerResponse extends Stream {
     this[kStream].additionalHeaders(headers);
     return true;
   }
+}
+
+// write()/end()'s optional arguments: (chunk, encoding, callback) with the
+// encoding or the chunk left out.
+function writeArgs(chunk, encoding, callback) {
+  if (typeof chunk === 'function') return { chunk: null, encoding: 'utf8', callback: chunk };
+  if (typeof encoding === 'function') return { chunk, encoding: 'utf8', callback: encoding };
+  return { chunk, encoding: encoding ?? 'utf8', callback: typeof callback === 'function' ? callback : null };
 }
 
 function checkName(name) {

@@ -12,7 +12,7 @@ const { Duplex } = require('../../stream');
 const { Buffer } = require('../../buffer');
 const { randomFillSync } = require('../../crypto');
 const { codes, AbortError } = require('../errors');
-const { validateFunction, validateNumber, validateUint32 } = require('../validators');
+const { validateFunction, validateNumber, validateObject, validateUint32 } = require('../validators');
 const { utcDate } = require('../http/common');
 const constants = require('./constants');
 const util = require('./util');
@@ -22,7 +22,7 @@ const binding = internalBinding('http2');
 const kHandle = Symbol('kHandle');
 const kSession = Symbol('kSession');
 const kStreams = Symbol('kStreams');
-const kState = Symbol('kState');
+const kInner = Symbol('kInner');
 const kServer = Symbol('kServer');
 
 const kSendLimit = 256 * 1024;
@@ -36,6 +36,16 @@ const {
   NGHTTP2_SESSION_SERVER, NGHTTP2_SESSION_CLIENT,
 } = constants;
 
+// An optional callback argument, checked.
+function checkedCallback(callback) {
+  validateFunction(callback, 'callback');
+  return callback;
+}
+
+function listenOnce(emitter, event, callback) {
+  if (callback !== undefined) emitter.once(event, checkedCallback(callback));
+}
+
 function sessionError(code) {
   const err = new codes.ERR_HTTP2_ERROR(binding.strerror(code));
   err.errno = code;
@@ -48,7 +58,7 @@ class Http2Session extends EventEmitter {
   constructor(type, options, socket) {
     super();
     this[kStreams] = new Map();
-    this[kState] = {
+    this[kInner] = {
       destroyed: false,
       closed: false,
       connecting: true,
@@ -75,28 +85,28 @@ class Http2Session extends EventEmitter {
     this[kHandle] = binding.create(type === NGHTTP2_SESSION_SERVER, limits);
     socket[kSession] = this;
     const local = util.settingsEntries(options.settings, 'options.settings');
-    this[kState].startSettings = options.settings;
+    this[kInner].startSettings = options.settings;
     binding.settings(this[kHandle], Uint32Array.from(local.flat()));
-    this[kState].pendingAcks++;
-    this[kState].settingsCallbacks.push(null);
+    this[kInner].pendingAcks++;
+    this[kInner].settingsCallbacks.push(null);
     socket.on('data', (chunk) => this.onSocketData(chunk));
     socket.on('drain', () => {
-      this[kState].waitingDrain = false;
+      this[kInner].waitingDrain = false;
       this.flush();
     });
     socket.on('error', (err) => this.destroy(err));
     socket.on('close', () => this.destroy());
     socket.on('end', () => {
-      if (!this[kState].destroyed) this.destroy();
+      if (!this[kInner].destroyed) this.destroy();
     });
     socket.on('timeout', () => this.onTimeout());
   }
 
-  get destroyed() { return this[kState].destroyed; }
-  get closed() { return this[kState].closed; }
-  get connecting() { return this[kState].connecting; }
+  get destroyed() { return this[kInner].destroyed; }
+  get closed() { return this[kInner].closed; }
+  get connecting() { return this[kInner].connecting; }
   get encrypted() {
-    if (this[kState].connecting) return undefined;
+    if (this[kInner].connecting) return undefined;
     return this.socket != null && this.socket.encrypted === true;
   }
   get alpnProtocol() {
@@ -105,14 +115,14 @@ class Http2Session extends EventEmitter {
   }
   get originSet() {
     if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return undefined;
-    return [this[kState].origin];
+    return [this[kInner].origin];
   }
-  get pendingSettingsAck() { return this[kState].pendingAcks > 0; }
-  get localSettings() { return { ...this[kState].localSettings }; }
-  get remoteSettings() { return { ...this[kState].remoteSettings }; }
+  get pendingSettingsAck() { return this[kInner].pendingAcks > 0; }
+  get localSettings() { return { ...this[kInner].localSettings }; }
+  get remoteSettings() { return { ...this[kInner].remoteSettings }; }
 
   get state() {
-    if (this[kState].destroyed) return {};
+    if (this[kInner].destroyed) return {};
     const out = new Float64Array(9);
     binding.state(this[kHandle], 0, out);
     return {
@@ -130,16 +140,13 @@ class Http2Session extends EventEmitter {
 
   setTimeout(msecs, callback) {
     validateNumber(msecs, 'msecs');
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
+    listenOnce(this, 'timeout', callback);
     this.socket?.setTimeout(msecs);
     return this;
   }
 
   onTimeout() {
-    if (this[kState].destroyed) return;
+    if (this[kInner].destroyed) return;
     this.emit('timeout');
   }
 
@@ -147,8 +154,8 @@ class Http2Session extends EventEmitter {
   unref() { this.socket?.unref(); }
 
   onSocketData(chunk) {
-    const state = this[kState];
-    if (state.destroyed) return;
+    const inner = this[kInner];
+    if (inner.destroyed) return;
     const n = binding.receive(this[kHandle], chunk);
     if (n < 0) {
       this.flush();
@@ -161,20 +168,20 @@ class Http2Session extends EventEmitter {
   // Writes what nghttp2 has to send and hands its events out, until neither
   // is left (event handlers may submit more).
   flush() {
-    const state = this[kState];
-    if (state.destroyed) return;
-    if (state.flushing) {
-      state.again = true;
+    const inner = this[kInner];
+    if (inner.destroyed) return;
+    if (inner.flushing) {
+      inner.again = true;
       return;
     }
-    state.flushing = true;
+    inner.flushing = true;
     try {
       do {
-        state.again = false;
+        inner.again = false;
         const events = binding.events(this[kHandle]);
         if (events !== undefined) this.dispatch(events);
-        if (state.destroyed) return;
-        if (!state.waitingDrain) {
+        if (inner.destroyed) return;
+        if (!inner.waitingDrain) {
           const out = binding.send(this[kHandle], kSendLimit);
           if (typeof out === 'number') {
             this.destroy(sessionError(out));
@@ -182,25 +189,25 @@ class Http2Session extends EventEmitter {
           }
           if (out !== undefined) {
             const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-            if (this.socket.write(buf) === false) state.waitingDrain = true;
-            if (!state.waitingDrain) state.again = true;
+            if (this.socket.write(buf) === false) inner.waitingDrain = true;
+            if (!inner.waitingDrain) inner.again = true;
           }
           const more = binding.events(this[kHandle]);
           if (more !== undefined) {
             this.dispatch(more);
-            state.again = true;
+            inner.again = true;
           }
         }
-      } while (state.again && !state.destroyed);
+      } while (inner.again && !inner.destroyed);
     } finally {
-      state.flushing = false;
+      inner.flushing = false;
     }
     this.maybeFinish();
   }
 
   dispatch(events) {
     for (const event of events) {
-      if (this[kState].destroyed) return;
+      if (this[kInner].destroyed) return;
       const [type, id] = event;
       const stream = this[kStreams].get(id);
       switch (type) {
@@ -221,7 +228,7 @@ class Http2Session extends EventEmitter {
           if (stream !== undefined) stream.onClose(event[2]);
           break;
         case binding.EVENT_RST_STREAM:
-          if (stream !== undefined) stream[kState].rstCode = event[2];
+          if (stream !== undefined) stream[kInner].rstCode = event[2];
           break;
         case binding.EVENT_DATA_SENT:
           if (stream !== undefined) stream.onDataSent(event[2]);
@@ -260,21 +267,21 @@ class Http2Session extends EventEmitter {
   }
 
   onSettings(pairs) {
-    const settings = this[kState].remoteSettings;
+    const settings = this[kInner].remoteSettings;
     for (let i = 0; i < pairs.length; i += 2) util.applySetting(settings, +pairs[i], +pairs[i + 1]);
     this.emit('remoteSettings', { ...settings });
   }
 
   onSettingsAck() {
-    const state = this[kState];
-    if (state.pendingAcks === 0) return;
-    state.pendingAcks--;
-    const callback = state.settingsCallbacks.shift();
-    const sent = callback === null ? state.startSettings : callback.settings;
+    const inner = this[kInner];
+    if (inner.pendingAcks === 0) return;
+    inner.pendingAcks--;
+    const callback = inner.settingsCallbacks.shift();
+    const sent = callback === null ? inner.startSettings : callback.settings;
     for (const [id, value] of util.settingsEntries(sent)) {
-      util.applySetting(state.localSettings, id, value);
+      util.applySetting(inner.localSettings, id, value);
     }
-    const settings = { ...state.localSettings };
+    const settings = { ...inner.localSettings };
     if (callback) callback.fn?.(null, settings, performance.now() - callback.start);
     this.emit('localSettings', settings);
   }
@@ -285,7 +292,7 @@ class Http2Session extends EventEmitter {
       this.emit('ping', bytes);
       return;
     }
-    const pings = this[kState].pings;
+    const pings = this[kInner].pings;
     const at = pings.findIndex((p) => p.payload.equals(bytes));
     if (at === -1) return;
     const [ping] = pings.splice(at, 1);
@@ -293,8 +300,8 @@ class Http2Session extends EventEmitter {
   }
 
   onGoaway(code, lastStreamId, opaque) {
-    const state = this[kState];
-    state.goawayReceived = true;
+    const inner = this[kInner];
+    inner.goawayReceived = true;
     const data = Buffer.from(opaque.buffer, opaque.byteOffset, opaque.byteLength);
     this.emit('goaway', code, lastStreamId, data);
     for (const [id, stream] of this[kStreams]) {
@@ -313,7 +320,7 @@ class Http2Session extends EventEmitter {
   onHeaders() {}
 
   ping(payload, callback) {
-    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
     if (typeof payload === 'function') {
       callback = payload;
       payload = undefined;
@@ -327,32 +334,32 @@ class Http2Session extends EventEmitter {
     validateFunction(callback, 'callback');
     const bytes = payload === undefined ? randomFillSync(Buffer.alloc(8)) :
       Buffer.from(Buffer.from(payload.buffer, payload.byteOffset, 8));
-    this[kState].pings.push({ payload: bytes, callback, start: performance.now() });
+    this[kInner].pings.push({ payload: bytes, callback, start: performance.now() });
     binding.ping(this[kHandle], bytes);
     this.flush();
     return true;
   }
 
   settings(settings, callback) {
-    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
     const entries = util.settingsEntries(settings);
     if (callback !== undefined) validateFunction(callback, 'callback');
-    const state = this[kState];
-    state.pendingAcks++;
-    state.settingsCallbacks.push({ settings, fn: callback, start: performance.now() });
+    const inner = this[kInner];
+    inner.pendingAcks++;
+    inner.settingsCallbacks.push({ settings, fn: callback, start: performance.now() });
     binding.settings(this[kHandle], Uint32Array.from(entries.flat()));
     this.flush();
   }
 
   setLocalWindowSize(windowSize) {
-    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
     validateNumber(windowSize, 'windowSize', 0, 2 ** 31 - 1);
     binding.setLocalWindowSize(this[kHandle], windowSize);
     this.flush();
   }
 
   goaway(code = NGHTTP2_NO_ERROR, lastStreamID = 0, opaqueData) {
-    if (this[kState].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
     validateUint32(code, 'code');
     validateNumber(lastStreamID, 'lastStreamID');
     if (opaqueData !== undefined && !ArrayBuffer.isView(opaqueData)) {
@@ -365,53 +372,53 @@ class Http2Session extends EventEmitter {
 
   // Stops new streams; the session ends once the open ones have.
   close(callback) {
-    const state = this[kState];
-    if (state.destroyed) {
+    const inner = this[kInner];
+    if (inner.destroyed) {
       if (typeof callback === 'function') process.nextTick(callback);
       return;
     }
     if (typeof callback === 'function') this.once('close', callback);
-    if (state.closed) return;
-    state.closed = true;
-    if (!state.connecting) {
+    if (inner.closed) return;
+    inner.closed = true;
+    if (!inner.connecting) {
       binding.goaway(this[kHandle], NGHTTP2_NO_ERROR, -1, undefined);
       this.flush();
     }
     // Not at once: a 'goaway' handler that called close() still sees the
     // session open.
     setImmediate(() => {
-      state.finishing = true;
+      inner.finishing = true;
       this.maybeFinish();
     });
   }
 
   maybeFinish() {
-    const state = this[kState];
-    if (state.finishing && !state.destroyed && this[kStreams].size === 0 &&
-        state.pendingStreams.length === 0 && !state.waitingDrain) {
+    const inner = this[kInner];
+    if (inner.finishing && !inner.destroyed && this[kStreams].size === 0 &&
+        inner.pendingStreams.length === 0 && !inner.waitingDrain) {
       this.destroy();
     }
   }
 
   destroy(error = undefined, code = undefined) {
-    const state = this[kState];
-    if (state.destroyed) return;
+    const inner = this[kInner];
+    if (inner.destroyed) return;
     if (typeof error === 'number') {
       code = error;
       error = code !== NGHTTP2_NO_ERROR ? new codes.ERR_HTTP2_SESSION_ERROR(code) : undefined;
     }
     code ??= error !== undefined ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_NO_ERROR;
-    state.closed = true;
-    for (const pending of state.pendingStreams) {
+    inner.closed = true;
+    for (const pending of inner.pendingStreams) {
       pending.stream.destroy(new codes.ERR_HTTP2_STREAM_CANCEL(error));
     }
-    state.pendingStreams = [];
+    inner.pendingStreams = [];
     for (const stream of [...this[kStreams].values()]) {
       stream.destroy(error);
     }
-    const socket = this.socket;
+    const { socket } = this;
     if (socket != null && !socket.destroyed) {
-      if (!state.connecting) {
+      if (!inner.connecting) {
         binding.goaway(this[kHandle], code, -1, undefined);
         const out = binding.send(this[kHandle], kSendLimit);
         if (out !== undefined && typeof out !== 'number') {
@@ -422,17 +429,17 @@ class Http2Session extends EventEmitter {
       else socket.end();
       socket.setTimeout(0);
     }
-    state.destroyed = true;
+    inner.destroyed = true;
     binding.destroy(this[kHandle]);
-    for (const ping of state.pings) {
+    for (const ping of inner.pings) {
       process.nextTick(ping.callback, new codes.ERR_HTTP2_PING_CANCEL());
     }
-    state.pings = [];
-    for (const entry of state.settingsCallbacks) {
+    inner.pings = [];
+    for (const entry of inner.settingsCallbacks) {
       if (entry && entry.fn) process.nextTick(entry.fn, new codes.ERR_HTTP2_SETTINGS_CANCEL());
     }
-    state.settingsCallbacks = [];
-    state.pendingAcks = 0;
+    inner.settingsCallbacks = [];
+    inner.pendingAcks = 0;
     if (this[kServer] !== undefined) this[kServer][kSession].delete(this);
     process.nextTick(() => {
       if (error !== undefined) this.emit('error', error);
@@ -454,7 +461,7 @@ class ServerHttp2Session extends Http2Session {
   constructor(options, socket, server) {
     super(NGHTTP2_SESSION_SERVER, options, socket);
     this[kServer] = server;
-    this[kState].connecting = false;
+    this[kInner].connecting = false;
     this.flush();
   }
 
@@ -464,7 +471,7 @@ class ServerHttp2Session extends Http2Session {
     const headers = util.toHeaderObject(list);
     const flags = endStream ? 5 : 4;
     if (stream === undefined) {
-      if (this[kState].closed) return;
+      if (this[kInner].closed) return;
       stream = new ServerHttp2Stream(this, id, headers);
       stream.rawHeadersList = list;
       this.addStream(stream);
@@ -484,9 +491,9 @@ class ServerHttp2Session extends Http2Session {
 class ClientHttp2Session extends Http2Session {
   constructor(options, socket, authority, origin) {
     super(NGHTTP2_SESSION_CLIENT, options, socket);
-    this[kState].authority = authority;
-    this[kState].origin = origin;
-    this[kState].scheme = origin.startsWith('https:') ? 'https' : 'http';
+    this[kInner].authority = authority;
+    this[kInner].origin = origin;
+    this[kInner].scheme = origin.startsWith('https:') ? 'https' : 'http';
     const ready = () => this.onConnect();
     if (socket.connecting || (socket.encrypted && !socket._secureEstablished)) {
       socket.once(socket.encrypted ? 'secureConnect' : 'connect', ready);
@@ -496,34 +503,32 @@ class ClientHttp2Session extends Http2Session {
   }
 
   onConnect() {
-    const state = this[kState];
-    if (state.destroyed) return;
-    const socket = this.socket;
+    const inner = this[kInner];
+    if (inner.destroyed) return;
+    const { socket } = this;
     if (socket.encrypted && socket.alpnProtocol !== 'h2') {
       this.destroy(new codes.ERR_HTTP2_ERROR('Protocol error'));
       return;
     }
-    state.connecting = false;
+    inner.connecting = false;
     this.flush();
-    const pending = state.pendingStreams;
-    state.pendingStreams = [];
+    const pending = inner.pendingStreams;
+    inner.pendingStreams = [];
     for (const { stream, list, sensitive, flags } of pending) stream.submit(list, sensitive, flags);
     this.emit('connect', this, socket);
-    if (state.closed) {
+    if (inner.closed) {
       binding.goaway(this[kHandle], NGHTTP2_NO_ERROR, -1, undefined);
       this.flush();
     }
   }
 
   request(headers, options = {}) {
-    const state = this[kState];
-    if (state.destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
-    if (state.closed || state.goawayReceived) throw new codes.ERR_HTTP2_GOAWAY_SESSION();
+    const inner = this[kInner];
+    if (inner.destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (inner.closed || inner.goawayReceived) throw new codes.ERR_HTTP2_GOAWAY_SESSION();
     headers = headers == null ? {} : headers;
     if (typeof headers !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
-    if (options === null || typeof options !== 'object') {
-      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
+    validateObject(options, 'options');
     const all = Array.isArray(headers) ? headers : { ...headers };
     if (!Array.isArray(all)) {
       if (headers[util.sensitiveHeaders] !== undefined) {
@@ -540,8 +545,8 @@ class ClientHttp2Session extends Http2Session {
           throw new codes.ERR_HTTP2_CONNECT_PATH();
         }
       } else {
-        all[':authority'] ??= state.authority;
-        all[':scheme'] ??= state.scheme;
+        all[':authority'] ??= inner.authority;
+        all[':scheme'] ??= inner.scheme;
         all[':path'] ??= '/';
       }
     }
@@ -563,8 +568,8 @@ class ClientHttp2Session extends Http2Session {
         stream.once('close', () => signal.removeEventListener('abort', abort));
       }
     }
-    if (state.connecting) {
-      state.pendingStreams.push({ stream, list, sensitive, flags });
+    if (inner.connecting) {
+      inner.pendingStreams.push({ stream, list, sensitive, flags });
     } else {
       stream.submit(list, sensitive, flags);
     }
@@ -588,7 +593,7 @@ class ClientHttp2Session extends Http2Session {
       stream.close(NGHTTP2_CANCEL);
       return;
     }
-    stream[kState].push = true;
+    stream[kInner].push = true;
     this.emit('stream', stream, headers, 4, list);
   }
 }
@@ -600,7 +605,7 @@ class Http2Stream extends Duplex {
     super({ allowHalfOpen: true, decodeStrings: false, autoDestroy: false,
             highWaterMark: options.highWaterMark });
     this[kSession] = session;
-    this[kState] = {
+    this[kInner] = {
       id: undefined,
       rstCode: NGHTTP2_NO_ERROR,
       closed: false,
@@ -618,26 +623,26 @@ class Http2Stream extends Duplex {
     this.sentHeaders = undefined;
     this.sentTrailers = undefined;
     this.sentInfoHeaders = undefined;
-    this.on('finish', () => { this[kState].writableDone = true; });
+    this.on('finish', () => { this[kInner].writableDone = true; });
   }
 
-  get id() { return this[kState].id; }
+  get id() { return this[kInner].id; }
   get session() { return this[kSession]; }
-  get pending() { return this[kState].id === undefined; }
-  get closed() { return this[kState].closed; }
-  get aborted() { return this[kState].aborted; }
-  get rstCode() { return this[kState].rstCode; }
-  get headersSent() { return this[kState].headersSent; }
-  get endAfterHeaders() { return this[kState].endAfterHeaders === true; }
+  get pending() { return this[kInner].id === undefined; }
+  get closed() { return this[kInner].closed; }
+  get aborted() { return this[kInner].aborted; }
+  get rstCode() { return this[kInner].rstCode; }
+  get headersSent() { return this[kInner].headersSent; }
+  get endAfterHeaders() { return this[kInner].endAfterHeaders === true; }
   get bufferSize() {
-    const id = this[kState].id;
+    const id = this[kInner].id;
     if (id === undefined || this.destroyed) return this.writableLength;
     return binding.queued(this[kSession][kHandle], id) + this.writableLength;
   }
-  get sentInfoHeadersList() { return this[kState].sentInfo; }
+  get sentInfoHeadersList() { return this[kInner].sentInfo; }
 
   get state() {
-    const id = this[kState].id;
+    const id = this[kInner].id;
     if (id === undefined || this.destroyed) return {};
     const out = new Float64Array(9);
     binding.state(this[kSession][kHandle], id, out);
@@ -653,37 +658,32 @@ class Http2Stream extends Duplex {
   }
 
   assignId(id) {
-    this[kState].id = id;
+    this[kInner].id = id;
     this[kSession].addStream(this);
   }
 
   setTimeout(msecs, callback) {
     validateNumber(msecs, 'msecs');
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
-    const state = this[kState];
-    state.timeout = msecs;
-    clearTimeout(state.timer);
-    state.timer = null;
+    listenOnce(this, 'timeout', callback);
+    const inner = this[kInner];
+    inner.timeout = msecs;
+    clearTimeout(inner.timer);
+    inner.timer = null;
     if (msecs > 0) {
-      state.timer = setTimeout(() => this.emit('timeout'), msecs);
-      state.timer.unref?.();
+      inner.timer = setTimeout(() => this.emit('timeout'), msecs);
+      inner.timer.unref?.();
     }
     return this;
   }
 
   activity() {
-    const timer = this[kState].timer;
+    const timer = this[kInner].timer;
     if (timer !== null) timer.refresh();
   }
 
   priority(options) {
     if (this.destroyed) throw new codes.ERR_HTTP2_INVALID_STREAM();
-    if (options === null || typeof options !== 'object') {
-      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
+    validateObject(options, 'options');
     if (options.parent === this.id) throw new codes.ERR_HTTP2_STREAM_SELF_DEPENDENCY();
   }
 
@@ -693,23 +693,23 @@ class Http2Stream extends Duplex {
     if (this.push(buf)) {
       binding.consume(this[kSession][kHandle], this.id, buf.length);
     } else {
-      this[kState].unconsumed += buf.length;
+      this[kInner].unconsumed += buf.length;
     }
   }
 
   _read() {
-    const state = this[kState];
-    state.didRead = true;
-    if (state.unconsumed > 0 && !this.destroyed && !this[kSession].destroyed) {
-      binding.consume(this[kSession][kHandle], state.id, state.unconsumed);
-      state.unconsumed = 0;
+    const inner = this[kInner];
+    inner.didRead = true;
+    if (inner.unconsumed > 0 && !this.destroyed && !this[kSession].destroyed) {
+      binding.consume(this[kSession][kHandle], inner.id, inner.unconsumed);
+      inner.unconsumed = 0;
       this[kSession].flush();
     }
   }
 
   onEnd() {
-    if (this[kState].ended) return;
-    this[kState].ended = true;
+    if (this[kInner].ended) return;
+    this[kInner].ended = true;
     this.push(null);
   }
 
@@ -723,20 +723,20 @@ class Http2Stream extends Duplex {
   // is destroyed once its body was read to the end (a server stream whose
   // request body nobody reads is drained).
   onClose(code) {
-    const state = this[kState];
-    state.closed = true;
-    state.rstCode = code;
-    const session = this[kSession];
-    if (state.unconsumed > 0) {
-      binding.consume(session[kHandle], 0, state.unconsumed);
-      state.unconsumed = 0;
+    const inner = this[kInner];
+    inner.closed = true;
+    inner.rstCode = code;
+    const { session } = this;
+    if (inner.unconsumed > 0) {
+      binding.consume(session[kHandle], 0, inner.unconsumed);
+      inner.unconsumed = 0;
     }
     session.removeStream(this);
-    for (const entry of state.writeQueue) entry.callback();
-    state.writeQueue = [];
+    for (const entry of inner.writeQueue) entry.callback();
+    inner.writeQueue = [];
     if (code !== NGHTTP2_NO_ERROR) {
       if (!this.writableEnded) {
-        state.aborted = true;
+        inner.aborted = true;
         this.emit('aborted');
       }
       this.destroy(code === NGHTTP2_CANCEL ? undefined :
@@ -749,13 +749,13 @@ class Http2Stream extends Duplex {
     }
     this.once('end', () => process.nextTick(() => this.destroy()));
     this.onEnd();
-    if (this.type === 'server' && !state.didRead && this.readableFlowing === null) this.resume();
+    if (this.type === 'server' && !inner.didRead && this.readableFlowing === null) this.resume();
     else this.read(0);
   }
 
   onDataSent(bytes) {
     this.activity();
-    const queue = this[kState].writeQueue;
+    const queue = this[kInner].writeQueue;
     let left = bytes;
     while (queue.length > 0 && left > 0) {
       const entry = queue[0];
@@ -769,8 +769,8 @@ class Http2Stream extends Duplex {
   }
 
   onWantTrailers() {
-    const state = this[kState];
-    state.wantTrailers = true;
+    const inner = this[kInner];
+    inner.wantTrailers = true;
     if (this.listenerCount('wantTrailers') === 0) {
       this.sendTrailers({});
       return;
@@ -780,16 +780,16 @@ class Http2Stream extends Duplex {
 
   sendTrailers(headers) {
     if (this.destroyed || this.closed) throw new codes.ERR_HTTP2_INVALID_STREAM();
-    const state = this[kState];
-    if (state.trailersSent) throw new codes.ERR_HTTP2_TRAILERS_ALREADY_SENT();
-    if (!state.wantTrailers) throw new codes.ERR_HTTP2_TRAILERS_NOT_READY();
+    const inner = this[kInner];
+    if (inner.trailersSent) throw new codes.ERR_HTTP2_TRAILERS_ALREADY_SENT();
+    if (!inner.wantTrailers) throw new codes.ERR_HTTP2_TRAILERS_NOT_READY();
     if (headers === null || typeof headers !== 'object') {
       throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
     }
     const { list, sensitive } = util.toHeaderList(headers, kNoPseudo);
-    state.trailersSent = true;
+    inner.trailersSent = true;
     this.sentTrailers = headers;
-    binding.submitTrailers(this[kSession][kHandle], state.id, list, sensitive);
+    binding.submitTrailers(this[kSession][kHandle], inner.id, list, sensitive);
     this[kSession].flush();
   }
 
@@ -811,12 +811,12 @@ class Http2Stream extends Duplex {
         return;
       }
       this.beforeWrite();
-      const state = this[kState];
-      const session = this[kSession];
+      const inner = this[kInner];
+      const { session } = this;
       let total = 0;
       for (const chunk of chunks) {
         total += chunk.byteLength;
-        if (!binding.write(session[kHandle], state.id, chunk, false)) {
+        if (!binding.write(session[kHandle], inner.id, chunk, false)) {
           callback(new codes.ERR_HTTP2_INVALID_STREAM());
           return;
         }
@@ -826,7 +826,7 @@ class Http2Stream extends Duplex {
         callback();
         return;
       }
-      state.writeQueue.push({ left: total, callback });
+      inner.writeQueue.push({ left: total, callback });
       session.flush();
     };
     if (this.pending) this.once('ready', run);
@@ -842,9 +842,9 @@ class Http2Stream extends Duplex {
         return;
       }
       this.beforeWrite(true);
-      const session = this[kSession];
-      if (this[kState].bodyOpen !== false) {
-        binding.write(session[kHandle], this[kState].id, undefined, true);
+      const { session } = this;
+      if (this[kInner].bodyOpen !== false) {
+        binding.write(session[kHandle], this[kInner].id, undefined, true);
         session.flush();
       }
       callback();
@@ -855,45 +855,42 @@ class Http2Stream extends Duplex {
 
   close(code = NGHTTP2_NO_ERROR, callback) {
     validateUint32(code, 'code');
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('close', callback);
-    }
-    const state = this[kState];
-    if (state.closed || this.destroyed) return;
-    state.localClose = true;
-    state.rstCode = code;
+    listenOnce(this, 'close', callback);
+    const inner = this[kInner];
+    if (inner.closed || this.destroyed) return;
+    inner.localClose = true;
+    inner.rstCode = code;
     if (this.pending) {
       this.once('ready', () => this.close(code));
       return;
     }
-    const session = this[kSession];
+    const { session } = this;
     if (!session.destroyed) {
-      binding.rstStream(session[kHandle], state.id, code);
+      binding.rstStream(session[kHandle], inner.id, code);
       session.flush();
     }
   }
 
   _destroy(err, callback) {
-    const state = this[kState];
-    clearTimeout(state.timer);
-    const session = this[kSession];
-    if (!state.closed && state.id !== undefined && !session.destroyed) {
+    const inner = this[kInner];
+    clearTimeout(inner.timer);
+    const { session } = this;
+    if (!inner.closed && inner.id !== undefined && !session.destroyed) {
       const code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_CANCEL;
-      if (state.rstCode === NGHTTP2_NO_ERROR) state.rstCode = code;
-      state.closed = true;
-      binding.rstStream(session[kHandle], state.id, state.rstCode);
+      if (inner.rstCode === NGHTTP2_NO_ERROR) inner.rstCode = code;
+      inner.closed = true;
+      binding.rstStream(session[kHandle], inner.id, inner.rstCode);
       session.removeStream(this);
       session.flush();
-    } else if (state.id === undefined) {
-      const pending = session[kState].pendingStreams;
+    } else if (inner.id === undefined) {
+      const pending = session[kInner].pendingStreams;
       const at = pending.findIndex((entry) => entry.stream === this);
       if (at !== -1) pending.splice(at, 1);
       session.maybeFinish();
     }
-    state.closed = true;
-    for (const entry of state.writeQueue) entry.callback();
-    state.writeQueue = [];
+    inner.closed = true;
+    for (const entry of inner.writeQueue) entry.callback();
+    inner.writeQueue = [];
     callback(err);
   }
 }
@@ -905,24 +902,24 @@ class ClientHttp2Stream extends Http2Stream {
   }
 
   submit(list, sensitive, flags) {
-    const session = this[kSession];
+    const { session } = this;
     const id = binding.submitRequest(session[kHandle], list, flags, sensitive);
     if (id < 0) {
       process.nextTick(() => this.destroy(sessionError(id)));
       return;
     }
-    this[kState].headersSent = true;
+    this[kInner].headersSent = true;
     this.sentHeaders = util.toHeaderObject(list);
-    if (flags & binding.SUBMIT_END_STREAM) this[kState].bodyOpen = false;
+    if (flags & binding.SUBMIT_END_STREAM) this[kInner].bodyOpen = false;
     this.assignId(id);
     session.flush();
     this.emit('ready');
   }
 
   onResponseHeaders(headers, flags, list, endStream, category) {
-    const state = this[kState];
+    const inner = this[kInner];
     const status = headers[':status'];
-    if (category === binding.HCAT_HEADERS && state.responded) {
+    if (category === binding.HCAT_HEADERS && inner.responded) {
       this.onTrailers(headers, flags, list, endStream);
       return;
     }
@@ -931,9 +928,9 @@ class ClientHttp2Stream extends Http2Stream {
       this.emit('headers', headers, flags, list);
       return;
     }
-    state.responded = true;
-    if (endStream) state.endAfterHeaders = true;
-    this.emit(state.push ? 'push' : 'response', headers, flags, list);
+    inner.responded = true;
+    if (endStream) inner.endAfterHeaders = true;
+    this.emit(inner.push ? 'push' : 'response', headers, flags, list);
     if (endStream) this.onEnd();
   }
 }
@@ -942,8 +939,8 @@ class ServerHttp2Stream extends Http2Stream {
   constructor(session, id, headers) {
     super(session, {});
     this.type = 'server';
-    this[kState].id = id;
-    this[kState].requestHeaders = headers;
+    this[kInner].id = id;
+    this[kInner].requestHeaders = headers;
   }
 
   get pushAllowed() {
@@ -974,31 +971,29 @@ class ServerHttp2Stream extends Http2Stream {
 
   respond(headers, options = {}) {
     this.checkRespond();
-    if (options === null || typeof options !== 'object') {
-      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
+    validateObject(options, 'options');
     const { all, status } = this.responseHeaders(headers);
     const { list, sensitive } = util.toHeaderList(all, kResponsePseudo);
     let endStream = options.endStream === true;
-    if (kNoBodyStatus.has(status) || this[kState].requestHeaders[':method'] === 'HEAD') {
+    if (kNoBodyStatus.has(status) || this[kInner].requestHeaders[':method'] === 'HEAD') {
       endStream = true;
     }
     const flags = (endStream ? binding.SUBMIT_END_STREAM : 0) |
       (options.waitForTrailers ? binding.SUBMIT_WANT_TRAILERS : 0);
-    const session = this[kSession];
+    const { session } = this;
     const rv = binding.submitResponse(session[kHandle], this.id, list, flags, sensitive);
     if (rv < 0) throw sessionError(rv);
-    this[kState].headersSent = true;
+    this[kInner].headersSent = true;
     this.sentHeaders = all;
     if (endStream) {
-      this[kState].bodyOpen = false;
+      this[kInner].bodyOpen = false;
       this.end();
     }
     session.flush();
   }
 
   beforeWrite() {
-    if (!this[kState].headersSent) this.respond();
+    if (!this[kInner].headersSent) this.respond();
   }
 
   additionalHeaders(headers) {
@@ -1014,8 +1009,8 @@ class ServerHttp2Stream extends Http2Stream {
       throw new codes.ERR_HTTP2_INVALID_INFO_STATUS(all[':status']);
     }
     const { list, sensitive } = util.toHeaderList(all, kResponsePseudo);
-    this[kState].sentInfo.push(all);
-    this.sentInfoHeaders = this[kState].sentInfo;
+    this[kInner].sentInfo.push(all);
+    this.sentInfoHeaders = this[kInner].sentInfo;
     binding.submitHeaders(this[kSession][kHandle], this.id, list, sensitive);
     this[kSession].flush();
   }
@@ -1073,19 +1068,16 @@ class ServerHttp2Stream extends Http2Stream {
   }
 
   pushStream(headers, options, callback) {
-    if (typeof options === 'function') {
-      callback = options;
-      options = {};
-    }
+    if (typeof options === 'function') [options, callback] = [{}, options];
     validateFunction(callback, 'callback');
     if (this.destroyed) throw new codes.ERR_HTTP2_INVALID_STREAM();
     if (!this.pushAllowed) throw new codes.ERR_HTTP2_PUSH_DISABLED();
-    if (this[kState].push) throw new codes.ERR_HTTP2_NESTED_PUSH();
-    const session = this[kSession];
+    if (this[kInner].push) throw new codes.ERR_HTTP2_NESTED_PUSH();
+    const { session } = this;
     const all = { ...headers };
     all[':method'] ??= 'GET';
-    all[':authority'] ??= this[kState].requestHeaders[':authority'];
-    all[':scheme'] ??= this[kState].requestHeaders[':scheme'];
+    all[':authority'] ??= this[kInner].requestHeaders[':authority'];
+    all[':scheme'] ??= this[kInner].requestHeaders[':scheme'];
     all[':path'] ??= '/';
     const { list, sensitive } = util.toHeaderList(all, util.kPseudoHeaders);
     const id = binding.submitPush(session[kHandle], this.id, list, sensitive);
@@ -1094,7 +1086,7 @@ class ServerHttp2Stream extends Http2Stream {
       return;
     }
     const pushed = new ServerHttp2Stream(session, id, all);
-    pushed[kState].push = true;
+    pushed[kInner].push = true;
     session.addStream(pushed);
     pushed.onEnd();
     session.flush();
@@ -1105,7 +1097,7 @@ class ServerHttp2Stream extends Http2Stream {
 // ---- Servers -----------------------------------------------------------------
 
 function sessionOptions(server) {
-  return server[kState].options;
+  return server[kInner].options;
 }
 
 function attachSession(server, socket) {
@@ -1129,7 +1121,7 @@ function attachSession(server, socket) {
 }
 
 function initServer(server, options, onRequest) {
-  server[kState] = { options };
+  server[kInner] = { options };
   server[kSession] = new Set();
   server.timeout = 0;
   server.on('stream', (stream, headers) => {
@@ -1162,17 +1154,14 @@ class Http2Server extends net.Server {
   setTimeout(msecs, callback) {
     validateNumber(msecs, 'msecs');
     this.timeout = msecs;
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.on('timeout', callback);
-    }
+    if (callback !== undefined) this.on('timeout', checkedCallback(callback));
     return this;
   }
 
   updateSettings(settings) {
     util.settingsEntries(settings);
-    this[kState].options = { ...this[kState].options,
-                             settings: { ...this[kState].options.settings, ...settings } };
+    this[kInner].options = { ...this[kInner].options,
+                             settings: { ...this[kInner].options.settings, ...settings } };
   }
 }
 
@@ -1195,7 +1184,7 @@ function secureServerClass() {
         attachSession(this, socket);
         return;
       }
-      if (this[kState].options.allowHTTP1 === true) {
+      if (this[kInner].options.allowHTTP1 === true) {
         this.http1Server().emit('connection', socket);
         return;
       }
@@ -1207,12 +1196,12 @@ function secureServerClass() {
     }
 
     http1Server() {
-      const state = this[kState];
-      if (state.http1 === undefined) {
+      const inner = this[kInner];
+      if (inner.http1 === undefined) {
         const http = require('../../http');
-        state.http1 = new http.Server(state.options, (req, res) => this.emit('request', req, res));
+        inner.http1 = new http.Server(inner.options, (req, res) => this.emit('request', req, res));
       }
-      return state.http1;
+      return inner.http1;
     }
 
     setTimeout(msecs, callback) {
@@ -1227,18 +1216,12 @@ function secureServerClass() {
 }
 
 function createServer(options, onRequest) {
-  if (typeof options === 'function') {
-    onRequest = options;
-    options = {};
-  }
+  if (typeof options === 'function') [options, onRequest] = [{}, options];
   return new Http2Server(serverOptions(options), onRequest);
 }
 
 function createSecureServer(options, onRequest) {
-  if (typeof options === 'function') {
-    onRequest = options;
-    options = {};
-  }
+  if (typeof options === 'function') [options, onRequest] = [{}, options];
   const Server = secureServerClass();
   return new Server(serverOptions(options), onRequest);
 }
@@ -1250,10 +1233,7 @@ function performServerHandshake(socket, options = {}) {
 // ---- connect -------------------------------------------------------------------
 
 function connect(authority, options, listener) {
-  if (typeof options === 'function') {
-    listener = options;
-    options = undefined;
-  }
+  if (typeof options === 'function') [options, listener] = [undefined, options];
   options = options == null ? {} : { ...options };
   if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   let url;
