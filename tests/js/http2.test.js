@@ -303,6 +303,27 @@ test('CONNECT tunnel: HTTP/1.1 through an HTTP/2 stream wrapped as a socket (_st
   origin.close();
 });
 
+test('bad bytes from a client end its session, not the server', async () => {
+  const server = http2.createServer((req, res) => res.end('still serving'));
+  const errors = [];
+  server.on('sessionError', (err) => errors.push(err.message));
+  const port = await listen(server);
+  const send = (bytes) => new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    socket.on('data', () => {});
+    socket.on('error', () => {});
+    socket.on('close', resolve);
+  });
+  await send('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+  await send(Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'), Buffer.alloc(30, 0xff)]));
+  assert.deepStrictEqual(errors, ['Received bad client magic byte string', 'Protocol error']);
+  const session = http2.connect(`http://127.0.0.1:${port}`);
+  const ok = await request(session, { [PATH]: '/' });
+  assert.strictEqual(ok.text, 'still serving');
+  session.close();
+  server.close();
+});
+
 test("Node's errors for bad headers and settings", () => {
   const session = http2.connect('http://127.0.0.1:1');
   session.on('error', () => {});

@@ -26,6 +26,8 @@ const kInner = Symbol('kInner');
 const kServer = Symbol('kServer');
 
 const kSendLimit = 256 * 1024;
+// nghttp2's NGHTTP2_ERR_PROTO ("Protocol error").
+const kErrorProtocol = -505;
 const kNoBodyStatus = new Set([204, 205, 304]);
 // Responses and 1xx blocks carry only :status; trailers no pseudo-header.
 const kResponsePseudo = new Set([':status']);
@@ -202,6 +204,16 @@ class Http2Session extends EventEmitter {
     } finally {
       inner.flushing = false;
     }
+    // nghttp2 wants neither to read nor to write once it ended the session
+    // (a GOAWAY it sent for a protocol violation, or both sides done).
+    if (!inner.destroyed && !inner.waitingDrain && binding.wants(this[kHandle]) === 0) {
+      if (!(inner.closed || inner.goawaySent || inner.goawayReceived)) {
+        this.destroy(sessionError(kErrorProtocol));
+        return;
+      }
+      // A goaway either way: the session ends as close() ends it.
+      if (!inner.closed) this.close();
+    }
     this.maybeFinish();
   }
 
@@ -366,6 +378,7 @@ class Http2Session extends EventEmitter {
       throw new codes.ERR_INVALID_ARG_TYPE('opaqueData', ['Buffer', 'TypedArray', 'DataView'],
                                            opaqueData);
     }
+    this[kInner].goawaySent = true;
     binding.goaway(this[kHandle], code, lastStreamID, opaqueData);
     this.flush();
   }
