@@ -86,6 +86,9 @@ class Http2Session extends EventEmitter {
                                   options.maxDeflateDynamicTableSize ?? 4096);
     this[kHandle] = binding.create(type === NGHTTP2_SESSION_SERVER, limits);
     socket[kSession] = this;
+    // Frames go out as nghttp2 makes them; Nagle would hold a response's
+    // DATA behind its HEADERS until the peer's delayed ACK.
+    if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
     const local = util.settingsEntries(options.settings, 'options.settings');
     this[kInner].startSettings = options.settings;
     binding.settings(this[kHandle], Uint32Array.from(local.flat()));
