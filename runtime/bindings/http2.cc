@@ -428,12 +428,16 @@ class Session {
         event->type == kEventSettings) {
       std::vector<v8::Local<v8::Value>> strings;
       strings.reserve(event->strings.size());
-      for (const std::string& s : event->strings) {
-        // Header bytes are latin1 in Node's http2, as in its http.
+      for (size_t i = 0; i < event->strings.size(); i++) {
+        const std::string& s = event->strings[i];
+        // Header bytes are latin1 in Node's http2, as in its http. Names
+        // repeat from message to message: they are internalized (one copy).
+        v8::NewStringType type = i % 2 == 0 ? v8::NewStringType::kInternalized
+                                            : v8::NewStringType::kNormal;
         v8::Local<v8::String> value;
         if (!v8::String::NewFromOneByte(
-                 isolate, reinterpret_cast<const uint8_t*>(s.data()),
-                 v8::NewStringType::kNormal, static_cast<int>(s.size()))
+                 isolate, reinterpret_cast<const uint8_t*>(s.data()), type,
+                 static_cast<int>(s.size()))
                  .ToLocal(&value)) {
           return {};
         }

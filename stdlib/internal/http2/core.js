@@ -48,6 +48,11 @@ function listenOnce(emitter, event, callback) {
   if (callback !== undefined) emitter.once(event, checkedCallback(callback));
 }
 
+function runQueuedFlush(session) {
+  session[kInner].flushQueued = false;
+  session.flush();
+}
+
 function sessionError(code) {
   const err = new codes.ERR_HTTP2_ERROR(binding.strerror(code));
   err.errno = code;
@@ -170,6 +175,20 @@ class Http2Session extends EventEmitter {
     this.flush();
   }
 
+  // Streams submit frames and write bodies in bursts (a handler responds
+  // and ends); one flush once the current callback is over sends them all
+  // in one socket write.
+  scheduleFlush() {
+    const inner = this[kInner];
+    if (inner.flushing) {
+      inner.again = true;
+      return;
+    }
+    if (inner.flushQueued || inner.destroyed) return;
+    inner.flushQueued = true;
+    process.nextTick(runQueuedFlush, this);
+  }
+
   // Writes what nghttp2 has to send and hands its events out, until neither
   // is left (event handlers may submit more).
   flush() {
@@ -180,6 +199,8 @@ class Http2Session extends EventEmitter {
       return;
     }
     inner.flushing = true;
+    const { socket } = this;
+    socket.cork();
     try {
       do {
         inner.again = false;
@@ -206,6 +227,7 @@ class Http2Session extends EventEmitter {
       } while (inner.again && !inner.destroyed);
     } finally {
       inner.flushing = false;
+      socket.uncork();
     }
     // nghttp2 wants neither to read nor to write once it ended the session
     // (a GOAWAY it sent for a protocol violation, or both sides done).
@@ -632,14 +654,12 @@ class Http2Stream extends Duplex {
       writeQueue: [],
       unconsumed: 0,
       ended: false,
-      sentInfo: [],
       timer: null,
       timeout: 0,
     };
     this.sentHeaders = undefined;
     this.sentTrailers = undefined;
     this.sentInfoHeaders = undefined;
-    this.on('finish', () => { this[kInner].writableDone = true; });
   }
 
   get id() { return this[kInner].id; }
@@ -655,7 +675,6 @@ class Http2Stream extends Duplex {
     if (id === undefined || this.destroyed) return this.writableLength;
     return binding.queued(this[kSession][kHandle], id) + this.writableLength;
   }
-  get sentInfoHeadersList() { return this[kInner].sentInfo; }
 
   get state() {
     const id = this[kInner].id;
@@ -719,7 +738,7 @@ class Http2Stream extends Duplex {
     if (inner.unconsumed > 0 && !this.destroyed && !this[kSession].destroyed) {
       binding.consume(this[kSession][kHandle], inner.id, inner.unconsumed);
       inner.unconsumed = 0;
-      this[kSession].flush();
+      this[kSession].scheduleFlush();
     }
   }
 
@@ -806,7 +825,7 @@ class Http2Stream extends Duplex {
     inner.trailersSent = true;
     this.sentTrailers = headers;
     binding.submitTrailers(this[kSession][kHandle], inner.id, list, sensitive);
-    this[kSession].flush();
+    this[kSession].scheduleFlush();
   }
 
   // Body bytes go to nghttp2's queue for this stream; the callback runs once
@@ -843,7 +862,7 @@ class Http2Stream extends Duplex {
         return;
       }
       inner.writeQueue.push({ left: total, callback });
-      session.flush();
+      session.scheduleFlush();
     };
     if (this.pending) this.once('ready', run);
     else run();
@@ -861,7 +880,7 @@ class Http2Stream extends Duplex {
       const { session } = this;
       if (this[kInner].bodyOpen !== false) {
         binding.write(session[kHandle], this[kInner].id, undefined, true);
-        session.flush();
+        session.scheduleFlush();
       }
       callback();
     };
@@ -883,7 +902,7 @@ class Http2Stream extends Duplex {
     const { session } = this;
     if (!session.destroyed) {
       binding.rstStream(session[kHandle], inner.id, code);
-      session.flush();
+      session.scheduleFlush();
     }
   }
 
@@ -897,7 +916,7 @@ class Http2Stream extends Duplex {
       inner.closed = true;
       binding.rstStream(session[kHandle], inner.id, inner.rstCode);
       session.removeStream(this);
-      session.flush();
+      session.scheduleFlush();
     } else if (inner.id === undefined) {
       const pending = session[kInner].pendingStreams;
       const at = pending.findIndex((entry) => entry.stream === this);
@@ -928,7 +947,7 @@ class ClientHttp2Stream extends Http2Stream {
     this.sentHeaders = util.toHeaderObject(list);
     if (flags & binding.SUBMIT_END_STREAM) this[kInner].bodyOpen = false;
     this.assignId(id);
-    session.flush();
+    session.scheduleFlush();
     this.emit('ready');
   }
 
@@ -1005,7 +1024,7 @@ class ServerHttp2Stream extends Http2Stream {
       this[kInner].bodyOpen = false;
       this.end();
     }
-    session.flush();
+    session.scheduleFlush();
   }
 
   beforeWrite() {
@@ -1025,10 +1044,9 @@ class ServerHttp2Stream extends Http2Stream {
       throw new codes.ERR_HTTP2_INVALID_INFO_STATUS(all[':status']);
     }
     const { list, sensitive } = util.toHeaderList(all, kResponsePseudo);
-    this[kInner].sentInfo.push(all);
-    this.sentInfoHeaders = this[kInner].sentInfo;
+    (this.sentInfoHeaders ??= []).push(all);
     binding.submitHeaders(this[kSession][kHandle], this.id, list, sensitive);
-    this[kSession].flush();
+    this[kSession].scheduleFlush();
   }
 
   respondWithFD(fd, headers, options = {}) {
@@ -1105,7 +1123,7 @@ class ServerHttp2Stream extends Http2Stream {
     pushed[kInner].push = true;
     session.addStream(pushed);
     pushed.onEnd();
-    session.flush();
+    session.scheduleFlush();
     process.nextTick(callback, null, pushed, all);
   }
 }

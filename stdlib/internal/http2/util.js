@@ -34,57 +34,48 @@ const kPseudoHeaders = new Set([':status', ':method', ':authority', ':scheme', '
 // -> { list, sensitive } for the binding. `pseudo` is the set of pseudo
 // headers allowed (request or response).
 function toHeaderList(headers, pseudo) {
-  const names = [];
-  const values = [];
-  const pseudoList = [];
-  const entries = [];
-  if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2) entries.push([headers[i], headers[i + 1]]);
-  } else {
-    for (const key of Object.keys(headers)) entries.push([key, headers[key]]);
-  }
-  const neverIndex = new Set();
+  // Pseudo-headers go first, as HTTP/2 requires.
+  const first = [];
+  const rest = [];
   const marked = headers[sensitiveHeaders];
-  if (Array.isArray(marked)) for (const name of marked) neverIndex.add(String(name).toLowerCase());
-  const seenSingle = new Set();
-  for (const [key, raw] of entries) {
-    if (raw === undefined) continue;
+  const neverIndex = Array.isArray(marked) && marked.length > 0 ?
+    new Set(marked.map((name) => String(name).toLowerCase())) : null;
+  let singles = null;
+  const add = (key, raw) => {
+    if (raw === undefined) return;
     const name = String(key).toLowerCase();
-    const valuesOf = Array.isArray(raw) ? raw : [raw];
+    const many = Array.isArray(raw);
     if (name[0] === ':') {
       if (!pseudo.has(name)) throw new codes.ERR_HTTP2_INVALID_PSEUDOHEADER(name);
-      if (valuesOf.length !== 1 || seenSingle.has(name)) {
+    } else {
+      validateHeaderName(name);
+      if (kConnectionHeaders.has(name) &&
+          !(name === 'te' && !many && String(raw).toLowerCase() === 'trailers')) {
+        throw new codes.ERR_HTTP2_INVALID_CONNECTION_HEADERS(name);
+      }
+    }
+    if (name[0] === ':' || kSingleValue.has(name)) {
+      singles ??= [];
+      if ((many && raw.length !== 1) || singles.includes(name)) {
         throw new codes.ERR_HTTP2_HEADER_SINGLE_VALUE(name);
       }
-      seenSingle.add(name);
-      pseudoList.push(name, String(valuesOf[0]));
-      continue;
+      singles.push(name);
     }
-    validateHeaderName(name);
-    if (kConnectionHeaders.has(name) &&
-        !(name === 'te' && valuesOf.length === 1 && String(valuesOf[0]).toLowerCase() === 'trailers')) {
-      throw new codes.ERR_HTTP2_INVALID_CONNECTION_HEADERS(name);
-    }
-    if (kSingleValue.has(name)) {
-      if (valuesOf.length > 1 || seenSingle.has(name)) {
-        throw new codes.ERR_HTTP2_HEADER_SINGLE_VALUE(name);
-      }
-      seenSingle.add(name);
-    }
+    const into = name[0] === ':' ? first : rest;
     // Values are not checked here, as in Node: HTTP/2 frames them by length.
-    for (const value of valuesOf) {
-      names.push(name);
-      values.push(String(value));
-    }
+    if (many) for (const value of raw) into.push(name, String(value));
+    else into.push(name, String(raw));
+  };
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) add(headers[i], headers[i + 1]);
+  } else {
+    for (const key in headers) if (Object.hasOwn(headers, key)) add(key, headers[key]);
   }
-  const list = pseudoList;
-  const flags = [];
-  for (let i = 0; i < pseudoList.length / 2; i++) flags.push(0);
-  for (let i = 0; i < names.length; i++) {
-    list.push(names[i], values[i]);
-    flags.push(neverIndex.has(names[i]) ? 1 : 0);
-  }
-  return { list, sensitive: neverIndex.size > 0 ? Uint8Array.from(flags) : undefined };
+  const list = first.length === 0 ? rest : first.concat(rest);
+  if (neverIndex === null) return { list, sensitive: undefined };
+  const flags = new Uint8Array(list.length / 2);
+  for (let i = 0; i < flags.length; i++) flags[i] = neverIndex.has(list[2 * i]) ? 1 : 0;
+  return { list, sensitive: flags };
 }
 
 // A received flat list -> Node's header object: ':status' a number,
