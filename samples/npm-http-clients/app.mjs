@@ -3,7 +3,7 @@
 // retried by an interceptor), the undici package (request, its own fetch, a
 // streamed body, one kept-alive connection) and got (JSON, its own retries,
 // a stream, and HTTP/2 over TLS against a node:http2 server, with a
-// certificate openssl makes at start).
+// certificate openssl makes at start; undici's allowH2 client asks it too).
 import http from 'node:http';
 import http2 from 'node:http2';
 import zlib from 'node:zlib';
@@ -73,14 +73,28 @@ async function gotOverHttp2() {
   const sessions = new Set();
   secure.on('session', (session) => sessions.add(session));
   secure.on('stream', (stream, headers) => {
-    stream.respond({ ':status': 200, 'content-type': 'application/json' });
-    stream.end(JSON.stringify({ path: headers[':path'], method: headers[':method'] }));
+    let body = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (piece) => {
+      body += piece;
+    });
+    stream.on('end', () => {
+      stream.respond({ ':status': 200, 'content-type': 'application/json' });
+      stream.end(JSON.stringify({ path: headers[':path'], method: headers[':method'], body }));
+    });
   });
   await new Promise((resolve) => secure.listen(0, '127.0.0.1', resolve));
   const response = await got(`https://localhost:${secure.address().port}/over-h2`, {
     http2: true, https: { rejectUnauthorized: false },
   });
   console.log(`got: HTTP/${response.httpVersion} ${response.statusCode} ${response.body}`);
+  // undici's own HTTP/2 client (allowH2) against the same server.
+  const h2agent = new Agent({ allowH2: true, connect: { rejectUnauthorized: false } });
+  const viaUndici = await request(`https://localhost:${secure.address().port}/undici-h2`, {
+    method: 'POST', body: 'over h2', dispatcher: h2agent,
+  });
+  console.log(`undici: h2 ${viaUndici.statusCode} ${await viaUndici.body.text()}`);
+  await h2agent.close();
   // got's HTTP/2 agent keeps the session for later requests; the server's
   // goaway ends it (server.close() alone leaves open sessions be).
   for (const session of sessions) session.close();
