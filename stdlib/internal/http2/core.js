@@ -1076,7 +1076,8 @@ class ServerHttp2Stream extends Http2Stream {
       }
       const start = options.offset ?? 0;
       const end = options.length >= 0 ? start + options.length - 1 : undefined;
-      this.sendFile(fs.createReadStream(path, { start, end }), stat, headers, options);
+      this.sendFile(fs.createReadStream(path, { start, end }), stat, headers,
+                    { ...options, fromPath: true });
     });
   }
 
@@ -1087,7 +1088,9 @@ class ServerHttp2Stream extends Http2Stream {
       file.destroy();
       return;
     }
-    if (headers['content-length'] === undefined && stat.isFile()) {
+    headers.date ??= utcDate();
+    // A file by path gets its length; an fd as it is (Node's behaviour).
+    if (options.fromPath && headers['content-length'] === undefined && stat.isFile()) {
       const start = options.offset ?? 0;
       const length = options.length >= 0 ? options.length : stat.size - start;
       headers['content-length'] = Math.max(0, length);

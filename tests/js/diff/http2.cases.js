@@ -205,8 +205,84 @@ async function sessionCases() {
   emit('session', seen);
 }
 
+async function pushAndFileCases() {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const seen = [];
+  let pushedBody;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h2diff-'));
+  const file = path.join(dir, 'data.txt');
+  fs.writeFileSync(file, 'file contents 0123456789');
+  const server = await startServer((stream, headers) => {
+    const p = headers[':path'];
+    if (p === '/push') {
+      seen.push(['pushAllowed', stream.pushAllowed]);
+      stream.pushStream({ ':path': '/pushed.css' }, (err, pushed, pushedHeaders) => {
+        seen.push(['pushStream cb', err, mask(pushedHeaders)]);
+        pushed.respond({ ':status': 200, 'content-type': 'text/css' });
+        pushed.end('body{}');
+        seen.push(['nested push', attempt(() => pushed.pushStream({ ':path': '/x' }, () => {}))]);
+        stream.respond({ ':status': 200 });
+        stream.end('page');
+      });
+      return;
+    }
+    if (p === '/file') {
+      stream.respondWithFile(file, { 'content-type': 'text/plain' });
+      return;
+    }
+    if (p === '/file-range') {
+      stream.respondWithFile(file, {}, { offset: 5, length: 8 });
+      return;
+    }
+    if (p === '/file-missing') {
+      stream.respondWithFile(path.join(dir, 'nope'), {}, {
+        onError: (err) => {
+          seen.push(['onError', err.code]);
+          stream.respond({ ':status': 404 });
+          stream.end();
+        },
+      });
+      return;
+    }
+    if (p === '/fd') {
+      const fd = fs.openSync(file, 'r');
+      stream.respondWithFD(fd, { 'content-type': 'text/plain' });
+      stream.on('close', () => fs.closeSync(fd));
+    }
+  });
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  session.on('stream', (pushed, headers, flags) => {
+    let text = '';
+    pushed.on('push', (h) => seen.push(['client push response', mask(h)]));
+    pushed.setEncoding('utf8');
+    pushed.on('data', (d) => { text += d; });
+    pushed.on('end', () => { pushedBody = text; });
+    seen.push(['client stream', mask(headers), flags]);
+  });
+  const get = (p) => new Promise((resolve) => {
+    const req = session.request({ ':path': p });
+    let text = '';
+    req.on('response', (h) => seen.push([`${p} response`, mask(h)]));
+    req.setEncoding('utf8');
+    req.on('data', (d) => { text += d; });
+    req.on('close', () => {
+      seen.push([`${p} body`, text]);
+      resolve();
+    });
+  });
+  for (const p of ['/push', '/file', '/file-range', '/file-missing', '/fd']) await get(p);
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  fs.rmSync(dir, { recursive: true });
+  seen.push(['pushed body', pushedBody]);
+  emit('push and files', seen);
+}
+
 async function main() {
   staticCases();
+  await pushAndFileCases();
   await requestCases();
   await compatCases();
   await sessionCases();
