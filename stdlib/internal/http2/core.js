@@ -48,6 +48,16 @@ function listenOnce(emitter, event, callback) {
   if (callback !== undefined) emitter.once(event, checkedCallback(callback));
 }
 
+// A stream's 'end' listener once nghttp2 closed it: destroyed on the next
+// tick, after the app's own 'end' listeners.
+function destroyAfterEnd() {
+  process.nextTick(destroyStream, this);
+}
+
+function destroyStream(stream) {
+  stream.destroy();
+}
+
 function runQueuedFlush(session) {
   session[kInner].flushQueued = false;
   session.flush();
@@ -782,7 +792,7 @@ class Http2Stream extends Duplex {
       this.destroy();
       return;
     }
-    this.once('end', () => process.nextTick(() => this.destroy()));
+    this.once('end', destroyAfterEnd);
     this.onEnd();
     if (this.type === 'server' && !inner.didRead && this.readableFlowing === null) this.resume();
     else this.read(0);
@@ -839,53 +849,52 @@ class Http2Stream extends Duplex {
       (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk)), callback);
   }
 
+  // A stream still waiting for its id writes once it has one.
   writeChunks(chunks, callback) {
-    const run = () => {
-      if (this.destroyed) {
+    if (this.pending) {
+      this.once('ready', this.writeChunks.bind(this, chunks, callback));
+      return;
+    }
+    if (this.destroyed) {
+      callback(new codes.ERR_HTTP2_INVALID_STREAM());
+      return;
+    }
+    this.beforeWrite();
+    const inner = this[kInner];
+    const { session } = this;
+    let total = 0;
+    for (const chunk of chunks) {
+      total += chunk.byteLength;
+      if (!binding.write(session[kHandle], inner.id, chunk, false)) {
         callback(new codes.ERR_HTTP2_INVALID_STREAM());
         return;
       }
-      this.beforeWrite();
-      const inner = this[kInner];
-      const { session } = this;
-      let total = 0;
-      for (const chunk of chunks) {
-        total += chunk.byteLength;
-        if (!binding.write(session[kHandle], inner.id, chunk, false)) {
-          callback(new codes.ERR_HTTP2_INVALID_STREAM());
-          return;
-        }
-      }
-      this.activity();
-      if (total === 0) {
-        callback();
-        return;
-      }
-      inner.writeQueue.push({ left: total, callback });
-      session.scheduleFlush();
-    };
-    if (this.pending) this.once('ready', run);
-    else run();
+    }
+    this.activity();
+    if (total === 0) {
+      callback();
+      return;
+    }
+    inner.writeQueue.push({ left: total, callback });
+    session.scheduleFlush();
   }
 
   beforeWrite() {}
 
   _final(callback) {
-    const run = () => {
-      if (this.destroyed) {
-        callback();
-        return;
-      }
+    if (this.pending) {
+      this.once('ready', this._final.bind(this, callback));
+      return;
+    }
+    if (!this.destroyed) {
       this.beforeWrite(true);
       const { session } = this;
       if (this[kInner].bodyOpen !== false) {
         binding.write(session[kHandle], this[kInner].id, undefined, true);
         session.scheduleFlush();
       }
-      callback();
-    };
-    if (this.pending) this.once('ready', run);
-    else run();
+    }
+    callback();
   }
 
   close(code = NGHTTP2_NO_ERROR, callback) {

@@ -35,47 +35,46 @@ const kPseudoHeaders = new Set([':status', ':method', ':authority', ':scheme', '
 // headers allowed (request or response).
 function toHeaderList(headers, pseudo) {
   // Pseudo-headers go first, as HTTP/2 requires.
-  const first = [];
-  const rest = [];
-  const marked = headers[sensitiveHeaders];
-  const neverIndex = Array.isArray(marked) && marked.length > 0 ?
-    new Set(marked.map((name) => String(name).toLowerCase())) : null;
-  let singles = null;
-  const add = (key, raw) => {
-    if (raw === undefined) return;
-    const name = String(key).toLowerCase();
-    const many = Array.isArray(raw);
-    if (name[0] === ':') {
-      if (!pseudo.has(name)) throw new codes.ERR_HTTP2_INVALID_PSEUDOHEADER(name);
-    } else {
-      validateHeaderName(name);
-      if (kConnectionHeaders.has(name) &&
-          !(name === 'te' && !many && String(raw).toLowerCase() === 'trailers')) {
-        throw new codes.ERR_HTTP2_INVALID_CONNECTION_HEADERS(name);
-      }
-    }
-    if (name[0] === ':' || kSingleValue.has(name)) {
-      singles ??= [];
-      if ((many && raw.length !== 1) || singles.includes(name)) {
-        throw new codes.ERR_HTTP2_HEADER_SINGLE_VALUE(name);
-      }
-      singles.push(name);
-    }
-    const into = name[0] === ':' ? first : rest;
-    // Values are not checked here, as in Node: HTTP/2 frames them by length.
-    if (many) for (const value of raw) into.push(name, String(value));
-    else into.push(name, String(raw));
-  };
+  const out = { first: [], rest: [], singles: null, pseudo };
   if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2) add(headers[i], headers[i + 1]);
+    for (let i = 0; i + 1 < headers.length; i += 2) addHeader(out, headers[i], headers[i + 1]);
   } else {
-    for (const key in headers) if (Object.hasOwn(headers, key)) add(key, headers[key]);
+    for (const key in headers) if (Object.hasOwn(headers, key)) addHeader(out, key, headers[key]);
   }
-  const list = first.length === 0 ? rest : first.concat(rest);
-  if (neverIndex === null) return { list, sensitive: undefined };
+  const list = out.first.length === 0 ? out.rest : out.first.concat(out.rest);
+  const marked = headers[sensitiveHeaders];
+  if (!Array.isArray(marked) || marked.length === 0) return { list, sensitive: undefined };
+  const neverIndex = new Set(marked.map((name) => String(name).toLowerCase()));
   const flags = new Uint8Array(list.length / 2);
   for (let i = 0; i < flags.length; i++) flags[i] = neverIndex.has(list[2 * i]) ? 1 : 0;
   return { list, sensitive: flags };
+}
+
+function addHeader(out, key, raw) {
+  if (raw === undefined) return;
+  const name = String(key).toLowerCase();
+  const many = Array.isArray(raw);
+  const isPseudo = name[0] === ':';
+  if (isPseudo) {
+    if (!out.pseudo.has(name)) throw new codes.ERR_HTTP2_INVALID_PSEUDOHEADER(name);
+  } else {
+    validateHeaderName(name);
+    if (kConnectionHeaders.has(name) &&
+        !(name === 'te' && !many && String(raw).toLowerCase() === 'trailers')) {
+      throw new codes.ERR_HTTP2_INVALID_CONNECTION_HEADERS(name);
+    }
+  }
+  if (isPseudo || kSingleValue.has(name)) {
+    out.singles ??= [];
+    if ((many && raw.length !== 1) || out.singles.includes(name)) {
+      throw new codes.ERR_HTTP2_HEADER_SINGLE_VALUE(name);
+    }
+    out.singles.push(name);
+  }
+  const into = isPseudo ? out.first : out.rest;
+  // Values are not checked here, as in Node: HTTP/2 frames them by length.
+  if (many) for (const value of raw) into.push(name, String(value));
+  else into.push(name, String(raw));
 }
 
 // A received flat list -> Node's header object: ':status' a number,
