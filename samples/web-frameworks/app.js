@@ -1,5 +1,6 @@
 // One small JSON API on three frameworks from npm, chosen by the first
-// argument (express, fastify or koa); static files come from the directory
+// argument (express, fastify or koa; fastify-h2 and koa-h2 serve the same
+// over cleartext HTTP/2, node:http2); static files come from the directory
 // in the second (default: ./public beside the sources). It listens on
 // 127.0.0.1 at the port in $PORT (default: any free one), prints
 // "listening <port>", and stops on SIGTERM.
@@ -46,8 +47,8 @@ function express() {
   const server = app.listen(port, '127.0.0.1', () => listening(server));
 }
 
-function fastify() {
-  const app = require('fastify')();
+function fastify(options = {}) {
+  const app = require('fastify')(options);
   app.register(require('@fastify/static'), { root: staticDir, prefix: '/static/' });
   app.get('/json', async () => ({ framework, hello: 'world', n: 42 }));
   app.post('/echo', async (req) => ({ received: req.body, type: req.headers['content-type'] }));
@@ -56,7 +57,7 @@ function fastify() {
   app.listen({ port, host: '127.0.0.1' }).then(() => listening(app.server));
 }
 
-function koa() {
+function koa(h2 = false) {
   const Koa = require('koa');
   const Router = require('@koa/router');
   const mount = require('koa-static');
@@ -74,12 +75,17 @@ function koa() {
     return mount(staticDir)(ctx, next);
   });
   app.use(router.routes()).use(router.allowedMethods());
-  const server = app.listen(port, '127.0.0.1', () => listening(server));
+  const server = require(h2 ? 'http2' : 'http').createServer(app.callback());
+  server.listen(port, '127.0.0.1', () => listening(server));
 }
 
-const apps = { express, fastify, koa };
+const apps = {
+  express, fastify, koa,
+  'fastify-h2': () => fastify({ http2: true }),
+  'koa-h2': () => koa(true),
+};
 if (!apps[framework]) {
-  console.error(`usage: app express|fastify|koa [static-dir]`);
+  console.error(`usage: app express|fastify|koa|fastify-h2|koa-h2 [static-dir]`);
   process.exit(2);
 }
 apps[framework]();

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Express, Fastify and Koa (samples/web-frameworks, pinned npm packages)
 packed with jspack, serving real clients: curl, and Node's own http client
-run by node.
+run by node. fastify-h2 and koa-h2 are the same apps on node:http2
+(cleartext): curl speaks HTTP/2 to them (--http2-prior-knowledge) and the
+node client is an http2 session.
 
   web_frameworks.py --jspack J --tmp T --node N FRAMEWORK --mode pack|run|node
 
@@ -33,11 +35,17 @@ ERROR_BODY = {
     "fastify": r'^\{"statusCode":500,"error":"Internal Server Error","message":"boom"\}$',
     "koa": r"^Internal Server Error$",
 }
+ERROR_BODY["fastify-h2"] = ERROR_BODY["fastify"]
+ERROR_BODY["koa-h2"] = ERROR_BODY["koa"]
 NOT_FOUND_BODY = {
     "express": r"<pre>Cannot GET /nope</pre>",
     "fastify": r'^\{"message":"Route GET:/nope not found","error":"Not Found","statusCode":404\}$',
     "koa": r"^Not Found$",
 }
+NOT_FOUND_BODY["fastify-h2"] = NOT_FOUND_BODY["fastify"]
+# Koa's default body is the status message, which HTTP/2 does not have: Node
+# answers "404".
+NOT_FOUND_BODY["koa-h2"] = r"^404$"
 
 # Node's http client: two requests through a keep-alive agent with one
 # socket; prints what each saw as JSON.
@@ -64,12 +72,39 @@ function get(path) {
 })().catch((e) => { console.error(e); process.exit(1); });
 """
 
+# The same over HTTP/2: two requests on one session.
+NODE_H2_CLIENT = r"""
+const http2 = require('http2');
+const port = Number(process.argv[1]);
+const session = http2.connect(`http://127.0.0.1:${port}`);
+function get(path) {
+  return new Promise((resolve, reject) => {
+    const req = session.request({ ':path': path });
+    let status;
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('response', (headers) => { status = headers[':status']; });
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => resolve({ status, reused: true, body }));
+    req.on('error', reject);
+  });
+}
+(async () => {
+  const first = await get('/json');
+  const second = await get('/stream');
+  console.log(JSON.stringify([first, second]));
+  session.close();
+})().catch((e) => { console.error(e); process.exit(1); });
+"""
+
+H2_FLAGS = []
+
 
 def curl(port, path, *extra):
     """(status, headers text, body) of one request."""
     with tempfile.TemporaryDirectory() as d:
         head = os.path.join(d, "head")
-        r = subprocess.run(["curl", "-sS", "--max-time", "10", "-D", head,
+        r = subprocess.run(["curl", "-sS", "--max-time", "10", *H2_FLAGS, "-D", head,
                             "-o", os.path.join(d, "body"), *extra,
                             f"http://127.0.0.1:{port}{path}"],
                            capture_output=True, timeout=30)
@@ -109,8 +144,11 @@ def check(framework, port, node):
 
     status, headers, body = curl(port, "/stream")
     expect(status == 200, f"/stream: status {status}")
-    expect((header(headers, "transfer-encoding") or "").lower() == "chunked",
-           f"/stream: not chunked:\n{headers}")
+    if H2_FLAGS:
+        expect(headers.startswith("HTTP/2 200"), f"/stream: not HTTP/2:\n{headers}")
+    else:
+        expect((header(headers, "transfer-encoding") or "").lower() == "chunked",
+               f"/stream: not chunked:\n{headers}")
     expect(body == "".join(f"line {i}\n" for i in range(5)), f"/stream: body {body!r}")
 
     status, headers, body = curl(port, "/static/hello.txt")
@@ -129,7 +167,7 @@ def check(framework, port, node):
     expect(re.search(NOT_FOUND_BODY[framework], body, re.M), f"/nope: body {body!r}")
 
     # curl: two URLs on one command line share the kept-alive connection.
-    r = subprocess.run(["curl", "-sS", "--max-time", "10", "-o", "/dev/null",
+    r = subprocess.run(["curl", "-sS", "--max-time", "10", *H2_FLAGS, "-o", "/dev/null",
                         "-o", "/dev/null", "-w", "%{num_connects}\n",
                         f"http://127.0.0.1:{port}/json",
                         f"http://127.0.0.1:{port}/json"],
@@ -137,7 +175,8 @@ def check(framework, port, node):
     expect(r.stdout.split() == ["1", "0"],
            f"curl keep-alive: connections per request {r.stdout.split()} {r.stderr}")
 
-    r = subprocess.run([node, "-e", NODE_CLIENT, str(port)], capture_output=True,
+    client = NODE_H2_CLIENT if H2_FLAGS else NODE_CLIENT
+    r = subprocess.run([node, "-e", client, str(port)], capture_output=True,
                        text=True, timeout=30)
     expect(r.returncode == 0, f"node client: {r.stderr}")
     first, second = json.loads(r.stdout)
@@ -173,6 +212,8 @@ def main():
     ap.add_argument("framework", choices=sorted(ERROR_BODY))
     ap.add_argument("--mode", choices=["pack", "run", "node"], default="pack")
     args = ap.parse_args()
+    if args.framework.endswith("-h2"):
+        H2_FLAGS.append("--http2-prior-knowledge")
     if not shutil.which("curl") or not args.node:
         print("skipped: needs curl and node")
         return SKIP
