@@ -38,7 +38,8 @@ constexpr const char* kTemplateKey = "http2.template";
 
 // Event types, as events() reports them ([type, streamId, ...]).
 enum EventType {
-  kEventHeaders = 1,      // [1, id, category, endStream, [name, value, ...]]
+  kEventHeaders = 1,      // [1, id, category, endStream, [name, value, ...],
+                          //  [never-indexed name, ...]?]
   kEventData = 2,         // [2, id, Uint8Array]
   kEventEnd = 3,          // [3, id]: the peer ended its side
   kEventClose = 4,        // [4, id, errorCode]
@@ -46,7 +47,8 @@ enum EventType {
   kEventSettingsAck = 6,  // [6, 0]
   kEventPing = 7,         // [7, 0, Uint8Array(8), isAck]
   kEventGoaway = 8,       // [8, lastStreamId, errorCode, Uint8Array]
-  kEventPush = 9,         // [9, parentId, promisedId, [name, value, ...]]
+  kEventPush = 9,         // [9, parentId, promisedId, [name, value, ...],
+                          //  [never-indexed name, ...]?]
   kEventDataSent = 10,    // [10, id, bytes taken from the write queue]
   kEventWantTrailers = 11,  // [11, id]
   kEventFrameError = 12,    // [12, id, frameType, nghttp2 error code]
@@ -61,6 +63,8 @@ struct Event {
   bool flag = false;
   std::string bytes;
   std::vector<std::string> strings;
+  // Header names the peer sent as never-indexed.
+  std::vector<std::string> sensitive;
 };
 
 // A stream's body on its way out.
@@ -210,6 +214,7 @@ class Session {
     session_ = nullptr;
     outgoing_.clear();
     incoming_.clear();
+    sensitive_.clear();
     events_.clear();
   }
 
@@ -235,17 +240,35 @@ class Session {
   static int OnBeginHeaders(nghttp2_session*, const nghttp2_frame* frame,
                             void* user_data) {
     Self(user_data)->incoming_[HeaderStream(frame)].clear();
+    Self(user_data)->sensitive_.erase(HeaderStream(frame));
     return 0;
+  }
+
+  // The header block's list and its never-indexed names, moved to `event`.
+  void TakeHeaders(int32_t id, Event* event) {
+    event->strings = std::move(incoming_[id]);
+    incoming_.erase(id);
+    auto it = sensitive_.find(id);
+    if (it != sensitive_.end()) {
+      event->sensitive = std::move(it->second);
+      sensitive_.erase(it);
+    }
   }
 
   static int OnHeader(nghttp2_session*, const nghttp2_frame* frame,
                       const uint8_t* name, size_t name_length,
-                      const uint8_t* value, size_t value_length, uint8_t,
+                      const uint8_t* value, size_t value_length, uint8_t flags,
                       void* user_data) {
-    std::vector<std::string>& list =
-        Self(user_data)->incoming_[HeaderStream(frame)];
+    Session* self = Self(user_data);
+    int32_t id = HeaderStream(frame);
+    std::vector<std::string>& list = self->incoming_[id];
     list.emplace_back(reinterpret_cast<const char*>(name), name_length);
     list.emplace_back(reinterpret_cast<const char*>(value), value_length);
+    // The peer asked that this field never be indexed (a sensitive one).
+    if ((flags & NGHTTP2_NV_FLAG_NO_INDEX) != 0) {
+      self->sensitive_[id].emplace_back(reinterpret_cast<const char*>(name),
+                                        name_length);
+    }
     return 0;
   }
 
@@ -259,16 +282,14 @@ class Session {
         Event& event = self->Push(kEventHeaders, id);
         event.a = frame->headers.cat;
         event.flag = end_stream;
-        event.strings = std::move(self->incoming_[id]);
-        self->incoming_.erase(id);
+        self->TakeHeaders(id, &event);
         break;
       }
       case NGHTTP2_PUSH_PROMISE: {
         int32_t promised = frame->push_promise.promised_stream_id;
         Event& event = self->Push(kEventPush, id);
         event.a = static_cast<uint32_t>(promised);
-        event.strings = std::move(self->incoming_[promised]);
-        self->incoming_.erase(promised);
+        self->TakeHeaders(promised, &event);
         break;
       }
       case NGHTTP2_DATA:
@@ -333,6 +354,7 @@ class Session {
     Session* self = Self(user_data);
     self->outgoing_.erase(id);
     self->incoming_.erase(id);
+    self->sensitive_.erase(id);
     Event& event = self->Push(kEventClose, id);
     event.a = error_code;
     return 0;
@@ -444,6 +466,13 @@ class Session {
         strings.push_back(value);
       }
       items.push_back(v8::Array::New(isolate, strings.data(), strings.size()));
+      if (!event->sensitive.empty()) {
+        std::vector<v8::Local<v8::Value>> names;
+        for (const std::string& name : event->sensitive) {
+          names.push_back(OneByteString(isolate, name.c_str()));
+        }
+        items.push_back(v8::Array::New(isolate, names.data(), names.size()));
+      }
     }
     return v8::Array::New(isolate, items.data(), items.size());
   }
@@ -478,6 +507,7 @@ class Session {
   nghttp2_data_provider provider_{};
   std::unordered_map<int32_t, Outgoing> outgoing_;
   std::unordered_map<int32_t, std::vector<std::string>> incoming_;
+  std::unordered_map<int32_t, std::vector<std::string>> sensitive_;
   std::vector<Event> events_;
 };
 

@@ -259,7 +259,7 @@ class Http2Session extends EventEmitter {
       const stream = this[kStreams].get(id);
       switch (type) {
         case binding.EVENT_HEADERS:
-          this.onHeaders(id, stream, event[2], event[3], event[4]);
+          this.onHeaders(id, stream, event[2], event[3], event[4], event[5]);
           break;
         case binding.EVENT_DATA:
           if (stream === undefined || stream.destroyed) {
@@ -296,7 +296,7 @@ class Http2Session extends EventEmitter {
           this.onGoaway(event[2], id, event[3]);
           break;
         case binding.EVENT_PUSH:
-          this.onPush(id, event[2], event[3]);
+          this.onPush(id, event[2], event[3], event[4]);
           break;
         case binding.EVENT_FRAME_ERROR:
           this.onFrameError(id, event[2], event[3], stream);
@@ -515,8 +515,8 @@ class ServerHttp2Session extends Http2Session {
 
   get server() { return this[kServer]; }
 
-  onHeaders(id, stream, category, endStream, list) {
-    const headers = util.toHeaderObject(list);
+  onHeaders(id, stream, category, endStream, list, sensitive) {
+    const headers = util.toHeaderObject(list, sensitive);
     const flags = endStream ? 5 : 4;
     if (stream === undefined) {
       if (this[kInner].closed) return;
@@ -624,16 +624,16 @@ class ClientHttp2Session extends Http2Session {
     return stream;
   }
 
-  onHeaders(id, stream, category, endStream, list) {
+  onHeaders(id, stream, category, endStream, list, sensitive) {
     if (stream === undefined) return;
-    const headers = util.toHeaderObject(list);
+    const headers = util.toHeaderObject(list, sensitive);
     const flags = endStream ? 5 : 4;
     stream.onResponseHeaders(headers, flags, list, endStream, category);
   }
 
-  onPush(parentId, promisedId, list) {
+  onPush(parentId, promisedId, list, sensitive) {
     const parent = this[kStreams].get(parentId);
-    const headers = util.toHeaderObject(list);
+    const headers = util.toHeaderObject(list, sensitive);
     const stream = new ClientHttp2Stream(this, {});
     stream.assignId(promisedId);
     stream.end();

@@ -43,10 +43,17 @@ function toHeaderList(headers, pseudo) {
   }
   const list = out.first.length === 0 ? out.rest : out.first.concat(out.rest);
   const marked = headers[sensitiveHeaders];
-  if (!Array.isArray(marked) || marked.length === 0) return { list, sensitive: undefined };
-  const neverIndex = new Set(marked.map((name) => String(name).toLowerCase()));
-  const flags = new Uint8Array(list.length / 2);
-  for (let i = 0; i < flags.length; i++) flags[i] = neverIndex.has(list[2 * i]) ? 1 : 0;
+  const neverIndex = Array.isArray(marked) && marked.length > 0 ?
+    new Set(marked.map((name) => String(name).toLowerCase())) : null;
+  // Never indexed (sent as sensitive) even when not marked, as Node does:
+  // authorization, and a cookie shorter than 20 bytes.
+  let flags;
+  for (let i = 0; i < list.length; i += 2) {
+    const name = list[i];
+    const secret = (neverIndex !== null && neverIndex.has(name)) || name === 'authorization' ||
+      (name === 'cookie' && list[i + 1].length < 20);
+    if (secret) (flags ??= new Uint8Array(list.length / 2))[i / 2] = 1;
+  }
   return { list, sensitive: flags };
 }
 
@@ -80,7 +87,7 @@ function addHeader(out, key, raw) {
 // A received flat list -> Node's header object: ':status' a number,
 // set-cookie an array, cookie joined by '; ', other repeats by ', ', a
 // repeated single-value header keeping its first value.
-function toHeaderObject(list) {
+function toHeaderObject(list, sensitive) {
   const headers = { __proto__: null };
   for (let i = 0; i < list.length; i += 2) {
     const name = list[i];
@@ -95,7 +102,7 @@ function toHeaderObject(list) {
       else headers[name] = `${existing}, ${value}`;
     }
   }
-  headers[sensitiveHeaders] = [];
+  headers[sensitiveHeaders] = sensitive ?? [];
   return headers;
 }
 

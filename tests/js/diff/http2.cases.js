@@ -280,8 +280,36 @@ async function pushAndFileCases() {
   emit('push and files', seen);
 }
 
+// Never-indexed fields: the ones marked with http2.sensitiveHeaders, and
+// those Node marks itself (authorization, a short cookie), as the peer sees
+// them.
+async function sensitiveCases() {
+  const seen = [];
+  const server = await startServer((stream, headers) => {
+    seen.push(['server sees', headers[http2.sensitiveHeaders]]);
+    stream.respond({
+      ':status': 200, 'x-secret': 'v', 'x-plain': 'p', 'set-cookie': ['a=1', 'b=2'],
+      [http2.sensitiveHeaders]: ['x-secret', 'Set-Cookie'],
+    }, { endStream: true });
+  });
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  const ask = (headers) => new Promise((resolve) => {
+    const req = session.request(headers);
+    req.on('response', (h) => seen.push(['client sees', h[http2.sensitiveHeaders]]));
+    req.on('close', resolve);
+    req.resume();
+  });
+  await ask({ ':path': '/', authorization: 'tok', cookie: 'c=1', 'x-a': 'b',
+              [http2.sensitiveHeaders]: ['x-a'] });
+  await ask({ ':path': '/', cookie: 'long-cookie-value=0123456789abcdef' });
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('sensitive headers', seen);
+}
+
 async function main() {
   staticCases();
+  await sensitiveCases();
   await pushAndFileCases();
   await requestCases();
   await compatCases();
