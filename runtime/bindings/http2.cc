@@ -110,6 +110,7 @@ class Session {
     nghttp2_option_set_max_reserved_remote_streams(option, options[1]);
     nghttp2_option_set_max_send_header_block_length(option, options[2]);
     nghttp2_option_set_max_deflate_dynamic_table_size(option, options[3]);
+    max_header_pairs_ = options[4];
     int rv = server_ ? nghttp2_session_server_new2(&session_, callbacks, this,
                                                    option)
                      : nghttp2_session_client_new2(&session_, callbacks, this,
@@ -262,6 +263,14 @@ class Session {
     Session* self = Self(user_data);
     int32_t id = HeaderStream(frame);
     std::vector<std::string>& list = self->incoming_[id];
+    // More fields than maxHeaderListPairs: the stream is refused, as Node
+    // refuses it (ENHANCE_YOUR_CALM), and the rest of the block is skipped.
+    if (list.size() / 2 >= self->max_header_pairs_) {
+      nghttp2_submit_rst_stream(self->session_, NGHTTP2_FLAG_NONE, id,
+                                NGHTTP2_ENHANCE_YOUR_CALM);
+      list.clear();
+      return NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE;
+    }
     list.emplace_back(reinterpret_cast<const char*>(name), name_length);
     list.emplace_back(reinterpret_cast<const char*>(value), value_length);
     // The peer asked that this field never be indexed (a sensitive one).
@@ -502,6 +511,7 @@ class Session {
 
   Runtime* runtime_;
   bool server_;
+  size_t max_header_pairs_ = 128;
   nghttp2_session* session_ = nullptr;
   v8::Global<v8::Object> object_;
   nghttp2_data_provider provider_{};
@@ -583,14 +593,14 @@ constexpr uint32_t kSubmitWantTrailers = 2;
 
 // create(isServer, options) -> handle or undefined. options is a Uint32Array
 // [peerMaxConcurrentStreams, maxReservedRemoteStreams,
-// maxSendHeaderBlockLength, maxDeflateDynamicTableSize].
+// maxSendHeaderBlockLength, maxDeflateDynamicTableSize, maxHeaderListPairs].
 void Create(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(args[0]->IsBoolean() && args[1]->IsUint32Array());
   Runtime* runtime = Runtime::From(args);
   size_t length;
   const uint8_t* options = ViewData(args[1], &length);
-  JSPACK_CHECK(length >= 4 * sizeof(uint32_t));
-  uint32_t values[4];
+  JSPACK_CHECK(length >= 5 * sizeof(uint32_t));
+  uint32_t values[5];
   std::memcpy(values, options, sizeof(values));
   v8::Local<v8::Object> object;
   if (!runtime->NewHandleObject(kTemplateKey, "Http2Session")

@@ -98,7 +98,8 @@ class Http2Session extends EventEmitter {
     const limits = Uint32Array.of(options.peerMaxConcurrentStreams ?? 100,
                                   options.maxReservedRemoteStreams ?? 200,
                                   options.maxSendHeaderBlockLength ?? 64 * 1024,
-                                  options.maxDeflateDynamicTableSize ?? 4096);
+                                  options.maxDeflateDynamicTableSize ?? 4096,
+                                  Math.max(4, options.maxHeaderListPairs ?? 128));
     this[kHandle] = binding.create(type === NGHTTP2_SESSION_SERVER, limits);
     socket[kSession] = this;
     // Frames go out as nghttp2 makes them; Nagle would hold a response's

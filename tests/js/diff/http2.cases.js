@@ -307,8 +307,38 @@ async function sensitiveCases() {
   emit('sensitive headers', seen);
 }
 
+// maxHeaderListPairs: a request with more fields is refused.
+async function headerPairsCases() {
+  const seen = [];
+  const server = http2.createServer({ maxHeaderListPairs: 10 });
+  server.on('stream', (stream, headers) => {
+    seen.push(['server stream', Object.keys(headers).length]);
+    stream.respond({ ':status': 200 }, { endStream: true });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  for (const n of [6, 7, 300]) {
+    await new Promise((resolve) => {
+      const headers = { ':path': '/' };
+      for (let i = 0; i < n; i++) headers[`x-h${i}`] = 'v';
+      const req = session.request(headers);
+      req.on('response', (h) => seen.push([n, 'response', h[':status']]));
+      req.on('error', (err) => seen.push([n, 'error', err.code, err.message]));
+      req.on('close', () => {
+        seen.push([n, 'close', req.rstCode]);
+        resolve();
+      });
+      req.resume();
+    });
+  }
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('maxHeaderListPairs', seen);
+}
+
 async function main() {
   staticCases();
+  await headerPairsCases();
   await sensitiveCases();
   await pushAndFileCases();
   await requestCases();
