@@ -48,6 +48,14 @@ function listenOnce(emitter, event, callback) {
   if (callback !== undefined) emitter.once(event, checkedCallback(callback));
 }
 
+// Sends RST_STREAM. A cancel first sends what is queued (the stream's own
+// HEADERS, say), as Node does: the peer sees the stream it cancels.
+function resetStream(session, id, code) {
+  if (code === NGHTTP2_CANCEL) session.sendQueued();
+  binding.rstStream(session[kHandle], id, code);
+  session.scheduleFlush();
+}
+
 // A stream's 'end' listener once nghttp2 closed it: destroyed on the next
 // tick, after the app's own 'end' listeners.
 function destroyAfterEnd() {
@@ -198,6 +206,18 @@ class Http2Session extends EventEmitter {
     if (inner.flushQueued || inner.destroyed) return;
     inner.flushQueued = true;
     process.nextTick(runQueuedFlush, this);
+  }
+
+  // Writes the frames nghttp2 has queued, now; its events wait for the next
+  // dispatch (safe inside one).
+  sendQueued() {
+    const inner = this[kInner];
+    if (inner.destroyed || inner.waitingDrain || inner.connecting) return;
+    const out = binding.send(this[kHandle], kSendLimit);
+    if (out === undefined || typeof out === 'number') return;
+    if (this.socket.write(Buffer.from(out.buffer, out.byteOffset, out.byteLength)) === false) {
+      inner.waitingDrain = true;
+    }
   }
 
   // Writes what nghttp2 has to send and hands its events out, until neither
@@ -910,10 +930,7 @@ class Http2Stream extends Duplex {
       return;
     }
     const { session } = this;
-    if (!session.destroyed) {
-      binding.rstStream(session[kHandle], inner.id, code);
-      session.scheduleFlush();
-    }
+    if (!session.destroyed) resetStream(session, inner.id, code);
   }
 
   _destroy(err, callback) {
@@ -924,7 +941,7 @@ class Http2Stream extends Duplex {
       const code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_CANCEL;
       if (inner.rstCode === NGHTTP2_NO_ERROR) inner.rstCode = code;
       inner.closed = true;
-      binding.rstStream(session[kHandle], inner.id, inner.rstCode);
+      resetStream(session, inner.id, inner.rstCode);
       session.removeStream(this);
       session.scheduleFlush();
     } else if (inner.id === undefined) {

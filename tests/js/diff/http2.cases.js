@@ -336,8 +336,35 @@ async function headerPairsCases() {
   emit('maxHeaderListPairs', seen);
 }
 
+// Requests cancelled right after they were made still reach the server
+// (their HEADERS go out before the RST_STREAM), whose respond() then works.
+async function cancelCases() {
+  const seen = [];
+  const server = await startServer((stream) => {
+    stream.on('error', (err) => seen.push(['server stream error', err.code]));
+    stream.respond({ ':status': 200 });
+    stream.end('x');
+    seen.push(['server stream']);
+  });
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  await new Promise((resolve) => session.on('connect', resolve));
+  const closed = [];
+  for (let i = 0; i < 3; i++) {
+    const req = session.request({ ':path': '/' });
+    req.on('error', (err) => seen.push(['client error', err.code]));
+    closed.push(new Promise((resolve) => req.on('close', () => resolve(req.rstCode))));
+    req.close(http2.constants.NGHTTP2_CANCEL);
+  }
+  seen.push(['client rstCodes', await Promise.all(closed)]);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('cancelled at once', seen);
+}
+
 async function main() {
   staticCases();
+  await cancelCases();
   await headerPairsCases();
   await sensitiveCases();
   await pushAndFileCases();
