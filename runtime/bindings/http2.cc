@@ -53,6 +53,8 @@ enum EventType {
   kEventWantTrailers = 11,  // [11, id]
   kEventFrameError = 12,    // [12, id, frameType, nghttp2 error code]
   kEventRstStream = 13,     // [13, id, errorCode]: the peer reset it
+  kEventAltsvc = 14,        // [14, id, [origin, field value]]
+  kEventOrigin = 15,        // [15, 0, [origin, ...]]
 };
 
 struct Event {
@@ -106,6 +108,8 @@ class Session {
       return false;
     }
     nghttp2_option_set_no_auto_window_update(option, 1);
+    nghttp2_option_set_builtin_recv_extension_type(option, NGHTTP2_ALTSVC);
+    nghttp2_option_set_builtin_recv_extension_type(option, NGHTTP2_ORIGIN);
     nghttp2_option_set_peer_max_concurrent_streams(option, options[0]);
     nghttp2_option_set_max_reserved_remote_streams(option, options[1]);
     nghttp2_option_set_max_send_header_block_length(option, options[2]);
@@ -337,6 +341,26 @@ class Session {
         event.a = frame->rst_stream.error_code;
         break;
       }
+      case NGHTTP2_ALTSVC: {
+        auto* altsvc = static_cast<const nghttp2_ext_altsvc*>(frame->ext.payload);
+        Event& event = self->Push(kEventAltsvc, id);
+        event.strings.emplace_back(reinterpret_cast<const char*>(altsvc->origin),
+                                   altsvc->origin_len);
+        event.strings.emplace_back(
+            reinterpret_cast<const char*>(altsvc->field_value),
+            altsvc->field_value_len);
+        break;
+      }
+      case NGHTTP2_ORIGIN: {
+        auto* origin = static_cast<const nghttp2_ext_origin*>(frame->ext.payload);
+        Event& event = self->Push(kEventOrigin, 0);
+        for (size_t i = 0; i < origin->nov; i++) {
+          event.strings.emplace_back(
+              reinterpret_cast<const char*>(origin->ov[i].origin),
+              origin->ov[i].origin_len);
+        }
+        break;
+      }
       default:
         break;
     }
@@ -456,7 +480,8 @@ class Session {
       items.push_back(v8::Boolean::New(isolate, event->flag));
     }
     if (event->type == kEventHeaders || event->type == kEventPush ||
-        event->type == kEventSettings) {
+        event->type == kEventSettings || event->type == kEventAltsvc ||
+        event->type == kEventOrigin) {
       std::vector<v8::Local<v8::Value>> strings;
       strings.reserve(event->strings.size());
       for (size_t i = 0; i < event->strings.size(); i++) {
@@ -767,6 +792,51 @@ void Goaway(const v8::FunctionCallbackInfo<v8::Value>& args) {
                             Uint(args, 1), opaque, length));
 }
 
+// A JS string's latin1 bytes.
+std::string Latin1(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  JSPACK_CHECK(value->IsString());
+  v8::Local<v8::String> s = value.As<v8::String>();
+  std::string bytes(s->Length(), '\0');
+  s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0, -1,
+                  v8::String::NO_NULL_TERMINATION);
+  return bytes;
+}
+
+// altsvc(handle, id, origin, value): an ALTSVC frame (origin empty when id
+// is a stream's) -> 0 or an error code.
+void Altsvc(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Session* session = Session::From(args[0]);
+  v8::Isolate* isolate = args.GetIsolate();
+  std::string origin = Latin1(isolate, args[2]);
+  std::string value = Latin1(isolate, args[3]);
+  args.GetReturnValue().Set(nghttp2_submit_altsvc(
+      session->session(), NGHTTP2_FLAG_NONE, Int(args, 1),
+      reinterpret_cast<const uint8_t*>(origin.data()), origin.size(),
+      reinterpret_cast<const uint8_t*>(value.data()), value.size()));
+}
+
+// origin(handle, [origin, ...]): an ORIGIN frame -> 0 or an error code.
+void Origin(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Session* session = Session::From(args[0]);
+  v8::Isolate* isolate = args.GetIsolate();
+  JSPACK_CHECK(args[1]->IsArray());
+  v8::Local<v8::Array> list = args[1].As<v8::Array>();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  std::vector<std::string> origins;
+  for (uint32_t i = 0; i < list->Length(); i++) {
+    v8::Local<v8::Value> item;
+    if (!list->Get(context, i).ToLocal(&item)) return;
+    origins.push_back(Latin1(isolate, item));
+  }
+  std::vector<nghttp2_origin_entry> entries;
+  for (std::string& origin : origins) {
+    entries.push_back(
+        {reinterpret_cast<uint8_t*>(origin.data()), origin.size()});
+  }
+  args.GetReturnValue().Set(nghttp2_submit_origin(
+      session->session(), NGHTTP2_FLAG_NONE, entries.data(), entries.size()));
+}
+
 // ping(handle, view of 8 bytes) -> 0 or an error code.
 void Ping(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Session* session = Session::From(args[0]);
@@ -888,6 +958,8 @@ constexpr runtime::Method kMethods[] = {
     {"rstStream", RstStream},
     {"goaway", Goaway},
     {"ping", Ping},
+    {"altsvc", Altsvc},
+    {"origin", Origin},
     {"consume", Consume},
     {"setLocalWindowSize", SetLocalWindowSize},
     {"state", State},
@@ -912,6 +984,8 @@ constexpr runtime::Constant kConstants[] = {
     {"EVENT_WANT_TRAILERS", kEventWantTrailers},
     {"EVENT_FRAME_ERROR", kEventFrameError},
     {"EVENT_RST_STREAM", kEventRstStream},
+    {"EVENT_ALTSVC", kEventAltsvc},
+    {"EVENT_ORIGIN", kEventOrigin},
     {"HCAT_HEADERS", NGHTTP2_HCAT_HEADERS},
     {"SUBMIT_END_STREAM", kSubmitEndStream},
     {"SUBMIT_WANT_TRAILERS", kSubmitWantTrailers},

@@ -228,6 +228,41 @@ test('TLS: h2 by ALPN both ways, and HTTP/1.1 on the same port with allowHTTP1',
   server.close();
 });
 
+test('ALTSVC and ORIGIN frames from a TLS server reach our client and a node client', async () => {
+  const server = http2.createSecureServer({ key: certs.srvKey, cert: certs.srv });
+  server.on('session', (session) => {
+    session.altsvc('h2=":9443"', 'https://alt.example');
+    session.origin('https://o1.example', new URL('https://o2.example:444/x'));
+  });
+  server.on('stream', (stream) => stream.respond({ [STATUS]: 200 }, { endStream: true }));
+  const port = await listen(server);
+  const session = http2.connect(`https://localhost:${port}`, { ca: certs.ca });
+  const altsvc = new Promise((resolve) => session.on('altsvc', (...args) => resolve(args)));
+  const origin = new Promise((resolve) => session.on('origin', resolve));
+  assert.deepStrictEqual(await altsvc, ['h2=":9443"', 'https://alt.example', 0]);
+  assert.deepStrictEqual(await origin, ['https://o1.example', 'https://o2.example:444']);
+  assert.deepStrictEqual(session.originSet,
+                         [`https://localhost:${port}`, 'https://o1.example', 'https://o2.example:444']);
+  session.close();
+  const script = `
+    const http2 = require('http2');
+    const session = http2.connect('https://localhost:${port}', { ca: process.env.CA });
+    const seen = [];
+    session.on('altsvc', (alt, origin) => seen.push(alt + ' ' + origin));
+    session.on('origin', (origins) => {
+      seen.push(origins.join(' '));
+      console.log(seen.join('|'));
+      session.close();
+    });`;
+  const child = spawn('node', ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'],
+                                                env: { ...process.env, CA: certs.ca } });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  await new Promise((resolve) => child.on('exit', resolve));
+  assert.strictEqual(out.trim(), 'h2=":9443" https://alt.example|https://o1.example https://o2.example:444');
+  server.close();
+});
+
 test('resets, goaway, settings and refused connections', async () => {
   const server = http2.createServer();
   server.on('stream', (stream, headers) => {

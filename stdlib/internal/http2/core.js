@@ -48,6 +48,21 @@ function listenOnce(emitter, event, callback) {
   if (callback !== undefined) emitter.once(event, checkedCallback(callback));
 }
 
+// What ALTSVC and ORIGIN frames may carry in all.
+const kMaxExtensionPayload = 16382;
+// An Alt-Svc field value: visible ASCII, spaces and tabs.
+const kAltsvcValue = /^[\t\x20-\x7e]*$/;
+
+// The ASCII origin of a URL string, a URL, or an object with an origin.
+function originOf(value, name, expected) {
+  if (typeof value === 'string') return new URL(value).origin;
+  if (value instanceof URL) return value.origin;
+  if (value !== null && typeof value === 'object' && typeof value.origin === 'string') {
+    return new URL(value.origin).origin;
+  }
+  throw new codes.ERR_INVALID_ARG_TYPE(name, expected, value);
+}
+
 // Sends RST_STREAM. A cancel first sends what is queued (the stream's own
 // HEADERS, say), as Node does: the peer sees the stream it cancels.
 function resetStream(session, id, code) {
@@ -144,7 +159,8 @@ class Http2Session extends EventEmitter {
   }
   get originSet() {
     if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return undefined;
-    return [this[kInner].origin];
+    this[kInner].originSet ??= [this[kInner].origin];
+    return [...this[kInner].originSet];
   }
   get pendingSettingsAck() { return this[kInner].pendingAcks > 0; }
   get localSettings() { return { ...this[kInner].localSettings }; }
@@ -319,6 +335,12 @@ class Http2Session extends EventEmitter {
         case binding.EVENT_PUSH:
           this.onPush(id, event[2], event[3], event[4]);
           break;
+        case binding.EVENT_ALTSVC:
+          this.emit('altsvc', event[2][1], event[2][0], id);
+          break;
+        case binding.EVENT_ORIGIN:
+          this.onOrigin(event[2]);
+          break;
         case binding.EVENT_FRAME_ERROR:
           this.onFrameError(id, event[2], event[3], stream);
           break;
@@ -386,6 +408,14 @@ class Http2Session extends EventEmitter {
 
   onPush() {}
   onHeaders() {}
+
+  // ORIGIN frames count over TLS only (RFC 8336).
+  onOrigin(origins) {
+    if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return;
+    const set = (this[kInner].originSet ??= [this[kInner].origin]);
+    for (const origin of origins) if (!set.includes(origin)) set.push(origin);
+    this.emit('origin', origins);
+  }
 
   ping(payload, callback) {
     if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
@@ -551,10 +581,43 @@ class ServerHttp2Session extends Http2Session {
     if (category === binding.HCAT_HEADERS) stream.onTrailers(headers, flags, list, endStream);
   }
 
-  // A server sends ALTSVC and ORIGIN only with nghttp2 extension support,
-  // which this build leaves off.
-  altsvc() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('altsvc'); }
-  origin() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('origin'); }
+  // An ALTSVC frame (RFC 7838) for an origin, or for the stream with that
+  // id.
+  altsvc(alt, originOrStream) {
+    if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (typeof alt !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('alt', 'string', alt);
+    if (!kAltsvcValue.test(alt)) throw new codes.ERR_INVALID_CHAR('alt');
+    let id = 0;
+    let origin = '';
+    if (typeof originOrStream === 'number') {
+      if (!Number.isInteger(originOrStream) || originOrStream <= 0 || originOrStream >= 2 ** 32) {
+        throw new codes.ERR_OUT_OF_RANGE('originOrStream', '> 0 && < 4294967296', originOrStream);
+      }
+      id = originOrStream;
+    } else {
+      origin = originOf(originOrStream, 'originOrStream', ['string', 'number', 'URL', 'Object']);
+      if (origin === 'null') throw new codes.ERR_HTTP2_ALTSVC_INVALID_ORIGIN();
+    }
+    if (origin.length + alt.length > kMaxExtensionPayload) throw new codes.ERR_HTTP2_ALTSVC_LENGTH();
+    binding.altsvc(this[kHandle], id, origin, alt);
+    this.flush();
+  }
+
+  // An ORIGIN frame (RFC 8336): the origins this connection serves.
+  origin(...origins) {
+    if (this[kInner].destroyed) throw new codes.ERR_HTTP2_INVALID_SESSION();
+    if (origins.length === 0) return;
+    const list = origins.map((item) => {
+      const origin = originOf(item, 'origin', 'string');
+      if (origin === 'null') throw new codes.ERR_HTTP2_INVALID_ORIGIN();
+      return origin;
+    });
+    if (list.reduce((sum, origin) => sum + origin.length, 0) > kMaxExtensionPayload) {
+      throw new codes.ERR_HTTP2_ORIGIN_LENGTH();
+    }
+    binding.origin(this[kHandle], list);
+    this.flush();
+  }
 }
 
 class ClientHttp2Session extends Http2Session {

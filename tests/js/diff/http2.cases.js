@@ -362,8 +362,37 @@ async function cancelCases() {
   emit('cancelled at once', seen);
 }
 
+// ALTSVC and ORIGIN from a cleartext server: the calls' checks, and the
+// client's 'altsvc' events (ORIGIN counts over TLS only).
+async function extensionFrameCases() {
+  const seen = [];
+  const server = http2.createServer();
+  server.on('session', (session) => {
+    for (const [alt, o] of [['h2=":8000"', 'https://example.org:8111/this'], ['h2=":8000"', 1],
+      ['bad alt\n', 'https://a'], ['h2=":1"', 'null'], ['x'.repeat(17000), 'https://a'], ['h2=":1"', {}],
+      ['h2=":1"', new URL('http://u.example')], [1, 'https://a'], ['h2=":1"', 0],
+      ['h2=":1"', { origin: 'https://b.example' }]]) {
+      seen.push(['altsvc', String(o).slice(0, 40), attempt(() => session.altsvc(alt, o))]);
+    }
+    for (const o of [['https://o1.example', new URL('https://o2.example:444/x')], ['null'], [42],
+      ['x'.repeat(17000)], [{ origin: 'https://c.example' }]]) {
+      seen.push(['origin', String(o[0]).slice(0, 40), attempt(() => session.origin(...o))]);
+    }
+  });
+  server.on('stream', (stream) => stream.respond({ ':status': 200 }, { endStream: true }));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  session.on('altsvc', (alt, origin, id) => seen.push(['client altsvc', alt, origin, id]));
+  session.on('origin', (origins) => seen.push(['client origin', origins]));
+  await new Promise((resolve) => session.request({ ':path': '/' }).on('close', resolve).resume());
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('altsvc and origin', seen);
+}
+
 async function main() {
   staticCases();
+  await extensionFrameCases();
   await cancelCases();
   await headerPairsCases();
   await sensitiveCases();
