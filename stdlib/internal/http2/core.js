@@ -24,6 +24,8 @@ const kSession = Symbol('kSession');
 const kStreams = Symbol('kStreams');
 const kInner = Symbol('kInner');
 const kServer = Symbol('kServer');
+const kSocket = Symbol('kSocket');
+const kSocketProxy = Symbol('kSocketProxy');
 
 const kSendLimit = 256 * 1024;
 // nghttp2's NGHTTP2_ERR_PROTO ("Protocol error").
@@ -46,6 +48,26 @@ function checkedCallback(callback) {
 
 function listenOnce(emitter, event, callback) {
   if (callback !== undefined) emitter.once(event, checkedCallback(callback));
+}
+
+const kNoSocketManipulation = new Set(['destroy', 'emit', 'end', 'pause', 'read', 'resume', 'write']);
+
+function refuseSocketManipulation() {
+  throw new codes.ERR_HTTP2_NO_SOCKET_MANIPULATION();
+}
+
+function socketProxyHandler(session) {
+  return {
+    get(socket, prop) {
+      if (kNoSocketManipulation.has(prop)) return refuseSocketManipulation;
+      if (prop === 'setTimeout') return session.setTimeout.bind(session);
+      const value = Reflect.get(socket, prop);
+      return typeof value === 'function' ? value.bind(socket) : value;
+    },
+    set(socket, prop, value) {
+      return Reflect.set(socket, prop, value);
+    },
+  };
 }
 
 // What ALTSVC and ORIGIN frames may carry in all.
@@ -117,7 +139,7 @@ class Http2Session extends EventEmitter {
       startedAt: 0,
     };
     this.type = type;
-    this.socket = socket;
+    this[kSocket] = socket;
     const limits = Uint32Array.of(options.peerMaxConcurrentStreams ?? 100,
                                   options.maxReservedRemoteStreams ?? 200,
                                   options.maxSendHeaderBlockLength ?? 64 * 1024,
@@ -146,16 +168,26 @@ class Http2Session extends EventEmitter {
     socket.on('timeout', () => this.onTimeout());
   }
 
+  // The socket as Node shows it: reads and writes that would corrupt the
+  // HTTP/2 framing throw, setTimeout is the session's, the rest is the
+  // socket's.
+  get socket() {
+    const socket = this[kSocket];
+    if (socket == null) return socket;
+    this[kSocketProxy] ??= new Proxy(socket, socketProxyHandler(this));
+    return this[kSocketProxy];
+  }
+
   get destroyed() { return this[kInner].destroyed; }
   get closed() { return this[kInner].closed; }
   get connecting() { return this[kInner].connecting; }
   get encrypted() {
     if (this[kInner].connecting) return undefined;
-    return this.socket != null && this.socket.encrypted === true;
+    return this[kSocket] != null && this[kSocket].encrypted === true;
   }
   get alpnProtocol() {
-    if (this.socket == null) return undefined;
-    return this.encrypted ? this.socket.alpnProtocol : 'h2c';
+    if (this[kSocket] == null) return undefined;
+    return this.encrypted ? this[kSocket].alpnProtocol : 'h2c';
   }
   get originSet() {
     if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return undefined;
@@ -186,7 +218,7 @@ class Http2Session extends EventEmitter {
   setTimeout(msecs, callback) {
     validateNumber(msecs, 'msecs');
     listenOnce(this, 'timeout', callback);
-    this.socket?.setTimeout(msecs);
+    this[kSocket]?.setTimeout(msecs);
     return this;
   }
 
@@ -195,8 +227,8 @@ class Http2Session extends EventEmitter {
     this.emit('timeout');
   }
 
-  ref() { this.socket?.ref(); }
-  unref() { this.socket?.unref(); }
+  ref() { this[kSocket]?.ref(); }
+  unref() { this[kSocket]?.unref(); }
 
   onSocketData(chunk) {
     const inner = this[kInner];
@@ -231,7 +263,7 @@ class Http2Session extends EventEmitter {
     if (inner.destroyed || inner.waitingDrain || inner.connecting) return;
     const out = binding.send(this[kHandle], kSendLimit);
     if (out === undefined || typeof out === 'number') return;
-    if (this.socket.write(Buffer.from(out.buffer, out.byteOffset, out.byteLength)) === false) {
+    if (this[kSocket].write(Buffer.from(out.buffer, out.byteOffset, out.byteLength)) === false) {
       inner.waitingDrain = true;
     }
   }
@@ -246,7 +278,7 @@ class Http2Session extends EventEmitter {
       return;
     }
     inner.flushing = true;
-    const { socket } = this;
+    const socket = this[kSocket];
     socket.cork();
     try {
       do {
@@ -262,7 +294,7 @@ class Http2Session extends EventEmitter {
           }
           if (out !== undefined) {
             const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-            if (this.socket.write(buf) === false) inner.waitingDrain = true;
+            if (this[kSocket].write(buf) === false) inner.waitingDrain = true;
             if (!inner.waitingDrain) inner.again = true;
           }
           const more = binding.events(this[kHandle]);
@@ -430,6 +462,12 @@ class Http2Session extends EventEmitter {
       if (payload.byteLength !== 8) throw new codes.ERR_HTTP2_PING_LENGTH();
     }
     validateFunction(callback, 'callback');
+    // Past maxOutstandingPings unanswered pings, a new one is cancelled at
+    // once (the callback runs before ping() returns, as in Node).
+    if (this[kInner].pings.length >= (this[kInner].options.maxOutstandingPings ?? 10)) {
+      callback(new codes.ERR_HTTP2_PING_CANCEL());
+      return false;
+    }
     const bytes = payload === undefined ? randomFillSync(Buffer.alloc(8)) :
       Buffer.from(Buffer.from(payload.buffer, payload.byteOffset, 8));
     this[kInner].pings.push({ payload: bytes, callback, start: performance.now() });
@@ -515,7 +553,7 @@ class Http2Session extends EventEmitter {
     for (const stream of [...this[kStreams].values()]) {
       stream.destroy(error);
     }
-    const { socket } = this;
+    const socket = this[kSocket];
     if (socket != null && !socket.destroyed) {
       if (!inner.connecting) {
         binding.goaway(this[kHandle], code, -1, undefined);
@@ -637,7 +675,7 @@ class ClientHttp2Session extends Http2Session {
   onConnect() {
     const inner = this[kInner];
     if (inner.destroyed) return;
-    const { socket } = this;
+    const socket = this[kSocket];
     if (socket.encrypted && socket.alpnProtocol !== 'h2') {
       this.destroy(new codes.ERR_HTTP2_ERROR('Protocol error'));
       return;

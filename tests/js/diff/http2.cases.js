@@ -390,8 +390,39 @@ async function extensionFrameCases() {
   emit('altsvc and origin', seen);
 }
 
+// session.socket refuses what would corrupt the framing; past
+// maxOutstandingPings a ping is cancelled at once.
+async function socketAndPingCases() {
+  const seen = [];
+  const server = await startServer((stream) => stream.respond({ ':status': 200 }, { endStream: true }));
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`, { maxOutstandingPings: 2 });
+  await new Promise((resolve) => session.on('connect', resolve));
+  const { socket } = session;
+  seen.push(['socket', typeof socket, socket.constructor.name, typeof socket.remotePort,
+    socket.remoteAddress, socket.encrypted]);
+  for (const method of ['write', 'pause', 'resume', 'end', 'destroy', 'read', 'emit']) {
+    seen.push([method, attempt(() => socket[method]('x'))]);
+  }
+  seen.push(['setTimeout', attempt(() => socket.setTimeout(1000) === session)]);
+  const answers = [];
+  for (let i = 0; i < 4; i++) {
+    answers.push(new Promise((resolve) => {
+      const sent = session.ping((err) => {
+        seen.push(['ping answer', i, err && err.code]);
+        resolve();
+      });
+      seen.push(['ping sent', i, sent]);
+    }));
+  }
+  await Promise.all(answers);
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('socket proxy and pings', seen);
+}
+
 async function main() {
   staticCases();
+  await socketAndPingCases();
   await extensionFrameCases();
   await cancelCases();
   await headerPairsCases();
