@@ -201,7 +201,8 @@ class Http2ServerResponse extends Stream {
   respond(endStream = false) {
     const stream = this[kStream];
     if (stream.headersSent || stream.destroyed) return;
-    const headers = { ...this[kHeaders], ':status': this.statusCode };
+    const headers = Object.assign({}, this[kHeaders]);
+    headers[':status'] = this.statusCode;
     if (!this.sendDate) headers.date = undefined;
     stream.respond(headers, { endStream, waitForTrailers: true });
   }
