@@ -245,7 +245,9 @@ class ClientRequest extends OutgoingMessage {
       }
     }
 
-    const connectOptions = { ...opts };
+    // Object.assign, not spread: the agent adds to this copy, and a spread
+    // copy takes new fields slowly under V8 10.2.
+    const connectOptions = Object.assign({}, opts);
     const { signal } = opts;
     if (signal !== undefined && signal !== null) {
       validateAbortSignal(signal, 'signal');
