@@ -38,4 +38,5 @@ cd /
   "${node_aliases[@]}" \
   --bundle --format=cjs --platform=neutral --target=es2022 \
   --log-level=warning --metafile="$work/meta.json" --outfile="$work/bundle.js"
-exec node "$root/scripts/stdlib-image.js" "$esbuild" "$work/meta.json" "$work" "$out" "$lib"
+# Not exec: the EXIT trap must still remove $work (8 MB per build).
+node "$root/scripts/stdlib-image.js" "$esbuild" "$work/meta.json" "$work" "$out" "$lib"
