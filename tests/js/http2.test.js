@@ -385,4 +385,4 @@ test("Node's errors for bad headers and settings", () => {
   session.destroy();
 });
 
-runTests(tests, () => {});
+runTests(tests, () => certs.cleanup());
