@@ -238,7 +238,7 @@ class EngineHandle {
 
 function TLSSocket(socket, opts) {
   if (!(this instanceof TLSSocket)) return Reflect.construct(TLSSocket, [socket, opts]);
-  const options = { ...opts };
+  const options = Object.assign({}, opts);
   const isServer = !!options.isServer;
   let context = options.secureContext;
   if (context === undefined) context = createSecureContext(options);
@@ -897,14 +897,15 @@ function connect(...list) {
   let transport = options.socket;
   if (transport === undefined || transport === null) {
     const net = require('../../net');
-    const netOptions = { ...options };
+    const netOptions = Object.assign({}, options);
     delete netOptions.servername;
     // The idle timeout belongs to the TLS socket (set below), not to both.
     delete netOptions.timeout;
     if (netOptions.host === undefined && netOptions.path === undefined) netOptions.host = 'localhost';
     transport = net.connect(netOptions);
   }
-  const sock = new TLSSocket(transport, { ...options, isServer: false, _startNow: true });
+  const sock = new TLSSocket(transport,
+                             Object.assign({}, options, { isServer: false, _startNow: true }));
   if (callback) sock.once('secureConnect', callback);
   if (options.timeout) sock.setTimeout(options.timeout);
   return sock;
