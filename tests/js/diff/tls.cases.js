@@ -345,7 +345,15 @@ function syncCases() {
   emit('ctx bad crl', ctx({ crl: 'x' }));
   emit('ctx ticket keys', ctx({ ticketKeys: Buffer.alloc(3) }));
   emit('ctx session timeout', ctx({ sessionTimeout: 'x' }));
-  emit('ctx wrong passphrase', ctx({ key: certs.srvEncKey, passphrase: 'nope' }));
+  // The key is made afresh in each process, and a wrong passphrase decrypts
+  // it to garbage: about 1 time in 256 the padding still checks out and
+  // OpenSSL's decoder fails instead (ERR_OSSL_UNSUPPORTED), under node too.
+  // Either is the same outcome.
+  const wrong = ctx({ key: certs.srvEncKey, passphrase: 'nope' });
+  if (wrong[0] === 'throws' && wrong[2] === 'ERR_OSSL_UNSUPPORTED') {
+    wrong.splice(2, 2, 'ERR_OSSL_BAD_DECRYPT', 'error:1C800064:Provider routines::bad decrypt');
+  }
+  emit('ctx wrong passphrase', wrong);
   emit('ctx mismatched key', ctx({ key: certs.selfKey, cert: certs.srv }));
   emit('ctx ok', ctx({ key: certs.srvKey, cert: certs.srv, ca: certs.ca, ciphers: 'HIGH', ecdhCurve: 'P-256:X25519' }));
   emit('server alpn both', attempt(() => tls.createServer({ ALPNCallback() {}, ALPNProtocols: ['a'] })));
