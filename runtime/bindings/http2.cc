@@ -674,9 +674,20 @@ void Events(const v8::FunctionCallbackInfo<v8::Value>& args) {
       Session::From(args[0])->TakeEvents(args.GetIsolate()));
 }
 
+// The session of a submit call, or nullptr (and NGHTTP2_ERR_INVALID_STATE
+// as the call's result) once destroy() freed it: JS checks first, and this
+// keeps a missed check from reaching nghttp2 with no session.
+Session* Live(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Session* session = Session::From(args[0]);
+  if (session->session() != nullptr) return session;
+  args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_STATE);
+  return nullptr;
+}
+
 // settings(handle, Uint32Array [id, value, ...]) -> 0 or an error code.
 void Settings(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   JSPACK_CHECK(args[1]->IsUint32Array());
   v8::Local<v8::Uint32Array> list = args[1].As<v8::Uint32Array>();
   std::vector<uint32_t> values(list->Length());
@@ -694,7 +705,8 @@ void Settings(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // submitRequest(handle, headers, flags, sensitive) -> the new stream's id,
 // or a negative error code.
 void SubmitRequest(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   HeaderList headers(args.GetIsolate(), args[1], args[3]);
   uint32_t flags = Uint(args, 2);
   bool has_body = (flags & kSubmitEndStream) == 0;
@@ -710,7 +722,8 @@ void SubmitRequest(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // submitResponse(handle, id, headers, flags, sensitive) -> 0 or an error
 // code.
 void SubmitResponse(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   int32_t id = Int(args, 1);
   HeaderList headers(args.GetIsolate(), args[2], args[4]);
   uint32_t flags = Uint(args, 3);
@@ -727,7 +740,8 @@ void SubmitResponse(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // submitHeaders(handle, id, headers, sensitive): an informational (1xx)
 // block, not ending the stream -> 0 or an error code.
 void SubmitHeaders(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   HeaderList headers(args.GetIsolate(), args[2], args[3]);
   args.GetReturnValue().Set(
       nghttp2_submit_headers(session->session(), NGHTTP2_FLAG_NONE,
@@ -737,7 +751,8 @@ void SubmitHeaders(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // submitTrailers(handle, id, headers, sensitive) -> 0 or an error code.
 void SubmitTrailers(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   HeaderList headers(args.GetIsolate(), args[2], args[3]);
   args.GetReturnValue().Set(nghttp2_submit_trailer(
       session->session(), Int(args, 1), headers.data(), headers.size()));
@@ -746,7 +761,8 @@ void SubmitTrailers(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // submitPush(handle, parentId, headers, sensitive) -> the promised stream's
 // id, or a negative error code.
 void SubmitPush(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   HeaderList headers(args.GetIsolate(), args[2], args[3]);
   args.GetReturnValue().Set(nghttp2_submit_push_promise(
       session->session(), NGHTTP2_FLAG_NONE, Int(args, 1), headers.data(),
@@ -771,7 +787,8 @@ void Queued(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // rstStream(handle, id, code) -> 0 or an error code.
 void RstStream(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   args.GetReturnValue().Set(nghttp2_submit_rst_stream(
       session->session(), NGHTTP2_FLAG_NONE, Int(args, 1), Uint(args, 2)));
 }
@@ -779,7 +796,8 @@ void RstStream(const v8::FunctionCallbackInfo<v8::Value>& args) {
 // goaway(handle, code, lastStreamId, opaque?) -> 0 or an error code;
 // lastStreamId -1 is the last stream the session took.
 void Goaway(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   int32_t last = Int(args, 2);
   if (last < 0) {
     last = nghttp2_session_get_last_proc_stream_id(session->session());
@@ -805,7 +823,8 @@ std::string Latin1(v8::Isolate* isolate, v8::Local<v8::Value> value) {
 // altsvc(handle, id, origin, value): an ALTSVC frame (origin empty when id
 // is a stream's) -> 0 or an error code.
 void Altsvc(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   v8::Isolate* isolate = args.GetIsolate();
   std::string origin = Latin1(isolate, args[2]);
   std::string value = Latin1(isolate, args[3]);
@@ -817,7 +836,8 @@ void Altsvc(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // origin(handle, [origin, ...]): an ORIGIN frame -> 0 or an error code.
 void Origin(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   v8::Isolate* isolate = args.GetIsolate();
   JSPACK_CHECK(args[1]->IsArray());
   v8::Local<v8::Array> list = args[1].As<v8::Array>();
@@ -839,7 +859,8 @@ void Origin(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // ping(handle, view of 8 bytes) -> 0 or an error code.
 void Ping(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   size_t length;
   const uint8_t* data = ViewData(args[1], &length);
   JSPACK_CHECK(length == 8);
@@ -863,7 +884,8 @@ void Consume(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // setLocalWindowSize(handle, size) -> 0 or an error code.
 void SetLocalWindowSize(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Session* session = Session::From(args[0]);
+  Session* session = Live(args);
+  if (session == nullptr) return;
   args.GetReturnValue().Set(nghttp2_session_set_local_window_size(
       session->session(), NGHTTP2_FLAG_NONE, 0, Int(args, 1)));
 }
