@@ -38,18 +38,18 @@ constexpr const char* kTemplateKey = "http2.template";
 
 // Event types, as events() reports them ([type, streamId, ...]).
 enum EventType {
-  kEventHeaders = 1,      // [1, id, category, endStream, [name, value, ...],
-                          //  [never-indexed name, ...]?]
-  kEventData = 2,         // [2, id, Uint8Array]
-  kEventEnd = 3,          // [3, id]: the peer ended its side
-  kEventClose = 4,        // [4, id, errorCode]
-  kEventSettings = 5,     // [5, 0, [id, value, ...]]
-  kEventSettingsAck = 6,  // [6, 0]
-  kEventPing = 7,         // [7, 0, Uint8Array(8), isAck]
-  kEventGoaway = 8,       // [8, lastStreamId, errorCode, Uint8Array]
-  kEventPush = 9,         // [9, parentId, promisedId, [name, value, ...],
-                          //  [never-indexed name, ...]?]
-  kEventDataSent = 10,    // [10, id, bytes taken from the write queue]
+  kEventHeaders = 1,        // [1, id, category, endStream, [name, value, ...],
+                            //  [never-indexed name, ...]?]
+  kEventData = 2,           // [2, id, Uint8Array]
+  kEventEnd = 3,            // [3, id]: the peer ended its side
+  kEventClose = 4,          // [4, id, errorCode]
+  kEventSettings = 5,       // [5, 0, [id, value, ...]]
+  kEventSettingsAck = 6,    // [6, 0]
+  kEventPing = 7,           // [7, 0, Uint8Array(8), isAck]
+  kEventGoaway = 8,         // [8, lastStreamId, errorCode, Uint8Array]
+  kEventPush = 9,           // [9, parentId, promisedId, [name, value, ...],
+                            //  [never-indexed name, ...]?]
+  kEventDataSent = 10,      // [10, id, bytes taken from the write queue]
   kEventWantTrailers = 11,  // [11, id]
   kEventFrameError = 12,    // [12, id, frameType, nghttp2 error code]
   kEventRstStream = 13,     // [13, id, errorCode]: the peer reset it
@@ -115,10 +115,10 @@ class Session {
     nghttp2_option_set_max_send_header_block_length(option, options[2]);
     nghttp2_option_set_max_deflate_dynamic_table_size(option, options[3]);
     max_header_pairs_ = options[4];
-    int rv = server_ ? nghttp2_session_server_new2(&session_, callbacks, this,
-                                                   option)
-                     : nghttp2_session_client_new2(&session_, callbacks, this,
-                                                   option);
+    int rv =
+        server_
+            ? nghttp2_session_server_new2(&session_, callbacks, this, option)
+            : nghttp2_session_client_new2(&session_, callbacks, this, option);
     nghttp2_option_del(option);
     nghttp2_session_callbacks_del(callbacks);
     if (rv != 0) {
@@ -155,8 +155,7 @@ class Session {
         break;
       }
       if (n == 0) break;
-      out.append(reinterpret_cast<const char*>(data),
-                 static_cast<size_t>(n));
+      out.append(reinterpret_cast<const char*>(data), static_cast<size_t>(n));
     }
     return out;
   }
@@ -323,8 +322,8 @@ class Session {
         break;
       case NGHTTP2_PING: {
         Event& event = self->Push(kEventPing, 0);
-        event.bytes.assign(reinterpret_cast<const char*>(frame->ping.opaque_data),
-                           8);
+        event.bytes.assign(
+            reinterpret_cast<const char*>(frame->ping.opaque_data), 8);
         event.flag = (frame->hd.flags & NGHTTP2_FLAG_ACK) != 0;
         break;
       }
@@ -342,17 +341,19 @@ class Session {
         break;
       }
       case NGHTTP2_ALTSVC: {
-        auto* altsvc = static_cast<const nghttp2_ext_altsvc*>(frame->ext.payload);
+        auto* altsvc =
+            static_cast<const nghttp2_ext_altsvc*>(frame->ext.payload);
         Event& event = self->Push(kEventAltsvc, id);
-        event.strings.emplace_back(reinterpret_cast<const char*>(altsvc->origin),
-                                   altsvc->origin_len);
+        event.strings.emplace_back(
+            reinterpret_cast<const char*>(altsvc->origin), altsvc->origin_len);
         event.strings.emplace_back(
             reinterpret_cast<const char*>(altsvc->field_value),
             altsvc->field_value_len);
         break;
       }
       case NGHTTP2_ORIGIN: {
-        auto* origin = static_cast<const nghttp2_ext_origin*>(frame->ext.payload);
+        auto* origin =
+            static_cast<const nghttp2_ext_origin*>(frame->ext.payload);
         Event& event = self->Push(kEventOrigin, 0);
         for (size_t i = 0; i < origin->nov; i++) {
           event.strings.emplace_back(
@@ -586,8 +587,8 @@ class HeaderList {
       }
       v8::Local<v8::String> s = item.As<v8::String>();
       std::string bytes(s->Length(), '\0');
-      s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0,
-                      -1, v8::String::NO_NULL_TERMINATION);
+      s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0, -1,
+                      v8::String::NO_NULL_TERMINATION);
       strings_.push_back(std::move(bytes));
     }
     nva_.resize(count);
@@ -743,10 +744,9 @@ void SubmitHeaders(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Session* session = Live(args);
   if (session == nullptr) return;
   HeaderList headers(args.GetIsolate(), args[2], args[3]);
-  args.GetReturnValue().Set(
-      nghttp2_submit_headers(session->session(), NGHTTP2_FLAG_NONE,
-                             Int(args, 1), nullptr, headers.data(),
-                             headers.size(), nullptr));
+  args.GetReturnValue().Set(nghttp2_submit_headers(
+      session->session(), NGHTTP2_FLAG_NONE, Int(args, 1), nullptr,
+      headers.data(), headers.size(), nullptr));
 }
 
 // submitTrailers(handle, id, headers, sensitive) -> 0 or an error code.
@@ -781,8 +781,8 @@ void Write(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 // queued(handle, id) -> body bytes written but not yet sent.
 void Queued(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  args.GetReturnValue().Set(static_cast<double>(
-      Session::From(args[0])->Queued(Int(args, 1))));
+  args.GetReturnValue().Set(
+      static_cast<double>(Session::From(args[0])->Queued(Int(args, 1))));
 }
 
 // rstStream(handle, id, code) -> 0 or an error code.
