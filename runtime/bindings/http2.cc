@@ -36,6 +36,26 @@ using runtime::Runtime;
 
 constexpr const char* kTemplateKey = "http2.template";
 
+// A new Uint8Array holding a copy of `bytes`.
+v8::Local<v8::Value> Bytes(v8::Isolate* isolate, const std::string& bytes) {
+  std::unique_ptr<v8::BackingStore> store =
+      v8::ArrayBuffer::NewBackingStore(isolate, bytes.size());
+  if (!bytes.empty()) std::memcpy(store->Data(), bytes.data(), bytes.size());
+  v8::Local<v8::ArrayBuffer> buffer =
+      v8::ArrayBuffer::New(isolate, std::move(store));
+  return v8::Uint8Array::New(buffer, 0, bytes.size());
+}
+
+// A JS string's latin1 bytes.
+std::string Latin1(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  JSPACK_CHECK(value->IsString());
+  v8::Local<v8::String> s = value.As<v8::String>();
+  std::string bytes(s->Length(), '\0');
+  s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0, -1,
+                  v8::String::NO_NULL_TERMINATION);
+  return bytes;
+}
+
 // Event types, as events() reports them ([type, streamId, ...]).
 enum EventType {
   kEventHeaders = 1,        // [1, id, category, endStream, [name, value, ...],
@@ -512,16 +532,6 @@ class Session {
     return v8::Array::New(isolate, items.data(), items.size());
   }
 
-  static v8::Local<v8::Value> Bytes(v8::Isolate* isolate,
-                                    const std::string& bytes) {
-    std::unique_ptr<v8::BackingStore> store =
-        v8::ArrayBuffer::NewBackingStore(isolate, bytes.size());
-    if (!bytes.empty()) std::memcpy(store->Data(), bytes.data(), bytes.size());
-    v8::Local<v8::ArrayBuffer> buffer =
-        v8::ArrayBuffer::New(isolate, std::move(store));
-    return v8::Uint8Array::New(buffer, 0, bytes.size());
-  }
-
   static void OnCollected(const v8::WeakCallbackInfo<Session>& info) {
     Session* self = info.GetParameter();
     self->object_.Reset();
@@ -582,14 +592,8 @@ class HeaderList {
     strings_.reserve(count * 2);
     for (uint32_t i = 0; i < count * 2; i++) {
       v8::Local<v8::Value> item;
-      if (!array->Get(context, i).ToLocal(&item) || !item->IsString()) {
-        JSPACK_CHECK(false);
-      }
-      v8::Local<v8::String> s = item.As<v8::String>();
-      std::string bytes(s->Length(), '\0');
-      s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0, -1,
-                      v8::String::NO_NULL_TERMINATION);
-      strings_.push_back(std::move(bytes));
+      JSPACK_CHECK(array->Get(context, i).ToLocal(&item));
+      strings_.push_back(Latin1(isolate, item));
     }
     nva_.resize(count);
     for (uint32_t i = 0; i < count; i++) {
@@ -661,12 +665,7 @@ void Send(const v8::FunctionCallbackInfo<v8::Value>& args) {
     if (error != 0) args.GetReturnValue().Set(static_cast<double>(error));
     return;
   }
-  std::unique_ptr<v8::BackingStore> store =
-      v8::ArrayBuffer::NewBackingStore(isolate, out.size());
-  std::memcpy(store->Data(), out.data(), out.size());
-  v8::Local<v8::ArrayBuffer> buffer =
-      v8::ArrayBuffer::New(isolate, std::move(store));
-  args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, out.size()));
+  args.GetReturnValue().Set(Bytes(isolate, out));
 }
 
 // events(handle) -> the events queued since the last call, or undefined.
@@ -808,16 +807,6 @@ void Goaway(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(
       nghttp2_submit_goaway(session->session(), NGHTTP2_FLAG_NONE, last,
                             Uint(args, 1), opaque, length));
-}
-
-// A JS string's latin1 bytes.
-std::string Latin1(v8::Isolate* isolate, v8::Local<v8::Value> value) {
-  JSPACK_CHECK(value->IsString());
-  v8::Local<v8::String> s = value.As<v8::String>();
-  std::string bytes(s->Length(), '\0');
-  s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0, -1,
-                  v8::String::NO_NULL_TERMINATION);
-  return bytes;
 }
 
 // altsvc(handle, id, origin, value): an ALTSVC frame (origin empty when id
