@@ -141,9 +141,7 @@ class Http2Session extends EventEmitter {
       localSettings: util.initialSettings(),
       remoteSettings: util.initialSettings(),
       pendingStreams: [],
-      closeCallback: null,
       options,
-      startedAt: 0,
     };
     this.type = type;
     this[kSocket] = socket;
@@ -198,7 +196,6 @@ class Http2Session extends EventEmitter {
   }
   get originSet() {
     if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return undefined;
-    this[kInner].originSet ??= [this[kInner].origin];
     return [...this[kInner].originSet];
   }
   get pendingSettingsAck() { return this[kInner].pendingAcks > 0; }
@@ -263,16 +260,22 @@ class Http2Session extends EventEmitter {
     process.nextTick(runQueuedFlush, this);
   }
 
+  // The next frames nghttp2 has to send as a Buffer, undefined when there
+  // are none, or nghttp2's (negative) error code.
+  takeFrames() {
+    const out = binding.send(this[kHandle], kSendLimit);
+    if (out === undefined || typeof out === 'number') return out;
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  }
+
   // Writes the frames nghttp2 has queued, now; its events wait for the next
   // dispatch (safe inside one).
   sendQueued() {
     const inner = this[kInner];
     if (inner.destroyed || inner.waitingDrain || inner.connecting) return;
-    const out = binding.send(this[kHandle], kSendLimit);
+    const out = this.takeFrames();
     if (out === undefined || typeof out === 'number') return;
-    if (this[kSocket].write(Buffer.from(out.buffer, out.byteOffset, out.byteLength)) === false) {
-      inner.waitingDrain = true;
-    }
+    if (this[kSocket].write(out) === false) inner.waitingDrain = true;
   }
 
   // Writes what nghttp2 has to send and hands its events out, until neither
@@ -294,15 +297,14 @@ class Http2Session extends EventEmitter {
         if (events !== undefined) this.dispatch(events);
         if (inner.destroyed) return;
         if (!inner.waitingDrain) {
-          const out = binding.send(this[kHandle], kSendLimit);
+          const out = this.takeFrames();
           if (typeof out === 'number') {
             this.destroy(sessionError(out));
             return;
           }
           if (out !== undefined) {
-            const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-            if (this[kSocket].write(buf) === false) inner.waitingDrain = true;
-            if (!inner.waitingDrain) inner.again = true;
+            if (socket.write(out) === false) inner.waitingDrain = true;
+            else inner.again = true;
           }
           const more = binding.events(this[kHandle]);
           if (more !== undefined) {
@@ -451,7 +453,7 @@ class Http2Session extends EventEmitter {
   // ORIGIN frames count over TLS only (RFC 8336).
   onOrigin(origins) {
     if (!this.encrypted || this.type !== NGHTTP2_SESSION_CLIENT) return;
-    const set = (this[kInner].originSet ??= [this[kInner].origin]);
+    const set = this[kInner].originSet;
     for (const origin of origins) if (!set.includes(origin)) set.push(origin);
     this.emit('origin', origins);
   }
@@ -564,10 +566,8 @@ class Http2Session extends EventEmitter {
     if (socket != null && !socket.destroyed) {
       if (!inner.connecting) {
         binding.goaway(this[kHandle], code, -1, undefined);
-        const out = binding.send(this[kHandle], kSendLimit);
-        if (out !== undefined && typeof out !== 'number') {
-          socket.write(Buffer.from(out.buffer, out.byteOffset, out.byteLength));
-        }
+        const out = this.takeFrames();
+        if (out !== undefined && typeof out !== 'number') socket.write(out);
       }
       if (error !== undefined) socket.destroy();
       else socket.end();
@@ -584,7 +584,6 @@ class Http2Session extends EventEmitter {
     }
     inner.settingsCallbacks = [];
     inner.pendingAcks = 0;
-    if (this[kServer] !== undefined) this[kServer][kSession].delete(this);
     process.nextTick(() => {
       if (error !== undefined) this.emit('error', error);
       this.emit('close');
@@ -669,7 +668,8 @@ class ClientHttp2Session extends Http2Session {
   constructor(options, socket, authority, origin) {
     super(NGHTTP2_SESSION_CLIENT, options, socket);
     this[kInner].authority = authority;
-    this[kInner].origin = origin;
+    // The origins this connection serves: its own, then what ORIGIN adds.
+    this[kInner].originSet = [origin];
     this[kInner].scheme = origin.startsWith('https:') ? 'https' : 'http';
     const ready = () => this.onConnect();
     if (socket.connecting || (socket.encrypted && !socket._secureEstablished)) {
@@ -794,7 +794,6 @@ class Http2Stream extends Duplex {
       unconsumed: 0,
       ended: false,
       timer: null,
-      timeout: 0,
     };
     this.sentHeaders = undefined;
     this.sentTrailers = undefined;
@@ -840,7 +839,6 @@ class Http2Stream extends Duplex {
     validateNumber(msecs, 'msecs');
     listenOnce(this, 'timeout', callback);
     const inner = this[kInner];
-    inner.timeout = msecs;
     clearTimeout(inner.timer);
     inner.timer = null;
     if (msecs > 0) {
@@ -1051,7 +1049,6 @@ class Http2Stream extends Duplex {
       inner.closed = true;
       resetStream(session, inner.id, inner.rstCode);
       session.removeStream(this);
-      session.scheduleFlush();
     } else if (inner.id === undefined) {
       const pending = session[kInner].pendingStreams;
       const at = pending.findIndex((entry) => entry.stream === this);
@@ -1198,15 +1195,10 @@ class ServerHttp2Stream extends Http2Stream {
     const fs = require('../../fs');
     this.checkRespond();
     fs.stat(path, (err, stat) => {
-      if (err) {
-        if (typeof options.onError === 'function') options.onError(err);
-        else this.destroy(err);
-        return;
-      }
-      if (stat.isDirectory()) {
-        const error = new codes.ERR_HTTP2_SEND_FILE();
-        if (typeof options.onError === 'function') options.onError(error);
-        else this.destroy(error);
+      const failure = err ?? (stat.isDirectory() ? new codes.ERR_HTTP2_SEND_FILE() : null);
+      if (failure !== null) {
+        if (typeof options.onError === 'function') options.onError(failure);
+        else this.destroy(failure);
         return;
       }
       const start = options.offset ?? 0;
@@ -1268,13 +1260,8 @@ class ServerHttp2Stream extends Http2Stream {
 
 // ---- Servers -----------------------------------------------------------------
 
-function sessionOptions(server) {
-  return server[kInner].options;
-}
-
 function attachSession(server, socket) {
-  const session = new ServerHttp2Session(sessionOptions(server), socket, server);
-  server[kSession].add(session);
+  const session = new ServerHttp2Session(server[kInner].options, socket, server);
   session.on('stream', (stream, headers, flags, raw) => {
     server.emit('stream', stream, headers, flags, raw);
   });
@@ -1294,7 +1281,6 @@ function attachSession(server, socket) {
 
 function initServer(server, options, onRequest) {
   server[kInner] = { options };
-  server[kSession] = new Set();
   server.timeout = 0;
   server.on('stream', (stream, headers) => {
     if (server.listenerCount('request') === 0) return;
