@@ -734,6 +734,8 @@ class ClientHttp2Session extends Http2Session {
     const flags = (endStream ? binding.SUBMIT_END_STREAM : 0) |
       (options.waitForTrailers ? binding.SUBMIT_WANT_TRAILERS : 0);
     const stream = new ClientHttp2Stream(this, options);
+    // The headers as given, with the defaults added, as Node reports them.
+    stream.sentHeaders = all;
     if (endStream) stream.end();
     if (options.signal !== undefined) {
       const { signal } = options;
@@ -1076,7 +1078,6 @@ class ClientHttp2Stream extends Http2Stream {
       return;
     }
     this[kInner].headersSent = true;
-    this.sentHeaders = util.toHeaderObject(list);
     if (flags & binding.SUBMIT_END_STREAM) this[kInner].bodyOpen = false;
     this.assignId(id);
     session.scheduleFlush();
