@@ -38,6 +38,14 @@ function request(session, headers, body) {
   });
 }
 
+// Runs `script` under the real node; resolves with its exit code and stdout.
+function nodeOutput(script, env = process.env) {
+  const child = spawn('node', ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
 function echoServer(server) {
   server.on('stream', (stream, headers) => {
     const chunks = [];
@@ -183,10 +191,7 @@ test('a node http2 client against our server (compatibility API)', async () => {
     req.on('data', (d) => { text += d; });
     req.on('end', () => { console.log(text); session.close(); });
     req.end('x'.repeat(100000));`;
-  const child = spawn('node', ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  const code = await new Promise((resolve) => child.on('exit', resolve));
+  const { code, out } = await nodeOutput(script);
   assert.strictEqual(code, 0);
   assert.strictEqual(out.trim(), '202 2.0 text/plain|POST /compat?q=1 b 100000');
   server.close();
@@ -219,11 +224,7 @@ test('TLS: h2 by ALPN both ways, and HTTP/1.1 on the same port with allowHTTP1',
     let text = '';
     req.on('data', (d) => { text += d; });
     req.on('end', () => { console.log(session.alpnProtocol, text); session.close(); });`;
-  const child = spawn('node', ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'],
-                                                env: { ...process.env, CA: certs.ca } });
-  let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  await new Promise((resolve) => child.on('exit', resolve));
+  const { out } = await nodeOutput(script, { ...process.env, CA: certs.ca });
   assert.strictEqual(out.trim(), 'h2 v2.0 /from-node');
   server.close();
 });
@@ -254,11 +255,7 @@ test('ALTSVC and ORIGIN frames from a TLS server reach our client and a node cli
       console.log(seen.join('|'));
       session.close();
     });`;
-  const child = spawn('node', ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'],
-                                                env: { ...process.env, CA: certs.ca } });
-  let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  await new Promise((resolve) => child.on('exit', resolve));
+  const { out } = await nodeOutput(script, { ...process.env, CA: certs.ca });
   assert.strictEqual(out.trim(), 'h2=":9443" https://alt.example|https://o1.example https://o2.example:444');
   server.close();
 });

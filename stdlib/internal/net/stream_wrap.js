@@ -9,6 +9,7 @@ const { Buffer } = require('../../buffer');
 const { Socket } = require('./socket');
 
 const UV_EOF = -4095;
+const UV_EPIPE = -32;
 
 class DuplexHandle {
   constructor(stream) {
@@ -54,22 +55,23 @@ class DuplexHandle {
     return 0;
   }
 
+  // 1: done at once (nothing to write); 0: req.oncomplete follows, once
+  // the stream took every piece (or with EPIPE at its first error).
   writev(req, list) {
+    if (list.length === 0) return 1;
     this.attach();
     let pending = list.length;
     const done = (err) => {
       if (--pending === 0 || err) {
         pending = -1;
-        req.oncomplete(err ? -32 : 0, req);
+        req.oncomplete(err ? UV_EPIPE : 0, req);
       }
     };
-    let ready = true;
     for (const chunk of list) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       this.bytesWritten += bytes.length;
-      ready = this.stream.write(bytes, done) && ready;
+      this.stream.write(bytes, done);
     }
-    if (list.length === 0) return 1;
     return 0;
   }
 
