@@ -9,16 +9,12 @@ const http2 = require('http2');
 const https = require('https');
 const net = require('net');
 const { spawn } = require('child_process');
-const { makeCerts, runTests } = require('./support/tls_certs');
+const { listen, makeCerts, runTests } = require('./support/tls_certs');
 
 const certs = makeCerts();
 const tests = [];
 const test = (name, fn) => tests.push([name, fn]);
 const { HTTP2_HEADER_STATUS: STATUS, HTTP2_HEADER_PATH: PATH } = http2.constants;
-
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-}
 
 // One request on `session`: resolves with the response headers, body text
 // and trailers once the stream closed.
