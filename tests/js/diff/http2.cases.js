@@ -310,12 +310,10 @@ async function sensitiveCases() {
 // maxHeaderListPairs: a request with more fields is refused.
 async function headerPairsCases() {
   const seen = [];
-  const server = http2.createServer({ maxHeaderListPairs: 10 });
-  server.on('stream', (stream, headers) => {
+  const server = await startServer((stream, headers) => {
     seen.push(['server stream', Object.keys(headers).length]);
     stream.respond({ ':status': 200 }, { endStream: true });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  }, { maxHeaderListPairs: 10 });
   const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
   for (const n of [6, 7, 300]) {
     await new Promise((resolve) => {
@@ -366,7 +364,7 @@ async function cancelCases() {
 // client's 'altsvc' events (ORIGIN counts over TLS only).
 async function extensionFrameCases() {
   const seen = [];
-  const server = http2.createServer();
+  const server = await startServer((stream) => stream.respond({ ':status': 200 }, { endStream: true }));
   server.on('session', (session) => {
     for (const [alt, o] of [['h2=":8000"', 'https://example.org:8111/this'], ['h2=":8000"', 1],
       ['bad alt\n', 'https://a'], ['h2=":1"', 'null'], ['x'.repeat(17000), 'https://a'], ['h2=":1"', {}],
@@ -379,8 +377,6 @@ async function extensionFrameCases() {
       seen.push(['origin', String(o[0]).slice(0, 40), attempt(() => session.origin(...o))]);
     }
   });
-  server.on('stream', (stream) => stream.respond({ ':status': 200 }, { endStream: true }));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
   session.on('altsvc', (alt, origin, id) => seen.push(['client altsvc', alt, origin, id]));
   session.on('origin', (origins) => seen.push(['client origin', origins]));
