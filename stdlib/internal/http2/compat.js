@@ -8,6 +8,7 @@ const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const { validateHeaderName, hasBadValueChar } = require('../http/common');
 const constants = require('./constants');
+const { kNoDateHeader } = require('./util');
 
 const kStream = Symbol('kStream');
 const kHeaders = Symbol('kHeaders');
@@ -203,8 +204,7 @@ class Http2ServerResponse extends Stream {
     if (stream.headersSent || stream.destroyed) return;
     const headers = Object.assign({}, this[kHeaders]);
     headers[':status'] = this.statusCode;
-    if (!this.sendDate) headers.date = undefined;
-    stream.respond(headers, { endStream, waitForTrailers: true });
+    stream.respond(headers, { endStream, waitForTrailers: true, [kNoDateHeader]: !this.sendDate });
   }
 
   flushHeaders() {

@@ -1120,7 +1120,9 @@ class ServerHttp2Stream extends Http2Stream {
     if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
   }
 
-  responseHeaders(headers) {
+  // `date` false: no Date header added (the compatibility API's
+  // sendDate = false).
+  responseHeaders(headers, date = true) {
     headers = headers == null ? {} : headers;
     if (typeof headers !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('headers', 'Object', headers);
     const all = Array.isArray(headers) ? headers : copyHeaders(headers);
@@ -1129,7 +1131,7 @@ class ServerHttp2Stream extends Http2Stream {
         all[util.sensitiveHeaders] = headers[util.sensitiveHeaders];
       }
       all[':status'] ??= 200;
-      all.date ??= utcDate();
+      if (date) all.date ??= utcDate();
     }
     const status = Array.isArray(all) ? 200 : Number(all[':status']);
     // Node checks a number's range and lets a non-numeric text through.
@@ -1140,7 +1142,7 @@ class ServerHttp2Stream extends Http2Stream {
   respond(headers, options = {}) {
     this.checkRespond();
     validateObject(options, 'options');
-    const { all, status } = this.responseHeaders(headers);
+    const { all, status } = this.responseHeaders(headers, options[util.kNoDateHeader] !== true);
     const { list, sensitive } = util.toHeaderList(all, kResponsePseudo);
     let endStream = options.endStream === true;
     if (kNoBodyStatus.has(status) || this[kInner].requestHeaders[':method'] === 'HEAD') {

@@ -8,6 +8,8 @@ const { codes } = require('../errors');
 const { validateHeaderName } = require('../http/common');
 
 const sensitiveHeaders = Symbol('sensitiveHeaders');
+// An internal respond() option: send no Date header.
+const kNoDateHeader = Symbol('kNoDateHeader');
 
 // Headers a message has at most once; a second value is an error going out
 // and dropped coming in.
@@ -220,6 +222,7 @@ function errorName(code) {
 
 module.exports = {
   sensitiveHeaders,
+  kNoDateHeader,
   kPseudoHeaders,
   toHeaderList,
   toHeaderObject,

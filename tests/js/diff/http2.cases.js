@@ -416,8 +416,32 @@ async function socketAndPingCases() {
   emit('socket proxy and pings', seen);
 }
 
+// The compatibility API's sendDate = false: no Date header at all (the
+// core API adds one even for date: undefined).
+async function sendDateCases() {
+  const seen = [];
+  const server = http2.createServer((req, res) => {
+    res.sendDate = req.url !== '/no-date';
+    res.end('x');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  for (const path of ['/no-date', '/date']) {
+    await new Promise((resolve) => {
+      const req = session.request({ ':path': path });
+      req.on('response', (h) => seen.push([path, 'date' in h]));
+      req.on('close', resolve);
+      req.resume();
+    });
+  }
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('compat sendDate', seen);
+}
+
 async function main() {
   staticCases();
+  await sendDateCases();
   await socketAndPingCases();
   await extensionFrameCases();
   await cancelCases();
