@@ -163,22 +163,20 @@ class Http2ServerResponse extends Stream {
   }
 
   getHeader(name) {
-    if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
-    return this[kHeaders][name.trim().toLowerCase()];
+    return this[kHeaders][headerKey(name)];
   }
 
   getHeaderNames() { return Object.keys(this[kHeaders]); }
   getHeaders() { return { __proto__: null, ...this[kHeaders] }; }
 
   hasHeader(name) {
-    if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
-    return name.trim().toLowerCase() in this[kHeaders];
+    return headerKey(name) in this[kHeaders];
   }
 
   removeHeader(name) {
-    if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+    const key = headerKey(name);
     if (this.headersSent) throw new codes.ERR_HTTP2_HEADERS_SENT();
-    delete this[kHeaders][name.trim().toLowerCase()];
+    delete this[kHeaders][key];
   }
 
   addTrailers(headers) {
@@ -307,9 +305,14 @@ function writeArgs(chunk, encoding, callback) {
   return { chunk, encoding: encoding ?? 'utf8', callback: typeof callback === 'function' ? callback : null };
 }
 
-function checkName(name) {
+// The key a header name is kept under (the name must be a string).
+function headerKey(name) {
   if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
-  const key = name.trim().toLowerCase();
+  return name.trim().toLowerCase();
+}
+
+function checkName(name) {
+  const key = headerKey(name);
   if (key[0] === ':') throw new codes.ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED();
   validateHeaderName(key);
   return key;
