@@ -104,11 +104,11 @@ StreamWrap* Find(const v8::FunctionCallbackInfo<v8::Value>& args, int i) {
   return wrap;
 }
 
-#define FIND_OR_EBADF(var, index)          \
-  StreamWrap* var = Find(args, index);     \
-  if (var == nullptr) {                    \
-    args.GetReturnValue().Set(UV_EBADF);   \
-    return;                                \
+#define FIND_OR_EBADF(var, index)        \
+  StreamWrap* var = Find(args, index);   \
+  if (var == nullptr) {                  \
+    args.GetReturnValue().Set(UV_EBADF); \
+    return;                              \
   }
 
 // A request (write, shutdown, connect) with the JS object to complete.
@@ -144,7 +144,7 @@ struct Req {
   StreamWrap* wrap;
   v8::Global<v8::Object> object;
   std::vector<std::shared_ptr<v8::BackingStore>> stores;
-  std::vector<char*> owned;  // encoded strings, freed with the request
+  std::vector<char*> owned;     // encoded strings, freed with the request
   uv_udp_t* carrier = nullptr;  // a descriptor sent with the bytes
 
   ~Req() {
@@ -372,16 +372,28 @@ bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
               StackArena* arena, std::vector<char*>* owned, uv_buf_t* out) {
   if (chunk->IsArrayBufferView()) {
     v8::Local<v8::ArrayBufferView> view = chunk.As<v8::ArrayBufferView>();
+    // A small array still on the V8 heap is copied to the stack: cheaper
+    // than giving it a backing store of its own.
+    size_t bytes = view->ByteLength();
+    if (!view->HasBuffer() && bytes <= StackArena::kSize - arena->used) {
+      char* at = arena->data + arena->used;
+      view->CopyContents(at, bytes);
+      arena->used += bytes;
+      *out = uv_buf_init(at, static_cast<unsigned>(bytes));
+      return true;
+    }
     // Buffer() moves a small on-heap array off the heap, where the GC
     // cannot move it under libuv.
-    char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
+    char* data =
+        static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
     *out = uv_buf_init(data, static_cast<unsigned>(view->ByteLength()));
     return true;
   }
   if (!chunk->IsString()) return false;
   v8::Local<v8::String> str = chunk.As<v8::String>();
   // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair is 4 for 2 units).
-  size_t bound = latin1 ? str->Length() : 3 * static_cast<size_t>(str->Length());
+  size_t bound =
+      latin1 ? str->Length() : 3 * static_cast<size_t>(str->Length());
   char* data;
   size_t capacity;
   if (bound <= StackArena::kSize - arena->used) {
@@ -399,10 +411,9 @@ bool ChunkBuf(v8::Isolate* isolate, v8::Local<v8::Value> chunk, bool latin1,
                       v8::String::NO_NULL_TERMINATION);
     length = capacity;
   } else {
-    length = static_cast<size_t>(
-        str->WriteUtf8(isolate, data, static_cast<int>(capacity), nullptr,
-                       v8::String::NO_NULL_TERMINATION |
-                           v8::String::REPLACE_INVALID_UTF8));
+    length = static_cast<size_t>(str->WriteUtf8(
+        isolate, data, static_cast<int>(capacity), nullptr,
+        v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8));
   }
   if (arena->Holds(data)) arena->used += length;
   *out = uv_buf_init(data, static_cast<unsigned>(length));
@@ -471,7 +482,22 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   // An IPC pipe always queues, as libuv wants for handles in flight.
   size_t skip = 0;
   if (total > 0 && !wrap->ipc) {
-    int written = uv_try_write(wrap->stream(), bufs, n);
+    // A few small pieces (an HTTP head and its body) go out as one write():
+    // a copy of a few hundred bytes costs less than the kernel's writev.
+    constexpr size_t kFlat = 4096;
+    char flat[kFlat];
+    uv_buf_t one;
+    bool joined = n > 1 && total <= kFlat;
+    if (joined) {
+      size_t at = 0;
+      for (uint32_t i = 0; i < n; ++i) {
+        memcpy(flat + at, bufs[i].base, bufs[i].len);
+        at += bufs[i].len;
+      }
+      one = uv_buf_init(flat, static_cast<unsigned>(total));
+    }
+    int written = joined ? uv_try_write(wrap->stream(), &one, 1)
+                         : uv_try_write(wrap->stream(), bufs, n);
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
       for (char* p : owned) free(p);
       args.GetReturnValue().Set(written);
@@ -509,15 +535,16 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   for (uint32_t i = first; i < n; ++i) {
     v8::Local<v8::Value> chunk;
     if (chunks->Get(context, i).ToLocal(&chunk) && chunk->IsArrayBufferView()) {
-      r->stores.push_back(chunk.As<v8::ArrayBufferView>()->Buffer()->GetBackingStore());
+      r->stores.push_back(
+          chunk.As<v8::ArrayBufferView>()->Buffer()->GetBackingStore());
     }
   }
   r->object.Reset(isolate, args[1].As<v8::Object>());
   r->req.data = r.get();
   r->carrier = carrier;
-  uv_stream_t* attached =
-      send != nullptr ? send->stream()
-                      : reinterpret_cast<uv_stream_t*>(carrier);
+  uv_stream_t* attached = send != nullptr
+                              ? send->stream()
+                              : reinterpret_cast<uv_stream_t*>(carrier);
   int err = attached != nullptr
                 ? uv_write2(&r->req, wrap->stream(), bufs + first, n - first,
                             attached, AfterWrite)
@@ -543,7 +570,10 @@ void PendingKind(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (wrap->kind == Kind::kPipe && wrap->ipc &&
       uv_pipe_pending_count(&wrap->h.pipe) > 0) {
     uv_handle_type type = uv_pipe_pending_type(&wrap->h.pipe);
-    kind = type == UV_TCP ? 1 : type == UV_NAMED_PIPE ? 2 : type == UV_UDP ? 3 : 0;
+    kind = type == UV_TCP          ? 1
+           : type == UV_NAMED_PIPE ? 2
+           : type == UV_UDP        ? 3
+                                   : 0;
   }
   args.GetReturnValue().Set(kind);
 }
@@ -568,7 +598,8 @@ void AcceptPendingFd(const v8::FunctionCallbackInfo<v8::Value>& args) {
   err = uv_accept(wrap->stream(), reinterpret_cast<uv_stream_t*>(carrier));
   int fd = -1;
   uv_os_fd_t raw;
-  if (err == 0 && uv_fileno(reinterpret_cast<uv_handle_t*>(carrier), &raw) == 0) {
+  if (err == 0 &&
+      uv_fileno(reinterpret_cast<uv_handle_t*>(carrier), &raw) == 0) {
     fd = dup(raw);
     if (fd < 0) err = -errno;
   }
@@ -591,8 +622,8 @@ void AcceptPending(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(UV_EINVAL);
     return;
   }
-  StreamWrap* client = NewWrap(wrap->runtime,
-                               type == UV_TCP ? Kind::kTcp : Kind::kPipe, false);
+  StreamWrap* client =
+      NewWrap(wrap->runtime, type == UV_TCP ? Kind::kTcp : Kind::kPipe, false);
   if (client == nullptr) {
     args.GetReturnValue().Set(UV_ENOMEM);
     return;
@@ -619,10 +650,10 @@ void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& args) {
   r->wrap = wrap;
   r->object.Reset(args.GetIsolate(), args[1].As<v8::Object>());
   r->req.data = r.get();
-  int err = uv_shutdown(&r->req, wrap->stream(), [](uv_shutdown_t* req,
-                                                    int status) {
-    Complete(static_cast<ShutdownReq*>(req->data), status);
-  });
+  int err =
+      uv_shutdown(&r->req, wrap->stream(), [](uv_shutdown_t* req, int status) {
+        Complete(static_cast<ShutdownReq*>(req->data), status);
+      });
   if (err == 0) r.release();
   args.GetReturnValue().Set(err);
 }
@@ -872,7 +903,8 @@ void GetName(const v8::FunctionCallbackInfo<v8::Value>& args) {
                                        reinterpret_cast<sockaddr*>(&addr), &len)
                   : uv_tcp_getsockname(
                         &wrap->h.tcp, reinterpret_cast<sockaddr*>(&addr), &len);
-  if (err == 0) err = FillAddress(args.GetIsolate(), addr, args[1].As<v8::Object>());
+  if (err == 0)
+    err = FillAddress(args.GetIsolate(), addr, args[1].As<v8::Object>());
   args.GetReturnValue().Set(err);
 }
 

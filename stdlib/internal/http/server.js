@@ -493,13 +493,23 @@ function onResponseFinished(out) {
 
 function onResponseFinish(conn, inc, out) {
   const { socket: sock, server: srv } = conn;
-  // A body nobody read is thrown away so the next request can come.
-  if (!inc._consuming && !inc._readableState.resumeScheduled) inc._dump();
+  // A body nobody read is thrown away so the next request can come. A
+  // request that came whole and that nobody listens to is settled in the
+  // tick that closes the response instead (settleUnread).
+  let settle = null;
+  if (!inc._consuming && !inc._readableState.resumeScheduled) {
+    if (inc.complete && inc._eventsCount === 0 && !inc._dumped) {
+      inc._dumped = true;
+      settle = inc;
+    } else {
+      inc._dump();
+    }
+  }
   if (inc._dumped && conn.reader.paused && conn.current === inc) conn.reader.resume();
   const i = conn.unfinished.indexOf(inc);
   if (i >= 0) conn.unfinished.splice(i, 1);
   out.detachSocket(sock);
-  process.nextTick(emitClose, out);
+  process.nextTick(afterResponse, out, settle);
   if (out._last) {
     if (typeof sock.destroySoon === 'function') sock.destroySoon();
     else sock.end();
@@ -520,6 +530,29 @@ function armIdleTimer(conn) {
   if (conn.idleTimer || srv.keepAliveTimeout <= 0 || srv.timeout !== 0) return;
   conn.idleTimer = true;
   sock.setTimeout(srv.keepAliveTimeout);
+}
+
+function afterResponse(out, settle) {
+  emitClose(out);
+  if (settle !== null) settleUnread(settle);
+}
+
+// Ends and closes a request nobody read: resume() would take four ticks to
+// emit 'resume', 'end' and 'close' to no one. When someone has started
+// listening (or reading) since, it flows the usual way.
+function settleUnread(inc) {
+  const rs = inc._readableState;
+  if (inc._eventsCount === 0 && rs.flowing === null && rs.length === 0 && !rs.destroyed &&
+      rs.pipes.length === 0) {
+    rs.flowing = true;
+    rs.endEmitted = true;
+    rs.destroyed = true;
+    rs.closed = true;
+    rs.closeEmitted = true;
+    return;
+  }
+  inc._dumped = false;
+  inc._dump();
 }
 
 function emitClose(out) {
