@@ -796,6 +796,7 @@ class Http2Stream extends Duplex {
       unconsumed: 0,
       ended: false,
       timer: null,
+      detached: false,
     };
     this.sentHeaders = undefined;
     this.sentTrailers = undefined;
@@ -803,7 +804,8 @@ class Http2Stream extends Duplex {
   }
 
   get id() { return this[kInner].id; }
-  get session() { return this[kSession]; }
+  // A stream that is destroyed has no session any more, as in Node.
+  get session() { return this[kInner].detached ? undefined : this[kSession]; }
   get pending() { return this[kInner].id === undefined; }
   get closed() { return this[kInner].closed; }
   get aborted() { return this[kInner].aborted; }
@@ -900,7 +902,7 @@ class Http2Stream extends Duplex {
     const inner = this[kInner];
     inner.closed = true;
     inner.rstCode = code;
-    const { session } = this;
+    const session = this[kSession];
     if (inner.unconsumed > 0) {
       binding.consume(session[kHandle], 0, inner.unconsumed);
       inner.unconsumed = 0;
@@ -990,7 +992,7 @@ class Http2Stream extends Duplex {
     }
     this.beforeWrite();
     const inner = this[kInner];
-    const { session } = this;
+    const session = this[kSession];
     let total = 0;
     for (const chunk of chunks) {
       total += chunk.byteLength;
@@ -1017,7 +1019,7 @@ class Http2Stream extends Duplex {
     }
     if (!this.destroyed) {
       this.beforeWrite(true);
-      const { session } = this;
+      const session = this[kSession];
       if (this[kInner].bodyOpen !== false) {
         binding.write(session[kHandle], this[kInner].id, undefined, true);
         session.scheduleFlush();
@@ -1037,14 +1039,14 @@ class Http2Stream extends Duplex {
       this.once('ready', () => this.close(code));
       return;
     }
-    const { session } = this;
+    const session = this[kSession];
     if (!session.destroyed) resetStream(session, inner.id, code);
   }
 
   _destroy(err, callback) {
     const inner = this[kInner];
     clearTimeout(inner.timer);
-    const { session } = this;
+    const session = this[kSession];
     if (!inner.closed && inner.id !== undefined && !session.destroyed) {
       const code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_CANCEL;
       if (inner.rstCode === NGHTTP2_NO_ERROR) inner.rstCode = code;
@@ -1058,6 +1060,7 @@ class Http2Stream extends Duplex {
       session.maybeFinish();
     }
     inner.closed = true;
+    inner.detached = true;
     for (const entry of inner.writeQueue) entry.callback();
     inner.writeQueue = [];
     callback(err);
@@ -1071,7 +1074,7 @@ class ClientHttp2Stream extends Http2Stream {
   }
 
   submit(list, sensitive, flags) {
-    const { session } = this;
+    const session = this[kSession];
     const id = binding.submitRequest(session[kHandle], list, flags, sensitive);
     if (id < 0) {
       process.nextTick(() => this.destroy(sessionError(id)));
@@ -1150,7 +1153,7 @@ class ServerHttp2Stream extends Http2Stream {
     }
     const flags = (endStream ? binding.SUBMIT_END_STREAM : 0) |
       (options.waitForTrailers ? binding.SUBMIT_WANT_TRAILERS : 0);
-    const { session } = this;
+    const session = this[kSession];
     const rv = binding.submitResponse(session[kHandle], this.id, list, flags, sensitive);
     if (rv < 0) throw sessionError(rv);
     this[kInner].headersSent = true;
@@ -1240,7 +1243,7 @@ class ServerHttp2Stream extends Http2Stream {
     if (this.destroyed) throw new codes.ERR_HTTP2_INVALID_STREAM();
     if (!this.pushAllowed) throw new codes.ERR_HTTP2_PUSH_DISABLED();
     if (this[kInner].push) throw new codes.ERR_HTTP2_NESTED_PUSH();
-    const { session } = this;
+    const session = this[kSession];
     const all = copyHeaders(headers);
     all[':method'] ??= 'GET';
     all[':authority'] ??= this[kInner].requestHeaders[':authority'];

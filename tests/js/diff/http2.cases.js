@@ -439,8 +439,32 @@ async function sendDateCases() {
   emit('compat sendDate', seen);
 }
 
+// What a stream still tells once it closed: no session, an empty state.
+async function closedStreamCases() {
+  const seen = [];
+  const server = await startServer((stream) => {
+    stream.on('close', () => seen.push(['server', stream.session, stream.state]));
+    stream.respond({ ':status': 200 });
+    stream.end('x');
+  });
+  const session = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  await new Promise((resolve) => {
+    const req = session.request({ ':path': '/' });
+    req.on('end', () => seen.push(['end', req.session === session]));
+    req.on('close', () => {
+      seen.push(['client', req.session, req.destroyed, typeof req.bufferSize, req.state]);
+      resolve();
+    });
+    req.resume();
+  });
+  await new Promise((resolve) => session.close(resolve));
+  server.close();
+  emit('closed stream', seen);
+}
+
 async function main() {
   staticCases();
+  await closedStreamCases();
   await sendDateCases();
   await socketAndPingCases();
   await extensionFrameCases();
