@@ -4,7 +4,9 @@
 # round, then the median ratio jspack/node.
 #   bench/http/run.sh [rounds=5] [seconds=5] [connections=64] [threads=1]
 # JSPACK (default build/bin/jspack-runtime) and NODE (default node) pick the
-# binaries; APP (default bench/http/hello.js) the server.
+# binaries; APP (default bench/http/hello.js) the server. PIN=1 runs the
+# server on CPU 0 and wrk on CPU 1 (taskset), so that the two do not take
+# each other's core: steadier for an A/B of two builds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -19,17 +21,23 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 hz=$(getconf CLK_TCK)
+pin_server=()
+pin_client=()
+if [ "${PIN:-0}" = 1 ]; then
+  pin_server=(taskset -c 0)
+  pin_client=(taskset -c 1)
+fi
 
 # one <name> <binary>: starts the server, runs wrk, prints "name rps p99_ms cpu_us_per_req rss_kb".
 one() {
   local name=$1 bin=$2
-  "$bin" "$app" > "$tmp/port" &
+  "${pin_server[@]}" "$bin" "$app" > "$tmp/port" &
   local pid=$!
   for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.05; done
   local port; port=$(head -1 "$tmp/port")
   wrk -t1 -c"$conns" -d1s "http://127.0.0.1:$port/" > /dev/null   # warm-up
   local before; before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port/" > "$tmp/wrk"
+  "${pin_client[@]}" wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port/" > "$tmp/wrk"
   local after; after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -902,7 +902,7 @@ class Http2Stream extends Duplex {
     const inner = this[kInner];
     inner.closed = true;
     inner.rstCode = code;
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     if (inner.unconsumed > 0) {
       binding.consume(session[kHandle], 0, inner.unconsumed);
       inner.unconsumed = 0;
@@ -992,7 +992,7 @@ class Http2Stream extends Duplex {
     }
     this.beforeWrite();
     const inner = this[kInner];
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     let total = 0;
     for (const chunk of chunks) {
       total += chunk.byteLength;
@@ -1019,7 +1019,7 @@ class Http2Stream extends Duplex {
     }
     if (!this.destroyed) {
       this.beforeWrite(true);
-      const session = this[kSession];
+      const { [kSession]: session } = this;
       if (this[kInner].bodyOpen !== false) {
         binding.write(session[kHandle], this[kInner].id, undefined, true);
         session.scheduleFlush();
@@ -1039,14 +1039,14 @@ class Http2Stream extends Duplex {
       this.once('ready', () => this.close(code));
       return;
     }
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     if (!session.destroyed) resetStream(session, inner.id, code);
   }
 
   _destroy(err, callback) {
     const inner = this[kInner];
     clearTimeout(inner.timer);
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     if (!inner.closed && inner.id !== undefined && !session.destroyed) {
       const code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_CANCEL;
       if (inner.rstCode === NGHTTP2_NO_ERROR) inner.rstCode = code;
@@ -1074,7 +1074,7 @@ class ClientHttp2Stream extends Http2Stream {
   }
 
   submit(list, sensitive, flags) {
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     const id = binding.submitRequest(session[kHandle], list, flags, sensitive);
     if (id < 0) {
       process.nextTick(() => this.destroy(sessionError(id)));
@@ -1153,7 +1153,7 @@ class ServerHttp2Stream extends Http2Stream {
     }
     const flags = (endStream ? binding.SUBMIT_END_STREAM : 0) |
       (options.waitForTrailers ? binding.SUBMIT_WANT_TRAILERS : 0);
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     const rv = binding.submitResponse(session[kHandle], this.id, list, flags, sensitive);
     if (rv < 0) throw sessionError(rv);
     this[kInner].headersSent = true;
@@ -1243,7 +1243,7 @@ class ServerHttp2Stream extends Http2Stream {
     if (this.destroyed) throw new codes.ERR_HTTP2_INVALID_STREAM();
     if (!this.pushAllowed) throw new codes.ERR_HTTP2_PUSH_DISABLED();
     if (this[kInner].push) throw new codes.ERR_HTTP2_NESTED_PUSH();
-    const session = this[kSession];
+    const { [kSession]: session } = this;
     const all = copyHeaders(headers);
     all[':method'] ??= 'GET';
     all[':authority'] ??= this[kInner].requestHeaders[':authority'];
