@@ -502,8 +502,9 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   // An IPC pipe always queues, as libuv wants for handles in flight.
   size_t skip = 0;
   if (total > 0 && !wrap->ipc) {
-    // A few small pieces (an HTTP head and its body) go out as one write():
-    // a copy of a few hundred bytes costs less than the kernel's writev.
+    // A few small pieces (an HTTP head and its body) go out as one buffer
+    // (TryWrite): a copy of a few hundred bytes costs less than the
+    // kernel's writev.
     constexpr size_t kFlat = 4096;
     char flat[kFlat];
     uv_buf_t one;
@@ -553,7 +554,9 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   // request.
   for (uint32_t i = first; i < n; ++i) {
     v8::Local<v8::Value> chunk;
-    if (chunks->Get(context, i).ToLocal(&chunk) && chunk->IsArrayBufferView()) {
+    // An array ChunkBuf copied (one that had no backing store) needs none.
+    if (chunks->Get(context, i).ToLocal(&chunk) && chunk->IsArrayBufferView() &&
+        chunk.As<v8::ArrayBufferView>()->HasBuffer()) {
       r->stores.push_back(
           chunk.As<v8::ArrayBufferView>()->Buffer()->GetBackingStore());
     }

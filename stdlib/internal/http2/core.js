@@ -796,7 +796,6 @@ class Http2Stream extends Duplex {
       unconsumed: 0,
       ended: false,
       timer: null,
-      detached: false,
     };
     this.sentHeaders = undefined;
     this.sentTrailers = undefined;
@@ -805,7 +804,7 @@ class Http2Stream extends Duplex {
 
   get id() { return this[kInner].id; }
   // A stream that is destroyed has no session any more, as in Node.
-  get session() { return this[kInner].detached ? undefined : this[kSession]; }
+  get session() { return this.destroyed ? undefined : this[kSession]; }
   get pending() { return this[kInner].id === undefined; }
   get closed() { return this[kInner].closed; }
   get aborted() { return this[kInner].aborted; }
@@ -1060,7 +1059,6 @@ class Http2Stream extends Duplex {
       session.maybeFinish();
     }
     inner.closed = true;
-    inner.detached = true;
     for (const entry of inner.writeQueue) entry.callback();
     inner.writeQueue = [];
     callback(err);
