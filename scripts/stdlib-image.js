@@ -20,6 +20,8 @@ const { execFileSync } = require('child_process');
 const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const vm = require('vm');
+const { restoreAllNames } = require('./restore-names');
 
 const [esbuild, metafile, work, out, libDir] = process.argv.slice(2);
 if (!libDir) {
@@ -97,7 +99,8 @@ const index = new Map(order.map((p, i) => [p, i]));
 // ones that provably do nothing are dropped:
 //   function f(){}__name(f,"f");  let f=()=>{};__name(f,"f");
 //   class C{static{__name(this,"C")} ...
-// (a function declared or let-bound as f is named f). The rest stay. The one
+// (a function declared or let-bound as f is named f). restore-names.js then
+// rewrites the calls the language can do without; the rest stay. The one
 // __name helper comes from the loader instead of a copy in every module.
 // (esbuild renames the helper's parameters when a module uses their names.)
 const kNameHelper = /var __defProp=Object\.defineProperty;var __name=\(([\w$]+),([\w$]+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:!0\}\);/;
@@ -121,6 +124,15 @@ function stripRedundantNames(code, file) {
 
 const sources = order.map((p) => {
   let code = stripRedundantNames(fs.readFileSync(path.join(minified, p), 'utf8'), p);
+  // Functions made per call get their names from the language instead of a
+  // __name call each time (scripts/restore-names.js). The result must still
+  // parse as the module body it is.
+  code = restoreAllNames(code);
+  try {
+    new vm.Script(`(function(){${code}\n})`, { filename: p });
+  } catch (error) {
+    throw new Error(`${p}: restoring names broke the module: ${error.message}`);
+  }
   // --charset=ascii escapes all code; a licence comment esbuild keeps
   // (undici's "Jimmy W\u00e4rting") stays as written, and is spelled
   // out in escapes here, which in a comment are just text.

@@ -143,23 +143,34 @@ function attach(target, type) {
 
 // A one-shot callback: runs in the context current now, then the resource
 // is destroyed. The callback itself comes back while async_hooks is idle.
+// The wrappers here are anonymous on purpose: a named function expression
+// made per call would cost the stdlib image's __name (esbuild's
+// --keep-names) an Object.defineProperty per wrapper, which turns each one
+// into a slow-mode function.
 function bind(fn, type) {
   const frame = capture(type);
   if (frame === undefined) return fn;
-  return function boundToFrame(...args) {
-    try {
-      return callIn(frame, fn, this, ...args);
-    } finally {
-      destroy(frame);
-    }
+  return function (...args) {
+    return callOnce(frame, fn, this, args);
   };
+}
+
+// Runs fn as `frame`'s one callback (args: an array, or undefined), then
+// destroys the frame: bind()'s work, for queues that keep the frame beside
+// the callback instead of wrapping it.
+function callOnce(frame, fn, thisArg, args) {
+  try {
+    return args === undefined ? callIn(frame, fn, thisArg) : callIn(frame, fn, thisArg, ...args);
+  } finally {
+    destroy(frame);
+  }
 }
 
 // A callback that runs many times for one resource (a socket's reads, a
 // server's connections), in the frame captured when the resource was made.
 function bindTo(frame, fn) {
   if (frame === undefined || typeof fn !== 'function') return fn;
-  return function boundToFrame(...args) {
+  return function (...args) {
     return callIn(frame, fn, this, ...args);
   };
 }
@@ -176,5 +187,6 @@ module.exports = {
   callIn,
   destroy,
   bind,
+  callOnce,
   emit,
 };

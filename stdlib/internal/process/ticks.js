@@ -34,12 +34,22 @@ function growRing() {
   writeAt = size;
 }
 
+function runInFrame(frame, callback, args) {
+  asyncContext.callOnce(frame, callback, undefined, args);
+}
+
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (closed) return;
-  if (asyncContext.state.active) callback = asyncContext.bind(callback, 'TickObject');
-  ring[writeAt] = callback;
-  ring[writeAt + 1] = args.length === 0 ? undefined : args;
+  if (asyncContext.state.active) {
+    // The frame rides with the callback (no wrapper function per tick).
+    const frame = asyncContext.capture('TickObject');
+    ring[writeAt] = runInFrame;
+    ring[writeAt + 1] = [frame, callback, args.length === 0 ? undefined : args];
+  } else {
+    ring[writeAt] = callback;
+    ring[writeAt + 1] = args.length === 0 ? undefined : args;
+  }
   writeAt = (writeAt + 2) & (ring.length - 1);
   pendingQueues[0] = 1;
   if (writeAt === readAt) growRing();
