@@ -445,7 +445,8 @@ function sendParts(om, parts, done) {
   const head = om._header;
   if (head !== null && !om._headerSent) {
     om._headerSent = true;
-    parts.unshift(head);
+    // A new array rather than unshift(), which V8 runs as a C++ builtin.
+    parts = parts.length === 1 ? [head, parts[0]] : [head, ...parts];
   }
   return writeParts(om, parts, done);
 }

@@ -16,6 +16,7 @@ const {
 } = require('../validators');
 const { method, STATUS_CODES, HTTPParser, consumeSocket, hasBadValueChar } = require('./common');
 const { IncomingMessage } = require('./incoming');
+const { Prototypes } = require('./prototypes');
 const { drainBetweenCallbacks } = require('../process/task_queues');
 const { nodeFlagGiven } = require('../process/flags');
 const { OutgoingMessage, kFinishHook, kNeedDrain, kOutHeaders } = require('./outgoing');
@@ -27,6 +28,8 @@ const kIncomingMessage = Symbol('server.IncomingMessage');
 const kServerResponse = Symbol('server.ServerResponse');
 const kClosing = Symbol('closing');
 const kOptions = Symbol('httpOptions');
+const kRequestPrototypes = Symbol('requestPrototypes');
+const kResponsePrototypes = Symbol('responsePrototypes');
 
 const kBadRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 const kTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
@@ -371,6 +374,18 @@ function afterExecute(conn, n, chunk) {
   if (conn.upgrade !== null) startUpgrade(conn, chunk.subarray(n));
 }
 
+// The server's Prototypes (prototypes.js) for the class under `classKey`,
+// made on first use and again if the class was replaced.
+function prototypes(srv, key, classKey) {
+  const Class = srv[classKey];
+  let p = srv[key];
+  if (p === undefined || p.Class !== Class) {
+    p = new Prototypes(Class, Class === IncomingMessage || Class === ServerResponse);
+    srv[key] = p;
+  }
+  return p;
+}
+
 function hasField(raw, name) {
   for (let i = 0; i < raw.length; i += 2) {
     const field = raw[i];
@@ -385,7 +400,7 @@ function onHeaders(conn, raw, url, method, major, minor, upgrade, persist, bodil
   conn.requests++;
   const max = srv.maxHeadersCount;
   if (typeof max === 'number' && max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
-  const inc = new srv[kIncomingMessage](sock);
+  const inc = prototypes(srv, kRequestPrototypes, kIncomingMessage).make([sock]);
   inc.joinDuplicateHeaders = srv[kOptions].join;
   inc._setHead(raw, major, minor);
   inc.url = url;
@@ -418,11 +433,11 @@ function onRequest(conn, inc, persist) {
     sock.setTimeout(srv.timeout);
   }
   const opts = srv[kOptions];
-  const out = new srv[kServerResponse](inc, {
+  const out = prototypes(srv, kResponsePrototypes, kServerResponse).make([inc, {
     highWaterMark: opts.highWaterMark ?? sock.writableHighWaterMark,
     rejectNonStandardBodyWrites: opts.rejectNonStandardBodyWrites,
     uniqueHeaders: opts.uniqueHeaders,
-  });
+  }]);
   out.shouldKeepAlive = persist;
   out._keepAliveTimeout = srv.keepAliveTimeout;
   out._maxRequestsPerSocket = srv.maxRequestsPerSocket;
@@ -493,6 +508,8 @@ function onResponseFinished(out) {
 
 function onResponseFinish(conn, inc, out) {
   const { socket: sock, server: srv } = conn;
+  srv[kRequestPrototypes]?.observe(inc);
+  srv[kResponsePrototypes]?.observe(out);
   // A body nobody read is thrown away so the next request can come. A
   // request that came whole and that nobody listens to is settled in the
   // tick that closes the response instead (settleUnread).
