@@ -49,12 +49,21 @@ class Prototypes {
     this.changes = callable ? 0 : kMaxChanges;
   }
 
-  // A new message: `args` for the class's constructor.
-  make(args) {
+  // A new message, made by the class's constructor with one argument
+  // (make1) or two (make2).
+  make1(a) {
     const Blank = this.blank;
-    if (Blank === null) return Reflect.construct(this.Class, args);
+    if (Blank === null) return new this.Class(a);
     const msg = new Blank();
-    Reflect.apply(this.Class, msg, args);
+    this.Class.call(msg, a);
+    return msg;
+  }
+
+  make2(a, b) {
+    const Blank = this.blank;
+    if (Blank === null) return new this.Class(a, b);
+    const msg = new Blank();
+    this.Class.call(msg, a, b);
     return msg;
   }
 

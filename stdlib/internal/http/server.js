@@ -400,7 +400,7 @@ function onHeaders(conn, raw, url, method, major, minor, upgrade, persist, bodil
   conn.requests++;
   const max = srv.maxHeadersCount;
   if (typeof max === 'number' && max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
-  const inc = prototypes(srv, kRequestPrototypes, kIncomingMessage).make([sock]);
+  const inc = prototypes(srv, kRequestPrototypes, kIncomingMessage).make1(sock);
   inc.joinDuplicateHeaders = srv[kOptions].join;
   inc._setHead(raw, major, minor);
   inc.url = url;
@@ -433,11 +433,11 @@ function onRequest(conn, inc, persist) {
     sock.setTimeout(srv.timeout);
   }
   const opts = srv[kOptions];
-  const out = prototypes(srv, kResponsePrototypes, kServerResponse).make([inc, {
+  const out = prototypes(srv, kResponsePrototypes, kServerResponse).make2(inc, {
     highWaterMark: opts.highWaterMark ?? sock.writableHighWaterMark,
     rejectNonStandardBodyWrites: opts.rejectNonStandardBodyWrites,
     uniqueHeaders: opts.uniqueHeaders,
-  }]);
+  });
   out.shouldKeepAlive = persist;
   out._keepAliveTimeout = srv.keepAliveTimeout;
   out._maxRequestsPerSocket = srv.maxRequestsPerSocket;
