@@ -535,10 +535,14 @@ function byteLengthOf(piece, enc) {
   return typeof piece === 'string' ? Buffer.byteLength(piece, enc) : piece.byteLength;
 }
 
+// A write or end that came too late: `done` hears it on the next tick, and
+// so do the 'error' listeners unless the message is destroyed by then. A
+// message already destroyed tells no one, as in Node.
 function reportError(om, err, done) {
+  if (om.destroyed) return;
   process.nextTick(() => {
     if (typeof done === 'function') done(err);
-    om.emit('error', err);
+    if (!om.destroyed) om.emit('error', err);
   });
 }
 
@@ -558,12 +562,15 @@ function writeChunk(om, piece, enc, done, fromEnd) {
   if (typeof done !== 'function') done = nop;
   const bad = checkChunk(piece);
   if (bad !== null) throw bad;
-  if (om.socket !== null && om.socket.destroyed || om.destroyed) {
-    reportError(om, new codes.ERR_STREAM_DESTROYED('write'), done);
-    return false;
-  }
-  if (om.finished) {
-    reportError(om, new codes.ERR_STREAM_WRITE_AFTER_END(), done);
+  // After end() the error says so, even once destroyed (Node's order). A
+  // write to a destroyed message (a client gone mid-body, say) only tells
+  // its callback: no 'error' event, so a pipe into it cannot crash the app.
+  const gone = om.destroyed || (om.socket !== null && om.socket.destroyed);
+  if (om.finished || gone) {
+    const err = om.finished ? new codes.ERR_STREAM_WRITE_AFTER_END() :
+      new codes.ERR_STREAM_DESTROYED('write');
+    if (gone) process.nextTick(done, err);
+    else reportError(om, err, done);
     return false;
   }
   const length = byteLengthOf(piece, enc);

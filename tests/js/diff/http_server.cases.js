@@ -278,6 +278,36 @@ async function sentErrors() {
   emit('status code errors', codes.seen);
 }
 
+// Writes and an end after the client went away: callbacks hear the error,
+// 'error' listeners do not (a pipe into such a response must not crash the
+// server), and end() marks the response finished all the same.
+async function writesAfterClose() {
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    res.on('error', (e) => seen.push(`res error ${e.code}`));
+    res.on('close', () => {
+      seen.push(`close destroyed=${res.destroyed}`);
+      seen.push(`write returned ${res.write('more', (e) => seen.push(`write cb ${e && e.code}`))}`);
+      setTimeout(() => {
+        res.end('x', (e) => seen.push(`end cb ${e && e.code}`));
+        seen.push(`finished ${res.finished}`);
+        setTimeout(() => {
+          res.write('again', (e) => seen.push(`write after end cb ${e && e.code}`));
+        }, 20);
+      }, 20);
+    });
+    res.write('start');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const socket = net.connect(server.address().port, '127.0.0.1', () => {
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    socket.once('data', () => socket.destroy());
+  });
+  await new Promise((r) => setTimeout(r, 200));
+  server.close();
+  emit('writes after the client closed', seen);
+}
+
 async function eventsOrder() {
   const { seen } = await exchange({}, (req, res, log) => {
     req.on('end', () => log.push('req end'));
@@ -380,6 +410,7 @@ async function main() {
   await requestCases();
   await errorCases();
   await sentErrors();
+  await writesAfterClose();
   await eventsOrder();
   await backpressure();
   await upgradeCases();
