@@ -514,6 +514,7 @@ function writeDirect(sock, chunks, latin1, done) {
 
 let dateSecond = -1;
 let dateText = '';
+let dateLine = '';
 
 function utcDate() {
   const now = Date.now();
@@ -521,8 +522,15 @@ function utcDate() {
   if (second !== dateSecond) {
     dateSecond = second;
     dateText = new Date(second * 1000).toUTCString();
+    dateLine = `Date: ${dateText}\r\n`;
   }
   return dateText;
+}
+
+// The whole `Date: ...\r\n` line of a head.
+function utcDateLine() {
+  utcDate();
+  return dateLine;
 }
 
 // What require('_http_common') gives.
@@ -551,6 +559,7 @@ module.exports = {
   method,
   setMaxIdleHTTPParsers,
   utcDate,
+  utcDateLine,
   validateHeaderName,
   validateHeaderValue,
 };

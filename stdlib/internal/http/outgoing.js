@@ -25,7 +25,7 @@ const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const { validateString } = require('../validators');
 const {
-  method, hasBadValueChar, lowerName, utcDate, validateHeaderName, validateHeaderValue,
+  method, hasBadValueChar, lowerName, utcDateLine, validateHeaderName, validateHeaderValue,
   writeDirect,
 } = require('./common');
 
@@ -370,7 +370,7 @@ method(OutgoingMessage, function _storeHeader(firstLine, hdrs) {
   }
   const om = this;
   let head = state.header;
-  if (om.sendDate && !state.date) head += `Date: ${utcDate()}\r\n`;
+  if (om.sendDate && !state.date) head += utcDateLine();
   if (!state.connection) head += connectionLines(om, state);
   if (!state.contLen && !state.te) head += framingLine(om, state);
   if (state.trailer && om.chunkedEncoding !== true) throw new codes.ERR_HTTP_TRAILER_INVALID();
@@ -391,10 +391,17 @@ function connectionLines(om, state) {
   if (om.maxRequestsOnConnectionReached) return 'Connection: close\r\n';
   const timeout = om._keepAliveTimeout;
   if (!timeout || !om._defaultKeepAlive) return 'Connection: keep-alive\r\n';
-  const limit = ~~om._maxRequestsPerSocket;
-  const max = limit > 0 ? `, max=${om._maxRequestsPerSocket}` : '';
-  return `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${max}\r\n`;
+  const max = om._maxRequestsPerSocket;
+  if (timeout === lastKeepAlive.timeout && max === lastKeepAlive.max) return lastKeepAlive.lines;
+  const limit = ~~max;
+  const maxText = limit > 0 ? `, max=${max}` : '';
+  const lines = `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${maxText}\r\n`;
+  lastKeepAlive = { timeout, max, lines };
+  return lines;
 }
+
+// The last Keep-Alive lines made: a server sends the same ones every time.
+let lastKeepAlive = { timeout: undefined, max: undefined, lines: '' };
 
 // How the body is delimited when the headers did not say: Content-Length
 // when end() knew it, else chunked, else the connection closes after it.

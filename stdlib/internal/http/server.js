@@ -153,8 +153,7 @@ method(ServerResponse, function writeHead(code, text, extra) {
   } else {
     hdrs = extra;
   }
-  if (hasBadValueChar(this.statusMessage)) throw new codes.ERR_INVALID_CHAR('statusMessage');
-  const line = `HTTP/1.1 ${code} ${this.statusMessage}\r\n`;
+  const line = statusLine(code, this.statusMessage);
   if (code === 204 || code === 304 || (code >= 100 && code <= 199)) {
     this._hasBody = false;
   }
@@ -162,6 +161,18 @@ method(ServerResponse, function writeHead(code, text, extra) {
   this._storeHeader(line, hdrs);
   return this;
 });
+
+// `HTTP/1.1 <code> <message>\r\n`; the lines of the standard messages are
+// made once each.
+const standardLines = [];
+
+function statusLine(code, message) {
+  if (message === STATUS_CODES[code]) {
+    return standardLines[code] ??= `HTTP/1.1 ${code} ${message}\r\n`;
+  }
+  if (hasBadValueChar(message)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+  return `HTTP/1.1 ${code} ${message}\r\n`;
+}
 
 // The old name of writeHead.
 method(ServerResponse, function writeHeader(...args) {
@@ -523,8 +534,15 @@ function onResponseFinish(conn, inc, out) {
     }
   }
   if (inc._dumped && conn.reader.paused && conn.current === inc) conn.reader.resume();
-  const i = conn.unfinished.indexOf(inc);
-  if (i >= 0) conn.unfinished.splice(i, 1);
+  // Responses finish in order, so this is nearly always the first: shift()
+  // is V8's fast path, splice() a C++ builtin.
+  const unfinished = conn.unfinished;
+  if (unfinished[0] === inc) {
+    unfinished.shift();
+  } else {
+    const i = unfinished.indexOf(inc);
+    if (i >= 0) unfinished.splice(i, 1);
+  }
   out.detachSocket(sock);
   process.nextTick(afterResponse, out, settle);
   if (out._last) {
