@@ -4,7 +4,8 @@
 # round, then the median ratio jspack/node.
 #   bench/http/run.sh [rounds=5] [seconds=5] [connections=64] [threads=1]
 # JSPACK (default build/bin/jspack-runtime) and NODE (default node) pick the
-# binaries; APP (default bench/http/hello.js) the server. PIN=1 runs the
+# binaries; APP (default bench/http/hello.js) the server. BUN=/path/to/bun
+# adds a third server, `bun APP`, to every round, and the jspack/bun ratios. PIN=1 runs the
 # server on CPU 0 and wrk on CPU 1 (taskset), so that the two do not take
 # each other's core: steadier for an A/B of two builds.
 set -euo pipefail
@@ -51,8 +52,12 @@ one() {
 
 printf '%-7s %-6s %12s %9s %14s %9s\n' round server 'req/s' 'p99 ms' 'CPU us/req' 'RSS KB'
 for r in $(seq "$rounds"); do
-  for who in node jspack; do
-    if [ "$who" = node ]; then line=$(one node "$node"); else line=$(one jspack "$jspack"); fi
+  for who in node jspack ${BUN:+bun}; do
+    case $who in
+      node) line=$(one node "$node") ;;
+      jspack) line=$(one jspack "$jspack") ;;
+      bun) line=$(one bun "$BUN") ;;
+    esac
     echo "$r $line" >> "$tmp/all"
     read -r _ n rps p99 cpu rss <<< "$r $line"
     printf '%-7s %-6s %12s %9s %14s %9s\n' "$r" "$n" "$rps" "$p99" "$cpu" "$rss"
@@ -64,9 +69,12 @@ rows = [line.split() for line in open(sys.argv[1])]
 by = {}
 for r, who, rps, p99, cpu, rss in rows:
     by.setdefault(r, {})[who] = (float(rps), float(p99), float(cpu), float(rss))
-q = sorted(v['jspack'][0] / v['node'][0] for v in by.values())
-c = sorted(v['jspack'][2] / v['node'][2] for v in by.values())
-m = sorted(v['jspack'][3] / v['node'][3] for v in by.values())
-print(f"jspack/node req/s: median {statistics.median(q):.2f}x (min {q[0]:.2f}x, max {q[-1]:.2f}x); "
-      f"CPU per request: median {statistics.median(c):.2f}x; RSS: median {statistics.median(m):.2f}x")
+for peer in ('node', 'bun'):
+    if not all(peer in v for v in by.values()):
+        continue
+    q = sorted(v['jspack'][0] / v[peer][0] for v in by.values())
+    c = sorted(v['jspack'][2] / v[peer][2] for v in by.values())
+    m = sorted(v['jspack'][3] / v[peer][3] for v in by.values())
+    print(f"jspack/{peer} req/s: median {statistics.median(q):.2f}x (min {q[0]:.2f}x, max {q[-1]:.2f}x); "
+          f"CPU per request: median {statistics.median(c):.2f}x; RSS: median {statistics.median(m):.2f}x")
 PY
