@@ -105,11 +105,16 @@ function createHook(callbacks) {
 // Resources nobody destroyed by hand are destroyed when collected.
 const collected = new FinalizationRegistry((frame) => destroy(frame));
 
-const kDone = Symbol('destroyEmitted');
 const kAsyncIdSymbol = Symbol('async_id_symbol');
 const kTriggerIdSymbol = Symbol('trigger_async_id_symbol');
 
 class AsyncResource {
+  // Private, so util.inspect and Reflect.ownKeys do not see them, and plain
+  // stores (Object.defineProperties per resource was a slow path: on-finished
+  // makes one per request in every Express and Koa app).
+  #frame;
+  #done = false;
+
   constructor(kind, opts = {}) {
     validateString(kind, 'type');
     let trigger;
@@ -129,34 +134,31 @@ class AsyncResource {
     // hidden.
     this[kAsyncIdSymbol] = frame.asyncId;
     this[kTriggerIdSymbol] = frame.triggerAsyncId;
-    Object.defineProperties(this, {
-      [kFrame]: { value: frame },
-      [kDone]: { value: false, writable: true },
-    });
+    this.#frame = frame;
     if (!manualDestroy && state.hooks.length !== 0) {
-      collected.register(this, this[kFrame], this);
+      collected.register(this, frame, this);
     }
   }
 
   runInAsyncScope(work, receiver, ...rest) {
-    return callIn(this[kFrame], work, receiver, ...rest);
+    return callIn(this.#frame, work, receiver, ...rest);
   }
 
   emitDestroy() {
-    if (!this[kDone]) {
-      this[kDone] = true;
+    if (!this.#done) {
+      this.#done = true;
       collected.unregister(this);
-      destroy(this[kFrame]);
+      destroy(this.#frame);
     }
     return this;
   }
 
   asyncId() {
-    return this[kFrame].asyncId;
+    return this.#frame.asyncId;
   }
 
   triggerAsyncId() {
-    return this[kFrame].triggerAsyncId;
+    return this.#frame.triggerAsyncId;
   }
 
   bind(target, receiver) {
