@@ -28,9 +28,9 @@ const kKeywordsBeforeExpression = new Set([
   'do', 'else', 'yield', 'await',
 ]);
 
-// The tokens of `code` that matter here: identifiers (and keywords),
-// punctuators, and the spans of strings, templates, regular expressions and
-// comments (kind 'other'), each as { kind, start, end }.
+// The tokens of `code` that matter here, each as { kind, start, end }:
+// identifiers and keywords ('name'), punctuators ('punct'), and numbers,
+// strings, templates and regular expressions ('other'). Comments are skipped.
 function tokenize(code) {
   const tokens = [];
   // Open template literals: the brace depth at which each `${` began.

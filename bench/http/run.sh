@@ -5,9 +5,9 @@
 #   bench/http/run.sh [rounds=5] [seconds=5] [connections=64] [threads=1]
 # JSPACK (default build/bin/jspack-runtime) and NODE (default node) pick the
 # binaries; APP (default bench/http/hello.js) the server. BUN=/path/to/bun
-# adds a third server, `bun APP`, to every round, and the jspack/bun ratios. PIN=1 runs the
-# server on CPU 0 and wrk on CPU 1 (taskset), so that the two do not take
-# each other's core: steadier for an A/B of two builds.
+# adds a third server, `bun APP`, to every round, and the jspack/bun ratios.
+# PIN=1 runs the server on CPU 0 and wrk on CPU 1 (taskset), so that the two
+# do not take each other's core: steadier for an A/B of two builds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -74,15 +74,16 @@ class Prototypes {
       this.candidate = null;
       return;
     }
-    if (this.changes >= kMaxChanges) return;
     if (this.blank !== null) {
-      // What the app gives has changed: back to the class's own.
+      // What the app gives has changed: back to the class's own (also when
+      // this was the last try, so that nothing stays on a stale prototype).
       this.changes++;
       this.blank = null;
       this.proto = this.Class.prototype;
       this.candidate = null;
       return;
     }
+    if (this.changes >= kMaxChanges) return;
     if (proto !== this.candidate) {
       this.candidate = proto;
       return;
@@ -106,12 +107,10 @@ class Prototypes {
   fits(proto, msg) {
     if (proto === null || typeof proto !== 'object') return false;
     const base = this.Class.prototype;
+    const keys = Reflect.ownKeys(msg);
     for (let o = proto; o !== base; o = Object.getPrototypeOf(o)) {
       // A proxy would run the app's traps here; null: base is not in the chain.
       if (o === null || isProxy(o)) return false;
-    }
-    const keys = Reflect.ownKeys(msg);
-    for (let o = proto; o !== base; o = Object.getPrototypeOf(o)) {
       for (let i = 0; i < keys.length; i++) {
         if (Object.prototype.hasOwnProperty.call(o, keys[i])) return false;
       }
