@@ -44,8 +44,10 @@ const {
   getDefaultLimit, setDefaultLimit, warnOfLeak,
 } = require('./internal/events/limits');
 
+// Object.create(null) rather than a `__proto__: null` literal: optimized
+// code allocates the former inline, the latter through a builtin call.
 function emptyTable() {
-  return { __proto__: null };
+  return Object.create(null);
 }
 
 // For the short lists emit() copies, this loop measured faster than

@@ -7,6 +7,8 @@
 // and once per message end, plus once per body piece:
 //   onHeaders(rawHeaders, urlOrStatusMessage, methodOrStatusCode,
 //             versionMajor, versionMinor, upgrade, shouldKeepAlive)
+//       (rawHeaders is null when the pairs are those of the last array
+//       this parser gave since create() or reinit())
 //       -> 0, 1 (the message has no body: a response to HEAD), 2 (treat as
 //          an upgrade: the rest of the bytes are another protocol) or 3
 //          (not an upgrade after all: parse on as HTTP)
@@ -52,8 +54,6 @@ namespace {
 using runtime::OneByteString;
 using runtime::Runtime;
 
-constexpr char kCallbacksKey[] = "http_parser.callbacks";
-
 // Values of execute()'s result besides the count of bytes parsed.
 constexpr int kExecuteError = -1;
 
@@ -66,6 +66,11 @@ struct Parser final : public ReadSink {
   // The head being gathered: url or status text, then name, value, ...
   std::string url;
   std::vector<std::string> header_pairs;
+  // The pairs of the last head onHeaders got as an array: a head with the
+  // same pairs (a keep-alive client's next request) comes as null instead,
+  // and the owner copies the array it kept.
+  std::vector<std::string> last_pairs;
+  bool last_valid = false;
   bool in_value = false;
   bool headers_done = false;
   uint32_t header_bytes = 0;
@@ -73,12 +78,11 @@ struct Parser final : public ReadSink {
   const char* own_code = nullptr;
   const char* own_reason = nullptr;
   const char* own_pos = nullptr;
-  // The execute() running now: where its buffer starts, and its callbacks.
+  // The execute() running now: where its buffer starts.
   const char* base = nullptr;
   bool executing = false;
   bool freed = false;  // free() came during execute()
   bool threw = false;  // a callback threw; execute() returns at once
-  v8::Local<v8::Array> callbacks;
   // The handle whose reads this parser consumes, or -1; while a read of it
   // runs, callbacks report their own errors (`from_read`).
   int64_t stream = -1;
@@ -92,6 +96,27 @@ struct Parser final : public ReadSink {
 };
 
 llhttp_settings_t settings;
+
+// The four functions of setCallbacks, for the runtime of this thread (a
+// worker has its own), each a handle of its own: reading them from a JS
+// array on every call cost more than the call. Emptied by a cleanup hook
+// before the runtime goes.
+// The method names requests come with are kept there too, made on first
+// use (llhttp numbers them below kMethodNames).
+constexpr unsigned kMethodNames = 64;
+struct Callbacks {
+  Runtime* runtime = nullptr;
+  v8::Global<v8::Function> fns[4];
+  v8::Global<v8::String> methods[kMethodNames];
+};
+thread_local Callbacks callbacks;
+
+void ForgetCallbacks(void* arg) {
+  if (callbacks.runtime != arg) return;
+  for (v8::Global<v8::Function>& fn : callbacks.fns) fn.Reset();
+  for (v8::Global<v8::String>& name : callbacks.methods) name.Reset();
+  callbacks.runtime = nullptr;
+}
 
 thread_local std::vector<Parser*> slots;
 thread_local std::vector<uint32_t> free_ids;
@@ -184,17 +209,35 @@ v8::Local<v8::String> Latin1(v8::Isolate* isolate, std::string_view s,
 // The gathered name/value pairs as a flat array; trailing whitespace of a
 // value is not part of it. Names are internalized: the same few come in
 // every request, and JS uses them (lower-cased) as property keys.
+void TrimValues(Parser* parser) {
+  for (size_t i = 1; i < parser->header_pairs.size(); i += 2) {
+    std::string& s = parser->header_pairs[i];
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  }
+}
+
 v8::Local<v8::Array> FlatHeaders(v8::Isolate* isolate, Parser* parser) {
+  TrimValues(parser);
   std::vector<v8::Local<v8::Value>> items;
   items.reserve(parser->header_pairs.size());
   for (size_t i = 0; i < parser->header_pairs.size(); ++i) {
-    std::string& s = parser->header_pairs[i];
-    if (i % 2 == 1) {
-      while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    }
-    items.push_back(Latin1(isolate, s, i % 2 == 0));
+    items.push_back(Latin1(isolate, parser->header_pairs[i], i % 2 == 0));
   }
   return v8::Array::New(isolate, items.data(), items.size());
+}
+
+// The head's pairs for onHeaders: an array, or null when they are the
+// last array's (see Parser::last_pairs).
+v8::Local<v8::Value> HeadPairs(v8::Isolate* isolate, Parser* parser) {
+  TrimValues(parser);
+  if (parser->last_valid && parser->header_pairs == parser->last_pairs) {
+    return v8::Null(isolate);
+  }
+  v8::Local<v8::Array> pairs = FlatHeaders(isolate, parser);
+  // The old pairs' strings are cleared with the head (ClearHead).
+  parser->last_pairs.swap(parser->header_pairs);
+  parser->last_valid = true;
+  return pairs;
 }
 
 // Calls callbacks[index] with the owner as receiver; false if it threw or
@@ -203,9 +246,11 @@ bool CallJs(Parser* parser, uint32_t index, int argc,
             v8::Local<v8::Value>* argv, v8::Local<v8::Value>* result) {
   v8::Isolate* isolate = parser->runtime->isolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::Local<v8::Value> fn;
-  if (!parser->callbacks->Get(context, index).ToLocal(&fn) ||
-      !fn->IsFunction()) {
+  v8::Local<v8::Function> fn;
+  if (callbacks.runtime == parser->runtime) {
+    fn = callbacks.fns[index].Get(isolate);
+  }
+  if (fn.IsEmpty()) {
     parser->threw = true;
     return false;
   }
@@ -213,11 +258,9 @@ bool CallJs(Parser* parser, uint32_t index, int argc,
   ++parser->js_calls;
   v8::Local<v8::Object> owner = parser->owner.Get(isolate);
   bool ok = parser->from_read
-                ? parser->runtime->CallReportingErrors(
-                      fn.As<v8::Function>(), argc, argv, &ret, owner)
-                : fn.As<v8::Function>()
-                      ->Call(context, owner, argc, argv)
-                      .ToLocal(&ret);
+                ? parser->runtime->CallReportingErrors(fn, argc, argv, &ret,
+                                                       owner)
+                : fn->Call(context, owner, argc, argv).ToLocal(&ret);
   if (!ok) {
     parser->threw = true;
     return false;
@@ -227,6 +270,14 @@ bool CallJs(Parser* parser, uint32_t index, int argc,
   return true;
 }
 
+v8::Local<v8::String> MethodName(v8::Isolate* isolate, uint8_t method) {
+  const char* name = llhttp_method_name(method);
+  if (method >= kMethodNames) return Latin1(isolate, name, true);
+  v8::Global<v8::String>& kept = callbacks.methods[method];
+  if (kept.IsEmpty()) kept.Reset(isolate, Latin1(isolate, name, true));
+  return kept.Get(isolate);
+}
+
 int OnHeadersComplete(llhttp_t* p) {
   Parser* parser = FromLlhttp(p);
   v8::Isolate* isolate = parser->runtime->isolate();
@@ -234,10 +285,9 @@ int OnHeadersComplete(llhttp_t* p) {
   bool bodiless = request && p->upgrade == 0 && p->content_length == 0 &&
                   (p->flags & (F_CHUNKED | F_TRANSFER_ENCODING)) == 0;
   v8::Local<v8::Value> argv[8] = {
-      FlatHeaders(isolate, parser),
+      HeadPairs(isolate, parser),
       Latin1(isolate, parser->url),
-      request ? Latin1(isolate, llhttp_method_name(p->method), true)
-                    .As<v8::Value>()
+      request ? MethodName(isolate, p->method).As<v8::Value>()
               : v8::Integer::New(isolate, p->status_code).As<v8::Value>(),
       v8::Integer::New(isolate, p->http_major),
       v8::Integer::New(isolate, p->http_minor),
@@ -362,6 +412,8 @@ void Init(Parser* parser, int type, int lenient, uint32_t max_header_size) {
   }
   parser->max_header_size = max_header_size;
   ClearHead(parser);
+  parser->last_pairs.clear();
+  parser->last_valid = false;
   parser->headers_done = false;
   parser->header_bytes = 0;
   parser->own_code = nullptr;
@@ -386,9 +438,19 @@ void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& args) {
                args[2]->IsFunction() &&
                (args[3]->IsFunction() || args[3]->IsUndefined()));
   v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Value> fns[4] = {args[0], args[1], args[2], args[3]};
-  Runtime::From(args)->set_binding_data(kCallbacksKey,
-                                        v8::Array::New(isolate, fns, 4));
+  Runtime* runtime = Runtime::From(args);
+  if (callbacks.runtime != runtime) {
+    // (A second runtime on one thread, as only tests make, takes them over.)
+    callbacks.runtime = runtime;
+    runtime->AddCleanupHook(ForgetCallbacks, runtime);
+  }
+  for (int i = 0; i < 4; ++i) {
+    if (args[i]->IsFunction()) {
+      callbacks.fns[i].Reset(isolate, args[i].As<v8::Function>());
+    } else {
+      callbacks.fns[i].Reset();
+    }
+  }
 }
 
 // create(owner, type, lenient, maxHeaderSize) -> id. type 1 parses
@@ -463,17 +525,13 @@ int ResultOf(Parser* parser, llhttp_errno err, size_t length) {
 // parser is gone then, and 0 is the result).
 bool Run(const v8::FunctionCallbackInfo<v8::Value>& args, Parser* parser,
          const char* data, size_t length, bool finish, llhttp_errno* err) {
-  JSPACK_CHECK(!parser->executing);
-  v8::Local<v8::Value> callbacks = parser->runtime->binding_data(kCallbacksKey);
-  JSPACK_CHECK(callbacks->IsArray());
+  JSPACK_CHECK(!parser->executing && callbacks.runtime == parser->runtime);
   parser->base = data;
-  parser->callbacks = callbacks.As<v8::Array>();
   parser->executing = true;
   parser->threw = false;
   *err = finish ? llhttp_finish(&parser->llhttp)
                 : llhttp_execute(&parser->llhttp, data, length);
   parser->executing = false;
-  parser->callbacks.Clear();
   if (parser->freed) {
     FreeParser(parser);
     args.GetReturnValue().Set(0);
@@ -505,11 +563,9 @@ void Execute(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void Parser::OnSinkRead(const char* data, size_t length) {
   if (freed || executing) return;
   Runtime* rt = runtime;
-  v8::Local<v8::Value> fns = rt->binding_data(kCallbacksKey);
-  if (!fns->IsArray()) return;
+  if (callbacks.runtime != rt) return;
   v8::Isolate* isolate = rt->isolate();
   base = data;
-  callbacks = fns.As<v8::Array>();
   executing = true;
   from_read = true;
   threw = false;
@@ -530,7 +586,6 @@ void Parser::OnSinkRead(const char* data, size_t length) {
   }
   executing = false;
   from_read = false;
-  callbacks.Clear();
   if (freed) FreeParser(this);
   rt->DrainTicks();
 }

@@ -440,42 +440,14 @@ int TryWrite(StreamWrap* wrap, const uv_buf_t* bufs, unsigned n) {
   return -errno;
 }
 
-// writev(id, req, chunks, latin1[, sendId[, sendFd]]) -> 1 when everything
-// was written at once (req is not completed then), 0 when
-// req.oncomplete(status, req) will be called, or an error code. `chunks` is
-// an array of Uint8Arrays and strings; strings are utf8 unless `latin1` is
-// true (JS encodes other encodings). With `sendId` (an IPC pipe only) the
-// handle of that id travels with the bytes (SCM_RIGHTS; uv_write2); with
-// `sendFd` instead, that descriptor (a UDP socket's, from udp_wrap) does.
-void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  JSPACK_CHECK(args[1]->IsObject() && args[2]->IsArray());
-  FIND_OR_EBADF(wrap, 0);
-  StreamWrap* send = nullptr;
-  if (args.Length() > 4 && !args[4]->IsUndefined()) {
-    send = Find(args, 4);
-    if (send == nullptr || !wrap->ipc) {
-      args.GetReturnValue().Set(UV_EBADF);
-      return;
-    }
-  }
-  uv_udp_t* carrier = nullptr;
-  if (send == nullptr && args.Length() > 5 && args[5]->IsInt32()) {
-    int fd = args[5].As<v8::Int32>()->Value();
-    if (!wrap->ipc || fd < 0) {
-      args.GetReturnValue().Set(UV_EBADF);
-      return;
-    }
-    carrier = NewCarrier(wrap->runtime->loop(), fd);
-    if (carrier == nullptr) {
-      args.GetReturnValue().Set(UV_EBADF);
-      return;
-    }
-  }
+// The write of writev() and writeParts(): `chunks[0..n)` (Uint8Arrays and
+// strings) as one write of `wrap`, with `send` or `carrier` travelling
+// along on an IPC pipe. Sets the JS result as writev() documents.
+void WriteChunks(const v8::FunctionCallbackInfo<v8::Value>& args,
+                 StreamWrap* wrap, const v8::Local<v8::Value>* chunks,
+                 uint32_t n, bool latin1, StreamWrap* send,
+                 uv_udp_t* carrier) {
   v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::Local<v8::Array> chunks = args[2].As<v8::Array>();
-  bool latin1 = args[3]->IsTrue();
-  uint32_t n = chunks->Length();
   // Small batches need no heap memory unless libuv has to queue them.
   constexpr uint32_t kInline = 16;
   uv_buf_t inline_bufs[kInline];
@@ -489,12 +461,8 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   StackArena arena;
   size_t total = 0;
   for (uint32_t i = 0; i < n; ++i) {
-    v8::Local<v8::Value> chunk;
-    if (!chunks->Get(context, i).ToLocal(&chunk)) {
-      for (char* p : owned) free(p);
-      return;
-    }
-    JSPACK_CHECK(ChunkBuf(isolate, chunk, latin1, &arena, &owned, &bufs[i]));
+    JSPACK_CHECK(
+        ChunkBuf(isolate, chunks[i], latin1, &arena, &owned, &bufs[i]));
     total += bufs[i].len;
   }
   wrap->bytes_written += static_cast<double>(total);
@@ -553,9 +521,9 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   // The memory of the Uint8Arrays still to be written stays alive with the
   // request.
   for (uint32_t i = first; i < n; ++i) {
-    v8::Local<v8::Value> chunk;
+    v8::Local<v8::Value> chunk = chunks[i];
     // An array ChunkBuf copied (one that had no backing store) needs none.
-    if (chunks->Get(context, i).ToLocal(&chunk) && chunk->IsArrayBufferView() &&
+    if (chunk->IsArrayBufferView() &&
         chunk.As<v8::ArrayBufferView>()->HasBuffer()) {
       r->stores.push_back(
           chunk.As<v8::ArrayBufferView>()->Buffer()->GetBackingStore());
@@ -578,6 +546,58 @@ void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
   r.release();
   args.GetReturnValue().Set(0);
+}
+
+// writev(id, req, chunks, latin1[, sendId[, sendFd]]) -> 1 when everything
+// was written at once (req is not completed then), 0 when
+// req.oncomplete(status, req) will be called, or an error code. `chunks` is
+// an array of Uint8Arrays and strings; strings are utf8 unless `latin1` is
+// true (JS encodes other encodings). With `sendId` (an IPC pipe only) the
+// handle of that id travels with the bytes (SCM_RIGHTS; uv_write2); with
+// `sendFd` instead, that descriptor (a UDP socket's, from udp_wrap) does.
+void Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsObject() && args[2]->IsArray());
+  FIND_OR_EBADF(wrap, 0);
+  v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  v8::Local<v8::Array> list = args[2].As<v8::Array>();
+  uint32_t n = list->Length();
+  std::vector<v8::Local<v8::Value>> chunks(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!list->Get(context, i).ToLocal(&chunks[i])) return;
+  }
+  StreamWrap* send = nullptr;
+  if (args.Length() > 4 && !args[4]->IsUndefined()) {
+    send = Find(args, 4);
+    if (send == nullptr || !wrap->ipc) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
+  }
+  uv_udp_t* carrier = nullptr;
+  if (send == nullptr && args.Length() > 5 && args[5]->IsInt32()) {
+    int fd = args[5].As<v8::Int32>()->Value();
+    if (!wrap->ipc || fd < 0) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
+    carrier = NewCarrier(wrap->runtime->loop(), fd);
+    if (carrier == nullptr) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
+  }
+  WriteChunks(args, wrap, chunks.data(), n, args[3]->IsTrue(), send, carrier);
+}
+
+// writeParts(id, req, latin1, first[, second]) -> as writev(): one or two
+// chunks given as arguments, which costs less than reading them from an
+// array (an HTTP head and its body).
+void WriteParts(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[1]->IsObject());
+  FIND_OR_EBADF(wrap, 0);
+  v8::Local<v8::Value> chunks[2] = {args[3], args[4]};
+  uint32_t n = args[4]->IsUndefined() ? 1 : 2;
+  WriteChunks(args, wrap, chunks, n, args[2]->IsTrue(), nullptr, nullptr);
 }
 
 // ---- handles received on an IPC pipe ----------------------------------------
@@ -1023,6 +1043,7 @@ constexpr runtime::Method kMethods[] = {
     {"readStop", ReadStop},
     {"setReadBuffer", SetReadBuffer},
     {"writev", Writev},
+    {"writeParts", WriteParts},
     {"shutdown", Shutdown},
     {"close", Close},
     {"reset", Reset},

@@ -21,6 +21,7 @@
 const { Buffer } = require('../../buffer');
 const { codes } = require('../errors');
 const { validateInteger } = require('../validators');
+const timers = require('../../timers');
 
 let binding;
 function native() {
@@ -123,7 +124,16 @@ function setMaxIdleHTTPParsers(max) {
 // The buffer of the execute() running now; body pieces are views of it.
 let currentInput = null;
 
+// A head with the pairs of the last one comes without them (null): the
+// parser keeps its own copy of the last array, and each message gets one
+// of its own, since apps may change rawHeaders.
 function callOnHeaders(raw, a, b, major, minor, upgrade, keepAlive, bodiless) {
+  if (raw === null) {
+    raw = this.lastRawHeaders.slice();
+  } else {
+    this.lastRawHeaders = raw;
+    raw = raw.slice();
+  }
   return this.onHeaders(raw, a, b, major, minor, upgrade, keepAlive, bodiless);
 }
 
@@ -164,6 +174,7 @@ class HTTPParser {
     this.onExecute = nop;
     this.maxHeaderPairs = 2000;
     this.executing = false;
+    this.lastRawHeaders = null;
     this.reinitialize(options);
   }
 
@@ -493,7 +504,9 @@ function writeDirect(sock, chunks, latin1, done) {
   const hw = sock._handle;
   sock._unrefTimer();
   const req = { oncomplete: onDirectWriteDone, sock, done };
-  const status = hw.writev(req, chunks, latin1);
+  const status = chunks.length <= 2
+    ? hw.writeParts(req, latin1, chunks[0], chunks[1])
+    : hw.writev(req, chunks, latin1);
   if (status === 1) {
     if (typeof done === 'function') process.nextTick(done);
     let size = 0;
@@ -512,24 +525,29 @@ function writeDirect(sock, chunks, latin1, done) {
 
 // ---- the Date header ---------------------------------------------------
 
-let dateSecond = -1;
+// Made at most once a second: a timer (unref'd, so it keeps no process
+// alive) forgets the text at the next second, so a busy server reads no
+// clock per response.
 let dateText = '';
 let dateLine = '';
 
+function forgetDate() {
+  dateText = '';
+}
+
 function utcDate() {
-  const now = Date.now();
-  const second = Math.floor(now / 1000);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateText = new Date(second * 1000).toUTCString();
+  if (dateText === '') {
+    const now = Date.now();
+    dateText = new Date(now).toUTCString();
     dateLine = `Date: ${dateText}\r\n`;
+    timers.setTimeout(forgetDate, 1000 - (now % 1000)).unref();
   }
   return dateText;
 }
 
 // The whole `Date: ...\r\n` line of a head.
 function utcDateLine() {
-  utcDate();
+  if (dateText === '') utcDate();
   return dateLine;
 }
 

@@ -385,15 +385,25 @@ function afterExecute(conn, n, chunk) {
   if (conn.upgrade !== null) startUpgrade(conn, chunk.subarray(n));
 }
 
-// The server's Prototypes (prototypes.js) for the class under `classKey`,
-// made on first use and again if the class was replaced.
-function prototypes(srv, key, classKey) {
-  const Class = srv[classKey];
-  let p = srv[key];
-  if (p === undefined || p.Class !== Class) {
-    p = new Prototypes(Class, Class === IncomingMessage || Class === ServerResponse);
-    srv[key] = p;
-  }
+// The server's Prototypes (prototypes.js) for its request and response
+// classes, made on first use and again if the class was replaced. One
+// function per class, so that each property read sees one key (a read
+// site given several keys goes megamorphic).
+function requestPrototypes(srv) {
+  const p = srv[kRequestPrototypes];
+  if (p !== undefined && p.Class === srv[kIncomingMessage]) return p;
+  return newPrototypes(srv, kRequestPrototypes, srv[kIncomingMessage]);
+}
+
+function responsePrototypes(srv) {
+  const p = srv[kResponsePrototypes];
+  if (p !== undefined && p.Class === srv[kServerResponse]) return p;
+  return newPrototypes(srv, kResponsePrototypes, srv[kServerResponse]);
+}
+
+function newPrototypes(srv, key, Class) {
+  const p = new Prototypes(Class, Class === IncomingMessage || Class === ServerResponse);
+  srv[key] = p;
   return p;
 }
 
@@ -411,7 +421,7 @@ function onHeaders(conn, raw, url, method, major, minor, upgrade, persist, bodil
   conn.requests++;
   const max = srv.maxHeadersCount;
   if (typeof max === 'number' && max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
-  const inc = prototypes(srv, kRequestPrototypes, kIncomingMessage).make1(sock);
+  const inc = requestPrototypes(srv).make1(sock);
   inc.joinDuplicateHeaders = srv[kOptions].join;
   inc._setHead(raw, major, minor);
   inc.url = url;
@@ -444,7 +454,7 @@ function onRequest(conn, inc, persist) {
     sock.setTimeout(srv.timeout);
   }
   const opts = srv[kOptions];
-  const out = prototypes(srv, kResponsePrototypes, kServerResponse).make2(inc, {
+  const out = responsePrototypes(srv).make2(inc, {
     highWaterMark: opts.highWaterMark ?? sock.writableHighWaterMark,
     rejectNonStandardBodyWrites: opts.rejectNonStandardBodyWrites,
     uniqueHeaders: opts.uniqueHeaders,

@@ -93,6 +93,13 @@ class StreamHandle {
     return native().writev(this.id, req, chunks, latin1);
   }
 
+  // writev() of one or two chunks (`second` may be undefined), passed as
+  // arguments: the native side reads no array then.
+  writeParts(req, latin1, first, second) {
+    if (this.id < 0) return UV_EBADF;
+    return native().writeParts(this.id, req, latin1, first, second);
+  }
+
   shutdown(req) {
     if (this.id < 0) return UV_EBADF;
     return native().shutdown(this.id, req);

@@ -195,6 +195,17 @@ async function requestCases() {
     const { response } = await exchange({}, echo, [].concat(raw, LAST));
     emit(`request ${name}`, response);
   }
+  // A keep-alive client's heads are often the same bytes each time: each
+  // message still gets rawHeaders of its own, which the app may change.
+  const same = R('GET /r HTTP/1.1\nHost: x\nX-Pad: a  \n\n');
+  const other = R('GET /o HTTP/1.1\nHost: x\nX-Pad: b\n\n');
+  const { seen: heads } = await exchange({}, (req, res, log) => {
+    log.push([req.url, req.rawHeaders.slice(), req.headers]);
+    req.rawHeaders.push('Changed', 'by app');
+    req.rawHeaders[1] = 'mutated';
+    res.end();
+  }, [same, same, other, same, same + same, LAST]);
+  emit('repeated heads', heads);
   const distinct = R('GET / HTTP/1.1\nHost: x\nX-A: 1\nx-a: 2\n\n');
   emit('headersDistinct', (await exchange({}, handlers.headersDistinct, distinct)).response);
   emit('joinDuplicateHeaders', (await exchange({ joinDuplicateHeaders: true }, echo,
