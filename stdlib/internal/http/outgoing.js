@@ -341,44 +341,128 @@ function addHeaderLine(om, state, field, val, validate) {
 }
 
 method(OutgoingMessage, function _storeHeader(firstLine, hdrs) {
+  // state.header gathers the header lines; the first line goes in front
+  // at the end.
   const state = {
     connection: false, contLen: false, te: false, date: false, expect: false,
-    trailer: false, header: firstLine,
+    trailer: false, header: '',
   };
+  let lines = null;
   if (hdrs) {
-    if (hdrs === this[kOutHeaders]) {
-      for (const lower in hdrs) {
-        const entry = hdrs[lower];
-        addHeaderLines(this, state, entry[0], entry[1], false);
-      }
-    } else if (Array.isArray(hdrs)) {
-      if (hdrs.length > 0 && Array.isArray(hdrs[0])) {
-        for (const pair of hdrs) addHeaderLines(this, state, pair[0], pair[1], true);
-      } else {
-        if (hdrs.length % 2 !== 0) {
-          throw new codes.ERR_INVALID_ARG_VALUE('headers', hdrs);
-        }
-        for (let i = 0; i < hdrs.length; i += 2) {
-          addHeaderLines(this, state, hdrs[i], hdrs[i + 1], true);
-        }
-      }
+    const kind = hdrs === this[kOutHeaders] ? kOwnHeaders : Array.isArray(hdrs) ? 0 : kGivenHeaders;
+    lines = kind === 0 ? null : sameLines(hdrs, kind);
+    if (lines !== null) {
+      state.header = lines.text;
+      const noted = lines.noted;
+      for (let i = 0; i < noted.length; i += 2) noteHeader(this, state, noted[i], noted[i + 1]);
     } else {
-      for (const lower of Object.keys(hdrs)) {
-        addHeaderLines(this, state, lower, hdrs[lower], true);
+      if (kind === kOwnHeaders) {
+        for (const lower in hdrs) {
+          const entry = hdrs[lower];
+          addHeaderLines(this, state, entry[0], entry[1], false);
+        }
+      } else if (kind === 0) {
+        if (hdrs.length > 0 && Array.isArray(hdrs[0])) {
+          for (const pair of hdrs) addHeaderLines(this, state, pair[0], pair[1], true);
+        } else {
+          if (hdrs.length % 2 !== 0) {
+            throw new codes.ERR_INVALID_ARG_VALUE('headers', hdrs);
+          }
+          for (let i = 0; i < hdrs.length; i += 2) {
+            addHeaderLines(this, state, hdrs[i], hdrs[i + 1], true);
+          }
+        }
+      } else {
+        for (const lower of Object.keys(hdrs)) {
+          addHeaderLines(this, state, lower, hdrs[lower], true);
+        }
       }
+      if (kind !== 0) lines = rememberLines(hdrs, kind, state.header);
     }
   }
   const om = this;
-  let head = state.header;
-  if (om.sendDate && !state.date) head += utcDateLine();
-  if (!state.connection) head += connectionLines(om, state);
-  if (!state.contLen && !state.te) head += framingLine(om, state);
+  const date = om.sendDate && !state.date ? utcDateLine() : '';
+  const connection = state.connection ? '' : connectionLines(om, state);
+  const framing = state.contLen || state.te ? '' : framingLine(om, state);
   if (state.trailer && om.chunkedEncoding !== true) throw new codes.ERR_HTTP_TRAILER_INVALID();
-  om._header = `${head}\r\n`;
+  const last = lastHead;
+  if (lines !== null && lines === last.lines && firstLine === last.firstLine &&
+      date === last.date && connection === last.connection && framing === last.framing) {
+    // The same string as the last head: the first write flattened it.
+    om._header = last.text;
+  } else {
+    om._header = `${firstLine}${state.header}${date}${connection}${framing}\r\n`;
+    if (lines !== null) {
+      lastHead = { lines, firstLine, date, connection, framing, text: om._header };
+    }
+  }
   om._headerSent = false;
   // A request that waits for 100-continue sends its head at once.
   if (state.expect) om._send('');
 });
+
+// ---- the last head, again ----------------------------------------------
+// A server sends the same head over and over. The header lines of the last
+// head whose pairs were all strings and numbers are kept (their text, made
+// flat, and the pairs that matter to the framing): a head with the same
+// names and values in the same order, from the same kind of source, takes
+// that text instead of validating and joining its pairs again. So is the
+// whole head, when its other lines are the same too.
+
+const kOwnHeaders = 1;    // this[kOutHeaders]: [name, value] entries, validated by setHeader
+const kGivenHeaders = 2;  // an object given to writeHead, validated here
+
+let lastLines = null;
+let lastHead = { lines: null, firstLine: '', date: '', connection: '', framing: '', text: '' };
+
+function sameLines(hdrs, kind) {
+  const memo = lastLines;
+  if (memo === null || memo.kind !== kind) return null;
+  const { names, values } = memo;
+  let n = 0;
+  if (kind === kOwnHeaders) {
+    for (const lower in hdrs) {
+      const entry = hdrs[lower];
+      if (n === names.length || entry[0] !== names[n] || entry[1] !== values[n]) return null;
+      n++;
+    }
+  } else {
+    const keys = Object.keys(hdrs);
+    if (keys.length !== names.length) return null;
+    for (; n < keys.length; n++) {
+      const name = keys[n];
+      if (name !== names[n] || hdrs[name] !== values[n]) return null;
+    }
+  }
+  return n === names.length ? memo : null;
+}
+
+function rememberLines(hdrs, kind, text) {
+  const names = [];
+  const values = [];
+  const noted = [];
+  const own = kind === kOwnHeaders;
+  for (const key of Object.keys(hdrs)) {
+    const name = own ? hdrs[key][0] : key;
+    const value = own ? hdrs[key][1] : hdrs[key];
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    names.push(name);
+    values.push(value);
+    if (kFramingNames.has(name.toLowerCase())) noted.push(name, value);
+  }
+  // As a property key the text is made flat (and internalized) once.
+  flatten[text] = true;
+  delete flatten[text];
+  lastLines = { kind, names, values, noted, text };
+  return lastLines;
+}
+
+const flatten = { __proto__: null };
+
+// The names noteHeader() acts on.
+const kFramingNames = new Set([
+  'connection', 'transfer-encoding', 'content-length', 'date', 'expect', 'trailer', 'keep-alive',
+]);
 
 // Connection (and Keep-Alive) when the headers did not say.
 function connectionLines(om, state) {

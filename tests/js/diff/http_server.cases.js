@@ -206,6 +206,36 @@ async function requestCases() {
     res.end();
   }, [same, same, other, same, same + same, LAST]);
   emit('repeated heads', heads);
+  // The same response heads again and again (the server reuses the last
+  // head's lines), with the changes that must show.
+  let n = 0;
+  let flip = 0;
+  const changing = { toString: () => `v${++flip}` };
+  const withGetter = {
+    'Content-Length': 2,
+    get 'X-G'() {
+      return `g${flip}`;
+    },
+  };
+  const plain = { 'Content-Type': 'text/plain', 'Content-Length': 2 };
+  const { response: sameHeads } = await exchange({}, (req, res) => {
+    switch (req.url) {
+      case '/plain': res.writeHead(200, plain); break;
+      case '/literal': res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 2 }); break;
+      case '/status': res.writeHead(201, plain); break;
+      case '/counter': res.setHeader('X-N', n++); res.setHeader('Content-Length', 2); break;
+      case '/object': res.writeHead(200, { 'X-O': changing, 'Content-Length': 2 }); break;
+      case '/getter': flip++; res.writeHead(200, withGetter); break;
+      case '/own': res.setHeader('Content-Type', 'text/plain'); res.setHeader('Content-Length', 2); break;
+      case '/nolength': res.writeHead(200, { 'Content-Type': 'text/plain' }); break;
+      case '/close': res.writeHead(200, { 'Content-Length': 2, Connection: 'close' }); break;
+      default: res.writeHead(404, plain);
+    }
+    res.end('ok');
+  }, ['plain', 'plain', 'literal', 'literal', 'status', 'plain', 'counter', 'counter', 'counter',
+    'object', 'object', 'getter', 'getter', 'own', 'own', 'nolength', 'nolength', 'plain',
+    'close', 'close'].map((path) => R(`GET /${path} HTTP/1.1\nHost: x\n\n`)));
+  emit('repeated response heads', sameHeads);
   const distinct = R('GET / HTTP/1.1\nHost: x\nX-A: 1\nx-a: 2\n\n');
   emit('headersDistinct', (await exchange({}, handlers.headersDistinct, distinct)).response);
   emit('joinDuplicateHeaders', (await exchange({ joinDuplicateHeaders: true }, echo,
