@@ -137,8 +137,11 @@ void WorkerThread::Run() {
   }
   ConfigureHeapForMachine(params.constraints);
   if (limits_.max_young_generation_mb > 0) {
-    params.constraints.set_max_young_generation_size_in_bytes(
-        static_cast<size_t>(limits_.max_young_generation_mb * kMb));
+    size_t young = static_cast<size_t>(limits_.max_young_generation_mb * kMb);
+    params.constraints.set_max_young_generation_size_in_bytes(young);
+    if (params.constraints.initial_young_generation_size_in_bytes() > young) {
+      params.constraints.set_initial_young_generation_size_in_bytes(young);
+    }
   }
   if (limits_.max_old_generation_mb > 0) {
     params.constraints.set_max_old_generation_size_in_bytes(
