@@ -244,19 +244,32 @@ function streams() {
   }
   return streamsModule;
 }
+// As in Node, a program that sets fs.ReadStream (or WriteStream) to its own
+// class gets that class from createReadStream (createWriteStream) too; the
+// File* aliases are set apart.
+const replacedStreams = {
+  ReadStream: undefined, WriteStream: undefined,
+  FileReadStream: undefined, FileWriteStream: undefined,
+};
 fs.createReadStream = function createReadStream(path, options) {
-  return new (streams().ReadStream)(path, options);
+  const Class = replacedStreams.ReadStream;
+  if (Class !== undefined) return new Class(path, options);
+  return new (streams().ReadStreamClass)(path, options);
 };
 fs.createWriteStream = function createWriteStream(path, options) {
-  return new (streams().WriteStream)(path, options);
+  const Class = replacedStreams.WriteStream;
+  if (Class !== undefined) return new Class(path, options);
+  return new (streams().WriteStreamClass)(path, options);
 };
-for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+for (const name of Object.keys(replacedStreams)) {
   const key = name.replace('File', '');
-  let replaced;
   Object.defineProperty(fs, name, {
-    get() { return replaced === undefined ? streams()[key] : replaced; },
-    set(value) { replaced = value; },
-    enumerable: name === key,
+    get() {
+      const value = replacedStreams[name];
+      return value === undefined ? streams()[key] : value;
+    },
+    set(value) { replacedStreams[name] = value; },
+    enumerable: true,
     configurable: true,
   });
 }

@@ -457,15 +457,30 @@ function toPathText(path) {
     Buffer.from(path.buffer, path.byteOffset, path.byteLength);
 }
 
-// Node's fs.ReadStream and WriteStream may also be called without `new`.
+// Node's fs.ReadStream and WriteStream may also be called without `new`:
+// the public names are proxies of the classes. Constructed through the
+// proxy, the class itself is new.target, as V8 keeps one map for the objects
+// of a new.target that is a class and makes a fresh one per object for a
+// proxy (every property load on such streams then misses its cache). The
+// prototype's `constructor` is the proxy, as `fs.ReadStream` is in Node.
 function callable(Class) {
-  return new Proxy(Class, {
+  const proxy = new Proxy(Class, {
     apply(target, thisArg, args) { return Reflect.construct(target, args); },
+    construct(target, args, newTarget) {
+      return Reflect.construct(target, args, newTarget === proxy ? target : newTarget);
+    },
   });
+  Object.defineProperty(Class.prototype, 'constructor', {
+    value: proxy, writable: true, enumerable: false, configurable: true,
+  });
+  return proxy;
 }
 
 module.exports = {
   ReadStream: callable(ReadStream),
   WriteStream: callable(WriteStream),
+  // The classes themselves, for fs.createReadStream and createWriteStream.
+  ReadStreamClass: ReadStream,
+  WriteStreamClass: WriteStream,
   bindFs,
 };

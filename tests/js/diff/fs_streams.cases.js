@@ -286,6 +286,61 @@ test('subclass', async (at) => {
 });
 test('classes', () => [typeof fs.ReadStream, typeof fs.WriteStream,
   fs.ReadStream === fs.FileReadStream, Object.keys(fs).includes('ReadStream')]);
+// Destroys the streams and waits until each has closed.
+function closeAll(streams) {
+  return Promise.all(streams.map((s) => new Promise((resolve) => {
+    s.on('close', resolve);
+    s.destroy();
+  })));
+}
+test('constructor is the public class', async (at) => {
+  const r = fs.createReadStream(at('ten'));
+  const w = fs.createWriteStream(at('w'));
+  const out = [r.constructor === fs.ReadStream, w.constructor === fs.WriteStream,
+    fs.ReadStream.prototype.constructor === fs.ReadStream,
+    Object.keys(fs).filter((k) => k.endsWith('Stream'))];
+  await closeAll([r, w]);
+  return out;
+});
+test('replaced classes make the streams', async (at) => {
+  const { ReadStream, WriteStream } = fs;
+  class MyRead extends ReadStream {}
+  class MyWrite extends WriteStream {}
+  const FileRead = fs.FileReadStream;
+  try {
+    fs.ReadStream = MyRead;
+    fs.WriteStream = MyWrite;
+    const r = fs.createReadStream(at('ten'));
+    const w = fs.createWriteStream(at('w'));
+    r.pipe(w);
+    await record(w);
+    fs.FileReadStream = class Other {};
+    const out = [r instanceof MyRead, w instanceof MyWrite, fs.readFileSync(at('w'), 'utf8'),
+      fs.ReadStream === MyRead, fs.FileReadStream.name, fs.FileWriteStream === WriteStream];
+    fs.ReadStream = undefined;
+    out.push(fs.ReadStream === ReadStream);
+    return out;
+  } finally {
+    fs.ReadStream = ReadStream;
+    fs.WriteStream = WriteStream;
+    fs.FileReadStream = FileRead;
+  }
+});
+// Streams made alike share one V8 map (hidden class), as in Node: a map per
+// object would make every property load on them miss its inline cache.
+test('streams share a map', async (at) => {
+  require('v8').setFlagsFromString('--allow-natives-syntax');
+  const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)');
+  const pairs = [
+    [fs.createReadStream(at('ten')), fs.createReadStream(at('ten'))],
+    [new fs.ReadStream(at('ten')), new fs.ReadStream(at('ten'))],
+    [fs.ReadStream(at('ten')), fs.ReadStream(at('ten'))],
+    [fs.createWriteStream(at('a')), fs.createWriteStream(at('b'))],
+  ];
+  const out = pairs.map(([a, b]) => sameMap(a, b));
+  await closeAll(pairs.flat());
+  return out;
+});
 
 async function main() {
   for (const [label, fn] of cases) {
