@@ -112,13 +112,16 @@ function validateUint32(value, name, positive = false) {
 // Any number, within the bounds that are given (NaN fails once one is).
 function validateNumber(value, name, min = undefined, max = undefined) {
   if (typeof value !== 'number') reject(validateNumber, new ERR_INVALID_ARG_TYPE(name, 'number', value));
-  const bounds = [];
-  if (min !== null && min !== undefined) bounds.push(`>= ${min}`);
-  if (max !== null && max !== undefined) bounds.push(`<= ${max}`);
-  if (bounds.length === 0) return;
-  const tooLow = min !== null && min !== undefined && value < min;
-  const tooHigh = max !== null && max !== undefined && value > max;
-  if (tooLow || tooHigh || Number.isNaN(value)) {
+  const hasMin = min !== null && min !== undefined;
+  const hasMax = max !== null && max !== undefined;
+  if (!hasMin && !hasMax) return;
+  if ((hasMin && value < min) || (hasMax && value > max) || Number.isNaN(value)) {
+    // The text only for a failure: Buffer's size check passes here on every
+    // allocation, and a bound such as kMaxLength is a double whose text V8
+    // would make anew each time.
+    const bounds = [];
+    if (hasMin) bounds.push(`>= ${min}`);
+    if (hasMax) bounds.push(`<= ${max}`);
     reject(validateNumber, new ERR_OUT_OF_RANGE(name, bounds.join(' && '), value));
   }
 }

@@ -883,6 +883,68 @@ function asyncCases() {
     const sync = fs.readFileSync(p('big'));
     return [back.length, back.equals(big), sync.equals(big)];
   });
+  // Reads the page cache serves (finished on the loop thread, without the
+  // thread pool) behave as pool reads: never synchronous, the file position
+  // moved only by position-less reads, short at the end, errors from read(2).
+  const readFd = (fd, length, position) => new Promise((resolve) => {
+    let sync = true;
+    fs.read(fd, Buffer.alloc(length), 0, length, position, (err, n, b) => {
+      resolve([sync ? 'SYNC' : 'async', err ? describeError(err) : null, n,
+        b && b.toString('latin1', 0, n)]);
+    });
+    sync = false;
+  });
+  pr('cached read positions', async () => {
+    fs.writeFileSync(p('positions'), 'abcdefghijklmnopqrstuvwxyz');
+    const fd = fs.openSync(p('positions'), 'r');
+    const out = [];
+    out.push(await readFd(fd, 4, null), await readFd(fd, 4, -1), await readFd(fd, 3, 20),
+      await readFd(fd, 4, null), await readFd(fd, 10, 22), await readFd(fd, 5, 26),
+      await readFd(fd, 5, 1000), await readFd(fd, 0, 0));
+    out.push(await readFd(fd, 100, null), await readFd(fd, 4, null));
+    fs.closeSync(fd);
+    return { inOrder: out };
+  });
+  pr('cached read errors', async () => {
+    const dirFd = fs.openSync(p('dir'), 'r');
+    const writeOnly = fs.openSync(p('wonly'), 'w');
+    const closed = fs.openSync(p('file.txt'), 'r');
+    fs.closeSync(closed);
+    const out = [await readFd(dirFd, 4, null), await readFd(writeOnly, 4, 0),
+      await readFd(closed, 4, 0)];
+    fs.closeSync(dirFd);
+    fs.closeSync(writeOnly);
+    return { inOrder: out };
+  });
+  pr('cached read order', async () => {
+    // The callback comes after the same tick's nextTick and promise jobs.
+    // (Only one read: the thread pool may finish several in any order.)
+    fs.writeFileSync(p('order'), '0123456789');
+    const fd = fs.openSync(p('order'), 'r');
+    const log = [];
+    await new Promise((resolve) => {
+      fs.read(fd, Buffer.alloc(2), 0, 2, 4, (err, n, b) => {
+        log.push(`read ${b.toString()}`);
+        resolve();
+      });
+      process.nextTick(() => log.push('tick'));
+      Promise.resolve().then(() => log.push('promise'));
+    });
+    fs.closeSync(fd);
+    return { inOrder: log };
+  });
+  pr('cached read larger than the cache path', async () => {
+    const big = Buffer.alloc(700 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) & 0xff;
+    fs.writeFileSync(p('bigread'), big);
+    const fd = fs.openSync(p('bigread'), 'r');
+    const buf = Buffer.alloc(big.length);
+    const n = await new Promise((resolve, reject) => {
+      fs.read(fd, buf, 0, buf.length, 0, (err, count) => (err ? reject(err) : resolve(count)));
+    });
+    fs.closeSync(fd);
+    return [n, buf.equals(big)];
+  });
   return steps.reduce((chain, step) => chain.then(step), Promise.resolve());
 }
 
