@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <uv.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -680,6 +682,194 @@ void Async(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(0);
 }
 
+// readFile(path | fd, flags, isFd[, callback]) -> ArrayBuffer | [errno, step]
+// | [0, size] | negative errno of open.
+//
+// A whole file in one go: open (unless given an fd), fstat, read to the end
+// and close, as one thread-pool job rather than four round trips (or, in the
+// Sync form, one binding call). A step after open that fails gives
+// [errno, step] (step: 0 fstat, 1 read, 2 close), so that node:fs names it
+// in the error; a file over kMaxWholeFile bytes gives [0, size]. A regular
+// file is read into a buffer of the size fstat reports, then one small read
+// finds the end (or more chunks if the file grew); anything else (a pipe,
+// /proc) in growing chunks.
+constexpr size_t kMaxWholeFile = 2147483647;  // 2 GiB - 1, as Node
+constexpr size_t kWholeFileChunk = 64 * 1024;
+
+struct WholeFile {
+  std::string path;  // empty when reading a given fd
+  int fd = -1;
+  int flags = 0;
+  char* data = nullptr;
+  size_t size = 0;
+  int err = 0;       // negative errno
+  int step = -1;     // -1 open, 0 fstat, 1 read, 2 close
+  bool too_large = false;
+  ~WholeFile() { free(data); }
+};
+
+// Appends `count` bytes at `from` to file->data, growing it by at least
+// `grow`. False when out of memory.
+bool AppendBytes(WholeFile* file, size_t* capacity, const char* from,
+                 size_t count, size_t grow) {
+  if (file->size + count > *capacity) {
+    size_t wanted = std::max(file->size + count, *capacity + grow);
+    char* bigger = static_cast<char*>(realloc(file->data, wanted));
+    if (bigger == nullptr) return false;
+    file->data = bigger;
+    *capacity = wanted;
+  }
+  memcpy(file->data + file->size, from, count);
+  file->size += count;
+  return true;
+}
+
+// The blocking part, on a pool thread or (Sync) on the caller's.
+void ReadWholeFile(WholeFile* file) {
+  bool own = !file->path.empty();
+  if (own) {
+    file->fd = open(file->path.c_str(), file->flags | O_CLOEXEC, 0666);
+    if (file->fd < 0) {
+      file->err = -errno;
+      return;
+    }
+  }
+  struct stat st;
+  if (fstat(file->fd, &st) != 0) {
+    file->err = -errno;
+    file->step = 0;
+  } else {
+    size_t expected = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
+    size_t capacity = expected > 0 ? expected : kWholeFileChunk;
+    if (expected > kMaxWholeFile) {
+      file->too_large = true;
+      file->size = expected;
+    } else if ((file->data = static_cast<char*>(malloc(capacity))) == nullptr) {
+      file->err = UV_ENOMEM;
+      file->step = 1;
+    }
+    while (file->err == 0 && !file->too_large) {
+      ssize_t n;
+      if (file->size < capacity) {
+        n = read(file->fd, file->data + file->size, capacity - file->size);
+        if (n > 0) file->size += static_cast<size_t>(n);
+      } else {
+        // Full: a small read finds the end without a bigger buffer; if the
+        // file goes on, what it read is appended and the buffer grows.
+        char probe[8192];
+        n = read(file->fd, probe, sizeof(probe));
+        if (n > 0 && !AppendBytes(file, &capacity, probe,
+                                  static_cast<size_t>(n), kWholeFileChunk)) {
+          file->err = UV_ENOMEM;
+          file->step = 1;
+          break;
+        }
+      }
+      if (n == 0) break;
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        file->err = -errno;
+        file->step = 1;
+      } else if (file->size > kMaxWholeFile) {
+        file->too_large = true;
+      }
+    }
+  }
+  if (own && close(file->fd) != 0 && file->err == 0 && !file->too_large) {
+    file->err = -errno;
+    file->step = 2;
+  }
+}
+
+// The JS value of a finished WholeFile (see readFile above); takes its data.
+v8::Local<v8::Value> WholeFileResult(v8::Isolate* isolate, WholeFile* file) {
+  if (file->err < 0 && file->step < 0) return v8::Integer::New(isolate, file->err);
+  if (file->err < 0 || file->too_large) {
+    v8::Local<v8::Value> pair[] = {
+        v8::Integer::New(isolate, file->err),
+        file->too_large
+            ? v8::Number::New(isolate, static_cast<double>(file->size))
+                  .As<v8::Value>()
+            : v8::Integer::New(isolate, file->step).As<v8::Value>()};
+    return v8::Array::New(isolate, pair, 2);
+  }
+  std::unique_ptr<v8::BackingStore> store;
+  if (file->size == 0) {
+    store = v8::ArrayBuffer::NewBackingStore(isolate, 0);
+  } else {
+    store = v8::ArrayBuffer::NewBackingStore(
+        file->data, file->size,
+        [](void* data, size_t, void*) { free(data); }, nullptr);
+    file->data = nullptr;
+  }
+  return v8::ArrayBuffer::New(isolate, std::move(store));
+}
+
+bool WholeFileArgs(const v8::FunctionCallbackInfo<v8::Value>& args,
+                   WholeFile* file) {
+  file->flags = Int(args, 1);
+  if (args[2]->IsTrue()) {
+    file->fd = Int(args, 0);
+  } else {
+    file->path = PathArg(args.GetIsolate(), args[0]).c_str();
+    // An empty path cannot be opened; open() says so with ENOENT.
+    if (file->path.empty()) {
+      file->err = UV_ENOENT;
+      return false;
+    }
+  }
+  return true;
+}
+
+void ReadFileSync(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  WholeFile file;
+  if (WholeFileArgs(args, &file)) ReadWholeFile(&file);
+  args.GetReturnValue().Set(WholeFileResult(args.GetIsolate(), &file));
+}
+
+struct WholeFileJob {
+  uv_work_t work;
+  Runtime* runtime;
+  v8::Global<v8::Function> callback;
+  WholeFile file;
+};
+
+void ReadFileAsync(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  JSPACK_CHECK(args[3]->IsFunction());
+  Runtime* runtime = Runtime::From(args);
+  auto* job = new WholeFileJob{{}, runtime,
+                               {args.GetIsolate(), args[3].As<v8::Function>()},
+                               {}};
+  job->work.data = job;
+  // A path that cannot be opened still goes through the pool (its err set
+  // here): the callback never comes before this returns.
+  WholeFileArgs(args, &job->file);
+  auto run = [](uv_work_t* work) {
+    auto* j = static_cast<WholeFileJob*>(work->data);
+    if (j->file.err == 0) ReadWholeFile(&j->file);
+  };
+  auto done = [](uv_work_t* work, int) {
+    std::unique_ptr<WholeFileJob> j(static_cast<WholeFileJob*>(work->data));
+    v8::Isolate* isolate = j->runtime->isolate();
+    v8::HandleScope handle_scope(isolate);
+    v8::Context::Scope context_scope(j->runtime->context());
+    v8::Local<v8::Value> result = WholeFileResult(isolate, &j->file);
+    v8::Local<v8::Value> argv[2] = {v8::Integer::New(isolate, 0), result};
+    if (result->IsInt32()) {
+      argv[0] = result;
+      argv[1] = v8::Undefined(isolate);
+    }
+    j->runtime->MakeCallback(j->callback.Get(isolate), 2, argv);
+  };
+  int err = uv_queue_work(runtime->loop(), &job->work, run, done);
+  if (err < 0) {
+    delete job;
+    args.GetReturnValue().Set(err);
+    return;
+  }
+  args.GetReturnValue().Set(0);
+}
+
 #define JSPACK_FS_OPS(V)                                                  \
   V("open", StartOpen, kInt)                                              \
   V("close", StartClose, kNone)                                           \
@@ -721,6 +911,8 @@ constexpr runtime::Method kMethods[] = {
   {name "Sync", Sync<start, Result::kind>},
     JSPACK_FS_OPS(V)
 #undef V
+    {"readFile", ReadFileAsync},
+    {"readFileSync", ReadFileSync},
 };
 
 // The numbers behind fs.constants, in Node's key order on Linux.

@@ -656,18 +656,30 @@ plans.readFile = (path, options) => {
   const isFd = isFdArgument(path);
   const p = isFd ? checkFd(path) : toPath(path);
   const flags = toFlags(opts.flag);
+  const encoding = opts.encoding;
+  // One binding call opens, reads and closes (see fs.cc's readFile): an
+  // ArrayBuffer, or [errno, step] for a step after open that failed, or
+  // [0, size] for a file too large.
+  const whole = call('readFile', [p, flags, isFd], 'open', isFd ? undefined : p, undefined,
+    (result) => {
+      if (Array.isArray(result)) {
+        const [errno, detail] = result;
+        if (errno === 0) throw new codes.ERR_FS_FILE_TOO_LARGE(detail);
+        throw systemError(errno, kWholeFileSteps[detail]);
+      }
+      const data = Buffer.from(result);
+      return encoding == null ? data : data.toString(encoding);
+    });
+  if (opts.signal === undefined) return whole;
   return (function* () {
     yield throwIfAborted(opts.signal);
-    const fd = isFd ? p : yield call('open', [p, flags, 0o666], 'open', p);
-    let data;
-    try {
-      data = yield* readAll(fd, opts.signal);
-    } finally {
-      if (!isFd) yield call('close', [fd], 'close');
-    }
-    return opts.encoding == null ? data : data.toString(opts.encoding);
+    const data = yield whole;
+    // An abort while the file was read is what the caller hears.
+    throwIfAborted(opts.signal);
+    return data;
   })();
 };
+const kWholeFileSteps = ['fstat', 'read', 'close'];
 
 function toData(data, encoding) {
   if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');

@@ -883,6 +883,42 @@ function asyncCases() {
     const sync = fs.readFileSync(p('big'));
     return [back.length, back.equals(big), sync.equals(big)];
   });
+  // Whole files read in one binding call: the steps' errors, the size limit
+  // (a sparse file past 2 GiB), an fd's rest, a FIFO's growing contents.
+  fs.writeFileSync(p('sparse'), '');
+  fs.truncateSync(p('sparse'), 2 ** 31);
+  record('readFileSync too large', () => fs.readFileSync(p('sparse')));
+  cb('cb readFile too large', (done) => fs.readFile(p('sparse'), done));
+  pr('p readFile too large', () => fsp.readFile(p('sparse')));
+  pr('p readFile dir', () => fsp.readFile(p('dir')));
+  pr('p readFile missing', () => fsp.readFile(p('missing')));
+  cb('cb readFile empty', (done) => fs.readFile(p('empty'), done));
+  cb('cb readFile fd rest', (done) => {
+    const fd = fs.openSync(p('file.txt'), 'r');
+    fs.readSync(fd, Buffer.alloc(3), 0, 3, null);
+    fs.readFile(fd, 'latin1', (err, data) => {
+      const again = fs.readFileSync(fd, 'latin1');
+      fs.closeSync(fd);
+      done(err, data, again);
+    });
+  });
+  cb('cb readFile fifo', (done) => {
+    const fifo = p('rf-fifo');
+    require('child_process').execFileSync('mkfifo', [fifo]);
+    const writer = require('child_process').spawn('sh',
+      ['-c', `head -c 200000 /dev/zero | tr '\\0' x > '${fifo}'`]);
+    const closed = new Promise((resolve) => writer.on('close', resolve));
+    fs.readFile(fifo, 'latin1', (err, data) => {
+      closed.then(() => done(err, data && data.length, data && data.slice(0, 3)));
+    });
+  });
+  pr('p readFile aborted while reading', () => {
+    const controller = new AbortController();
+    const promise = fsp.readFile(p('file.txt'), { signal: controller.signal });
+    process.nextTick(() => controller.abort());
+    return promise;
+  });
+
   // Reads the page cache serves (finished on the loop thread, without the
   // thread pool) behave as pool reads: never synchronous, the file position
   // moved only by position-less reads, short at the end, errors from read(2).
