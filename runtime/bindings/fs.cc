@@ -8,7 +8,8 @@
 // callback last, returns 0 (or an error code if libuv refused the request at
 // once) and later calls callback(err, result) on the loop thread with err 0
 // or negative. An asynchronous read that the page cache can serve skips the
-// thread pool (see CachedRead below). node:fs makes the system errors (uvException) in JS, where it
+// thread pool (see CachedRead below), and readFile does a whole file's
+// open, reads and close as one job (see ReadWholeFile). node:fs makes the system errors (uvException) in JS, where it
 // knows the syscall and paths; no FsReq exists before the app runs, so
 // nothing here can reach a snapshot.
 #include <errno.h>
