@@ -20,6 +20,7 @@
 #include <uv.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -525,8 +526,8 @@ struct CachedReads {
 // The CachedReads of the runtime on this thread (a worker has its own
 // thread and runtime); made on first use, freed by a cleanup hook.
 thread_local CachedReads* tls_cached_reads = nullptr;
-// preadv2 missing from the kernel (ENOSYS): no more tries.
-bool cached_reads_unsupported = false;
+// preadv2 missing from the kernel (ENOSYS): no more tries, on any thread.
+std::atomic<bool> cached_reads_unsupported{false};
 
 void OnCachedReadsIdle(uv_idle_t* handle) {
   auto* queue = static_cast<CachedReads*>(handle->data);
@@ -573,7 +574,7 @@ void FinishOnLoop(FsReq* fs_req, int64_t bytes) {
 // callback) or, after a cached part, handed to the pool for the rest.
 bool CachedRead(const v8::FunctionCallbackInfo<v8::Value>& args,
                 FsReq* fs_req) {
-  if (cached_reads_unsupported) return false;
+  if (cached_reads_unsupported.load(std::memory_order_relaxed)) return false;
   size_t size;
   char* data = ViewData(args[1], fs_req->extra(), &size);
   double offset = Num(args, 2);
@@ -586,17 +587,22 @@ bool CachedRead(const v8::FunctionCallbackInfo<v8::Value>& args,
   char* base = data + static_cast<size_t>(offset);
   size_t got = 0;
   bool at_end = false;
+  // Where the next byte is read from: -1 is the file's own position.
+  auto at = [&]() -> int64_t {
+    return position < 0 ? -1 : position + static_cast<int64_t>(got);
+  };
   while (got < want) {
     struct iovec iov = {base + got, want - got};
-    ssize_t n = preadv2(fd, &iov, 1, position < 0 ? -1 : position + got,
-                        RWF_NOWAIT);
+    ssize_t n = preadv2(fd, &iov, 1, at(), RWF_NOWAIT);
     if (n > 0) {
       got += static_cast<size_t>(n);
     } else if (n == 0) {
       at_end = true;
       break;
     } else if (errno != EINTR) {
-      if (errno == ENOSYS) cached_reads_unsupported = true;
+      if (errno == ENOSYS) {
+        cached_reads_unsupported.store(true, std::memory_order_relaxed);
+      }
       break;
     }
   }
@@ -616,7 +622,7 @@ bool CachedRead(const v8::FunctionCallbackInfo<v8::Value>& args,
   fs_req->SetCachedPart(static_cast<int64_t>(got));
   uv_buf_t rest = uv_buf_init(base + got, static_cast<unsigned>(want - got));
   int err = uv_fs_read(fs_req->runtime()->loop(), fs_req->req(), fd, &rest, 1,
-                       position < 0 ? -1 : position + got, FsReq::OnDone);
+                       at(), FsReq::OnDone);
   if (err < 0) {
     // libuv refused at once: the cached part is the result.
     fs_req->SetCachedPart(0);
