@@ -13,7 +13,8 @@
 //
 // Image layout (all ASCII, esbuild's --charset=ascii):
 //   //jspack-stdlib <loader length> <image id>\n
-//   <loader source>   function body; parameters internalBinding, compileModule
+//   <loader source>   function body; parameters internalBinding, compileModule,
+//                     createCodeCache
 //   <module sources>  at the offsets the loader's table records
 
 const { execFileSync } = require('child_process');
@@ -157,6 +158,9 @@ const loader = `'use strict';
 const table = ${JSON.stringify(table)};
 const base = BASE;
 const modules = new Array(table.length);
+// V8 code caches of modules not loaded yet (makeCodeCaches, at pack time),
+// consumed by their first load.
+const caches = new Array(table.length);
 // esbuild's --keep-names helper, shared by all modules (see the image builder).
 const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
 const starts = new Array(table.length);
@@ -169,12 +173,17 @@ function load(i) {
   if (module !== undefined) return module.exports;
   const [name, length, depsJson, eager] = table[i];
   const deps = JSON.parse(depsJson);
-  const body = compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager);
+  const cache = caches[i];
+  caches[i] = undefined;
+  const body = cache === undefined ?
+    compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager) :
+    compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager, cache);
   function require(specifier) {
     const to = deps[specifier];
     if (to === undefined) throw new Error(\`node:\${name} has no dependency \${specifier}\`);
     return load(to);
   }
+  if (i === 0) require.makeCodeCaches = makeCodeCaches;
   module = { exports: {} };
   modules[i] = module;
   try {
@@ -184,6 +193,33 @@ function load(i) {
     throw error;
   }
   return module.exports;
+}
+// Pack time: V8 code caches of module \`root\` and of every module it
+// requires, directly or not, that is not loaded yet (but not those whose
+// names match \`except\`). The app snapshot keeps them, and a start that
+// loads one of those modules reads its top-level bytecode instead of parsing
+// the module (its functions compile on first call, as they would anyway).
+// Returns the bytes made.
+function makeCodeCaches(root, except) {
+  const todo = [table.findIndex((entry) => entry[0] === root)];
+  const seen = new Set(todo);
+  let bytes = 0;
+  while (todo.length > 0) {
+    const i = todo.pop();
+    if (i < 0 || modules[i] !== undefined) continue;
+    const [name, length, depsJson] = table[i];
+    for (const to of Object.values(JSON.parse(depsJson))) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        todo.push(to);
+      }
+    }
+    if (caches[i] !== undefined || except.test(name)) continue;
+    const body = compileModule(IMAGE_ID, name, starts[i], starts[i] + length, table[i][3]);
+    caches[i] = createCodeCache(body);
+    bytes += caches[i].length;
+  }
+  return bytes;
 }
 return load(0);
 `;
@@ -197,7 +233,7 @@ const id = createHash('sha256').update(JSON.stringify(table)).update(sources.joi
 let base = 0;
 let text;
 for (;;) {
-  text = loader.replace('BASE', String(base)).replace('IMAGE_ID', `'${id}'`);
+  text = loader.replace('BASE', String(base)).replaceAll('IMAGE_ID', `'${id}'`);
   const header = `//jspack-stdlib ${text.length} ${id}\n`;
   const next = header.length + text.length;
   if (next === base) {

@@ -2,12 +2,15 @@
 // compileModule() to it.
 #include "runtime/core/stdlib.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <utility>
 
 #include "runtime/core/binding.h"
 #include "runtime/core/runtime.h"
+#include "runtime/core/v8_setup.h"
 
 extern "C" const char jspack_stdlib_start[];
 extern "C" const char jspack_stdlib_end[];
@@ -76,13 +79,19 @@ class ImageSlice : public v8::String::ExternalOneByteStringResource {
 // another image (a stdlib override in development) gets an error instead of
 // a wrong slice. `eager` compiles every function of the module now instead
 // of on first call.
+//
+// A sixth argument, a Uint8Array made by createCodeCache for this module,
+// is V8's code cache for it: the module's functions come from it instead of
+// being parsed (a cache V8 rejects, made with other flags say, is ignored
+// and the source compiled as usual).
 void CompileModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   std::string_view image = StdlibSource();
-  JSPACK_CHECK(args.Length() == 5 && args[0]->IsString() &&
-               args[1]->IsString() && args[2]->IsUint32() &&
-               args[3]->IsUint32() && args[4]->IsBoolean());
+  JSPACK_CHECK((args.Length() == 5 || args.Length() == 6) &&
+               args[0]->IsString() && args[1]->IsString() &&
+               args[2]->IsUint32() && args[3]->IsUint32() &&
+               args[4]->IsBoolean());
   std::string_view loader, id;
   if (!ParseImage(image, &loader, &id) || ToUtf8(isolate, args[0]) != id) {
     isolate->ThrowException(v8::Exception::Error(OneByteString(
@@ -103,20 +112,64 @@ void CompileModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::ScriptOrigin origin(
       isolate, v8::String::Concat(isolate, OneByteString(isolate, "node:"),
                                   args[1].As<v8::String>()));
-  v8::ScriptCompiler::Source source(code, origin);
+  auto options = args[4]->IsTrue() ? v8::ScriptCompiler::kEagerCompile
+                                   : v8::ScriptCompiler::kNoCompileOptions;
+  v8::ScriptCompiler::CachedData* cache = nullptr;
+  if (args.Length() == 6 && args[5]->IsUint8Array()) {
+    v8::Local<v8::Uint8Array> bytes = args[5].As<v8::Uint8Array>();
+    // Source keeps the CachedData (not its bytes) and deletes it.
+    cache = new v8::ScriptCompiler::CachedData(
+        static_cast<const uint8_t*>(bytes->Buffer()->Data()) +
+            bytes->ByteOffset(),
+        static_cast<int>(bytes->ByteLength()));
+    options = v8::ScriptCompiler::kConsumeCodeCache;
+  }
+  v8::ScriptCompiler::Source source(code, origin, cache);
   v8::Local<v8::String> params[] = {
       OneByteString(isolate, "exports"), OneByteString(isolate, "require"),
       OneByteString(isolate, "module"),
       OneByteString(isolate, "internalBinding"),
       OneByteString(isolate, "__name")};
   v8::Local<v8::Function> fn;
-  auto options = args[4]->IsTrue() ? v8::ScriptCompiler::kEagerCompile
-                                   : v8::ScriptCompiler::kNoCompileOptions;
   if (v8::ScriptCompiler::CompileFunction(context, &source, 5, params, 0,
                                           nullptr, options)
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
+  if (cache != nullptr) {
+    // Under JSPACK_DEBUG=1: the first cache a run reads, and the first one
+    // V8 refused (made under other V8 flags, say).
+    static std::atomic<bool> told{false};
+    static std::atomic<bool> told_rejected{false};
+    if (source.GetCachedData()->rejected) {
+      if (!told_rejected.exchange(true)) {
+        DebugLog("stdlib: V8 rejected the code cache of node:%s (and maybe "
+                 "others); those compile from source",
+                 ToUtf8(isolate, args[1]).c_str());
+      }
+    } else if (!told.exchange(true)) {
+      DebugLog("stdlib: modules load from code caches (the first: node:%s)",
+               ToUtf8(isolate, args[1]).c_str());
+    }
+  }
+}
+
+// createCodeCache(fn) -> Uint8Array: V8's code cache for a module function
+// compileModule made, holding the bytecode of every function compiled so
+// far (all of them for an eager compile).
+void CreateCodeCache(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  JSPACK_CHECK(args.Length() == 1 && args[0]->IsFunction());
+  std::unique_ptr<v8::ScriptCompiler::CachedData> cache;
+  {
+    RunTimeFlagsScope run_time_flags;
+    cache.reset(v8::ScriptCompiler::CreateCodeCacheForFunction(
+        args[0].As<v8::Function>()));
+  }
+  size_t length = cache == nullptr ? 0 : static_cast<size_t>(cache->length);
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
+  if (length > 0) memcpy(buffer->Data(), cache->data, length);
+  args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, length));
 }
 
 }  // namespace
@@ -125,6 +178,7 @@ const std::vector<v8::FunctionCallback>& CoreCallbacks() {
   static const std::vector<v8::FunctionCallback> callbacks = {
       InternalBinding,
       CompileModule,
+      CreateCodeCache,
   };
   return callbacks;
 }
@@ -168,10 +222,11 @@ v8::MaybeLocal<v8::Object> EvaluateStdlib(v8::Local<v8::Context> context,
                           OneByteString(isolate, "node:internal/loader"));
   v8::ScriptCompiler::Source source(code, origin);
   v8::Local<v8::String> params[] = {OneByteString(isolate, "internalBinding"),
-                                    OneByteString(isolate, "compileModule")};
+                                    OneByteString(isolate, "compileModule"),
+                                    OneByteString(isolate, "createCodeCache")};
   v8::Local<v8::Function> fn;
   if (!v8::ScriptCompiler::CompileFunction(
-           context, &source, 2, params, 0, nullptr,
+           context, &source, 3, params, 0, nullptr,
            eager ? v8::ScriptCompiler::kEagerCompile
                  : v8::ScriptCompiler::kNoCompileOptions)
            .ToLocal(&fn)) {
@@ -179,15 +234,19 @@ v8::MaybeLocal<v8::Object> EvaluateStdlib(v8::Local<v8::Context> context,
   }
   v8::Local<v8::Function> internal_binding;
   v8::Local<v8::Function> compile_module;
+  v8::Local<v8::Function> create_code_cache;
   if (!NewFunction(context, InternalBinding, "internalBinding")
            .ToLocal(&internal_binding) ||
       !NewFunction(context, CompileModule, "compileModule")
-           .ToLocal(&compile_module)) {
+           .ToLocal(&compile_module) ||
+      !NewFunction(context, CreateCodeCache, "createCodeCache")
+           .ToLocal(&create_code_cache)) {
     return {};
   }
-  v8::Local<v8::Value> argv[] = {internal_binding, compile_module};
+  v8::Local<v8::Value> argv[] = {internal_binding, compile_module,
+                                 create_code_cache};
   v8::Local<v8::Value> hooks;
-  if (!fn->Call(context, context->Global(), 2, argv).ToLocal(&hooks)) {
+  if (!fn->Call(context, context->Global(), 3, argv).ToLocal(&hooks)) {
     return {};
   }
   if (!hooks->IsObject()) {

@@ -13,22 +13,44 @@ namespace jspack::runtime {
 
 namespace {
 std::unique_ptr<LoopPlatform> platform;
+
+// The flags that differ between the two modes, and what undoes each set (the
+// defaults). A flag at its default is left out of V8's flag hash.
+constexpr char kBuildFlags[] =
+    "--hash-seed=20261123 --random-seed=20261123 --no-flush-bytecode";
+constexpr char kBuildFlagsUndone[] =
+    "--hash-seed=0 --random-seed=0 --flush-bytecode";
+constexpr char kRunFlags[] = "--no-verify-snapshot-checksum";
+constexpr char kRunFlagsUndone[] = "--verify-snapshot-checksum";
+bool building = false;
 }  // namespace
+
+RunTimeFlagsScope::RunTimeFlagsScope() {
+  if (!building) return;
+  v8::V8::SetFlagsFromString(kBuildFlagsUndone);
+  v8::V8::SetFlagsFromString(kRunFlags);
+}
+
+RunTimeFlagsScope::~RunTimeFlagsScope() {
+  if (!building) return;
+  v8::V8::SetFlagsFromString(kRunFlagsUndone);
+  v8::V8::SetFlagsFromString(kBuildFlags);
+}
 
 void InitializeV8(const char* argv0, bool building_snapshot) {
   if (platform) return;
   // Import assertions (`import data from './x.json' assert { type: 'json'
   // }`), as Node 20 parses them; the same in snapshots and at run time.
   v8::V8::SetFlagsFromString("--harmony-import-assertions");
+  building = building_snapshot;
   if (building_snapshot) {
     // --no-flush-bytecode: the full GCs CreateBlob runs must not discard the
     // bytecode of functions that never ran (all of the app's).
-    v8::V8::SetFlagsFromString(
-        "--hash-seed=20261123 --random-seed=20261123 --no-flush-bytecode");
+    v8::V8::SetFlagsFromString(kBuildFlags);
   } else {
     // The payload reader has already checked the snapshot section's crc32;
     // V8's own adler32 pass over the blob would repeat that at every start.
-    v8::V8::SetFlagsFromString("--no-verify-snapshot-checksum");
+    v8::V8::SetFlagsFromString(kRunFlags);
   }
   // For investigating the engine (e.g. --log-function-events): V8 flags of
   // the developer's choosing, applied last.

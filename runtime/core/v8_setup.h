@@ -14,6 +14,18 @@ namespace jspack::runtime {
 // choosing (e.g. --print-bytecode), for investigating the engine.
 void InitializeV8(const char* argv0, bool building_snapshot = false);
 
+// While one lives, V8's flags are those of a booting runtime, even in a
+// snapshot build. A code cache records a hash of the flags it was made under
+// and V8 rejects it under others, so the pack-time runtime makes the caches
+// a packed app will read (stdlib.cc's createCodeCache) inside one.
+class RunTimeFlagsScope {
+ public:
+  RunTimeFlagsScope();
+  ~RunTimeFlagsScope();
+  RunTimeFlagsScope(const RunTimeFlagsScope&) = delete;
+  RunTimeFlagsScope& operator=(const RunTimeFlagsScope&) = delete;
+};
+
 // Sizes an isolate's heap for this machine as Node does: V8's defaults for
 // the physical memory (or the cgroup's limit when that is lower), so the heap
 // limit and V8's heap-growing heuristics match `node` on the same machine.

@@ -28,8 +28,10 @@ const {
 } = require('./process/execution');
 const { processTimers, processImmediate } = require('./timers');
 const {
-  prepareApp, runMain, buildApp, finishAppBuild, startInitializedApp,
+  prepareApp, runMain, buildApp, finishAppBuild, startInitializedApp, setCodeCacheMaker,
 } = require('./modules/run_main');
+// The loader's pack-time code-cache maker (scripts/stdlib-image.js).
+setCodeCacheMaker(require.makeCodeCaches);
 const { prepareStackTrace } = require('./source_map');
 
 // Builtins are evaluated on first require, not here: each module this
