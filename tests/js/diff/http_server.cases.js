@@ -236,6 +236,19 @@ async function requestCases() {
     'object', 'object', 'getter', 'getter', 'own', 'own', 'nolength', 'nolength', 'plain',
     'close', 'close'].map((path) => R(`GET /${path} HTTP/1.1\nHost: x\n\n`)));
   emit('repeated response heads', sameHeads);
+  // The writes of one tick are corked together: what the socket and the
+  // response hold then, and what the next tick leaves.
+  emit('writes of one tick', await exchange({}, (req, res, seen) => {
+    const returns = [];
+    for (let i = 0; i < 5; i++) returns.push(res.write(`piece ${i};`));
+    returns.push(res.write(Buffer.alloc(20000, 120)));
+    seen.push(returns, res.writableLength, res.socket.writableCorked,
+      res.socket.writableLength);
+    process.nextTick(() => {
+      seen.push(res.socket.writableCorked);
+      res.end('end');
+    });
+  }, R('GET / HTTP/1.1\nHost: x\n\n')));
   const distinct = R('GET / HTTP/1.1\nHost: x\nX-A: 1\nx-a: 2\n\n');
   emit('headersDistinct', (await exchange({}, handlers.headersDistinct, distinct)).response);
   emit('joinDuplicateHeaders', (await exchange({ joinDuplicateHeaders: true }, echo,
