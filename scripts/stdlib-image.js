@@ -173,11 +173,8 @@ function load(i) {
   if (module !== undefined) return module.exports;
   const [name, length, depsJson, eager] = table[i];
   const deps = JSON.parse(depsJson);
-  const cache = caches[i];
+  const body = compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager, caches[i]);
   caches[i] = undefined;
-  const body = cache === undefined ?
-    compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager) :
-    compileModule(IMAGE_ID, name, starts[i], starts[i] + length, eager, cache);
   function require(specifier) {
     const to = deps[specifier];
     if (to === undefined) throw new Error(\`node:\${name} has no dependency \${specifier}\`);

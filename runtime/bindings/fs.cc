@@ -8,10 +8,10 @@
 // callback last, returns 0 (or an error code if libuv refused the request at
 // once) and later calls callback(err, result) on the loop thread with err 0
 // or negative. An asynchronous read that the page cache can serve skips the
-// thread pool (see CachedRead below), and readFile does a whole file's
-// open, reads and close as one job (see ReadWholeFile). node:fs makes the system errors (uvException) in JS, where it
-// knows the syscall and paths; no FsReq exists before the app runs, so
-// nothing here can reach a snapshot.
+// thread pool (see StartRead below), and readFile does a whole file's open,
+// reads and close as one job (see ReadWholeFile). node:fs makes the system
+// errors (uvException) in JS, where it knows the syscall and paths; no
+// FsReq exists before the app runs, so nothing here can reach a snapshot.
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -129,21 +129,35 @@ int StartClose(const v8::FunctionCallbackInfo<v8::Value>& args,
   return uv_fs_close(loop, req, Int(args, 0), cb);
 }
 
-// read(fd, view, offset, length, position) -> bytesRead; write(...) ->
-// bytesWritten. position -1 means the file's current position.
-template <bool kWrite>
-int StartReadWrite(const v8::FunctionCallbackInfo<v8::Value>& args,
-                   uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+// The arguments of read and write: (fd, view, offset, length, position).
+struct Transfer {
+  int fd;
+  char* base;  // the view's memory from `offset` on
+  size_t length;
+  int64_t position;  // -1: the file's current position
+};
+
+Transfer TransferArgs(const v8::FunctionCallbackInfo<v8::Value>& args,
+                      Extra* extra) {
   size_t size;
   char* data = ViewData(args[1], extra, &size);
   double offset = Num(args, 2);
   double length = Num(args, 3);
   JSPACK_CHECK(offset >= 0 && length >= 0 && offset + length <= size);
-  uv_buf_t buf = uv_buf_init(data + static_cast<size_t>(offset),
-                             static_cast<unsigned>(length));
-  int64_t position = static_cast<int64_t>(Num(args, 4));
-  return kWrite ? uv_fs_write(loop, req, Int(args, 0), &buf, 1, position, cb)
-                : uv_fs_read(loop, req, Int(args, 0), &buf, 1, position, cb);
+  return {Int(args, 0), data + static_cast<size_t>(offset),
+          static_cast<size_t>(length), static_cast<int64_t>(Num(args, 4))};
+}
+
+// read(fd, view, offset, length, position) -> bytesRead; write(...) ->
+// bytesWritten. position -1 means the file's current position. (An
+// asynchronous read goes through StartRead.)
+template <bool kWrite>
+int StartReadWrite(const v8::FunctionCallbackInfo<v8::Value>& args,
+                   uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  Transfer t = TransferArgs(args, extra);
+  uv_buf_t buf = uv_buf_init(t.base, static_cast<unsigned>(t.length));
+  return kWrite ? uv_fs_write(loop, req, t.fd, &buf, 1, t.position, cb)
+                : uv_fs_read(loop, req, t.fd, &buf, 1, t.position, cb);
 }
 
 // readv(fd, [views], position) -> bytesRead; writev(...) -> bytesWritten.
@@ -436,21 +450,15 @@ class FsReq {
         kind_(kind) {
     req_.data = this;
   }
-  ~FsReq() {
-    if (in_libuv_) uv_fs_req_cleanup(&req_);
-  }
+  ~FsReq() { uv_fs_req_cleanup(&req_); }
   FsReq(const FsReq&) = delete;
   FsReq& operator=(const FsReq&) = delete;
 
-  // The request as handed to libuv's uv_fs_* call.
-  uv_fs_t* req() {
-    in_libuv_ = true;
-    return &req_;
-  }
+  uv_fs_t* req() { return &req_; }
   Extra* extra() { return &extra_; }
   Runtime* runtime() const { return runtime_; }
 
-  // A read finished on the loop thread (CachedRead): `bytes` is its result,
+  // A read finished on the loop thread (StartRead): `bytes` is its result,
   // and Finish() calls back.
   void SetResult(int64_t bytes) { req_.result = bytes; }
   void Finish() { OnDone(&req_); }
@@ -490,12 +498,13 @@ class FsReq {
   }
 
  private:
-  uv_fs_t req_;
+  // Zeroed, so that cleaning it up is safe when libuv never had it (a read
+  // the page cache served).
+  uv_fs_t req_{};
   Runtime* runtime_;
   v8::Global<v8::Function> callback_;
   Result kind_;
   Extra extra_;
-  bool in_libuv_ = false;
   int64_t cached_part_ = 0;
 };
 
@@ -512,8 +521,8 @@ class FsReq {
 // has returned, like a request the pool finished. Otherwise (nothing there
 // yet, an fd or kernel without RWF_NOWAIT, any error) the pool reads, from
 // where the cached part of a regular file ended, and reports what the
-// read(2) there says. Reads larger than kCachedReadMax always go to the pool: a copy
-// that size would hold up the loop.
+// read(2) there says. Reads larger than kCachedReadMax always go to the
+// pool: a copy that size would hold up the loop.
 constexpr size_t kCachedReadMax = 512 * 1024;
 
 // The finished reads of one runtime, and the idle handle that calls back.
@@ -569,66 +578,58 @@ void FinishOnLoop(FsReq* fs_req, int64_t bytes) {
   queue->ready.push_back(fs_req);
 }
 
-// read(fd, view, offset, length, position, callback) from the page cache.
-// Returns true when the request is taken care of: finished (queued for the
-// callback) or, after a cached part, handed to the pool for the rest.
-bool CachedRead(const v8::FunctionCallbackInfo<v8::Value>& args,
-                FsReq* fs_req) {
-  if (cached_reads_unsupported.load(std::memory_order_relaxed)) return false;
-  size_t size;
-  char* data = ViewData(args[1], fs_req->extra(), &size);
-  double offset = Num(args, 2);
-  double length = Num(args, 3);
-  JSPACK_CHECK(offset >= 0 && length >= 0 && offset + length <= size);
-  auto want = static_cast<size_t>(length);
-  if (want == 0 || want > kCachedReadMax) return false;
-  int fd = Int(args, 0);
-  auto position = static_cast<int64_t>(Num(args, 4));
-  char* base = data + static_cast<size_t>(offset);
+// read(fd, view, offset, length, position): blocking as StartReadWrite;
+// asynchronously, from the page cache on the loop thread first (see above),
+// then on the pool for what is left.
+int StartRead(const v8::FunctionCallbackInfo<v8::Value>& args,
+              uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, Extra* extra) {
+  if (cb == nullptr) return StartReadWrite<false>(args, loop, req, cb, extra);
+  auto* fs_req = static_cast<FsReq*>(req->data);
+  Transfer t = TransferArgs(args, extra);
   size_t got = 0;
-  bool at_end = false;
   // Where the next byte is read from: -1 is the file's own position.
   auto at = [&]() -> int64_t {
-    return position < 0 ? -1 : position + static_cast<int64_t>(got);
+    return t.position < 0 ? -1 : t.position + static_cast<int64_t>(got);
   };
-  while (got < want) {
-    struct iovec iov = {base + got, want - got};
-    ssize_t n = preadv2(fd, &iov, 1, at(), RWF_NOWAIT);
-    if (n > 0) {
-      got += static_cast<size_t>(n);
-    } else if (n == 0) {
-      at_end = true;
-      break;
-    } else if (errno != EINTR) {
-      if (errno == ENOSYS) {
-        cached_reads_unsupported.store(true, std::memory_order_relaxed);
+  if (t.length > 0 && t.length <= kCachedReadMax &&
+      !cached_reads_unsupported.load(std::memory_order_relaxed)) {
+    bool at_end = false;
+    while (got < t.length) {
+      struct iovec iov = {t.base + got, t.length - got};
+      ssize_t n = preadv2(t.fd, &iov, 1, at(), RWF_NOWAIT);
+      if (n > 0) {
+        got += static_cast<size_t>(n);
+      } else if (n == 0) {
+        at_end = true;
+        break;
+      } else if (errno != EINTR) {
+        if (errno == ENOSYS) {
+          cached_reads_unsupported.store(true, std::memory_order_relaxed);
+        }
+        break;
       }
-      break;
+    }
+    // A pipe, socket or terminal returns what it has, as read(2) does
+    // there; only a regular file's short read means the rest is not cached.
+    struct stat st;
+    if (got == t.length || at_end ||
+        (got > 0 && (fstat(t.fd, &st) != 0 || !S_ISREG(st.st_mode)))) {
+      FinishOnLoop(fs_req, static_cast<int64_t>(got));
+      return 0;
     }
   }
-  if (got == want || at_end) {
-    FinishOnLoop(fs_req, static_cast<int64_t>(got));
-    return true;
-  }
-  if (got == 0) return false;
-  // A pipe, socket or terminal returns what it has, as read(2) does there;
-  // only a regular file's short read means the rest is not cached yet.
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    FinishOnLoop(fs_req, static_cast<int64_t>(got));
-    return true;
-  }
-  // Part came from the cache; the pool reads the rest after it.
+  // The pool reads what the cache did not have, after the part it had.
   fs_req->SetCachedPart(static_cast<int64_t>(got));
-  uv_buf_t rest = uv_buf_init(base + got, static_cast<unsigned>(want - got));
-  int err = uv_fs_read(fs_req->runtime()->loop(), fs_req->req(), fd, &rest, 1,
-                       at(), FsReq::OnDone);
-  if (err < 0) {
+  uv_buf_t rest = uv_buf_init(t.base + got,
+                              static_cast<unsigned>(t.length - got));
+  int err = uv_fs_read(loop, req, t.fd, &rest, 1, at(), cb);
+  if (err < 0 && got > 0) {
     // libuv refused at once: the cached part is the result.
     fs_req->SetCachedPart(0);
     FinishOnLoop(fs_req, static_cast<int64_t>(got));
+    return 0;
   }
-  return true;
+  return err;
 }
 
 // <op>Sync(...args) -> result | negative error code.
@@ -673,12 +674,6 @@ void Async(const v8::FunctionCallbackInfo<v8::Value>& args) {
   JSPACK_CHECK(last->IsFunction());
   Runtime* runtime = Runtime::From(args);
   auto* fs_req = new FsReq(runtime, last.As<v8::Function>(), kKind);
-  if constexpr (kStart == StartReadWrite<false>) {
-    if (CachedRead(args, fs_req)) {
-      args.GetReturnValue().Set(0);
-      return;
-    }
-  }
   int err = kStart(args, runtime->loop(), fs_req->req(), FsReq::OnDone,
                    fs_req->extra());
   if (err < 0) {
@@ -790,7 +785,9 @@ void ReadWholeFile(WholeFile* file) {
 
 // The JS value of a finished WholeFile (see readFile above); takes its data.
 v8::Local<v8::Value> WholeFileResult(v8::Isolate* isolate, WholeFile* file) {
-  if (file->err < 0 && file->step < 0) return v8::Integer::New(isolate, file->err);
+  if (file->err < 0 && file->step < 0) {
+    return v8::Integer::New(isolate, file->err);
+  }
   if (file->err < 0 || file->too_large) {
     v8::Local<v8::Value> pair[] = {
         v8::Integer::New(isolate, file->err),
@@ -812,25 +809,23 @@ v8::Local<v8::Value> WholeFileResult(v8::Isolate* isolate, WholeFile* file) {
   return v8::ArrayBuffer::New(isolate, std::move(store));
 }
 
-bool WholeFileArgs(const v8::FunctionCallbackInfo<v8::Value>& args,
+// Fills in what to read; an empty path, which cannot be opened, is
+// open's ENOENT at once (an empty `path` means an fd to ReadWholeFile).
+void WholeFileArgs(const v8::FunctionCallbackInfo<v8::Value>& args,
                    WholeFile* file) {
   file->flags = Int(args, 1);
   if (args[2]->IsTrue()) {
     file->fd = Int(args, 0);
   } else {
     file->path = PathArg(args.GetIsolate(), args[0]).c_str();
-    // An empty path cannot be opened; open() says so with ENOENT.
-    if (file->path.empty()) {
-      file->err = UV_ENOENT;
-      return false;
-    }
+    if (file->path.empty()) file->err = UV_ENOENT;
   }
-  return true;
 }
 
 void ReadFileSync(const v8::FunctionCallbackInfo<v8::Value>& args) {
   WholeFile file;
-  if (WholeFileArgs(args, &file)) ReadWholeFile(&file);
+  WholeFileArgs(args, &file);
+  if (file.err == 0) ReadWholeFile(&file);
   args.GetReturnValue().Set(WholeFileResult(args.GetIsolate(), &file));
 }
 
@@ -880,7 +875,7 @@ void ReadFileAsync(const v8::FunctionCallbackInfo<v8::Value>& args) {
 #define JSPACK_FS_OPS(V)                                                  \
   V("open", StartOpen, kInt)                                              \
   V("close", StartClose, kNone)                                           \
-  V("read", StartReadWrite<false>, kInt)                                  \
+  V("read", StartRead, kInt)                                              \
   V("write", StartReadWrite<true>, kInt)                                  \
   V("readv", StartVector<false>, kInt)                                    \
   V("writev", StartVector<true>, kInt)                                    \

@@ -80,10 +80,10 @@ class ImageSlice : public v8::String::ExternalOneByteStringResource {
 // a wrong slice. `eager` compiles every function of the module now instead
 // of on first call.
 //
-// A sixth argument, a Uint8Array made by createCodeCache for this module,
-// is V8's code cache for it: the module's functions come from it instead of
-// being parsed (a cache V8 rejects, made with other flags say, is ignored
-// and the source compiled as usual).
+// A sixth argument, when it is a Uint8Array made by createCodeCache for
+// this module, is V8's code cache for it: what the cache holds is read
+// instead of parsed (a cache V8 rejects, made with other flags say, is
+// ignored and the source compiled as usual).
 void CompileModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
